@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace mado::cli {
+
+// Exit codes of madoguchi-cli, documented in README.md.
+enum ExitCode {
+    kExitOk = 0,
+    kExitFailed = 1,   // the command ran and found a problem (e.g. models check failed)
+    kExitBadInput = 2, // an input file is unreadable, too large, has no face...
+    kExitSetup = 3,    // the installation is incomplete (models missing or corrupt)
+    kExitUsage = 64,
+};
+
+struct CliStreams {
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int runMatch(const QStringList &arguments, CliStreams streams);
+int runModels(const QStringList &arguments, CliStreams streams);
+int runInfo(const QStringList &arguments, CliStreams streams);
+
+} // namespace mado::cli

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace mado {
+
+// Stable error codes: the UI and the CLI map them to user-facing texts and exit codes.
+enum class ErrorCode {
+    InvalidArgument,
+    Io,
+    ImageEmpty,
+    ImageUnsupported,
+    ImageTooLarge,
+    ImageCorrupt,
+    NoFace,
+    ModelMissing,
+    ModelCorrupt,
+    Network,
+    Internal,
+};
+
+// Returns the stable identifier of a code, e.g. "image_too_large".
+QString errorCodeName(ErrorCode code);
+
+// An error a caller can show or act upon. `message` is English, one line, and never contains
+// personal data (no names, no image bytes), so it may be logged.
+struct Error {
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+};
+
+// Value-or-error return type of synchronous core calls.
+template <typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_data(std::move(value)) {}
+    Result(Error error) : m_data(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<T>(m_data); }
+    T &value() & { return std::get<T>(m_data); }
+    T &&value() && { return std::get<T>(std::move(m_data)); }
+    const Error &error() const { return std::get<Error>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+// Result for calls that return nothing on success.
+class [[nodiscard]] Status {
+public:
+    Status() = default;
+    Status(Error error) : m_error(std::move(error)) {}
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+} // namespace mado

@@ -1,0 +1,61 @@
+#include "core/face/ImageDecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <opencv2/imgcodecs.hpp>
+
+namespace mado {
+
+ImageDecoder::ImageDecoder(ImageLimits limits) : m_limits(limits) {}
+
+Result<DecodedImage> ImageDecoder::decode(const QByteArray &bytes) const
+{
+    if (bytes.size() > m_limits.maxBytes)
+        return Error{ErrorCode::ImageTooLarge,
+                     QStringLiteral("the file has %1 bytes, the limit is %2").arg(bytes.size()).arg(m_limits.maxBytes)};
+    auto probed = ImageProbe::probe(bytes);
+    if (!probed)
+        return probed.error();
+    const ImageInfo info = probed.value();
+    const qint64 pixels = qint64(info.width) * qint64(info.height);
+    if (info.width > m_limits.maxSide || info.height > m_limits.maxSide || pixels > m_limits.maxPixels)
+        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the image is %1x%2 pixels, the limit is %3 pixels "
+                                                              "and %4 per side")
+                                                   .arg(info.width)
+                                                   .arg(info.height)
+                                                   .arg(m_limits.maxPixels)
+                                                   .arg(m_limits.maxSide)};
+    cv::Mat decoded;
+    try {
+        const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1,
+                          const_cast<char *>(bytes.constData())); // imdecode only reads
+        decoded = cv::imdecode(raw, cv::IMREAD_COLOR);
+    } catch (const cv::Exception &) {
+        decoded.release();
+    }
+    if (decoded.empty() || decoded.type() != CV_8UC3)
+        return Error{ErrorCode::ImageCorrupt, QStringLiteral("the image data cannot be decoded")};
+    if (decoded.cols != info.width || decoded.rows != info.height)
+        return Error{ErrorCode::ImageCorrupt, QStringLiteral("the decoded size differs from the header")};
+    return DecodedImage{info, decoded.isContinuous() ? decoded : decoded.clone()};
+}
+
+Result<DecodedImage> ImageDecoder::decodeFile(const QString &path) const
+{
+    const QFileInfo fileInfo(path);
+    if (!fileInfo.exists())
+        return Error{ErrorCode::Io, QStringLiteral("the file does not exist")};
+    if (!fileInfo.isFile())
+        return Error{ErrorCode::Io, QStringLiteral("not a regular file")};
+    if (fileInfo.size() > m_limits.maxBytes)
+        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the file has %1 bytes, the limit is %2")
+                                                   .arg(fileInfo.size())
+                                                   .arg(m_limits.maxBytes)};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot be read: %1").arg(file.errorString())};
+    return decode(file.readAll());
+}
+
+} // namespace mado

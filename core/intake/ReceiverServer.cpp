@@ -1,0 +1,81 @@
+#include "core/intake/ReceiverServer.h"
+
+#include "core/intake/ReceiverRoutes.h"
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+
+#include <QLoggingCategory>
+
+namespace mado {
+
+Q_LOGGING_CATEGORY(lcIntake, "mado.intake")
+
+struct ReceiverServer::Impl {
+    ReceiverOptions options;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    quint16 boundPort = 0;
+};
+
+ReceiverServer::ReceiverServer(ReceiverOptions options) : d(std::make_unique<Impl>())
+{
+    d->options = std::move(options);
+}
+
+ReceiverServer::~ReceiverServer()
+{
+    stop();
+}
+
+Status ReceiverServer::start()
+{
+    if (d->server)
+        return {};
+    try {
+        const Poco::Net::SocketAddress address(d->options.host.toStdString(), d->options.port);
+        // No SO_REUSEPORT: a second receiver on the same port must fail, not share the port.
+        Poco::Net::ServerSocket socket;
+        socket.bind(address, true, false);
+        socket.listen();
+        auto *params = new Poco::Net::HTTPServerParams; // owned by the server (ref-counted)
+        params->setMaxThreads(d->options.maxThreads);
+        params->setKeepAlive(true);
+        params->setTimeout(Poco::Timespan(10, 0));
+        d->boundPort = socket.address().port();
+        d->server = std::make_unique<Poco::Net::HTTPServer>(new ReceiverRoutes, socket, params);
+        d->server->start();
+    } catch (const Poco::Exception &e) {
+        d->server.reset();
+        return Error{ErrorCode::Network, QStringLiteral("cannot listen on %1:%2: %3")
+                                             .arg(d->options.host)
+                                             .arg(d->options.port)
+                                             .arg(QString::fromStdString(e.displayText()))};
+    }
+    qCInfo(lcIntake) << "receiver listening on" << d->options.host << d->boundPort;
+    return {};
+}
+
+void ReceiverServer::stop()
+{
+    if (!d->server)
+        return;
+    // stop() closes the listening socket; active connections finish their current request.
+    d->server->stop();
+    d->server.reset();
+    qCInfo(lcIntake) << "receiver stopped";
+}
+
+bool ReceiverServer::isRunning() const
+{
+    return d->server != nullptr;
+}
+
+quint16 ReceiverServer::port() const
+{
+    return d->boundPort;
+}
+
+} // namespace mado
