@@ -1,10 +1,11 @@
 // madoguchi: the clerks' workstation. Wiring only.
 #include "core/face/ModelSet.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
-#include <QLocale>
-#include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -14,10 +15,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MADO_VERSION));
 
     // Japanese first; MADOGUCHI_LANG=en selects English.
-    const QString language = qEnvironmentVariable("MADOGUCHI_LANG", QStringLiteral("ja"));
-    QTranslator translator;
-    if (translator.load(QStringLiteral(":/i18n/madoguchi_%1.qm").arg(language)))
-        QApplication::installTranslator(&translator);
+    const QString language = qEnvironmentVariable("MADOGUCHI_LANG", mado::Language::defaultLanguage());
+    if (!mado::Language::install(language)) {
+        std::fprintf(stderr, "madoguchi: unknown language '%s', using Japanese\n", qPrintable(language));
+        mado::Language::install(mado::Language::defaultLanguage());
+    }
 
     mado::MainWindow window;
     window.show();

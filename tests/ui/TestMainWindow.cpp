@@ -1,4 +1,5 @@
 #include "core/face/ModelSet.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@ class TestMainWindow : public QObject {
 
 private Q_SLOTS:
     void opensWithJapaneseAndEnglishNames();
+    void speaksJapaneseFirstAndEnglish();
     void reportsReadyModels();
     void reportsMissingModelsWithTheFix();
 };
@@ -26,6 +28,25 @@ void TestMainWindow::opensWithJapaneseAndEnglishNames()
     QVERIFY(window.isVisible());
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("queueEmptyLabel")));
     QVERIFY(!window.windowTitle().isEmpty());
+}
+
+void TestMainWindow::speaksJapaneseFirstAndEnglish()
+{
+    QCOMPARE(Language::defaultLanguage(), QStringLiteral("ja"));
+    QVERIFY(Language::install(QStringLiteral("ja")));
+    {
+        MainWindow window;
+        QVERIFY2(window.windowTitle().contains(QStringLiteral("窓口")), qPrintable(window.windowTitle()));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("queueEmptyLabel"))->text(),
+                 QStringLiteral("確認待ちの申請はありません。"));
+    }
+    QVERIFY(Language::install(QStringLiteral("en")));
+    {
+        MainWindow window;
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("queueEmptyLabel"))->text(),
+                 QStringLiteral("No applications are waiting."));
+    }
+    QVERIFY(!Language::install(QStringLiteral("xx")));
 }
 
 void TestMainWindow::reportsReadyModels()

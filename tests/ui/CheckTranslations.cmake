@@ -1,0 +1,13 @@
+# Fails when a .ts file has an unfinished or empty translation, or no messages at all.
+foreach(ts IN LISTS TS_FILES)
+    file(READ ${ts} content)
+    string(REGEX MATCHALL "<message>" messages "${content}")
+    list(LENGTH messages count)
+    if(count EQUAL 0)
+        message(FATAL_ERROR "${ts} has no messages; run the update_translations target")
+    endif()
+    if(content MATCHES "type=\"unfinished\"" OR content MATCHES "<translation></translation>")
+        message(FATAL_ERROR "${ts} has unfinished translations")
+    endif()
+    message(STATUS "${ts}: ${count} messages, all translated")
+endforeach()
