@@ -22,5 +22,6 @@ struct CliStreams {
 int runMatch(const QStringList &arguments, CliStreams streams);
 int runModels(const QStringList &arguments, CliStreams streams);
 int runInfo(const QStringList &arguments, CliStreams streams);
+int runBench(const QStringList &arguments, CliStreams streams);
 
 } // namespace mado::cli

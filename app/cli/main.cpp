@@ -24,12 +24,15 @@ int main(int argc, char *argv[])
         return mado::cli::runMatch(QStringList{QStringLiteral("madoguchi-cli match")} + arguments.mid(1), streams);
     if (command == QLatin1String("models"))
         return mado::cli::runModels(arguments, streams);
+    if (command == QLatin1String("bench"))
+        return mado::cli::runBench(arguments, streams);
     if (command == QLatin1String("info"))
         return mado::cli::runInfo(arguments, streams);
     err << "usage: madoguchi-cli COMMAND [ARGS]\n"
            "commands:\n"
            "  match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE   compare two faces\n"
            "  models check [DIR]                                           verify the model files\n"
+           "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"
            "  info                                                         versions, models dir, BLAS\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;
 }
