@@ -19,6 +19,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("image_corrupt");
     case ErrorCode::NoFace:
         return QStringLiteral("no_face");
+    case ErrorCode::BundleInvalid:
+        return QStringLiteral("bundle_invalid");
     case ErrorCode::ModelMissing:
         return QStringLiteral("model_missing");
     case ErrorCode::ModelCorrupt:

@@ -17,6 +17,7 @@ enum class ErrorCode {
     ImageTooLarge,
     ImageCorrupt,
     NoFace,
+    BundleInvalid,
     ModelMissing,
     ModelCorrupt,
     Network,
