@@ -23,5 +23,7 @@ int runMatch(const QStringList &arguments, CliStreams streams);
 int runModels(const QStringList &arguments, CliStreams streams);
 int runInfo(const QStringList &arguments, CliStreams streams);
 int runBench(const QStringList &arguments, CliStreams streams);
+int runEval(const QStringList &arguments, CliStreams streams);
+int runSamples(const QStringList &arguments, CliStreams streams);
 
 } // namespace mado::cli

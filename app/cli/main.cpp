@@ -24,6 +24,10 @@ int main(int argc, char *argv[])
         return mado::cli::runMatch(QStringList{QStringLiteral("madoguchi-cli match")} + arguments.mid(1), streams);
     if (command == QLatin1String("models"))
         return mado::cli::runModels(arguments, streams);
+    if (command == QLatin1String("eval"))
+        return mado::cli::runEval(QStringList{QStringLiteral("madoguchi-cli eval")} + arguments.mid(1), streams);
+    if (command == QLatin1String("samples"))
+        return mado::cli::runSamples(arguments, streams);
     if (command == QLatin1String("bench"))
         return mado::cli::runBench(arguments, streams);
     if (command == QLatin1String("info"))
@@ -32,6 +36,8 @@ int main(int argc, char *argv[])
            "commands:\n"
            "  match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE   compare two faces\n"
            "  models check [DIR]                                           verify the model files\n"
+           "  eval [--json] DIR                                            error rates over DIR/<person>/<images>\n"
+           "  samples split IMAGE LABELS.json OUTDIR                       cut labelled faces out of a group photo\n"
            "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"
            "  info                                                         versions, models dir, BLAS\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;

@@ -73,6 +73,20 @@ Result<FaceEngine::Found> FaceEngine::largestFace(const cv::Mat &bgr, const char
     return found;
 }
 
+Result<FaceDescriptor> FaceEngine::describeLargestFace(const cv::Mat &bgr)
+{
+    try {
+        FaceMatch scratch;
+        auto found = largestFace(bgr, "input", scratch);
+        if (!found)
+            return found.error();
+        return m_net->compute({found.value().face.chip}).at(0);
+    } catch (const std::exception &e) {
+        qCWarning(lcFace) << "face engine failure:" << e.what();
+        return Error{ErrorCode::Internal, QStringLiteral("the face engine failed: %1").arg(QString::fromLocal8Bit(e.what()))};
+    }
+}
+
 Result<FaceMatch> FaceEngine::match(const cv::Mat &documentBgr, const cv::Mat &selfieBgr)
 {
     FaceMatch result;

@@ -25,6 +25,9 @@ public:
     // Both are 8-bit BGR. NoFace names the side without a face.
     Result<FaceMatch> match(const cv::Mat &documentBgr, const cv::Mat &selfieBgr);
 
+    // The descriptor of the largest face in a BGR image (NoFace when there is none).
+    Result<FaceDescriptor> describeLargestFace(const cv::Mat &bgr);
+
     const MatchThresholds &thresholds() const { return m_thresholds; }
 
 private:

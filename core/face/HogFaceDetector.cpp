@@ -16,11 +16,11 @@ struct HogFaceDetector::Impl {
 HogFaceDetector::HogFaceDetector() : d(std::make_unique<Impl>()) {}
 HogFaceDetector::~HogFaceDetector() = default;
 
-std::vector<FaceBox> HogFaceDetector::detect(const cv::Mat &gray)
+std::vector<FaceBox> HogFaceDetector::detect(const cv::Mat &gray, int firstPassMaxSide)
 {
     CV_Assert(gray.type() == CV_8UC1);
     const int longest = std::max(gray.cols, gray.rows);
-    double scale = std::min(1.0, double(kFirstPassMaxSide) / double(longest));
+    double scale = std::min(1.0, double(firstPassMaxSide) / double(longest));
     std::vector<FaceBox> faces;
     while (true) {
         cv::Mat work;

@@ -17,10 +17,10 @@ public:
     HogFaceDetector(const HogFaceDetector &) = delete;
     HogFaceDetector &operator=(const HogFaceDetector &) = delete;
 
-    std::vector<FaceBox> detect(const cv::Mat &gray);
-
     // Longest side of the first detection pass; larger images are reduced to it.
     static constexpr int kFirstPassMaxSide = 1000;
+
+    std::vector<FaceBox> detect(const cv::Mat &gray, int firstPassMaxSide = kFirstPassMaxSide);
     // Enlargement stops once the working image would exceed this side.
     static constexpr int kUpsampleMaxSide = 2400;
 

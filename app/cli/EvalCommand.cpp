@@ -1,0 +1,89 @@
+#include "app/cli/CliCommand.h"
+
+#include "core/face/FaceEngine.h"
+#include "core/face/FaceEvaluation.h"
+#include "core/face/ImageDecoder.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mado::cli {
+
+namespace {
+
+QString percent(double rate)
+{
+    return QString::number(rate * 100.0, 'f', 2) + QLatin1Char('%');
+}
+
+} // namespace
+
+// `eval [--json] DIR`: genuine/impostor error rates over DIR/<person>/<images>.
+int runEval(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOption(jsonOption);
+    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
+        streams.err << "usage: madoguchi-cli eval [--json] DIR   (DIR/<person>/<images>)" << Qt::endl;
+        return kExitUsage;
+    }
+    auto engine = FaceEngine::load(ModelSet());
+    if (!engine) {
+        streams.err << "madoguchi-cli eval: " << engine.error().message << Qt::endl;
+        return kExitSetup;
+    }
+    const ImageDecoder decoder;
+    FaceEngine &faces = *engine.value();
+    const FaceEvaluation::Describe describe = [&](const QString &path) -> Result<FaceDescriptor> {
+        auto image = decoder.decodeFile(path);
+        if (!image)
+            return image.error();
+        return faces.describeLargestFace(image.value().bgr);
+    };
+    auto report = FaceEvaluation::run(parser.positionalArguments().at(0), describe);
+    if (!report) {
+        streams.err << "madoguchi-cli eval: " << report.error().message << Qt::endl;
+        return kExitBadInput;
+    }
+    const FaceEvaluation::Report &r = report.value();
+    const RocAnalysis &roc = *r.roc;
+    if (parser.isSet(jsonOption)) {
+        QJsonObject json = roc.toJson();
+        json.insert(QStringLiteral("people"), r.people);
+        json.insert(QStringLiteral("images"), r.images);
+        json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r.skipped));
+        json.insert(QStringLiteral("proposedThresholds"),
+                    QJsonObject{{QStringLiteral("matchMax"), r.proposedMatchMax},
+                                {QStringLiteral("reviewMax"), r.proposedReviewMax}});
+        streams.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    const OperatingPoint eer = roc.equalErrorRate();
+    const OperatingPoint fmr1 = roc.atFmr(0.01);
+    const OperatingPoint fmr01 = roc.atFmr(0.001);
+    streams.out << "people / images:    " << r.people << " / " << r.images << " (" << r.skipped.size()
+                << " without a usable face)" << Qt::endl
+                << "pairs:              " << roc.genuineCount() << " genuine, " << roc.impostorCount() << " impostor"
+                << Qt::endl
+                << "EER:                " << percent(eer.fmr) << " at distance " << QString::number(eer.threshold, 'f', 4)
+                << Qt::endl
+                << "FNMR at FMR <= 1%:   " << percent(fmr1.fnmr) << " (threshold " << QString::number(fmr1.threshold, 'f', 4)
+                << ", FMR " << percent(fmr1.fmr) << ")" << Qt::endl
+                << "FNMR at FMR <= 0.1%: " << percent(fmr01.fnmr) << " (threshold "
+                << QString::number(fmr01.threshold, 'f', 4) << ", FMR " << percent(fmr01.fmr) << ")" << Qt::endl
+                << "proposed bands:     match <= " << QString::number(r.proposedMatchMax, 'f', 2) << " < review <= "
+                << QString::number(r.proposedReviewMax, 'f', 2) << " < mismatch" << Qt::endl;
+    if (roc.impostorCount() < 1000)
+        streams.out << "note: fewer than 1000 impostor pairs; FMR 0.1% is not resolved by this data" << Qt::endl;
+    for (const QString &skipped : r.skipped)
+        streams.out << "skipped: " << skipped << Qt::endl;
+    streams.out << "ROC (threshold FMR FNMR):" << Qt::endl;
+    for (const OperatingPoint &p : roc.curve())
+        streams.out << "  " << QString::number(p.threshold, 'f', 4) << ' ' << QString::number(p.fmr, 'f', 4) << ' '
+                    << QString::number(p.fnmr, 'f', 4) << Qt::endl;
+    return kExitOk;
+}
+
+} // namespace mado::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/face/FaceTypes.h"
+#include "core/face/RocAnalysis.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace mado {
+
+class FaceEngine;
+
+// Genuine/impostor evaluation of the face engine over a labelled directory DIR/<person>/<images>.
+// Every pair of images is compared: same person -> genuine, different people -> impostor.
+// Images without a detectable face are listed and left out. Runs on the calling thread.
+class FaceEvaluation {
+public:
+    struct Report {
+        int people = 0;
+        int images = 0;
+        QStringList skipped; // images without a usable face (relative paths)
+        std::optional<RocAnalysis> roc;
+        double proposedMatchMax = 0.0;  // at FMR <= 0.1 %
+        double proposedReviewMax = 0.0; // at FMR <= 1 %
+    };
+
+    using Describe = std::function<Result<FaceDescriptor>(const QString &path)>;
+
+    // Photo against photo: every unordered pair of images, each described by `describe`.
+    // With `describeDocument`, document against selfie instead: every ordered pair (i, j), i != j,
+    // compares image i as a document (e.g. made into an ID-card composite) with image j as a selfie.
+    static Result<Report> run(const QString &directory, const Describe &describe,
+                              const Describe &describeDocument = Describe());
+    // Proposed bands, rounded down to two decimals so that they never loosen the target FMR.
+    static double roundDown(double threshold);
+};
+
+} // namespace mado
