@@ -2,6 +2,7 @@
 
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
+#include "core/specimen/SpecimenCard.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,13 +15,40 @@
 
 namespace mado::cli {
 
+namespace {
+
+// `samples card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]`: a photographed specimen card.
+int runCard(const QStringList &arguments, CliStreams streams)
+{
+    auto portrait = ImageDecoder().decodeFile(arguments.at(2));
+    if (!portrait) {
+        streams.err << "madoguchi-cli samples: " << arguments.at(2) << ": " << portrait.error().message << Qt::endl;
+        return kExitBadInput;
+    }
+    SpecimenPhotoOptions options;
+    options.seed = arguments.size() > 4 ? arguments.at(4).toUInt() : 1u;
+    const DocumentType type = documentTypeFromName(arguments.value(5)).value_or(DocumentType::MyNumberCard);
+    const SpecimenPhoto photo = SpecimenCard::photograph(SpecimenCard::render(portrait.value().bgr, type), options);
+    if (!cv::imwrite(arguments.at(3).toStdString(), photo.bgr, {cv::IMWRITE_JPEG_QUALITY, 92})) {
+        streams.err << "madoguchi-cli samples: cannot write " << arguments.at(3) << Qt::endl;
+        return kExitFailed;
+    }
+    return kExitOk;
+}
+
+} // namespace
+
 // `samples split IMAGE LABELS.json OUTDIR`: cuts the labelled faces of a group photo into
 // OUTDIR/<person>/NN.jpg, so that `eval` can use it. LABELS: {"people": {"name": [[x, y], ...]}},
 // one point per face (its centre, in image pixels).
 int runSamples(const QStringList &arguments, CliStreams streams)
 {
+    if (arguments.size() >= 4 && arguments.at(1) == QLatin1String("card"))
+        return runCard(arguments, streams);
     if (arguments.size() != 5 || arguments.at(1) != QLatin1String("split")) {
-        streams.err << "usage: madoguchi-cli samples split IMAGE LABELS.json OUTDIR" << Qt::endl;
+        streams.err << "usage: madoguchi-cli samples split IMAGE LABELS.json OUTDIR" << Qt::endl
+                    << "       madoguchi-cli samples card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]"
+                    << Qt::endl;
         return kExitUsage;
     }
     auto image = ImageDecoder().decodeFile(arguments.at(2));
