@@ -10,8 +10,8 @@ class LineSignature {
 public:
     // Base64 of the HMAC-SHA256 of body keyed with channelSecret.
     static QByteArray compute(const QByteArray &channelSecret, const QByteArray &body);
-    // True if signatureHeader is the valid signature of body. The header is decoded strictly and
-    // compared in constant time; an empty secret never verifies.
+    // True if signatureHeader is exactly the (padded, standard alphabet) Base64 signature of body,
+    // compared in constant time. An empty secret never verifies.
     static bool verify(const QByteArray &channelSecret, const QByteArray &body, const QByteArray &signatureHeader);
 };
 
