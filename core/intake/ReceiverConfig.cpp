@@ -2,6 +2,7 @@
 
 #include "core/intake/IntakeLog.h"
 
+#include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include <QFile>
@@ -118,7 +119,8 @@ void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::str
 const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
 {
     static const std::vector<Key> table = {
-        {"http.listen", "127.0.0.1:8480", "HOST:PORT of the HTTP listener (IPv6 as [ADDRESS]:PORT); --listen overrides"},
+        {"http.listen", "127.0.0.1:8480",
+         "HOST:PORT of the HTTP listener (IPv6 as [ADDRESS]:PORT); --listen overrides"},
         {"http.max_threads", "16", "HTTP worker threads, 1 to 256"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
@@ -135,7 +137,8 @@ QString ReceiverConfig::keysHelp()
 {
     QString text;
     for (const Key &key : keys()) {
-        text += QStringLiteral("  %1  %2").arg(QString::fromLatin1(key.name).leftJustified(31), QLatin1String(key.help));
+        text += QStringLiteral("  %1  %2")
+                    .arg(QString::fromLatin1(key.name).leftJustified(31), QLatin1String(key.help));
         if (key.defaultValue)
             text += QStringLiteral(" (default %1)").arg(QLatin1String(key.defaultValue));
         text += QLatin1Char('\n');
@@ -148,7 +151,10 @@ Status ReceiverConfig::checkKnownKeys(const Poco::Util::AbstractConfiguration &f
     std::vector<std::string> present;
     collectKeys(file, std::string(), present);
     for (const std::string &name : present) {
-        const bool known = std::any_of(keys().begin(), keys().end(), [&name](const Key &key) { return name == key.name; });
+        const bool known =
+            // Poco's INI keys are case-insensitive, so the check is too.
+            std::any_of(keys().begin(), keys().end(),
+                        [&name](const Key &key) { return Poco::icompare(name, std::string(key.name)) == 0; });
         if (!known)
             return invalid(QStringLiteral("unknown configuration key '%1'").arg(QString::fromStdString(name)));
     }

@@ -46,7 +46,8 @@ Status ReceiverServer::start()
         params->setKeepAlive(true);
         params->setTimeout(Poco::Timespan(10, 0));
         d->boundPort = socket.address().port();
-        d->server = std::make_unique<Poco::Net::HTTPServer>(new ReceiverRoutes(d->spool, d->metrics, d->options), socket, params);
+        auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options); // owned by the server
+        d->server = std::make_unique<Poco::Net::HTTPServer>(routes, socket, params);
         d->server->start();
     } catch (const Poco::Exception &e) {
         d->server.reset();

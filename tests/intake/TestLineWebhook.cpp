@@ -99,7 +99,8 @@ void TestLineWebhook::signature_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("rows");
 
-    const QByteArray body = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01SIGNATURE000000000000001"))});
+    const QByteArray body =
+        IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01SIGNATURE000000000000001"))});
     const QByteArray valid = sign(body);
     QByteArray altered = body;
     altered.replace("\"follow\"", "\"fallow\""); // one byte, still a well-formed webhook
@@ -246,7 +247,8 @@ void TestLineWebhook::contentType()
 {
     QFETCH(QByteArray, contentType);
     QFETCH(int, status);
-    const QByteArray body = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01TYPE00000000000000000001"))});
+    const QByteArray body =
+        IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01TYPE00000000000000000001"))});
     QCOMPARE(post(body, sign(body), contentType.toStdString()).status, status);
     QCOMPARE(int(storedEvents().size()), status == 200 ? 1 : 0);
 }
@@ -293,8 +295,8 @@ void TestLineWebhook::concurrentDeliveriesAreStoredOnce()
         senders.emplace_back([this, s, &failures] {
             for (int i = 0; i < kPerSender; ++i) {
                 const int n = (s * kPerSender + i) % 100;
-                const QByteArray body =
-                    IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01CONCURRENT%1").arg(n, 14, 10, QLatin1Char('0')))});
+                const QString id = QStringLiteral("01CONCURRENT%1").arg(n, 14, 10, QLatin1Char('0'));
+                const QByteArray body = IntakeTestKit::webhook({IntakeTestKit::event(id)});
                 try {
                     if (postSigned(body).status != 200)
                         ++failures[std::size_t(s)];
@@ -315,7 +317,8 @@ void TestLineWebhook::concurrentDeliveriesAreStoredOnce()
 
 void TestLineWebhook::metricsCountRequestsEventsAndDepth()
 {
-    const QByteArray body = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01METRICS00000000000000001"))});
+    const QByteArray body =
+        IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01METRICS00000000000000001"))});
     QCOMPARE(postSigned(body).status, 200);
     QCOMPARE(postSigned(body).status, 200);
     QCOMPARE(post(body, "AAAA").status, 401);

@@ -153,7 +153,8 @@ void TestReceiverServer::executableKeepsAcknowledgedEventsAfterKill()
     QProcess receiver;
     const quint16 port = startExecutable(receiver, IntakeTestKit::minimalIni(m_dir->path()));
     QVERIFY(port != 0);
-    const QByteArray body = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01KILLTEST0000000000000001"))});
+    const QByteArray body =
+        IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01KILLTEST0000000000000001"))});
     const auto reply = HttpTestClient::request(
         port, "POST", "/line/webhook", body,
         {{"Content-Type", "application/json"},
@@ -210,8 +211,9 @@ void TestReceiverServer::executableHelpListsConfigurationKeys()
     QVERIFY(receiver.waitForFinished(10000));
     QCOMPARE(receiver.exitCode(), 0);
     const QByteArray out = receiver.readAllStandardOutput();
-    for (const char *key : {"--config", "http.listen", "line.channel_secret_file", "line.channel_access_token_file",
-                            "line.api_base", "line.data_api_base", "liff.channel_id", "spool.path", "limits.body_bytes"})
+    for (const char *key :
+         {"--config", "http.listen", "line.channel_secret_file", "line.channel_access_token_file", "line.api_base",
+          "line.data_api_base", "liff.channel_id", "spool.path", "limits.body_bytes"})
         QVERIFY2(out.contains(key), key);
 
     QProcess withoutConfig;
