@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <numeric>
 #include <thread>
 
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void malformedBody();
     void concurrentDeliveriesAreStoredOnce();
     void metricsCountRequestsEventsAndDepth();
+    void spoolFailureIsNotAcknowledged();
 
 private:
     static constexpr qint64 kLimit = 4096;
@@ -339,6 +342,28 @@ void TestLineWebhook::metricsCountRequestsEventsAndDepth()
         QVERIFY2(text.contains(line), qPrintable(QString::fromUtf8(line) + QStringLiteral(" not in:\n") + text));
     // The path of an unknown request never becomes a label.
     QVERIFY(!text.contains("/no/such/path"));
+}
+
+void TestLineWebhook::spoolFailureIsNotAcknowledged()
+{
+    // Break the spool file from another connection, as a damaged or foreign-modified file would be.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(m_spool->path().toUtf8().constData(), &db), SQLITE_OK);
+    const int rc = sqlite3_exec(db, "DROP TABLE webhook_events", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    QCOMPARE(rc, SQLITE_OK);
+
+    const QByteArray body =
+        IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01BROKENSPOOL0000000000001"))});
+    const auto reply = postSigned(body);
+    QCOMPARE(reply.status, 503); // LINE redelivers what did not get a 2xx
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject().value(
+                 QStringLiteral("code")).toString(),
+             QStringLiteral("spool_unavailable"));
+    QCOMPARE(HttpTestClient::request(m_server->port(), "GET", "/healthz").status, 503);
+    const QByteArray metrics = HttpTestClient::request(m_server->port(), "GET", "/metrics").body;
+    QVERIFY(metrics.contains("madoguchi_receiver_http_requests_total{route=\"/line/webhook\",status=\"503\"} 1\n"));
+    QVERIFY(!metrics.contains("madoguchi_receiver_spool_pending_events"));
 }
 
 QTEST_GUILESS_MAIN(TestLineWebhook)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void portInUseIsAClearError();
     void executableStopsCleanlyOnSigterm();
     void executableKeepsAcknowledgedEventsAfterKill();
+    void executableNeverLogsBodiesOrSecrets();
     void executableRefusesBadConfiguration_data();
     void executableRefusesBadConfiguration();
     void executableHelpListsConfigurationKeys();
@@ -173,6 +174,46 @@ void TestReceiverServer::executableKeepsAcknowledgedEventsAfterKill()
     QCOMPARE(events.value().size(), std::size_t(1));
     QCOMPARE(events.value().front().webhookEventId, QStringLiteral("01KILLTEST0000000000000001"));
     QCOMPARE(events.value().front().state, QStringLiteral("pending"));
+}
+
+void TestReceiverServer::executableNeverLogsBodiesOrSecrets()
+{
+    QProcess receiver;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("mado.*=true"));
+    receiver.setProcessEnvironment(environment);
+    const quint16 port = startExecutable(receiver, IntakeTestKit::minimalIni(m_dir->path()));
+    QVERIFY(port != 0);
+
+    const QByteArray marker = "U0000PERSONALDATAMARKER0000000000";
+    QByteArray event = IntakeTestKit::event(QStringLiteral("01LOGTEST00000000000000001"));
+    event.replace("U4af4980629000000000000000000000a", marker);
+    const QByteArray good = IntakeTestKit::webhook({event});
+    const QByteArray malformed = "{\"events\":[{\"type\":\"" + marker + "\"}]}";
+    const std::string json = "application/json";
+    const auto signatureOf = [](const QByteArray &body) {
+        return IntakeTestKit::sign(IntakeTestKit::channelSecret(), body).toStdString();
+    };
+    QCOMPARE(HttpTestClient::request(port, "POST", "/line/webhook", good,
+                                     {{"Content-Type", json}, {"x-line-signature", signatureOf(good)}})
+                 .status,
+             200);
+    QCOMPARE(HttpTestClient::request(port, "POST", "/line/webhook", good,
+                                     {{"Content-Type", json}, {"x-line-signature", signatureOf("other")}})
+                 .status,
+             401);
+    QCOMPARE(HttpTestClient::request(port, "POST", "/line/webhook", malformed,
+                                     {{"Content-Type", json}, {"x-line-signature", signatureOf(malformed)}})
+                 .status,
+             400);
+
+    ::kill(pid_t(receiver.processId()), SIGTERM);
+    QVERIFY(receiver.waitForFinished(10000));
+    const QByteArray log = receiver.readAllStandardOutput() + receiver.readAllStandardError();
+    QVERIFY2(log.contains("events stored") && log.contains("signature does not match"), log.constData());
+    QVERIFY2(!log.contains(marker), log.constData());
+    QVERIFY2(!log.contains(IntakeTestKit::channelSecret()), log.constData());
+    QVERIFY(!log.contains("test-access-token"));
 }
 
 void TestReceiverServer::executableRefusesBadConfiguration_data()
