@@ -1,8 +1,11 @@
 // madoguchi-receiver: the internet-facing intake service. Wiring only.
+#include "core/intake/ReceiverConfig.h"
 #include "core/intake/ReceiverServer.h"
+#include "core/intake/Spool.h"
 
-#include <Poco/NumberParser.h>
+#include <Poco/Exception.h>
 #include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
@@ -18,7 +21,11 @@ protected:
         ServerApplication::defineOptions(options);
         options.addOption(Poco::Util::Option("help", "h", "print this help and exit")
                               .callback(Poco::Util::OptionCallback<ReceiverApp>(this, &ReceiverApp::onHelp)));
-        options.addOption(Poco::Util::Option("listen", "l", "HTTP listen address HOST:PORT (default 127.0.0.1:8480)")
+        options.addOption(Poco::Util::Option("config", "c", "INI configuration file (required)")
+                              .argument("FILE")
+                              .callback(Poco::Util::OptionCallback<ReceiverApp>(this, &ReceiverApp::onConfig)));
+        // Bound into the application layer, which takes precedence over the INI file.
+        options.addOption(Poco::Util::Option("listen", "l", "HTTP listen address HOST:PORT, overrides http.listen")
                               .argument("HOST:PORT")
                               .binding("http.listen"));
     }
@@ -27,37 +34,57 @@ protected:
     {
         Poco::Util::HelpFormatter help(options());
         help.setCommand(commandName());
-        help.setUsage("[--listen HOST:PORT]");
-        help.setHeader("madoguchi-receiver: receives LINE webhooks and LIFF applications for Madoguchi.\n"
-                       "Serves GET /healthz. Stops cleanly on SIGTERM or SIGINT.");
+        help.setUsage("--config FILE [--listen HOST:PORT]");
+        help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
+                       "Serves GET /healthz, POST /line/webhook and GET /metrics. Stops cleanly on SIGTERM or SIGINT.");
+        help.setFooter("Configuration keys (INI sections [http], [line], [liff], [spool], [limits]):\n" +
+                       mado::ReceiverConfig::keysHelp().toStdString() +
+                       "Secrets are read from the files named by the *_file keys, never from the command line.");
         help.format(std::cout);
         stopOptionsProcessing();
         m_helpRequested = true;
+    }
+
+    void onConfig(const std::string &, const std::string &value) { m_configPath = value; }
+
+    int fail(const QString &message, int code)
+    {
+        std::cerr << "madoguchi-receiver: " << message.toStdString() << std::endl;
+        return code;
     }
 
     int main(const std::vector<std::string> &) override
     {
         if (m_helpRequested)
             return EXIT_OK;
-        mado::ReceiverOptions options;
-        const std::string listen = config().getString("http.listen", "127.0.0.1:8480");
-        const auto colon = listen.rfind(':');
-        unsigned port = 0;
-        if (colon == std::string::npos || !Poco::NumberParser::tryParseUnsigned(listen.substr(colon + 1), port) ||
-            port > 65535) {
-            std::cerr << "madoguchi-receiver: --listen expects HOST:PORT, got '" << listen << "'\n";
-            return EXIT_USAGE;
+        if (m_configPath.empty())
+            return fail(QStringLiteral("--config FILE is required (see --help)"), EXIT_USAGE);
+        Poco::AutoPtr<Poco::Util::IniFileConfiguration> file;
+        try {
+            file = new Poco::Util::IniFileConfiguration(m_configPath);
+        } catch (const Poco::Exception &e) {
+            return fail(QStringLiteral("cannot read configuration '%1': %2")
+                            .arg(QString::fromStdString(m_configPath), QString::fromStdString(e.displayText())),
+                        EXIT_CONFIG);
         }
-        options.host = QString::fromStdString(listen.substr(0, colon));
-        options.port = static_cast<quint16>(port);
+        if (const mado::Status known = mado::ReceiverConfig::checkKnownKeys(*file); !known)
+            return fail(QString::fromStdString(m_configPath) + QStringLiteral(": ") + known.error().message,
+                        EXIT_CONFIG);
+        config().add(file, PRIO_DEFAULT);
+        const auto loaded = mado::ReceiverConfig::load(config());
+        if (!loaded)
+            return fail(QString::fromStdString(m_configPath) + QStringLiteral(": ") + loaded.error().message,
+                        EXIT_CONFIG);
+        const mado::ReceiverConfig &settings = loaded.value();
 
-        mado::ReceiverServer server(options);
+        auto spool = mado::Spool::open(settings.spoolPath);
+        if (!spool)
+            return fail(spool.error().message, EXIT_CANTCREAT);
+        mado::ReceiverServer server(settings.serverOptions(), *spool.value());
         const mado::Status started = server.start();
-        if (!started) {
-            std::cerr << "madoguchi-receiver: " << started.error().message.toStdString() << '\n';
-            return EXIT_UNAVAILABLE;
-        }
-        std::cout << "madoguchi-receiver: listening on " << options.host.toStdString() << ':' << server.port()
+        if (!started)
+            return fail(started.error().message, EXIT_UNAVAILABLE);
+        std::cout << "madoguchi-receiver: listening on " << settings.listenHost.toStdString() << ':' << server.port()
                   << std::endl;
         waitForTerminationRequest();
         server.stop();
@@ -67,6 +94,7 @@ protected:
 
 private:
     bool m_helpRequested = false;
+    std::string m_configPath;
 };
 
 } // namespace

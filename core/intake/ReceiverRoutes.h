@@ -1,14 +1,29 @@
 #pragma once
 
+#include "core/intake/ReceiverOptions.h"
+
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 namespace mado {
 
-// Maps a request's method and path to its handler. Unknown paths get 404 and known paths with
-// the wrong method 405, both with a JSON body. Called on Poco's server threads.
+class ReceiverMetrics;
+class Spool;
+
+// Maps a request's method and path to its handler: GET /healthz, POST /line/webhook, GET /metrics.
+// Unknown paths get 404 and known paths with the wrong method 405, both with a JSON body. Every
+// answer is counted in the metrics by route and status. Called on Poco's server threads; the spool,
+// the metrics and the options must outlive the factory.
 class ReceiverRoutes : public Poco::Net::HTTPRequestHandlerFactory {
 public:
+    ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options);
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &request) override;
+
+private:
+    Poco::Net::HTTPRequestHandler *createHandler(const std::string &route, const std::string &method);
+
+    Spool &m_spool;
+    ReceiverMetrics &m_metrics;
+    const ReceiverOptions &m_options;
 };
 
 } // namespace mado

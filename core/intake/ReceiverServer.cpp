@@ -1,5 +1,7 @@
 #include "core/intake/ReceiverServer.h"
 
+#include "core/intake/IntakeLog.h"
+#include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReceiverRoutes.h"
 
 #include <Poco/Net/HTTPServer.h>
@@ -8,21 +10,20 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 
-#include <QLoggingCategory>
-
 namespace mado {
 
-Q_LOGGING_CATEGORY(lcIntake, "mado.intake")
-
 struct ReceiverServer::Impl {
+    Impl(ReceiverOptions o, Spool &s) : options(std::move(o)), spool(s) {}
     ReceiverOptions options;
+    Spool &spool;
+    ReceiverMetrics metrics;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     quint16 boundPort = 0;
 };
 
-ReceiverServer::ReceiverServer(ReceiverOptions options) : d(std::make_unique<Impl>())
+ReceiverServer::ReceiverServer(ReceiverOptions options, Spool &spool)
+    : d(std::make_unique<Impl>(std::move(options), spool))
 {
-    d->options = std::move(options);
 }
 
 ReceiverServer::~ReceiverServer()
@@ -45,7 +46,8 @@ Status ReceiverServer::start()
         params->setKeepAlive(true);
         params->setTimeout(Poco::Timespan(10, 0));
         d->boundPort = socket.address().port();
-        d->server = std::make_unique<Poco::Net::HTTPServer>(new ReceiverRoutes, socket, params);
+        auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options); // owned by the server
+        d->server = std::make_unique<Poco::Net::HTTPServer>(routes, socket, params);
         d->server->start();
     } catch (const Poco::Exception &e) {
         d->server.reset();

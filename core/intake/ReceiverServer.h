@@ -1,25 +1,20 @@
 #pragma once
 
 #include "core/Result.h"
-
-#include <QString>
+#include "core/intake/ReceiverOptions.h"
 
 #include <memory>
 
 namespace mado {
 
-struct ReceiverOptions {
-    QString host = QStringLiteral("127.0.0.1");
-    quint16 port = 8480; // 0 picks a free port (tests)
-    int maxThreads = 16;
-};
+class Spool;
 
-// The receiver's HTTP front: a Poco HTTPServer with the receiver's routes. For now it serves
-// GET /healthz. start() and stop() are called from one controlling thread; requests are served
-// on Poco's pool. stop() stops accepting and lets in-flight requests finish.
+// The receiver's HTTP front: a Poco HTTPServer with the receiver's routes (see ReceiverRoutes).
+// start() and stop() are called from one controlling thread; requests are served on Poco's pool.
+// stop() stops accepting and lets in-flight requests finish. The spool must outlive the server.
 class ReceiverServer {
 public:
-    explicit ReceiverServer(ReceiverOptions options);
+    ReceiverServer(ReceiverOptions options, Spool &spool);
     ~ReceiverServer();
     ReceiverServer(const ReceiverServer &) = delete;
     ReceiverServer &operator=(const ReceiverServer &) = delete;

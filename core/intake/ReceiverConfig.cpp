@@ -1,0 +1,224 @@
+#include "core/intake/ReceiverConfig.h"
+
+#include "core/intake/IntakeLog.h"
+
+#include <Poco/String.h>
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
+#include <cstring>
+
+namespace mado {
+
+namespace {
+
+constexpr qint64 kMaxSecretFileBytes = 4096;
+constexpr qint64 kMinBodyBytes = 1024;
+constexpr qint64 kMaxBodyBytes = 64 * 1024 * 1024;
+
+Error invalid(const QString &message)
+{
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+// The key's value, or its default from ReceiverConfig::keys() (empty if it has none).
+QString value(const Poco::Util::AbstractConfiguration &config, const char *key)
+{
+    const auto &keys = ReceiverConfig::keys();
+    const auto entry = std::find_if(keys.begin(), keys.end(),
+                                    [key](const ReceiverConfig::Key &k) { return std::strcmp(k.name, key) == 0; });
+    Q_ASSERT(entry != keys.end());
+    const char *fallback = entry != keys.end() && entry->defaultValue ? entry->defaultValue : "";
+    return QString::fromStdString(config.getString(key, fallback)).trimmed();
+}
+
+Result<QByteArray> readSecretFile(const char *key, const QString &path)
+{
+    if (path.isEmpty())
+        return invalid(QStringLiteral("%1 is required: the path of a file holding the secret").arg(QLatin1String(key)));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return invalid(QStringLiteral("%1: cannot read '%2': %3").arg(QLatin1String(key), path, file.errorString()));
+    if (file.size() > kMaxSecretFileBytes)
+        return invalid(QStringLiteral("%1: '%2' is larger than %3 bytes; is it the right file?")
+                           .arg(QLatin1String(key), path)
+                           .arg(kMaxSecretFileBytes));
+    const QByteArray secret = file.readAll().trimmed();
+    if (secret.isEmpty())
+        return invalid(QStringLiteral("%1: '%2' is empty").arg(QLatin1String(key), path));
+    const bool oneToken = std::all_of(secret.begin(), secret.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+    if (!oneToken)
+        return invalid(QStringLiteral("%1: '%2' must hold the secret alone on one line").arg(QLatin1String(key), path));
+    if (file.permissions() & (QFile::ReadGroup | QFile::ReadOther))
+        qCWarning(lcIntake) << key << "names a file other users can read; restrict it to the receiver's user";
+    return secret;
+}
+
+Result<QString> readBaseUrl(const Poco::Util::AbstractConfiguration &config, const char *key)
+{
+    const QString text = value(config, key);
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+        url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return invalid(QStringLiteral("%1 must be an http(s) base URL such as %2, got '%3'")
+                           .arg(QLatin1String(key), QStringLiteral("https://api.line.me"), text));
+    QString normalised = url.toString();
+    while (normalised.endsWith(QLatin1Char('/')))
+        normalised.chop(1);
+    return normalised;
+}
+
+Result<qint64> readInteger(const Poco::Util::AbstractConfiguration &config, const char *key, qint64 minimum,
+                           qint64 maximum)
+{
+    const QString text = value(config, key);
+    bool ok = false;
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok || number < minimum || number > maximum)
+        return invalid(QStringLiteral("%1 must be an integer from %2 to %3, got '%4'")
+                           .arg(QLatin1String(key))
+                           .arg(minimum)
+                           .arg(maximum)
+                           .arg(text));
+    return number;
+}
+
+Status readListen(const QString &text, QString &host, quint16 &port)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:\\[([0-9A-Fa-f:.]+)\\]|([^:\\[\\]]+)):(\\d{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    const uint number = match.hasMatch() ? match.captured(3).toUInt() : 0;
+    if (!match.hasMatch() || number > 65535)
+        return invalid(
+            QStringLiteral("http.listen must be HOST:PORT (IPv6 as [ADDRESS]:PORT), got '%1'").arg(text));
+    host = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+    port = quint16(number);
+    return {};
+}
+
+void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::string &prefix,
+                 std::vector<std::string> &out)
+{
+    Poco::Util::AbstractConfiguration::Keys children;
+    config.keys(prefix, children);
+    if (children.empty()) {
+        if (!prefix.empty())
+            out.push_back(prefix);
+        return;
+    }
+    for (const std::string &child : children)
+        collectKeys(config, prefix.empty() ? child : prefix + '.' + child, out);
+}
+
+} // namespace
+
+const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
+{
+    static const std::vector<Key> table = {
+        {"http.listen", "127.0.0.1:8480",
+         "HOST:PORT of the HTTP listener (IPv6 as [ADDRESS]:PORT); --listen overrides"},
+        {"http.max_threads", "16", "HTTP worker threads, 1 to 256"},
+        {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
+        {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
+        {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
+        {"line.data_api_base", "https://api-data.line.me", "base URL of the LINE content API"},
+        {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits)"},
+        {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
+        {"limits.body_bytes", "1048576", "largest request body in bytes (1024 to 67108864); larger is 413"},
+    };
+    return table;
+}
+
+QString ReceiverConfig::keysHelp()
+{
+    QString text;
+    for (const Key &key : keys()) {
+        text += QStringLiteral("  %1  %2")
+                    .arg(QString::fromLatin1(key.name).leftJustified(31), QLatin1String(key.help));
+        if (key.defaultValue)
+            text += QStringLiteral(" (default %1)").arg(QLatin1String(key.defaultValue));
+        text += QLatin1Char('\n');
+    }
+    return text;
+}
+
+Status ReceiverConfig::checkKnownKeys(const Poco::Util::AbstractConfiguration &file)
+{
+    std::vector<std::string> present;
+    collectKeys(file, std::string(), present);
+    for (const std::string &name : present) {
+        const bool known =
+            // Poco's INI keys are case-insensitive, so the check is too.
+            std::any_of(keys().begin(), keys().end(),
+                        [&name](const Key &key) { return Poco::icompare(name, std::string(key.name)) == 0; });
+        if (!known)
+            return invalid(QStringLiteral("unknown configuration key '%1'").arg(QString::fromStdString(name)));
+    }
+    return {};
+}
+
+Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfiguration &config)
+{
+    ReceiverConfig result;
+    if (Status listen = readListen(value(config, "http.listen"), result.listenHost,
+                                   result.listenPort);
+        !listen)
+        return listen.error();
+    const auto threads = readInteger(config, "http.max_threads", 1, 256);
+    if (!threads)
+        return threads.error();
+    result.maxThreads = int(threads.value());
+
+    result.channelSecretFile = value(config, "line.channel_secret_file");
+    const auto secret = readSecretFile("line.channel_secret_file", result.channelSecretFile);
+    if (!secret)
+        return secret.error();
+    result.channelSecret = secret.value();
+    result.channelAccessTokenFile = value(config, "line.channel_access_token_file");
+    const auto token = readSecretFile("line.channel_access_token_file", result.channelAccessTokenFile);
+    if (!token)
+        return token.error();
+    result.channelAccessToken = token.value();
+
+    const auto apiBase = readBaseUrl(config, "line.api_base");
+    if (!apiBase)
+        return apiBase.error();
+    result.lineApiBase = apiBase.value();
+    const auto dataApiBase = readBaseUrl(config, "line.data_api_base");
+    if (!dataApiBase)
+        return dataApiBase.error();
+    result.lineDataApiBase = dataApiBase.value();
+
+    result.liffChannelId = value(config, "liff.channel_id");
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,20}$"));
+    if (!result.liffChannelId.isEmpty() && !digits.match(result.liffChannelId).hasMatch())
+        return invalid(QStringLiteral("liff.channel_id must be the channel's numeric id, got '%1'")
+                           .arg(result.liffChannelId));
+
+    result.spoolPath = value(config, "spool.path");
+    if (result.spoolPath.isEmpty())
+        return invalid(QStringLiteral("spool.path is required: the path of the spool's SQLite file"));
+
+    const auto bodyBytes = readInteger(config, "limits.body_bytes", kMinBodyBytes, kMaxBodyBytes);
+    if (!bodyBytes)
+        return bodyBytes.error();
+    result.maxBodyBytes = bodyBytes.value();
+    return result;
+}
+
+ReceiverOptions ReceiverConfig::serverOptions() const
+{
+    ReceiverOptions options;
+    options.host = listenHost;
+    options.port = listenPort;
+    options.maxThreads = maxThreads;
+    options.channelSecret = channelSecret;
+    options.maxBodyBytes = maxBodyBytes;
+    return options;
+}
+
+} // namespace mado

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/intake/ReceiverOptions.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace Poco::Util {
+class AbstractConfiguration;
+}
+
+namespace mado {
+
+// The receiver's settings, read from a Poco configuration (the INI file given with --config,
+// overlaid with command-line overrides such as --listen). Secrets are read from the files the
+// configuration names, never from the configuration itself. load() validates every key and fails
+// with an InvalidArgument error whose message names the key; secrets never appear in messages.
+// A plain value; holds the secrets, so it must never be logged as a whole.
+class ReceiverConfig {
+public:
+    struct Key {
+        const char *name;
+        const char *defaultValue; // nullptr: required or optional without default (see help)
+        const char *help;
+    };
+    // Every key the receiver reads, for --help, docs and the unknown-key check.
+    static const std::vector<Key> &keys();
+    // One line per key, for --help.
+    static QString keysHelp();
+
+    static Result<ReceiverConfig> load(const Poco::Util::AbstractConfiguration &config);
+    // Fails on the first key in file that the receiver does not know (most likely a typo).
+    static Status checkKnownKeys(const Poco::Util::AbstractConfiguration &file);
+
+    ReceiverOptions serverOptions() const;
+
+    QString listenHost;
+    quint16 listenPort = 0;
+    int maxThreads = 16;
+    QString channelSecretFile;
+    QByteArray channelSecret;
+    QString channelAccessTokenFile;
+    QByteArray channelAccessToken;
+    QString lineApiBase;
+    QString lineDataApiBase;
+    QString liffChannelId; // empty when not configured
+    QString spoolPath;
+    qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
+};
+
+} // namespace mado

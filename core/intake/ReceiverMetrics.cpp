@@ -1,0 +1,53 @@
+#include "core/intake/ReceiverMetrics.h"
+
+namespace mado {
+
+namespace {
+
+void family(QByteArray &out, const char *name, const char *type, const char *help)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + '\n';
+    out += QByteArray("# TYPE ") + name + ' ' + type + '\n';
+}
+
+} // namespace
+
+void ReceiverMetrics::countRequest(const std::string &route, int status)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_requests[{route, status}];
+}
+
+void ReceiverMetrics::countWebhookEvents(int stored, int duplicates)
+{
+    m_eventsStored += quint64(stored);
+    m_eventsDuplicate += quint64(duplicates);
+}
+
+QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
+{
+    QByteArray out;
+    family(out, "madoguchi_receiver_http_requests_total", "counter", "HTTP requests answered, by route and status.");
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const auto &[key, count] : m_requests) {
+            // Routes are fixed strings of the receiver, so they need no label escaping.
+            out += "madoguchi_receiver_http_requests_total{route=\"" + QByteArray::fromStdString(key.first) +
+                   "\",status=\"" + QByteArray::number(key.second) + "\"} " + QByteArray::number(count) + '\n';
+        }
+    }
+    family(out, "madoguchi_receiver_webhook_events_stored_total", "counter",
+           "LINE webhook events newly stored in the spool.");
+    out += "madoguchi_receiver_webhook_events_stored_total " + QByteArray::number(m_eventsStored.load()) + '\n';
+    family(out, "madoguchi_receiver_webhook_events_duplicate_total", "counter",
+           "LINE webhook events ignored because their webhookEventId was already spooled.");
+    out += "madoguchi_receiver_webhook_events_duplicate_total " + QByteArray::number(m_eventsDuplicate.load()) + '\n';
+    if (spoolPendingEvents >= 0) {
+        family(out, "madoguchi_receiver_spool_pending_events", "gauge",
+               "Webhook events in the spool waiting to be processed.");
+        out += "madoguchi_receiver_spool_pending_events " + QByteArray::number(spoolPendingEvents) + '\n';
+    }
+    return out;
+}
+
+} // namespace mado

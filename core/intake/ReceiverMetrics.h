@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace mado {
+
+// Counters of the receiver, rendered in the Prometheus text format (version 0.0.4) for
+// GET /metrics. Thread-safe; Poco's server threads count concurrently.
+class ReceiverMetrics {
+public:
+    // route is a fixed label ("/line/webhook", "other", ...), never a client-supplied path.
+    void countRequest(const std::string &route, int status);
+    void countWebhookEvents(int stored, int duplicates);
+    // spoolPendingEvents < 0 means the spool could not be read; the gauge is then left out.
+    QByteArray render(qint64 spoolPendingEvents) const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, int>, quint64> m_requests;
+    std::atomic<quint64> m_eventsStored{0};
+    std::atomic<quint64> m_eventsDuplicate{0};
+};
+
+} // namespace mado

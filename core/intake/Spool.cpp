@@ -1,0 +1,135 @@
+#include "core/intake/Spool.h"
+
+#include "core/intake/Sqlite.h"
+#include "core/intake/SpoolSchema.h"
+#include "core/intake/SqliteTransaction.h"
+
+#include <sqlite3.h>
+
+namespace mado {
+
+namespace {
+
+Status bindText(sqlite3 *db, sqlite3_stmt *statement, int index, const QByteArray &text)
+{
+    if (sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        return Sqlite::error(db, QStringLiteral("cannot bind spool value"));
+    return {};
+}
+
+QString columnText(sqlite3_stmt *statement, int column)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                             sqlite3_column_bytes(statement, column));
+}
+
+Status configure(sqlite3 *db)
+{
+    // synchronous=FULL with WAL fsyncs the log on every commit: an acknowledged event is on disk.
+    if (Status status = Sqlite::exec(db, "PRAGMA synchronous = FULL"); !status)
+        return status;
+    auto statement = Sqlite::prepare(db, "PRAGMA journal_mode = WAL");
+    if (!statement)
+        return statement.error();
+    if (sqlite3_step(statement.value().get()) != SQLITE_ROW ||
+        columnText(statement.value().get(), 0).compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        return Error{ErrorCode::Io, QStringLiteral("the spool cannot use write-ahead logging")};
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
+{
+    if (path.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("no spool path given")};
+    sqlite3 *db = nullptr;
+    const QByteArray nativePath = path.toUtf8();
+    const int rc = sqlite3_open_v2(nativePath.constData(), &db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    std::unique_ptr<Spool> spool(db ? new Spool(db, path) : nullptr);
+    if (rc != SQLITE_OK || !spool)
+        return Error{ErrorCode::Io, QStringLiteral("cannot open spool '%1': %2")
+                                        .arg(path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)))};
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+    auto fail = [&path](const Error &error) {
+        return Error{error.code, QStringLiteral("spool '%1': %2").arg(path, error.message)};
+    };
+    // Refuse a foreign or newer file before anything (such as the journal mode) changes it.
+    if (Status migrated = SpoolSchema::migrate(db); !migrated)
+        return fail(migrated.error());
+    if (Status configured = configure(db); !configured)
+        return fail(configured.error());
+    return spool;
+}
+
+Spool::Spool(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
+
+Spool::~Spool()
+{
+    sqlite3_close_v2(m_db);
+}
+
+Result<SpoolWriteResult> Spool::storeWebhookEvents(const std::vector<WebhookEvent> &events,
+                                                   const QDateTime &receivedAt)
+{
+    const QByteArray at = receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    SqliteTransaction transaction(m_db);
+    if (!transaction.begun().ok())
+        return transaction.begun().error();
+    auto insert = Sqlite::prepare(m_db, "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) "
+                                        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (webhook_event_id) DO NOTHING");
+    if (!insert)
+        return insert.error();
+    sqlite3_stmt *statement = insert.value().get();
+    SpoolWriteResult result;
+    for (const WebhookEvent &event : events) {
+        sqlite3_reset(statement);
+        for (Status bound : {bindText(m_db, statement, 1, event.webhookEventId.toUtf8()),
+                             bindText(m_db, statement, 2, event.type.toUtf8()), bindText(m_db, statement, 3, at),
+                             bindText(m_db, statement, 4, event.json)}) {
+            if (!bound)
+                return bound.error();
+        }
+        if (sqlite3_step(statement) != SQLITE_DONE)
+            return Sqlite::error(m_db, QStringLiteral("cannot store webhook event"));
+        if (sqlite3_changes(m_db) == 1)
+            ++result.stored;
+        else
+            ++result.duplicates;
+    }
+    insert = Sqlite::Statement(); // finalise before COMMIT
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return result;
+}
+
+Result<qint64> Spool::pendingWebhookEventCount() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return Sqlite::queryInt(m_db, "SELECT count(*) FROM webhook_events WHERE state = 'pending'");
+}
+
+Result<std::vector<StoredWebhookEvent>> Spool::webhookEvents() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto select = Sqlite::prepare(
+        m_db, "SELECT id, webhook_event_id, type, received_at, body, state FROM webhook_events ORDER BY id");
+    if (!select)
+        return select.error();
+    sqlite3_stmt *statement = select.value().get();
+    std::vector<StoredWebhookEvent> events;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        events.push_back(StoredWebhookEvent{sqlite3_column_int64(statement, 0), columnText(statement, 1),
+                                            columnText(statement, 2), columnText(statement, 3),
+                                            columnText(statement, 4).toUtf8(), columnText(statement, 5)});
+    }
+    if (rc != SQLITE_DONE)
+        return Sqlite::error(m_db, QStringLiteral("cannot read webhook events"));
+    return events;
+}
+
+} // namespace mado

@@ -1,0 +1,87 @@
+#include "core/intake/SpoolSchema.h"
+
+#include "core/intake/Sqlite.h"
+#include "core/intake/SqliteTransaction.h"
+
+#include <iterator>
+#include <string>
+
+namespace mado {
+
+namespace {
+
+struct Revision {
+    int version;
+    const char *sql;
+};
+
+// Append-only: a released revision is never edited; a change is a new revision.
+const Revision kRevisions[] = {
+    {1, R"sql(
+CREATE TABLE webhook_events (
+    id INTEGER PRIMARY KEY,
+    webhook_event_id TEXT NOT NULL UNIQUE CHECK (length(webhook_event_id) BETWEEN 1 AND 128),
+    type TEXT NOT NULL CHECK (length(type) > 0),
+    received_at TEXT NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body)),
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed'))
+);
+CREATE INDEX webhook_events_state ON webhook_events (state, id);
+)sql"},
+};
+
+Error refuse(const QString &message)
+{
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+} // namespace
+
+int SpoolSchema::latestVersion()
+{
+    return std::prev(std::end(kRevisions))->version;
+}
+
+Status SpoolSchema::migrate(sqlite3 *db)
+{
+    const auto applicationId = Sqlite::queryInt(db, "PRAGMA application_id");
+    if (!applicationId)
+        return applicationId.error();
+    const auto version = Sqlite::queryInt(db, "PRAGMA user_version");
+    if (!version)
+        return version.error();
+    const auto objects = Sqlite::queryInt(db, "SELECT count(*) FROM sqlite_master");
+    if (!objects)
+        return objects.error();
+
+    if (applicationId.value() != 0 && applicationId.value() != kApplicationId)
+        return refuse(QStringLiteral("the file is another program's database (application_id %1), not a spool")
+                          .arg(applicationId.value()));
+    if (applicationId.value() == 0 && objects.value() > 0)
+        return refuse(QStringLiteral("the file is a database without the spool's mark; refusing to change it"));
+    if (version.value() > latestVersion())
+        return refuse(QStringLiteral("spool schema version %1 is newer than this receiver supports (%2); "
+                                     "use a newer madoguchi-receiver")
+                          .arg(version.value())
+                          .arg(latestVersion()));
+
+    for (const Revision &revision : kRevisions) {
+        if (revision.version <= version.value())
+            continue;
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun().error();
+        if (Status applied = Sqlite::exec(db, revision.sql); !applied)
+            return applied;
+        // PRAGMAs take no parameters; both values are integers under our control.
+        const std::string mark = "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                                 "; PRAGMA user_version = " + std::to_string(revision.version);
+        if (Status marked = Sqlite::exec(db, mark.c_str()); !marked)
+            return marked;
+        if (Status committed = transaction.commit(); !committed)
+            return committed;
+    }
+    return {};
+}
+
+} // namespace mado

@@ -1,0 +1,61 @@
+#include "HttpTestClient.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/SocketStream.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <sstream>
+
+namespace mado {
+
+namespace {
+
+HttpTestClient::Reply readReply(std::istream &in, const Poco::Net::HTTPResponse &response)
+{
+    std::ostringstream body;
+    Poco::StreamCopier::copyStream(in, body);
+    return HttpTestClient::Reply{int(response.getStatus()), response.getContentType(),
+                                 response.get("Connection", std::string()), QByteArray::fromStdString(body.str())};
+}
+
+} // namespace
+
+HttpTestClient::Reply HttpTestClient::request(quint16 port, const std::string &method, const std::string &path,
+                                              const QByteArray &body, const Headers &headers)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto &[name, value] : headers)
+        request.set(name, value);
+    request.setContentLength(body.size());
+    std::ostream &out = session.sendRequest(request);
+    out.write(body.constData(), body.size());
+    Poco::Net::HTTPResponse response;
+    std::istream &in = session.receiveResponse(response);
+    return readReply(in, response);
+}
+
+HttpTestClient::Reply HttpTestClient::sendPartial(quint16 port, const QByteArray &bytes, int timeoutSeconds)
+{
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(timeoutSeconds, 0));
+    socket.sendBytes(bytes.constData(), int(bytes.size()));
+    Poco::Net::SocketStream stream(socket);
+    Poco::Net::HTTPResponse response;
+    response.read(stream);
+    std::string body;
+    if (response.hasContentLength()) {
+        body.resize(std::size_t(response.getContentLength64()));
+        stream.read(body.data(), std::streamsize(body.size()));
+        body.resize(std::size_t(stream.gcount()));
+    }
+    return Reply{int(response.getStatus()), response.getContentType(), response.get("Connection", std::string()),
+                 QByteArray::fromStdString(body)};
+}
+
+} // namespace mado

@@ -1,0 +1,48 @@
+#include "IntakeTestKit.h"
+
+#include <QFile>
+#include <QMessageAuthenticationCode>
+#include <QTest>
+
+namespace mado {
+
+QByteArray IntakeTestKit::sign(const QByteArray &secret, const QByteArray &body)
+{
+    return QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toBase64();
+}
+
+QByteArray IntakeTestKit::event(const QString &webhookEventId, const QString &type, bool redelivery)
+{
+    return QStringLiteral(R"({"type":"%1","mode":"active","timestamp":1764205200000,)"
+                          R"("source":{"type":"user","userId":"U4af4980629000000000000000000000a"},)"
+                          R"("webhookEventId":"%2","deliveryContext":{"isRedelivery":%3},)"
+                          R"("replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA"})")
+        .arg(type, webhookEventId, redelivery ? QStringLiteral("true") : QStringLiteral("false"))
+        .toUtf8();
+}
+
+QByteArray IntakeTestKit::webhook(const QList<QByteArray> &events)
+{
+    return R"({"destination":"Uxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","events":[)" + events.join(',') + "]}";
+}
+
+void IntakeTestKit::writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    QCOMPARE(file.write(content), content.size());
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+}
+
+QByteArray IntakeTestKit::minimalIni(const QString &dir)
+{
+    writeFile(dir + QStringLiteral("/channel_secret"), channelSecret() + '\n');
+    writeFile(dir + QStringLiteral("/access_token"), QByteArrayLiteral("test-access-token\n"));
+    return QStringLiteral("[line]\nchannel_secret_file = %1/channel_secret\n"
+                          "channel_access_token_file = %1/access_token\n"
+                          "[spool]\npath = %1/spool.sqlite\n")
+        .arg(dir)
+        .toUtf8();
+}
+
+} // namespace mado

@@ -1,0 +1,246 @@
+#include "core/intake/Spool.h"
+#include "core/intake/SpoolSchema.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <numeric>
+#include <thread>
+
+using namespace mado;
+
+// The SQLite spool on real files: schema revisions, durability across reopening, deduplication,
+// atomic batches, refusal of newer or foreign files, concurrent writers.
+class TestSpool : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void newFileGetsSchemaAndWal();
+    void storesAndDeduplicates();
+    void survivesReopening();
+    void batchIsAllOrNothing();
+    void newerSchemaIsRefusedUntouched();
+    void foreignFileIsRefusedUntouched_data();
+    void foreignFileIsRefusedUntouched();
+    void unopenablePathIsAnIoError();
+    void concurrentWritersStoreEachEventOnce();
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("spool.sqlite")); }
+    static std::unique_ptr<Spool> open(const QString &path);
+    static WebhookEvent event(const QString &id, const QByteArray &json = QByteArrayLiteral("{\"type\":\"follow\"}"))
+    {
+        return WebhookEvent{id, QStringLiteral("follow"), json};
+    }
+    // Runs SQL on the file through its own connection (not the spool's).
+    static void rawExec(const QString &path, const char *sql);
+    static QByteArray rawQuery(const QString &path, const char *sql);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSpool::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestSpool::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<Spool> TestSpool::open(const QString &path)
+{
+    auto spool = Spool::open(path);
+    if (!spool.ok()) {
+        qWarning() << spool.error().message;
+        return nullptr;
+    }
+    return std::move(spool).value();
+}
+
+void TestSpool::rawExec(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    const QByteArray error = message ? QByteArray(message) : QByteArray();
+    sqlite3_free(message);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, error.constData());
+}
+
+QByteArray TestSpool::rawQuery(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *statement = nullptr;
+    QByteArray value;
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)
+        value = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
+void TestSpool::newFileGetsSchemaAndWal()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    QCOMPARE(rawQuery(path(), "PRAGMA journal_mode"), QByteArray("wal"));
+    QCOMPARE(rawQuery(path(), "PRAGMA user_version").toInt(), SpoolSchema::latestVersion());
+    QCOMPARE(rawQuery(path(), "PRAGMA application_id").toInt(), SpoolSchema::kApplicationId);
+    QCOMPARE(spool->pendingWebhookEventCount().value(), 0);
+}
+
+void TestSpool::storesAndDeduplicates()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    auto first = spool->storeWebhookEvents({event(QStringLiteral("A")), event(QStringLiteral("B"))});
+    QVERIFY(first.ok());
+    QCOMPARE(first.value().stored, 2);
+    QCOMPARE(first.value().duplicates, 0);
+    auto second = spool->storeWebhookEvents({event(QStringLiteral("B")), event(QStringLiteral("C"))});
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().stored, 1);
+    QCOMPARE(second.value().duplicates, 1);
+    QCOMPARE(spool->pendingWebhookEventCount().value(), 3);
+}
+
+void TestSpool::survivesReopening()
+{
+    const QDateTime at = QDateTime::fromString(QStringLiteral("2026-11-27T01:02:03.456Z"), Qt::ISODateWithMs);
+    {
+        auto spool = open(path());
+        QVERIFY(spool);
+        QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("01DURABLE"), R"({"type":"follow","x":"日本"})")}, at)
+                    .ok());
+    }
+    auto reopened = open(path());
+    QVERIFY(reopened);
+    const auto events = reopened->webhookEvents();
+    QVERIFY(events.ok());
+    QCOMPARE(events.value().size(), std::size_t(1));
+    const StoredWebhookEvent &stored = events.value().front();
+    QCOMPARE(stored.webhookEventId, QStringLiteral("01DURABLE"));
+    QCOMPARE(stored.type, QStringLiteral("follow"));
+    QCOMPARE(stored.receivedAt, QStringLiteral("2026-11-27T01:02:03.456Z"));
+    QCOMPARE(stored.json, QByteArray(R"({"type":"follow","x":"日本"})"));
+    QCOMPARE(stored.state, QStringLiteral("pending"));
+    // A reopened spool still deduplicates against what it held before.
+    QCOMPARE(reopened->storeWebhookEvents({event(QStringLiteral("01DURABLE"))}).value().duplicates, 1);
+}
+
+void TestSpool::batchIsAllOrNothing()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    // The second event's body is not JSON, which the schema refuses: the first must not stay.
+    const auto result = spool->storeWebhookEvents({event(QStringLiteral("OK1")), event(QStringLiteral("BAD"), "{")});
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, ErrorCode::Io);
+    QCOMPARE(spool->pendingWebhookEventCount().value(), 0);
+    // The connection is usable afterwards (no transaction left open).
+    QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("OK1"))}).ok());
+    QCOMPARE(spool->pendingWebhookEventCount().value(), 1);
+}
+
+void TestSpool::newerSchemaIsRefusedUntouched()
+{
+    {
+        auto spool = open(path());
+        QVERIFY(spool);
+    }
+    rawExec(path(), "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+    const auto refused = Spool::open(path());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 99")), qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(path()));
+    QCOMPARE(rawQuery(path(), "PRAGMA user_version"), QByteArray("99"));
+    QCOMPARE(rawQuery(path(), "PRAGMA journal_mode"), QByteArray("delete"));
+}
+
+void TestSpool::foreignFileIsRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("setup"); // SQL run on a fresh file, or "text:" + file content
+    QTest::addColumn<QString>("message");
+    QTest::addRow("another program's database") << QByteArray("PRAGMA application_id = 42; CREATE TABLE t (x)")
+                                                << QStringLiteral("another program's database");
+    QTest::addRow("unmarked database with tables") << QByteArray("CREATE TABLE cases (id INTEGER)")
+                                                   << QStringLiteral("without the spool's mark");
+    QTest::addRow("not a database") << QByteArray("text:this is a text file, not SQLite, padded to be long enough")
+                                    << QStringLiteral("not a database");
+}
+
+void TestSpool::foreignFileIsRefusedUntouched()
+{
+    QFETCH(QByteArray, setup);
+    QFETCH(QString, message);
+    if (setup.startsWith("text:")) {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(setup.mid(5));
+    } else {
+        rawExec(path(), setup.constData());
+    }
+    QFile before(path());
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray bytes = before.readAll();
+    before.close();
+
+    const auto refused = Spool::open(path());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(message), qPrintable(refused.error().message));
+
+    QFile after(path());
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), bytes);
+}
+
+void TestSpool::unopenablePathIsAnIoError()
+{
+    const auto refused = Spool::open(m_dir->filePath(QStringLiteral("no/such/dir/spool.sqlite")));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Io);
+    QVERIFY(refused.error().message.contains(QStringLiteral("no/such/dir")));
+}
+
+void TestSpool::concurrentWritersStoreEachEventOnce()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    constexpr int kThreads = 4;
+    constexpr int kEvents = 60; // each thread writes events 0..59, one per transaction
+    std::vector<int> stored(kThreads, 0), duplicates(kThreads, 0), errors(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEvents; ++i) {
+                const auto result = spool->storeWebhookEvents({event(QStringLiteral("E%1").arg(i))});
+                if (!result.ok()) {
+                    ++errors[std::size_t(t)];
+                    continue;
+                }
+                stored[std::size_t(t)] += result.value().stored;
+                duplicates[std::size_t(t)] += result.value().duplicates;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(std::accumulate(errors.begin(), errors.end(), 0), 0);
+    QCOMPARE(std::accumulate(stored.begin(), stored.end(), 0), kEvents);
+    QCOMPARE(std::accumulate(duplicates.begin(), duplicates.end(), 0), kEvents * (kThreads - 1));
+    QCOMPARE(spool->pendingWebhookEventCount().value(), kEvents);
+}
+
+QTEST_GUILESS_MAIN(TestSpool)
+#include "TestSpool.moc"
