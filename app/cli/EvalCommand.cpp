@@ -2,7 +2,9 @@
 
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceEvaluation.h"
+#include "core/face/DocumentPortrait.h"
 #include "core/face/ImageDecoder.h"
+#include "core/specimen/SpecimenCard.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -24,9 +26,13 @@ int runEval(const QStringList &arguments, CliStreams streams)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption cardsOption(QStringLiteral("cards"),
+                                         QStringLiteral("Document against selfie: each image also becomes a "
+                                                        "photographed specimen ID card whose portrait is compared."));
     parser.addOption(jsonOption);
+    parser.addOption(cardsOption);
     if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
-        streams.err << "usage: madoguchi-cli eval [--json] DIR   (DIR/<person>/<images>)" << Qt::endl;
+        streams.err << "usage: madoguchi-cli eval [--json] [--cards] DIR   (DIR/<person>/<images>)" << Qt::endl;
         return kExitUsage;
     }
     auto engine = FaceEngine::load(ModelSet());
@@ -42,7 +48,26 @@ int runEval(const QStringList &arguments, CliStreams streams)
             return image.error();
         return faces.describeLargestFace(image.value().bgr);
     };
-    auto report = FaceEvaluation::run(parser.positionalArguments().at(0), describe);
+    // The document side: the photo as the portrait of a specimen card photographed at a random
+    // (but per-file fixed) perspective, blur and light, then found and rectified again.
+    const FaceEvaluation::Describe describeCard = [&](const QString &path) -> Result<FaceDescriptor> {
+        auto image = decoder.decodeFile(path);
+        if (!image)
+            return image.error();
+        SpecimenPhotoOptions options;
+        options.seed = qHash(path);
+        const SpecimenPhoto photo =
+            SpecimenCard::photograph(SpecimenCard::render(image.value().bgr, DocumentType::MyNumberCard), options);
+        auto portrait = DocumentPortrait::find(faces, photo.bgr);
+        if (!portrait)
+            return portrait.error();
+        if (!portrait.value().fromCard)
+            return Error{ErrorCode::NoFace, QStringLiteral("portrait not found on the card")};
+        return faces.describe({portrait.value().face.chip}).at(0);
+    };
+    const bool cards = parser.isSet(cardsOption);
+    auto report = FaceEvaluation::run(parser.positionalArguments().at(0), describe,
+                                      cards ? describeCard : FaceEvaluation::Describe());
     if (!report) {
         streams.err << "madoguchi-cli eval: " << report.error().message << Qt::endl;
         return kExitBadInput;
@@ -51,6 +76,7 @@ int runEval(const QStringList &arguments, CliStreams streams)
     const RocAnalysis &roc = *r.roc;
     if (parser.isSet(jsonOption)) {
         QJsonObject json = roc.toJson();
+        json.insert(QStringLiteral("mode"), cards ? QStringLiteral("document_vs_selfie") : QStringLiteral("photo_vs_photo"));
         json.insert(QStringLiteral("people"), r.people);
         json.insert(QStringLiteral("images"), r.images);
         json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r.skipped));
@@ -63,7 +89,9 @@ int runEval(const QStringList &arguments, CliStreams streams)
     const OperatingPoint eer = roc.equalErrorRate();
     const OperatingPoint fmr1 = roc.atFmr(0.01);
     const OperatingPoint fmr01 = roc.atFmr(0.001);
-    streams.out << "people / images:    " << r.people << " / " << r.images << " (" << r.skipped.size()
+    streams.out << "mode:               " << (cards ? "document (specimen card) vs selfie" : "photo vs photo")
+                << Qt::endl
+                << "people / images:    " << r.people << " / " << r.images << " (" << r.skipped.size()
                 << " without a usable face)" << Qt::endl
                 << "pairs:              " << roc.genuineCount() << " genuine, " << roc.impostorCount() << " impostor"
                 << Qt::endl

@@ -73,6 +73,30 @@ Result<FaceEngine::Found> FaceEngine::largestFace(const cv::Mat &bgr, const char
     return found;
 }
 
+Result<AlignedFace> FaceEngine::alignLargestFace(const cv::Mat &bgr, int *facesFound, int firstPassMaxSide)
+{
+    if (bgr.empty() || bgr.type() != CV_8UC3)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the image is not 8-bit colour")};
+    try {
+        cv::Mat gray;
+        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+        const std::vector<FaceBox> faces = m_detector->detect(gray, firstPassMaxSide);
+        if (facesFound)
+            *facesFound = int(faces.size());
+        if (faces.empty())
+            return Error{ErrorCode::NoFace, QStringLiteral("no face found")};
+        return m_aligner->align(bgr, faces.front());
+    } catch (const std::exception &e) {
+        qCWarning(lcFace) << "face engine failure:" << e.what();
+        return Error{ErrorCode::Internal, QStringLiteral("the face engine failed: %1").arg(QString::fromLocal8Bit(e.what()))};
+    }
+}
+
+std::vector<FaceDescriptor> FaceEngine::describe(const std::vector<cv::Mat> &chips)
+{
+    return m_net->compute(chips);
+}
+
 Result<FaceDescriptor> FaceEngine::describeLargestFace(const cv::Mat &bgr)
 {
     try {

@@ -28,6 +28,11 @@ public:
     // The descriptor of the largest face in a BGR image (NoFace when there is none).
     Result<FaceDescriptor> describeLargestFace(const cv::Mat &bgr);
 
+    // Building blocks for the case verifier. `facesFound` receives the number of faces detected.
+    // firstPassMaxSide: see HogFaceDetector (smaller is faster for large faces such as selfies).
+    Result<AlignedFace> alignLargestFace(const cv::Mat &bgr, int *facesFound, int firstPassMaxSide);
+    std::vector<FaceDescriptor> describe(const std::vector<cv::Mat> &chips);
+
     const MatchThresholds &thresholds() const { return m_thresholds; }
 
 private:
