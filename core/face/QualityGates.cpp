@@ -86,10 +86,13 @@ double QualityGates::sharpness(const cv::Mat &image, const Landmarks68 &landmark
     cv::Scalar mean, stddev, faceMean, faceStddev;
     cv::meanStdDev(laplacian, mean, stddev);
     // Divide by the face's own contrast: a darker or flatter exposure of the same face scales both
-    // variances alike, so only the loss of fine detail lowers the figure.
+    // variances alike, so only the loss of fine detail lowers the figure. Rounding to 8 bits adds
+    // Laplacian variance of its own (uniform error of variance 1/12 through a kernel whose squared
+    // weights sum to 20); without removing it, a dark blurred face would look sharp.
+    constexpr double kQuantisationFloor = 20.0 / 12.0;
     cv::meanStdDev(face, faceMean, faceStddev);
     const double contrast = std::max(faceStddev[0] * faceStddev[0], 1.0);
-    return 100.0 * stddev[0] * stddev[0] / contrast;
+    return 100.0 * std::max(0.0, stddev[0] * stddev[0] - kQuantisationFloor) / contrast;
 }
 
 QualityGates::Exposure QualityGates::exposure(const cv::Mat &image, const Landmarks68 &landmarks)
