@@ -27,6 +27,11 @@ public:
     // extend past the image border; the points then may too.
     Result<Landmarks68> locate(const cv::Mat &image, const cv::Rect &box) const;
 
+    // Faces whose box is smaller than this are located on an enlarged copy (at most kUpscaleMax
+    // times), so that dlib's whole-pixel results become sub-pixel in the original image.
+    static constexpr int kPrecisionBoxSide = 400;
+    static constexpr int kUpscaleMax = 4;
+
 private:
     LandmarkModel68();
     struct Impl;

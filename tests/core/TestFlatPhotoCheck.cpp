@@ -222,6 +222,9 @@ void TestFlatPhotoCheck::measuresAllSamples()
                 continue;
             }
             const double r = FlatPhotoCheck::residual(p.value().frontal, turned.value()).value();
+            if (r >= check.thresholds().minGenuineResidual)
+                qInfo("attack passing as genuine: face %d turned %.0f tilted %.0f, flat frame %s, residual %.4f", face,
+                      yaw, pitch, frontal ? "frontal" : "not frontal", r);
             attacks.push_back(r);
             if (frontal)
                 attacksFrontal.push_back(r);
@@ -302,7 +305,7 @@ void TestFlatPhotoCheck::measuresAllSamples()
     // Regression bounds with margin around what was measured when the threshold was chosen
     // (docs/face-engine.md), not targets.
     QVERIFY(attacks.size() >= 180);
-    QVERIFY(median(attacks) < 0.015);
+    QVERIFY(median(attacks) < 0.010);
     QVERIFY(median(genuine) > 0.035);
     QVERIFY(frontalAttacksPassed <= int(attacksFrontal.size()) / 20);
     QVERIFY(genuineRejected <= int(genuine.size()) / 10);

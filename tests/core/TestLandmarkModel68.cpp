@@ -9,6 +9,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
+
 using namespace mado;
 
 // The real 68-point model on dlib's example photos, and its failures without a usable file.
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void findsLandmarksInsideTheFace_data();
     void findsLandmarksInsideTheFace();
+    void smallFacesGetSubPixelPoints();
     void rejectsBadInput();
     void missingModelIsAnError();
     void corruptModelIsAnError();
@@ -87,6 +90,40 @@ void TestLandmarkModel68::findsLandmarksInsideTheFace()
     qInfo("gray vs BGR input: largest point shift %.2f px, largest mean shift %.2f px", worstMax, worstMean);
     QVERIFY(worstMax <= 6.0);
     QVERIFY(worstMean <= 2.0);
+}
+
+void TestLandmarkModel68::smallFacesGetSubPixelPoints()
+{
+    // A johns chip face (box about 100 px) is located on an enlarged copy: its points are not
+    // whole pixels. The same face enlarged beforehand to a box over kPrecisionBoxSide is located
+    // directly; both must agree once scaled back.
+    const cv::Mat chip = test::loadBgr(test::johnPhoto(QStringLiteral("John_Simm"), 4));
+    QVERIFY(!chip.empty());
+    cv::Mat gray;
+    cv::cvtColor(chip, gray, cv::COLOR_BGR2GRAY);
+    const std::vector<FaceBox> boxes = HogFaceDetector().detect(gray);
+    QVERIFY(!boxes.empty());
+    const cv::Rect box = boxes.front().rect;
+    QVERIFY(box.width < LandmarkModel68::kPrecisionBoxSide);
+    auto small = m_model->locate(chip, box);
+    QVERIFY(small.ok());
+    int fractional = 0;
+    for (const cv::Point2f &p : small.value().points())
+        fractional += (p.x != std::round(p.x) || p.y != std::round(p.y)) ? 1 : 0;
+    QVERIFY(fractional > Landmarks68::kCount / 2);
+
+    const double factor = 5.0;
+    cv::Mat large;
+    cv::resize(chip, large, cv::Size(), factor, factor, cv::INTER_LINEAR);
+    const cv::Rect largeBox(int(box.x * factor), int(box.y * factor), int(box.width * factor), int(box.height * factor));
+    QVERIFY(largeBox.width >= LandmarkModel68::kPrecisionBoxSide);
+    auto direct = m_model->locate(large, largeBox);
+    QVERIFY(direct.ok());
+    double sum = 0.0;
+    for (int i = 0; i < Landmarks68::kCount; ++i)
+        sum += cv::norm(small.value().at(i) - direct.value().at(i) * float(1.0 / factor));
+    qInfo("mean distance between enlarged-copy and directly enlarged landmarks: %.3f px", sum / Landmarks68::kCount);
+    QVERIFY(sum / Landmarks68::kCount < 0.5);
 }
 
 void TestLandmarkModel68::rejectsBadInput()
