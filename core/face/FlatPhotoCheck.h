@@ -12,7 +12,7 @@ namespace mado {
 // Threshold of the flat-photo decision (see docs/face-engine.md for how it was chosen).
 struct FlatPhotoThresholds {
     // Residuals below this look like a photo tilted as a plane.
-    double minGenuineResidual = 0.02;
+    double minGenuineResidual = 0.015;
 };
 
 struct FlatPhotoDecision {

@@ -137,12 +137,14 @@ QualityReport QualityGates::evaluate(const cv::Mat &image, const Landmarks68 &la
         exposureGate.level = GateLevel::Fail;
         exposureGate.reason = e.mean < t.darkMeanFail ? QStringLiteral("too_dark") : QStringLiteral("too_bright");
     } else if (e.clippedFraction > t.clippedFail) {
-        exposureGate = GateResult{QStringLiteral("exposure"), GateLevel::Fail, QStringLiteral("clipped"), e.clippedFraction};
+        exposureGate =
+            GateResult{QStringLiteral("exposure"), GateLevel::Fail, QStringLiteral("clipped"), e.clippedFraction};
     } else if (e.mean < t.darkMeanWarn || e.mean > t.brightMeanWarn) {
         exposureGate.level = GateLevel::Warn;
         exposureGate.reason = e.mean < t.darkMeanWarn ? QStringLiteral("too_dark") : QStringLiteral("too_bright");
     } else if (e.clippedFraction > t.clippedWarn) {
-        exposureGate = GateResult{QStringLiteral("exposure"), GateLevel::Warn, QStringLiteral("clipped"), e.clippedFraction};
+        exposureGate =
+            GateResult{QStringLiteral("exposure"), GateLevel::Warn, QStringLiteral("clipped"), e.clippedFraction};
     }
     report.gates.push_back(exposureGate);
 
