@@ -13,33 +13,6 @@ HeadTurnDecision fail(const char *reason)
 
 } // namespace
 
-QString challengeDirectionName(ChallengeDirection direction)
-{
-    switch (direction) {
-    case ChallengeDirection::Front:
-        return QStringLiteral("front");
-    case ChallengeDirection::Left:
-        return QStringLiteral("left");
-    case ChallengeDirection::Right:
-        return QStringLiteral("right");
-    case ChallengeDirection::Up:
-        return QStringLiteral("up");
-    case ChallengeDirection::Down:
-        return QStringLiteral("down");
-    }
-    return {};
-}
-
-std::optional<ChallengeDirection> challengeDirectionFromName(const QString &name)
-{
-    for (ChallengeDirection d : {ChallengeDirection::Front, ChallengeDirection::Left, ChallengeDirection::Right,
-                                 ChallengeDirection::Up, ChallengeDirection::Down}) {
-        if (challengeDirectionName(d) == name)
-            return d;
-    }
-    return std::nullopt;
-}
-
 HeadTurnCheck::HeadTurnCheck(HeadTurnThresholds thresholds) : m_thresholds(thresholds) {}
 
 HeadTurnDecision HeadTurnCheck::evaluate(ChallengeDirection asked, const HeadPose &pose) const

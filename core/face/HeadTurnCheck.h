@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/CaseBundle.h"
 #include "core/face/HeadPose.h"
 
 #include <QString>
@@ -10,11 +11,16 @@ namespace mado {
 
 // A direction the liveness challenge asks for, in terms of the applicant (see HeadPose):
 // Left = the applicant turns to THEIR left (yaw > 0), Up = looks up (pitch > 0).
-enum class ChallengeDirection { Front, Left, Right, Up, Down };
-
-// Stable identifier, e.g. "left"; and back (nullopt for an unknown name).
-QString challengeDirectionName(ChallengeDirection direction);
-std::optional<ChallengeDirection> challengeDirectionFromName(const QString &name);
+// The challenge directions are the domain's Direction (core/domain/CaseBundle.h).
+using ChallengeDirection = Direction;
+inline QString challengeDirectionName(Direction direction)
+{
+    return directionName(direction);
+}
+inline std::optional<Direction> challengeDirectionFromName(const QString &name)
+{
+    return directionFromName(name);
+}
 
 // All thresholds of the direction decision, in degrees of the measured pose. Starting values
 // from small samples (docs/face-engine.md); to be calibrated by `eval`.
