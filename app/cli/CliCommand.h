@@ -24,6 +24,7 @@ int runModels(const QStringList &arguments, CliStreams streams);
 int runInfo(const QStringList &arguments, CliStreams streams);
 int runBench(const QStringList &arguments, CliStreams streams);
 int runEval(const QStringList &arguments, CliStreams streams);
+int runVerify(const QStringList &arguments, CliStreams streams);
 int runSamples(const QStringList &arguments, CliStreams streams);
 
 } // namespace mado::cli

@@ -58,7 +58,9 @@ int runEval(const QStringList &arguments, CliStreams streams)
         options.seed = qHash(path);
         const SpecimenPhoto photo =
             SpecimenCard::photograph(SpecimenCard::render(image.value().bgr, DocumentType::MyNumberCard), options);
-        auto portrait = DocumentPortrait::find(faces, photo.bgr);
+        auto portrait = DocumentPortrait::find(
+            [&faces](const cv::Mat &image, int *found, int side) { return faces.alignLargestFace(image, found, side); },
+            photo.bgr);
         if (!portrait)
             return portrait.error();
         if (!portrait.value().fromCard)

@@ -2,6 +2,7 @@
 
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
+#include "core/specimen/SampleCaseWriter.h"
 #include "core/specimen/SpecimenCard.h"
 
 #include <QDir>
@@ -36,6 +37,36 @@ int runCard(const QStringList &arguments, CliStreams streams)
     return kExitOk;
 }
 
+// `samples case PHOTO_DIR OUT_DIR [SEED]`: a case bundle from five photos of one person: the
+// first on a photographed specimen card, the next four as selfie frames.
+int runCase(const QStringList &arguments, CliStreams streams)
+{
+    const QDir photos(arguments.at(2));
+    const QStringList files = photos.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    if (files.size() < 5) {
+        streams.err << "madoguchi-cli samples: " << arguments.at(2) << " needs at least 5 photos" << Qt::endl;
+        return kExitBadInput;
+    }
+    SampleCaseWriter::Input input;
+    input.seed = arguments.size() > 4 ? arguments.at(4).toUInt() : 1u;
+    input.sequence = int(input.seed);
+    for (int i = 0; i < 5; ++i) {
+        auto image = ImageDecoder().decodeFile(photos.filePath(files.at(i)));
+        if (!image) {
+            streams.err << "madoguchi-cli samples: " << files.at(i) << ": " << image.error().message << Qt::endl;
+            return kExitBadInput;
+        }
+        (i == 0 ? input.portrait : input.frames.emplace_back()) = image.value().bgr;
+    }
+    auto bundle = SampleCaseWriter::write(arguments.at(3), input);
+    if (!bundle) {
+        streams.err << "madoguchi-cli samples: " << bundle.error().message << Qt::endl;
+        return kExitFailed;
+    }
+    streams.out << "case bundle written to " << arguments.at(3) << Qt::endl;
+    return kExitOk;
+}
+
 } // namespace
 
 // `samples split IMAGE LABELS.json OUTDIR`: cuts the labelled faces of a group photo into
@@ -45,10 +76,13 @@ int runSamples(const QStringList &arguments, CliStreams streams)
 {
     if (arguments.size() >= 4 && arguments.at(1) == QLatin1String("card"))
         return runCard(arguments, streams);
+    if (arguments.size() >= 4 && arguments.at(1) == QLatin1String("case"))
+        return runCase(arguments, streams);
     if (arguments.size() != 5 || arguments.at(1) != QLatin1String("split")) {
         streams.err << "usage: madoguchi-cli samples split IMAGE LABELS.json OUTDIR" << Qt::endl
                     << "       madoguchi-cli samples card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]"
-                    << Qt::endl;
+                    << Qt::endl
+                    << "       madoguchi-cli samples case PHOTO_DIR OUT_DIR [SEED]" << Qt::endl;
         return kExitUsage;
     }
     auto image = ImageDecoder().decodeFile(arguments.at(2));

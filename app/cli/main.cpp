@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
         return mado::cli::runMatch(QStringList{QStringLiteral("madoguchi-cli match")} + arguments.mid(1), streams);
     if (command == QLatin1String("models"))
         return mado::cli::runModels(arguments, streams);
+    if (command == QLatin1String("verify"))
+        return mado::cli::runVerify(QStringList{QStringLiteral("madoguchi-cli verify")} + arguments.mid(1), streams);
     if (command == QLatin1String("eval"))
         return mado::cli::runEval(QStringList{QStringLiteral("madoguchi-cli eval")} + arguments.mid(1), streams);
     if (command == QLatin1String("samples"))
@@ -36,6 +38,7 @@ int main(int argc, char *argv[])
            "commands:\n"
            "  match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE   compare two faces\n"
            "  models check [DIR]                                           verify the model files\n"
+           "  verify [--json] BUNDLE_DIR                                   full face verification of a case bundle\n"
            "  eval [--json] DIR                                            error rates over DIR/<person>/<images>\n"
            "  samples split IMAGE LABELS.json OUTDIR                       cut labelled faces out of a group photo\n"
            "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"

@@ -1,18 +1,17 @@
 #include "core/face/DocumentPortrait.h"
 
-#include "core/face/FaceEngine.h"
 #include "core/face/HogFaceDetector.h"
 
 namespace mado {
 
-Result<DocumentPortraitResult> DocumentPortrait::find(FaceEngine &engine, const cv::Mat &documentBgr)
+Result<DocumentPortraitResult> DocumentPortrait::find(const FindFace &findFace, const cv::Mat &documentBgr)
 {
     DocumentPortraitResult result;
     result.card = CardDetector().detect(documentBgr);
     if (result.card) {
         // The rectified card is 856 px wide: detect at full size, portraits are small.
         const cv::Mat &rectified = result.card->rectified;
-        auto onCard = engine.alignLargestFace(rectified, &result.facesFound, rectified.cols);
+        auto onCard = findFace(rectified, &result.facesFound, rectified.cols);
         if (onCard) {
             result.fromCard = true;
             result.face = std::move(onCard).value();
@@ -22,7 +21,7 @@ Result<DocumentPortraitResult> DocumentPortrait::find(FaceEngine &engine, const 
         if (onCard.error().code != ErrorCode::NoFace)
             return onCard.error();
     }
-    auto whole = engine.alignLargestFace(documentBgr, &result.facesFound, HogFaceDetector::kFirstPassMaxSide);
+    auto whole = findFace(documentBgr, &result.facesFound, HogFaceDetector::kFirstPassMaxSide);
     if (!whole)
         return Error{whole.error().code, QStringLiteral("no face found in the document image")};
     result.face = std::move(whole).value();

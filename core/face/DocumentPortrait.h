@@ -8,7 +8,7 @@
 
 namespace mado {
 
-class FaceEngine;
+#include <functional>
 
 // The portrait of an identity document photo: the card is found and rectified, and the largest
 // face on the rectified card is the portrait. When no card is found, or no face is on it, the
@@ -21,11 +21,13 @@ struct DocumentPortraitResult {
     cv::Mat faceSource; // the image `face` was found in (rectified card or the photo)
 };
 
-// Finds the document portrait (see DocumentPortraitResult). Uses the engine's detector and
-// aligner: same threading rule as FaceEngine (one per thread).
+// Finds the document portrait (see DocumentPortraitResult) with a face finder such as
+// FaceEngine::alignLargestFace; runs on the calling thread.
 class DocumentPortrait {
 public:
-    static Result<DocumentPortraitResult> find(FaceEngine &engine, const cv::Mat &documentBgr);
+    // (image, facesFound out, first detection pass max side) -> the largest face, aligned
+    using FindFace = std::function<Result<AlignedFace>(const cv::Mat &, int *, int)>;
+    static Result<DocumentPortraitResult> find(const FindFace &findFace, const cv::Mat &documentBgr);
 };
 
 } // namespace mado

@@ -5,11 +5,19 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
+#include <utility>
+
 namespace mado {
 
 ImageDecoder::ImageDecoder(ImageLimits limits) : m_limits(limits) {}
 
 Result<DecodedImage> ImageDecoder::decode(const QByteArray &bytes) const
+{
+    return decodeReduced(bytes, 0);
+}
+
+Result<DecodedImage> ImageDecoder::decodeReduced(const QByteArray &bytes, int minLongSide) const
 {
     if (bytes.size() > m_limits.maxBytes)
         return Error{ErrorCode::ImageTooLarge,
@@ -27,16 +35,32 @@ Result<DecodedImage> ImageDecoder::decode(const QByteArray &bytes) const
                                                    .arg(m_limits.maxPixels)
                                                    .arg(m_limits.maxSide)};
     cv::Mat decoded;
+    int reduction = 1;
     try {
         const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1,
                           const_cast<char *>(bytes.constData())); // imdecode only reads
-        decoded = cv::imdecode(raw, cv::IMREAD_COLOR);
+        int flag = cv::IMREAD_COLOR;
+        int factor = 1;
+        if (minLongSide > 0 && info.format == ImageFormat::Jpeg) {
+            const int longSide = std::max(info.width, info.height);
+            for (const auto &[candidate, imreadFlag] : {std::pair{8, int(cv::IMREAD_REDUCED_COLOR_8)},
+                                                        std::pair{4, int(cv::IMREAD_REDUCED_COLOR_4)},
+                                                        std::pair{2, int(cv::IMREAD_REDUCED_COLOR_2)}}) {
+                if (longSide / candidate >= minLongSide) {
+                    factor = candidate;
+                    flag = imreadFlag;
+                    break;
+                }
+            }
+        }
+        decoded = cv::imdecode(raw, flag);
+        reduction = factor;
     } catch (const cv::Exception &) {
         decoded.release();
     }
     if (decoded.empty() || decoded.type() != CV_8UC3)
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the image data cannot be decoded")};
-    if (decoded.cols != info.width || decoded.rows != info.height)
+    if (decoded.cols != (info.width + reduction - 1) / reduction || decoded.rows != (info.height + reduction - 1) / reduction)
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the decoded size differs from the header")};
     return DecodedImage{info, decoded.isContinuous() ? decoded : decoded.clone()};
 }

@@ -23,6 +23,10 @@ public:
     explicit ImageDecoder(ImageLimits limits = {});
 
     Result<DecodedImage> decode(const QByteArray &bytes) const;
+    // Like decode(), but a JPEG larger than needed is decoded at 1/2, 1/4 or 1/8 scale (libjpeg
+    // scales in the DCT, which is much faster) so that its long side stays >= minLongSide.
+    // info keeps the full dimensions; bgr is the reduced image.
+    Result<DecodedImage> decodeReduced(const QByteArray &bytes, int minLongSide) const;
     // Reads the file with a size check first, then decodes it.
     Result<DecodedImage> decodeFile(const QString &path) const;
 

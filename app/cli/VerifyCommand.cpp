@@ -1,0 +1,88 @@
+#include "app/cli/CliCommand.h"
+
+#include "core/face/CaseVerifier.h"
+#include "core/intake/CaseBundleReader.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+namespace mado::cli {
+
+namespace {
+
+void printVerdict(QTextStream &out, const Verdict &v)
+{
+    out << "overall:  " << outcomeName(v.overall()) << Qt::endl
+        << "band:     " << (v.band.isEmpty() ? QStringLiteral("(not computed)") : v.band) << "  distance "
+        << QString::number(v.matchDistance, 'f', 4) << "  (best frame " << QString::number(v.bestFrameDistance, 'f', 4)
+        << ")" << Qt::endl
+        << "document: card " << (v.document.cardFound ? "found" : "not found") << ", portrait from "
+        << (v.document.portraitSource.isEmpty() ? QStringLiteral("-") : v.document.portraitSource) << Qt::endl;
+    out << "checks:" << Qt::endl;
+    for (const Check &c : v.checks)
+        out << "  " << c.id.leftJustified(15) << outcomeName(c.outcome).leftJustified(5) << c.reason << "  ("
+            << QString::number(c.value, 'f', 3) << ")" << Qt::endl;
+    out << "frames:" << Qt::endl;
+    for (std::size_t i = 0; i < v.frames.size(); ++i) {
+        const FrameEvidence &f = v.frames[i];
+        out << "  " << i << " asked " << directionName(f.asked).leftJustified(6);
+        if (f.poseMeasured)
+            out << " yaw " << QString::number(f.yaw, 'f', 1) << " pitch " << QString::number(f.pitch, 'f', 1) << " roll "
+                << QString::number(f.roll, 'f', 1);
+        out << "  step " << (f.stepPassed ? "ok" : f.stepReason) << "  to frontal "
+            << QString::number(f.distanceToFrontal, 'f', 3) << Qt::endl;
+    }
+    for (const QString &note : v.notes)
+        out << "note:     " << note << Qt::endl;
+    out << "versions: engine " << v.engineVersion << ", thresholds " << v.thresholdsVersion << Qt::endl << "timings:";
+    for (auto it = v.timingsMs.begin(); it != v.timingsMs.end(); ++it)
+        out << ' ' << it.key() << ' ' << QString::number(it.value(), 'f', 1) << " ms";
+    out << Qt::endl;
+}
+
+} // namespace
+
+// `verify [--json] BUNDLE`: the full face verification of one case bundle.
+int runVerify(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the verdict as JSON."));
+    parser.addOption(jsonOption);
+    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
+        streams.err << "usage: madoguchi-cli verify [--json] BUNDLE_DIR" << Qt::endl;
+        return kExitUsage;
+    }
+    const QString directory = parser.positionalArguments().at(0);
+    auto reader = CaseBundleReader::create();
+    if (!reader) {
+        streams.err << "madoguchi-cli verify: " << reader.error().message << Qt::endl;
+        return kExitFailed;
+    }
+    auto bundle = reader.value().read(directory);
+    if (!bundle) {
+        streams.err << "madoguchi-cli verify: " << directory << ": " << bundle.error().message << Qt::endl;
+        return kExitBadInput;
+    }
+    auto thresholds = FaceThresholds::shipped();
+    if (!thresholds) {
+        streams.err << "madoguchi-cli verify: " << thresholds.error().message << Qt::endl;
+        return kExitSetup;
+    }
+    auto verifier = CaseVerifier::load(ModelSet(), thresholds.value());
+    if (!verifier) {
+        streams.err << "madoguchi-cli verify: " << verifier.error().message << Qt::endl;
+        return kExitSetup;
+    }
+    auto verdict = verifier.value()->verifyBundle(bundle.value(), directory);
+    if (!verdict) {
+        streams.err << "madoguchi-cli verify: " << directory << ": " << verdict.error().message << Qt::endl;
+        return verdict.error().code == ErrorCode::Internal ? kExitFailed : kExitBadInput;
+    }
+    if (parser.isSet(jsonOption))
+        streams.out << QJsonDocument(verdict.value().toJson()).toJson(QJsonDocument::Indented);
+    else
+        printVerdict(streams.out, verdict.value());
+    return kExitOk;
+}
+
+} // namespace mado::cli

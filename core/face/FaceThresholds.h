@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/face/FlatPhotoCheck.h"
+#include "core/face/HeadTurnCheck.h"
+#include "core/face/MatchThresholds.h"
+#include "core/face/ModelSet.h"
+#include "core/face/QualityGates.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+namespace mado {
+
+// Distances between the frontal selfie frame and the turned frames of the same case.
+struct SamePersonThresholds {
+    double turnedMax = 0.60;     // pass at or below
+    double turnedWarnMax = 0.70; // warn up to, fail above (turned faces are harder to match)
+};
+
+// Every threshold of the face engine, in one versioned file (resources/thresholds/
+// face-thresholds.json, compiled in) that also names the model files (by SHA-256) it was
+// derived for. Fields missing in the file keep the defaults of their structs. Plain value.
+struct FaceThresholds {
+    QString version;
+    QMap<QString, QString> modelSha256; // model file name -> SHA-256 the thresholds were derived for
+    MatchThresholds match;
+    SamePersonThresholds samePerson;
+    HeadTurnThresholds headTurn;
+    QualityThresholds quality;
+    FlatPhotoThresholds flatPhoto;
+    int replaySameImageMaxBits = 6;
+
+    static QString resourcePath() { return QStringLiteral(":/thresholds/face-thresholds.json"); }
+    static Result<FaceThresholds> shipped();
+    static Result<FaceThresholds> fromJson(const QJsonObject &json);
+    // Refuses thresholds derived for other model files than the ones `models` expects.
+    Status checkModels() const;
+};
+
+} // namespace mado
