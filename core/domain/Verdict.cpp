@@ -46,7 +46,8 @@ QJsonObject faceToJson(const FaceEvidence &f)
             {QStringLiteral("landmarks"), floatsToJson(f.landmarks)},
             {QStringLiteral("quality"), gates},
             {QStringLiteral("qualityOutcome"), outcomeName(f.qualityOutcome)},
-            {QStringLiteral("perceptualHash"), f.perceptualHash}};
+            {QStringLiteral("perceptualHash"), f.perceptualHash},
+            {QStringLiteral("faceHash"), f.faceHash}};
 }
 
 FaceEvidence faceFromJson(const QJsonObject &o)
@@ -69,6 +70,7 @@ FaceEvidence faceFromJson(const QJsonObject &o)
     }
     f.qualityOutcome = outcomeOf(o.value(QStringLiteral("qualityOutcome")));
     f.perceptualHash = o.value(QStringLiteral("perceptualHash")).toString();
+    f.faceHash = o.value(QStringLiteral("faceHash")).toString();
     return f;
 }
 

@@ -43,7 +43,8 @@ struct FaceEvidence {
     std::vector<float> landmarks;            // 68 points as x0, y0, x1, y1, ... (empty when not found)
     std::vector<GateOutcome> quality;
     Outcome qualityOutcome = Outcome::Pass;
-    QString perceptualHash; // 16 hex digits of the image's dHash
+    QString perceptualHash; // 16 hex digits of the whole image's dHash (64 bits)
+    QString faceHash;       // 64 hex digits of the face chip's dHash (256 bits), empty without a face
 };
 
 struct DocumentEvidence {

@@ -84,6 +84,7 @@ struct CaseVerifier::Impl {
     {
         const cv::Rect &box = a.aligned.box.rect;
         a.evidence.found = true;
+        a.evidence.faceHash = PerceptualHash::faceHash(a.aligned.chip);
         a.evidence.x = box.x;
         a.evidence.y = box.y;
         a.evidence.width = box.width;
@@ -338,7 +339,7 @@ Result<Verdict> CaseVerifier::verify(const CaseBundle &bundle, const CaseImages 
                 VerdictChecks::challenge(v),
                 VerdictChecks::samePerson(v, m_thresholds.samePerson),
                 VerdictChecks::flatPhoto(v, flat),
-                VerdictChecks::replay(v, m_thresholds.replaySameImageMaxBits),
+                VerdictChecks::replay(v, m_thresholds.replaySameFaceMaxBits),
                 VerdictChecks::captureWindow(bundle),
                 VerdictChecks::faceMatch(v, m_thresholds.match)};
 

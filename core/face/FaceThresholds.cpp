@@ -62,7 +62,7 @@ Result<FaceThresholds> FaceThresholds::fromJson(const QJsonObject &json)
     readNumber(flat, "minGenuineResidual", t.flatPhoto.minGenuineResidual);
 
     const QJsonObject replay = json.value(QStringLiteral("replay")).toObject();
-    t.replaySameImageMaxBits = replay.value(QStringLiteral("sameImageMaxBits")).toInt(t.replaySameImageMaxBits);
+    t.replaySameFaceMaxBits = replay.value(QStringLiteral("sameFaceMaxBits")).toInt(t.replaySameFaceMaxBits);
     return t;
 }
 

@@ -29,7 +29,7 @@ struct FaceThresholds {
     HeadTurnThresholds headTurn;
     QualityThresholds quality;
     FlatPhotoThresholds flatPhoto;
-    int replaySameImageMaxBits = 6;
+    int replaySameFaceMaxBits = 3; // of the 256-bit face hash
 
     static QString resourcePath() { return QStringLiteral(":/thresholds/face-thresholds.json"); }
     static Result<FaceThresholds> shipped();

@@ -39,4 +39,45 @@ std::uint64_t PerceptualHash::fromHex(const QString &hex)
     return hex.toULongLong(nullptr, 16);
 }
 
+QString PerceptualHash::faceHash(const cv::Mat &chip)
+{
+    cv::Mat gray;
+    if (chip.channels() == 3)
+        cv::cvtColor(chip, gray, cv::COLOR_BGR2GRAY);
+    else
+        gray = chip;
+    cv::Mat thumb;
+    cv::resize(gray, thumb, cv::Size(17, 16), 0, 0, cv::INTER_AREA);
+    QString hex;
+    for (int y = 0; y < 16; ++y) {
+        const auto *row = thumb.ptr<unsigned char>(y);
+        int nibble = 0;
+        for (int x = 0; x < 16; ++x) {
+            nibble = (nibble << 1) | (row[x + 1] > row[x] ? 1 : 0);
+            if (x % 4 == 3) {
+                hex += QLatin1Char("0123456789abcdef"[nibble]);
+                nibble = 0;
+            }
+        }
+    }
+    return hex;
+}
+
+int PerceptualHash::hexDistance(const QString &a, const QString &b)
+{
+    if (a.size() != b.size() || a.isEmpty())
+        return -1;
+    int bits = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        bool okA = false;
+        bool okB = false;
+        const int x = QString(a.at(i)).toInt(&okA, 16);
+        const int y = QString(b.at(i)).toInt(&okB, 16);
+        if (!okA || !okB)
+            return -1;
+        bits += int(std::bitset<4>(unsigned(x ^ y)).count());
+    }
+    return bits;
+}
+
 } // namespace mado

@@ -21,6 +21,14 @@ public:
 
     // Hamming distance at or below which two images count as the same picture.
     static constexpr int kSameImageMaxBits = 6;
+
+    // A 256-bit difference hash (16x16) of an aligned face chip, as 64 hex digits. Whole frames of
+    // one selfie session share their background and differ in a few of the 64 image bits; their
+    // face chips differ in tens of these 256 bits, while a re-sent frame differs in 0-1.
+    static QString faceHash(const cv::Mat &chip);
+    // Bits that differ between two hex hashes of equal length (-1 when they cannot be compared).
+    static int hexDistance(const QString &a, const QString &b);
+    static constexpr int kSameFaceMaxBits = 3;
 };
 
 } // namespace mado

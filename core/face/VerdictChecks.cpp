@@ -77,27 +77,30 @@ Check VerdictChecks::flatPhoto(const Verdict &, const std::optional<FlatPhotoDec
                  decision->residual};
 }
 
-Check VerdictChecks::replay(const Verdict &v, int sameImageMaxBits)
+Check VerdictChecks::replay(const Verdict &v, int sameFaceMaxBits)
 {
-    std::vector<std::pair<QString, std::uint64_t>> hashes;
-    if (!v.document.face.perceptualHash.isEmpty())
-        hashes.emplace_back(QStringLiteral("document"), PerceptualHash::fromHex(v.document.face.perceptualHash));
+    // The same face picture twice in one case (a frame sent again, or the document portrait sent
+    // as a selfie) is a replay. Face hashes, not whole images: frames of one session share their
+    // background.
+    std::vector<std::pair<QString, QString>> hashes;
+    if (!v.document.face.faceHash.isEmpty())
+        hashes.emplace_back(QStringLiteral("document"), v.document.face.faceHash);
     for (std::size_t i = 0; i < v.frames.size(); ++i) {
-        if (!v.frames[i].face.perceptualHash.isEmpty())
-            hashes.emplace_back(QStringLiteral("frame%1").arg(i), PerceptualHash::fromHex(v.frames[i].face.perceptualHash));
+        if (!v.frames[i].face.faceHash.isEmpty())
+            hashes.emplace_back(QStringLiteral("frame%1").arg(i), v.frames[i].face.faceHash);
     }
-    int closest = 64;
+    int closest = 256;
     QString pair;
     for (std::size_t i = 0; i < hashes.size(); ++i) {
         for (std::size_t j = i + 1; j < hashes.size(); ++j) {
-            const int bits = PerceptualHash::distance(hashes[i].second, hashes[j].second);
-            if (bits < closest) {
+            const int bits = PerceptualHash::hexDistance(hashes[i].second, hashes[j].second);
+            if (bits >= 0 && bits < closest) {
                 closest = bits;
                 pair = hashes[i].first + QLatin1Char('=') + hashes[j].first;
             }
         }
     }
-    if (closest <= sameImageMaxBits)
+    if (closest <= sameFaceMaxBits)
         return Check{QStringLiteral("replay"), Outcome::Fail, QStringLiteral("duplicate_image:") + pair, double(closest)};
     return Check{QStringLiteral("replay"), Outcome::Pass, QStringLiteral("ok"), double(closest)};
 }

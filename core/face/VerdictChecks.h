@@ -17,7 +17,7 @@ public:
     static Check challenge(const Verdict &v);
     static Check samePerson(const Verdict &v, const SamePersonThresholds &t);
     static Check flatPhoto(const Verdict &v, const std::optional<FlatPhotoDecision> &decision);
-    static Check replay(const Verdict &v, int sameImageMaxBits);
+    static Check replay(const Verdict &v, int sameFaceMaxBits);
     static Check captureWindow(const CaseBundle &bundle);
     static Check faceMatch(const Verdict &v, const MatchThresholds &t);
 };
