@@ -41,6 +41,7 @@ int main(int argc, char *argv[])
            "  verify [--json] BUNDLE_DIR                                   full face verification of a case bundle\n"
            "  eval [--json] DIR                                            error rates over DIR/<person>/<images>\n"
            "  samples split IMAGE LABELS.json OUTDIR                       cut labelled faces out of a group photo\n"
+           "  bench [--json] [--cases N] [--rounds N] [--samples DIR]     verification speed vs plain dlib\n"
            "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"
            "  info                                                         versions, models dir, BLAS\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;
