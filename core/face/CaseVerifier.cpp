@@ -146,25 +146,24 @@ Result<CaseImages> CaseVerifier::decode(const CaseBundle &bundle, const QString 
 {
     const ImageDecoder decoder(limits);
     const QDir dir(directory);
-    auto read = [&](const BundleImage &image, int minLongSide) -> Result<cv::Mat> {
-        QFile file(dir.filePath(image.file));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorCode::Io, QStringLiteral("%1 cannot be read").arg(image.file)};
-        auto decoded = decoder.decodeReduced(file.readAll(), minLongSide);
-        if (!decoded)
-            return Error{decoded.error().code, QStringLiteral("%1: %2").arg(image.file, decoded.error().message)};
-        return decoded.value().bgr;
-    };
+    std::vector<std::pair<BundleImage, int>> files{{bundle.documentFront, kDocumentDecodeSide}};
+    for (const SelfieFrame &frame : bundle.frames)
+        files.emplace_back(frame.image, 0);
+    const std::vector<Result<cv::Mat>> decoded = QtConcurrent::blockingMapped<std::vector<Result<cv::Mat>>>(
+        &d->pool, files, [&](const std::pair<BundleImage, int> &file) -> Result<cv::Mat> {
+            QFile in(dir.filePath(file.first.file));
+            if (!in.open(QIODevice::ReadOnly))
+                return Error{ErrorCode::Io, QStringLiteral("%1 cannot be read").arg(file.first.file)};
+            auto image = decoder.decodeReduced(in.readAll(), file.second);
+            if (!image)
+                return Error{image.error().code, QStringLiteral("%1: %2").arg(file.first.file, image.error().message)};
+            return image.value().bgr;
+        });
     CaseImages images;
-    auto document = read(bundle.documentFront, kDocumentDecodeSide);
-    if (!document)
-        return document.error();
-    images.document = document.value();
-    for (const SelfieFrame &frame : bundle.frames) {
-        auto decoded = read(frame.image, 0);
-        if (!decoded)
-            return decoded.error();
-        images.frames.push_back(decoded.value());
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        if (!decoded[i])
+            return decoded[i].error();
+        (i == 0 ? images.document : images.frames.emplace_back()) = decoded[i].value();
     }
     return images;
 }

@@ -28,6 +28,8 @@ public:
     // (image, facesFound out, first detection pass max side) -> the largest face, aligned
     using FindFace = std::function<Result<AlignedFace>(const cv::Mat &, int *, int)>;
     static Result<DocumentPortraitResult> find(const FindFace &findFace, const cv::Mat &documentBgr);
+
+    static constexpr int kCardDetectSide = 560;
 };
 
 } // namespace mado

@@ -172,7 +172,7 @@ void TestCaseVerifier::documentWithoutCardFallsBack()
     input.sequence = 900;
     auto written = SampleCaseWriter::write(dir, input);
     QVERIFY(written.ok());
-    CaseImages images = CaseVerifier::decode(written.value(), dir).value();
+    CaseImages images = m_verifier->decode(written.value(), dir).value();
     images.document = SampleCaseWriter::cameraFrame(photo(QStringLiteral("John_Simm"), 0), cv::Size(1280, 960), 3);
     auto verdict = m_verifier->verify(written.value(), images);
     QVERIFY(verdict.ok());
