@@ -23,6 +23,7 @@ public:
     // `points` must hold exactly kCount points; otherwise the object stays invalid.
     explicit Landmarks68(std::vector<cv::Point2f> points);
 
+    // The helpers below require valid(); they throw std::out_of_range otherwise.
     bool valid() const { return m_points.size() == std::size_t(kCount); }
     const std::vector<cv::Point2f> &points() const { return m_points; }
     const cv::Point2f &at(int index) const { return m_points.at(std::size_t(index)); }

@@ -10,9 +10,14 @@ namespace mado {
 
 namespace {
 
+bool supported(const cv::Mat &image)
+{
+    return !image.empty() && (image.type() == CV_8UC1 || image.type() == CV_8UC3);
+}
+
+// Callers check supported() first.
 cv::Mat toGray(const cv::Mat &image)
 {
-    CV_Assert(image.type() == CV_8UC1 || image.type() == CV_8UC3);
     if (image.type() == CV_8UC1)
         return image;
     cv::Mat gray;
@@ -69,6 +74,8 @@ QualityGates::QualityGates(QualityThresholds thresholds) : m_thresholds(threshol
 
 double QualityGates::sharpness(const cv::Mat &image, const Landmarks68 &landmarks)
 {
+    if (!supported(image) || !landmarks.valid())
+        return 0.0;
     const cv::Mat gray = toGray(image);
     const cv::Rect rect = innerFaceRect(gray.size(), landmarks);
     const double iod = landmarks.interOcularDistance();
@@ -97,9 +104,11 @@ double QualityGates::sharpness(const cv::Mat &image, const Landmarks68 &landmark
 
 QualityGates::Exposure QualityGates::exposure(const cv::Mat &image, const Landmarks68 &landmarks)
 {
+    Exposure e;
+    if (!supported(image) || !landmarks.valid())
+        return e;
     const cv::Mat gray = toGray(image);
     const cv::Rect rect = innerFaceRect(gray.size(), landmarks);
-    Exposure e;
     if (rect.empty())
         return e;
     const cv::Mat face = gray(rect);
@@ -122,9 +131,11 @@ QualityGates::Framing QualityGates::framing(const cv::Size &size, const Landmark
     return f;
 }
 
-QualityReport QualityGates::evaluate(const cv::Mat &image, const Landmarks68 &landmarks) const
+Result<QualityReport> QualityGates::evaluate(const cv::Mat &image, const Landmarks68 &landmarks) const
 {
-    CV_Assert(landmarks.valid());
+    if (!supported(image) || !landmarks.valid())
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("quality gates need an 8-bit gray or BGR image and 68 landmarks")};
     const QualityThresholds &t = m_thresholds;
     const cv::Mat gray = toGray(image);
     QualityReport report;

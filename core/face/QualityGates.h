@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "core/face/Landmarks68.h"
 
 #include <QString>
@@ -67,9 +68,11 @@ public:
 
     explicit QualityGates(QualityThresholds thresholds = {});
 
-    QualityReport evaluate(const cv::Mat &image, const Landmarks68 &landmarks) const;
+    // InvalidArgument for an image that is not 8-bit gray or BGR, or landmarks that are not 68.
+    Result<QualityReport> evaluate(const cv::Mat &image, const Landmarks68 &landmarks) const;
 
-    // The raw measures, exposed for calibration tools and tests (8-bit gray or BGR images).
+    // The raw measures, exposed for calibration tools and tests (8-bit gray or BGR images;
+    // 0 for anything else or invalid landmarks).
     static double sharpness(const cv::Mat &image, const Landmarks68 &landmarks);
     struct Exposure {
         double mean = 0.0;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void framing_data();
     void framing();
     void overallIsTheWorstGate();
+    void invalidInputIsAnError();
 
 private:
     struct Subject {
@@ -105,8 +106,9 @@ void TestQualityGates::sharpness()
     const cv::Mat image = blurAtStandardScale > 0.0
                               ? test::blurred(s.image, blurAtStandardScale * iod / QualityGates::kSharpnessIod)
                               : s.image;
-    const QualityReport report = QualityGates().evaluate(image, s.face.landmarks);
-    const GateResult *gate = report.gate(QStringLiteral("sharpness"));
+    const auto report = QualityGates().evaluate(image, s.face.landmarks);
+    QVERIFY(report.ok());
+    const GateResult *gate = report.value().gate(QStringLiteral("sharpness"));
     QVERIFY(gate);
     qInfo("inter-ocular %.0f px, sharpness %.2f -> %s", iod, gate->value, qPrintable(gate->reason));
     QCOMPARE(gate->level, level);
@@ -159,8 +161,9 @@ void TestQualityGates::exposure()
     QVERIFY(!s.image.empty());
     const cv::Mat image = test::scaledIntensity(s.image, intensity);
     const QualityGates::Exposure measured = QualityGates::exposure(image, s.face.landmarks);
-    const QualityReport report = QualityGates().evaluate(image, s.face.landmarks);
-    const GateResult *gate = report.gate(QStringLiteral("exposure"));
+    const auto report = QualityGates().evaluate(image, s.face.landmarks);
+    QVERIFY(report.ok());
+    const GateResult *gate = report.value().gate(QStringLiteral("exposure"));
     QVERIFY(gate);
     qInfo("mean %.1f clipped %.3f -> %s", measured.mean, measured.clippedFraction, qPrintable(gate->reason));
     QCOMPARE(gate->reason, reason);
@@ -193,7 +196,9 @@ void TestQualityGates::faceSize()
     const cv::Rect box(int(r.x * scale), int(r.y * scale), int(r.width * scale), int(r.height * scale));
     auto landmarks = m_finder->at(small, box);
     QVERIFY(landmarks.ok());
-    const GateResult *gate = QualityGates().evaluate(small, landmarks.value()).gate(QStringLiteral("face_size"));
+    const auto report = QualityGates().evaluate(small, landmarks.value());
+    QVERIFY(report.ok());
+    const GateResult *gate = report.value().gate(QStringLiteral("face_size"));
     QVERIFY(gate);
     qInfo("inter-ocular %.1f px -> %s", gate->value, qPrintable(gate->reason));
     QCOMPARE(gate->level, level);
@@ -243,7 +248,9 @@ void TestQualityGates::framing()
         landmarks = located.value();
     }
     const QualityGates::Framing measured = QualityGates::framing(image.size(), landmarks);
-    const GateResult *gate = QualityGates().evaluate(image, landmarks).gate(QStringLiteral("framing"));
+    const auto report = QualityGates().evaluate(image, landmarks);
+    QVERIFY(report.ok());
+    const GateResult *gate = report.value().gate(QStringLiteral("framing"));
     QVERIFY(gate);
     qInfo("%s box; %d points outside, closest %.1f px to the border -> %s", again ? "redetected" : "original",
           measured.pointsOutside, measured.closestToBorder, qPrintable(gate->reason));
@@ -255,11 +262,14 @@ void TestQualityGates::overallIsTheWorstGate()
 {
     const Subject s = subject(0, QString());
     QVERIFY(!s.image.empty());
-    const QualityReport good = QualityGates().evaluate(s.image, s.face.landmarks);
-    QCOMPARE(good.gates.size(), std::size_t(4));
-    QCOMPARE(good.overall, GateLevel::Pass);
+    const auto good = QualityGates().evaluate(s.image, s.face.landmarks);
+    QVERIFY(good.ok());
+    QCOMPARE(good.value().gates.size(), std::size_t(4));
+    QCOMPARE(good.value().overall, GateLevel::Pass);
     const cv::Mat bad = test::scaledIntensity(test::blurred(s.image, 8.0), 0.25);
-    const QualityReport report = QualityGates().evaluate(bad, s.face.landmarks);
+    const auto badReport = QualityGates().evaluate(bad, s.face.landmarks);
+    QVERIFY(badReport.ok());
+    const QualityReport &report = badReport.value();
     qInfo("blurred and darkened: sharpness %.2f, mean %.1f", report.gate(QStringLiteral("sharpness"))->value,
           report.gate(QStringLiteral("exposure"))->value);
     QCOMPARE(report.overall, GateLevel::Fail);
@@ -267,6 +277,22 @@ void TestQualityGates::overallIsTheWorstGate()
     QCOMPARE(report.gate(QStringLiteral("exposure"))->reason, QStringLiteral("too_dark"));
     QCOMPARE(report.gate(QStringLiteral("face_size"))->level, GateLevel::Pass);
     QCOMPARE(gateLevelName(report.overall), QStringLiteral("fail"));
+}
+
+void TestQualityGates::invalidInputIsAnError()
+{
+    const Subject s = subject(0, QString());
+    QVERIFY(!s.image.empty());
+    auto noLandmarks = QualityGates().evaluate(s.image, Landmarks68());
+    QVERIFY(!noLandmarks.ok());
+    QCOMPARE(noLandmarks.error().code, ErrorCode::InvalidArgument);
+    cv::Mat floating;
+    s.image.convertTo(floating, CV_32FC3);
+    auto wrongType = QualityGates().evaluate(floating, s.face.landmarks);
+    QVERIFY(!wrongType.ok());
+    QCOMPARE(wrongType.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(QualityGates::sharpness(floating, s.face.landmarks), 0.0);
+    QCOMPARE(QualityGates::exposure(cv::Mat(), s.face.landmarks).mean, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestQualityGates)
