@@ -97,10 +97,12 @@ struct CaseVerifier::Impl {
             a.evidence.landmarks.push_back(p.x);
             a.evidence.landmarks.push_back(p.y);
         }
-        const QualityReport report = gates.evaluate(source, a.landmarks);
-        for (const GateResult &g : report.gates)
+        const auto report = gates.evaluate(source, a.landmarks);
+        if (!report)
+            return;
+        for (const GateResult &g : report.value().gates)
             a.evidence.quality.push_back(GateOutcome{g.gate, outcomeOf(g.level), g.reason, g.value});
-        a.evidence.qualityOutcome = outcomeOf(report.overall);
+        a.evidence.qualityOutcome = outcomeOf(report.value().overall);
     }
 };
 

@@ -2,7 +2,9 @@
 #include "core/face/ImageDecoder.h"
 #include "core/intake/CaseBundleReader.h"
 #include "core/specimen/SampleCaseWriter.h"
+#include "core/face/HogFaceDetector.h"
 #include "tests/support/FaceSynthesis.h"
+#include "tests/support/SampleFaces.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/TestData.h"
 
@@ -10,6 +12,8 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <opencv2/imgproc.hpp>
 
 using namespace mado;
 
@@ -32,6 +36,8 @@ private Q_SLOTS:
 
 private:
     cv::Mat photo(const QString &person, int index) const;
+    // Five different real photos of one person of bald_guys.jpg (person 'A'...'D'), cut out.
+    std::vector<cv::Mat> baldPhotos(char person) const;
     Verdict verify(const SampleCaseWriter::Input &input, const std::function<void(CaseBundle &)> &edit = {});
     SampleCaseWriter::Input genuine(const QString &person) const;
 
@@ -54,6 +60,29 @@ cv::Mat TestCaseVerifier::photo(const QString &person, int index) const
 {
     auto decoded = ImageDecoder().decodeFile(test::johnPhoto(person, index));
     return decoded.ok() ? decoded.value().bgr : cv::Mat();
+}
+
+std::vector<cv::Mat> TestCaseVerifier::baldPhotos(char person) const
+{
+    const cv::Mat group = test::loadBgr(test::baldGuysPath());
+    cv::Mat gray;
+    cv::cvtColor(group, gray, cv::COLOR_BGR2GRAY);
+    HogFaceDetector detector;
+    const std::vector<FaceBox> faces = detector.detect(gray, gray.cols);
+    std::vector<cv::Mat> photos;
+    for (int i = 0; i < test::kBaldGuysFaces; ++i) {
+        if (test::baldGuysPerson(i) != person)
+            continue;
+        for (const FaceBox &f : faces) {
+            if (f.rect.contains(test::baldGuysFacePoint(i))) {
+                const cv::Rect crop = cv::Rect(f.rect.x - f.rect.width / 2, f.rect.y - f.rect.height / 2, f.rect.width * 2,
+                                               f.rect.height * 2) &
+                                      cv::Rect(0, 0, group.cols, group.rows);
+                photos.push_back(group(crop).clone());
+            }
+        }
+    }
+    return photos;
 }
 
 SampleCaseWriter::Input TestCaseVerifier::genuine(const QString &person) const
@@ -86,7 +115,14 @@ Verdict TestCaseVerifier::verify(const SampleCaseWriter::Input &original, const 
 
 void TestCaseVerifier::genuineCaseMatches()
 {
-    const Verdict v = verify(genuine(QStringLiteral("John_Simm")));
+    // Five different photos of one man: on the card and as the four frames.
+    const std::vector<cv::Mat> photos = baldPhotos('B');
+    QVERIFY(photos.size() >= 5);
+    SampleCaseWriter::Input input;
+    input.portrait = photos[0];
+    input.frames.assign(photos.begin() + 1, photos.begin() + 5);
+    input.documentPhotoSize = cv::Size(1600, 1200);
+    const Verdict v = verify(input);
     QCOMPARE(v.band, QStringLiteral("match"));
     QCOMPARE(v.check(QStringLiteral("face_match"))->outcome, Outcome::Pass);
     QCOMPARE(v.check(QStringLiteral("document_face"))->reason, QStringLiteral("ok"));
