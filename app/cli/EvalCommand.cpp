@@ -4,6 +4,7 @@
 #include "core/face/FaceEvaluation.h"
 #include "core/face/DocumentPortrait.h"
 #include "core/face/ImageDecoder.h"
+#include "core/face/LivenessEvaluation.h"
 #include "core/specimen/SpecimenCard.h"
 
 #include <QCommandLineParser>
@@ -19,6 +20,41 @@ QString percent(double rate)
     return QString::number(rate * 100.0, 'f', 2) + QLatin1Char('%');
 }
 
+int runLivenessEval(const QString &directory, bool json, CliStreams streams)
+{
+    auto thresholds = FaceThresholds::shipped();
+    if (!thresholds) {
+        streams.err << "madoguchi-cli eval: " << thresholds.error().message << Qt::endl;
+        return kExitSetup;
+    }
+    auto report = LivenessEvaluation::run(ModelSet(), thresholds.value(), directory);
+    if (!report) {
+        streams.err << "madoguchi-cli eval: " << report.error().message << Qt::endl;
+        return report.error().code == ErrorCode::ModelMissing ? kExitSetup : kExitBadInput;
+    }
+    const LivenessEvaluation::Report &r = report.value();
+    if (json) {
+        streams.out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    auto line = [&](const char *what, const LivenessEvaluation::Rates &rates) {
+        streams.out << what << "APCER " << percent(rates.apcer()) << " (" << rates.attacksAccepted << "/" << rates.attacks
+                    << " attacks accepted), BPCER " << percent(rates.bpcer()) << " (" << rates.genuineRejected << "/"
+                    << rates.genuine << " genuine rejected); residual medians attack "
+                    << QString::number(rates.attackMedian, 'f', 4) << " (max " << QString::number(rates.attackMax, 'f', 4)
+                    << "), genuine " << QString::number(rates.genuineMedian, 'f', 4) << " (min "
+                    << QString::number(rates.genuineMin, 'f', 4) << ")" << Qt::endl;
+    };
+    streams.out << "threshold:     " << r.threshold << " (flat when the residual is below)" << Qt::endl
+                << "photos:        " << r.photos << ", frontal attack sources " << r.attackSources << Qt::endl;
+    line("single frame:  ", r.frames);
+    line("3-frame sets:  ", r.sets);
+    streams.out << "sweep (3-frame sets: threshold APCER BPCER):" << Qt::endl;
+    for (const auto &row : r.sweep)
+        streams.out << "  " << QString::number(row[0], 'f', 4) << ' ' << percent(row[1]) << ' ' << percent(row[2]) << Qt::endl;
+    return kExitOk;
+}
+
 } // namespace
 
 // `eval [--json] DIR`: genuine/impostor error rates over DIR/<person>/<images>.
@@ -29,12 +65,19 @@ int runEval(const QStringList &arguments, CliStreams streams)
     const QCommandLineOption cardsOption(QStringLiteral("cards"),
                                          QStringLiteral("Document against selfie: each image also becomes a "
                                                         "photographed specimen ID card whose portrait is compared."));
+    const QCommandLineOption livenessOption(QStringLiteral("liveness"),
+                                            QStringLiteral("Flat-photo check: APCER and BPCER on tilted prints "
+                                                           "versus other photos of the same person."));
     parser.addOption(jsonOption);
     parser.addOption(cardsOption);
+    parser.addOption(livenessOption);
     if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
-        streams.err << "usage: madoguchi-cli eval [--json] [--cards] DIR   (DIR/<person>/<images>)" << Qt::endl;
+        streams.err << "usage: madoguchi-cli eval [--json] [--cards | --liveness] DIR   (DIR/<person>/<images>)"
+                    << Qt::endl;
         return kExitUsage;
     }
+    if (parser.isSet(livenessOption))
+        return runLivenessEval(parser.positionalArguments().at(0), parser.isSet(jsonOption), streams);
     auto engine = FaceEngine::load(ModelSet());
     if (!engine) {
         streams.err << "madoguchi-cli eval: " << engine.error().message << Qt::endl;
