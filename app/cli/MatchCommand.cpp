@@ -1,6 +1,7 @@
 #include "app/cli/CliCommand.h"
 
 #include "core/face/FaceEngine.h"
+#include "core/face/FaceThresholds.h"
 #include "core/face/ImageDecoder.h"
 
 #include <QCommandLineParser>
@@ -78,7 +79,10 @@ int runMatch(const QStringList &arguments, CliStreams streams)
     if (!selfie)
         return fail(streams, json, kExitBadInput, selfie.error(), selfiePath);
 
-    auto engine = FaceEngine::load(ModelSet(parser.value(modelsOption)));
+    auto thresholds = FaceThresholds::shipped();
+    if (!thresholds)
+        return fail(streams, json, kExitSetup, thresholds.error(), QString());
+    auto engine = FaceEngine::load(ModelSet(parser.value(modelsOption)), thresholds.value().match);
     if (!engine)
         return fail(streams, json, kExitSetup, engine.error(), QString());
 
