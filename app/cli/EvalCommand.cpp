@@ -102,7 +102,7 @@ int runEval(const QStringList &arguments, CliStreams streams)
         const SpecimenPhoto photo =
             SpecimenCard::photograph(SpecimenCard::render(image.value().bgr, DocumentType::MyNumberCard), options);
         auto portrait = DocumentPortrait::find(
-            [&faces](const cv::Mat &image, int *found, int side) { return faces.alignLargestFace(image, found, side); },
+            [&faces](const cv::Mat &source, int *found, int side) { return faces.alignLargestFace(source, found, side); },
             photo.bgr);
         if (!portrait)
             return portrait.error();
