@@ -78,7 +78,8 @@ Verdict StoreFixture::matchVerdict(const QString &applicationId)
 
 qint64 StoreFixture::caseIn(CaseState state, const QString &procedure)
 {
-    const CaseBundle b = bundle(procedure);
+    // Only a procedure that refuses eKYC-face gives a held case.
+    const CaseBundle b = bundle(state == CaseState::Held ? QStringLiteral("juminhyo_copy") : procedure);
     auto image = ImageSanitizer().sanitize(faceFreeJpeg(64, 48), QStringLiteral("document_front"));
     if (!image)
         return 0;

@@ -34,7 +34,7 @@ public:
     // A bundle with a fresh application id for `procedure`.
     CaseBundle bundle(const QString &procedure = QStringLiteral("tax_certificate"));
     static Verdict matchVerdict(const QString &applicationId);
-    // Imports a new case and moves it to `state`; 0 on failure (with a QWARN-visible message).
+    // Imports a new case and moves it to `state` (Held: a juminhyo_copy case); 0 on failure (with a warning).
     qint64 caseIn(CaseState state, const QString &procedure = QStringLiteral("tax_certificate"));
 
 private:
