@@ -184,6 +184,11 @@ Status UserDirectory::setPassword(qint64 actorId, const QString &login, const QS
 
 Result<Session> UserDirectory::login(const QString &login, const QString &password)
 {
+    return authenticate(login, password, QStringLiteral("login"));
+}
+
+Result<Session> UserDirectory::authenticate(const QString &login, const QString &password, const QString &action)
+{
     auto db = m_store.connections().database();
     if (!db)
         return db.error();
@@ -246,7 +251,7 @@ Result<Session> UserDirectory::login(const QString &login, const QString &passwo
                           {{QStringLiteral("id"), id}});
     if (!reset)
         return reset.error();
-    if (auto audited = AuditChain::append(db.value(), {0, now, login, QStringLiteral("login"), userSubject(login), {}});
+    if (auto audited = AuditChain::append(db.value(), {0, now, login, action, userSubject(login), {}});
         !audited)
         return audited.error();
     if (auto committed = transaction.commit(); !committed)
@@ -278,7 +283,7 @@ Status UserDirectory::reauthenticate(qint64 userId, const QString &password)
                              {{QStringLiteral("id"), userId}});
     if (!login)
         return login.error();
-    auto session = this->login(login.value().toString(), password);
+    auto session = authenticate(login.value().toString(), password, QStringLiteral("reauthenticated"));
     if (!session)
         return session.error();
     return {};

@@ -28,13 +28,16 @@ public:
     // AuthenticationFailed (wrong login or password) or AccountLocked (disabled, or locked out).
     Result<Session> login(const QString &login, const QString &password);
     Status logout(const Session &session);
-    // Checks the password of an existing session again (idle unlock, batch approval); counts failures.
+    // Checks the password of a logged-in user again (idle unlock, batch approval); failures count
+    // towards the lock-out like failed logins.
     Status reauthenticate(qint64 userId, const QString &password);
     // The id of a login, or NotFound.
     Result<qint64> userId(const QString &login);
 
 private:
     Status checkPassword(const QString &password) const;
+    // Checks the password with lock-out; on success audits `action` ("login", "reauthenticated").
+    Result<Session> authenticate(const QString &login, const QString &password, const QString &action);
     Result<qint64> insertUser(const QString &actor, const QString &login, const QString &displayName, Role role,
                               const QString &password);
 

@@ -1,6 +1,6 @@
 #include "core/workflow/BatchWorkflow.h"
 
-#include "core/security/PasswordHasher.h"
+#include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreTime.h"
@@ -76,18 +76,19 @@ Result<qint64> BatchWorkflow::submit(qint64 userId, const QList<qint64> &caseIds
 
 Status BatchWorkflow::approve(qint64 supervisorId, qint64 batchId, const QString &password)
 {
+    // Re-authentication first, in its own transaction, so that a wrong password is audited and
+    // counts towards the lock-out even though the approval is refused.
+    if (auto reauthenticated = UserDirectory(m_store).reauthenticate(supervisorId, password); !reauthenticated) {
+        if (reauthenticated.error().code == ErrorCode::AuthenticationFailed)
+            return Error{ErrorCode::AuthenticationFailed, QStringLiteral("re-authentication failed: wrong password")};
+        return reauthenticated;
+    }
     auto t = CaseTransition::begin(m_store, supervisorId);
     if (!t)
         return t.error();
     CaseTransition &tx = *t.value();
     if (!WorkflowRules::roleMay(tx.actor().role, WorkflowAction::ApproveBatch))
         return Error{ErrorCode::PermissionDenied, QStringLiteral("only a supervisor may approve a batch")};
-    auto hash = Sql::scalar(tx.db(), QStringLiteral("SELECT password_hash FROM users WHERE id = :u"),
-                            {{QStringLiteral("u"), supervisorId}});
-    if (!hash)
-        return hash.error();
-    if (!PasswordHasher::verify(hash.value().toString(), password))
-        return Error{ErrorCode::AuthenticationFailed, QStringLiteral("re-authentication failed: wrong password")};
     const QVariantMap ids{{QStringLiteral("b"), batchId}, {QStringLiteral("u"), supervisorId}};
     auto state = Sql::scalar(tx.db(), QStringLiteral("SELECT state FROM batches WHERE id = :b"), ids);
     if (!state)

@@ -256,11 +256,13 @@ void TestCaseWorkflow::fourEyesOwnDecision()
     const qint64 auditBefore = auditCount(f);
     auto refused = batches.approve(sup1, batch.value(), QString::fromLatin1(kSpecimen));
     QCOMPARE(refused.error().code, ErrorCode::FourEyesViolation);
-    // Nothing moved: neither the batch nor its cases, and no audit entry.
+    // Nothing moved: neither the batch nor its cases; the only new audit entry is the re-authentication.
     QCOMPARE(f.store().caseStatus(own).value().state, CaseState::Batched);
     QCOMPARE(f.store().caseStatus(other).value().state, CaseState::Batched);
-    QCOMPARE(auditCount(f), auditBefore);
+    QCOMPARE(auditCount(f), auditBefore + 1);
     auto db = f.store().connections().database();
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")).value().toString(),
+             QStringLiteral("reauthenticated"));
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT state FROM batches WHERE id = %1").arg(batch.value()))
                  .value()
                  .toString(),
@@ -315,7 +317,13 @@ void TestCaseWorkflow::approvalNeedsThePassword()
     QCOMPARE(batches.approve(f.user(QStringLiteral("sup2")), batchId, QStringLiteral("wrong password!")).error().code,
              ErrorCode::AuthenticationFailed);
     QCOMPARE(f.store().caseStatus(caseId).value().state, CaseState::Batched);
+    auto db = f.store().connections().database();
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'login_failed' "
+                                                    "AND actor = 'sup2'")).value().toInt(), 1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'sup2'")).value().toInt(), 1);
     QVERIFY(batches.approve(f.user(QStringLiteral("sup2")), batchId, QString::fromLatin1(kSpecimen)).ok());
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'reauthenticated' "
+                                                    "AND actor = 'sup2'")).value().toInt(), 1);
 }
 
 void TestCaseWorkflow::heldCaseCanOnlyBeRejected()
