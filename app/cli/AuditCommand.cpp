@@ -30,7 +30,8 @@ int runAudit(QStringList arguments, CliStreams streams)
                     << Qt::endl;
         return kExitFailed;
     }
-    streams.out << "audit chain ok: " << result.value().entries << " entries, head " << result.value().headHash << Qt::endl;
+    streams.out << "audit chain ok: " << result.value().entries << " entries, head " << result.value().headHash
+                << Qt::endl;
     return kExitOk;
 }
 

@@ -30,8 +30,8 @@ CliStore::CliStore(QStringList &arguments)
     if (m_path.isEmpty())
         m_path = qEnvironmentVariable("MADOGUCHI_STORE");
     if (m_path.isEmpty())
-        m_path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                 + QStringLiteral("/madoguchi/store.sqlite");
+        m_path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                 QStringLiteral("/madoguchi/store.sqlite");
     m_as = takeOption(arguments, QStringLiteral("--as"));
 }
 

@@ -2,8 +2,8 @@
 
 #include "app/cli/CliCommand.h"
 #include "core/domain/SystemClock.h"
-#include "core/store/CaseStore.h"
 #include "core/security/Session.h"
+#include "core/store/CaseStore.h"
 
 #include <QString>
 #include <QStringList>

@@ -22,10 +22,12 @@ int runPolicy(QStringList arguments, CliStreams streams)
         return kExitFailed;
     }
     for (const Procedure &p : procedures.value()) {
-        streams.out << p.key << " (" << p.nameJa << ") version " << p.version << ", changed by " << p.changedBy << Qt::endl
+        streams.out << p.key << " (" << p.nameJa << ") version " << p.version << ", changed by " << p.changedBy
+                    << Qt::endl
                     << "  accepts:    " << p.acceptedMethods.join(QStringLiteral(", ")) << Qt::endl
                     << "  valid:      " << p.validFrom.toString(Qt::ISODate) << " to "
-                    << (p.validUntil.isNull() ? QStringLiteral("(open)") : p.validUntil.toString(Qt::ISODate)) << Qt::endl
+                    << (p.validUntil.isNull() ? QStringLiteral("(open)") : p.validUntil.toString(Qt::ISODate))
+                    << Qt::endl
                     << "  basis:      " << p.legalBasis << Qt::endl;
         if (!p.holdExplanation.isEmpty())
             streams.out << "  when held:  " << p.holdExplanation << Qt::endl;

@@ -28,8 +28,8 @@ int runRegister(QStringList arguments, CliStreams streams)
     }
     for (const auto &problem : report.value().problems) {
         streams.out << "line " << problem.line << ": "
-                    << (problem.field.isEmpty() ? QString() : problem.field + QStringLiteral(" "))
-                    << problem.reason << Qt::endl;
+                    << (problem.field.isEmpty() ? QString() : problem.field + QStringLiteral(" ")) << problem.reason
+                    << Qt::endl;
     }
     streams.out << report.value().imported << " rows imported, " << report.value().problems.size() << " rejected"
                 << Qt::endl;

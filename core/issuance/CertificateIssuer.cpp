@@ -48,13 +48,14 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
     // Fiscal year in Japan time (UTC+9, no daylight saving time).
     issued.fiscalYear = FiscalYear::of(tx.now().toUTC().addSecs(9 * 3600).date());
     const QVariantMap year{{QStringLiteral("y"), issued.fiscalYear}};
-    auto existing = Sql::scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM certificate_counters WHERE fiscal_year = :y"),
-                                year);
+    auto existing =
+        Sql::scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM certificate_counters WHERE fiscal_year = :y"), year);
     if (!existing)
         return existing.error();
     if (existing.value().toInt() == 0) {
-        auto created = Sql::run(tx.db(), QStringLiteral("INSERT INTO certificate_counters (fiscal_year, last_serial) "
-                                                        "VALUES (:y, 0)"),
+        auto created = Sql::run(tx.db(),
+                                QStringLiteral("INSERT INTO certificate_counters (fiscal_year, last_serial) "
+                                               "VALUES (:y, 0)"),
                                 year);
         if (!created)
             return created.error();
@@ -64,8 +65,8 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
                                 year, Error{ErrorCode::Database, QStringLiteral("certificate counter missing")});
         !bumped)
         return bumped.error();
-    auto serial = Sql::scalar(tx.db(), QStringLiteral("SELECT last_serial FROM certificate_counters WHERE fiscal_year = :y"),
-                              year);
+    auto serial = Sql::scalar(
+        tx.db(), QStringLiteral("SELECT last_serial FROM certificate_counters WHERE fiscal_year = :y"), year);
     if (!serial)
         return serial.error();
     issued.serial = serial.value().toLongLong();

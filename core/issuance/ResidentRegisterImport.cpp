@@ -15,7 +15,7 @@ namespace mado {
 
 namespace {
 
-const QStringList kHeader{QStringLiteral("resident_code"), QStringLiteral("name"),       QStringLiteral("kana"),
+const QStringList kHeader{QStringLiteral("resident_code"), QStringLiteral("name"),        QStringLiteral("kana"),
                           QStringLiteral("date_of_birth"), QStringLiteral("postal_code"), QStringLiteral("prefecture"),
                           QStringLiteral("city"),          QStringLiteral("address_line")};
 
@@ -84,7 +84,8 @@ std::optional<ResidentRegisterImport::RowProblem> validate(const CsvLine &row, c
     if (row.broken)
         return problem(QString(), QStringLiteral("unterminated quoted field"));
     if (row.fields.size() != kHeader.size())
-        return problem(QString(), QStringLiteral("expected %1 fields, found %2").arg(kHeader.size()).arg(row.fields.size()));
+        return problem(QString(),
+                       QStringLiteral("expected %1 fields, found %2").arg(kHeader.size()).arg(row.fields.size()));
     const QStringList &f = row.fields;
     if (!code.match(f.at(0).trimmed()).hasMatch())
         return problem(kHeader.at(0), QStringLiteral("must be 1-32 letters, digits or hyphens"));
@@ -104,9 +105,8 @@ std::optional<ResidentRegisterImport::RowProblem> validate(const CsvLine &row, c
     if (!postal.match(f.at(4).trimmed()).hasMatch())
         return problem(kHeader.at(4), QStringLiteral("must be NNN-NNNN"));
     const QString prefecture = f.at(5).trimmed();
-    if (prefecture.isEmpty()
-        || !(prefecture.endsWith(QChar(0x90FD)) || prefecture.endsWith(QChar(0x9053)) || prefecture.endsWith(QChar(0x5E9C))
-             || prefecture.endsWith(QChar(0x770C))))
+    if (prefecture.isEmpty() || !(prefecture.endsWith(QChar(0x90FD)) || prefecture.endsWith(QChar(0x9053)) ||
+                                  prefecture.endsWith(QChar(0x5E9C)) || prefecture.endsWith(QChar(0x770C))))
         return problem(kHeader.at(5), QStringLiteral("must end in 都, 道, 府 or 県"));
     return std::nullopt;
 }
@@ -130,7 +130,8 @@ Result<ResidentRegisterImport::Report> ResidentRegisterImport::importCsv(CaseSto
         text.remove(0, 1);
     const std::vector<CsvLine> rows = parseCsv(text);
     if (rows.empty() || rows.front().fields != kHeader)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("the first line must be the header ") + kHeader.join(QLatin1Char(','))};
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the first line must be the header ") + kHeader.join(QLatin1Char(','))};
     auto db = store.connections().database();
     if (!db)
         return db.error();
@@ -178,7 +179,10 @@ Result<ResidentRegisterImport::Report> ResidentRegisterImport::importCsv(CaseSto
             return upserted.error();
         ++report.imported;
     }
-    if (auto audited = AuditChain::append(db.value(), {0, now, actor.value().login, QStringLiteral("register_imported"),
+    if (auto audited = AuditChain::append(db.value(), {0,
+                                                       now,
+                                                       actor.value().login,
+                                                       QStringLiteral("register_imported"),
                                                        QStringLiteral("register"),
                                                        {{QStringLiteral("imported"), report.imported},
                                                         {QStringLiteral("rejected"), int(report.problems.size())}}});

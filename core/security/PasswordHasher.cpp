@@ -25,8 +25,7 @@ Result<QString> PasswordHasher::hash(const QString &password, Cost cost)
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()), cost.opsLimit,
-                              cost.memLimit, crypto_pwhash_ALG_ARGON2ID13)
-        != 0)
+                              cost.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Error{ErrorCode::Internal, QStringLiteral("password hashing ran out of memory")};
     return QString::fromLatin1(out);
 }
@@ -39,8 +38,8 @@ bool PasswordHasher::verify(const QString &hash, const QString &password)
     if (stored.size() >= crypto_pwhash_STRBYTES)
         return false;
     const QByteArray utf8 = password.toUtf8();
-    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size()))
-           == 0;
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(),
+                                    static_cast<unsigned long long>(utf8.size())) == 0;
 }
 
 } // namespace mado

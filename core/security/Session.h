@@ -14,8 +14,8 @@ class Session {
 public:
     Session() = default;
     Session(qint64 userId, QString login, Role role, QDateTime startedAt, int idleLockSeconds)
-        : m_userId(userId), m_login(std::move(login)), m_role(role), m_startedAt(startedAt),
-          m_lastActivity(startedAt), m_idleLockSeconds(idleLockSeconds)
+        : m_userId(userId), m_login(std::move(login)), m_role(role), m_startedAt(startedAt), m_lastActivity(startedAt),
+          m_idleLockSeconds(idleLockSeconds)
     {
     }
 

@@ -47,7 +47,8 @@ Result<qint64> UserDirectory::insertUser(const QString &actor, const QString &lo
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,63}$"));
     if (!loginPattern.match(login).hasMatch())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("a login is 2-64 of a-z 0-9 . _ - starting with a letter")};
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("a login is 2-64 of a-z 0-9 . _ - starting with a letter")};
     if (auto ok = checkPassword(password); !ok)
         return ok.error();
     auto hashed = PasswordHasher::hash(password);
@@ -75,7 +76,11 @@ Result<qint64> UserDirectory::insertUser(const QString &actor, const QString &lo
         return Error{ErrorCode::Database, QStringLiteral("insert returned no user id")};
     const qint64 id = inserted.value().value(0).toLongLong();
     inserted.value().finish();
-    if (auto audited = AuditChain::append(db.value(), {0, now, actor, QStringLiteral("user_added"), userSubject(login),
+    if (auto audited = AuditChain::append(db.value(), {0,
+                                                       now,
+                                                       actor,
+                                                       QStringLiteral("user_added"),
+                                                       userSubject(login),
                                                        {{QStringLiteral("role"), roleName(role)}}});
         !audited)
         return audited.error();
@@ -142,8 +147,9 @@ Status UserDirectory::disableUser(qint64 adminId, const QString &login)
         return updated.error();
     if (updated.value().numRowsAffected() != 1)
         return Error{ErrorCode::NotFound, QStringLiteral("no user %1").arg(login)};
-    if (auto audited = AuditChain::append(db.value(), {0, m_store.clock().now(), admin.login,
-                                                       QStringLiteral("user_disabled"), userSubject(login), {}});
+    if (auto audited = AuditChain::append(
+            db.value(),
+            {0, m_store.clock().now(), admin.login, QStringLiteral("user_disabled"), userSubject(login), {}});
         !audited)
         return audited;
     return transaction.commit();
@@ -167,16 +173,21 @@ Status UserDirectory::setPassword(qint64 actorId, const QString &login, const QS
         return actor.error();
     if (actor.value().role != Role::Admin && actor.value().login != login)
         return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may set another user's password")};
-    auto updated = Sql::run(db.value(),
-                            QStringLiteral("UPDATE users SET password_hash = :h, failed_attempts = 0, locked_until = NULL "
-                                           "WHERE login = :l"),
-                            {{QStringLiteral("h"), hashed.value()}, {QStringLiteral("l"), login}});
+    auto updated =
+        Sql::run(db.value(),
+                 QStringLiteral("UPDATE users SET password_hash = :h, failed_attempts = 0, locked_until = NULL "
+                                "WHERE login = :l"),
+                 {{QStringLiteral("h"), hashed.value()}, {QStringLiteral("l"), login}});
     if (!updated)
         return updated.error();
     if (updated.value().numRowsAffected() != 1)
         return Error{ErrorCode::NotFound, QStringLiteral("no user %1").arg(login)};
-    if (auto audited = AuditChain::append(db.value(), {0, m_store.clock().now(), actor.value().login,
-                                                       QStringLiteral("password_changed"), userSubject(login), {}});
+    if (auto audited = AuditChain::append(db.value(), {0,
+                                                       m_store.clock().now(),
+                                                       actor.value().login,
+                                                       QStringLiteral("password_changed"),
+                                                       userSubject(login),
+                                                       {}});
         !audited)
         return audited;
     return transaction.commit();
@@ -205,8 +216,9 @@ Result<Session> UserDirectory::authenticate(const QString &login, const QString 
     const Error refused{ErrorCode::AuthenticationFailed, QStringLiteral("wrong login or password")};
     if (!row.value().next()) {
         // Unknown logins are audited without the typed text (it may be a password typed in the wrong field).
-        if (auto audited = AuditChain::append(db.value(), {0, now, QStringLiteral("unknown"),
-                                                           QStringLiteral("login_failed"), QStringLiteral("user:?"), {}});
+        if (auto audited = AuditChain::append(
+                db.value(),
+                {0, now, QStringLiteral("unknown"), QStringLiteral("login_failed"), QStringLiteral("user:?"), {}});
             !audited)
             return audited.error();
         if (auto committed = transaction.commit(); !committed)
@@ -218,8 +230,8 @@ Result<Session> UserDirectory::authenticate(const QString &login, const QString 
     const QString hash = row.value().value(2).toString();
     const bool disabled = row.value().value(3).toInt() != 0;
     const int failures = row.value().value(4).toInt();
-    const QDateTime lockedUntil = row.value().value(5).isNull() ? QDateTime()
-                                                                 : StoreTime::parse(row.value().value(5).toString());
+    const QDateTime lockedUntil =
+        row.value().value(5).isNull() ? QDateTime() : StoreTime::parse(row.value().value(5).toString());
     row.value().finish();
     if (disabled)
         return Error{ErrorCode::AccountLocked, QStringLiteral("the account is disabled")};
@@ -228,31 +240,36 @@ Result<Session> UserDirectory::authenticate(const QString &login, const QString 
     if (!PasswordHasher::verify(hash, password)) {
         const int count = failures + 1;
         const bool lock = count >= m_options.maxFailedLogins;
-        auto updated = Sql::run(db.value(),
-                                QStringLiteral("UPDATE users SET failed_attempts = :f, locked_until = :until WHERE id = :id"),
-                                {{QStringLiteral("f"), lock ? 0 : count},
-                                 {QStringLiteral("until"), lock ? QVariant(StoreTime::format(now.addSecs(m_options.lockoutSeconds)))
-                                                                : Sql::null()},
-                                 {QStringLiteral("id"), id}});
+        auto updated = Sql::run(
+            db.value(), QStringLiteral("UPDATE users SET failed_attempts = :f, locked_until = :until WHERE id = :id"),
+            {{QStringLiteral("f"), lock ? 0 : count},
+             {QStringLiteral("until"),
+              lock ? QVariant(StoreTime::format(now.addSecs(m_options.lockoutSeconds))) : Sql::null()},
+             {QStringLiteral("id"), id}});
         if (!updated)
             return updated.error();
-        if (auto audited = AuditChain::append(db.value(), {0, now, login, lock ? QStringLiteral("account_locked")
-                                                                                : QStringLiteral("login_failed"),
-                                                           userSubject(login), {{QStringLiteral("failures"), count}}});
+        if (auto audited = AuditChain::append(db.value(),
+                                              {0,
+                                               now,
+                                               login,
+                                               lock ? QStringLiteral("account_locked") : QStringLiteral("login_failed"),
+                                               userSubject(login),
+                                               {{QStringLiteral("failures"), count}}});
             !audited)
             return audited.error();
         if (auto committed = transaction.commit(); !committed)
             return committed.error();
         if (lock)
-            return Error{ErrorCode::AccountLocked, QStringLiteral("the account is locked after repeated failed logins")};
+            return Error{ErrorCode::AccountLocked,
+                         QStringLiteral("the account is locked after repeated failed logins")};
         return refused;
     }
-    auto reset = Sql::run(db.value(), QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = :id"),
-                          {{QStringLiteral("id"), id}});
+    auto reset =
+        Sql::run(db.value(), QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = :id"),
+                 {{QStringLiteral("id"), id}});
     if (!reset)
         return reset.error();
-    if (auto audited = AuditChain::append(db.value(), {0, now, login, action, userSubject(login), {}});
-        !audited)
+    if (auto audited = AuditChain::append(db.value(), {0, now, login, action, userSubject(login), {}}); !audited)
         return audited.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
@@ -267,8 +284,9 @@ Status UserDirectory::logout(const Session &session)
     SqlTransaction transaction(db.value());
     if (!transaction.begun().ok())
         return transaction.begun();
-    if (auto audited = AuditChain::append(db.value(), {0, m_store.clock().now(), session.login(),
-                                                       QStringLiteral("logout"), userSubject(session.login()), {}});
+    if (auto audited = AuditChain::append(
+            db.value(),
+            {0, m_store.clock().now(), session.login(), QStringLiteral("logout"), userSubject(session.login()), {}});
         !audited)
         return audited;
     return transaction.commit();
@@ -294,7 +312,8 @@ Result<qint64> UserDirectory::userId(const QString &login)
     auto db = m_store.connections().database();
     if (!db)
         return db.error();
-    auto id = Sql::scalar(db.value(), QStringLiteral("SELECT id FROM users WHERE login = :l"), {{QStringLiteral("l"), login}});
+    auto id = Sql::scalar(db.value(), QStringLiteral("SELECT id FROM users WHERE login = :l"),
+                          {{QStringLiteral("l"), login}});
     if (!id)
         return id.error().code == ErrorCode::NotFound ? Error{ErrorCode::NotFound, QStringLiteral("no user ") + login}
                                                       : id.error();

@@ -44,17 +44,18 @@ Status AuditChain::append(const QSqlDatabase &db, const Entry &original)
     // Millisecond precision is what the text format keeps; hash what is stored.
     entry.at = StoreTime::parse(StoreTime::format(entry.at));
     const QString detail = QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact));
-    auto inserted = Sql::run(db,
-                             QStringLiteral("INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) "
-                                            "VALUES (:seq, :at, :actor, :action, :subject, :detail, :prev, :hash)"),
-                             {{QStringLiteral("seq"), entry.seq},
-                              {QStringLiteral("at"), StoreTime::format(entry.at)},
-                              {QStringLiteral("actor"), entry.actor},
-                              {QStringLiteral("action"), entry.action},
-                              {QStringLiteral("subject"), entry.subject},
-                              {QStringLiteral("detail"), detail},
-                              {QStringLiteral("prev"), previousHash},
-                              {QStringLiteral("hash"), chainHash(previousHash, entry)}});
+    auto inserted =
+        Sql::run(db,
+                 QStringLiteral("INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) "
+                                "VALUES (:seq, :at, :actor, :action, :subject, :detail, :prev, :hash)"),
+                 {{QStringLiteral("seq"), entry.seq},
+                  {QStringLiteral("at"), StoreTime::format(entry.at)},
+                  {QStringLiteral("actor"), entry.actor},
+                  {QStringLiteral("action"), entry.action},
+                  {QStringLiteral("subject"), entry.subject},
+                  {QStringLiteral("detail"), detail},
+                  {QStringLiteral("prev"), previousHash},
+                  {QStringLiteral("hash"), chainHash(previousHash, entry)}});
     if (!inserted)
         return inserted.error();
     return {};
@@ -90,9 +91,9 @@ Result<AuditChain::Verification> AuditChain::verify(const QSqlDatabase &db)
             fail(QStringLiteral("entry %1 missing before it").arg(expectedSeq));
         } else if (storedPrevious != previousHash) {
             fail(QStringLiteral("previous hash does not match the entry before it"));
-        } else if (chainHash(previousHash, entry) != storedHash
-                   || QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact))
-                          != query.value(5).toString()) {
+        } else if (chainHash(previousHash, entry) != storedHash ||
+                   QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)) !=
+                       query.value(5).toString()) {
             fail(QStringLiteral("hash mismatch: the entry was changed"));
         }
         if (!result.ok)

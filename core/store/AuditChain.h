@@ -33,8 +33,7 @@ public:
         QString headHash;       // hash of the last entry: write it down to detect a cut-off tail
     };
 
-    static constexpr const char *kGenesisHash =
-        "0000000000000000000000000000000000000000000000000000000000000000";
+    static constexpr const char *kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     static Status append(const QSqlDatabase &db, const Entry &entry);
     static Result<Verification> verify(const QSqlDatabase &db);

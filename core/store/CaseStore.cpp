@@ -26,7 +26,6 @@ QVariant nullable(const QString &text)
     return text.isEmpty() ? Sql::null() : QVariant(text);
 }
 
-
 } // namespace
 
 CaseStore::CaseStore(const QString &path, const Clock &clock) : m_connections(path), m_clock(clock) {}
@@ -52,8 +51,9 @@ Status CaseStore::insertVerdict(const QSqlDatabase &db, qint64 caseId, const Ver
     }
     auto inserted = Sql::run(
         db,
-        QStringLiteral("INSERT INTO verdicts (case_id, created_at, band, overall, flags, match_distance, engine_version, "
-                       "thresholds_version, verdict_json) VALUES (:c, :at, :band, :overall, :flags, :d, :ev, :tv, :json)"),
+        QStringLiteral(
+            "INSERT INTO verdicts (case_id, created_at, band, overall, flags, match_distance, engine_version, "
+            "thresholds_version, verdict_json) VALUES (:c, :at, :band, :overall, :flags, :d, :ev, :tv, :json)"),
         {{QStringLiteral("c"), caseId},
          {QStringLiteral("at"), StoreTime::format(now)},
          {QStringLiteral("band"), verdict.band},
@@ -83,8 +83,8 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     if (!transaction.begun().ok())
         return transaction.begun().error();
     const QVariantMap byApplication{{QStringLiteral("a"), bundle.applicationId}};
-    auto existing = Sql::run(db.value(), QStringLiteral("SELECT id, state FROM cases WHERE application_id = :a"),
-                             byApplication);
+    auto existing =
+        Sql::run(db.value(), QStringLiteral("SELECT id, state FROM cases WHERE application_id = :a"), byApplication);
     if (!existing)
         return existing.error();
     if (existing.value().next()) {
@@ -94,11 +94,14 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     existing.value().finish();
 
     const QString method = QString::fromLatin1(ProcedurePolicy::kEkycFace);
-    auto policy = ProcedurePolicy::evaluate(db.value(), bundle.applicant.procedure, method, japanDate(bundle.receivedAt));
+    auto policy =
+        ProcedurePolicy::evaluate(db.value(), bundle.applicant.procedure, method, japanDate(bundle.receivedAt));
     if (!policy)
         return policy.error();
     const QString holdReason = policy.value().accepted ? QString() : policy.value().explanation;
-    const CaseState state = !verdict ? CaseState::Imported : holdReason.isEmpty() ? CaseState::Verified : CaseState::Held;
+    const CaseState state = !verdict               ? CaseState::Imported
+                            : holdReason.isEmpty() ? CaseState::Verified
+                                                   : CaseState::Held;
     const QDateTime now = m_clock.now();
     const ApplicantForm &a = bundle.applicant;
     auto inserted = Sql::run(
@@ -136,16 +139,17 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     inserted.value().finish();
 
     for (const SanitizedImage &image : images) {
-        auto stored = Sql::run(db.value(),
-                               QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, source_sha256, "
-                                              "bytes) VALUES (:c, :role, :w, :h, :sha, :src, :bytes)"),
-                               {{QStringLiteral("c"), caseId},
-                                {QStringLiteral("role"), image.role()},
-                                {QStringLiteral("w"), image.width()},
-                                {QStringLiteral("h"), image.height()},
-                                {QStringLiteral("sha"), image.sha256()},
-                                {QStringLiteral("src"), image.sourceSha256()},
-                                {QStringLiteral("bytes"), image.jpeg()}});
+        auto stored =
+            Sql::run(db.value(),
+                     QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, source_sha256, "
+                                    "bytes) VALUES (:c, :role, :w, :h, :sha, :src, :bytes)"),
+                     {{QStringLiteral("c"), caseId},
+                      {QStringLiteral("role"), image.role()},
+                      {QStringLiteral("w"), image.width()},
+                      {QStringLiteral("h"), image.height()},
+                      {QStringLiteral("sha"), image.sha256()},
+                      {QStringLiteral("src"), image.sourceSha256()},
+                      {QStringLiteral("bytes"), image.jpeg()}});
         if (!stored)
             return stored.error();
     }
@@ -157,7 +161,8 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
                        {QStringLiteral("images"), int(images.size())},
                        {QStringLiteral("policy_version"), policy.value().version},
                        {QStringLiteral("held"), !holdReason.isEmpty()}};
-    if (auto audited = AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_imported"), subject, detail});
+    if (auto audited =
+            AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_imported"), subject, detail});
         !audited)
         return audited.error();
     if (verdict) {
@@ -166,7 +171,8 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
         QJsonObject verified{{QStringLiteral("band"), verdict->band},
                              {QStringLiteral("overall"), outcomeName(verdict->overall())},
                              {QStringLiteral("to"), caseStateName(state)}};
-        if (auto audited = AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_verified"), subject, verified});
+        if (auto audited =
+                AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_verified"), subject, verified});
             !audited)
             return audited.error();
     }
@@ -182,10 +188,11 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
         return db.error();
     auto query = Sql::run(
         db.value(),
-        QStringLiteral("SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
-                       "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
-                       "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
-                       "phone, email, copies FROM cases WHERE id = :id"),
+        QStringLiteral(
+            "SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
+            "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
+            "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
+            "phone, email, copies FROM cases WHERE id = :id"),
         {{QStringLiteral("id"), caseId}});
     if (!query)
         return query.error();
@@ -247,9 +254,9 @@ Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
     auto record = load(caseId, true);
     if (!record)
         return record.error();
-    if (auto audited = AuditChain::append(db.value(), {0, m_clock.now(), actor.value().login,
-                                                       QStringLiteral("case_viewed"),
-                                                       QStringLiteral("case:%1").arg(caseId), QJsonObject{}});
+    if (auto audited =
+            AuditChain::append(db.value(), {0, m_clock.now(), actor.value().login, QStringLiteral("case_viewed"),
+                                            QStringLiteral("case:%1").arg(caseId), QJsonObject{}});
         !audited)
         return audited.error();
     if (auto committed = transaction.commit(); !committed)

@@ -86,8 +86,9 @@ Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
                          .arg(latest)};
     }
     if (current.value() == 0) {
-        auto created = Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                                   "version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)"));
+        auto created =
+            Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                        "version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)"));
         if (!created)
             return created.error();
     }

@@ -14,7 +14,7 @@ public:
     const QByteArray &jpeg() const { return m_jpeg; }
     int width() const { return m_width; }
     int height() const { return m_height; }
-    const QString &sha256() const { return m_sha256; }       // of jpeg()
+    const QString &sha256() const { return m_sha256; }             // of jpeg()
     const QString &sourceSha256() const { return m_sourceSha256; } // of the bytes received
     // Where the image belongs in the case: "document_front", "document_tilted", "frame0".."frame3".
     const QString &role() const { return m_role; }

@@ -17,8 +17,7 @@ public:
     // Prepares and runs `statement` with named bindings; the query is positioned before the first row.
     static Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QVariantMap &bindings = {});
     // Runs a statement that returns one value in one row; NotFound when there is no row.
-    static Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement,
-                                   const QVariantMap &bindings = {});
+    static Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement, const QVariantMap &bindings = {});
     // SQL NULL (a null QString binds as empty text).
     static QVariant null();
     static Error error(const QSqlQuery &query, const QString &what);

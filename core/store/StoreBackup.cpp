@@ -21,7 +21,8 @@ Result<Connection> openDb(const QString &path, int flags)
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
     Connection db(raw);
     if (rc != SQLITE_OK)
-        return Error{ErrorCode::Io, QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
     sqlite3_busy_timeout(raw, 10000);
     return db;
 }
@@ -43,7 +44,8 @@ Result<StoreBackup::Figures> StoreBackup::backup(const QString &storePath, const
         return target.error();
     sqlite3_backup *backup = sqlite3_backup_init(target.value().get(), "main", source.value().get(), "main");
     if (!backup)
-        return Error{ErrorCode::Io, QStringLiteral("backup failed: ") + QString::fromUtf8(sqlite3_errmsg(target.value().get()))};
+        return Error{ErrorCode::Io,
+                     QStringLiteral("backup failed: ") + QString::fromUtf8(sqlite3_errmsg(target.value().get()))};
     Figures figures;
     int rc = SQLITE_OK;
     // Copy in slices so that writers are not held up for the whole copy; a write by another

@@ -18,8 +18,9 @@ QString batchSubject(qint64 batchId)
 }
 
 // Anyone who ever decided a case of the batch (returned and re-decided cases included).
-const QString kDecidedByActor = QStringLiteral("SELECT 1 FROM batch_cases bc JOIN decisions d ON d.case_id = bc.case_id "
-                                               "WHERE bc.batch_id = :b AND d.decided_by = :u");
+const QString kDecidedByActor =
+    QStringLiteral("SELECT 1 FROM batch_cases bc JOIN decisions d ON d.case_id = bc.case_id "
+                   "WHERE bc.batch_id = :b AND d.decided_by = :u");
 
 } // namespace
 
@@ -52,7 +53,8 @@ Result<qint64> BatchWorkflow::submit(qint64 userId, const QList<qint64> &caseIds
     batch.value().finish();
     for (qint64 caseId : caseIds) {
         const QVariantMap ids{{QStringLiteral("b"), batchId}, {QStringLiteral("c"), caseId}};
-        auto linked = Sql::run(tx.db(), QStringLiteral("INSERT INTO batch_cases (batch_id, case_id) VALUES (:b, :c)"), ids);
+        auto linked =
+            Sql::run(tx.db(), QStringLiteral("INSERT INTO batch_cases (batch_id, case_id) VALUES (:b, :c)"), ids);
         if (!linked)
             return linked.error();
         if (auto updated = tx.update(QStringLiteral("UPDATE cases SET state = 'batched', batch_id = :b "
@@ -149,24 +151,26 @@ Status BatchWorkflow::returnCase(qint64 supervisorId, qint64 batchId, qint64 cas
     if (record.value().batchId != batchId)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the case is not in batch %1").arg(batchId)};
     const QVariantMap ids{{QStringLiteral("b"), batchId}, {QStringLiteral("c"), caseId}};
-    if (auto unlinked = tx.update(QStringLiteral("DELETE FROM batch_cases WHERE batch_id = :b AND case_id = :c"), ids,
-                                  kChanged);
+    if (auto unlinked =
+            tx.update(QStringLiteral("DELETE FROM batch_cases WHERE batch_id = :b AND case_id = :c"), ids, kChanged);
         !unlinked)
         return unlinked;
     // Back to its clerk, who has it first for one claim period.
-    if (auto updated = tx.update(
-            QStringLiteral("UPDATE cases SET state = 'returned', assignee_id = decided_by, claim_expires_at = :until, "
-                           "return_comment = :comment, batch_id = NULL WHERE id = :c AND state = 'batched' "
-                           "AND batch_id = :b AND EXISTS (SELECT 1 FROM batches WHERE id = :b AND state = 'submitted')"),
-            {{QStringLiteral("b"), batchId},
-             {QStringLiteral("c"), caseId},
-             {QStringLiteral("comment"), comment},
-             {QStringLiteral("until"), StoreTime::format(tx.now().addSecs(m_options.claimSeconds))}},
-            kChanged);
+    if (auto updated =
+            tx.update(QStringLiteral(
+                          "UPDATE cases SET state = 'returned', assignee_id = decided_by, claim_expires_at = :until, "
+                          "return_comment = :comment, batch_id = NULL WHERE id = :c AND state = 'batched' "
+                          "AND batch_id = :b AND EXISTS (SELECT 1 FROM batches WHERE id = :b AND state = 'submitted')"),
+                      {{QStringLiteral("b"), batchId},
+                       {QStringLiteral("c"), caseId},
+                       {QStringLiteral("comment"), comment},
+                       {QStringLiteral("until"), StoreTime::format(tx.now().addSecs(m_options.claimSeconds))}},
+                      kChanged);
         !updated)
         return updated;
-    if (auto audited = tx.audit(QStringLiteral("case_returned"), QStringLiteral("case:%1").arg(caseId),
-                                {{QStringLiteral("batch"), batchId}, {QStringLiteral("to_user"), record.value().decidedBy}});
+    if (auto audited =
+            tx.audit(QStringLiteral("case_returned"), QStringLiteral("case:%1").arg(caseId),
+                     {{QStringLiteral("batch"), batchId}, {QStringLiteral("to_user"), record.value().decidedBy}});
         !audited)
         return audited;
     return tx.commit();

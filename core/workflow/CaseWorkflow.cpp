@@ -29,10 +29,10 @@ Status CaseWorkflow::markVerified(qint64 userId, qint64 caseId, const Verdict &v
     const CaseState to = record.value().holdReason.isEmpty() ? CaseState::Verified : CaseState::Held;
     if (auto stored = CaseStore::insertVerdict(t.value()->db(), caseId, verdict, t.value()->now()); !stored)
         return stored;
-    if (auto updated = t.value()->update(
-            QStringLiteral("UPDATE cases SET state = :to WHERE id = :id AND state = 'imported'"),
-            {{QStringLiteral("to"), caseStateName(to)}, {QStringLiteral("id"), caseId}},
-            Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
+    if (auto updated =
+            t.value()->update(QStringLiteral("UPDATE cases SET state = :to WHERE id = :id AND state = 'imported'"),
+                              {{QStringLiteral("to"), caseStateName(to)}, {QStringLiteral("id"), caseId}},
+                              Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
         !updated)
         return updated;
     if (auto audited = t.value()->audit(QStringLiteral("case_verified"), subjectOf(caseId),
@@ -60,8 +60,8 @@ Status CaseWorkflow::claim(qint64 userId, qint64 caseId)
                       r.state == CaseState::Returned
                           ? QStringLiteral("the case was returned to the clerk who decided it; they have it first")
                           : QStringLiteral("the case is claimed by another clerk")};
-    const bool othersClaimLive = r.assigneeId != 0 && r.assigneeId != userId && r.claimExpiresAt.isValid()
-                                 && r.claimExpiresAt > now;
+    const bool othersClaimLive =
+        r.assigneeId != 0 && r.assigneeId != userId && r.claimExpiresAt.isValid() && r.claimExpiresAt > now;
     if ((r.state == CaseState::Claimed || r.state == CaseState::Returned) && othersClaimLive)
         return taken;
     // The authority is this conditional UPDATE: a concurrent claim that committed first makes it match no row.
@@ -113,10 +113,11 @@ Status CaseWorkflow::decide(qint64 userId, qint64 caseId, const Decision &decisi
     }
     const QString outcome = decisionOutcomeName(decision.outcome);
     if (auto updated = t.value()->update(
-            QStringLiteral("UPDATE cases SET state = 'decided', outcome = :o, reason_code = :reason, decided_by = :u, "
-                           "decided_at = :now, resubmission_count = resubmission_count + :inc, claim_expires_at = NULL, "
-                           "return_comment = NULL WHERE id = :id AND state = 'claimed' AND assignee_id = :u "
-                           "AND claim_expires_at > :now"),
+            QStringLiteral(
+                "UPDATE cases SET state = 'decided', outcome = :o, reason_code = :reason, decided_by = :u, "
+                "decided_at = :now, resubmission_count = resubmission_count + :inc, claim_expires_at = NULL, "
+                "return_comment = NULL WHERE id = :id AND state = 'claimed' AND assignee_id = :u "
+                "AND claim_expires_at > :now"),
             {{QStringLiteral("o"), outcome},
              {QStringLiteral("reason"), decision.reasonCode},
              {QStringLiteral("u"), userId},
@@ -126,20 +127,21 @@ Status CaseWorkflow::decide(qint64 userId, qint64 caseId, const Decision &decisi
             Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
         !updated)
         return updated;
-    auto inserted = Sql::run(t.value()->db(),
-                             QStringLiteral("INSERT INTO decisions (case_id, decided_by, outcome, reason_code, comment, "
-                                            "decided_at) VALUES (:c, :u, :o, :reason, :comment, :now)"),
-                             {{QStringLiteral("c"), caseId},
-                              {QStringLiteral("u"), userId},
-                              {QStringLiteral("o"), outcome},
-                              {QStringLiteral("reason"), decision.reasonCode},
-                              {QStringLiteral("comment"), decision.comment},
-                              {QStringLiteral("now"), StoreTime::format(now)}});
+    auto inserted =
+        Sql::run(t.value()->db(),
+                 QStringLiteral("INSERT INTO decisions (case_id, decided_by, outcome, reason_code, comment, "
+                                "decided_at) VALUES (:c, :u, :o, :reason, :comment, :now)"),
+                 {{QStringLiteral("c"), caseId},
+                  {QStringLiteral("u"), userId},
+                  {QStringLiteral("o"), outcome},
+                  {QStringLiteral("reason"), decision.reasonCode},
+                  {QStringLiteral("comment"), decision.comment},
+                  {QStringLiteral("now"), StoreTime::format(now)}});
     if (!inserted)
         return inserted.error();
-    if (auto audited = t.value()->audit(QStringLiteral("case_decided"), subjectOf(caseId),
-                                        {{QStringLiteral("outcome"), outcome},
-                                         {QStringLiteral("reason_code"), decision.reasonCode}});
+    if (auto audited = t.value()->audit(
+            QStringLiteral("case_decided"), subjectOf(caseId),
+            {{QStringLiteral("outcome"), outcome}, {QStringLiteral("reason_code"), decision.reasonCode}});
         !audited)
         return audited;
     return t.value()->commit();
@@ -158,15 +160,15 @@ Status CaseWorkflow::markNotified(qint64 userId, qint64 caseId)
         return allowed;
     if (r.state == CaseState::BatchApproved && r.outcome == DecisionOutcome::Approved)
         return Error{ErrorCode::InvalidState, QStringLiteral("issue the certificate before notifying the applicant")};
-    if (auto updated = t.value()->update(
-            QStringLiteral("UPDATE cases SET state = 'notified' WHERE id = :id AND state = :state"),
-            {{QStringLiteral("id"), caseId}, {QStringLiteral("state"), caseStateName(r.state)}},
-            Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
+    if (auto updated =
+            t.value()->update(QStringLiteral("UPDATE cases SET state = 'notified' WHERE id = :id AND state = :state"),
+                              {{QStringLiteral("id"), caseId}, {QStringLiteral("state"), caseStateName(r.state)}},
+                              Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
         !updated)
         return updated;
-    if (auto audited = t.value()->audit(QStringLiteral("case_notified"), subjectOf(caseId),
-                                        {{QStringLiteral("outcome"), r.outcome ? decisionOutcomeName(*r.outcome)
-                                                                               : QString()}});
+    if (auto audited =
+            t.value()->audit(QStringLiteral("case_notified"), subjectOf(caseId),
+                             {{QStringLiteral("outcome"), r.outcome ? decisionOutcomeName(*r.outcome) : QString()}});
         !audited)
         return audited;
     return t.value()->commit();

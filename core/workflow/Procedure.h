@@ -22,10 +22,7 @@ struct Procedure {
     QString changedBy;
     QDateTime changedAt;
 
-    bool validOn(const QDate &date) const
-    {
-        return date >= validFrom && (validUntil.isNull() || date <= validUntil);
-    }
+    bool validOn(const QDate &date) const { return date >= validFrom && (validUntil.isNull() || date <= validUntil); }
     bool accepts(const QString &method, const QDate &date) const
     {
         return validOn(date) && acceptedMethods.contains(method);

@@ -33,9 +33,9 @@ Procedure fromRow(const QSqlQuery &q)
 
 Result<std::vector<Procedure>> select(const QSqlDatabase &db, const QString &where, const QVariantMap &bindings)
 {
-    auto query = Sql::run(db, QStringLiteral("SELECT %1 FROM procedures p %2 ORDER BY procedure_key, version")
-                                  .arg(kColumns, where),
-                          bindings);
+    auto query = Sql::run(
+        db, QStringLiteral("SELECT %1 FROM procedures p %2 ORDER BY procedure_key, version").arg(kColumns, where),
+        bindings);
     if (!query)
         return query.error();
     std::vector<Procedure> result;
@@ -110,9 +110,9 @@ Result<int> ProcedurePolicy::change(CaseStore &store, qint64 adminId, const Proc
         return actor.error();
     if (actor.value().role != Role::Admin)
         return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may change the procedure policy")};
-    auto previous = Sql::scalar(db.value(),
-                                QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM procedures WHERE procedure_key = :k"),
-                                {{QStringLiteral("k"), procedure.key}});
+    auto previous = Sql::scalar(
+        db.value(), QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM procedures WHERE procedure_key = :k"),
+        {{QStringLiteral("k"), procedure.key}});
     if (!previous)
         return previous.error();
     const int version = previous.value().toInt() + 1;
@@ -127,8 +127,8 @@ Result<int> ProcedurePolicy::change(CaseStore &store, qint64 adminId, const Proc
          {QStringLiteral("l"), procedure.legalBasis},
          {QStringLiteral("h"), procedure.holdExplanation},
          {QStringLiteral("f"), procedure.validFrom.toString(Qt::ISODate)},
-         {QStringLiteral("u"), procedure.validUntil.isNull() ? Sql::null()
-                                                             : QVariant(procedure.validUntil.toString(Qt::ISODate))},
+         {QStringLiteral("u"),
+          procedure.validUntil.isNull() ? Sql::null() : QVariant(procedure.validUntil.toString(Qt::ISODate))},
          {QStringLiteral("by"), actor.value().login},
          {QStringLiteral("at"), StoreTime::format(now)}});
     if (!inserted)

@@ -50,8 +50,8 @@ bool WorkflowRules::stateAllows(CaseState state, WorkflowAction action)
         return state == CaseState::Imported;
     case WorkflowAction::Claim:
         // A claimed case may be claimed again only once the claim expired (checked by CaseWorkflow).
-        return state == CaseState::Verified || state == CaseState::Held || state == CaseState::Claimed
-               || state == CaseState::Returned;
+        return state == CaseState::Verified || state == CaseState::Held || state == CaseState::Claimed ||
+               state == CaseState::Returned;
     case WorkflowAction::Decide:
         return state == CaseState::Claimed;
     case WorkflowAction::SubmitBatch:
@@ -75,8 +75,9 @@ Status WorkflowRules::check(Role role, CaseState state, WorkflowAction action)
                      QStringLiteral("a %1 may not %2").arg(roleName(role), workflowActionName(action))};
     }
     if (!stateAllows(state, action)) {
-        return Error{ErrorCode::InvalidState,
-                     QStringLiteral("cannot %1 a case in state %2").arg(workflowActionName(action), caseStateName(state))};
+        return Error{
+            ErrorCode::InvalidState,
+            QStringLiteral("cannot %1 a case in state %2").arg(workflowActionName(action), caseStateName(state))};
     }
     return {};
 }

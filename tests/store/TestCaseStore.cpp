@@ -33,7 +33,9 @@ private:
 std::vector<SanitizedImage> TestCaseStore::images()
 {
     const ImageSanitizer sanitizer;
-    return {sanitizer.sanitize(test::JpegSegments::withExifGps(test::faceFreeJpeg(64, 48)), QStringLiteral("document_front")).value(),
+    return {sanitizer
+                .sanitize(test::JpegSegments::withExifGps(test::faceFreeJpeg(64, 48)), QStringLiteral("document_front"))
+                .value(),
             sanitizer.sanitize(test::faceFreeJpeg(48, 64), QStringLiteral("frame0")).value()};
 }
 
@@ -53,10 +55,16 @@ void TestCaseStore::importingTwiceGivesOneCase()
     QCOMPARE(second.value().caseId, first.value().caseId);
     auto db = f.store().connections().database();
     const QVariantMap app{{QStringLiteral("a"), bundle.applicationId}};
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE application_id = :a"), app).value().toInt(), 1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE application_id = :a"), app)
+                 .value()
+                 .toInt(),
+             1);
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM images")).value().toInt(), 2);
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM verdicts")).value().toInt(), 0);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_imported'")).value().toInt(), 1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_imported'"))
+                 .value()
+                 .toInt(),
+             1);
 }
 
 void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
@@ -93,7 +101,8 @@ void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle();
     const auto pictures = images();
-    auto imported = f.store().storeImportedCase(bundle, pictures, test::StoreFixture::matchVerdict(bundle.applicationId));
+    auto imported =
+        f.store().storeImportedCase(bundle, pictures, test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(imported.ok());
     QCOMPARE(imported.value().state, CaseState::Verified);
     auto stored = f.store().image(imported.value().caseId, QStringLiteral("document_front"));
@@ -107,7 +116,9 @@ void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()
     QCOMPARE(row.value().value(1).toString(), QStringLiteral("warn"));
     QCOMPARE(row.value().value(2).toString(), QStringLiteral("flat_photo:flat_photo_suspected"));
     // An accepted procedure leaves hold_reason SQL NULL (not empty text).
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE hold_reason IS NULL")).value().toInt(), 1);
+    QCOMPARE(
+        Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE hold_reason IS NULL")).value().toInt(),
+        1);
 }
 
 void TestCaseStore::holdsAnEkycJuminhyoApplication()
@@ -115,7 +126,8 @@ void TestCaseStore::holdsAnEkycJuminhyoApplication()
     test::StoreFixture f;
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle(QStringLiteral("juminhyo_copy"));
-    auto imported = f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
+    auto imported =
+        f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(imported.ok());
     QCOMPARE(imported.value().state, CaseState::Held);
     auto record = f.store().caseStatus(imported.value().caseId);
@@ -132,8 +144,10 @@ void TestCaseStore::viewingPersonalDataIsAudited()
     const qint64 id = f.caseIn(CaseState::Verified);
     QVERIFY(id > 0);
     auto db = f.store().connections().database();
-    const QString count = QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1' "
-                                         "AND actor = 'clerk2'").arg(id);
+    const QString count =
+        QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1' "
+                       "AND actor = 'clerk2'")
+            .arg(id);
     QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 0);
     auto viewed = f.store().viewCase(f.user(QStringLiteral("clerk2")), id);
     QVERIFY(viewed.ok());
@@ -142,7 +156,10 @@ void TestCaseStore::viewingPersonalDataIsAudited()
     QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 1);
     // The audit holds no personal data.
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE detail LIKE '%見本%' "
-                                                    "OR subject LIKE '%見本%'")).value().toInt(), 0);
+                                                    "OR subject LIKE '%見本%'"))
+                 .value()
+                 .toInt(),
+             0);
     QVERIFY(AuditChain::verify(db.value()).value().ok);
 }
 

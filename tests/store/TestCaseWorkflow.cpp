@@ -200,9 +200,9 @@ void TestCaseWorkflow::twoClerksClaimingAtOnceOneWins()
         go.release(2);
         for (auto &thread : threads)
             QVERIFY(thread->wait(30000));
-        QVERIFY2(results[0].ok() != results[1].ok(), qPrintable(QStringLiteral("round %1: %2 / %3")
-                                                                    .arg(round)
-                                                                    .arg(codeOf(results[0]), codeOf(results[1]))));
+        QVERIFY2(
+            results[0].ok() != results[1].ok(),
+            qPrintable(QStringLiteral("round %1: %2 / %3").arg(round).arg(codeOf(results[0]), codeOf(results[1]))));
         const int loser = results[0].ok() ? 1 : 0;
         QCOMPARE(results[loser].error().code, ErrorCode::Conflict);
         QVERIFY(results[loser].error().message.contains(QStringLiteral("claimed by another clerk")));
@@ -261,7 +261,9 @@ void TestCaseWorkflow::fourEyesOwnDecision()
     QCOMPARE(f.store().caseStatus(other).value().state, CaseState::Batched);
     QCOMPARE(auditCount(f), auditBefore + 1);
     auto db = f.store().connections().database();
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")).value().toString(),
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq DESC LIMIT 1"))
+                 .value()
+                 .toString(),
              QStringLiteral("reauthenticated"));
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT state FROM batches WHERE id = %1").arg(batch.value()))
                  .value()
@@ -319,11 +321,20 @@ void TestCaseWorkflow::approvalNeedsThePassword()
     QCOMPARE(f.store().caseStatus(caseId).value().state, CaseState::Batched);
     auto db = f.store().connections().database();
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'login_failed' "
-                                                    "AND actor = 'sup2'")).value().toInt(), 1);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'sup2'")).value().toInt(), 1);
+                                                    "AND actor = 'sup2'"))
+                 .value()
+                 .toInt(),
+             1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT failed_attempts FROM users WHERE login = 'sup2'"))
+                 .value()
+                 .toInt(),
+             1);
     QVERIFY(batches.approve(f.user(QStringLiteral("sup2")), batchId, QString::fromLatin1(kSpecimen)).ok());
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'reauthenticated' "
-                                                    "AND actor = 'sup2'")).value().toInt(), 1);
+                                                    "AND actor = 'sup2'"))
+                 .value()
+                 .toInt(),
+             1);
 }
 
 void TestCaseWorkflow::heldCaseCanOnlyBeRejected()
@@ -338,7 +349,8 @@ void TestCaseWorkflow::heldCaseCanOnlyBeRejected()
     auto refused = cases.decide(clerk, caseId, {DecisionOutcome::Approved, {}, {}});
     QCOMPARE(refused.error().code, ErrorCode::PolicyRefused);
     QVERIFY(refused.error().message.contains(QStringLiteral("JPKI")));
-    QVERIFY(cases.decide(clerk, caseId, {DecisionOutcome::Rejected, QStringLiteral("identity_method_not_accepted"), {}}).ok());
+    QVERIFY(cases.decide(clerk, caseId, {DecisionOutcome::Rejected, QStringLiteral("identity_method_not_accepted"), {}})
+                .ok());
     QCOMPARE(f.store().caseStatus(caseId).value().outcome, DecisionOutcome::Rejected);
 }
 
@@ -354,7 +366,8 @@ void TestCaseWorkflow::resubmissionCap()
     QVERIFY(cases.decide(clerk, caseId, resubmit).ok());
     QCOMPARE(f.store().caseStatus(caseId).value().resubmissionCount, 1);
     auto batch = batches.submit(clerk, {caseId});
-    QVERIFY(batches.returnCase(f.user(QStringLiteral("sup1")), batch.value(), caseId, QStringLiteral("decide it")).ok());
+    QVERIFY(
+        batches.returnCase(f.user(QStringLiteral("sup1")), batch.value(), caseId, QStringLiteral("decide it")).ok());
     QVERIFY(cases.claim(clerk, caseId).ok());
     QCOMPARE(cases.decide(clerk, caseId, resubmit).error().code, ErrorCode::LimitReached);
     QVERIFY(cases.decide(clerk, caseId, {DecisionOutcome::Rejected, QStringLiteral("no_usable_selfie"), {}}).ok());
@@ -383,7 +396,9 @@ void TestCaseWorkflow::refusedStepsLeaveNoTrace()
     QVERIFY(!CaseWorkflow(f.store()).markNotified(f.user(QStringLiteral("clerk1")), caseId).ok());
     QCOMPARE(auditCount(f), before);
     // A successful step writes exactly one audit entry with it.
-    QVERIFY(CaseWorkflow(f.store()).decide(f.user(QStringLiteral("clerk1")), caseId, {DecisionOutcome::Approved, {}, {}}).ok());
+    QVERIFY(CaseWorkflow(f.store())
+                .decide(f.user(QStringLiteral("clerk1")), caseId, {DecisionOutcome::Approved, {}, {}})
+                .ok());
     QCOMPARE(auditCount(f), before + 1);
 }
 

@@ -80,12 +80,12 @@ void TestCliStore::userCommands_data()
                                                      << QByteArray("nope\nclerk password 2\n") << 1;
     QTest::addRow("clerk may not add") << QStringList{"user", "add", "clerk3", "clerk", "--as", "clerk1"}
                                        << QByteArray("clerk password 1\nclerk password 3\n") << 1;
-    QTest::addRow("unknown role") << QStringList{"user", "add", "x1", "boss", "--as", "admin"} << (kAdmin + "xx password 1\n")
-                                  << 64;
+    QTest::addRow("unknown role") << QStringList{"user", "add", "x1", "boss", "--as", "admin"}
+                                  << (kAdmin + "xx password 1\n") << 64;
     QTest::addRow("clerk changes own password") << QStringList{"user", "passwd", "clerk1", "--as", "clerk1"}
                                                 << QByteArray("clerk password 1\nclerk password 9\n") << 0;
-    QTest::addRow("too short a password") << QStringList{"user", "passwd", "clerk1", "--as", "admin"}
-                                          << (kAdmin + "short\n") << 2;
+    QTest::addRow("too short a password")
+        << QStringList{"user", "passwd", "clerk1", "--as", "admin"} << (kAdmin + "short\n") << 2;
     QTest::addRow("disable") << QStringList{"user", "disable", "clerk1", "--as", "admin"} << kAdmin << 0;
     QTest::addRow("disabled clerk cannot log in") << QStringList{"user", "passwd", "clerk1", "--as", "clerk1"}
                                                   << QByteArray("clerk password 9\nclerk password 8\n") << 1;
@@ -133,9 +133,9 @@ void TestCliStore::registerImportReportsBadRows()
                "R-2,見本 次郎,ミホン ジロウ,1980-13-01,100-0002,東京都,見本区,登録町4-5-6\n"
                "R-3,見本 三郎,ミホン サブロウ,1981-04-01,100-0002,東京都,見本区,登録町4-5-7\n");
     file.close();
-    const Run run = cli({QStringLiteral("register"), QStringLiteral("import"), csv, QStringLiteral("--as"),
-                         QStringLiteral("admin")},
-                        kAdmin);
+    const Run run = cli(
+        {QStringLiteral("register"), QStringLiteral("import"), csv, QStringLiteral("--as"), QStringLiteral("admin")},
+        kAdmin);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(QStringLiteral("line 3: date_of_birth")), qPrintable(run.out));
     QVERIFY(run.out.contains(QStringLiteral("2 rows imported, 1 rejected")));

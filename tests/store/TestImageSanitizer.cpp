@@ -72,8 +72,8 @@ void TestImageSanitizer::keepsThePicture()
     QVERIFY(after.ok());
     QCOMPARE(after.value().bgr.cols, before.value().bgr.cols);
     // Re-encoding at quality 92 changes pixels only slightly.
-    const double meanDifference = cv::norm(before.value().bgr, after.value().bgr, cv::NORM_L1)
-                                  / double(before.value().bgr.total() * 3);
+    const double meanDifference =
+        cv::norm(before.value().bgr, after.value().bgr, cv::NORM_L1) / double(before.value().bgr.total() * 3);
     QVERIFY2(meanDifference < 6.0, qPrintable(QString::number(meanDifference)));
 }
 
@@ -81,7 +81,8 @@ void TestImageSanitizer::refuses_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("code");
-    QTest::addRow("decompression bomb header") << test::pngHeaderClaiming(50000, 50000) << int(ErrorCode::ImageTooLarge);
+    QTest::addRow("decompression bomb header")
+        << test::pngHeaderClaiming(50000, 50000) << int(ErrorCode::ImageTooLarge);
     QTest::addRow("not an image") << QByteArray("PK\x03\x04 just a zip", 17) << int(ErrorCode::ImageUnsupported);
     QTest::addRow("empty") << QByteArray() << int(ErrorCode::ImageEmpty);
 }

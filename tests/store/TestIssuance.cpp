@@ -41,11 +41,14 @@ void TestIssuance::reportsBadRowsAndImportsTheRest_data()
                               << QStringLiteral("resident_code");
     QTest::addRow("empty name") << QByteArray("R-2001,,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,町1\n")
                                 << QStringLiteral("name");
-    QTest::addRow("kana in hiragana") << QByteArray("R-2001,区民 次郎,くみん じろう,1990-05-06,150-0001,東京都,見本区,町1\n")
+    QTest::addRow("kana in hiragana") << QByteArray(
+                                             "R-2001,区民 次郎,くみん じろう,1990-05-06,150-0001,東京都,見本区,町1\n")
                                       << QStringLiteral("kana");
-    QTest::addRow("impossible date") << QByteArray("R-2001,区民 次郎,クミン ジロウ,1990-02-30,150-0001,東京都,見本区,町1\n")
+    QTest::addRow("impossible date") << QByteArray(
+                                            "R-2001,区民 次郎,クミン ジロウ,1990-02-30,150-0001,東京都,見本区,町1\n")
                                      << QStringLiteral("date_of_birth");
-    QTest::addRow("born in the future") << QByteArray("R-2001,区民 次郎,クミン ジロウ,2099-01-01,150-0001,東京都,見本区,町1\n")
+    QTest::addRow("born in the future") << QByteArray(
+                                               "R-2001,区民 次郎,クミン ジロウ,2099-01-01,150-0001,東京都,見本区,町1\n")
                                         << QStringLiteral("date_of_birth");
     QTest::addRow("postal code") << QByteArray("R-2001,区民 次郎,クミン ジロウ,1990-05-06,1500001,東京都,見本区,町1\n")
                                  << QStringLiteral("postal_code");
@@ -53,10 +56,11 @@ void TestIssuance::reportsBadRowsAndImportsTheRest_data()
                                 << QStringLiteral("prefecture");
     QTest::addRow("empty address") << QByteArray("R-2001,区民 次郎,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,\n")
                                    << QStringLiteral("address_line");
-    QTest::addRow("repeated code") << QByteArray("R-1001,区民 次郎,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,町1\n")
+    QTest::addRow("repeated code") << QByteArray(
+                                          "R-1001,区民 次郎,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,町1\n")
                                    << QStringLiteral("resident_code");
-    QTest::addRow("unterminated quote") << QByteArray("R-2001,\"区民 次郎,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,町1\n")
-                                        << QString();
+    QTest::addRow("unterminated quote")
+        << QByteArray("R-2001,\"区民 次郎,クミン ジロウ,1990-05-06,150-0001,東京都,見本区,町1\n") << QString();
 }
 
 void TestIssuance::reportsBadRowsAndImportsTheRest()
@@ -93,8 +97,7 @@ void TestIssuance::refusesAWrongHeader()
 {
     test::StoreFixture f;
     QVERIFY(f.ok());
-    auto refused = ResidentRegisterImport::importCsv(f.store(), f.user(QStringLiteral("admin")),
-                                                     "code,name\n" + kGood);
+    auto refused = ResidentRegisterImport::importCsv(f.store(), f.user(QStringLiteral("admin")), "code,name\n" + kGood);
     QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
 }
 
@@ -144,8 +147,9 @@ void TestIssuance::numbersPerFiscalYearWithoutGaps()
         QVERIFY(issued.ok());
         numbers << issued.value().certificateNumber;
     }
-    QCOMPARE(numbers, (QStringList{QStringLiteral("2026-000001"), QStringLiteral("2026-000002"), QStringLiteral("2026-000003"),
-                                   QStringLiteral("2027-000001"), QStringLiteral("2027-000002")}));
+    QCOMPARE(numbers,
+             (QStringList{QStringLiteral("2026-000001"), QStringLiteral("2026-000002"), QStringLiteral("2026-000003"),
+                          QStringLiteral("2027-000001"), QStringLiteral("2027-000002")}));
 }
 
 void TestIssuance::mailsToTheRegisteredAddressOnly()
@@ -159,10 +163,11 @@ void TestIssuance::mailsToTheRegisteredAddressOnly()
     QCOMPARE(issued.value().mailTo.line, QStringLiteral("登録町4-5-6"));
     QCOMPARE(issued.value().mailTo.postalCode, QStringLiteral("100-0002"));
     auto db = f.store().connections().database();
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT mail_address_line FROM issuances WHERE case_id = %1").arg(id))
-                 .value()
-                 .toString(),
-             QStringLiteral("登録町4-5-6"));
+    QCOMPARE(
+        Sql::scalar(db.value(), QStringLiteral("SELECT mail_address_line FROM issuances WHERE case_id = %1").arg(id))
+            .value()
+            .toString(),
+        QStringLiteral("登録町4-5-6"));
     QCOMPARE(f.store().caseStatus(id).value().state, CaseState::Issued);
 }
 
@@ -176,20 +181,24 @@ void TestIssuance::applicantMissingFromTheRegisterLeavesNoGap()
     auto db = f.store().connections().database();
     // An applicant who is not in the register: refused, nothing allocated.
     const qint64 stranger = f.caseIn(CaseState::BatchApproved);
-    QVERIFY(Sql::run(db.value(), QStringLiteral("UPDATE cases SET applicant_name = '登録 無し' WHERE id = %1").arg(stranger)).ok());
+    QVERIFY(Sql::run(db.value(),
+                     QStringLiteral("UPDATE cases SET applicant_name = '登録 無し' WHERE id = %1").arg(stranger))
+                .ok());
     QCOMPARE(issuer.issue(clerk, stranger).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store().caseStatus(stranger).value().state, CaseState::BatchApproved);
     // A failure after the counter was incremented (the issuance row is refused by a trigger): the
     // transaction rolls the counter back too.
     const qint64 failing = f.caseIn(CaseState::BatchApproved);
-    QVERIFY(Sql::run(db.value(), QStringLiteral("CREATE TRIGGER refuse_issue BEFORE INSERT ON issuances WHEN NEW.case_id = %1 "
-                                                "BEGIN SELECT RAISE(ABORT, 'refused by test'); END")
-                                     .arg(failing))
+    QVERIFY(Sql::run(db.value(),
+                     QStringLiteral("CREATE TRIGGER refuse_issue BEFORE INSERT ON issuances WHEN NEW.case_id = %1 "
+                                    "BEGIN SELECT RAISE(ABORT, 'refused by test'); END")
+                         .arg(failing))
                 .ok());
     auto refused = issuer.issue(clerk, failing);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Database);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT last_serial FROM certificate_counters")).value().toInt(), 1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT last_serial FROM certificate_counters")).value().toInt(),
+             1);
     QCOMPARE(f.store().caseStatus(failing).value().state, CaseState::BatchApproved);
     QCOMPARE(issuer.issue(clerk, f.caseIn(CaseState::BatchApproved)).value().serial, 2);
 }

@@ -1,9 +1,9 @@
+#include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
+#include "core/store/ImageSanitizer.h"
 #include "core/store/Migrator.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreConnections.h"
-#include "core/security/UserDirectory.h"
-#include "core/store/ImageSanitizer.h"
 #include "tests/support/BundleFactory.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/MockClock.h"
@@ -74,8 +74,8 @@ void TestMigrator::migratesFromThePreviousVersionKeepingData()
         auto db = store.value()->connections().database();
         QCOMPARE(Migrator::currentVersion(db.value()).value(), previous);
         QVERIFY(!db.value().tables().contains(QStringLiteral("issuances")));
-        QVERIFY(UserDirectory(*store.value()).bootstrapAdmin(QStringLiteral("admin"), QStringLiteral("A"),
-                                                             QStringLiteral("0123456789ab"))
+        QVERIFY(UserDirectory(*store.value())
+                    .bootstrapAdmin(QStringLiteral("admin"), QStringLiteral("A"), QStringLiteral("0123456789ab"))
                     .ok());
         CaseBundle bundle = test::BundleFactory::specimen({QStringLiteral("a.jpg")}, QStringLiteral("d.jpg"));
         auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("document_front"));
@@ -87,7 +87,8 @@ void TestMigrator::migratesFromThePreviousVersionKeepingData()
     QCOMPARE(Migrator::currentVersion(db.value()).value(), Migrator::latestVersion());
     QVERIFY(db.value().tables().contains(QStringLiteral("issuances")));
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases")).value().toInt(), 1);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT login FROM users")).value().toString(), QStringLiteral("admin"));
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT login FROM users")).value().toString(),
+             QStringLiteral("admin"));
 }
 
 void TestMigrator::refusesANewerSchema()
@@ -100,7 +101,8 @@ void TestMigrator::refusesANewerSchema()
         auto store = CaseStore::open(path, clock);
         QVERIFY(store.ok());
         auto db = store.value()->connections().database();
-        QVERIFY(Sql::run(db.value(), QStringLiteral("INSERT INTO schema_version VALUES (%1, 'future')").arg(newer)).ok());
+        QVERIFY(
+            Sql::run(db.value(), QStringLiteral("INSERT INTO schema_version VALUES (%1, 'future')").arg(newer)).ok());
         QVERIFY(Sql::run(db.value(), QStringLiteral("CREATE TABLE future_things (x INTEGER)")).ok());
     }
     auto refused = CaseStore::open(path, clock);
@@ -120,14 +122,16 @@ void TestMigrator::splitsStatements_data()
     QTest::addColumn<QString>("script");
     QTest::addColumn<QStringList>("statements");
     QTest::addRow("two statements") << QStringLiteral("CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);")
-                                    << QStringList{QStringLiteral("CREATE TABLE a (x INT)"), QStringLiteral("CREATE TABLE b (y INT)")};
+                                    << QStringList{QStringLiteral("CREATE TABLE a (x INT)"),
+                                                   QStringLiteral("CREATE TABLE b (y INT)")};
     QTest::addRow("semicolon in a string") << QStringLiteral("INSERT INTO t VALUES ('a;b');")
                                            << QStringList{QStringLiteral("INSERT INTO t VALUES ('a;b')")};
     QTest::addRow("doubled quote in a string") << QStringLiteral("INSERT INTO t VALUES ('it''s; ok');")
                                                << QStringList{QStringLiteral("INSERT INTO t VALUES ('it''s; ok')")};
-    QTest::addRow("comment with a semicolon") << QStringLiteral("-- a; b\nSELECT 1; -- tail;\n")
-                                              << QStringList{QStringLiteral("SELECT 1")};
-    QTest::addRow("dashes in a string") << QStringLiteral("SELECT '--x';") << QStringList{QStringLiteral("SELECT '--x'")};
+    QTest::addRow("comment with a semicolon")
+        << QStringLiteral("-- a; b\nSELECT 1; -- tail;\n") << QStringList{QStringLiteral("SELECT 1")};
+    QTest::addRow("dashes in a string") << QStringLiteral("SELECT '--x';")
+                                        << QStringList{QStringLiteral("SELECT '--x'")};
 }
 
 void TestMigrator::splitsStatements()

@@ -28,15 +28,24 @@ void TestProcedurePolicy::shippedDefaults_data()
     QTest::addColumn<QDate>("date");
     QTest::addColumn<bool>("accepted");
     const QDate today(2026, 11, 27);
-    QTest::addRow("住民票 by eKYC-face: held") << "juminhyo_copy" << "ekyc_face" << today << false;
-    QTest::addRow("住民票 by JPKI") << "juminhyo_copy" << "jpki_signature" << today << true;
-    QTest::addRow("住民票 on the day the rule took effect") << "juminhyo_copy" << "ekyc_face" << QDate(2021, 9, 29) << false;
-    QTest::addRow("課税証明書 by eKYC-face") << "tax_certificate" << "ekyc_face" << today << true;
-    QTest::addRow("非課税証明書 by eKYC-face") << "tax_exemption_certificate" << "ekyc_face" << today << true;
-    QTest::addRow("納税証明書 by eKYC-face") << "tax_payment_certificate" << "ekyc_face" << today << true;
-    QTest::addRow("課税証明書 by JPKI") << "tax_certificate" << "jpki_signature" << today << true;
-    QTest::addRow("unknown procedure") << "koseki_tohon" << "ekyc_face" << today << false;
-    QTest::addRow("before the catalogue's start") << "tax_certificate" << "ekyc_face" << QDate(2021, 9, 28) << false;
+    QTest::addRow("住民票 by eKYC-face: held") << "juminhyo_copy"
+                                               << "ekyc_face" << today << false;
+    QTest::addRow("住民票 by JPKI") << "juminhyo_copy"
+                                    << "jpki_signature" << today << true;
+    QTest::addRow("住民票 on the day the rule took effect") << "juminhyo_copy"
+                                                            << "ekyc_face" << QDate(2021, 9, 29) << false;
+    QTest::addRow("課税証明書 by eKYC-face") << "tax_certificate"
+                                             << "ekyc_face" << today << true;
+    QTest::addRow("非課税証明書 by eKYC-face") << "tax_exemption_certificate"
+                                               << "ekyc_face" << today << true;
+    QTest::addRow("納税証明書 by eKYC-face") << "tax_payment_certificate"
+                                             << "ekyc_face" << today << true;
+    QTest::addRow("課税証明書 by JPKI") << "tax_certificate"
+                                        << "jpki_signature" << today << true;
+    QTest::addRow("unknown procedure") << "koseki_tohon"
+                                       << "ekyc_face" << today << false;
+    QTest::addRow("before the catalogue's start") << "tax_certificate"
+                                                  << "ekyc_face" << QDate(2021, 9, 28) << false;
 }
 
 void TestProcedurePolicy::shippedDefaults()
@@ -92,7 +101,8 @@ void TestProcedurePolicy::changesAreVersionedAndAudited()
     auto history = ProcedurePolicy::history(db.value(), QStringLiteral("tax_certificate"));
     QCOMPARE(int(history.value().size()), 2);
     QCOMPARE(history.value().front().acceptedMethods.size(), 2); // version 1 kept as it was
-    QCOMPARE(ProcedurePolicy::current(db.value(), QStringLiteral("tax_certificate")).value().changedBy, QStringLiteral("admin"));
+    QCOMPARE(ProcedurePolicy::current(db.value(), QStringLiteral("tax_certificate")).value().changedBy,
+             QStringLiteral("admin"));
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'policy_changed' "
                                                     "AND subject = 'procedure:tax_certificate'"))
                  .value()
@@ -100,8 +110,8 @@ void TestProcedurePolicy::changesAreVersionedAndAudited()
              1);
     QVERIFY(AuditChain::verify(db.value()).value().ok);
     // Under the new version an eKYC-face tax certificate is held.
-    auto evaluation = ProcedurePolicy::evaluate(db.value(), QStringLiteral("tax_certificate"), QStringLiteral("ekyc_face"),
-                                                QDate(2027, 5, 1));
+    auto evaluation = ProcedurePolicy::evaluate(db.value(), QStringLiteral("tax_certificate"),
+                                                QStringLiteral("ekyc_face"), QDate(2027, 5, 1));
     QVERIFY(!evaluation.value().accepted);
     QCOMPARE(evaluation.value().version, 2);
 }

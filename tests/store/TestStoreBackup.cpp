@@ -50,11 +50,11 @@ void TestStoreBackup::backupThenRestoreGivesTheSameStore()
     auto liveDb = f.store().connections().database();
     QCOMPARE(chain.value().headHash, AuditChain::verify(liveDb.value()).value().headHash);
     // And it works: the restored store accepts the next transition, chained onto the restored head.
-    const qint64 verified = Sql::scalar(db.value(), QStringLiteral("SELECT id FROM cases WHERE state = 'imported'"))
-                                .value()
-                                .toLongLong();
+    const qint64 verified =
+        Sql::scalar(db.value(), QStringLiteral("SELECT id FROM cases WHERE state = 'imported'")).value().toLongLong();
     QVERIFY(CaseWorkflow(*store.value())
-                .markVerified(f.user(QStringLiteral("clerk1")), verified, test::StoreFixture::matchVerdict(QStringLiteral("x")))
+                .markVerified(f.user(QStringLiteral("clerk1")), verified,
+                              test::StoreFixture::matchVerdict(QStringLiteral("x")))
                 .ok());
     QVERIFY(AuditChain::verify(db.value()).value().ok);
 }

@@ -34,7 +34,8 @@ const QString kPassword = QString::fromLatin1(test::StoreFixture::kPassword);
 int TestUserDirectory::auditCount(test::StoreFixture &f, const QString &action)
 {
     auto db = f.store().connections().database();
-    return Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = :a"), {{QStringLiteral("a"), action}})
+    return Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = :a"),
+                       {{QStringLiteral("a"), action}})
         .value()
         .toInt();
 }
@@ -76,8 +77,10 @@ void TestUserDirectory::locksOutAfterRepeatedFailures()
     options.maxFailedLogins = 3;
     options.lockoutSeconds = 600;
     UserDirectory users(f.store(), options);
-    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 1")).error().code, ErrorCode::AuthenticationFailed);
-    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 2")).error().code, ErrorCode::AuthenticationFailed);
+    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 1")).error().code,
+             ErrorCode::AuthenticationFailed);
+    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 2")).error().code,
+             ErrorCode::AuthenticationFailed);
     QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 3")).error().code, ErrorCode::AccountLocked);
     // Even the right password is refused while locked.
     QCOMPARE(users.login(QStringLiteral("clerk1"), kPassword).error().code, ErrorCode::AccountLocked);
@@ -124,16 +127,46 @@ void TestUserDirectory::accountRights_data()
     QTest::addColumn<QString>("operation");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("admin adds") << "admin" << "add" << "clerk9" << "ok";
-    QTest::addRow("supervisor adds") << "sup1" << "add" << "clerk9" << "permission_denied";
-    QTest::addRow("clerk adds") << "clerk1" << "add" << "clerk9" << "permission_denied";
-    QTest::addRow("admin disables") << "admin" << "disable" << "clerk1" << "ok";
-    QTest::addRow("supervisor disables") << "sup1" << "disable" << "clerk1" << "permission_denied";
-    QTest::addRow("admin disables self") << "admin" << "disable" << "admin" << "invalid_argument";
-    QTest::addRow("admin disables unknown") << "admin" << "disable" << "ghost" << "not_found";
-    QTest::addRow("clerk sets own password") << "clerk1" << "passwd" << "clerk1" << "ok";
-    QTest::addRow("clerk sets another's password") << "clerk1" << "passwd" << "clerk2" << "permission_denied";
-    QTest::addRow("admin sets a password") << "admin" << "passwd" << "clerk2" << "ok";
+    QTest::addRow("admin adds") << "admin"
+                                << "add"
+                                << "clerk9"
+                                << "ok";
+    QTest::addRow("supervisor adds") << "sup1"
+                                     << "add"
+                                     << "clerk9"
+                                     << "permission_denied";
+    QTest::addRow("clerk adds") << "clerk1"
+                                << "add"
+                                << "clerk9"
+                                << "permission_denied";
+    QTest::addRow("admin disables") << "admin"
+                                    << "disable"
+                                    << "clerk1"
+                                    << "ok";
+    QTest::addRow("supervisor disables") << "sup1"
+                                         << "disable"
+                                         << "clerk1"
+                                         << "permission_denied";
+    QTest::addRow("admin disables self") << "admin"
+                                         << "disable"
+                                         << "admin"
+                                         << "invalid_argument";
+    QTest::addRow("admin disables unknown") << "admin"
+                                            << "disable"
+                                            << "ghost"
+                                            << "not_found";
+    QTest::addRow("clerk sets own password") << "clerk1"
+                                             << "passwd"
+                                             << "clerk1"
+                                             << "ok";
+    QTest::addRow("clerk sets another's password") << "clerk1"
+                                                   << "passwd"
+                                                   << "clerk2"
+                                                   << "permission_denied";
+    QTest::addRow("admin sets a password") << "admin"
+                                           << "passwd"
+                                           << "clerk2"
+                                           << "ok";
 }
 
 void TestUserDirectory::accountRights()
@@ -168,12 +201,15 @@ void TestUserDirectory::refusesWeakOrDuplicate()
     QVERIFY(f.ok());
     UserDirectory users(f.store());
     const qint64 admin = f.user(QStringLiteral("admin"));
-    QCOMPARE(users.addUser(admin, QStringLiteral("clerk9"), QStringLiteral("C"), Role::Clerk, QStringLiteral("short")).error().code,
+    QCOMPARE(users.addUser(admin, QStringLiteral("clerk9"), QStringLiteral("C"), Role::Clerk, QStringLiteral("short"))
+                 .error()
+                 .code,
              ErrorCode::InvalidArgument);
     QCOMPARE(users.addUser(admin, QStringLiteral("clerk1"), QStringLiteral("C"), Role::Clerk, kPassword).error().code,
              ErrorCode::AlreadyExists);
-    QCOMPARE(users.addUser(admin, QStringLiteral("Bad Login"), QStringLiteral("C"), Role::Clerk, kPassword).error().code,
-             ErrorCode::InvalidArgument);
+    QCOMPARE(
+        users.addUser(admin, QStringLiteral("Bad Login"), QStringLiteral("C"), Role::Clerk, kPassword).error().code,
+        ErrorCode::InvalidArgument);
     QCOMPARE(users.bootstrapAdmin(QStringLiteral("root"), QStringLiteral("R"), kPassword).error().code,
              ErrorCode::AlreadyExists);
 }

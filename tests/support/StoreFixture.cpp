@@ -52,9 +52,9 @@ StoreFixture::StoreFixture(WorkflowOptions options) : m_options(options)
 
 CaseBundle StoreFixture::bundle(const QString &procedure)
 {
-    CaseBundle b = BundleFactory::specimen({QStringLiteral("f0.jpg"), QStringLiteral("f1.jpg"), QStringLiteral("f2.jpg"),
-                                            QStringLiteral("f3.jpg")},
-                                           QStringLiteral("doc.jpg"));
+    CaseBundle b = BundleFactory::specimen(
+        {QStringLiteral("f0.jpg"), QStringLiteral("f1.jpg"), QStringLiteral("f2.jpg"), QStringLiteral("f3.jpg")},
+        QStringLiteral("doc.jpg"));
     ++m_next;
     b.applicationId = QStringLiteral("app-%1").arg(m_next, 6, 10, QLatin1Char('0'));
     b.reference = QStringLiteral("MDG-%1").arg(m_next, 6, 10, QLatin1Char('0'));
@@ -84,9 +84,8 @@ qint64 StoreFixture::caseIn(CaseState state, const QString &procedure)
     if (!image)
         return 0;
     const bool verified = state != CaseState::Imported;
-    auto imported = m_store->storeImportedCase(b, {image.value()},
-                                               verified ? std::optional<Verdict>(matchVerdict(b.applicationId))
-                                                        : std::nullopt);
+    auto imported = m_store->storeImportedCase(
+        b, {image.value()}, verified ? std::optional<Verdict>(matchVerdict(b.applicationId)) : std::nullopt);
     if (!imported)
         return 0;
     const qint64 id = imported.value().caseId;
@@ -110,7 +109,9 @@ qint64 StoreFixture::caseIn(CaseState state, const QString &procedure)
     if (state == CaseState::Batched)
         return id;
     if (state == CaseState::Returned)
-        return report(batches.returnCase(supervisor, batch.value(), id, QStringLiteral("check the photo")), "return") ? id : 0;
+        return report(batches.returnCase(supervisor, batch.value(), id, QStringLiteral("check the photo")), "return")
+                   ? id
+                   : 0;
     if (!report(batches.approve(supervisor, batch.value(), QString::fromLatin1(kPassword)), "approve"))
         return 0;
     if (state == CaseState::BatchApproved)
