@@ -25,7 +25,8 @@ struct CaseRecord {
     std::optional<DecisionOutcome> outcome;
     QString reasonCode;
     qint64 decidedBy = 0;
-    int resubmissionCount = 0;
+    int resubmissionCount = 0; // carried over from the case this one resubmits
+    qint64 resubmissionOf = 0; // the earlier case of the same reference that asked for resubmission
     QString returnComment;
     qint64 batchId = 0;
     std::optional<ApplicantForm> applicant; // only from viewCase

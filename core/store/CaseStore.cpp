@@ -102,15 +102,31 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     const CaseState state = !verdict               ? CaseState::Imported
                             : holdReason.isEmpty() ? CaseState::Verified
                                                    : CaseState::Held;
+    // A resubmission comes back under the applicant's reference: it continues the earlier case's count.
+    auto earlier = Sql::run(db.value(),
+                            QStringLiteral("SELECT id, resubmission_count FROM cases WHERE reference = :ref "
+                                           "AND outcome = 'resubmission_requested' ORDER BY id DESC LIMIT 1"),
+                            {{QStringLiteral("ref"), bundle.reference}});
+    if (!earlier)
+        return earlier.error();
+    QVariant resubmissionOf = Sql::null();
+    int resubmissions = 0;
+    if (earlier.value().next()) {
+        resubmissionOf = earlier.value().value(0).toLongLong();
+        resubmissions = earlier.value().value(1).toInt();
+    }
+    earlier.value().finish();
     const QDateTime now = m_clock.now();
     const ApplicantForm &a = bundle.applicant;
     auto inserted = Sql::run(
         db.value(),
         QStringLiteral("INSERT INTO cases (application_id, reference, procedure_key, identity_method, applicant_name, "
                        "applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, phone, email, "
-                       "copies, document_type, manifest_json, received_at, imported_at, state, hold_reason) VALUES "
+                       "copies, document_type, manifest_json, received_at, imported_at, state, hold_reason, "
+                       "resubmission_count, resubmission_of) VALUES "
                        "(:a, :ref, :proc, :method, :name, :kana, :dob, :pc, :pref, :city, :line, :phone, :email, "
-                       ":copies, :doc, :manifest, :received, :imported, :state, :hold) RETURNING id"),
+                       ":copies, :doc, :manifest, :received, :imported, :state, :hold, :resubmissions, :of) "
+                       "RETURNING id"),
         {{QStringLiteral("a"), bundle.applicationId},
          {QStringLiteral("ref"), bundle.reference},
          {QStringLiteral("proc"), a.procedure},
@@ -130,7 +146,9 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
          {QStringLiteral("received"), StoreTime::format(bundle.receivedAt)},
          {QStringLiteral("imported"), StoreTime::format(now)},
          {QStringLiteral("state"), caseStateName(state)},
-         {QStringLiteral("hold"), nullable(holdReason)}});
+         {QStringLiteral("hold"), nullable(holdReason)},
+         {QStringLiteral("resubmissions"), resubmissions},
+         {QStringLiteral("of"), resubmissionOf}});
     if (!inserted)
         return inserted.error();
     if (!inserted.value().next())
@@ -161,6 +179,8 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
                        {QStringLiteral("images"), int(images.size())},
                        {QStringLiteral("policy_version"), policy.value().version},
                        {QStringLiteral("held"), !holdReason.isEmpty()}};
+    if (!resubmissionOf.isNull())
+        detail.insert(QStringLiteral("resubmission_of"), resubmissionOf.toLongLong());
     if (auto audited =
             AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_imported"), subject, detail});
         !audited)
@@ -192,7 +212,7 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
             "SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
             "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
             "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
-            "phone, email, copies FROM cases WHERE id = :id"),
+            "phone, email, copies, resubmission_of FROM cases WHERE id = :id"),
         {{QStringLiteral("id"), caseId}});
     if (!query)
         return query.error();
@@ -217,6 +237,7 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
     r.resubmissionCount = q.value(11).toInt();
     r.returnComment = q.value(12).toString();
     r.batchId = q.value(13).toLongLong();
+    r.resubmissionOf = q.value(24).toLongLong();
     if (withApplicant) {
         ApplicantForm form;
         form.procedure = r.procedure;

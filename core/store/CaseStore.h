@@ -40,6 +40,8 @@ public:
     // transaction with its audit entries. Idempotent by bundle.applicationId: a second call returns
     // the existing case id with created = false. The procedure policy is evaluated here; a case whose
     // procedure does not accept eKYC-face is held (state "held" once verified) with the explanation.
+    // An application under the reference of a case that asked for resubmission is linked to it
+    // (resubmission_of) and continues its resubmission count, so the cap spans attempts.
     Result<ImportResult> storeImportedCase(const CaseBundle &bundle, const std::vector<SanitizedImage> &images,
                                            const std::optional<Verdict> &verdict);
     // Workflow columns of a case, without personal data; not audited.

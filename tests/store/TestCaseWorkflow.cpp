@@ -1,9 +1,11 @@
 #include "core/issuance/CertificateIssuer.h"
 #include "core/store/AuditChain.h"
+#include "core/store/ImageSanitizer.h"
 #include "core/store/Sql.h"
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
 #include "core/workflow/WorkflowRules.h"
+#include "tests/support/ImageFiles.h"
 #include "tests/support/StoreFixture.h"
 
 #include <QSemaphore>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void approvalNeedsThePassword();
     void heldCaseCanOnlyBeRejected();
     void resubmissionCap();
+    void resubmissionCapSpansTheApplicantsAttempts();
     void rejectionNeedsAReason();
     void refusedStepsLeaveNoTrace();
     void cleanupTestCase() { m_table.reset(); }
@@ -372,6 +375,38 @@ void TestCaseWorkflow::resubmissionCap()
     QCOMPARE(cases.decide(clerk, caseId, resubmit).error().code, ErrorCode::LimitReached);
     QVERIFY(cases.decide(clerk, caseId, {DecisionOutcome::Rejected, QStringLiteral("no_usable_selfie"), {}}).ok());
     QCOMPARE(f.store().caseStatus(caseId).value().resubmissionCount, 1);
+}
+
+void TestCaseWorkflow::resubmissionCapSpansTheApplicantsAttempts()
+{
+    test::StoreFixture f(WorkflowOptions{1800, 2});
+    QVERIFY(f.ok());
+    const qint64 clerk = f.user(QStringLiteral("clerk1"));
+    CaseWorkflow cases(f.store(), f.options());
+    const CaseWorkflow::Decision resubmit{DecisionOutcome::ResubmissionRequested, QStringLiteral("selfie_blurred"), {}};
+    const auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("frame0")).value();
+    CaseBundle attempt = f.bundle();
+    qint64 previous = 0;
+    for (int count = 0; count < 3; ++count) {
+        // Each new attempt: a new application id under the same reference.
+        attempt.applicationId = QStringLiteral("resubmit-%1").arg(count);
+        auto imported =
+            f.store().storeImportedCase(attempt, {image}, test::StoreFixture::matchVerdict(attempt.applicationId));
+        QVERIFY(imported.ok());
+        const qint64 id = imported.value().caseId;
+        const CaseRecord record = f.store().caseStatus(id).value();
+        QCOMPARE(record.resubmissionCount, count);
+        QCOMPARE(record.resubmissionOf, previous);
+        QVERIFY(cases.claim(clerk, id).ok());
+        const Status decided = cases.decide(clerk, id, resubmit);
+        if (count < 2) {
+            QVERIFY(decided.ok());
+        } else {
+            QCOMPARE(decided.error().code, ErrorCode::LimitReached); // the third attempt must be decided
+            QVERIFY(cases.decide(clerk, id, {DecisionOutcome::Approved, {}, {}}).ok());
+        }
+        previous = id;
+    }
 }
 
 void TestCaseWorkflow::rejectionNeedsAReason()

@@ -22,6 +22,7 @@ class TestMigrator : public QObject {
 private Q_SLOTS:
     void shipsNumberedRevisions();
     void migratesAnEmptyStore();
+    void migratesFromThePreviousVersionKeepingData_data();
     void migratesFromThePreviousVersionKeepingData();
     void refusesANewerSchema();
     void splitsStatements_data();
@@ -62,24 +63,40 @@ void TestMigrator::migratesAnEmptyStore()
     QVERIFY(again.ok());
 }
 
+void TestMigrator::migratesFromThePreviousVersionKeepingData_data()
+{
+    QTest::addColumn<int>("from");
+    for (int version = 1; version < Migrator::latestVersion(); ++version)
+        QTest::addRow("from %d", version) << version;
+}
+
 void TestMigrator::migratesFromThePreviousVersionKeepingData()
 {
+    QFETCH(int, from);
     QTemporaryDir dir;
     test::MockClock clock;
     const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-    const int previous = Migrator::latestVersion() - 1;
     {
-        auto store = CaseStore::open(path, clock, previous);
+        // A store as an older Madoguchi left it: only revisions up to `from`, with a user and a case
+        // written with the columns revision 1 has (the current code expects the latest schema).
+        auto store = CaseStore::open(path, clock, from);
         QVERIFY(store.ok());
         auto db = store.value()->connections().database();
-        QCOMPARE(Migrator::currentVersion(db.value()).value(), previous);
-        QVERIFY(!db.value().tables().contains(QStringLiteral("issuances")));
+        QCOMPARE(Migrator::currentVersion(db.value()).value(), from);
+        QCOMPARE(db.value().tables().contains(QStringLiteral("issuances")), from >= 2);
         QVERIFY(UserDirectory(*store.value())
                     .bootstrapAdmin(QStringLiteral("admin"), QStringLiteral("A"), QStringLiteral("0123456789ab"))
                     .ok());
-        CaseBundle bundle = test::BundleFactory::specimen({QStringLiteral("a.jpg")}, QStringLiteral("d.jpg"));
-        auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("document_front"));
-        QVERIFY(store.value()->storeImportedCase(bundle, {image.value()}, std::nullopt).ok());
+        QVERIFY(
+            Sql::run(db.value(),
+                     QStringLiteral("INSERT INTO cases (application_id, reference, procedure_key, identity_method, "
+                                    "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, "
+                                    "address_line, phone, email, copies, document_type, manifest_json, received_at, "
+                                    "imported_at, state) VALUES ('app-old', 'MDG-OLD-1', 'tax_certificate', "
+                                    "'ekyc_face', 'n', 'k', '1980-04-01', '100-0001', '東京都', 'c', 'l', '', '', 1, "
+                                    "'my_number_card', '{}', '2026-01-01T00:00:00.000Z', "
+                                    "'2026-01-01T00:00:00.000Z', 'verified')"))
+                .ok());
     }
     auto store = CaseStore::open(path, clock);
     QVERIFY(store.ok());
@@ -89,6 +106,15 @@ void TestMigrator::migratesFromThePreviousVersionKeepingData()
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases")).value().toInt(), 1);
     QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT login FROM users")).value().toString(),
              QStringLiteral("admin"));
+    // The old case reads with the current code.
+    auto record = store.value()->caseStatus(1);
+    QVERIFY(record.ok());
+    QCOMPARE(record.value().state, CaseState::Verified);
+    QCOMPARE(record.value().resubmissionOf, 0);
+    // And new cases import into the migrated store.
+    CaseBundle bundle = test::BundleFactory::specimen({QStringLiteral("a.jpg")}, QStringLiteral("d.jpg"));
+    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("document_front"));
+    QVERIFY(store.value()->storeImportedCase(bundle, {image.value()}, std::nullopt).ok());
 }
 
 void TestMigrator::refusesANewerSchema()
