@@ -27,6 +27,30 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("model_corrupt");
     case ErrorCode::Network:
         return QStringLiteral("network");
+    case ErrorCode::Database:
+        return QStringLiteral("database");
+    case ErrorCode::SchemaTooNew:
+        return QStringLiteral("schema_too_new");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::AlreadyExists:
+        return QStringLiteral("already_exists");
+    case ErrorCode::PermissionDenied:
+        return QStringLiteral("permission_denied");
+    case ErrorCode::InvalidState:
+        return QStringLiteral("invalid_state");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::FourEyesViolation:
+        return QStringLiteral("four_eyes_violation");
+    case ErrorCode::PolicyRefused:
+        return QStringLiteral("policy_refused");
+    case ErrorCode::LimitReached:
+        return QStringLiteral("limit_reached");
+    case ErrorCode::AuthenticationFailed:
+        return QStringLiteral("authentication_failed");
+    case ErrorCode::AccountLocked:
+        return QStringLiteral("account_locked");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

@@ -21,6 +21,19 @@ enum class ErrorCode {
     ModelMissing,
     ModelCorrupt,
     Network,
+    // Case store, workflow and security (issue 5).
+    Database,             // a SQL statement failed
+    SchemaTooNew,         // the store was written by a newer Madoguchi
+    NotFound,             // no such case, batch, user or resident
+    AlreadyExists,        // e.g. a login that is taken
+    PermissionDenied,     // the actor's role may not do this
+    InvalidState,         // the case or batch is not in a state that allows this
+    Conflict,             // someone else won (claim taken by another clerk)
+    FourEyesViolation,    // the supervisor decided a case in the batch
+    PolicyRefused,        // the procedure does not accept the case's identity method
+    LimitReached,         // e.g. the cap on resubmission requests
+    AuthenticationFailed, // wrong login or password
+    AccountLocked,        // locked out after repeated failures, or disabled
     Internal,
 };
 

@@ -26,5 +26,13 @@ int runBench(const QStringList &arguments, CliStreams streams);
 int runEval(const QStringList &arguments, CliStreams streams);
 int runVerify(const QStringList &arguments, CliStreams streams);
 int runSamples(const QStringList &arguments, CliStreams streams);
+// Case store commands (issue 5): arguments start with the command name.
+int runInit(QStringList arguments, CliStreams streams);
+int runUser(QStringList arguments, CliStreams streams);
+int runAudit(QStringList arguments, CliStreams streams);
+int runPolicy(QStringList arguments, CliStreams streams);
+int runRegister(QStringList arguments, CliStreams streams);
+int runBackup(QStringList arguments, CliStreams streams);
+int runStats(QStringList arguments, CliStreams streams);
 
 } // namespace mado::cli

@@ -34,6 +34,20 @@ int main(int argc, char *argv[])
         return mado::cli::runBench(arguments, streams);
     if (command == QLatin1String("info"))
         return mado::cli::runInfo(arguments, streams);
+    if (command == QLatin1String("init"))
+        return mado::cli::runInit(arguments, streams);
+    if (command == QLatin1String("user"))
+        return mado::cli::runUser(arguments, streams);
+    if (command == QLatin1String("audit"))
+        return mado::cli::runAudit(arguments, streams);
+    if (command == QLatin1String("policy"))
+        return mado::cli::runPolicy(arguments, streams);
+    if (command == QLatin1String("register"))
+        return mado::cli::runRegister(arguments, streams);
+    if (command == QLatin1String("backup"))
+        return mado::cli::runBackup(arguments, streams);
+    if (command == QLatin1String("stats"))
+        return mado::cli::runStats(arguments, streams);
     err << "usage: madoguchi-cli COMMAND [ARGS]\n"
            "commands:\n"
            "  match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE   compare two faces\n"
@@ -43,6 +57,16 @@ int main(int argc, char *argv[])
            "  samples split IMAGE LABELS.json OUTDIR                       cut labelled faces out of a group photo\n"
            "  bench [--json] [--cases N] [--rounds N] [--samples DIR]     verification speed vs plain dlib\n"
            "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"
-           "  info                                                         versions, models dir, BLAS\n";
+           "  info                                                         versions, models dir, BLAS\n"
+           "store commands (--store FILE, else $MADOGUCHI_STORE, else $XDG_DATA_HOME/madoguchi/store.sqlite;\n"
+           "passwords are read from standard input, one per line):\n"
+           "  init [--admin LOGIN [--name NAME]]                           create or migrate the store\n"
+           "  user add LOGIN ROLE [--name NAME] --as ADMIN                 add a clerk, supervisor or admin\n"
+           "  user disable LOGIN --as ADMIN | user passwd LOGIN --as USER  disable an account, set a password\n"
+           "  audit verify                                                 check the audit hash chain\n"
+           "  policy show                                                  procedures and accepted identity methods\n"
+           "  register import FILE.csv --as ADMIN                          import the resident register\n"
+           "  backup TARGET                                                online backup of the store\n"
+           "  stats                                                        cases per state, table sizes\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;
 }

@@ -1,0 +1,106 @@
+#include "core/issuance/CertificateIssuer.h"
+
+#include "core/issuance/FiscalYear.h"
+#include "core/store/CaseStore.h"
+#include "core/store/Sql.h"
+#include "core/store/StoreTime.h"
+#include "core/workflow/CaseTransition.h"
+
+namespace mado {
+
+CertificateIssuer::CertificateIssuer(CaseStore &store) : m_store(store) {}
+
+Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64 caseId)
+{
+    auto t = CaseTransition::begin(m_store, userId);
+    if (!t)
+        return t.error();
+    CaseTransition &tx = *t.value();
+    auto record = tx.loadCase(caseId);
+    if (!record)
+        return record.error();
+    if (auto allowed = tx.check(record.value(), WorkflowAction::Issue); !allowed)
+        return allowed.error();
+    if (record.value().outcome != DecisionOutcome::Approved)
+        return Error{ErrorCode::InvalidState, QStringLiteral("only approved cases get a certificate")};
+    const QVariantMap byCase{{QStringLiteral("c"), caseId}};
+    auto resident = Sql::run(tx.db(),
+                             QStringLiteral("SELECT r.id, r.postal_code, r.prefecture, r.city, r.address_line "
+                                            "FROM residents r JOIN cases c ON r.name = c.applicant_name "
+                                            "AND r.date_of_birth = c.date_of_birth WHERE c.id = :c"),
+                             byCase);
+    if (!resident)
+        return resident.error();
+    Issued issued;
+    int matches = 0;
+    while (resident.value().next()) {
+        ++matches;
+        issued.residentId = resident.value().value(0).toLongLong();
+        issued.mailTo = PostalAddress{resident.value().value(1).toString(), resident.value().value(2).toString(),
+                                      resident.value().value(3).toString(), resident.value().value(4).toString()};
+    }
+    resident.value().finish();
+    if (matches != 1) {
+        return Error{ErrorCode::NotFound, matches == 0 ? QStringLiteral("the applicant is not in the resident register")
+                                                       : QStringLiteral("the register has several entries for the "
+                                                                        "applicant; resolve by hand")};
+    }
+    // Fiscal year in Japan time (UTC+9, no daylight saving time).
+    issued.fiscalYear = FiscalYear::of(tx.now().toUTC().addSecs(9 * 3600).date());
+    const QVariantMap year{{QStringLiteral("y"), issued.fiscalYear}};
+    auto existing =
+        Sql::scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM certificate_counters WHERE fiscal_year = :y"), year);
+    if (!existing)
+        return existing.error();
+    if (existing.value().toInt() == 0) {
+        auto created = Sql::run(tx.db(),
+                                QStringLiteral("INSERT INTO certificate_counters (fiscal_year, last_serial) "
+                                               "VALUES (:y, 0)"),
+                                year);
+        if (!created)
+            return created.error();
+    }
+    if (auto bumped = tx.update(QStringLiteral("UPDATE certificate_counters SET last_serial = last_serial + 1 "
+                                               "WHERE fiscal_year = :y"),
+                                year, Error{ErrorCode::Database, QStringLiteral("certificate counter missing")});
+        !bumped)
+        return bumped.error();
+    auto serial = Sql::scalar(
+        tx.db(), QStringLiteral("SELECT last_serial FROM certificate_counters WHERE fiscal_year = :y"), year);
+    if (!serial)
+        return serial.error();
+    issued.serial = serial.value().toLongLong();
+    issued.certificateNumber = FiscalYear::certificateNumber(issued.fiscalYear, issued.serial);
+    auto inserted = Sql::run(
+        tx.db(),
+        QStringLiteral("INSERT INTO issuances (case_id, fiscal_year, serial, certificate_number, resident_id, "
+                       "mail_postal_code, mail_prefecture, mail_city, mail_address_line, issued_by, issued_at) "
+                       "VALUES (:c, :y, :s, :n, :r, :pc, :pref, :city, :line, :u, :now)"),
+        {{QStringLiteral("c"), caseId},
+         {QStringLiteral("y"), issued.fiscalYear},
+         {QStringLiteral("s"), issued.serial},
+         {QStringLiteral("n"), issued.certificateNumber},
+         {QStringLiteral("r"), issued.residentId},
+         {QStringLiteral("pc"), issued.mailTo.postalCode},
+         {QStringLiteral("pref"), issued.mailTo.prefecture},
+         {QStringLiteral("city"), issued.mailTo.city},
+         {QStringLiteral("line"), issued.mailTo.line},
+         {QStringLiteral("u"), userId},
+         {QStringLiteral("now"), StoreTime::format(tx.now())}});
+    if (!inserted)
+        return inserted.error();
+    if (auto updated = tx.update(QStringLiteral("UPDATE cases SET state = 'issued' WHERE id = :c "
+                                                "AND state = 'batch_approved'"),
+                                 byCase, Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
+        !updated)
+        return updated.error();
+    if (auto audited = tx.audit(QStringLiteral("certificate_issued"), QStringLiteral("case:%1").arg(caseId),
+                                {{QStringLiteral("certificate_number"), issued.certificateNumber}});
+        !audited)
+        return audited.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return issued;
+}
+
+} // namespace mado

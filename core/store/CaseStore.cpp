@@ -1,0 +1,323 @@
+#include "core/store/CaseStore.h"
+
+#include "core/store/AuditChain.h"
+#include "core/store/Migrator.h"
+#include "core/store/Sql.h"
+#include "core/store/SqlTransaction.h"
+#include "core/store/StoreTime.h"
+#include "core/workflow/Actor.h"
+#include "core/workflow/ProcedurePolicy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mado {
+
+namespace {
+
+// Applications are made in Japan (no daylight saving time): the policy date is the JST date.
+QDate japanDate(const QDateTime &time)
+{
+    return time.toUTC().addSecs(9 * 3600).date();
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? Sql::null() : QVariant(text);
+}
+
+} // namespace
+
+CaseStore::CaseStore(const QString &path, const Clock &clock) : m_connections(path), m_clock(clock) {}
+
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString &path, const Clock &clock, int targetVersion)
+{
+    std::unique_ptr<CaseStore> store(new CaseStore(path, clock));
+    auto db = store->m_connections.database();
+    if (!db)
+        return db.error();
+    auto migrated = Migrator::migrate(db.value(), targetVersion);
+    if (!migrated)
+        return migrated.error();
+    return store;
+}
+
+Status CaseStore::insertVerdict(const QSqlDatabase &db, qint64 caseId, const Verdict &verdict, const QDateTime &now)
+{
+    QStringList flags;
+    for (const Check &check : verdict.checks) {
+        if (check.outcome != Outcome::Pass)
+            flags.append(check.id + QLatin1Char(':') + check.reason);
+    }
+    auto inserted = Sql::run(
+        db,
+        QStringLiteral(
+            "INSERT INTO verdicts (case_id, created_at, band, overall, flags, match_distance, engine_version, "
+            "thresholds_version, verdict_json) VALUES (:c, :at, :band, :overall, :flags, :d, :ev, :tv, :json)"),
+        {{QStringLiteral("c"), caseId},
+         {QStringLiteral("at"), StoreTime::format(now)},
+         {QStringLiteral("band"), verdict.band},
+         {QStringLiteral("overall"), outcomeName(verdict.overall())},
+         {QStringLiteral("flags"), flags.join(QLatin1Char(','))},
+         {QStringLiteral("d"), verdict.matchDistance},
+         {QStringLiteral("ev"), verdict.engineVersion},
+         {QStringLiteral("tv"), verdict.thresholdsVersion},
+         {QStringLiteral("json"), QString::fromUtf8(QJsonDocument(verdict.toJson()).toJson(QJsonDocument::Compact))}});
+    if (!inserted)
+        return inserted.error();
+    return {};
+}
+
+Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &bundle,
+                                                             const std::vector<SanitizedImage> &images,
+                                                             const std::optional<Verdict> &verdict)
+{
+    if (bundle.applicationId.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the bundle has no application id")};
+    if (images.empty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a case needs its images")};
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    SqlTransaction transaction(db.value());
+    if (!transaction.begun().ok())
+        return transaction.begun().error();
+    const QVariantMap byApplication{{QStringLiteral("a"), bundle.applicationId}};
+    auto existing =
+        Sql::run(db.value(), QStringLiteral("SELECT id, state FROM cases WHERE application_id = :a"), byApplication);
+    if (!existing)
+        return existing.error();
+    if (existing.value().next()) {
+        return ImportResult{existing.value().value(0).toLongLong(), false,
+                            caseStateFromName(existing.value().value(1).toString()).value_or(CaseState::Imported)};
+    }
+    existing.value().finish();
+
+    const QString method = QString::fromLatin1(ProcedurePolicy::kEkycFace);
+    auto policy =
+        ProcedurePolicy::evaluate(db.value(), bundle.applicant.procedure, method, japanDate(bundle.receivedAt));
+    if (!policy)
+        return policy.error();
+    const QString holdReason = policy.value().accepted ? QString() : policy.value().explanation;
+    const CaseState state = !verdict               ? CaseState::Imported
+                            : holdReason.isEmpty() ? CaseState::Verified
+                                                   : CaseState::Held;
+    // A resubmission comes back under the applicant's reference: it continues the earlier case's count.
+    auto earlier = Sql::run(db.value(),
+                            QStringLiteral("SELECT id, resubmission_count FROM cases WHERE reference = :ref "
+                                           "AND outcome = 'resubmission_requested' ORDER BY id DESC LIMIT 1"),
+                            {{QStringLiteral("ref"), bundle.reference}});
+    if (!earlier)
+        return earlier.error();
+    QVariant resubmissionOf = Sql::null();
+    int resubmissions = 0;
+    if (earlier.value().next()) {
+        resubmissionOf = earlier.value().value(0).toLongLong();
+        resubmissions = earlier.value().value(1).toInt();
+    }
+    earlier.value().finish();
+    const QDateTime now = m_clock.now();
+    const ApplicantForm &a = bundle.applicant;
+    auto inserted = Sql::run(
+        db.value(),
+        QStringLiteral("INSERT INTO cases (application_id, reference, procedure_key, identity_method, applicant_name, "
+                       "applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, phone, email, "
+                       "copies, document_type, manifest_json, received_at, imported_at, state, hold_reason, "
+                       "resubmission_count, resubmission_of) VALUES "
+                       "(:a, :ref, :proc, :method, :name, :kana, :dob, :pc, :pref, :city, :line, :phone, :email, "
+                       ":copies, :doc, :manifest, :received, :imported, :state, :hold, :resubmissions, :of) "
+                       "RETURNING id"),
+        {{QStringLiteral("a"), bundle.applicationId},
+         {QStringLiteral("ref"), bundle.reference},
+         {QStringLiteral("proc"), a.procedure},
+         {QStringLiteral("method"), method},
+         {QStringLiteral("name"), a.name},
+         {QStringLiteral("kana"), a.kana},
+         {QStringLiteral("dob"), a.dateOfBirth.toString(Qt::ISODate)},
+         {QStringLiteral("pc"), a.address.postalCode},
+         {QStringLiteral("pref"), a.address.prefecture},
+         {QStringLiteral("city"), a.address.city},
+         {QStringLiteral("line"), a.address.line},
+         {QStringLiteral("phone"), a.phone},
+         {QStringLiteral("email"), a.email},
+         {QStringLiteral("copies"), a.copies},
+         {QStringLiteral("doc"), documentTypeName(bundle.documentType)},
+         {QStringLiteral("manifest"), QString::fromUtf8(QJsonDocument(bundle.toJson()).toJson(QJsonDocument::Compact))},
+         {QStringLiteral("received"), StoreTime::format(bundle.receivedAt)},
+         {QStringLiteral("imported"), StoreTime::format(now)},
+         {QStringLiteral("state"), caseStateName(state)},
+         {QStringLiteral("hold"), nullable(holdReason)},
+         {QStringLiteral("resubmissions"), resubmissions},
+         {QStringLiteral("of"), resubmissionOf}});
+    if (!inserted)
+        return inserted.error();
+    if (!inserted.value().next())
+        return Error{ErrorCode::Database, QStringLiteral("insert returned no case id")};
+    const qint64 caseId = inserted.value().value(0).toLongLong();
+    inserted.value().finish();
+
+    for (const SanitizedImage &image : images) {
+        auto stored =
+            Sql::run(db.value(),
+                     QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, source_sha256, "
+                                    "bytes) VALUES (:c, :role, :w, :h, :sha, :src, :bytes)"),
+                     {{QStringLiteral("c"), caseId},
+                      {QStringLiteral("role"), image.role()},
+                      {QStringLiteral("w"), image.width()},
+                      {QStringLiteral("h"), image.height()},
+                      {QStringLiteral("sha"), image.sha256()},
+                      {QStringLiteral("src"), image.sourceSha256()},
+                      {QStringLiteral("bytes"), image.jpeg()}});
+        if (!stored)
+            return stored.error();
+    }
+    const QString subject = QStringLiteral("case:%1").arg(caseId);
+    const QString actor = QString::fromLatin1(kImporterActor);
+    QJsonObject detail{{QStringLiteral("application_id"), bundle.applicationId},
+                       {QStringLiteral("reference"), bundle.reference},
+                       {QStringLiteral("procedure"), a.procedure},
+                       {QStringLiteral("images"), int(images.size())},
+                       {QStringLiteral("policy_version"), policy.value().version},
+                       {QStringLiteral("held"), !holdReason.isEmpty()}};
+    if (!resubmissionOf.isNull())
+        detail.insert(QStringLiteral("resubmission_of"), resubmissionOf.toLongLong());
+    if (auto audited =
+            AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_imported"), subject, detail});
+        !audited)
+        return audited.error();
+    if (verdict) {
+        if (auto stored = insertVerdict(db.value(), caseId, *verdict, now); !stored)
+            return stored.error();
+        QJsonObject verified{{QStringLiteral("band"), verdict->band},
+                             {QStringLiteral("overall"), outcomeName(verdict->overall())},
+                             {QStringLiteral("to"), caseStateName(state)}};
+        if (auto audited =
+                AuditChain::append(db.value(), {0, now, actor, QStringLiteral("case_verified"), subject, verified});
+            !audited)
+            return audited.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return ImportResult{caseId, true, state};
+}
+
+Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto query = Sql::run(
+        db.value(),
+        QStringLiteral(
+            "SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
+            "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
+            "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
+            "phone, email, copies, resubmission_of FROM cases WHERE id = :id"),
+        {{QStringLiteral("id"), caseId}});
+    if (!query)
+        return query.error();
+    QSqlQuery &q = query.value();
+    if (!q.next())
+        return Error{ErrorCode::NotFound, QStringLiteral("no case %1").arg(caseId)};
+    CaseRecord r;
+    r.id = caseId;
+    r.applicationId = q.value(0).toString();
+    r.reference = q.value(1).toString();
+    r.procedure = q.value(2).toString();
+    r.identityMethod = q.value(3).toString();
+    r.state = caseStateFromName(q.value(4).toString()).value_or(CaseState::Received);
+    r.holdReason = q.value(5).toString();
+    r.assigneeId = q.value(6).toLongLong();
+    if (!q.value(7).isNull())
+        r.claimExpiresAt = StoreTime::parse(q.value(7).toString());
+    if (!q.value(8).isNull())
+        r.outcome = decisionOutcomeFromName(q.value(8).toString());
+    r.reasonCode = q.value(9).toString();
+    r.decidedBy = q.value(10).toLongLong();
+    r.resubmissionCount = q.value(11).toInt();
+    r.returnComment = q.value(12).toString();
+    r.batchId = q.value(13).toLongLong();
+    r.resubmissionOf = q.value(24).toLongLong();
+    if (withApplicant) {
+        ApplicantForm form;
+        form.procedure = r.procedure;
+        form.name = q.value(14).toString();
+        form.kana = q.value(15).toString();
+        form.dateOfBirth = QDate::fromString(q.value(16).toString(), Qt::ISODate);
+        form.address = PostalAddress{q.value(17).toString(), q.value(18).toString(), q.value(19).toString(),
+                                     q.value(20).toString()};
+        form.phone = q.value(21).toString();
+        form.email = q.value(22).toString();
+        form.copies = q.value(23).toInt();
+        r.applicant = form;
+    }
+    return r;
+}
+
+Result<CaseRecord> CaseStore::caseStatus(qint64 caseId)
+{
+    return load(caseId, false);
+}
+
+Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    SqlTransaction transaction(db.value());
+    if (!transaction.begun().ok())
+        return transaction.begun().error();
+    auto actor = Actor::load(db.value(), userId);
+    if (!actor)
+        return actor.error();
+    if (actor.value().role == Role::Admin)
+        return Error{ErrorCode::PermissionDenied, QStringLiteral("admins do not see applicants' personal data")};
+    auto record = load(caseId, true);
+    if (!record)
+        return record.error();
+    if (auto audited =
+            AuditChain::append(db.value(), {0, m_clock.now(), actor.value().login, QStringLiteral("case_viewed"),
+                                            QStringLiteral("case:%1").arg(caseId), QJsonObject{}});
+        !audited)
+        return audited.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return record;
+}
+
+Result<QByteArray> CaseStore::image(qint64 caseId, const QString &role)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto bytes = Sql::scalar(db.value(), QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
+                             {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
+    if (!bytes)
+        return bytes.error();
+    return bytes.value().toByteArray();
+}
+
+Result<QMap<QString, qint64>> CaseStore::statistics()
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    QMap<QString, qint64> result;
+    auto states = Sql::run(db.value(), QStringLiteral("SELECT state, COUNT(*) FROM cases GROUP BY state"));
+    if (!states)
+        return states.error();
+    while (states.value().next())
+        result.insert(states.value().value(0).toString(), states.value().value(1).toLongLong());
+    const QStringList tables{QStringLiteral("cases"),     QStringLiteral("images"),    QStringLiteral("verdicts"),
+                             QStringLiteral("decisions"), QStringLiteral("batches"),   QStringLiteral("issuances"),
+                             QStringLiteral("users"),     QStringLiteral("residents"), QStringLiteral("audit")};
+    for (const QString &table : tables) {
+        auto count = Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
+        if (!count)
+            return count.error();
+        result.insert(QStringLiteral("table:") + table, count.value().toLongLong());
+    }
+    return result;
+}
+
+} // namespace mado

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/CaseBundle.h"
+#include "core/domain/CaseRecord.h"
+#include "core/domain/Clock.h"
+#include "core/domain/Verdict.h"
+#include "core/store/SanitizedImage.h"
+#include "core/store/StoreConnections.h"
+
+#include <QMap>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace mado {
+
+// The case store on a SQLite file: opens it (migrating to the latest schema, refusing a newer one),
+// imports cases, shows them (audited) and counts. Workflow, users and issuance work on it through
+// CaseWorkflow, BatchWorkflow, UserDirectory and CertificateIssuer. Any thread: every call uses the
+// calling thread's own connection. Failures are Error{Database|SchemaTooNew|NotFound|...}.
+class CaseStore {
+public:
+    struct ImportResult {
+        qint64 caseId = 0;
+        bool created = false; // false: the application id was already stored (nothing changed)
+        CaseState state = CaseState::Imported;
+    };
+
+    static constexpr const char *kImporterActor = "system:importer";
+
+    // targetVersion < 0 migrates to the latest revision (tests use lower ones).
+    static Result<std::unique_ptr<CaseStore>> open(const QString &path, const Clock &clock, int targetVersion = -1);
+
+    StoreConnections &connections() { return m_connections; }
+    const Clock &clock() const { return m_clock; }
+
+    // Stores one application with its sanitised images (and the verdict, if already computed) in one
+    // transaction with its audit entries. Idempotent by bundle.applicationId: a second call returns
+    // the existing case id with created = false. The procedure policy is evaluated here; a case whose
+    // procedure does not accept eKYC-face is held (state "held" once verified) with the explanation.
+    // An application under the reference of a case that asked for resubmission is linked to it
+    // (resubmission_of) and continues its resubmission count, so the cap spans attempts.
+    Result<ImportResult> storeImportedCase(const CaseBundle &bundle, const std::vector<SanitizedImage> &images,
+                                           const std::optional<Verdict> &verdict);
+    // Workflow columns of a case, without personal data; not audited.
+    Result<CaseRecord> caseStatus(qint64 caseId);
+    // The case with the applicant's form: appends "case_viewed" for the user to the audit chain.
+    Result<CaseRecord> viewCase(qint64 userId, qint64 caseId);
+    // The sanitised JPEG of one image role of a case.
+    Result<QByteArray> image(qint64 caseId, const QString &role);
+    // Number of cases per state name, plus "table:<name>" row counts of the main tables.
+    Result<QMap<QString, qint64>> statistics();
+
+    // Inserts a verdict row with its summary columns (band, overall, flags). Inside a transaction.
+    static Status insertVerdict(const QSqlDatabase &db, qint64 caseId, const Verdict &verdict, const QDateTime &now);
+
+private:
+    CaseStore(const QString &path, const Clock &clock);
+    Result<CaseRecord> load(qint64 caseId, bool withApplicant);
+
+    StoreConnections m_connections;
+    const Clock &m_clock;
+};
+
+} // namespace mado

@@ -1,0 +1,124 @@
+#include "core/store/Migrator.h"
+
+#include "core/store/Sql.h"
+#include "core/store/SqlTransaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace mado {
+
+std::vector<Migrator::Revision> Migrator::revisions()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
+    std::vector<Revision> result;
+    const QDir dir(QStringLiteral(":/sql"));
+    for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = pattern.match(file);
+        if (match.hasMatch())
+            result.push_back(Revision{match.captured(1).toInt(), match.captured(2), dir.filePath(file)});
+    }
+    std::sort(result.begin(), result.end(), [](const Revision &a, const Revision &b) { return a.version < b.version; });
+    return result;
+}
+
+int Migrator::latestVersion()
+{
+    const auto all = revisions();
+    return all.empty() ? 0 : all.back().version;
+}
+
+Result<int> Migrator::currentVersion(const QSqlDatabase &db)
+{
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    auto version = Sql::scalar(db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (!version)
+        return version.error();
+    return version.value().toInt();
+}
+
+QStringList Migrator::splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    bool inString = false;
+    for (qsizetype i = 0; i < script.size(); ++i) {
+        const QChar c = script.at(i);
+        if (!inString && c == QLatin1Char('-') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('-')) {
+            while (i < script.size() && script.at(i) != QLatin1Char('\n'))
+                ++i;
+            current += QLatin1Char('\n');
+            continue;
+        }
+        if (c == QLatin1Char('\''))
+            inString = !inString; // a doubled quote '' toggles twice and stays inside
+        if (!inString && c == QLatin1Char(';')) {
+            if (!current.trimmed().isEmpty())
+                statements.append(current.trimmed());
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
+{
+    const auto all = revisions();
+    const int latest = all.empty() ? 0 : all.back().version;
+    if (targetVersion < 0)
+        targetVersion = latest;
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (current.value() > latest) {
+        return Error{ErrorCode::SchemaTooNew,
+                     QStringLiteral("the store has schema version %1 but this Madoguchi knows only up to %2; "
+                                    "open it with a newer Madoguchi (nothing was changed)")
+                         .arg(current.value())
+                         .arg(latest)};
+    }
+    if (current.value() == 0) {
+        auto created =
+            Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                        "version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)"));
+        if (!created)
+            return created.error();
+    }
+    int reached = current.value();
+    for (const Revision &revision : all) {
+        if (revision.version <= reached || revision.version > targetVersion)
+            continue;
+        QFile file(revision.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Internal, QStringLiteral("missing migration ") + revision.path};
+        SqlTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun().error();
+        for (const QString &statement : splitStatements(QString::fromUtf8(file.readAll()))) {
+            auto applied = Sql::run(db, statement);
+            if (!applied) {
+                return Error{ErrorCode::Database, QStringLiteral("migration %1 (%2) failed: %3")
+                                                      .arg(revision.version)
+                                                      .arg(revision.name, applied.error().message)};
+            }
+        }
+        auto recorded = Sql::run(db, QStringLiteral("INSERT INTO schema_version (version, name) VALUES (:v, :n)"),
+                                 {{QStringLiteral("v"), revision.version}, {QStringLiteral("n"), revision.name}});
+        if (!recorded)
+            return recorded.error();
+        if (auto committed = transaction.commit(); !committed)
+            return committed.error();
+        reached = revision.version;
+    }
+    return reached;
+}
+
+} // namespace mado

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace mado {
+
+// Applies the numbered schema revisions resources/sql/NNNN_name.sql (compiled in under
+// :/sql/) in order, each in its own transaction together with the new version number in
+// schema_version. A store written by a newer program (a version above the highest known file) is
+// refused with SchemaTooNew and left untouched. Calling thread's connection only.
+class Migrator {
+public:
+    struct Revision {
+        int version = 0;
+        QString name;
+        QString path;
+    };
+
+    // The revisions shipped in the resources, sorted by version.
+    static std::vector<Revision> revisions();
+    static int latestVersion();
+    // The schema version of the store; 0 for an empty database.
+    static Result<int> currentVersion(const QSqlDatabase &db);
+    // Brings the store to `targetVersion` (default: the latest); returns the version reached.
+    static Result<int> migrate(const QSqlDatabase &db, int targetVersion = -1);
+    // Splits a script into statements at semicolons outside quotes; drops "--" comments.
+    static QStringList splitStatements(const QString &script);
+};
+
+} // namespace mado

@@ -1,0 +1,68 @@
+#include "core/store/StoreBackup.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <memory>
+
+namespace mado {
+
+namespace {
+struct Closer {
+    void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
+};
+using Connection = std::unique_ptr<sqlite3, Closer>;
+
+Result<Connection> openDb(const QString &path, int flags)
+{
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
+    Connection db(raw);
+    if (rc != SQLITE_OK)
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
+    sqlite3_busy_timeout(raw, 10000);
+    return db;
+}
+} // namespace
+
+Result<StoreBackup::Figures> StoreBackup::backup(const QString &storePath, const QString &targetPath)
+{
+    if (!QFileInfo::exists(storePath))
+        return Error{ErrorCode::Io, QStringLiteral("no store at ") + storePath};
+    if (QFileInfo::exists(targetPath))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the backup target exists: ") + targetPath};
+    QElapsedTimer timer;
+    timer.start();
+    auto source = openDb(storePath, SQLITE_OPEN_READONLY);
+    if (!source)
+        return source.error();
+    auto target = openDb(targetPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!target)
+        return target.error();
+    sqlite3_backup *backup = sqlite3_backup_init(target.value().get(), "main", source.value().get(), "main");
+    if (!backup)
+        return Error{ErrorCode::Io,
+                     QStringLiteral("backup failed: ") + QString::fromUtf8(sqlite3_errmsg(target.value().get()))};
+    Figures figures;
+    int rc = SQLITE_OK;
+    // Copy in slices so that writers are not held up for the whole copy; a write by another
+    // connection restarts the copy, which the loop absorbs.
+    do {
+        rc = sqlite3_backup_step(backup, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    figures.pages = sqlite3_backup_pagecount(backup);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return Error{ErrorCode::Io, QStringLiteral("backup failed: ") + QString::fromUtf8(sqlite3_errstr(rc))};
+    target.value().reset();
+    figures.bytes = QFileInfo(targetPath).size();
+    figures.milliseconds = timer.elapsed();
+    return figures;
+}
+
+} // namespace mado

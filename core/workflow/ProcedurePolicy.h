@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/workflow/Procedure.h"
+
+#include <QSqlDatabase>
+
+#include <vector>
+
+namespace mado {
+
+class CaseStore;
+
+// The procedure catalogue with its identity-method policy. Every change inserts a new version
+// (old versions stay, so what applied to a case can be looked up) and an audit entry in the same
+// transaction; only admins may change it. Read calls use the calling thread's connection.
+class ProcedurePolicy {
+public:
+    struct Evaluation {
+        bool accepted = false;
+        QString explanation; // Japanese, for the clerk; empty when accepted
+        int version = 0;     // the policy version that decided
+    };
+
+    static constexpr const char *kEkycFace = "ekyc_face";
+    static constexpr const char *kJpkiSignature = "jpki_signature";
+
+    // The highest version of each procedure, sorted by key.
+    static Result<std::vector<Procedure>> current(const QSqlDatabase &db);
+    static Result<Procedure> current(const QSqlDatabase &db, const QString &key);
+    static Result<std::vector<Procedure>> history(const QSqlDatabase &db, const QString &key);
+    // Does the procedure accept `method` for an application received on `date`?
+    static Result<Evaluation> evaluate(const QSqlDatabase &db, const QString &key, const QString &method,
+                                       const QDate &date);
+    // Stores `procedure` as the next version of its key (a new key starts at 1); returns the version.
+    static Result<int> change(CaseStore &store, qint64 adminId, const Procedure &procedure);
+};
+
+} // namespace mado

@@ -1,0 +1,138 @@
+#include "core/store/AuditChain.h"
+#include "core/store/Sql.h"
+#include "tests/support/StoreFixture.h"
+
+#include <QTest>
+
+using namespace mado;
+
+// The audit hash chain: valid after real work, and an edited or deleted row is found and named.
+class TestAuditChain : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validAfterAWholeLifecycle();
+    void namesAnEditedRow_data();
+    void namesAnEditedRow();
+    void detectsADeletedRow();
+    void detectsAReorderedHash();
+    void canonicalFormIsStable();
+
+private:
+    static AuditChain::Verification verify(test::StoreFixture &f);
+};
+
+AuditChain::Verification TestAuditChain::verify(test::StoreFixture &f)
+{
+    auto db = f.store().connections().database();
+    return AuditChain::verify(db.value()).value();
+}
+
+void TestAuditChain::validAfterAWholeLifecycle()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.caseIn(CaseState::Notified) > 0);
+    const auto result = verify(f);
+    QVERIFY(result.ok);
+    QVERIFY(result.entries >= 12); // users, register, import, verify, claim, decide, batch, approve, issue, notify
+    QCOMPARE(result.headHash.size(), 64);
+    auto db = f.store().connections().database();
+    auto actions = Sql::run(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq"));
+    QStringList seen;
+    while (actions.value().next())
+        seen << actions.value().value(0).toString();
+    for (const char *action :
+         {"user_added", "register_imported", "case_imported", "case_verified", "case_claimed", "case_decided",
+          "case_batched", "batch_submitted", "batch_approved", "certificate_issued", "case_notified"})
+        QVERIFY2(seen.contains(QLatin1String(action)), action);
+}
+
+void TestAuditChain::namesAnEditedRow_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("value");
+    QTest::addRow("actor changed") << QStringLiteral("actor") << QStringLiteral("'sup2'");
+    QTest::addRow("action changed") << QStringLiteral("action") << QStringLiteral("'case_rejected'");
+    QTest::addRow("detail changed") << QStringLiteral("detail") << QStringLiteral("'{\"outcome\":\"rejected\"}'");
+    QTest::addRow("time changed") << QStringLiteral("at") << QStringLiteral("'2026-01-01T00:00:00.000Z'");
+    QTest::addRow("hash rewritten") << QStringLiteral("hash")
+                                    << QStringLiteral("'%1'").arg(QString(64, QLatin1Char('a')));
+}
+
+void TestAuditChain::namesAnEditedRow()
+{
+    QFETCH(QString, column);
+    QFETCH(QString, value);
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.caseIn(CaseState::Decided) > 0);
+    auto db = f.store().connections().database();
+    const qint64 target = Sql::scalar(db.value(), QStringLiteral("SELECT seq FROM audit WHERE action = 'case_decided'"))
+                              .value()
+                              .toLongLong();
+    QVERIFY(verify(f).ok);
+    // Someone with write access to the file edits the row directly.
+    QVERIFY(
+        Sql::run(db.value(), QStringLiteral("UPDATE audit SET %1 = %2 WHERE seq = %3").arg(column, value).arg(target))
+            .ok());
+    const auto result = verify(f);
+    QVERIFY(!result.ok);
+    // The edited row itself is named: its stored hash no longer matches its content.
+    QCOMPARE(result.firstBroken, target);
+    QVERIFY(!result.problem.isEmpty());
+}
+
+void TestAuditChain::detectsADeletedRow()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.caseIn(CaseState::Decided) > 0);
+    auto db = f.store().connections().database();
+    const qint64 claimed =
+        Sql::scalar(db.value(), QStringLiteral("SELECT seq FROM audit WHERE action = 'case_claimed'"))
+            .value()
+            .toLongLong();
+    QVERIFY(Sql::run(db.value(), QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(claimed)).ok());
+    const auto result = verify(f);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.firstBroken, claimed + 1);
+    QVERIFY2(result.problem.contains(QStringLiteral("entry %1 missing").arg(claimed)), qPrintable(result.problem));
+}
+
+void TestAuditChain::detectsAReorderedHash()
+{
+    // Deleting a row and renumbering the rest to hide the gap still breaks the chain of hashes.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.caseIn(CaseState::Decided) > 0);
+    auto db = f.store().connections().database();
+    const qint64 claimed =
+        Sql::scalar(db.value(), QStringLiteral("SELECT seq FROM audit WHERE action = 'case_claimed'"))
+            .value()
+            .toLongLong();
+    QVERIFY(Sql::run(db.value(), QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(claimed)).ok());
+    QVERIFY(Sql::run(db.value(), QStringLiteral("UPDATE audit SET seq = seq - 1 WHERE seq > %1").arg(claimed)).ok());
+    const auto result = verify(f);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.firstBroken, claimed);
+}
+
+void TestAuditChain::canonicalFormIsStable()
+{
+    AuditChain::Entry entry{7,
+                            QDateTime(QDate(2026, 11, 27), QTime(1, 2, 3, 4), Qt::UTC),
+                            QStringLiteral("clerk1"),
+                            QStringLiteral("case_claimed"),
+                            QStringLiteral("case:3"),
+                            QJsonObject{{QStringLiteral("z"), 1}, {QStringLiteral("a"), QStringLiteral("x")}}};
+    QCOMPARE(AuditChain::canonical(entry),
+             QByteArray("{\"action\":\"case_claimed\",\"actor\":\"clerk1\",\"at\":\"2026-11-27T01:02:03.004Z\","
+                        "\"detail\":{\"a\":\"x\",\"z\":1},\"seq\":\"7\",\"subject\":\"case:3\"}"));
+    // SHA-256 over the genesis hash and those bytes, computed independently with sha256sum.
+    QCOMPARE(AuditChain::chainHash(QString::fromLatin1(AuditChain::kGenesisHash), entry),
+             QStringLiteral("b471fc3a47333b0fed7496e550f36d0feae5b382b9c8bb14e6833f67a18e4830"));
+}
+
+QTEST_GUILESS_MAIN(TestAuditChain)
+#include "TestAuditChain.moc"

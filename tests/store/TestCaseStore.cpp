@@ -1,0 +1,186 @@
+#include "core/store/AuditChain.h"
+#include "core/store/CaseStore.h"
+#include "core/store/ImageSanitizer.h"
+#include "core/store/Sql.h"
+#include "tests/support/ImageFiles.h"
+#include "tests/support/JpegSegments.h"
+#include "tests/support/StoreFixture.h"
+
+#include <QSemaphore>
+#include <QTest>
+#include <QThread>
+
+using namespace mado;
+
+// Importing cases: one transaction, idempotent by application id, sanitised images only, the
+// policy hold, and audited views of personal data.
+class TestCaseStore : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importingTwiceGivesOneCase();
+    void concurrentImportsOfOneApplicationGiveOneCase();
+    void storesTheSanitisedImageAndTheVerdictSummary();
+    void holdsAnEkycJuminhyoApplication();
+    void viewingPersonalDataIsAudited();
+    void adminsDoNotSeePersonalData();
+    void importNeedsImages();
+
+private:
+    static std::vector<SanitizedImage> images();
+};
+
+std::vector<SanitizedImage> TestCaseStore::images()
+{
+    const ImageSanitizer sanitizer;
+    return {sanitizer
+                .sanitize(test::JpegSegments::withExifGps(test::faceFreeJpeg(64, 48)), QStringLiteral("document_front"))
+                .value(),
+            sanitizer.sanitize(test::faceFreeJpeg(48, 64), QStringLiteral("frame0")).value()};
+}
+
+void TestCaseStore::importingTwiceGivesOneCase()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = f.bundle();
+    auto first = f.store().storeImportedCase(bundle, images(), std::nullopt);
+    QVERIFY(first.ok());
+    QVERIFY(first.value().created);
+    QCOMPARE(first.value().state, CaseState::Imported);
+    // A crash between commit and the receiver's ack re-delivers the same application.
+    auto second = f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
+    QVERIFY(second.ok());
+    QVERIFY(!second.value().created);
+    QCOMPARE(second.value().caseId, first.value().caseId);
+    auto db = f.store().connections().database();
+    const QVariantMap app{{QStringLiteral("a"), bundle.applicationId}};
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE application_id = :a"), app)
+                 .value()
+                 .toInt(),
+             1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM images")).value().toInt(), 2);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM verdicts")).value().toInt(), 0);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_imported'"))
+                 .value()
+                 .toInt(),
+             1);
+}
+
+void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = f.bundle();
+    const auto pictures = images();
+    QSemaphore ready, go;
+    Result<CaseStore::ImportResult> results[2] = {Error{}, Error{}};
+    std::unique_ptr<QThread> threads[2];
+    for (int i = 0; i < 2; ++i) {
+        threads[i].reset(QThread::create([&, i] {
+            ready.release();
+            go.acquire();
+            results[i] = f.store().storeImportedCase(bundle, pictures, std::nullopt);
+            f.store().connections().closeForThisThread();
+        }));
+        threads[i]->start();
+    }
+    ready.acquire(2);
+    go.release(2);
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(30000));
+    QVERIFY2(results[0].ok(), qPrintable(results[0] ? QString() : results[0].error().message));
+    QVERIFY2(results[1].ok(), qPrintable(results[1] ? QString() : results[1].error().message));
+    QCOMPARE(results[0].value().caseId, results[1].value().caseId);
+    QVERIFY(results[0].value().created != results[1].value().created); // exactly one created it
+}
+
+void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = f.bundle();
+    const auto pictures = images();
+    auto imported =
+        f.store().storeImportedCase(bundle, pictures, test::StoreFixture::matchVerdict(bundle.applicationId));
+    QVERIFY(imported.ok());
+    QCOMPARE(imported.value().state, CaseState::Verified);
+    auto stored = f.store().image(imported.value().caseId, QStringLiteral("document_front"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value(), pictures[0].jpeg());
+    QVERIFY(!test::JpegSegments::markers(stored.value()).contains(0xE1));
+    auto db = f.store().connections().database();
+    auto row = Sql::run(db.value(), QStringLiteral("SELECT band, overall, flags FROM verdicts"));
+    QVERIFY(row.value().next());
+    QCOMPARE(row.value().value(0).toString(), QStringLiteral("match"));
+    QCOMPARE(row.value().value(1).toString(), QStringLiteral("warn"));
+    QCOMPARE(row.value().value(2).toString(), QStringLiteral("flat_photo:flat_photo_suspected"));
+    // An accepted procedure leaves hold_reason SQL NULL (not empty text).
+    QCOMPARE(
+        Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases WHERE hold_reason IS NULL")).value().toInt(),
+        1);
+}
+
+void TestCaseStore::holdsAnEkycJuminhyoApplication()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = f.bundle(QStringLiteral("juminhyo_copy"));
+    auto imported =
+        f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
+    QVERIFY(imported.ok());
+    QCOMPARE(imported.value().state, CaseState::Held);
+    auto record = f.store().caseStatus(imported.value().caseId);
+    QVERIFY(record.ok());
+    QVERIFY(record.value().holdReason.contains(QStringLiteral("JPKI")));
+    QVERIFY(record.value().holdReason.contains(QStringLiteral("総務省令第96号")));
+    QVERIFY(!record.value().applicant.has_value()); // status carries no personal data
+}
+
+void TestCaseStore::viewingPersonalDataIsAudited()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const qint64 id = f.caseIn(CaseState::Verified);
+    QVERIFY(id > 0);
+    auto db = f.store().connections().database();
+    const QString count =
+        QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1' "
+                       "AND actor = 'clerk2'")
+            .arg(id);
+    QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 0);
+    auto viewed = f.store().viewCase(f.user(QStringLiteral("clerk2")), id);
+    QVERIFY(viewed.ok());
+    QVERIFY(viewed.value().applicant.has_value());
+    QCOMPARE(viewed.value().applicant->name, QStringLiteral("見本 太郎"));
+    QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 1);
+    // The audit holds no personal data.
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE detail LIKE '%見本%' "
+                                                    "OR subject LIKE '%見本%'"))
+                 .value()
+                 .toInt(),
+             0);
+    QVERIFY(AuditChain::verify(db.value()).value().ok);
+}
+
+void TestCaseStore::adminsDoNotSeePersonalData()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const qint64 id = f.caseIn(CaseState::Verified);
+    auto viewed = f.store().viewCase(f.user(QStringLiteral("admin")), id);
+    QVERIFY(!viewed.ok());
+    QCOMPARE(viewed.error().code, ErrorCode::PermissionDenied);
+}
+
+void TestCaseStore::importNeedsImages()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto refused = f.store().storeImportedCase(f.bundle(), {}, std::nullopt);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+}
+
+QTEST_GUILESS_MAIN(TestCaseStore)
+#include "TestCaseStore.moc"

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/domain/CaseState.h"
+#include "core/domain/Verdict.h"
+#include "core/store/CaseStore.h"
+#include "core/workflow/WorkflowOptions.h"
+#include "tests/support/MockClock.h"
+
+#include <QMap>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace mado::test {
+
+// A real case store file in a temporary directory with a mock clock and staff accounts:
+// admin, clerk1, clerk2, sup1, sup2 (all with kPassword), and resident register entries for the
+// specimen applicant. caseIn() drives a new case through the real workflow to any state.
+class StoreFixture {
+public:
+    static constexpr const char *kPassword = "correct horse battery";
+    // The case's clerk is clerk1; batches are approved or returned by sup1.
+    explicit StoreFixture(WorkflowOptions options = {});
+
+    bool ok() const { return m_ok; }
+    CaseStore &store() { return *m_store; }
+    MockClock &clock() { return m_clock; }
+    QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
+    QString dir() const { return m_dir.path(); }
+    qint64 user(const QString &login) const { return m_users.value(login); }
+    const WorkflowOptions &options() const { return m_options; }
+
+    // A bundle with a fresh application id for `procedure`.
+    CaseBundle bundle(const QString &procedure = QStringLiteral("tax_certificate"));
+    static Verdict matchVerdict(const QString &applicationId);
+    // Imports a new case and moves it to `state` (Held: a juminhyo_copy case); 0 on failure (with a warning).
+    qint64 caseIn(CaseState state, const QString &procedure = QStringLiteral("tax_certificate"));
+
+private:
+    QTemporaryDir m_dir;
+    MockClock m_clock;
+    WorkflowOptions m_options;
+    std::unique_ptr<CaseStore> m_store;
+    QMap<QString, qint64> m_users;
+    int m_next = 0;
+    bool m_ok = false;
+};
+
+} // namespace mado::test
