@@ -28,7 +28,7 @@ void TestPerceptualHash::samePictureAfterTransforms_data()
 {
     QTest::addColumn<int>("transform");
     QTest::addRow("JPEG quality 40") << 0;
-    QTest::addRow("scaled to 60 %") << 1;
+    QTest::addRow("scaled to 60 %%") << 1;
     QTest::addRow("Gaussian blur 1 px") << 2;
     QTest::addRow("brightness +20") << 3;
 }
