@@ -27,6 +27,14 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("model_corrupt");
     case ErrorCode::Network:
         return QStringLiteral("network");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::Gone:
+        return QStringLiteral("gone");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

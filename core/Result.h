@@ -21,6 +21,10 @@ enum class ErrorCode {
     ModelMissing,
     ModelCorrupt,
     Network,
+    Unauthorized,
+    Conflict,
+    Gone,
+    NotFound,
     Internal,
 };
 

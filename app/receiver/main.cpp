@@ -36,8 +36,9 @@ protected:
         help.setCommand(commandName());
         help.setUsage("--config FILE [--listen HOST:PORT]");
         help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
-                       "Serves GET /healthz, POST /line/webhook and GET /metrics. Stops cleanly on SIGTERM or SIGINT.");
-        help.setFooter("Configuration keys (INI sections [http], [line], [liff], [spool], [limits]):\n" +
+                       "Serves GET /healthz, POST /line/webhook, GET /metrics and the LIFF applicant API\n"
+                       "(POST /api/v1/challenges, POST /api/v1/applications). Stops cleanly on SIGTERM or SIGINT.");
+        help.setFooter("Configuration keys (INI sections [http], [line], [liff], [challenge], [spool], [limits]):\n" +
                        mado::ReceiverConfig::keysHelp().toStdString() +
                        "Secrets are read from the files named by the *_file keys, never from the command line.");
         help.format(std::cout);

@@ -128,7 +128,15 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"line.data_api_base", "https://api-data.line.me", "base URL of the LINE content API"},
         {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits)"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
-        {"limits.body_bytes", "1048576", "largest request body in bytes (1024 to 67108864); larger is 413"},
+        {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
+        {"challenge.key_file", nullptr,
+         "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
+        {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
+        {"limits.application_bytes", "33554432",
+         "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
+        {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
+        {"limits.image_pixels", "40000000",
+         "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
     };
     return table;
 }
@@ -207,6 +215,32 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!bodyBytes)
         return bodyBytes.error();
     result.maxBodyBytes = bodyBytes.value();
+
+    result.challengeKeyFile = value(config, "challenge.key_file");
+    if (!result.liffChannelId.isEmpty() || !result.challengeKeyFile.isEmpty()) {
+        const auto key = readSecretFile("challenge.key_file", result.challengeKeyFile);
+        if (!key)
+            return key.error();
+        if (key.value().size() < 16)
+            return invalid(QStringLiteral("challenge.key_file: the key must have at least 16 characters"));
+        result.challengeKey = key.value();
+    }
+    const auto lifetime = readInteger(config, "challenge.lifetime_seconds", 60, 3600);
+    if (!lifetime)
+        return lifetime.error();
+    result.challengeLifetimeSeconds = int(lifetime.value());
+    const auto applicationBytes = readInteger(config, "limits.application_bytes", 65536, 256 * 1024 * 1024);
+    if (!applicationBytes)
+        return applicationBytes.error();
+    result.maxApplicationBytes = applicationBytes.value();
+    const auto imageBytes = readInteger(config, "limits.image_bytes", 1024, 64 * 1024 * 1024);
+    if (!imageBytes)
+        return imageBytes.error();
+    result.imageLimits.maxBytes = imageBytes.value();
+    const auto imagePixels = readInteger(config, "limits.image_pixels", 10000, 100'000'000);
+    if (!imagePixels)
+        return imagePixels.error();
+    result.imageLimits.maxPixels = imagePixels.value();
     return result;
 }
 
@@ -218,6 +252,12 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxThreads = maxThreads;
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
+    options.lineApiBase = lineApiBase;
+    options.liffChannelId = liffChannelId;
+    options.challengeKey = challengeKey;
+    options.challengeLifetimeSeconds = challengeLifetimeSeconds;
+    options.maxApplicationBytes = maxApplicationBytes;
+    options.imageLimits = imageLimits;
     return options;
 }
 

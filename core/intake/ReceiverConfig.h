@@ -49,6 +49,11 @@ public:
     QString liffChannelId; // empty when not configured
     QString spoolPath;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
+    QString challengeKeyFile;
+    QByteArray challengeKey;
+    int challengeLifetimeSeconds = 600;
+    qint64 maxApplicationBytes = 32 * 1024 * 1024;
+    ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
 };
 
 } // namespace mado

@@ -28,6 +28,33 @@ CREATE TABLE webhook_events (
 );
 CREATE INDEX webhook_events_state ON webhook_events (state, id);
 )sql"},
+    {2, R"sql(
+CREATE TABLE challenges (
+    nonce TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    directions TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    used_at TEXT
+);
+CREATE TABLE applications (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'received'
+        CHECK (state IN ('received', 'acknowledged', 'approved', 'rejected', 'resubmission_requested', 'issued')),
+    manifest TEXT CHECK (manifest IS NULL OR json_valid(manifest)),
+    lease_holder TEXT,
+    lease_until TEXT,
+    acknowledged_at TEXT,
+    UNIQUE (user_id, idempotency_key)
+);
+CREATE INDEX applications_lease ON applications (state, lease_until, seq);
+)sql"},
 };
 
 Error refuse(const QString &message)

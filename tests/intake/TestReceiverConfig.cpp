@@ -79,7 +79,10 @@ void TestReceiverConfig::everyKeyIsRead()
                            "[http]\nlisten = [::1]:9000\nmax_threads = 4\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\n"
-                           "[limits]\nbody_bytes = 2048\n";
+                           "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
+                           "image_pixels = 2000000\n"
+                           "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\n";
+    IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
     QVERIFY(ReceiverConfig::checkKnownKeys(*parse(ini)).ok());
     const auto config = load(ini);
     QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
@@ -91,6 +94,18 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
+    QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
+    QCOMPARE(c.challengeLifetimeSeconds, 300);
+    QCOMPARE(c.maxApplicationBytes, qint64(1048576));
+    QCOMPARE(c.imageLimits.maxBytes, qint64(65536));
+    QCOMPARE(c.imageLimits.maxPixels, qint64(2000000));
+    const ReceiverOptions options = c.serverOptions();
+    QCOMPARE(options.challengeKey, c.challengeKey);
+    QCOMPARE(options.liffChannelId, QStringLiteral("1657000000"));
+    QCOMPARE(options.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
+    QCOMPARE(options.challengeLifetimeSeconds, 300);
+    QCOMPARE(options.maxApplicationBytes, qint64(1048576));
+    QCOMPARE(options.imageLimits.maxPixels, qint64(2000000));
 }
 
 void TestReceiverConfig::invalidConfiguration_data()
@@ -134,6 +149,15 @@ void TestReceiverConfig::invalidConfiguration_data()
                                               << QStringLiteral("line.data_api_base must be an http(s) base URL");
     QTest::addRow("liff channel id not digits") << valid + "[liff]\nchannel_id = abc\n" << files
                                                 << QStringLiteral("liff.channel_id must be the channel's numeric id");
+    QTest::addRow("liff without challenge key") << valid + "[liff]\nchannel_id = 1657000000\n" << files
+                                                << QStringLiteral("challenge.key_file is required");
+    QTest::addRow("challenge key too short")
+        << valid + "[liff]\nchannel_id = 1657000000\n[challenge]\nkey_file = @/ckey\n" << files + ";ckey=short"
+        << QStringLiteral("challenge.key_file: the key must have at least 16 characters");
+    QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
+                                                 << QStringLiteral("challenge.lifetime_seconds must be an integer");
+    QTest::addRow("image pixels too many") << valid + "[limits]\nimage_pixels = 1000000000\n" << files
+                                           << QStringLiteral("limits.image_pixels must be an integer");
 }
 
 void TestReceiverConfig::invalidConfiguration()
@@ -170,7 +194,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 9);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 14);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));
