@@ -1,6 +1,7 @@
 #include "core/intake/ReceiverConfig.h"
 
 #include "core/intake/IntakeLog.h"
+#include "core/intake/WorkstationTokens.h"
 
 #include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
@@ -87,14 +88,14 @@ Result<qint64> readInteger(const Poco::Util::AbstractConfiguration &config, cons
     return number;
 }
 
-Status readListen(const QString &text, QString &host, quint16 &port)
+Status readListen(const QString &text, QString &host, quint16 &port, const char *key = "http.listen")
 {
     static const QRegularExpression pattern(QStringLiteral("^(?:\\[([0-9A-Fa-f:.]+)\\]|([^:\\[\\]]+)):(\\d{1,5})$"));
     const QRegularExpressionMatch match = pattern.match(text);
     const uint number = match.hasMatch() ? match.captured(3).toUInt() : 0;
     if (!match.hasMatch() || number > 65535)
         return invalid(
-            QStringLiteral("http.listen must be HOST:PORT (IPv6 as [ADDRESS]:PORT), got '%1'").arg(text));
+            QStringLiteral("%1 must be HOST:PORT (IPv6 as [ADDRESS]:PORT), got '%2'").arg(QLatin1String(key), text));
     host = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
     port = quint16(number);
     return {};
@@ -137,6 +138,12 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
         {"limits.image_pixels", "40000000",
          "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
+        {"workstation.listen", nullptr,
+         "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
+        {"workstation.tokens_file", nullptr,
+         "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
+        {"tls.certificate", nullptr, "not supported by this build: terminate TLS in front of the workstation listener"},
+        {"tls.private_key", nullptr, "not supported by this build (see tls.certificate)"},
     };
     return table;
 }
@@ -241,6 +248,26 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!imagePixels)
         return imagePixels.error();
     result.imageLimits.maxPixels = imagePixels.value();
+
+    const QString workstationListen = value(config, "workstation.listen");
+    if (!workstationListen.isEmpty()) {
+        if (Status listen = readListen(workstationListen, result.workstationHost, result.workstationPort,
+                                       "workstation.listen");
+            !listen)
+            return listen.error();
+        result.workstationTokensFile = value(config, "workstation.tokens_file");
+        if (result.workstationTokensFile.isEmpty())
+            return invalid(QStringLiteral("workstation.tokens_file is required with workstation.listen"));
+        auto tokens = WorkstationTokens::load(result.workstationTokensFile);
+        if (!tokens)
+            return tokens.error();
+        if (tokens.value().size() == 0)
+            return invalid(QStringLiteral("workstation.tokens_file names no workstation"));
+        result.workstationTokens = std::move(tokens).value();
+    }
+    if (!value(config, "tls.certificate").isEmpty() || !value(config, "tls.private_key").isEmpty())
+        return invalid(QStringLiteral("tls.certificate / tls.private_key: TLS is not supported by this build; "
+                                      "put a TLS-terminating proxy in front of workstation.listen"));
     return result;
 }
 

@@ -55,6 +55,22 @@ CREATE TABLE applications (
 );
 CREATE INDEX applications_lease ON applications (state, lease_until, seq);
 )sql"},
+    {3, R"sql(
+CREATE TABLE push_outbox (
+    id INTEGER PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    retry_key TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_status INTEGER,
+    UNIQUE (application_id, kind)
+);
+CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
+)sql"},
 };
 
 Error refuse(const QString &message)

@@ -40,6 +40,7 @@ struct LineSimulator::State {
     std::map<QString, QByteArray> contents;
     int failPushes = 0;
     int pushCalls = 0;
+    std::vector<QString> pushCallKeys;
     int failContent = 0;
     int contentCalls = 0;
 };
@@ -183,6 +184,7 @@ private:
         const QString retryKey = QString::fromStdString(request.get("X-Line-Retry-Key", ""));
         std::lock_guard<std::mutex> lock(m_state->mutex);
         ++m_state->pushCalls;
+        m_state->pushCallKeys.push_back(retryKey);
         if (m_state->failPushes > 0) {
             --m_state->failPushes;
             return sendJson(response, 500, QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
@@ -336,6 +338,12 @@ int LineSimulator::pushCalls() const
 {
     std::lock_guard<std::mutex> lock(m_state->mutex);
     return m_state->pushCalls;
+}
+
+std::vector<QString> LineSimulator::pushCallKeys() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->pushCallKeys;
 }
 
 std::vector<LineSimulator::Message> LineSimulator::replies() const

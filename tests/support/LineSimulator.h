@@ -52,6 +52,8 @@ public:
     // Accepted pushes (one per retry key), every push call (including refused ones), replies.
     std::vector<Message> pushes() const;
     int pushCalls() const;
+    // The X-Line-Retry-Key of every push call, in order (accepted or not).
+    std::vector<QString> pushCallKeys() const;
     std::vector<Message> replies() const;
     int contentCalls() const;
 
