@@ -25,6 +25,18 @@ void refuseUnread(Poco::Net::HTTPServerResponse &response, const ApiError &error
     error.send(response);
 }
 
+// Discards the body (at most limit bytes, never buffered) and sends the error, so that a client
+// still sending its body reads the answer instead of a connection reset.
+void refuseDrained(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, qint64 limit,
+                   const ApiError &error)
+{
+    std::istream &in = request.stream();
+    in.ignore(std::streamsize(limit + 1));
+    if (in.gcount() > limit)
+        response.setKeepAlive(false);
+    error.send(response);
+}
+
 // The verified LINE user id of the request's bearer token, or the error to answer.
 Result<QString> authenticate(const ApplicantServices &services, const Poco::Net::HTTPServerRequest &request)
 {
@@ -78,14 +90,14 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
                                                QString()});
     const auto user = authenticate(m_services, request);
     if (!user)
-        return refuseUnread(response, ApiError::fromError(user.error()));
+        return refuseDrained(request, response, options.maxApplicationBytes, ApiError::fromError(user.error()));
     if (!isMultipart(request.getContentType()))
-        return refuseUnread(response, ApiError{415, QStringLiteral("unsupported_media_type"),
+        return refuseDrained(request, response, options.maxApplicationBytes, ApiError{415, QStringLiteral("unsupported_media_type"),
                                                QStringLiteral("Content-Type must be multipart/form-data"), QString()});
     static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z0-9_.:-]{8,128}$"));
     const QString key = QString::fromStdString(request.get("Idempotency-Key", std::string()));
     if (!keyPattern.match(key).hasMatch())
-        return refuseUnread(response, ApiError{400, QStringLiteral("invalid_header"),
+        return refuseDrained(request, response, options.maxApplicationBytes, ApiError{400, QStringLiteral("invalid_header"),
                                                QStringLiteral("Idempotency-Key must be 8 to 128 characters "
                                                               "(letters, digits, _ . : -)"),
                                                QStringLiteral("Idempotency-Key")});

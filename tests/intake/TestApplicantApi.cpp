@@ -57,6 +57,7 @@ private Q_SLOTS:
     void badFieldIs400NamingIt();
     void requestShape_data();
     void requestShape();
+    void declaredOversizeIsRefusedBeforeReading();
     void orphanedImageDirectoryIsRemovedAtStart();
 
 private:
@@ -439,7 +440,7 @@ void TestApplicantApi::requestShape_data()
 {
     QTest::addColumn<QString>("what");
     QTest::addColumn<int>("status");
-    QTest::addRow("body over the limit") << "oversize" << 413;
+    QTest::addRow("body over the limit, chunked") << "oversize" << 413;
     QTest::addRow("JSON instead of multipart") << "json" << 415;
     QTest::addRow("no Idempotency-Key") << "nokey" << 400;
     QTest::addRow("frame3 missing") << "noframe" << 400;
@@ -474,6 +475,11 @@ void TestApplicantApi::requestShape()
                                         {{"Content-Type", "application/json"},
                                          {"Authorization", "Bearer " + token().toStdString()},
                                          {"Idempotency-Key", key}});
+    } else if (what == QLatin1String("oversize")) {
+        reply = HttpTestClient::requestChunked(m_server->port(), "POST", "/api/v1/applications", body.bytes(),
+                                               {{"Content-Type", body.contentType()},
+                                                {"Authorization", "Bearer " + token().toStdString()},
+                                                {"Idempotency-Key", key}});
     } else {
         reply = submit(body, token(), key);
     }
@@ -481,6 +487,20 @@ void TestApplicantApi::requestShape()
     QVERIFY(json(reply).value(QStringLiteral("error")).toObject().contains(QStringLiteral("message")));
     QCOMPARE(count("SELECT count(*) FROM applications"), 0);
     QVERIFY(imageDirectories().isEmpty());
+}
+
+void TestApplicantApi::declaredOversizeIsRefusedBeforeReading()
+{
+    // Only the head is sent: the 413 comes without the receiver waiting for (or reading) the body.
+    const QByteArray head = "POST /api/v1/applications HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Content-Type: multipart/form-data; boundary=x\r\nIdempotency-Key: key-big-00001\r\n"
+                            "Authorization: Bearer " + token().toUtf8() + "\r\nContent-Length: " +
+                            QByteArray::number(kBodyLimit + 1) + "\r\n\r\n";
+    const auto reply = HttpTestClient::sendPartial(m_server->port(), head);
+    QCOMPARE(reply.status, 413);
+    QCOMPARE(json(reply).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("body_too_large"));
+    QCOMPARE(count("SELECT count(*) FROM applications"), 0);
 }
 
 void TestApplicantApi::orphanedImageDirectoryIsRemovedAtStart()
