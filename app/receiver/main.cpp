@@ -3,6 +3,7 @@
 #include "core/intake/ReceiverConfig.h"
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
+#include "core/intake/WebhookWorker.h"
 #include "core/intake/WorkstationServer.h"
 
 #include <Poco/Exception.h>
@@ -107,12 +108,21 @@ protected:
             std::cout << "madoguchi-receiver: workstation API on " << settings.workstationHost.toStdString() << ':'
                       << workstations->port() << std::endl;
         }
+        mado::WebhookWorker::Options eventOptions;
+        eventOptions.apiBase = settings.lineApiBase;
+        eventOptions.dataApiBase = settings.lineDataApiBase;
+        eventOptions.accessToken = settings.channelAccessToken;
+        eventOptions.liffUrl = settings.liffUrl;
+        eventOptions.imageLimits = settings.imageLimits;
+        mado::WebhookWorker events(*spool.value(), eventOptions);
         pushes.start();
+        events.start();
         waitForTerminationRequest();
         // In-flight requests finish first; then the push worker ends after its current call.
         if (workstations)
             workstations->stop();
         server.stop();
+        events.stop();
         pushes.stop();
         std::cout << "madoguchi-receiver: stopped" << std::endl;
         return EXIT_OK;

@@ -150,7 +150,8 @@ Result<int> ApplicationStore::recover()
     int removed = 0;
     const auto entries = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QString &name : entries) {
-        if (live.value().contains(name))
+        // resubmissions/ holds the images sent later through LINE (see WebhookWorker).
+        if (live.value().contains(name) || name == QLatin1String("resubmissions"))
             continue;
         DurableFiles::removeTree(root.filePath(name));
         ++removed;

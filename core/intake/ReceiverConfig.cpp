@@ -127,7 +127,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
         {"line.data_api_base", "https://api-data.line.me", "base URL of the LINE content API"},
-        {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits)"},
+        {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
+        {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
         {"challenge.key_file", nullptr,
@@ -213,6 +214,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!result.liffChannelId.isEmpty() && !digits.match(result.liffChannelId).hasMatch())
         return invalid(QStringLiteral("liff.channel_id must be the channel's numeric id, got '%1'")
                            .arg(result.liffChannelId));
+
+    result.liffUrl = value(config, "liff.url");
+    if (!result.liffUrl.isEmpty() && !QUrl(result.liffUrl, QUrl::StrictMode).isValid())
+        return invalid(QStringLiteral("liff.url must be a URL"));
 
     result.spoolPath = value(config, "spool.path");
     if (result.spoolPath.isEmpty())

@@ -48,6 +48,7 @@ public:
     QString lineApiBase;
     QString lineDataApiBase;
     QString liffChannelId; // empty when not configured
+    QString liffUrl;
     QString spoolPath;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
     QString challengeKeyFile;

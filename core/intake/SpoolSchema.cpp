@@ -71,6 +71,21 @@ CREATE TABLE push_outbox (
 );
 CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
 )sql"},
+    {4, R"sql(
+ALTER TABLE webhook_events ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE webhook_events ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT '';
+CREATE TABLE line_users (
+    user_id TEXT PRIMARY KEY,
+    following INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE resubmitted_images (
+    message_id TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+)sql"},
 };
 
 Error refuse(const QString &message)

@@ -78,7 +78,7 @@ void TestReceiverConfig::everyKeyIsRead()
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
                            "[http]\nlisten = [::1]:9000\nmax_threads = 4\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
-                           "[liff]\nchannel_id = 1657000000\n"
+                           "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\n"
@@ -99,6 +99,7 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.maxBodyBytes, qint64(2048));
     QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
+    QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
     QCOMPARE(c.imageLimits.maxBytes, qint64(65536));
     QCOMPARE(c.imageLimits.maxPixels, qint64(2000000));
@@ -213,7 +214,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 18);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 19);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));
