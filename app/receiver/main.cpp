@@ -100,6 +100,8 @@ protected:
             mado::WorkstationServer::Options options;
             options.host = settings.workstationHost;
             options.port = settings.workstationPort;
+            options.tlsCertificate = settings.tlsCertificate;
+            options.tlsPrivateKey = settings.tlsPrivateKey;
             workstations = std::make_unique<mado::WorkstationServer>(options, *spool.value(),
                                                                      settings.workstationTokens, &pushes);
             const mado::Status listening = workstations->start();

@@ -143,8 +143,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
         {"workstation.tokens_file", nullptr,
          "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
-        {"tls.certificate", nullptr, "not supported by this build: terminate TLS in front of the workstation listener"},
-        {"tls.private_key", nullptr, "not supported by this build (see tls.certificate)"},
+        {"tls.certificate", nullptr, "optional: PEM certificate (chain) of the workstation listener; with tls.private_key"},
+        {"tls.private_key", nullptr, "optional: PEM private key of tls.certificate (readable by the receiver only)"},
     };
     return table;
 }
@@ -270,9 +270,15 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
             return invalid(QStringLiteral("workstation.tokens_file names no workstation"));
         result.workstationTokens = std::move(tokens).value();
     }
-    if (!value(config, "tls.certificate").isEmpty() || !value(config, "tls.private_key").isEmpty())
-        return invalid(QStringLiteral("tls.certificate / tls.private_key: TLS is not supported by this build; "
-                                      "put a TLS-terminating proxy in front of workstation.listen"));
+    result.tlsCertificate = value(config, "tls.certificate");
+    result.tlsPrivateKey = value(config, "tls.private_key");
+    if (result.tlsCertificate.isEmpty() != result.tlsPrivateKey.isEmpty())
+        return invalid(QStringLiteral("tls.certificate and tls.private_key must be given together"));
+    for (const auto &[key, path] : {std::pair<const char *, QString>{"tls.certificate", result.tlsCertificate},
+                                    std::pair<const char *, QString>{"tls.private_key", result.tlsPrivateKey}}) {
+        if (!path.isEmpty() && !QFile(path).open(QIODevice::ReadOnly))
+            return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
+    }
     return result;
 }
 

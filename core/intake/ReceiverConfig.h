@@ -61,6 +61,8 @@ public:
     quint16 workstationPort = 0;
     QString workstationTokensFile;
     WorkstationTokens workstationTokens;
+    QString tlsCertificate; // both empty: the workstation listener is plain HTTP
+    QString tlsPrivateKey;
     bool workstationApiEnabled() const { return !workstationHost.isEmpty(); }
 };
 

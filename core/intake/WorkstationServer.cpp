@@ -9,7 +9,10 @@
 #include "core/intake/WorkstationStore.h"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
@@ -217,8 +220,18 @@ Status WorkstationServer::start()
     if (d->server)
         return {};
     const Options &options = d->context.options;
+    const bool tls = !options.tlsCertificate.isEmpty() && !options.tlsPrivateKey.isEmpty();
     try {
         Poco::Net::ServerSocket socket;
+        if (tls) {
+            Poco::Net::initializeSSL();
+            Poco::Net::Context::Ptr context =
+                new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tlsPrivateKey.toStdString(),
+                                       options.tlsCertificate.toStdString(), "", Poco::Net::Context::VERIFY_NONE);
+            context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                      Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+            socket = Poco::Net::SecureServerSocket(context);
+        }
         socket.bind(Poco::Net::SocketAddress(options.host.toStdString(), options.port), true, false);
         socket.listen();
         auto *params = new Poco::Net::HTTPServerParams;
@@ -234,7 +247,7 @@ Status WorkstationServer::start()
                                              .arg(options.port)
                                              .arg(QString::fromStdString(e.displayText()))};
     }
-    qCInfo(lcIntake) << "workstation API listening on" << options.host << d->port;
+    qCInfo(lcIntake) << "workstation API listening on" << options.host << d->port << (tls ? "(TLS)" : "(plain HTTP)");
     return {};
 }
 

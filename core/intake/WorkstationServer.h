@@ -19,7 +19,7 @@ class Spool;
 //   GET  /ws/v1/applications/{id}/bundle               -> 200 BundleTransfer JSON (lease required, 409)
 //   POST /ws/v1/applications/{id}/ack                  -> 200 {"state": "acknowledged"}; data deleted
 //   POST /ws/v1/applications/{id}/outcome {"outcome", "reason"?} -> 200 {"state", "pushQueued"}
-// Plain HTTP only (TLS is not built; see docs/admin.md). start()/stop() from one thread; requests
+// TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
 // are served on Poco's pool. The spool, tokens and push worker must outlive the server.
 class WorkstationServer {
 public:
@@ -29,6 +29,9 @@ public:
         int maxThreads = 4;
         int maxLeaseCount = 50;
         int maxLeaseSeconds = 3600;
+        // PEM files; both set: the listener speaks TLS (1.2+) only, else plain HTTP.
+        QString tlsCertificate;
+        QString tlsPrivateKey;
     };
 
     WorkstationServer(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes);

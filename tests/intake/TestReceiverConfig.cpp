@@ -173,8 +173,10 @@ void TestReceiverConfig::invalidConfiguration_data()
         << files + ";wtokens=pc-1:plaintext-token" << QStringLiteral("line 1 is not NAME:SHA256HEX");
     QTest::addRow("workstation listen malformed") << valid + "[workstation]\nlisten = nowhere\n" << files
                                                   << QStringLiteral("workstation.listen must be HOST:PORT");
-    QTest::addRow("tls requested") << valid + "[tls]\ncertificate = @/cert.pem\n" << files
-                                   << QStringLiteral("TLS is not supported by this build");
+    QTest::addRow("tls certificate without key") << valid + "[tls]\ncertificate = @/secret\n" << files
+                                                 << QStringLiteral("must be given together");
+    QTest::addRow("tls key unreadable") << valid + "[tls]\ncertificate = @/secret\nprivate_key = @/absent.pem\n"
+                                        << files << QStringLiteral("tls.private_key: cannot read '@/absent.pem'");
     QTest::addRow("image pixels too many") << valid + "[limits]\nimage_pixels = 1000000000\n" << files
                                            << QStringLiteral("limits.image_pixels must be an integer");
 }
