@@ -66,7 +66,10 @@ void ChallengeHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco
     if (request.hasContentLength() && request.getContentLength64() > 4096)
         return refuseUnread(response, ApiError{413, QStringLiteral("body_too_large"),
                                                QStringLiteral("this call takes no body"), QString()});
-    request.stream().ignore(4096);
+    // A chunked body is not announced: discard what comes, and drop the connection if it is long.
+    request.stream().ignore(4097);
+    if (request.stream().gcount() > 4096)
+        response.setKeepAlive(false);
     const auto challenge = m_services.challenges.issue(user.value());
     if (!challenge)
         return ApiError::fromError(challenge.error()).send(response);

@@ -70,7 +70,7 @@ Result<HttpCall::Reply> HttpCall::request(const std::string &method, const QStri
             reply.body.append(buffer, qsizetype(in.gcount()));
         }
         if (reply.body.size() > maxReplyBytes)
-            return Error{ErrorCode::Network, QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
         return reply;
     } catch (const Poco::Exception &e) {
         return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};

@@ -14,7 +14,8 @@ namespace mado {
 // One outgoing HTTP request of the receiver (to LINE's APIs or the simulator), with Poco's client:
 // https:// with the system CA certificates and host name verification (TLS 1.2+), or plain
 // http:// (the simulator on loopback). Fails with a Network
-// error when no answer came (refused, timeout, reset); any HTTP status is a successful call.
+// error when no answer came (refused, timeout, reset) and with InvalidArgument when the answer is
+// larger than maxReplyBytes; any HTTP status is a successful call.
 // Never logs URLs' queries, headers or bodies. Callable from any thread.
 class HttpCall {
 public:

@@ -5,6 +5,7 @@
 #include "core/intake/JsonResponse.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolGauges.h"
 #include "core/intake/WebhookHandler.h"
 
 #include <Poco/Exception.h>
@@ -53,7 +54,10 @@ public:
     void handleRequest(Poco::Net::HTTPServerRequest &, Poco::Net::HTTPServerResponse &response) override
     {
         const auto pending = m_spool.pendingWebhookEventCount();
-        const QByteArray text = m_metrics.render(pending ? pending.value() : -1);
+        QByteArray text = m_metrics.render(pending ? pending.value() : -1);
+        // Left out, like the pending gauge, when the spool cannot be read.
+        if (const auto gauges = SpoolGauges::read(m_spool))
+            text += gauges.value().render();
         response.setStatusAndReason(HTTPResponse::HTTP_OK);
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setContentLength(text.size());

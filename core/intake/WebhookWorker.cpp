@@ -39,9 +39,12 @@ QString column(sqlite3_stmt *statement, int index)
                              sqlite3_column_bytes(statement, index));
 }
 
+// Worth trying again later: no answer, or LINE busy or failing.
 bool transient(const Result<HttpCall::Reply> &reply)
 {
-    return !reply || reply.value().status >= 500 || reply.value().status == 429;
+    if (!reply)
+        return reply.error().code == ErrorCode::Network;
+    return reply.value().status >= 500 || reply.value().status == 429;
 }
 
 QString stateText(const QString &state)
@@ -252,6 +255,8 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     }
     if (transient(content))
         return Step::Retry;
+    if (!content)
+        return reply(replyToken, QStringLiteral("画像が大きすぎます。小さくしてから送ってください。"));
     if (content.value().status != 200)
         return reply(replyToken, QStringLiteral("画像を受け取れませんでした。もう一度送ってください。"));
     const auto checked = UploadedImage::check(content.value().body, m_options.imageLimits);

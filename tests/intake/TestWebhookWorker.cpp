@@ -43,6 +43,7 @@ private Q_SLOTS:
     void imageIsDownloadedWithRetriesForAnOpenResubmission();
     void imageWithoutOpenRequestIsNotKept();
     void unreachableLineLeavesTheEventPending();
+    void oversizedContentIsRefusedWithoutRetry();
 
 private:
     QByteArray event(const QString &id, const QString &type, const QString &user, const QJsonObject &message = {});
@@ -287,6 +288,25 @@ void TestWebhookWorker::unreachableLineLeavesTheEventPending()
     QCOMPARE(worker.runOnce(), 0); // backing off
     QCOMPARE(worker.runOnce(QDateTime::currentDateTimeUtc().addSecs(120)), 1);
     QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")), QStringLiteral("failed 2"));
+}
+
+void TestWebhookWorker::oversizedContentIsRefusedWithoutRetry()
+{
+    m_worker->stop();
+    WebhookWorker::Options small;
+    small.apiBase = m_line->baseUrl();
+    small.dataApiBase = m_line->baseUrl();
+    small.accessToken = kAccessToken;
+    small.imageLimits.maxBytes = 1024;
+    small.contentBaseDelayMs = 10;
+    WebhookWorker worker(*m_spool, small);
+    m_line->setContent(QStringLiteral("7003"), ApplicantTestKit::smallJpeg() + QByteArray(4096, 'x'));
+    deliver({event(QStringLiteral("ev-image-3"), QStringLiteral("message"), kUser,
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), QStringLiteral("7003")}})});
+    QCOMPARE(worker.runOnce(), 1);
+    QCOMPARE(m_line->contentCalls(), 1);
+    QCOMPARE(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"));
+    QVERIFY(lastReplyText().contains(QStringLiteral("大きすぎます")));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookWorker)

@@ -3,6 +3,7 @@
 #include "core/intake/PushWorker.h"
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolGauges.h"
 #include "core/intake/WorkstationServer.h"
 #include "core/intake/WorkstationTokens.h"
 #include "tests/support/LineSimulator.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void alreadyAcceptedPushIs409AndCountsAsSent();
     void permanentPushErrorIsNotRetried();
     void outcomeMustFollowTheState();
+    void metricsShowWaitingLeasedAndPushes();
 
 private:
     QString submitApplication(int n);
@@ -413,6 +415,31 @@ void TestWorkstationApi::outcomeMustFollowTheState()
     QCOMPARE(queryText(QStringLiteral("SELECT group_concat(kind, ',') FROM push_outbox")),
              QStringLiteral("approved,issued"));
     QCOMPARE(ws("POST", "/ws/v1/applications/no-such-application/outcome", R"({"outcome":"approved"})").status, 404);
+}
+
+void TestWorkstationApi::metricsShowWaitingLeasedAndPushes()
+{
+    m_pushes->stop();
+    const QString first = submitApplication(1);
+    submitApplication(2);
+    const auto metrics = [this] { return HttpTestClient::request(m_receiver->port(), "GET", "/metrics").body; };
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_waiting 2\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_leased 0\n"));
+    QCOMPARE(lease(1, 60).size(), 1);
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_waiting 1\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_leased 1\n"));
+    QCOMPARE(ws("POST", "/ws/v1/applications/" + first.toStdString() + "/ack").status, 200);
+    QCOMPARE(ws("POST", "/ws/v1/applications/" + first.toStdString() + "/outcome", R"({"outcome":"approved"})").status,
+             200);
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_leased 0\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_pending 1\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_failed 0\n"));
+    // The age of the oldest waiting application, seen an hour later.
+    const auto later = SpoolGauges::read(*m_spool, QDateTime::currentDateTimeUtc().addSecs(3600));
+    QVERIFY(later.ok());
+    QVERIFY2(later.value().oldestWaitingSeconds >= 3595 && later.value().oldestWaitingSeconds <= 3700,
+             qPrintable(QString::number(later.value().oldestWaitingSeconds)));
+    QCOMPARE(later.value().applicationsWaiting, 1);
 }
 
 QTEST_GUILESS_MAIN(TestWorkstationApi)
