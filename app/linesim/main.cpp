@@ -28,17 +28,16 @@ void onSignal(int)
 
 int usage()
 {
-    std::cerr
-        << "usage:\n"
-           "  madoguchi-linesim serve --access-token-file FILE [--listen HOST:PORT]\n"
-           "      LINE endpoints: POST /oauth2/v2.1/verify, POST /v2/bot/message/push|reply,\n"
-           "      GET /v2/bot/message/{id}/content; admin: POST /admin/id-tokens, POST /admin/fail-pushes,\n"
-           "      GET /admin/messages\n"
-           "  madoguchi-linesim webhook --receiver URL --channel-secret-file FILE --user ID --type TYPE\n"
-           "      [--text TEXT] [--image-id ID] [--event-id ID] [--redelivery]\n"
-           "      sends one signed webhook event (follow, unfollow, message) to URL/line/webhook\n"
-           "  madoguchi-linesim apply --receiver URL --id-token TOKEN --bundle DIR [--idempotency-key KEY]\n"
-           "      submits a case bundle directory as a LIFF application (challenge, then multipart)\n";
+    std::cerr << "usage:\n"
+                 "  madoguchi-linesim serve --access-token-file FILE [--listen HOST:PORT]\n"
+                 "      LINE endpoints: POST /oauth2/v2.1/verify, POST /v2/bot/message/push|reply,\n"
+                 "      GET /v2/bot/message/{id}/content; admin: POST /admin/id-tokens, POST /admin/fail-pushes,\n"
+                 "      GET /admin/messages\n"
+                 "  madoguchi-linesim webhook --receiver URL --channel-secret-file FILE --user ID --type TYPE\n"
+                 "      [--text TEXT] [--image-id ID] [--event-id ID] [--redelivery]\n"
+                 "      sends one signed webhook event (follow, unfollow, message) to URL/line/webhook\n"
+                 "  madoguchi-linesim apply --receiver URL --id-token TOKEN --bundle DIR [--idempotency-key KEY]\n"
+                 "      submits a case bundle directory as a LIFF application (challenge, then multipart)\n";
     return 2;
 }
 
@@ -113,19 +112,22 @@ int main(int argc, char **argv)
                                   {QStringLiteral("id"), QStringLiteral("100001")},
                                   {QStringLiteral("text"), get("--text")}};
         else if (args.count("--image-id"))
-            message = QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), get("--image-id")}};
-        const QString eventId = args.count("--event-id") ? get("--event-id")
-                                                         : QUuid::createUuid().toString(QUuid::WithoutBraces);
+            message = QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                                  {QStringLiteral("id"), get("--image-id")}};
+        const QString eventId =
+            args.count("--event-id") ? get("--event-id") : QUuid::createUuid().toString(QUuid::WithoutBraces);
         return printAnswer(mado::test::LineClient::sendWebhook(
             get("--receiver"), secret,
-            {mado::test::LineClient::event(eventId, get("--type"), get("--user"), message, args.count("--redelivery") > 0)}));
+            {mado::test::LineClient::event(eventId, get("--type"), get("--user"), message,
+                                           args.count("--redelivery") > 0)}));
     }
     if (command == "apply") {
         if (get("--receiver").isEmpty() || get("--id-token").isEmpty() || get("--bundle").isEmpty())
             return usage();
         const QString key = args.count("--idempotency-key") ? get("--idempotency-key")
                                                             : QUuid::createUuid().toString(QUuid::WithoutBraces);
-        return printAnswer(mado::test::LineClient::submitBundle(get("--receiver"), get("--id-token"), get("--bundle"), key));
+        return printAnswer(
+            mado::test::LineClient::submitBundle(get("--receiver"), get("--id-token"), get("--bundle"), key));
     }
     return usage();
 }

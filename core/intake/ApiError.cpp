@@ -44,8 +44,8 @@ ApiError ApiError::fromError(const Error &error, const QString &field)
         break;
     }
     // Storage and network details stay in the log, not in the answer.
-    const QString message = status >= 500 ? QStringLiteral("the request could not be completed; retry later")
-                                          : error.message;
+    const QString message =
+        status >= 500 ? QStringLiteral("the request could not be completed; retry later") : error.message;
     return ApiError{status, errorCodeName(error.code), message, field};
 }
 
@@ -54,7 +54,8 @@ void ApiError::send(Poco::Net::HTTPServerResponse &response) const
     QJsonObject inner{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())
         inner.insert(QStringLiteral("field"), field);
-    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("error"), inner}}).toJson(QJsonDocument::Compact);
+    const QByteArray bytes =
+        QJsonDocument(QJsonObject{{QStringLiteral("error"), inner}}).toJson(QJsonDocument::Compact);
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(status));
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.size());

@@ -76,39 +76,44 @@ void ChallengeHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco
     QJsonArray directions;
     for (Direction d : challenge.value().directions)
         directions.append(directionName(d));
-    JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_CREATED,
-                       QJsonObject{{QStringLiteral("nonce"), challenge.value().nonce},
-                                   {QStringLiteral("directions"), directions},
-                                   {QStringLiteral("issuedAt"), challenge.value().issuedAt.toString(Qt::ISODateWithMs)},
-                                   {QStringLiteral("expiresAt"), challenge.value().expiresAt.toString(Qt::ISODateWithMs)},
-                                   {QStringLiteral("signature"), challenge.value().signature}});
+    JsonResponse::send(
+        response, Poco::Net::HTTPResponse::HTTP_CREATED,
+        QJsonObject{{QStringLiteral("nonce"), challenge.value().nonce},
+                    {QStringLiteral("directions"), directions},
+                    {QStringLiteral("issuedAt"), challenge.value().issuedAt.toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("expiresAt"), challenge.value().expiresAt.toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("signature"), challenge.value().signature}});
 }
 
 void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
 {
     const ReceiverOptions &options = m_services.options;
     if (request.hasContentLength() && request.getContentLength64() > options.maxApplicationBytes)
-        return refuseUnread(response, ApiError{413, QStringLiteral("body_too_large"),
-                                               QStringLiteral("the body exceeds %1 bytes").arg(options.maxApplicationBytes),
-                                               QString()});
+        return refuseUnread(response,
+                            ApiError{413, QStringLiteral("body_too_large"),
+                                     QStringLiteral("the body exceeds %1 bytes").arg(options.maxApplicationBytes),
+                                     QString()});
     const auto user = authenticate(m_services, request);
     if (!user)
         return refuseDrained(request, response, options.maxApplicationBytes, ApiError::fromError(user.error()));
     if (!isMultipart(request.getContentType()))
-        return refuseDrained(request, response, options.maxApplicationBytes, ApiError{415, QStringLiteral("unsupported_media_type"),
-                                               QStringLiteral("Content-Type must be multipart/form-data"), QString()});
+        return refuseDrained(request, response, options.maxApplicationBytes,
+                             ApiError{415, QStringLiteral("unsupported_media_type"),
+                                      QStringLiteral("Content-Type must be multipart/form-data"), QString()});
     static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z0-9_.:-]{8,128}$"));
     const QString key = QString::fromStdString(request.get("Idempotency-Key", std::string()));
     if (!keyPattern.match(key).hasMatch())
-        return refuseDrained(request, response, options.maxApplicationBytes, ApiError{400, QStringLiteral("invalid_header"),
-                                               QStringLiteral("Idempotency-Key must be 8 to 128 characters "
-                                                              "(letters, digits, _ . : -)"),
-                                               QStringLiteral("Idempotency-Key")});
+        return refuseDrained(request, response, options.maxApplicationBytes,
+                             ApiError{400, QStringLiteral("invalid_header"),
+                                      QStringLiteral("Idempotency-Key must be 8 to 128 characters "
+                                                     "(letters, digits, _ . : -)"),
+                                      QStringLiteral("Idempotency-Key")});
     QByteArray body;
     if (!BodyReader::read(request, options.maxApplicationBytes, body))
-        return refuseUnread(response, ApiError{413, QStringLiteral("body_too_large"),
-                                               QStringLiteral("the body exceeds %1 bytes").arg(options.maxApplicationBytes),
-                                               QString()});
+        return refuseUnread(response,
+                            ApiError{413, QStringLiteral("body_too_large"),
+                                     QStringLiteral("the body exceeds %1 bytes").arg(options.maxApplicationBytes),
+                                     QString()});
     Submission submission;
     if (auto problem = SubmissionParser::parse(request.getContentType(), body, submission))
         return problem->send(response);
@@ -116,9 +121,9 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
     if (const auto *error = std::get_if<ApiError>(&outcome))
         return error->send(response);
     const auto &stored = std::get<StoredApplication>(outcome);
-    JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_CREATED,
-                       QJsonObject{{QStringLiteral("applicationId"), stored.id},
-                                   {QStringLiteral("reference"), stored.reference}});
+    JsonResponse::send(
+        response, Poco::Net::HTTPResponse::HTTP_CREATED,
+        QJsonObject{{QStringLiteral("applicationId"), stored.id}, {QStringLiteral("reference"), stored.reference}});
 }
 
 } // namespace mado

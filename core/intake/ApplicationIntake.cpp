@@ -67,10 +67,9 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
         const auto info = UploadedImage::check(image.bytes, m_limits);
         if (!info)
             return ApiError::fromError(info.error(), image.part);
-        target.file = image.part + (info.value().format == ImageFormat::Png ? QStringLiteral(".png")
-                                                                             : QStringLiteral(".jpg"));
-        target.sha256 =
-            QString::fromLatin1(QCryptographicHash::hash(image.bytes, QCryptographicHash::Sha256).toHex());
+        target.file =
+            image.part + (info.value().format == ImageFormat::Png ? QStringLiteral(".png") : QStringLiteral(".jpg"));
+        target.sha256 = QString::fromLatin1(QCryptographicHash::hash(image.bytes, QCryptographicHash::Sha256).toHex());
         files.emplace_back(target.file, image.bytes);
         return std::nullopt;
     };

@@ -24,8 +24,7 @@ class ApplicationIntake {
 public:
     using Outcome = std::variant<StoredApplication, ApiError>;
 
-    ApplicationIntake(JsonSchema schema, ChallengeStore &challenges, ApplicationStore &applications,
-                      ImageLimits limits)
+    ApplicationIntake(JsonSchema schema, ChallengeStore &challenges, ApplicationStore &applications, ImageLimits limits)
         : m_schema(std::move(schema)), m_challenges(challenges), m_applications(applications), m_limits(limits)
     {
     }

@@ -34,7 +34,8 @@ QString column(sqlite3_stmt *statement, int index)
 
 Result<std::optional<StoredApplication>> find(sqlite3 *db, const QString &userId, const QString &key)
 {
-    auto select = Sqlite::prepare(db, "SELECT id, reference FROM applications WHERE user_id = ?1 AND idempotency_key = ?2");
+    auto select =
+        Sqlite::prepare(db, "SELECT id, reference FROM applications WHERE user_id = ?1 AND idempotency_key = ?2");
     if (!select)
         return select.error();
     bind(select.value().get(), 1, userId.toUtf8());
@@ -103,8 +104,7 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
         if (!last)
             return last.error();
         const qint64 seq = last.value() + 1;
-        manifest.reference =
-            ReferenceNumber::make(manifest.receivedAt.toOffsetFromUtc(kJstOffsetSeconds).date(), seq);
+        manifest.reference = ReferenceNumber::make(manifest.receivedAt.toOffsetFromUtc(kJstOffsetSeconds).date(), seq);
         auto insert = Sqlite::prepare(db, "INSERT INTO applications (seq, id, reference, user_id, idempotency_key, "
                                           "received_at, manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         if (!insert)

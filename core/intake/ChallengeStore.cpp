@@ -41,9 +41,9 @@ struct Row {
 
 Result<Row> readRow(sqlite3 *db, const QString &nonce)
 {
-    auto select = Sqlite::prepare(
-        db, "SELECT nonce, user_id, directions, issued_at, expires_at, signature, used_at IS NOT NULL "
-            "FROM challenges WHERE nonce = ?1");
+    auto select =
+        Sqlite::prepare(db, "SELECT nonce, user_id, directions, issued_at, expires_at, signature, used_at IS NOT NULL "
+                            "FROM challenges WHERE nonce = ?1");
     if (!select)
         return select.error();
     sqlite3_stmt *statement = select.value().get();
@@ -116,7 +116,8 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
     Challenge challenge;
     QByteArray nonce(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), nonce.size() / 4);
-    challenge.nonce = QString::fromLatin1(nonce.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    challenge.nonce =
+        QString::fromLatin1(nonce.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     // Millisecond precision, as the times travel as text.
     challenge.issuedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
     challenge.expiresAt = challenge.issuedAt.addSecs(m_lifetimeSeconds);
@@ -131,11 +132,15 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
                                           "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         if (!insert)
             return insert.error();
-        const QByteArray values[] = {challenge.nonce.toUtf8(), userId.toUtf8(),
-                                     directionsText(challenge.directions).toUtf8(), isoTime(challenge.issuedAt),
-                                     isoTime(challenge.expiresAt), challenge.signature.toUtf8()};
+        const QByteArray values[] = {challenge.nonce.toUtf8(),
+                                     userId.toUtf8(),
+                                     directionsText(challenge.directions).toUtf8(),
+                                     isoTime(challenge.issuedAt),
+                                     isoTime(challenge.expiresAt),
+                                     challenge.signature.toUtf8()};
         for (int i = 0; i < 6; ++i)
-            sqlite3_bind_text(insert.value().get(), i + 1, values[i].constData(), int(values[i].size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert.value().get(), i + 1, values[i].constData(), int(values[i].size()),
+                              SQLITE_TRANSIENT);
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store challenge"));
         insert = Sqlite::Statement();

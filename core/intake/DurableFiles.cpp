@@ -15,8 +15,9 @@ namespace {
 
 Error ioError(const char *what, const QString &path)
 {
-    return Error{ErrorCode::Io, QStringLiteral("%1 %2: %3").arg(QLatin1String(what), path,
-                                                                QString::fromLocal8Bit(std::strerror(errno)))};
+    return Error{
+        ErrorCode::Io,
+        QStringLiteral("%1 %2: %3").arg(QLatin1String(what), path, QString::fromLocal8Bit(std::strerror(errno)))};
 }
 
 } // namespace

@@ -3,10 +3,10 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/URI.h>
 
 #include <QUrl>
@@ -24,8 +24,8 @@ Poco::Net::Context::Ptr clientContext()
 {
     static const Poco::Net::Context::Ptr context = [] {
         Poco::Net::initializeSSL();
-        Poco::Net::Context::Ptr created = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "",
-                                                                 Poco::Net::Context::VERIFY_STRICT, 9, true);
+        Poco::Net::Context::Ptr created =
+            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_STRICT, 9, true);
         created->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                                   Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
         return created;
@@ -70,7 +70,8 @@ Result<HttpCall::Reply> HttpCall::request(const std::string &method, const QStri
             reply.body.append(buffer, qsizetype(in.gcount()));
         }
         if (reply.body.size() > maxReplyBytes)
-            return Error{ErrorCode::InvalidArgument, QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
         return reply;
     } catch (const Poco::Exception &e) {
         return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};

@@ -33,7 +33,8 @@ Result<QString> IdTokenVerifier::verify(const QString &idToken) const
         return reply.error();
     }
     if (reply.value().status >= 500)
-        return Error{ErrorCode::Network, QStringLiteral("LINE answered %1 to the verification").arg(reply.value().status)};
+        return Error{ErrorCode::Network,
+                     QStringLiteral("LINE answered %1 to the verification").arg(reply.value().status)};
     if (reply.value().status != 200)
         return unauthorized(QStringLiteral("the ID token is invalid or expired"));
     const QJsonObject answer = QJsonDocument::fromJson(reply.value().body).object();

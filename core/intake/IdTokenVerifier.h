@@ -13,7 +13,10 @@ namespace mado {
 // Immutable; any thread.
 class IdTokenVerifier {
 public:
-    IdTokenVerifier(QString apiBase, QString channelId) : m_apiBase(std::move(apiBase)), m_channelId(std::move(channelId)) {}
+    IdTokenVerifier(QString apiBase, QString channelId)
+        : m_apiBase(std::move(apiBase)), m_channelId(std::move(channelId))
+    {
+    }
     Result<QString> verify(const QString &idToken) const;
 
 private:

@@ -102,11 +102,10 @@ int PushWorker::runOnce(const QDateTime &now)
         return 0;
     }
     for (const Due &row : due.value()) {
-        const auto reply = HttpCall::request(
-            "POST", m_options.apiBase + QStringLiteral("/v2/bot/message/push"),
-            {{"Authorization", "Bearer " + m_options.accessToken.toStdString()},
-             {"X-Line-Retry-Key", row.retryKey.toStdString()}},
-            row.body, "application/json", m_options.timeoutMs, 64 * 1024);
+        const auto reply = HttpCall::request("POST", m_options.apiBase + QStringLiteral("/v2/bot/message/push"),
+                                             {{"Authorization", "Bearer " + m_options.accessToken.toStdString()},
+                                              {"X-Line-Retry-Key", row.retryKey.toStdString()}},
+                                             row.body, "application/json", m_options.timeoutMs, 64 * 1024);
         const int status = reply ? reply.value().status : 0;
         const int attempts = row.attempts + 1;
         QByteArray state = "pending";
@@ -116,8 +115,8 @@ int PushWorker::runOnce(const QDateTime &now)
             state = "failed";
         else if (attempts >= m_options.maxAttempts)
             state = "failed";
-        const qint64 backoff = std::min<qint64>(qint64(m_options.baseDelayMs) << std::min(attempts - 1, 20),
-                                                m_options.maxDelayMs);
+        const qint64 backoff =
+            std::min<qint64>(qint64(m_options.baseDelayMs) << std::min(attempts - 1, 20), m_options.maxDelayMs);
         const qint64 jitter = qint64(QRandomGenerator::global()->bounded(quint32(backoff / 4 + 1)));
         const QByteArray next = iso(now.addMSecs(backoff + jitter));
         if (state != "pending" || status != 0)

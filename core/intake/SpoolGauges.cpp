@@ -33,15 +33,18 @@ Result<SpoolGauges> SpoolGauges::read(const Spool &spool, const QDateTime &now)
     const QByteArray at = now.toUTC().toString(Qt::ISODateWithMs).toUtf8();
     return spool.locked([&](sqlite3 *db) -> Result<SpoolGauges> {
         SpoolGauges g;
-        const char *waiting = "state = 'received' AND manifest IS NOT NULL AND (lease_until IS NULL OR lease_until <= ?1)";
+        const char *waiting =
+            "state = 'received' AND manifest IS NOT NULL AND (lease_until IS NULL OR lease_until <= ?1)";
         const struct {
             qint64 *target;
             QByteArray sql;
         } queries[] = {
             {&g.applicationsWaiting, QByteArray("SELECT count(*) FROM applications WHERE ") + waiting},
             {&g.oldestWaitingSeconds,
-             QByteArray("SELECT coalesce(CAST(max(0, (julianday(?1) - julianday(min(received_at))) * 86400) AS INTEGER), 0) "
-                        "FROM applications WHERE ") + waiting},
+             QByteArray(
+                 "SELECT coalesce(CAST(max(0, (julianday(?1) - julianday(min(received_at))) * 86400) AS INTEGER), 0) "
+                 "FROM applications WHERE ") +
+                 waiting},
             {&g.applicationsLeased, "SELECT count(*) FROM applications WHERE state = 'received' AND lease_until > ?1"},
             {&g.pushesPending, "SELECT count(*) FROM push_outbox WHERE state = 'pending' AND ?1 IS NOT NULL"},
             {&g.pushesFailed, "SELECT count(*) FROM push_outbox WHERE state = 'failed' AND ?1 IS NOT NULL"},

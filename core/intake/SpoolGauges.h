@@ -13,8 +13,8 @@ class Spool;
 // the age of the oldest of them, queued and failed LINE pushes, failed webhook events and
 // downloaded images waiting for a workstation. Any thread.
 struct SpoolGauges {
-    qint64 applicationsWaiting = 0;        // received, not leased (or lease expired)
-    qint64 oldestWaitingSeconds = 0;       // 0 when none waits
+    qint64 applicationsWaiting = 0;  // received, not leased (or lease expired)
+    qint64 oldestWaitingSeconds = 0; // 0 when none waits
     qint64 applicationsLeased = 0;
     qint64 pushesPending = 0;
     qint64 pushesFailed = 0;

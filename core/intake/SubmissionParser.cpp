@@ -2,10 +2,10 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
-#include <Poco/Net/HTTPRequest.h>
 #include <Poco/StreamCopier.h>
 
 #include <QSet>
@@ -17,16 +17,26 @@ namespace mado {
 
 namespace {
 
-const QStringList kTextFields = {
-    QStringLiteral("procedure"), QStringLiteral("name"),       QStringLiteral("kana"),
-    QStringLiteral("dateOfBirth"), QStringLiteral("postalCode"), QStringLiteral("prefecture"),
-    QStringLiteral("city"),      QStringLiteral("line"),       QStringLiteral("phone"),
-    QStringLiteral("email"),     QStringLiteral("copies"),     QStringLiteral("documentType"),
-    QStringLiteral("challenge"), QStringLiteral("frame0_capturedAt"), QStringLiteral("frame1_capturedAt"),
-    QStringLiteral("frame2_capturedAt"), QStringLiteral("frame3_capturedAt")};
+const QStringList kTextFields = {QStringLiteral("procedure"),
+                                 QStringLiteral("name"),
+                                 QStringLiteral("kana"),
+                                 QStringLiteral("dateOfBirth"),
+                                 QStringLiteral("postalCode"),
+                                 QStringLiteral("prefecture"),
+                                 QStringLiteral("city"),
+                                 QStringLiteral("line"),
+                                 QStringLiteral("phone"),
+                                 QStringLiteral("email"),
+                                 QStringLiteral("copies"),
+                                 QStringLiteral("documentType"),
+                                 QStringLiteral("challenge"),
+                                 QStringLiteral("frame0_capturedAt"),
+                                 QStringLiteral("frame1_capturedAt"),
+                                 QStringLiteral("frame2_capturedAt"),
+                                 QStringLiteral("frame3_capturedAt")};
 const QStringList kFileParts = {QStringLiteral("document_front"), QStringLiteral("document_tilted"),
-                                QStringLiteral("frame0"), QStringLiteral("frame1"), QStringLiteral("frame2"),
-                                QStringLiteral("frame3")};
+                                QStringLiteral("frame0"),         QStringLiteral("frame1"),
+                                QStringLiteral("frame2"),         QStringLiteral("frame3")};
 
 ApiError bad(const QString &field, const QString &message, const QString &code = QStringLiteral("invalid_field"))
 {

@@ -54,16 +54,17 @@ qsizetype jpegEnd(const QByteArray &bytes)
 Result<ImageInfo> UploadedImage::check(const QByteArray &bytes, const ImageLimits &limits)
 {
     if (bytes.size() > limits.maxBytes)
-        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the image is larger than %1 bytes").arg(limits.maxBytes)};
+        return Error{ErrorCode::ImageTooLarge,
+                     QStringLiteral("the image is larger than %1 bytes").arg(limits.maxBytes)};
     auto info = ImageProbe::probe(bytes);
     if (!info)
         return info;
     const ImageInfo &image = info.value();
     if (image.width > limits.maxSide || image.height > limits.maxSide ||
         qint64(image.width) * qint64(image.height) > limits.maxPixels)
-        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the image declares %1x%2 pixels, more than allowed")
-                                                   .arg(image.width)
-                                                   .arg(image.height)};
+        return Error{
+            ErrorCode::ImageTooLarge,
+            QStringLiteral("the image declares %1x%2 pixels, more than allowed").arg(image.width).arg(image.height)};
     if (image.format == ImageFormat::Jpeg) {
         if (jpegEnd(bytes) != bytes.size())
             return corrupt(QStringLiteral("the JPEG has bytes after its end-of-image marker"));

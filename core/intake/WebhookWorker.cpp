@@ -133,7 +133,8 @@ int WebhookWorker::runOnce(const QDateTime &now)
     for (const PendingEvent &event : due.value()) {
         const Step step = process(QJsonDocument::fromJson(event.json).object());
         const int attempts = event.attempts + 1;
-        const QByteArray state = step == Step::Done ? "done" : (attempts >= m_options.maxAttempts ? "failed" : "pending");
+        const QByteArray state =
+            step == Step::Done ? "done" : (attempts >= m_options.maxAttempts ? "failed" : "pending");
         const qint64 delay = qint64(m_options.baseDelayMs) << std::min(attempts - 1, 16);
         if (state != "done")
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
@@ -215,7 +216,8 @@ WebhookWorker::Step WebhookWorker::onText(const QString &userId, const QString &
         return reply(replyToken, QStringLiteral("申請の状況は、受付番号（例: MDG-2611-00042-9）を送ってください。"));
     const QString reference = match.captured(0);
     if (!ReferenceNumber::isValid(reference))
-        return reply(replyToken, QStringLiteral("受付番号 %1 は正しくありません。番号をご確認ください。").arg(reference));
+        return reply(replyToken,
+                     QStringLiteral("受付番号 %1 は正しくありません。番号をご確認ください。").arg(reference));
     const auto state = m_spool.locked([&](sqlite3 *db) -> Result<QString> {
         auto select = Sqlite::prepare(db, "SELECT state FROM applications WHERE reference = ?1 AND user_id = ?2");
         if (!select)
@@ -278,8 +280,8 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
                                                 "新しい申請はメニューの「申請する」からどうぞ。"));
 
     const QString directory = m_spool.filesDirectory() + QStringLiteral("/resubmissions");
-    const QString file = messageId + (checked.value().format == ImageFormat::Png ? QStringLiteral(".png")
-                                                                                 : QStringLiteral(".jpg"));
+    const QString file =
+        messageId + (checked.value().format == ImageFormat::Png ? QStringLiteral(".png") : QStringLiteral(".jpg"));
     const QString path = directory + QLatin1Char('/') + file;
     if (!QDir().mkpath(directory))
         return Step::Retry;
@@ -291,8 +293,9 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
             return Step::Retry;
     }
     const Status stored = m_spool.locked([&](sqlite3 *db) -> Status {
-        auto insert = Sqlite::prepare(db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at) "
-                                          "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (message_id) DO NOTHING");
+        auto insert =
+            Sqlite::prepare(db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at) "
+                                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (message_id) DO NOTHING");
         if (!insert)
             return insert.error();
         bind(insert.value().get(), 1, messageId.toUtf8());

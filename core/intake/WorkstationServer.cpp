@@ -11,13 +11,13 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/SSLManager.h>
-#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
@@ -70,14 +70,16 @@ private:
         const std::string prefix = "Bearer ";
         std::optional<QString> workstation;
         if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
-            workstation = m_context.tokens.authenticate(QByteArray::fromStdString(header.substr(prefix.size())).trimmed());
+            workstation =
+                m_context.tokens.authenticate(QByteArray::fromStdString(header.substr(prefix.size())).trimmed());
         QByteArray body;
         if (!BodyReader::read(request, 16 * 1024, body)) {
             response.setKeepAlive(false);
             return apiError(413, "body_too_large", QStringLiteral("the body exceeds 16384 bytes")).send(response);
         }
         if (!workstation)
-            return apiError(401, "unauthorized", QStringLiteral("Authorization: Bearer <workstation token> is required"))
+            return apiError(401, "unauthorized",
+                            QStringLiteral("Authorization: Bearer <workstation token> is required"))
                 .send(response);
 
         const QString path = QString::fromStdString(Poco::URI(request.getURI()).getPath());
@@ -162,8 +164,8 @@ private:
                 .send(response);
         const QString reason = json.value(QStringLiteral("reason")).toString();
         if (reason.size() > 500)
-            return ApiError{400, QStringLiteral("invalid_field"), QStringLiteral("reason is longer than 500 characters"),
-                            QStringLiteral("reason")}
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("reason is longer than 500 characters"), QStringLiteral("reason")}
                 .send(response);
         const auto queued = m_context.store.recordOutcome(id, *outcome, reason);
         if (!queued)
@@ -204,8 +206,7 @@ struct WorkstationServer::Impl {
     quint16 port = 0;
 };
 
-WorkstationServer::WorkstationServer(Options options, Spool &spool, const WorkstationTokens &tokens,
-                                     PushWorker *pushes)
+WorkstationServer::WorkstationServer(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
     : d(std::make_unique<Impl>(options, spool, tokens, pushes))
 {
 }

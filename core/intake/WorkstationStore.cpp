@@ -57,7 +57,12 @@ Result<Row> readRow(sqlite3 *db, const QString &id)
     if (rc != SQLITE_ROW)
         return Sqlite::error(db, QStringLiteral("cannot read application"));
     sqlite3_stmt *s = select.value().get();
-    Row row{column(s, 0), column(s, 1), column(s, 2), column(s, 3), column(s, 4), column(s, 5).toUtf8(),
+    Row row{column(s, 0),
+            column(s, 1),
+            column(s, 2),
+            column(s, 3),
+            column(s, 4),
+            column(s, 5).toUtf8(),
             sqlite3_column_type(s, 5) != SQLITE_NULL};
     return row;
 }
@@ -114,11 +119,11 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())
             return transaction.begun().error();
-        auto update = Sqlite::prepare(
-            db, "UPDATE applications SET lease_holder = ?1, lease_until = ?2 WHERE seq IN ("
-                "SELECT seq FROM applications WHERE state = 'received' AND manifest IS NOT NULL "
-                "AND (lease_until IS NULL OR lease_until <= ?3) ORDER BY seq LIMIT ?4) "
-                "RETURNING id, reference, seq");
+        auto update =
+            Sqlite::prepare(db, "UPDATE applications SET lease_holder = ?1, lease_until = ?2 WHERE seq IN ("
+                                "SELECT seq FROM applications WHERE state = 'received' AND manifest IS NOT NULL "
+                                "AND (lease_until IS NULL OR lease_until <= ?3) ORDER BY seq LIMIT ?4) "
+                                "RETURNING id, reference, seq");
         if (!update)
             return update.error();
         bind(update.value().get(), 1, holder.toUtf8());
@@ -143,9 +148,8 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
     });
 }
 
-Result<std::vector<std::pair<QString, QByteArray>>> WorkstationStore::bundleFiles(const QString &id,
-                                                                                 const QString &holder,
-                                                                                 const QDateTime &now)
+Result<std::vector<std::pair<QString, QByteArray>>>
+WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QDateTime &now)
 {
     const auto row = m_spool.locked([&](sqlite3 *db) { return readRow(db, id); });
     if (!row)

@@ -37,11 +37,12 @@ public:
     Result<std::vector<Lease>> lease(const QString &holder, int count, int seconds,
                                      const QDateTime &now = QDateTime::currentDateTimeUtc());
     // The bundle's files (case.json first, then the images) of an application holder has leased.
-    Result<std::vector<std::pair<QString, QByteArray>>> bundleFiles(const QString &id, const QString &holder,
-                                                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
+    Result<std::vector<std::pair<QString, QByteArray>>>
+    bundleFiles(const QString &id, const QString &holder, const QDateTime &now = QDateTime::currentDateTimeUtc());
     // Deletes the images and the manifest; keeps reference, user id and state "acknowledged".
     // Acknowledging twice (same holder) is a no-op.
-    Status acknowledge(const QString &id, const QString &holder, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    Status acknowledge(const QString &id, const QString &holder,
+                       const QDateTime &now = QDateTime::currentDateTimeUtc());
     // Records the outcome and queues the applicant's LINE push (one per application and outcome;
     // repeating an outcome queues nothing). Returns true if a push was queued.
     Result<bool> recordOutcome(const QString &id, Outcome outcome, const QString &reason,

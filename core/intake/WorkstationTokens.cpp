@@ -13,7 +13,8 @@ Result<WorkstationTokens> WorkstationTokens::load(const QString &path)
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("workstation.tokens_file: cannot read '%1': %2").arg(path, file.errorString())};
     if (file.size() > 1024 * 1024)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("workstation.tokens_file: '%1' is too large").arg(path)};
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("workstation.tokens_file: '%1' is too large").arg(path)};
     auto tokens = parse(file.readAll());
     if (!tokens)
         return Error{ErrorCode::InvalidArgument,

@@ -126,7 +126,8 @@ QString TestApplicantApi::newNonce(const QString &user)
     return json(reply).value(QStringLiteral("nonce")).toString();
 }
 
-HttpTestClient::Reply TestApplicantApi::submit(const MultipartBody &body, const QString &idToken, const std::string &key)
+HttpTestClient::Reply TestApplicantApi::submit(const MultipartBody &body, const QString &idToken,
+                                               const std::string &key)
 {
     HttpTestClient::Headers headers{{"Content-Type", body.contentType()}};
     if (!idToken.isNull())
@@ -198,8 +199,10 @@ void TestApplicantApi::challengeIsSignedAndStoredForTheTokensUser()
     const QJsonObject body = json(reply);
     const QString nonce = body.value(QStringLiteral("nonce")).toString();
     QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{43}$")).match(nonce).hasMatch());
-    const QDateTime issued = QDateTime::fromString(body.value(QStringLiteral("issuedAt")).toString(), Qt::ISODateWithMs);
-    const QDateTime expires = QDateTime::fromString(body.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+    const QDateTime issued =
+        QDateTime::fromString(body.value(QStringLiteral("issuedAt")).toString(), Qt::ISODateWithMs);
+    const QDateTime expires =
+        QDateTime::fromString(body.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
     QCOMPARE(issued.secsTo(expires), 600);
     QVERIFY(qAbs(issued.secsTo(QDateTime::currentDateTimeUtc())) < 30);
     QStringList directions;
@@ -291,8 +294,9 @@ void TestApplicantApi::sameIdempotencyKeyGivesSameReference()
     QCOMPARE(other.status, 409);
     // The same key from another user is that user's own key.
     const QString otherNonce = newNonce(kOtherUser);
-    const auto otherUser = submit(ApplicantTestKit::body(ApplicantTestKit::fields(otherNonce), ApplicantTestKit::images()),
-                                  token(kOtherUser), "key-same-0001");
+    const auto otherUser =
+        submit(ApplicantTestKit::body(ApplicantTestKit::fields(otherNonce), ApplicantTestKit::images()),
+               token(kOtherUser), "key-same-0001");
     QCOMPARE(otherUser.status, 201);
     QVERIFY(json(otherUser).value(QStringLiteral("reference")) != json(first).value(QStringLiteral("reference")));
     QCOMPARE(count("SELECT count(*) FROM applications"), 2);
@@ -337,8 +341,9 @@ void TestApplicantApi::challengeExpiredIs410()
     ChallengeStore store(*m_spool, kChallengeKey, 600);
     const auto old = store.issue(kUser, QDateTime::currentDateTimeUtc().addSecs(-601));
     QVERIFY(old.ok());
-    const auto reply = submit(ApplicantTestKit::body(ApplicantTestKit::fields(old.value().nonce), ApplicantTestKit::images()),
-                              token(), "key-late-0001");
+    const auto reply =
+        submit(ApplicantTestKit::body(ApplicantTestKit::fields(old.value().nonce), ApplicantTestKit::images()), token(),
+               "key-late-0001");
     QCOMPARE(reply.status, 410);
     QCOMPARE(errorField(reply), QStringLiteral("challenge"));
     QCOMPARE(count("SELECT count(*) FROM applications"), 0);
@@ -385,7 +390,8 @@ void TestApplicantApi::badImageIsRefusedAndNothingStored()
     const QString nonce = newNonce();
     auto images = ApplicantTestKit::images();
     images[part] = bytes.isNull() ? QByteArray("") : bytes;
-    const auto reply = submit(ApplicantTestKit::body(ApplicantTestKit::fields(nonce), images), token(), "key-image-001");
+    const auto reply =
+        submit(ApplicantTestKit::body(ApplicantTestKit::fields(nonce), images), token(), "key-image-001");
     QCOMPARE(reply.status, status);
     QCOMPARE(errorField(reply), part);
     QCOMPARE(count("SELECT count(*) FROM applications"), 0);
@@ -403,19 +409,43 @@ void TestApplicantApi::badFieldIs400NamingIt_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expectedField");
-    QTest::addRow("kana in hiragana") << "kana" << "みほん はなこ" << "kana";
-    QTest::addRow("postal code without hyphen") << "postalCode" << "1000001" << "postalCode";
-    QTest::addRow("date of birth not a date") << "dateOfBirth" << "1985-02-30" << "dateOfBirth";
-    QTest::addRow("date of birth in the future") << "dateOfBirth" << "2999-01-01" << "dateOfBirth";
-    QTest::addRow("copies 11") << "copies" << "11" << "copies";
-    QTest::addRow("copies not a number") << "copies" << "two" << "copies";
-    QTest::addRow("phone with letters") << "phone" << "03-CALL-ME" << "phone";
-    QTest::addRow("email without @") << "email" << "hanako.example.jp" << "email";
-    QTest::addRow("unknown document type") << "documentType" << "passport_card" << "documentType";
-    QTest::addRow("procedure with capitals") << "procedure" << "Juminhyo" << "procedure";
+    QTest::addRow("kana in hiragana") << "kana"
+                                      << "みほん はなこ"
+                                      << "kana";
+    QTest::addRow("postal code without hyphen") << "postalCode"
+                                                << "1000001"
+                                                << "postalCode";
+    QTest::addRow("date of birth not a date") << "dateOfBirth"
+                                              << "1985-02-30"
+                                              << "dateOfBirth";
+    QTest::addRow("date of birth in the future") << "dateOfBirth"
+                                                 << "2999-01-01"
+                                                 << "dateOfBirth";
+    QTest::addRow("copies 11") << "copies"
+                               << "11"
+                               << "copies";
+    QTest::addRow("copies not a number") << "copies"
+                                         << "two"
+                                         << "copies";
+    QTest::addRow("phone with letters") << "phone"
+                                        << "03-CALL-ME"
+                                        << "phone";
+    QTest::addRow("email without @") << "email"
+                                     << "hanako.example.jp"
+                                     << "email";
+    QTest::addRow("unknown document type") << "documentType"
+                                           << "passport_card"
+                                           << "documentType";
+    QTest::addRow("procedure with capitals") << "procedure"
+                                             << "Juminhyo"
+                                             << "procedure";
     QTest::addRow("name missing") << "name" << QString() << "name";
-    QTest::addRow("unknown field") << "nickname" << "hana" << "nickname";
-    QTest::addRow("capture times going back") << "frame2_capturedAt" << "2000-01-01T00:00:00Z" << "frame2_capturedAt";
+    QTest::addRow("unknown field") << "nickname"
+                                   << "hana"
+                                   << "nickname";
+    QTest::addRow("capture times going back") << "frame2_capturedAt"
+                                              << "2000-01-01T00:00:00Z"
+                                              << "frame2_capturedAt";
 }
 
 void TestApplicantApi::badFieldIs400NamingIt()
@@ -494,8 +524,8 @@ void TestApplicantApi::declaredOversizeIsRefusedBeforeReading()
     // Only the head is sent: the 413 comes without the receiver waiting for (or reading) the body.
     const QByteArray head = "POST /api/v1/applications HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                             "Content-Type: multipart/form-data; boundary=x\r\nIdempotency-Key: key-big-00001\r\n"
-                            "Authorization: Bearer " + token().toUtf8() + "\r\nContent-Length: " +
-                            QByteArray::number(kBodyLimit + 1) + "\r\n\r\n";
+                            "Authorization: Bearer " +
+                            token().toUtf8() + "\r\nContent-Length: " + QByteArray::number(kBodyLimit + 1) + "\r\n\r\n";
     const auto reply = HttpTestClient::sendPartial(m_server->port(), head);
     QCOMPARE(reply.status, 413);
     QCOMPARE(json(reply).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),

@@ -77,12 +77,13 @@ void TestLineClient::cleanup()
 
 void TestLineClient::signedWebhooksAndRedeliveries()
 {
-    const QJsonObject follow = test::LineClient::event(QStringLiteral("01JDEV0000000000000000001"), QStringLiteral("follow"), kUser);
+    const QJsonObject follow =
+        test::LineClient::event(QStringLiteral("01JDEV0000000000000000001"), QStringLiteral("follow"), kUser);
     const auto first = test::LineClient::sendWebhook(receiverBase(), IntakeTestKit::channelSecret(), {follow});
     QCOMPARE(first.status, 200);
     QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("stored")).toInt(), 1);
-    const QJsonObject again = test::LineClient::event(QStringLiteral("01JDEV0000000000000000001"), QStringLiteral("follow"),
-                                                      kUser, {}, true);
+    const QJsonObject again =
+        test::LineClient::event(QStringLiteral("01JDEV0000000000000000001"), QStringLiteral("follow"), kUser, {}, true);
     const auto redelivered = test::LineClient::sendWebhook(receiverBase(), IntakeTestKit::channelSecret(), {again});
     QCOMPARE(redelivered.status, 200);
     QCOMPARE(QJsonDocument::fromJson(redelivered.body).object().value(QStringLiteral("duplicates")).toInt(), 1);
@@ -104,7 +105,8 @@ void TestLineClient::bundleOfRealPhotosRoundTrips()
     QVERIFY(test::BundleFactory::write(source, test::BundleFactory::specimen(frames, document), document, frames));
 
     const QString idToken = m_line->mintIdToken(kUser, kChannel);
-    const auto answer = test::LineClient::submitBundle(receiverBase(), idToken, source, QStringLiteral("liff-key-000001"));
+    const auto answer =
+        test::LineClient::submitBundle(receiverBase(), idToken, source, QStringLiteral("liff-key-000001"));
     QVERIFY2(answer.status == 201, answer.body.constData());
 
     // The workstation's view: the same photos, byte for byte, in a bundle the reader accepts.
@@ -132,20 +134,20 @@ void TestLineClient::linesimProgramMintsAndVerifiesTokens()
 {
     IntakeTestKit::writeFile(m_dir->filePath(QStringLiteral("token")), kAccessToken + '\n');
     QProcess linesim;
-    linesim.start(QStringLiteral(MADO_LINESIM_PATH), {QStringLiteral("serve"), QStringLiteral("--listen"),
-                                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--access-token-file"),
-                                                      m_dir->filePath(QStringLiteral("token"))});
+    linesim.start(QStringLiteral(MADO_LINESIM_PATH),
+                  {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--access-token-file"), m_dir->filePath(QStringLiteral("token"))});
     QVERIFY(linesim.waitForStarted(10000));
     QByteArray out;
     QRegularExpressionMatch found;
     const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-    QTRY_VERIFY_WITH_TIMEOUT((out += linesim.readAllStandardOutput(), found = listening.match(QString::fromUtf8(out)),
-                              found.hasMatch()),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += linesim.readAllStandardOutput(), found = listening.match(QString::fromUtf8(out)), found.hasMatch()),
+        10000);
     const quint16 port = quint16(found.captured(1).toUInt());
-    const auto minted = HttpTestClient::request(port, "POST", "/admin/id-tokens",
-                                                R"({"userId":"U7777777777777777777777777777abcd","channelId":"1650000001"})",
-                                                {{"Content-Type", "application/json"}});
+    const auto minted = HttpTestClient::request(
+        port, "POST", "/admin/id-tokens", R"({"userId":"U7777777777777777777777777777abcd","channelId":"1650000001"})",
+        {{"Content-Type", "application/json"}});
     QCOMPARE(minted.status, 200);
     const QString token = QJsonDocument::fromJson(minted.body).object().value(QStringLiteral("idToken")).toString();
     QVERIFY(!token.isEmpty());

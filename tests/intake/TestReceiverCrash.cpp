@@ -65,11 +65,12 @@ void TestReceiverCrash::initTestCase()
     QVERIFY(m_line->start());
     IntakeTestKit::writeFile(m_dir.filePath(QStringLiteral("challenge_key")), "crash-test-challenge-key-0123\n");
     m_ini = m_dir.filePath(QStringLiteral("receiver.ini"));
-    IntakeTestKit::writeFile(m_ini, IntakeTestKit::minimalIni(m_dir.path()) +
-                                        QStringLiteral("[http]\nmax_threads = 8\n[line]\napi_base = %1\n"
-                                                       "[liff]\nchannel_id = %2\n[challenge]\nkey_file = %3\n")
-                                            .arg(m_line->baseUrl(), kChannel, m_dir.filePath(QStringLiteral("challenge_key")))
-                                            .toUtf8());
+    IntakeTestKit::writeFile(m_ini,
+                             IntakeTestKit::minimalIni(m_dir.path()) +
+                                 QStringLiteral("[http]\nmax_threads = 8\n[line]\napi_base = %1\n"
+                                                "[liff]\nchannel_id = %2\n[challenge]\nkey_file = %3\n")
+                                     .arg(m_line->baseUrl(), kChannel, m_dir.filePath(QStringLiteral("challenge_key")))
+                                     .toUtf8());
 }
 
 quint16 TestReceiverCrash::startReceiver(QProcess &receiver)
@@ -123,14 +124,17 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
                     outcome.status = challenge.status;
                     continue;
                 }
-                const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
-                const MultipartBody body = ApplicantTestKit::body(ApplicantTestKit::fields(nonce), ApplicantTestKit::images());
-                const auto reply = HttpTestClient::request(
-                    port, "POST", "/api/v1/applications", body.bytes(),
-                    {{"Content-Type", body.contentType()}, {"Authorization", auth},
-                     {"Idempotency-Key", "crash-key-" + std::to_string(i)}});
+                const QString nonce =
+                    QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
+                const MultipartBody body =
+                    ApplicantTestKit::body(ApplicantTestKit::fields(nonce), ApplicantTestKit::images());
+                const auto reply = HttpTestClient::request(port, "POST", "/api/v1/applications", body.bytes(),
+                                                           {{"Content-Type", body.contentType()},
+                                                            {"Authorization", auth},
+                                                            {"Idempotency-Key", "crash-key-" + std::to_string(i)}});
                 outcome.status = reply.status;
-                outcome.reference = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("reference")).toString();
+                outcome.reference =
+                    QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("reference")).toString();
                 if (reply.status == 201)
                     ++acknowledged;
             } catch (const Poco::Exception &) {
@@ -194,12 +198,14 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
         ids.insert(id);
         // Every stored application is complete: each image its manifest names is there, byte-exact.
         const QJsonObject manifest =
-            QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(statement, 3)))).object();
+            QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(statement, 3))))
+                .object();
         QJsonArray images{manifest[QStringLiteral("document")][QStringLiteral("front")]};
         for (const QJsonValue &frame : manifest[QStringLiteral("selfie")][QStringLiteral("frames")].toArray())
             images.append(frame[QStringLiteral("image")]);
         for (const QJsonValue &image : images) {
-            QFile file(spoolPath + QStringLiteral("-files/") + id + QLatin1Char('/') + image[QStringLiteral("file")].toString());
+            QFile file(spoolPath + QStringLiteral("-files/") + id + QLatin1Char('/') +
+                       image[QStringLiteral("file")].toString());
             const bool ok = file.open(QIODevice::ReadOnly) &&
                             QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex() ==
                                 image[QStringLiteral("sha256")].toString().toLatin1();
@@ -221,7 +227,8 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
         }
     }
     // No image directory without its row (what a crash between rename and commit leaves).
-    QStringList dirs = QDir(spoolPath + QStringLiteral("-files")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    QStringList dirs =
+        QDir(spoolPath + QStringLiteral("-files")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QString &dir : dirs)
         QVERIFY2(ids.contains(dir), qPrintable(dir));
     QCOMPARE(dirs.size(), ids.size());
@@ -234,12 +241,15 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
             continue;
         ++retried;
         const std::string auth = "Bearer " + m_line->mintIdToken(users[std::size_t(i)], kChannel).toStdString();
-        const auto challenge = HttpTestClient::request(port2, "POST", "/api/v1/challenges", {}, {{"Authorization", auth}});
+        const auto challenge =
+            HttpTestClient::request(port2, "POST", "/api/v1/challenges", {}, {{"Authorization", auth}});
         QCOMPARE(challenge.status, 201);
-        const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
+        const QString nonce =
+            QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
         const MultipartBody body = ApplicantTestKit::body(ApplicantTestKit::fields(nonce), ApplicantTestKit::images());
         const auto reply = HttpTestClient::request(port2, "POST", "/api/v1/applications", body.bytes(),
-                                                   {{"Content-Type", body.contentType()}, {"Authorization", auth},
+                                                   {{"Content-Type", body.contentType()},
+                                                    {"Authorization", auth},
                                                     {"Idempotency-Key", "crash-key-" + std::to_string(i)}});
         QCOMPARE(reply.status, 201);
         const QString key = QStringLiteral("crash-key-%1").arg(i);

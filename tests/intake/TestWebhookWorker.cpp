@@ -103,8 +103,8 @@ QByteArray TestWebhookWorker::event(const QString &id, const QString &type, cons
     QJsonObject object{{QStringLiteral("type"), type},
                        {QStringLiteral("mode"), QStringLiteral("active")},
                        {QStringLiteral("timestamp"), 1764205200000.0},
-                       {QStringLiteral("source"),
-                        QJsonObject{{QStringLiteral("type"), QStringLiteral("user")}, {QStringLiteral("userId"), user}}},
+                       {QStringLiteral("source"), QJsonObject{{QStringLiteral("type"), QStringLiteral("user")},
+                                                              {QStringLiteral("userId"), user}}},
                        {QStringLiteral("webhookEventId"), id},
                        {QStringLiteral("deliveryContext"), QJsonObject{{QStringLiteral("isRedelivery"), false}}}};
     if (type != QLatin1String("unfollow"))
@@ -171,7 +171,8 @@ void TestWebhookWorker::followRepliesWithTheLiffLink()
     QCOMPARE(m_line->replies()[0].to, QStringLiteral("reply-ev-follow-1"));
     QVERIFY(lastReplyText().contains(kLiffUrl));
     QVERIFY(lastReplyText().contains(QStringLiteral("申請")));
-    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"),
+                              5000);
     QCOMPARE(queryText(QStringLiteral("SELECT following FROM line_users WHERE user_id = '%1'").arg(kUser)),
              QStringLiteral("1"));
 }
@@ -192,7 +193,8 @@ void TestWebhookWorker::redeliveryIsProcessedOnce()
     const QByteArray follow = event(QStringLiteral("ev-follow-3"), QStringLiteral("follow"), kUser);
     deliver({follow});
     deliver({follow});
-    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"),
+                              5000);
     QCOMPARE(m_worker->runOnce(QDateTime::currentDateTimeUtc().addDays(1)), 0);
     QCOMPARE(int(m_line->replies().size()), 1);
 }
@@ -240,7 +242,8 @@ void TestWebhookWorker::imageIsDownloadedWithRetriesForAnOpenResubmission()
     m_line->setContent(QStringLiteral("7001"), ApplicantTestKit::smallJpeg());
     m_line->failNextContent(2);
     deliver({event(QStringLiteral("ev-image-1"), QStringLiteral("message"), kUser,
-                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), QStringLiteral("7001")}})});
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                               {QStringLiteral("id"), QStringLiteral("7001")}})});
     QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT application_id || ' ' || file FROM resubmitted_images")),
                               id + QStringLiteral(" 7001.jpg"), 5000);
     QCOMPARE(m_line->contentCalls(), 3); // two 500s, then the content
@@ -263,7 +266,8 @@ void TestWebhookWorker::imageWithoutOpenRequestIsNotKept()
 {
     m_line->setContent(QStringLiteral("7002"), ApplicantTestKit::smallPng());
     deliver({event(QStringLiteral("ev-image-2"), QStringLiteral("message"), kUser,
-                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), QStringLiteral("7002")}})});
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                               {QStringLiteral("id"), QStringLiteral("7002")}})});
     QTRY_COMPARE_WITH_TIMEOUT(int(m_line->replies().size()), 1, 5000);
     QVERIFY(lastReplyText().contains(QStringLiteral("再提出をお願いしている申請はありません")));
     QCOMPARE(m_line->contentCalls(), 1);
@@ -284,10 +288,12 @@ void TestWebhookWorker::unreachableLineLeavesTheEventPending()
     WebhookWorker worker(*m_spool, dead);
     deliver({event(QStringLiteral("ev-follow-4"), QStringLiteral("follow"), kUser)});
     QCOMPARE(worker.runOnce(), 1);
-    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")), QStringLiteral("pending 1"));
+    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")),
+             QStringLiteral("pending 1"));
     QCOMPARE(worker.runOnce(), 0); // backing off
     QCOMPARE(worker.runOnce(QDateTime::currentDateTimeUtc().addSecs(120)), 1);
-    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")), QStringLiteral("failed 2"));
+    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")),
+             QStringLiteral("failed 2"));
 }
 
 void TestWebhookWorker::oversizedContentIsRefusedWithoutRetry()
@@ -302,7 +308,8 @@ void TestWebhookWorker::oversizedContentIsRefusedWithoutRetry()
     WebhookWorker worker(*m_spool, small);
     m_line->setContent(QStringLiteral("7003"), ApplicantTestKit::smallJpeg() + QByteArray(4096, 'x'));
     deliver({event(QStringLiteral("ev-image-3"), QStringLiteral("message"), kUser,
-                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), QStringLiteral("7003")}})});
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                               {QStringLiteral("id"), QStringLiteral("7003")}})});
     QCOMPARE(worker.runOnce(), 1);
     QCOMPARE(m_line->contentCalls(), 1);
     QCOMPARE(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"));

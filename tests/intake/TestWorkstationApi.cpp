@@ -124,11 +124,10 @@ QString TestWorkstationApi::submitApplication(int n)
                                                    {{"Authorization", "Bearer " + idToken.toStdString()}});
     const QString nonce = json(challenge).value(QStringLiteral("nonce")).toString();
     const MultipartBody body = ApplicantTestKit::body(ApplicantTestKit::fields(nonce), ApplicantTestKit::images());
-    const auto reply = HttpTestClient::request(
-        m_receiver->port(), "POST", "/api/v1/applications", body.bytes(),
-        {{"Content-Type", body.contentType()},
-         {"Authorization", "Bearer " + idToken.toStdString()},
-         {"Idempotency-Key", "workstation-test-" + std::to_string(n)}});
+    const auto reply = HttpTestClient::request(m_receiver->port(), "POST", "/api/v1/applications", body.bytes(),
+                                               {{"Content-Type", body.contentType()},
+                                                {"Authorization", "Bearer " + idToken.toStdString()},
+                                                {"Idempotency-Key", "workstation-test-" + std::to_string(n)}});
     if (reply.status != 201)
         qWarning() << "submission failed" << reply.status << reply.body;
     return json(reply).value(QStringLiteral("applicationId")).toString();
@@ -145,10 +144,10 @@ HttpTestClient::Reply TestWorkstationApi::ws(const std::string &method, const st
 
 QJsonArray TestWorkstationApi::lease(int count, int seconds, const QByteArray &token)
 {
-    const auto reply = ws("POST", "/ws/v1/leases",
-                          QJsonDocument(QJsonObject{{QStringLiteral("count"), count}, {QStringLiteral("seconds"), seconds}})
-                              .toJson(),
-                          token);
+    const auto reply =
+        ws("POST", "/ws/v1/leases",
+           QJsonDocument(QJsonObject{{QStringLiteral("count"), count}, {QStringLiteral("seconds"), seconds}}).toJson(),
+           token);
     if (reply.status != 200)
         qWarning() << "lease failed" << reply.status << reply.body;
     return json(reply).value(QStringLiteral("leases")).toArray();
@@ -317,7 +316,8 @@ void TestWorkstationApi::leaseRequestIsValidated()
     const auto reply = ws("POST", "/ws/v1/leases", body);
     QCOMPARE(reply.status, 400);
     QCOMPARE(json(reply)[QStringLiteral("error")][QStringLiteral("field")].toString(), field);
-    QCOMPARE(queryText(QStringLiteral("SELECT coalesce(lease_holder, 'none') FROM applications")), QStringLiteral("none"));
+    QCOMPARE(queryText(QStringLiteral("SELECT coalesce(lease_holder, 'none') FROM applications")),
+             QStringLiteral("none"));
 }
 
 void TestWorkstationApi::pushIsRetriedWithTheSameKeyAndSentOnce()
@@ -326,8 +326,7 @@ void TestWorkstationApi::pushIsRetriedWithTheSameKeyAndSentOnce()
     QCOMPARE(lease(1, 60).size(), 1);
     QCOMPARE(ws("POST", "/ws/v1/applications/" + id.toStdString() + "/ack").status, 200);
     m_line->failNextPushes(3);
-    const auto reply = ws("POST", "/ws/v1/applications/" + id.toStdString() + "/outcome",
-                          R"({"outcome":"approved"})");
+    const auto reply = ws("POST", "/ws/v1/applications/" + id.toStdString() + "/outcome", R"({"outcome":"approved"})");
     QCOMPARE(reply.status, 200);
     QCOMPARE(json(reply)[QStringLiteral("pushQueued")].toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, 10000);
@@ -369,12 +368,16 @@ void TestWorkstationApi::alreadyAcceptedPushIs409AndCountsAsSent()
     QCOMPARE(int(m_line->pushes().size()), 1);
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(m_spool->path().toUtf8().constData(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "UPDATE push_outbox SET state = 'pending', body = '{\"to\":\"U3333333333333333333333333333cccc\","
-                              "\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}'", nullptr, nullptr, nullptr),
-             SQLITE_OK);
+    QCOMPARE(
+        sqlite3_exec(db,
+                     "UPDATE push_outbox SET state = 'pending', body = '{\"to\":\"U3333333333333333333333333333cccc\","
+                     "\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}'",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
     sqlite3_close(db);
     QCOMPARE(m_pushes->runOnce(QDateTime::currentDateTimeUtc().addSecs(3600)), 1);
-    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || last_status FROM push_outbox")), QStringLiteral("sent 409"));
+    QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || last_status FROM push_outbox")),
+             QStringLiteral("sent 409"));
     QCOMPARE(int(m_line->pushes().size()), 1);
     QCOMPARE(int(m_line->pushCallKeys().size()), 2);
 }

@@ -43,10 +43,11 @@ void TestWorkstationTls::initTestCase()
     QVERIFY(m_dir.isValid());
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-                   QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   m_dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
                    m_dir.filePath(QStringLiteral("cert.pem"))});
     QVERIFY2(openssl.waitForFinished(60000), "the openssl command (package openssl) is needed");
     QCOMPARE(openssl.exitCode(), 0);
@@ -75,12 +76,12 @@ void TestWorkstationTls::leaseOverTls()
 {
     // A workstation that trusts the listener's certificate, verifying it strictly (host name too).
     Poco::Net::initializeSSL();
-    Poco::Net::Context::Ptr context =
-        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
-                               m_dir.filePath(QStringLiteral("cert.pem")).toStdString(),
-                               Poco::Net::Context::VERIFY_STRICT, 9, false);
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
+                                                             m_dir.filePath(QStringLiteral("cert.pem")).toStdString(),
+                                                             Poco::Net::Context::VERIFY_STRICT, 9, false);
     Poco::Net::HTTPSClientSession session("127.0.0.1", m_server->port(), context);
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/ws/v1/leases", Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/ws/v1/leases",
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Authorization", "Bearer tls-token-0123456789");
     request.setContentType("application/json");
     const std::string body = R"({"count":1,"seconds":60})";
@@ -97,8 +98,9 @@ void TestWorkstationTls::plainHttpIsRefusedOnTheTlsPort()
 {
     bool refused = false;
     try {
-        const auto reply = HttpTestClient::request(m_server->port(), "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})",
-                                                   {{"Authorization", "Bearer tls-token-0123456789"}});
+        const auto reply =
+            HttpTestClient::request(m_server->port(), "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})",
+                                    {{"Authorization", "Bearer tls-token-0123456789"}});
         refused = reply.status != 200;
     } catch (const Poco::Exception &) {
         refused = true;
@@ -109,8 +111,9 @@ void TestWorkstationTls::plainHttpIsRefusedOnTheTlsPort()
 void TestWorkstationTls::outgoingHttpsRejectsAnUntrustedCertificate()
 {
     // The receiver's client trusts the system CAs only: a self-signed server is refused.
-    const auto reply = HttpCall::request("POST", QStringLiteral("https://127.0.0.1:%1/ws/v1/leases").arg(m_server->port()),
-                                         {{"Authorization", "Bearer tls-token-0123456789"}}, "{}", "application/json");
+    const auto reply =
+        HttpCall::request("POST", QStringLiteral("https://127.0.0.1:%1/ws/v1/leases").arg(m_server->port()),
+                          {{"Authorization", "Bearer tls-token-0123456789"}}, "{}", "application/json");
     QVERIFY(!reply.ok());
     QCOMPARE(reply.error().code, ErrorCode::Network);
     // Refused for the certificate, not for a missing HTTPS client.

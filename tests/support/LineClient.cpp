@@ -61,13 +61,13 @@ QByteArray LineClient::sign(const QByteArray &channelSecret, const QByteArray &b
 QJsonObject LineClient::event(const QString &webhookEventId, const QString &type, const QString &userId,
                               const QJsonObject &message, bool redelivery)
 {
-    QJsonObject object{
-        {QStringLiteral("type"), type},
-        {QStringLiteral("mode"), QStringLiteral("active")},
-        {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())},
-        {QStringLiteral("source"), QJsonObject{{QStringLiteral("type"), QStringLiteral("user")}, {QStringLiteral("userId"), userId}}},
-        {QStringLiteral("webhookEventId"), webhookEventId},
-        {QStringLiteral("deliveryContext"), QJsonObject{{QStringLiteral("isRedelivery"), redelivery}}}};
+    QJsonObject object{{QStringLiteral("type"), type},
+                       {QStringLiteral("mode"), QStringLiteral("active")},
+                       {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())},
+                       {QStringLiteral("source"), QJsonObject{{QStringLiteral("type"), QStringLiteral("user")},
+                                                              {QStringLiteral("userId"), userId}}},
+                       {QStringLiteral("webhookEventId"), webhookEventId},
+                       {QStringLiteral("deliveryContext"), QJsonObject{{QStringLiteral("isRedelivery"), redelivery}}}};
     if (type != QLatin1String("unfollow"))
         object.insert(QStringLiteral("replyToken"), QStringLiteral("reply-") + webhookEventId);
     if (!message.isEmpty())
@@ -81,9 +81,10 @@ LineClient::Answer LineClient::sendWebhook(const QString &receiverBase, const QB
     QJsonArray list;
     for (const QJsonObject &e : events)
         list.append(e);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
-                                                      {QStringLiteral("events"), list}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
+                                  {QStringLiteral("events"), list}})
+            .toJson(QJsonDocument::Compact);
     return post(receiverBase + QStringLiteral("/line/webhook"), body,
                 {{"Content-Type", "application/json"}, {"x-line-signature", sign(channelSecret, body).toStdString()}});
 }
@@ -106,12 +107,12 @@ LineClient::Answer LineClient::submitBundle(const QString &receiverBase, const Q
     const QByteArray boundary = "----MadoLiffBoundary" + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
     QByteArray body;
     auto field = [&](const char *name, const QString &value) {
-        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-                value.toUtf8() + "\r\n";
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value.toUtf8() +
+                "\r\n";
     };
     auto file = [&](const QString &name, const QString &fileName) {
-        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name.toUtf8() +
-                "\"; filename=\"" + fileName.toUtf8() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name.toUtf8() + "\"; filename=\"" +
+                fileName.toUtf8() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
                 readFile(dir.filePath(fileName)) + "\r\n";
     };
     field("procedure", applicant.value(QStringLiteral("procedure")).toString());

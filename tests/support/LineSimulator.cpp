@@ -91,7 +91,8 @@ public:
             return messages(response);
         if (!authorised(request)) {
             readBody(request);
-            return sendJson(response, 401, QJsonObject{{QStringLiteral("message"), QStringLiteral("Authentication failed")}});
+            return sendJson(response, 401,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Authentication failed")}});
         }
         if (method == "POST" && path == "/v2/bot/message/push")
             return push(request, response);
@@ -118,8 +119,9 @@ private:
         std::lock_guard<std::mutex> lock(m_state->mutex);
         const auto found = m_state->tokens.find(token);
         const auto refuse = [&response](const char *description) {
-            sendJson(response, 400, QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
-                                                {QStringLiteral("error_description"), QLatin1String(description)}});
+            sendJson(response, 400,
+                     QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                                 {QStringLiteral("error_description"), QLatin1String(description)}});
         };
         if (found == m_state->tokens.end())
             return refuse("Invalid IdToken.");
@@ -142,7 +144,8 @@ private:
         const QString userId = body.value(QStringLiteral("userId")).toString();
         const QString channelId = body.value(QStringLiteral("channelId")).toString();
         if (userId.isEmpty() || channelId.isEmpty())
-            return sendJson(response, 400, QJsonObject{{QStringLiteral("message"), QStringLiteral("userId and channelId")}});
+            return sendJson(response, 400,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("userId and channelId")}});
         const int expiresIn = body.value(QStringLiteral("expiresIn")).toInt(3600);
         const QString token = randomToken("simid-");
         {
@@ -191,11 +194,14 @@ private:
         }
         const QJsonObject json = QJsonDocument::fromJson(body).object();
         if (json.value(QStringLiteral("to")).toString().isEmpty() || !json.value(QStringLiteral("messages")).isArray())
-            return sendJson(response, 400, QJsonObject{{QStringLiteral("message"), QStringLiteral("The request body has 1 error(s)")}});
+            return sendJson(
+                response, 400,
+                QJsonObject{{QStringLiteral("message"), QStringLiteral("The request body has 1 error(s)")}});
         if (!retryKey.isEmpty() && m_state->acceptedKeys.contains(retryKey)) {
             response.set("x-line-accepted-request-id", retryKey.toStdString());
-            return sendJson(response, 409,
-                            QJsonObject{{QStringLiteral("message"), QStringLiteral("The retry key is already accepted")}});
+            return sendJson(
+                response, 409,
+                QJsonObject{{QStringLiteral("message"), QStringLiteral("The retry key is already accepted")}});
         }
         if (!retryKey.isEmpty())
             m_state->acceptedKeys.insert(retryKey);
@@ -208,9 +214,11 @@ private:
         const QByteArray body = readBody(request);
         const QJsonObject json = QJsonDocument::fromJson(body).object();
         if (json.value(QStringLiteral("replyToken")).toString().isEmpty())
-            return sendJson(response, 400, QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid reply token")}});
+            return sendJson(response, 400,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid reply token")}});
         std::lock_guard<std::mutex> lock(m_state->mutex);
-        m_state->replies.push_back(LineSimulator::Message{QString(), json.value(QStringLiteral("replyToken")).toString(), body});
+        m_state->replies.push_back(
+            LineSimulator::Message{QString(), json.value(QStringLiteral("replyToken")).toString(), body});
         sendJson(response, 200, QJsonObject{{QStringLiteral("sentMessages"), QJsonArray{}}});
     }
 
@@ -222,7 +230,8 @@ private:
             ++m_state->contentCalls;
             if (m_state->failContent > 0) {
                 --m_state->failContent;
-                return sendJson(response, 500, QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
+                return sendJson(response, 500,
+                                QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
             }
             const auto found = m_state->contents.find(id);
             if (found == m_state->contents.end())

@@ -25,9 +25,9 @@ namespace mado::test {
 class LineSimulator {
 public:
     struct Message {
-        QString retryKey;  // pushes only
-        QString to;        // pushes: the user id; replies: the reply token
-        QByteArray body;   // the request body as sent
+        QString retryKey; // pushes only
+        QString to;       // pushes: the user id; replies: the reply token
+        QByteArray body;  // the request body as sent
     };
 
     explicit LineSimulator(QByteArray channelAccessToken);
