@@ -260,6 +260,16 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
     restarted.terminate();
     QVERIFY(restarted.waitForFinished(10000));
     QCOMPARE(restarted.exitCode(), 0);
+
+    // The logs of both runs name ids, references and counts, never personal data or secrets.
+    const QByteArray logs = receiver.readAllStandardOutput() + receiver.readAllStandardError() +
+                            restarted.readAllStandardOutput() + restarted.readAllStandardError();
+    QVERIFY(logs.contains("application stored: \"MDG-"));
+    for (const QByteArray &secret : {QByteArray("見本"), QByteArray("ミホン"), QByteArray("03-0000-0000"),
+                                     QByteArray("100-0001"), QByteArray("1985-07-15"), QByteArray("simid-"),
+                                     QByteArray("crash-test-challenge-key"), QByteArray("U0000000000"),
+                                     IntakeTestKit::channelSecret(), QByteArray("test-access-token")})
+        QVERIFY2(!logs.contains(secret), secret.constData());
 }
 
 QTEST_GUILESS_MAIN(TestReceiverCrash)
