@@ -23,28 +23,40 @@ qsizetype pngEnd(const QByteArray &bytes)
     return -1;
 }
 
-// The offset just after the JPEG end-of-image marker: the first FF D9 after the first start-of-scan
-// (header segments such as an EXIF thumbnail may contain FF D9, entropy-coded data cannot).
+// The offset just after the JPEG end-of-image marker, found by walking the file: marker segments
+// are skipped by their length (so an EXIF thumbnail's own FF D9 is never taken for the end), and
+// entropy-coded data after each start-of-scan is scanned for the next marker (FF 00 is a stuffed
+// byte, FF D0-D7 restart markers, FF FF fill). Progressive files with several scans work too.
 qsizetype jpegEnd(const QByteArray &bytes)
 {
+    const auto at = [&bytes](qsizetype i) { return int(static_cast<unsigned char>(bytes.at(i))); };
     qsizetype pos = 2;
-    while (pos + 4 <= bytes.size()) {
-        const int marker = static_cast<unsigned char>(bytes.at(pos + 1));
+    while (pos + 2 <= bytes.size()) {
+        if (at(pos) != 0xFF)
+            return -1;
+        const int marker = at(pos + 1);
         if (marker == 0xFF) {
             ++pos;
             continue;
         }
+        if (marker == 0xD9)
+            return pos + 2;
         if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
             pos += 2;
             continue;
         }
-        const qsizetype length = (qsizetype(static_cast<unsigned char>(bytes.at(pos + 2))) << 8) |
-                                 qsizetype(static_cast<unsigned char>(bytes.at(pos + 3)));
-        if (marker == 0xDA) {
-            const qsizetype end = bytes.indexOf("\xFF\xD9", pos + 2 + length);
-            return end < 0 ? -1 : end + 2;
-        }
+        if (pos + 4 > bytes.size())
+            return -1;
+        const qsizetype length = (qsizetype(at(pos + 2)) << 8) | qsizetype(at(pos + 3));
         pos += 2 + length;
+        if (marker != 0xDA)
+            continue;
+        // Entropy-coded data up to the next real marker.
+        while (pos + 1 < bytes.size()) {
+            if (at(pos) == 0xFF && at(pos + 1) != 0x00 && !(at(pos + 1) >= 0xD0 && at(pos + 1) <= 0xD7))
+                break;
+            ++pos;
+        }
     }
     return -1;
 }
