@@ -51,6 +51,10 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("authentication_failed");
     case ErrorCode::AccountLocked:
         return QStringLiteral("account_locked");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorCode::Gone:
+        return QStringLiteral("gone");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

@@ -34,6 +34,9 @@ enum class ErrorCode {
     LimitReached,         // e.g. the cap on resubmission requests
     AuthenticationFailed, // wrong login or password
     AccountLocked,        // locked out after repeated failures, or disabled
+    // Receiver APIs (issue 4).
+    Unauthorized,         // a missing or invalid token
+    Gone,                 // expired (a challenge)
     Internal,
 };
 

@@ -1,7 +1,10 @@
 // madoguchi-receiver: the internet-facing intake service. Wiring only.
+#include "core/intake/PushWorker.h"
 #include "core/intake/ReceiverConfig.h"
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
+#include "core/intake/WebhookWorker.h"
+#include "core/intake/WorkstationServer.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Util/HelpFormatter.h>
@@ -36,8 +39,10 @@ protected:
         help.setCommand(commandName());
         help.setUsage("--config FILE [--listen HOST:PORT]");
         help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
-                       "Serves GET /healthz, POST /line/webhook and GET /metrics. Stops cleanly on SIGTERM or SIGINT.");
-        help.setFooter("Configuration keys (INI sections [http], [line], [liff], [spool], [limits]):\n" +
+                       "Serves GET /healthz, POST /line/webhook, GET /metrics and the LIFF applicant API\n"
+                       "(POST /api/v1/challenges, POST /api/v1/applications). Stops cleanly on SIGTERM or SIGINT.");
+        help.setFooter("Configuration keys (INI sections [http], [line], [liff], [challenge], [spool], [limits],\n"
+                       "[workstation], [tls]):\n" +
                        mado::ReceiverConfig::keysHelp().toStdString() +
                        "Secrets are read from the files named by the *_file keys, never from the command line.");
         help.format(std::cout);
@@ -80,14 +85,47 @@ protected:
         auto spool = mado::Spool::open(settings.spoolPath);
         if (!spool)
             return fail(spool.error().message, EXIT_CANTCREAT);
+        mado::PushWorker::Options pushOptions;
+        pushOptions.apiBase = settings.lineApiBase;
+        pushOptions.accessToken = settings.channelAccessToken;
+        mado::PushWorker pushes(*spool.value(), pushOptions);
         mado::ReceiverServer server(settings.serverOptions(), *spool.value());
         const mado::Status started = server.start();
         if (!started)
             return fail(started.error().message, EXIT_UNAVAILABLE);
         std::cout << "madoguchi-receiver: listening on " << settings.listenHost.toStdString() << ':' << server.port()
                   << std::endl;
+        std::unique_ptr<mado::WorkstationServer> workstations;
+        if (settings.workstationApiEnabled()) {
+            mado::WorkstationServer::Options options;
+            options.host = settings.workstationHost;
+            options.port = settings.workstationPort;
+            options.tlsCertificate = settings.tlsCertificate;
+            options.tlsPrivateKey = settings.tlsPrivateKey;
+            workstations = std::make_unique<mado::WorkstationServer>(options, *spool.value(),
+                                                                     settings.workstationTokens, &pushes);
+            const mado::Status listening = workstations->start();
+            if (!listening)
+                return fail(listening.error().message, EXIT_UNAVAILABLE);
+            std::cout << "madoguchi-receiver: workstation API on " << settings.workstationHost.toStdString() << ':'
+                      << workstations->port() << std::endl;
+        }
+        mado::WebhookWorker::Options eventOptions;
+        eventOptions.apiBase = settings.lineApiBase;
+        eventOptions.dataApiBase = settings.lineDataApiBase;
+        eventOptions.accessToken = settings.channelAccessToken;
+        eventOptions.liffUrl = settings.liffUrl;
+        eventOptions.imageLimits = settings.imageLimits;
+        mado::WebhookWorker events(*spool.value(), eventOptions);
+        pushes.start();
+        events.start();
         waitForTerminationRequest();
+        // In-flight requests finish first; then the push worker ends after its current call.
+        if (workstations)
+            workstations->stop();
         server.stop();
+        events.stop();
+        pushes.stop();
         std::cout << "madoguchi-receiver: stopped" << std::endl;
         return EXIT_OK;
     }

@@ -1,6 +1,7 @@
 #include "core/intake/ReceiverConfig.h"
 
 #include "core/intake/IntakeLog.h"
+#include "core/intake/WorkstationTokens.h"
 
 #include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
@@ -87,14 +88,14 @@ Result<qint64> readInteger(const Poco::Util::AbstractConfiguration &config, cons
     return number;
 }
 
-Status readListen(const QString &text, QString &host, quint16 &port)
+Status readListen(const QString &text, QString &host, quint16 &port, const char *key = "http.listen")
 {
     static const QRegularExpression pattern(QStringLiteral("^(?:\\[([0-9A-Fa-f:.]+)\\]|([^:\\[\\]]+)):(\\d{1,5})$"));
     const QRegularExpressionMatch match = pattern.match(text);
     const uint number = match.hasMatch() ? match.captured(3).toUInt() : 0;
     if (!match.hasMatch() || number > 65535)
         return invalid(
-            QStringLiteral("http.listen must be HOST:PORT (IPv6 as [ADDRESS]:PORT), got '%1'").arg(text));
+            QStringLiteral("%1 must be HOST:PORT (IPv6 as [ADDRESS]:PORT), got '%2'").arg(QLatin1String(key), text));
     host = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
     port = quint16(number);
     return {};
@@ -126,9 +127,24 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
         {"line.data_api_base", "https://api-data.line.me", "base URL of the LINE content API"},
-        {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits)"},
+        {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
+        {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
-        {"limits.body_bytes", "1048576", "largest request body in bytes (1024 to 67108864); larger is 413"},
+        {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
+        {"challenge.key_file", nullptr,
+         "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
+        {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
+        {"limits.application_bytes", "33554432",
+         "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
+        {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
+        {"limits.image_pixels", "40000000",
+         "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
+        {"workstation.listen", nullptr,
+         "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
+        {"workstation.tokens_file", nullptr,
+         "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
+        {"tls.certificate", nullptr, "optional: PEM certificate (chain) of the workstation listener; with tls.private_key"},
+        {"tls.private_key", nullptr, "optional: PEM private key of tls.certificate (readable by the receiver only)"},
     };
     return table;
 }
@@ -199,6 +215,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
         return invalid(QStringLiteral("liff.channel_id must be the channel's numeric id, got '%1'")
                            .arg(result.liffChannelId));
 
+    result.liffUrl = value(config, "liff.url");
+    if (!result.liffUrl.isEmpty() && !QUrl(result.liffUrl, QUrl::StrictMode).isValid())
+        return invalid(QStringLiteral("liff.url must be a URL"));
+
     result.spoolPath = value(config, "spool.path");
     if (result.spoolPath.isEmpty())
         return invalid(QStringLiteral("spool.path is required: the path of the spool's SQLite file"));
@@ -207,6 +227,58 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!bodyBytes)
         return bodyBytes.error();
     result.maxBodyBytes = bodyBytes.value();
+
+    result.challengeKeyFile = value(config, "challenge.key_file");
+    if (!result.liffChannelId.isEmpty() || !result.challengeKeyFile.isEmpty()) {
+        const auto key = readSecretFile("challenge.key_file", result.challengeKeyFile);
+        if (!key)
+            return key.error();
+        if (key.value().size() < 16)
+            return invalid(QStringLiteral("challenge.key_file: the key must have at least 16 characters"));
+        result.challengeKey = key.value();
+    }
+    const auto lifetime = readInteger(config, "challenge.lifetime_seconds", 60, 3600);
+    if (!lifetime)
+        return lifetime.error();
+    result.challengeLifetimeSeconds = int(lifetime.value());
+    const auto applicationBytes = readInteger(config, "limits.application_bytes", 65536, 256 * 1024 * 1024);
+    if (!applicationBytes)
+        return applicationBytes.error();
+    result.maxApplicationBytes = applicationBytes.value();
+    const auto imageBytes = readInteger(config, "limits.image_bytes", 1024, 64 * 1024 * 1024);
+    if (!imageBytes)
+        return imageBytes.error();
+    result.imageLimits.maxBytes = imageBytes.value();
+    const auto imagePixels = readInteger(config, "limits.image_pixels", 10000, 100'000'000);
+    if (!imagePixels)
+        return imagePixels.error();
+    result.imageLimits.maxPixels = imagePixels.value();
+
+    const QString workstationListen = value(config, "workstation.listen");
+    if (!workstationListen.isEmpty()) {
+        if (Status listen = readListen(workstationListen, result.workstationHost, result.workstationPort,
+                                       "workstation.listen");
+            !listen)
+            return listen.error();
+        result.workstationTokensFile = value(config, "workstation.tokens_file");
+        if (result.workstationTokensFile.isEmpty())
+            return invalid(QStringLiteral("workstation.tokens_file is required with workstation.listen"));
+        auto tokens = WorkstationTokens::load(result.workstationTokensFile);
+        if (!tokens)
+            return tokens.error();
+        if (tokens.value().size() == 0)
+            return invalid(QStringLiteral("workstation.tokens_file names no workstation"));
+        result.workstationTokens = std::move(tokens).value();
+    }
+    result.tlsCertificate = value(config, "tls.certificate");
+    result.tlsPrivateKey = value(config, "tls.private_key");
+    if (result.tlsCertificate.isEmpty() != result.tlsPrivateKey.isEmpty())
+        return invalid(QStringLiteral("tls.certificate and tls.private_key must be given together"));
+    for (const auto &[key, path] : {std::pair<const char *, QString>{"tls.certificate", result.tlsCertificate},
+                                    std::pair<const char *, QString>{"tls.private_key", result.tlsPrivateKey}}) {
+        if (!path.isEmpty() && !QFile(path).open(QIODevice::ReadOnly))
+            return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
+    }
     return result;
 }
 
@@ -218,6 +290,12 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxThreads = maxThreads;
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
+    options.lineApiBase = lineApiBase;
+    options.liffChannelId = liffChannelId;
+    options.challengeKey = challengeKey;
+    options.challengeLifetimeSeconds = challengeLifetimeSeconds;
+    options.maxApplicationBytes = maxApplicationBytes;
+    options.imageLimits = imageLimits;
     return options;
 }
 

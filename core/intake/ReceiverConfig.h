@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/intake/ReceiverOptions.h"
+#include "core/intake/WorkstationTokens.h"
 
 #include <QByteArray>
 #include <QString>
@@ -47,8 +48,22 @@ public:
     QString lineApiBase;
     QString lineDataApiBase;
     QString liffChannelId; // empty when not configured
+    QString liffUrl;
     QString spoolPath;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
+    QString challengeKeyFile;
+    QByteArray challengeKey;
+    int challengeLifetimeSeconds = 600;
+    qint64 maxApplicationBytes = 32 * 1024 * 1024;
+    ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    // The workstation API; workstationPort 0 with an empty host means it is off.
+    QString workstationHost;
+    quint16 workstationPort = 0;
+    QString workstationTokensFile;
+    WorkstationTokens workstationTokens;
+    QString tlsCertificate; // both empty: the workstation listener is plain HTTP
+    QString tlsPrivateKey;
+    bool workstationApiEnabled() const { return !workstationHost.isEmpty(); }
 };
 
 } // namespace mado

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/face/ImageLimits.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -17,6 +19,16 @@ struct ReceiverOptions {
     QByteArray channelSecret;
     // Largest request body accepted; larger bodies are answered 413 without being read.
     qint64 maxBodyBytes = kDefaultMaxBodyBytes;
+
+    // The applicant API (LIFF). Without a LIFF channel id every call is refused with 401.
+    QString lineApiBase = QStringLiteral("https://api.line.me");
+    QString liffChannelId;
+    // HMAC key of the challenges' signatures. Never logged.
+    QByteArray challengeKey;
+    int challengeLifetimeSeconds = 600;
+    // Largest multipart body of POST /api/v1/applications; larger is 413.
+    qint64 maxApplicationBytes = 32 * 1024 * 1024;
+    ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
 };
 
 } // namespace mado

@@ -1,9 +1,11 @@
 #include "core/intake/ReceiverRoutes.h"
 
+#include "core/intake/ApplicantApi.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolGauges.h"
 #include "core/intake/WebhookHandler.h"
 
 #include <Poco/Exception.h>
@@ -26,6 +28,8 @@ using Poco::Net::HTTPResponse;
 const std::string kHealthRoute = "/healthz";
 const std::string kWebhookRoute = "/line/webhook";
 const std::string kMetricsRoute = "/metrics";
+const std::string kChallengesRoute = "/api/v1/challenges";
+const std::string kApplicationsRoute = "/api/v1/applications";
 const std::string kOtherRoute = "other";
 
 class HealthHandler : public Poco::Net::HTTPRequestHandler {
@@ -50,7 +54,10 @@ public:
     void handleRequest(Poco::Net::HTTPServerRequest &, Poco::Net::HTTPServerResponse &response) override
     {
         const auto pending = m_spool.pendingWebhookEventCount();
-        const QByteArray text = m_metrics.render(pending ? pending.value() : -1);
+        QByteArray text = m_metrics.render(pending ? pending.value() : -1);
+        // Left out, like the pending gauge, when the spool cannot be read.
+        if (const auto gauges = SpoolGauges::read(m_spool))
+            text += gauges.value().render();
         response.setStatusAndReason(HTTPResponse::HTTP_OK);
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setContentLength(text.size());
@@ -122,8 +129,9 @@ ErrorHandler *methodNotAllowed(const char *allowed)
 
 } // namespace
 
-ReceiverRoutes::ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options)
-    : m_spool(spool), m_metrics(metrics), m_options(options)
+ReceiverRoutes::ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
+                               const ApplicantServices &applicant)
+    : m_spool(spool), m_metrics(metrics), m_options(options), m_applicant(applicant)
 {
 }
 
@@ -135,7 +143,8 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createRequestHandler(const Poco::
     } catch (const Poco::SyntaxException &) {
         path.clear(); // an unparsable target is an unknown route
     }
-    const bool known = path == kHealthRoute || path == kWebhookRoute || path == kMetricsRoute;
+    const bool known = path == kHealthRoute || path == kWebhookRoute || path == kMetricsRoute ||
+                       path == kChallengesRoute || path == kApplicationsRoute;
     const std::string &route = known ? path : kOtherRoute;
     return new CountingHandler(route, createHandler(route, request.getMethod()), m_metrics);
 }
@@ -152,6 +161,12 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createHandler(const std::string &
         return method == "POST"
                    ? static_cast<Poco::Net::HTTPRequestHandler *>(new WebhookHandler(m_spool, m_metrics, m_options))
                    : methodNotAllowed("POST");
+    if (route == kChallengesRoute)
+        return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ChallengeHandler(m_applicant))
+                                : methodNotAllowed("POST");
+    if (route == kApplicationsRoute)
+        return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ApplicationHandler(m_applicant))
+                                : methodNotAllowed("POST");
     return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, QStringLiteral("not_found"),
                             QStringLiteral("no such endpoint"));
 }

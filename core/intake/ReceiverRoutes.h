@@ -6,16 +6,19 @@
 
 namespace mado {
 
+struct ApplicantServices;
 class ReceiverMetrics;
 class Spool;
 
-// Maps a request's method and path to its handler: GET /healthz, POST /line/webhook, GET /metrics.
+// Maps a request's method and path to its handler: GET /healthz, POST /line/webhook, GET /metrics,
+// POST /api/v1/challenges and POST /api/v1/applications (the applicant API, see ApplicantApi).
 // Unknown paths get 404 and known paths with the wrong method 405, both with a JSON body. Every
 // answer is counted in the metrics by route and status. Called on Poco's server threads; the spool,
 // the metrics and the options must outlive the factory.
 class ReceiverRoutes : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options);
+    ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
+                   const ApplicantServices &applicant);
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &request) override;
 
 private:
@@ -24,6 +27,7 @@ private:
     Spool &m_spool;
     ReceiverMetrics &m_metrics;
     const ReceiverOptions &m_options;
+    const ApplicantServices &m_applicant;
 };
 
 } // namespace mado

@@ -1,5 +1,8 @@
 #include "core/intake/ReceiverServer.h"
 
+#include "core/intake/ApplicantApi.h"
+#include "core/intake/ApplicationStore.h"
+#include "core/intake/CaseBundleReader.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReceiverRoutes.h"
@@ -17,6 +20,11 @@ struct ReceiverServer::Impl {
     ReceiverOptions options;
     Spool &spool;
     ReceiverMetrics metrics;
+    std::unique_ptr<IdTokenVerifier> verifier;
+    std::unique_ptr<ChallengeStore> challenges;
+    std::unique_ptr<ApplicationStore> applications;
+    std::unique_ptr<ApplicationIntake> intake;
+    std::unique_ptr<ApplicantServices> applicant;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     quint16 boundPort = 0;
 };
@@ -35,6 +43,22 @@ Status ReceiverServer::start()
 {
     if (d->server)
         return {};
+    if (!d->intake) {
+        auto schema = JsonSchema::loadResource(CaseBundleReader::schemaResource());
+        if (!schema)
+            return schema.error();
+        d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
+        d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
+                                                         d->options.challengeLifetimeSeconds);
+        d->applications = std::make_unique<ApplicationStore>(d->spool);
+        d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
+                                                        *d->applications, d->options.imageLimits);
+        d->applicant = std::make_unique<ApplicantServices>(
+            ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake});
+        // Image directories of applications whose transaction never committed (a crash).
+        if (const auto recovered = d->applications->recover(); !recovered)
+            return recovered.error();
+    }
     try {
         const Poco::Net::SocketAddress address(d->options.host.toStdString(), d->options.port);
         // No SO_REUSEPORT: a second receiver on the same port must fail, not share the port.
@@ -46,7 +70,7 @@ Status ReceiverServer::start()
         params->setKeepAlive(true);
         params->setTimeout(Poco::Timespan(10, 0));
         d->boundPort = socket.address().port();
-        auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options); // owned by the server
+        auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options, *d->applicant); // owned by the server
         d->server = std::make_unique<Poco::Net::HTTPServer>(routes, socket, params);
         d->server->start();
     } catch (const Poco::Exception &e) {

@@ -42,6 +42,17 @@ public:
     // All webhook events in the order they were stored.
     Result<std::vector<StoredWebhookEvent>> webhookEvents() const;
     const QString &path() const { return m_path; }
+    // The directory of the applications' image files: the spool path with "-files" appended.
+    QString filesDirectory() const { return m_path + QStringLiteral("-files"); }
+
+    // Runs f(sqlite3 *) under the spool's lock and returns its result. For the stores built on
+    // the spool (ChallengeStore, ApplicationStore); f must not call back into the spool.
+    template <typename F>
+    auto locked(F &&f) const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return f(m_db);
+    }
 
 private:
     Spool(sqlite3 *db, QString path);

@@ -28,6 +28,64 @@ CREATE TABLE webhook_events (
 );
 CREATE INDEX webhook_events_state ON webhook_events (state, id);
 )sql"},
+    {2, R"sql(
+CREATE TABLE challenges (
+    nonce TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    directions TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    used_at TEXT
+);
+CREATE TABLE applications (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'received'
+        CHECK (state IN ('received', 'acknowledged', 'approved', 'rejected', 'resubmission_requested', 'issued')),
+    manifest TEXT CHECK (manifest IS NULL OR json_valid(manifest)),
+    lease_holder TEXT,
+    lease_until TEXT,
+    acknowledged_at TEXT,
+    UNIQUE (user_id, idempotency_key)
+);
+CREATE INDEX applications_lease ON applications (state, lease_until, seq);
+)sql"},
+    {3, R"sql(
+CREATE TABLE push_outbox (
+    id INTEGER PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    retry_key TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_status INTEGER,
+    UNIQUE (application_id, kind)
+);
+CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
+)sql"},
+    {4, R"sql(
+ALTER TABLE webhook_events ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE webhook_events ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT '';
+CREATE TABLE line_users (
+    user_id TEXT PRIMARY KEY,
+    following INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE resubmitted_images (
+    message_id TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+)sql"},
 };
 
 Error refuse(const QString &message)

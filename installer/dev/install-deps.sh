@@ -10,7 +10,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libvulkan-dev
     libopencv-dev
     libdlib-dev libdlib-data libopenblas-dev
-    libpoco-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
+    libpoco-dev libssl-dev openssl libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
     fonts-ipafont-gothic fonts-ipafont-mincho
     xvfb xauth poppler-utils
 )

@@ -40,6 +40,27 @@ HttpTestClient::Reply HttpTestClient::request(quint16 port, const std::string &m
     return readReply(in, response);
 }
 
+HttpTestClient::Reply HttpTestClient::requestChunked(quint16 port, const std::string &method, const std::string &path,
+                                                     const QByteArray &body, const Headers &headers)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto &[name, value] : headers)
+        request.set(name, value);
+    request.setChunkedTransferEncoding(true);
+    std::ostream &out = session.sendRequest(request);
+    try {
+        out.write(body.constData(), body.size());
+        out.flush();
+    } catch (const Poco::IOException &) {
+        // The server refused the body part-way; its answer is already on the way.
+    }
+    Poco::Net::HTTPResponse response;
+    std::istream &in = session.receiveResponse(response);
+    return readReply(in, response);
+}
+
 HttpTestClient::Reply HttpTestClient::sendPartial(quint16 port, const QByteArray &bytes, int timeoutSeconds)
 {
     Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));

@@ -22,6 +22,10 @@ public:
     // One request with a Content-Length body (none for an empty body on GET/HEAD).
     static Reply request(quint16 port, const std::string &method, const std::string &path,
                          const QByteArray &body = {}, const Headers &headers = {});
+    // The same with Transfer-Encoding: chunked (no Content-Length). A failed write (the server
+    // answered early and closed) is ignored and the answer is read.
+    static Reply requestChunked(quint16 port, const std::string &method, const std::string &path,
+                                const QByteArray &body, const Headers &headers = {});
     // Writes bytes (the start of a request, possibly incomplete) and reads the answer without sending
     // anything more. Throws Poco::TimeoutException if no answer comes within timeoutSeconds.
     static Reply sendPartial(quint16 port, const QByteArray &bytes, int timeoutSeconds = 5);

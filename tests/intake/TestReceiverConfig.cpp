@@ -78,8 +78,14 @@ void TestReceiverConfig::everyKeyIsRead()
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
                            "[http]\nlisten = [::1]:9000\nmax_threads = 4\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
-                           "[liff]\nchannel_id = 1657000000\n"
-                           "[limits]\nbody_bytes = 2048\n";
+                           "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
+                           "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
+                           "image_pixels = 2000000\n"
+                           "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\n"
+                           "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n";
+    IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
+    IntakeTestKit::writeFile(path("tokens"), "# counter PCs\n" + WorkstationTokens::line(QStringLiteral("pc-1"), "secret-1") +
+                                                 "\n" + WorkstationTokens::line(QStringLiteral("pc-2"), "secret-2") + "\n");
     QVERIFY(ReceiverConfig::checkKnownKeys(*parse(ini)).ok());
     const auto config = load(ini);
     QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
@@ -91,6 +97,25 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
+    QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
+    QCOMPARE(c.challengeLifetimeSeconds, 300);
+    QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
+    QCOMPARE(c.maxApplicationBytes, qint64(1048576));
+    QCOMPARE(c.imageLimits.maxBytes, qint64(65536));
+    QCOMPARE(c.imageLimits.maxPixels, qint64(2000000));
+    const ReceiverOptions options = c.serverOptions();
+    QCOMPARE(options.challengeKey, c.challengeKey);
+    QCOMPARE(options.liffChannelId, QStringLiteral("1657000000"));
+    QCOMPARE(options.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
+    QCOMPARE(options.challengeLifetimeSeconds, 300);
+    QCOMPARE(options.maxApplicationBytes, qint64(1048576));
+    QCOMPARE(options.imageLimits.maxPixels, qint64(2000000));
+    QVERIFY(c.workstationApiEnabled());
+    QCOMPARE(c.workstationHost, QStringLiteral("127.0.0.1"));
+    QCOMPARE(c.workstationPort, quint16(9001));
+    QCOMPARE(c.workstationTokens.size(), std::size_t(2));
+    QCOMPARE(c.workstationTokens.authenticate("secret-2"), std::optional<QString>(QStringLiteral("pc-2")));
+    QVERIFY(!c.workstationTokens.authenticate("secret-3"));
 }
 
 void TestReceiverConfig::invalidConfiguration_data()
@@ -134,6 +159,26 @@ void TestReceiverConfig::invalidConfiguration_data()
                                               << QStringLiteral("line.data_api_base must be an http(s) base URL");
     QTest::addRow("liff channel id not digits") << valid + "[liff]\nchannel_id = abc\n" << files
                                                 << QStringLiteral("liff.channel_id must be the channel's numeric id");
+    QTest::addRow("liff without challenge key") << valid + "[liff]\nchannel_id = 1657000000\n" << files
+                                                << QStringLiteral("challenge.key_file is required");
+    QTest::addRow("challenge key too short")
+        << valid + "[liff]\nchannel_id = 1657000000\n[challenge]\nkey_file = @/ckey\n" << files + ";ckey=short"
+        << QStringLiteral("challenge.key_file: the key must have at least 16 characters");
+    QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
+                                                 << QStringLiteral("challenge.lifetime_seconds must be an integer");
+    QTest::addRow("workstation without tokens file") << valid + "[workstation]\nlisten = 127.0.0.1:9001\n" << files
+                                                     << QStringLiteral("workstation.tokens_file is required");
+    QTest::addRow("workstation tokens file malformed")
+        << valid + "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = @/wtokens\n"
+        << files + ";wtokens=pc-1:plaintext-token" << QStringLiteral("line 1 is not NAME:SHA256HEX");
+    QTest::addRow("workstation listen malformed") << valid + "[workstation]\nlisten = nowhere\n" << files
+                                                  << QStringLiteral("workstation.listen must be HOST:PORT");
+    QTest::addRow("tls certificate without key") << valid + "[tls]\ncertificate = @/secret\n" << files
+                                                 << QStringLiteral("must be given together");
+    QTest::addRow("tls key unreadable") << valid + "[tls]\ncertificate = @/secret\nprivate_key = @/absent.pem\n"
+                                        << files << QStringLiteral("tls.private_key: cannot read '@/absent.pem'");
+    QTest::addRow("image pixels too many") << valid + "[limits]\nimage_pixels = 1000000000\n" << files
+                                           << QStringLiteral("limits.image_pixels must be an integer");
 }
 
 void TestReceiverConfig::invalidConfiguration()
@@ -154,6 +199,7 @@ void TestReceiverConfig::invalidConfiguration()
     // Secrets never leak into messages.
     QVERIFY(!config.error().message.contains(QLatin1String(IntakeTestKit::channelSecret())));
     QVERIFY(!config.error().message.contains(QLatin1String("tok'")));
+    QVERIFY(!config.error().message.contains(QLatin1String("plaintext-token")));
 }
 
 void TestReceiverConfig::unknownKeyIsReported()
@@ -170,7 +216,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 9);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 19);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

@@ -1,0 +1,178 @@
+#include "core/intake/ChallengeStore.h"
+
+#include "core/intake/LineSignature.h"
+#include "core/intake/Spool.h"
+#include "core/intake/Sqlite.h"
+#include "core/intake/SqliteTransaction.h"
+
+#include <QRandomGenerator>
+#include <QStringList>
+
+#include <sqlite3.h>
+
+namespace mado {
+
+namespace {
+
+QByteArray isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+}
+
+QString text(sqlite3_stmt *statement, int column)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                             sqlite3_column_bytes(statement, column));
+}
+
+QString directionsText(const std::array<Direction, 3> &directions)
+{
+    QStringList names;
+    for (Direction d : directions)
+        names << directionName(d);
+    return names.join(QLatin1Char(','));
+}
+
+struct Row {
+    Challenge challenge;
+    QString userId;
+    bool used = false;
+};
+
+Result<Row> readRow(sqlite3 *db, const QString &nonce)
+{
+    auto select =
+        Sqlite::prepare(db, "SELECT nonce, user_id, directions, issued_at, expires_at, signature, used_at IS NOT NULL "
+                            "FROM challenges WHERE nonce = ?1");
+    if (!select)
+        return select.error();
+    sqlite3_stmt *statement = select.value().get();
+    const QByteArray key = nonce.toUtf8();
+    sqlite3_bind_text(statement, 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(statement);
+    if (rc == SQLITE_DONE)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown challenge")};
+    if (rc != SQLITE_ROW)
+        return Sqlite::error(db, QStringLiteral("cannot read challenge"));
+    Row row;
+    row.challenge.nonce = text(statement, 0);
+    row.userId = text(statement, 1);
+    const QStringList names = text(statement, 2).split(QLatin1Char(','));
+    for (int i = 0; i < 3 && i < names.size(); ++i)
+        row.challenge.directions[std::size_t(i)] = directionFromName(names.at(i)).value_or(Direction::Front);
+    row.challenge.issuedAt = QDateTime::fromString(text(statement, 3), Qt::ISODateWithMs);
+    row.challenge.expiresAt = QDateTime::fromString(text(statement, 4), Qt::ISODateWithMs);
+    row.challenge.signature = text(statement, 5);
+    row.used = sqlite3_column_int(statement, 6) != 0;
+    return row;
+}
+
+Result<Challenge> check(const Result<Row> &row, const QString &userId, const QDateTime &now)
+{
+    if (!row)
+        return row.error();
+    // Another user's nonce is reported like an unknown one: it tells nothing about other users.
+    if (row.value().userId != userId)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown challenge")};
+    if (row.value().used)
+        return Error{ErrorCode::Conflict, QStringLiteral("the challenge was already used")};
+    if (row.value().challenge.expiresAt <= now)
+        return Error{ErrorCode::Gone, QStringLiteral("the challenge has expired; request a new one")};
+    return row.value().challenge;
+}
+
+} // namespace
+
+std::array<Direction, 3> ChallengeStore::drawDirections()
+{
+    static const Direction all[] = {Direction::Left, Direction::Right, Direction::Up, Direction::Down};
+    QRandomGenerator *random = QRandomGenerator::system();
+    std::array<Direction, 3> out{};
+    int previous = -1;
+    for (Direction &d : out) {
+        // Draw among the three directions that differ from the previous one, uniformly.
+        int pick = int(random->bounded(previous < 0 ? 4u : 3u));
+        if (previous >= 0 && pick >= previous)
+            ++pick;
+        d = all[pick];
+        previous = pick;
+    }
+    return out;
+}
+
+QByteArray ChallengeStore::canonical(const Challenge &challenge)
+{
+    return "madoguchi-challenge-v1\n" + challenge.nonce.toUtf8() + '\n' + isoTime(challenge.issuedAt) + '\n' +
+           isoTime(challenge.expiresAt) + '\n' + directionsText(challenge.directions).toUtf8();
+}
+
+QString ChallengeStore::sign(const QByteArray &key, const Challenge &challenge)
+{
+    return QString::fromLatin1(LineSignature::compute(key, canonical(challenge)));
+}
+
+Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &now)
+{
+    Challenge challenge;
+    QByteArray nonce(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), nonce.size() / 4);
+    challenge.nonce =
+        QString::fromLatin1(nonce.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    // Millisecond precision, as the times travel as text.
+    challenge.issuedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    challenge.expiresAt = challenge.issuedAt.addSecs(m_lifetimeSeconds);
+    challenge.directions = drawDirections();
+    challenge.signature = sign(m_key, challenge);
+
+    return m_spool.locked([&](sqlite3 *db) -> Result<Challenge> {
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun().error();
+        auto insert = Sqlite::prepare(db, "INSERT INTO challenges (nonce, user_id, directions, issued_at, expires_at, "
+                                          "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!insert)
+            return insert.error();
+        const QByteArray values[] = {challenge.nonce.toUtf8(),
+                                     userId.toUtf8(),
+                                     directionsText(challenge.directions).toUtf8(),
+                                     isoTime(challenge.issuedAt),
+                                     isoTime(challenge.expiresAt),
+                                     challenge.signature.toUtf8()};
+        for (int i = 0; i < 6; ++i)
+            sqlite3_bind_text(insert.value().get(), i + 1, values[i].constData(), int(values[i].size()),
+                              SQLITE_TRANSIENT);
+        if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot store challenge"));
+        insert = Sqlite::Statement();
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return challenge;
+    });
+}
+
+Result<Challenge> ChallengeStore::usable(const QString &nonce, const QString &userId, const QDateTime &now) const
+{
+    return m_spool.locked([&](sqlite3 *db) { return check(readRow(db, nonce), userId, now); });
+}
+
+Result<Challenge> ChallengeStore::consume(sqlite3 *db, const QString &nonce, const QString &userId,
+                                          const QDateTime &now)
+{
+    auto challenge = check(readRow(db, nonce), userId, now);
+    if (!challenge)
+        return challenge;
+    auto update = Sqlite::prepare(db, "UPDATE challenges SET used_at = ?2 WHERE nonce = ?1 AND used_at IS NULL");
+    if (!update)
+        return update.error();
+    const QByteArray key = nonce.toUtf8();
+    const QByteArray at = isoTime(now);
+    sqlite3_bind_text(update.value().get(), 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(update.value().get(), 2, at.constData(), int(at.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(update.value().get()) != SQLITE_DONE)
+        return Sqlite::error(db, QStringLiteral("cannot mark challenge used"));
+    if (sqlite3_changes(db) != 1)
+        return Error{ErrorCode::Conflict, QStringLiteral("the challenge was already used")};
+    return challenge;
+}
+
+} // namespace mado

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/CaseBundle.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+struct sqlite3;
+
+namespace mado {
+
+class Spool;
+
+// Issues the head-turn challenges of the applicant API and keeps them in the spool (table
+// challenges). A challenge is a 256-bit random nonce (Base64url), three directions drawn with the
+// system CSPRNG (QRandomGenerator::system) so that no direction follows itself, an issue time and
+// an expiry, and an HMAC-SHA256 signature (Base64) with the receiver's challenge key over the
+// canonical text (see canonical()). Each challenge belongs to one LINE user and is used by at most
+// one application. Thread-safe (the spool serialises access). Errors: Io from the spool; lookups
+// fail with InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used).
+class ChallengeStore {
+public:
+    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds)
+        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds)
+    {
+    }
+
+    Result<Challenge> issue(const QString &userId, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The stored challenge if the user may use it now (exists, theirs, unexpired, unused).
+    Result<Challenge> usable(const QString &nonce, const QString &userId,
+                             const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // Inside the caller's open transaction on db: checks as usable() and marks the challenge used.
+    static Result<Challenge> consume(sqlite3 *db, const QString &nonce, const QString &userId, const QDateTime &now);
+
+    // "madoguchi-challenge-v1\n<nonce>\n<issuedAt>\n<expiresAt>\n<d1>,<d2>,<d3>" with times in
+    // ISO 8601 UTC with milliseconds, as they appear in the case bundle.
+    static QByteArray canonical(const Challenge &challenge);
+    static QString sign(const QByteArray &key, const Challenge &challenge);
+    static std::array<Direction, 3> drawDirections();
+
+private:
+    Spool &m_spool;
+    QByteArray m_key;
+    int m_lifetimeSeconds;
+};
+
+} // namespace mado

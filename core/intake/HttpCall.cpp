@@ -1,0 +1,92 @@
+#include "core/intake/HttpCall.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/URI.h>
+
+#include <QUrl>
+
+#include <istream>
+#include <memory>
+
+namespace mado {
+
+namespace {
+
+// One client context for every HTTPS call: the system's CA certificates, peer and host name
+// verified, TLS 1.2 or newer.
+Poco::Net::Context::Ptr clientContext()
+{
+    static const Poco::Net::Context::Ptr context = [] {
+        Poco::Net::initializeSSL();
+        Poco::Net::Context::Ptr created =
+            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_STRICT, 9, true);
+        created->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+        return created;
+    }();
+    return context;
+}
+
+} // namespace
+
+Result<HttpCall::Reply> HttpCall::request(const std::string &method, const QString &url, const Headers &headers,
+                                          const QByteArray &body, const std::string &contentType, int timeoutMs,
+                                          qint64 maxReplyBytes)
+{
+    try {
+        const Poco::URI uri(url.toStdString());
+        std::unique_ptr<Poco::Net::HTTPClientSession> owned;
+        if (uri.getScheme() == "https")
+            owned = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), clientContext());
+        else if (uri.getScheme() == "http")
+            owned = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        else
+            return Error{ErrorCode::Network, QStringLiteral("only http and https URLs are supported")};
+        Poco::Net::HTTPClientSession &session = *owned;
+        session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(timeoutMs) * 1000));
+        Poco::Net::HTTPRequest request(method, uri.getPathEtc(), Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto &[name, value] : headers)
+            request.set(name, value);
+        if (!contentType.empty())
+            request.setContentType(contentType);
+        if (method != "GET" || !body.isEmpty())
+            request.setContentLength(body.size());
+        std::ostream &out = session.sendRequest(request);
+        out.write(body.constData(), body.size());
+        Poco::Net::HTTPResponse response;
+        std::istream &in = session.receiveResponse(response);
+        Reply reply;
+        reply.status = int(response.getStatus());
+        reply.contentType = response.getContentType();
+        char buffer[16384];
+        while (in && reply.body.size() <= maxReplyBytes) {
+            in.read(buffer, sizeof buffer);
+            reply.body.append(buffer, qsizetype(in.gcount()));
+        }
+        if (reply.body.size() > maxReplyBytes)
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
+        return reply;
+    } catch (const Poco::Exception &e) {
+        return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};
+    }
+}
+
+QByteArray HttpCall::formEncode(const std::vector<std::pair<QString, QString>> &fields)
+{
+    QByteArray out;
+    for (const auto &[name, value] : fields) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+} // namespace mado

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/domain/CaseBundle.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace mado {
+
+// One uploaded image of a submission: the part's bytes (not yet checked) and the part name.
+struct SubmittedImage {
+    QString part; // "document_front", "frame2", ...
+    QByteArray bytes;
+};
+
+// A LIFF application as parsed from its multipart body, before it is checked against the challenge
+// and stored. Personal data: never log it.
+struct Submission {
+    ApplicantForm applicant;
+    DocumentType documentType = DocumentType::MyNumberCard;
+    QString challengeNonce;
+    SubmittedImage documentFront;
+    std::optional<SubmittedImage> documentTilted;
+    std::array<SubmittedImage, 4> frames;                 // frame0 (front) .. frame3
+    std::array<std::optional<QDateTime>, 4> capturedAt{}; // optional frameN_capturedAt fields
+};
+
+} // namespace mado

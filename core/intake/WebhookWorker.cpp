@@ -1,0 +1,333 @@
+#include "core/intake/WebhookWorker.h"
+
+#include "core/intake/DurableFiles.h"
+#include "core/intake/HttpCall.h"
+#include "core/intake/IntakeLog.h"
+#include "core/intake/ReferenceNumber.h"
+#include "core/intake/Spool.h"
+#include "core/intake/Sqlite.h"
+#include "core/intake/UploadedImage.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <vector>
+
+namespace mado {
+
+namespace {
+
+QByteArray iso(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+}
+
+void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
+{
+    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+}
+
+QString column(sqlite3_stmt *statement, int index)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
+                             sqlite3_column_bytes(statement, index));
+}
+
+// Worth trying again later: no answer, or LINE busy or failing.
+bool transient(const Result<HttpCall::Reply> &reply)
+{
+    if (!reply)
+        return reply.error().code == ErrorCode::Network;
+    return reply.value().status >= 500 || reply.value().status == 429;
+}
+
+QString stateText(const QString &state)
+{
+    if (state == QLatin1String("received"))
+        return QStringLiteral("受け付けました。職員の確認をお待ちください。");
+    if (state == QLatin1String("acknowledged"))
+        return QStringLiteral("職員が確認しています。");
+    if (state == QLatin1String("approved"))
+        return QStringLiteral("承認されました。証明書の発行をお待ちください。");
+    if (state == QLatin1String("rejected"))
+        return QStringLiteral("お受けできませんでした。");
+    if (state == QLatin1String("resubmission_requested"))
+        return QStringLiteral("書類の再提出をお願いしています。このトークに写真を送ってください。");
+    if (state == QLatin1String("issued"))
+        return QStringLiteral("証明書を発行し、郵送しました。");
+    return QStringLiteral("確認中です。");
+}
+
+struct PendingEvent {
+    qint64 id = 0;
+    QByteArray json;
+    int attempts = 0;
+};
+
+} // namespace
+
+WebhookWorker::WebhookWorker(Spool &spool, Options options) : m_spool(spool), m_options(std::move(options)) {}
+
+WebhookWorker::~WebhookWorker()
+{
+    stop();
+}
+
+void WebhookWorker::start()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_thread.joinable())
+        return;
+    m_stopping = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void WebhookWorker::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void WebhookWorker::run()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!m_stopping) {
+        lock.unlock();
+        runOnce();
+        lock.lock();
+        // New events are picked up within 200 ms; LINE's reply tokens stay valid for about a minute.
+        m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopping; });
+    }
+}
+
+int WebhookWorker::runOnce(const QDateTime &now)
+{
+    const auto due = m_spool.locked([&](sqlite3 *db) -> Result<std::vector<PendingEvent>> {
+        auto select = Sqlite::prepare(db, "SELECT id, body, attempts FROM webhook_events WHERE state = 'pending' "
+                                          "AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, iso(now));
+        std::vector<PendingEvent> rows;
+        while (sqlite3_step(select.value().get()) == SQLITE_ROW)
+            rows.push_back(PendingEvent{sqlite3_column_int64(select.value().get(), 0),
+                                        column(select.value().get(), 1).toUtf8(),
+                                        sqlite3_column_int(select.value().get(), 2)});
+        return rows;
+    });
+    if (!due) {
+        qCWarning(lcIntake) << "webhook events unreadable:" << due.error().message;
+        return 0;
+    }
+    for (const PendingEvent &event : due.value()) {
+        const Step step = process(QJsonDocument::fromJson(event.json).object());
+        const int attempts = event.attempts + 1;
+        const QByteArray state =
+            step == Step::Done ? "done" : (attempts >= m_options.maxAttempts ? "failed" : "pending");
+        const qint64 delay = qint64(m_options.baseDelayMs) << std::min(attempts - 1, 16);
+        if (state != "done")
+            qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
+        const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
+            auto update = Sqlite::prepare(
+                db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
+            if (!update)
+                return update.error();
+            sqlite3_bind_int64(update.value().get(), 1, event.id);
+            bind(update.value().get(), 2, state);
+            sqlite3_bind_int(update.value().get(), 3, attempts);
+            bind(update.value().get(), 4, iso(now.addMSecs(delay)));
+            if (sqlite3_step(update.value().get()) != SQLITE_DONE)
+                return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
+            return {};
+        });
+        if (!saved)
+            qCWarning(lcIntake) << "webhook event not updated:" << saved.error().message;
+    }
+    return int(due.value().size());
+}
+
+WebhookWorker::Step WebhookWorker::process(const QJsonObject &event)
+{
+    const QString type = event.value(QStringLiteral("type")).toString();
+    const QString userId = event[QStringLiteral("source")][QStringLiteral("userId")].toString();
+    const QString replyToken = event.value(QStringLiteral("replyToken")).toString();
+    if (type == QLatin1String("follow")) {
+        if (!userId.isEmpty())
+            setFollowing(userId, true);
+        QString text = QStringLiteral("友だち追加ありがとうございます。\nこのアカウントから、住民票の写しや税証明書を"
+                                      "オンラインで申請できます。本人確認のため、マイナンバーカード等の写真と、"
+                                      "画面の指示に従って顔を動かす自撮りをお送りいただきます。");
+        if (!m_options.liffUrl.isEmpty())
+            text += QStringLiteral("\n申請はこちらから: ") + m_options.liffUrl;
+        return reply(replyToken, text);
+    }
+    if (type == QLatin1String("unfollow")) {
+        if (!userId.isEmpty())
+            setFollowing(userId, false);
+        return Step::Done;
+    }
+    if (type == QLatin1String("message")) {
+        const QJsonObject message = event.value(QStringLiteral("message")).toObject();
+        const QString messageType = message.value(QStringLiteral("type")).toString();
+        if (messageType == QLatin1String("text"))
+            return onText(userId, replyToken, message.value(QStringLiteral("text")).toString());
+        if (messageType == QLatin1String("image"))
+            return onImage(userId, replyToken, message.value(QStringLiteral("id")).toString());
+    }
+    return Step::Done;
+}
+
+WebhookWorker::Step WebhookWorker::reply(const QString &replyToken, const QString &text)
+{
+    if (replyToken.isEmpty())
+        return Step::Done;
+    const QJsonObject body{
+        {QStringLiteral("replyToken"), replyToken},
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}}}}};
+    const auto answer = HttpCall::request("POST", m_options.apiBase + QStringLiteral("/v2/bot/message/reply"),
+                                          {{"Authorization", "Bearer " + m_options.accessToken.toStdString()}},
+                                          QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+                                          m_options.timeoutMs, 64 * 1024);
+    if (transient(answer))
+        return Step::Retry;
+    // A 4xx (an expired reply token, for instance) cannot be fixed by retrying.
+    if (answer.value().status >= 400)
+        qCWarning(lcIntake) << "reply refused by LINE with" << answer.value().status;
+    return Step::Done;
+}
+
+WebhookWorker::Step WebhookWorker::onText(const QString &userId, const QString &replyToken, const QString &text)
+{
+    static const QRegularExpression referencePattern(QStringLiteral("MDG-\\d{4}-\\d{5,12}-\\d"));
+    const QRegularExpressionMatch match = referencePattern.match(text.toUpper());
+    if (!match.hasMatch())
+        return reply(replyToken, QStringLiteral("申請の状況は、受付番号（例: MDG-2611-00042-9）を送ってください。"));
+    const QString reference = match.captured(0);
+    if (!ReferenceNumber::isValid(reference))
+        return reply(replyToken,
+                     QStringLiteral("受付番号 %1 は正しくありません。番号をご確認ください。").arg(reference));
+    const auto state = m_spool.locked([&](sqlite3 *db) -> Result<QString> {
+        auto select = Sqlite::prepare(db, "SELECT state FROM applications WHERE reference = ?1 AND user_id = ?2");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, reference.toUtf8());
+        bind(select.value().get(), 2, userId.toUtf8());
+        return sqlite3_step(select.value().get()) == SQLITE_ROW ? column(select.value().get(), 0) : QString();
+    });
+    if (!state)
+        return Step::Retry;
+    // Another user's reference is answered like an unknown one.
+    if (state.value().isEmpty())
+        return reply(replyToken, QStringLiteral("受付番号 %1 の申請は見つかりませんでした。").arg(reference));
+    return reply(replyToken, QStringLiteral("受付番号 %1: ").arg(reference) + stateText(state.value()));
+}
+
+WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString &replyToken, const QString &messageId)
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[0-9A-Za-z]{1,64}$"));
+    if (!idPattern.match(messageId).hasMatch())
+        return Step::Done;
+    // Download at once: LINE deletes message content after a while.
+    Result<HttpCall::Reply> content = Error{ErrorCode::Network, QStringLiteral("not tried")};
+    for (int attempt = 0; attempt < m_options.contentAttempts; ++attempt) {
+        if (attempt > 0) {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            const auto delay = std::chrono::milliseconds(qint64(m_options.contentBaseDelayMs) << (attempt - 1));
+            if (m_wake.wait_for(lock, delay, [this] { return m_stopping; }))
+                return Step::Retry;
+        }
+        content = HttpCall::request("GET",
+                                    m_options.dataApiBase + QStringLiteral("/v2/bot/message/%1/content").arg(messageId),
+                                    {{"Authorization", "Bearer " + m_options.accessToken.toStdString()}}, {}, {},
+                                    m_options.timeoutMs, m_options.imageLimits.maxBytes + 1);
+        if (!transient(content))
+            break;
+    }
+    if (transient(content))
+        return Step::Retry;
+    if (!content)
+        return reply(replyToken, QStringLiteral("画像が大きすぎます。小さくしてから送ってください。"));
+    if (content.value().status != 200)
+        return reply(replyToken, QStringLiteral("画像を受け取れませんでした。もう一度送ってください。"));
+    const auto checked = UploadedImage::check(content.value().body, m_options.imageLimits);
+    if (!checked)
+        return reply(replyToken, QStringLiteral("画像を読み取れませんでした。JPEGまたはPNGの写真を送ってください。"));
+
+    const auto open = m_spool.locked([&](sqlite3 *db) -> Result<QString> {
+        auto select = Sqlite::prepare(db, "SELECT id FROM applications WHERE user_id = ?1 AND "
+                                          "state = 'resubmission_requested' ORDER BY seq DESC LIMIT 1");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, userId.toUtf8());
+        return sqlite3_step(select.value().get()) == SQLITE_ROW ? column(select.value().get(), 0) : QString();
+    });
+    if (!open)
+        return Step::Retry;
+    if (open.value().isEmpty())
+        return reply(replyToken, QStringLiteral("書類の再提出をお願いしている申請はありません。"
+                                                "新しい申請はメニューの「申請する」からどうぞ。"));
+
+    const QString directory = m_spool.filesDirectory() + QStringLiteral("/resubmissions");
+    const QString file =
+        messageId + (checked.value().format == ImageFormat::Png ? QStringLiteral(".png") : QStringLiteral(".jpg"));
+    const QString path = directory + QLatin1Char('/') + file;
+    if (!QDir().mkpath(directory))
+        return Step::Retry;
+    // A retried event may find its file already written (the row is what counts).
+    if (!QFileInfo::exists(path)) {
+        const QString temp = directory + QStringLiteral("/.tmp-") + file;
+        QFile::remove(temp);
+        if (!DurableFiles::writeNew(temp, content.value().body) || !DurableFiles::renameDurably(temp, path))
+            return Step::Retry;
+    }
+    const Status stored = m_spool.locked([&](sqlite3 *db) -> Status {
+        auto insert =
+            Sqlite::prepare(db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at) "
+                                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (message_id) DO NOTHING");
+        if (!insert)
+            return insert.error();
+        bind(insert.value().get(), 1, messageId.toUtf8());
+        bind(insert.value().get(), 2, open.value().toUtf8());
+        bind(insert.value().get(), 3, file.toUtf8());
+        bind(insert.value().get(), 4, iso(QDateTime::currentDateTimeUtc()));
+        if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot store resubmitted image"));
+        return {};
+    });
+    if (!stored)
+        return Step::Retry;
+    qCInfo(lcIntake) << "resubmitted image stored for application" << open.value();
+    return reply(replyToken, QStringLiteral("写真を受け付けました。職員が確認します。"));
+}
+
+void WebhookWorker::setFollowing(const QString &userId, bool following)
+{
+    const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
+        auto upsert = Sqlite::prepare(db, "INSERT INTO line_users (user_id, following, updated_at) VALUES (?1, ?2, ?3) "
+                                          "ON CONFLICT (user_id) DO UPDATE SET following = ?2, updated_at = ?3");
+        if (!upsert)
+            return upsert.error();
+        bind(upsert.value().get(), 1, userId.toUtf8());
+        sqlite3_bind_int(upsert.value().get(), 2, following ? 1 : 0);
+        bind(upsert.value().get(), 3, iso(QDateTime::currentDateTimeUtc()));
+        if (sqlite3_step(upsert.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot record follow state"));
+        return {};
+    });
+    if (!saved)
+        qCWarning(lcIntake) << "follow state not saved:" << saved.error().message;
+}
+
+} // namespace mado

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/face/ImageLimits.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace mado {
+
+class Spool;
+
+// Processes the stored LINE webhook events after the 200, from its own thread, oldest first:
+//   follow          marks the user as following and replies with the LIFF link and a short
+//                   Japanese explanation (POST {api_base}/v2/bot/message/reply)
+//   unfollow        marks the user as not following (nothing can be sent to them)
+//   message text    with a reference number (MDG-YYMM-NNNNN-C): replies with that application's
+//                   state if it belongs to the sender, else a guidance reply
+//   message image   downloads {data_api_base}/v2/bot/message/{id}/content at once, with retries and
+//                   backoff; checks it (UploadedImage); if the sender has an application in state
+//                   resubmission_requested it is stored durably with it (table resubmitted_images,
+//                   file under <spool>-files/resubmissions/), else discarded; replies accordingly
+// Other types are marked done. A step that fails on the network (LINE unreachable, 5xx, 429)
+// leaves the event pending with backoff until maxAttempts, then failed. Never logs texts, user ids
+// or tokens. start()/stop() from any thread.
+class WebhookWorker {
+public:
+    struct Options {
+        QString apiBase;
+        QString dataApiBase;
+        QByteArray accessToken; // never logged
+        QString liffUrl;        // e.g. https://liff.line.me/1650000001-AbCdEfGh
+        int contentAttempts = 4;
+        int contentBaseDelayMs = 500;
+        int baseDelayMs = 2000;
+        int maxAttempts = 8;
+        int timeoutMs = 10000;
+        ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    };
+
+    WebhookWorker(Spool &spool, Options options);
+    ~WebhookWorker();
+    WebhookWorker(const WebhookWorker &) = delete;
+    WebhookWorker &operator=(const WebhookWorker &) = delete;
+
+    void start();
+    void stop();
+    // Processes every due pending event once; returns how many were looked at.
+    int runOnce(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+private:
+    enum class Step { Done, Retry };
+    Step process(const QJsonObject &event);
+    Step reply(const QString &replyToken, const QString &text);
+    Step onText(const QString &userId, const QString &replyToken, const QString &text);
+    Step onImage(const QString &userId, const QString &replyToken, const QString &messageId);
+    void setFollowing(const QString &userId, bool following);
+    void run();
+
+    Spool &m_spool;
+    Options m_options;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace mado

@@ -1,0 +1,268 @@
+#include "core/intake/WorkstationServer.h"
+
+#include "core/intake/ApiError.h"
+#include "core/intake/BodyReader.h"
+#include "core/intake/BundleTransfer.h"
+#include "core/intake/IntakeLog.h"
+#include "core/intake/JsonResponse.h"
+#include "core/intake/PushWorker.h"
+#include "core/intake/WorkstationStore.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace mado {
+
+namespace {
+
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+struct Context {
+    WorkstationServer::Options options;
+    WorkstationStore store;
+    const WorkstationTokens &tokens;
+    PushWorker *pushes;
+};
+
+ApiError apiError(int status, const char *code, const QString &message)
+{
+    return ApiError{status, QString::fromLatin1(code), message, QString()};
+}
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit Handler(Context &context) : m_context(context) {}
+
+    void handleRequest(HTTPServerRequest &request, HTTPServerResponse &response) override
+    {
+        try {
+            handle(request, response);
+        } catch (const Poco::Exception &e) {
+            qCWarning(lcIntake) << "workstation request failed:" << QString::fromStdString(e.displayText());
+            if (!response.sent()) {
+                response.setKeepAlive(false);
+                apiError(500, "internal", QStringLiteral("internal error")).send(response);
+            }
+        }
+    }
+
+private:
+    void handle(HTTPServerRequest &request, HTTPServerResponse &response)
+    {
+        const std::string header = request.get("Authorization", std::string());
+        const std::string prefix = "Bearer ";
+        std::optional<QString> workstation;
+        if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
+            workstation =
+                m_context.tokens.authenticate(QByteArray::fromStdString(header.substr(prefix.size())).trimmed());
+        QByteArray body;
+        if (!BodyReader::read(request, 16 * 1024, body)) {
+            response.setKeepAlive(false);
+            return apiError(413, "body_too_large", QStringLiteral("the body exceeds 16384 bytes")).send(response);
+        }
+        if (!workstation)
+            return apiError(401, "unauthorized",
+                            QStringLiteral("Authorization: Bearer <workstation token> is required"))
+                .send(response);
+
+        const QString path = QString::fromStdString(Poco::URI(request.getURI()).getPath());
+        const bool post = request.getMethod() == "POST";
+        if (path == QLatin1String("/ws/v1/leases"))
+            return post ? lease(*workstation, body, response) : methodNotAllowed(response);
+        static const QRegularExpression pattern(
+            QStringLiteral("^/ws/v1/applications/([A-Za-z0-9-]{8,64})/(bundle|ack|outcome)$"));
+        const auto match = pattern.match(path);
+        if (!match.hasMatch())
+            return apiError(404, "not_found", QStringLiteral("no such endpoint")).send(response);
+        const QString id = match.captured(1);
+        const QString action = match.captured(2);
+        if (action == QLatin1String("bundle"))
+            return request.getMethod() == "GET" ? bundle(*workstation, id, response) : methodNotAllowed(response);
+        if (!post)
+            return methodNotAllowed(response);
+        if (action == QLatin1String("ack"))
+            return acknowledge(*workstation, id, response);
+        return outcome(*workstation, id, body, response);
+    }
+
+    void methodNotAllowed(HTTPServerResponse &response)
+    {
+        apiError(405, "method_not_allowed", QStringLiteral("wrong method for this endpoint")).send(response);
+    }
+
+    void lease(const QString &workstation, const QByteArray &body, HTTPServerResponse &response)
+    {
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        const int count = json.value(QStringLiteral("count")).toInt(0);
+        const int seconds = json.value(QStringLiteral("seconds")).toInt(0);
+        if (count < 1 || count > m_context.options.maxLeaseCount)
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("count must be 1 to %1").arg(m_context.options.maxLeaseCount),
+                            QStringLiteral("count")}
+                .send(response);
+        if (seconds < 1 || seconds > m_context.options.maxLeaseSeconds)
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("seconds must be 1 to %1").arg(m_context.options.maxLeaseSeconds),
+                            QStringLiteral("seconds")}
+                .send(response);
+        const auto leases = m_context.store.lease(workstation, count, seconds);
+        if (!leases)
+            return ApiError::fromError(leases.error()).send(response);
+        QJsonArray list;
+        for (const Lease &lease : leases.value())
+            list.append(QJsonObject{{QStringLiteral("applicationId"), lease.applicationId},
+                                    {QStringLiteral("reference"), lease.reference},
+                                    {QStringLiteral("leaseUntil"), lease.until.toString(Qt::ISODateWithMs)}});
+        if (!list.isEmpty())
+            qCInfo(lcIntake) << "workstation" << workstation << "leased" << list.size() << "applications";
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, QJsonObject{{QStringLiteral("leases"), list}});
+    }
+
+    void bundle(const QString &workstation, const QString &id, HTTPServerResponse &response)
+    {
+        const auto files = m_context.store.bundleFiles(id, workstation);
+        if (!files)
+            return ApiError::fromError(files.error()).send(response);
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, BundleTransfer::pack(files.value()));
+    }
+
+    void acknowledge(const QString &workstation, const QString &id, HTTPServerResponse &response)
+    {
+        const Status status = m_context.store.acknowledge(id, workstation);
+        if (!status)
+            return ApiError::fromError(status.error()).send(response);
+        qCInfo(lcIntake) << "workstation" << workstation << "acknowledged application" << id;
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK,
+                           QJsonObject{{QStringLiteral("state"), QStringLiteral("acknowledged")}});
+    }
+
+    void outcome(const QString &workstation, const QString &id, const QByteArray &body, HTTPServerResponse &response)
+    {
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        const auto outcome = WorkstationStore::outcomeFromName(json.value(QStringLiteral("outcome")).toString());
+        if (!outcome)
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("outcome must be approved, rejected, resubmission_requested or issued"),
+                            QStringLiteral("outcome")}
+                .send(response);
+        const QString reason = json.value(QStringLiteral("reason")).toString();
+        if (reason.size() > 500)
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("reason is longer than 500 characters"), QStringLiteral("reason")}
+                .send(response);
+        const auto queued = m_context.store.recordOutcome(id, *outcome, reason);
+        if (!queued)
+            return ApiError::fromError(queued.error()).send(response);
+        if (queued.value() && m_context.pushes)
+            m_context.pushes->wake();
+        qCInfo(lcIntake) << "workstation" << workstation << "recorded outcome"
+                         << WorkstationStore::outcomeName(*outcome) << "for" << id;
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK,
+                           QJsonObject{{QStringLiteral("state"), WorkstationStore::outcomeName(*outcome)},
+                                       {QStringLiteral("pushQueued"), queued.value()}});
+    }
+
+    Context &m_context;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit Factory(Context &context) : m_context(context) {}
+    Poco::Net::HTTPRequestHandler *createRequestHandler(const HTTPServerRequest &) override
+    {
+        return new Handler(m_context);
+    }
+
+private:
+    Context &m_context;
+};
+
+} // namespace
+
+struct WorkstationServer::Impl {
+    Impl(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
+        : context{options, WorkstationStore(spool), tokens, pushes}
+    {
+    }
+    Context context;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    quint16 port = 0;
+};
+
+WorkstationServer::WorkstationServer(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
+    : d(std::make_unique<Impl>(options, spool, tokens, pushes))
+{
+}
+
+WorkstationServer::~WorkstationServer()
+{
+    stop();
+}
+
+Status WorkstationServer::start()
+{
+    if (d->server)
+        return {};
+    const Options &options = d->context.options;
+    const bool tls = !options.tlsCertificate.isEmpty() && !options.tlsPrivateKey.isEmpty();
+    try {
+        Poco::Net::ServerSocket socket;
+        if (tls) {
+            Poco::Net::initializeSSL();
+            Poco::Net::Context::Ptr context =
+                new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tlsPrivateKey.toStdString(),
+                                       options.tlsCertificate.toStdString(), "", Poco::Net::Context::VERIFY_NONE);
+            context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                      Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+            socket = Poco::Net::SecureServerSocket(context);
+        }
+        socket.bind(Poco::Net::SocketAddress(options.host.toStdString(), options.port), true, false);
+        socket.listen();
+        auto *params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(options.maxThreads);
+        params->setTimeout(Poco::Timespan(30, 0));
+        d->port = socket.address().port();
+        d->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(d->context), socket, params);
+        d->server->start();
+    } catch (const Poco::Exception &e) {
+        d->server.reset();
+        return Error{ErrorCode::Network, QStringLiteral("cannot listen on %1:%2 (workstation API): %3")
+                                             .arg(options.host)
+                                             .arg(options.port)
+                                             .arg(QString::fromStdString(e.displayText()))};
+    }
+    qCInfo(lcIntake) << "workstation API listening on" << options.host << d->port << (tls ? "(TLS)" : "(plain HTTP)");
+    return {};
+}
+
+void WorkstationServer::stop()
+{
+    if (!d->server)
+        return;
+    d->server->stop();
+    d->server.reset();
+}
+
+quint16 WorkstationServer::port() const
+{
+    return d->port;
+}
+
+} // namespace mado

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/intake/WorkstationTokens.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace mado {
+
+class PushWorker;
+class Spool;
+
+// The workstation API on its own listener (workstation.listen), for the ward's workstations that
+// pull applications (the receiver never connects inward). Every call needs
+// "Authorization: Bearer <token>" of a workstation in the tokens file (401 otherwise):
+//   POST /ws/v1/leases {"count", "seconds"}            -> 200 {"leases": [{applicationId, reference, leaseUntil}]}
+//   GET  /ws/v1/applications/{id}/bundle               -> 200 BundleTransfer JSON (lease required, 409)
+//   POST /ws/v1/applications/{id}/ack                  -> 200 {"state": "acknowledged"}; data deleted
+//   POST /ws/v1/applications/{id}/outcome {"outcome", "reason"?} -> 200 {"state", "pushQueued"}
+// TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
+// are served on Poco's pool. The spool, tokens and push worker must outlive the server.
+class WorkstationServer {
+public:
+    struct Options {
+        QString host = QStringLiteral("127.0.0.1");
+        quint16 port = 8481;
+        int maxThreads = 4;
+        int maxLeaseCount = 50;
+        int maxLeaseSeconds = 3600;
+        // PEM files; both set: the listener speaks TLS (1.2+) only, else plain HTTP.
+        QString tlsCertificate;
+        QString tlsPrivateKey;
+    };
+
+    WorkstationServer(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes);
+    ~WorkstationServer();
+    WorkstationServer(const WorkstationServer &) = delete;
+    WorkstationServer &operator=(const WorkstationServer &) = delete;
+
+    Status start();
+    void stop();
+    quint16 port() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mado

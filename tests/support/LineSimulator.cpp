@@ -1,0 +1,370 @@
+#include "tests/support/LineSimulator.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <sstream>
+
+namespace mado::test {
+
+struct LineSimulator::State {
+    struct Token {
+        QString userId;
+        QString channelId;
+        qint64 expiresAt = 0;
+    };
+    explicit State(QByteArray token) : accessToken(std::move(token)) {}
+    mutable std::mutex mutex;
+    QByteArray accessToken;
+    std::map<QString, Token> tokens;
+    std::vector<Message> pushes;
+    QSet<QString> acceptedKeys;
+    std::vector<Message> replies;
+    std::map<QString, QByteArray> contents;
+    int failPushes = 0;
+    int pushCalls = 0;
+    std::vector<QString> pushCallKeys;
+    int failContent = 0;
+    int contentCalls = 0;
+};
+
+namespace {
+
+using Poco::Net::HTTPResponse;
+using State = LineSimulator::State;
+
+void sendJson(Poco::Net::HTTPServerResponse &response, int status, const QJsonObject &body)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    response.setStatusAndReason(HTTPResponse::HTTPStatus(status));
+    response.setContentType("application/json");
+    response.setContentLength(bytes.size());
+    response.send().write(bytes.constData(), bytes.size());
+}
+
+QByteArray readBody(Poco::Net::HTTPServerRequest &request)
+{
+    std::string out;
+    Poco::StreamCopier::copyToString(request.stream(), out);
+    return QByteArray::fromStdString(out);
+}
+
+QString randomToken(const char *prefix)
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(prefix) + QString::fromLatin1(bytes.toHex());
+}
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit Handler(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override
+    {
+        const std::string path = Poco::URI(request.getURI()).getPath();
+        const std::string &method = request.getMethod();
+        if (method == "POST" && path == "/oauth2/v2.1/verify")
+            return verify(request, response);
+        if (method == "POST" && path == "/admin/id-tokens")
+            return mint(request, response);
+        if (method == "POST" && path == "/admin/fail-pushes")
+            return failPushes(request, response);
+        if (method == "GET" && path == "/admin/messages")
+            return messages(response);
+        if (!authorised(request)) {
+            readBody(request);
+            return sendJson(response, 401,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Authentication failed")}});
+        }
+        if (method == "POST" && path == "/v2/bot/message/push")
+            return push(request, response);
+        if (method == "POST" && path == "/v2/bot/message/reply")
+            return reply(request, response);
+        static const QRegularExpression content(QStringLiteral("^/v2/bot/message/([0-9A-Za-z]{1,64})/content$"));
+        if (const auto match = content.match(QString::fromStdString(path)); method == "GET" && match.hasMatch())
+            return serveContent(match.captured(1), response);
+        readBody(request);
+        sendJson(response, 404, QJsonObject{{QStringLiteral("message"), QStringLiteral("Not found")}});
+    }
+
+private:
+    bool authorised(const Poco::Net::HTTPServerRequest &request) const
+    {
+        return QByteArray::fromStdString(request.get("Authorization", "")) == "Bearer " + m_state->accessToken;
+    }
+
+    void verify(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        Poco::Net::HTMLForm form(request, request.stream());
+        const QString token = QString::fromStdString(form.get("id_token", ""));
+        const QString clientId = QString::fromStdString(form.get("client_id", ""));
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        const auto found = m_state->tokens.find(token);
+        const auto refuse = [&response](const char *description) {
+            sendJson(response, 400,
+                     QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                                 {QStringLiteral("error_description"), QLatin1String(description)}});
+        };
+        if (found == m_state->tokens.end())
+            return refuse("Invalid IdToken.");
+        if (found->second.expiresAt <= QDateTime::currentSecsSinceEpoch())
+            return refuse("IdToken expired.");
+        if (found->second.channelId != clientId)
+            return refuse("Invalid IdToken Audience.");
+        sendJson(response, 200,
+                 QJsonObject{{QStringLiteral("iss"), QStringLiteral("https://access.line.me")},
+                             {QStringLiteral("sub"), found->second.userId},
+                             {QStringLiteral("aud"), found->second.channelId},
+                             {QStringLiteral("exp"), double(found->second.expiresAt)},
+                             {QStringLiteral("iat"), double(QDateTime::currentSecsSinceEpoch())},
+                             {QStringLiteral("amr"), QJsonArray{QStringLiteral("linesso")}}});
+    }
+
+    void mint(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        const QJsonObject body = QJsonDocument::fromJson(readBody(request)).object();
+        const QString userId = body.value(QStringLiteral("userId")).toString();
+        const QString channelId = body.value(QStringLiteral("channelId")).toString();
+        if (userId.isEmpty() || channelId.isEmpty())
+            return sendJson(response, 400,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("userId and channelId")}});
+        const int expiresIn = body.value(QStringLiteral("expiresIn")).toInt(3600);
+        const QString token = randomToken("simid-");
+        {
+            std::lock_guard<std::mutex> lock(m_state->mutex);
+            m_state->tokens[token] = State::Token{userId, channelId, QDateTime::currentSecsSinceEpoch() + expiresIn};
+        }
+        sendJson(response, 200, QJsonObject{{QStringLiteral("idToken"), token}});
+    }
+
+    void failPushes(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        const int count = QJsonDocument::fromJson(readBody(request)).object().value(QStringLiteral("count")).toInt();
+        {
+            std::lock_guard<std::mutex> lock(m_state->mutex);
+            m_state->failPushes = count;
+        }
+        sendJson(response, 200, QJsonObject{});
+    }
+
+    void messages(Poco::Net::HTTPServerResponse &response)
+    {
+        const auto list = [](const std::vector<LineSimulator::Message> &messages) {
+            QJsonArray out;
+            for (const auto &m : messages)
+                out.append(QJsonObject{{QStringLiteral("retryKey"), m.retryKey},
+                                       {QStringLiteral("to"), m.to},
+                                       {QStringLiteral("body"), QJsonDocument::fromJson(m.body).object()}});
+            return out;
+        };
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        sendJson(response, 200,
+                 QJsonObject{{QStringLiteral("pushes"), list(m_state->pushes)},
+                             {QStringLiteral("replies"), list(m_state->replies)}});
+    }
+
+    void push(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        const QByteArray body = readBody(request);
+        const QString retryKey = QString::fromStdString(request.get("X-Line-Retry-Key", ""));
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        ++m_state->pushCalls;
+        m_state->pushCallKeys.push_back(retryKey);
+        if (m_state->failPushes > 0) {
+            --m_state->failPushes;
+            return sendJson(response, 500, QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
+        }
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        if (json.value(QStringLiteral("to")).toString().isEmpty() || !json.value(QStringLiteral("messages")).isArray())
+            return sendJson(
+                response, 400,
+                QJsonObject{{QStringLiteral("message"), QStringLiteral("The request body has 1 error(s)")}});
+        if (!retryKey.isEmpty() && m_state->acceptedKeys.contains(retryKey)) {
+            response.set("x-line-accepted-request-id", retryKey.toStdString());
+            return sendJson(
+                response, 409,
+                QJsonObject{{QStringLiteral("message"), QStringLiteral("The retry key is already accepted")}});
+        }
+        if (!retryKey.isEmpty())
+            m_state->acceptedKeys.insert(retryKey);
+        m_state->pushes.push_back(LineSimulator::Message{retryKey, json.value(QStringLiteral("to")).toString(), body});
+        sendJson(response, 200, QJsonObject{{QStringLiteral("sentMessages"), QJsonArray{}}});
+    }
+
+    void reply(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        const QByteArray body = readBody(request);
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        if (json.value(QStringLiteral("replyToken")).toString().isEmpty())
+            return sendJson(response, 400,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid reply token")}});
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        m_state->replies.push_back(
+            LineSimulator::Message{QString(), json.value(QStringLiteral("replyToken")).toString(), body});
+        sendJson(response, 200, QJsonObject{{QStringLiteral("sentMessages"), QJsonArray{}}});
+    }
+
+    void serveContent(const QString &id, Poco::Net::HTTPServerResponse &response)
+    {
+        QByteArray bytes;
+        {
+            std::lock_guard<std::mutex> lock(m_state->mutex);
+            ++m_state->contentCalls;
+            if (m_state->failContent > 0) {
+                --m_state->failContent;
+                return sendJson(response, 500,
+                                QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
+            }
+            const auto found = m_state->contents.find(id);
+            if (found == m_state->contents.end())
+                return sendJson(response, 404, QJsonObject{{QStringLiteral("message"), QStringLiteral("Not found")}});
+            bytes = found->second;
+        }
+        response.setStatusAndReason(HTTPResponse::HTTP_OK);
+        response.setContentType(bytes.startsWith("\x89PNG") ? "image/png" : "image/jpeg");
+        response.setContentLength(bytes.size());
+        response.send().write(bytes.constData(), bytes.size());
+    }
+
+    std::shared_ptr<State> m_state;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit Factory(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+    Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &) override
+    {
+        return new Handler(m_state);
+    }
+
+private:
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace
+
+struct LineSimulator::Server {
+    std::unique_ptr<Poco::Net::HTTPServer> http;
+    quint16 port = 0;
+};
+
+LineSimulator::LineSimulator(QByteArray channelAccessToken)
+    : m_state(std::make_shared<State>(std::move(channelAccessToken))), m_server(std::make_unique<Server>())
+{
+}
+
+LineSimulator::~LineSimulator()
+{
+    stop();
+}
+
+bool LineSimulator::start(const QString &host, quint16 port)
+{
+    try {
+        Poco::Net::ServerSocket socket;
+        socket.bind(Poco::Net::SocketAddress(host.toStdString(), port), true, false);
+        socket.listen();
+        auto *params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(8);
+        m_server->port = socket.address().port();
+        m_server->http = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), socket, params);
+        m_server->http->start();
+        return true;
+    } catch (const Poco::Exception &) {
+        return false;
+    }
+}
+
+void LineSimulator::stop()
+{
+    if (m_server->http) {
+        m_server->http->stop();
+        m_server->http.reset();
+    }
+}
+
+quint16 LineSimulator::port() const
+{
+    return m_server->port;
+}
+
+QString LineSimulator::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port);
+}
+
+QString LineSimulator::mintIdToken(const QString &userId, const QString &channelId, int expiresInSeconds)
+{
+    const QString token = randomToken("simid-");
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    m_state->tokens[token] = State::Token{userId, channelId, QDateTime::currentSecsSinceEpoch() + expiresInSeconds};
+    return token;
+}
+
+void LineSimulator::failNextPushes(int count)
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    m_state->failPushes = count;
+}
+
+void LineSimulator::setContent(const QString &messageId, const QByteArray &bytes)
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    m_state->contents[messageId] = bytes;
+}
+
+void LineSimulator::failNextContent(int count)
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    m_state->failContent = count;
+}
+
+std::vector<LineSimulator::Message> LineSimulator::pushes() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->pushes;
+}
+
+int LineSimulator::pushCalls() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->pushCalls;
+}
+
+std::vector<QString> LineSimulator::pushCallKeys() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->pushCallKeys;
+}
+
+std::vector<LineSimulator::Message> LineSimulator::replies() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->replies;
+}
+
+int LineSimulator::contentCalls() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->contentCalls;
+}
+
+} // namespace mado::test
