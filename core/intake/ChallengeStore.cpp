@@ -83,18 +83,19 @@ Result<Challenge> check(const Result<Row> &row, const QString &userId, const QDa
 
 } // namespace
 
-std::array<Direction, 3> ChallengeStore::drawDirections()
+std::array<Direction, 3> ChallengeStore::drawDirections(const std::vector<Direction> &allowed)
 {
-    static const Direction all[] = {Direction::Left, Direction::Right, Direction::Up, Direction::Down};
+    Q_ASSERT(allowed.size() >= 2);
+    const auto count = quint32(allowed.size());
     QRandomGenerator *random = QRandomGenerator::system();
     std::array<Direction, 3> out{};
     int previous = -1;
     for (Direction &d : out) {
-        // Draw among the three directions that differ from the previous one, uniformly.
-        int pick = int(random->bounded(previous < 0 ? 4u : 3u));
+        // Draw among the directions that differ from the previous one, uniformly.
+        int pick = int(random->bounded(previous < 0 ? count : count - 1));
         if (previous >= 0 && pick >= previous)
             ++pick;
-        d = all[pick];
+        d = allowed[std::size_t(pick)];
         previous = pick;
     }
     return out;
@@ -121,7 +122,7 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
     // Millisecond precision, as the times travel as text.
     challenge.issuedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
     challenge.expiresAt = challenge.issuedAt.addSecs(m_lifetimeSeconds);
-    challenge.directions = drawDirections();
+    challenge.directions = drawDirections(m_directions);
     challenge.signature = sign(m_key, challenge);
 
     return m_spool.locked([&](sqlite3 *db) -> Result<Challenge> {

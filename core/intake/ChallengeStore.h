@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <vector>
+
 struct sqlite3;
 
 namespace mado {
@@ -22,8 +24,11 @@ class Spool;
 // fail with InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used).
 class ChallengeStore {
 public:
-    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds)
-        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds)
+    // `directions`: the directions a challenge may ask for (at least two; default all four).
+    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds,
+                   std::vector<Direction> directions = {Direction::Left, Direction::Right, Direction::Up,
+                                                        Direction::Down})
+        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds), m_directions(std::move(directions))
     {
     }
 
@@ -38,11 +43,16 @@ public:
     // ISO 8601 UTC with milliseconds, as they appear in the case bundle.
     static QByteArray canonical(const Challenge &challenge);
     static QString sign(const QByteArray &key, const Challenge &challenge);
-    static std::array<Direction, 3> drawDirections();
+    // Three directions drawn uniformly from `allowed` (>= 2), never the same twice in a row.
+    static std::array<Direction, 3> drawDirections(const std::vector<Direction> &allowed = {Direction::Left,
+                                                                                             Direction::Right,
+                                                                                             Direction::Up,
+                                                                                             Direction::Down});
 
 private:
     Spool &m_spool;
     QByteArray m_key;
+    std::vector<Direction> m_directions;
     int m_lifetimeSeconds;
 };
 

@@ -134,6 +134,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"challenge.key_file", nullptr,
          "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
+        {"challenge.directions", "left,right,up,down",
+         "head-turn directions a challenge may ask for: two or more of left, right, up, down"},
         {"limits.application_bytes", "33554432",
          "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
@@ -241,6 +243,18 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!lifetime)
         return lifetime.error();
     result.challengeLifetimeSeconds = int(lifetime.value());
+    result.challengeDirections.clear();
+    for (const QString &name : value(config, "challenge.directions").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto direction = directionFromName(name.trimmed());
+        if (!direction || *direction == Direction::Front ||
+            std::find(result.challengeDirections.begin(), result.challengeDirections.end(), *direction) !=
+                result.challengeDirections.end())
+            return invalid(QStringLiteral("challenge.directions: '%1' is not one of left, right, up, down (each once)")
+                               .arg(name.trimmed()));
+        result.challengeDirections.push_back(*direction);
+    }
+    if (result.challengeDirections.size() < 2)
+        return invalid(QStringLiteral("challenge.directions: name at least two directions"));
     const auto applicationBytes = readInteger(config, "limits.application_bytes", 65536, 256 * 1024 * 1024);
     if (!applicationBytes)
         return applicationBytes.error();
@@ -294,6 +308,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.liffChannelId = liffChannelId;
     options.challengeKey = challengeKey;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
+    options.challengeDirections = challengeDirections;
     options.maxApplicationBytes = maxApplicationBytes;
     options.imageLimits = imageLimits;
     return options;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/CaseBundle.h"
+
 #include "core/Result.h"
 #include "core/intake/ReceiverOptions.h"
 #include "core/intake/WorkstationTokens.h"
@@ -54,6 +56,7 @@ public:
     QString challengeKeyFile;
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
+    std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
     // The workstation API; workstationPort 0 with an empty host means it is off.

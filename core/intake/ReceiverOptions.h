@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/domain/CaseBundle.h"
+
+#include <vector>
+
 #include "core/face/ImageLimits.h"
 
 #include <QByteArray>
@@ -26,6 +30,7 @@ struct ReceiverOptions {
     // HMAC key of the challenges' signatures. Never logged.
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
+    std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
     // Largest multipart body of POST /api/v1/applications; larger is 413.
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void invalidIdTokenIs401();
     void challengeIsSignedAndStoredForTheTokensUser();
     void directionsAreRandomAndNeverRepeat();
+    void restrictedDirectionsAlternate();
     void applicationIsStoredAsAValidBundle();
     void sameIdempotencyKeyGivesSameReference();
     void concurrentSameKeyIsStoredOnce();
@@ -130,6 +131,17 @@ void TestApplicantApi::directionsAreRandomAndNeverRepeat()
     for (auto &position : seen)
         for (int n : position)
             QVERIFY2(n > 300, "a direction is drawn far less often than a quarter of the time");
+}
+
+void TestApplicantApi::restrictedDirectionsAlternate()
+{
+    // challenge.directions = left,right: only those two, so they alternate.
+    for (int i = 0; i < 200; ++i) {
+        const auto d = ChallengeStore::drawDirections({Direction::Left, Direction::Right});
+        QVERIFY(d[0] == Direction::Left || d[0] == Direction::Right);
+        QVERIFY(d[1] != d[0]);
+        QCOMPARE(d[2], d[0]);
+    }
 }
 
 void TestApplicantApi::applicationIsStoredAsAValidBundle()

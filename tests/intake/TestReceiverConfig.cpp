@@ -166,6 +166,12 @@ void TestReceiverConfig::invalidConfiguration_data()
         << QStringLiteral("challenge.key_file: the key must have at least 16 characters");
     QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
                                                  << QStringLiteral("challenge.lifetime_seconds must be an integer");
+    QTest::addRow("challenge direction unknown") << valid + "[challenge]\ndirections = left,sideways\n" << files
+                                                 << QStringLiteral("challenge.directions: 'sideways'");
+    QTest::addRow("challenge with one direction") << valid + "[challenge]\ndirections = up\n" << files
+                                                  << QStringLiteral("name at least two directions");
+    QTest::addRow("challenge direction twice") << valid + "[challenge]\ndirections = left,left\n" << files
+                                               << QStringLiteral("challenge.directions: 'left'");
     QTest::addRow("workstation without tokens file") << valid + "[workstation]\nlisten = 127.0.0.1:9001\n" << files
                                                      << QStringLiteral("workstation.tokens_file is required");
     QTest::addRow("workstation tokens file malformed")
@@ -216,7 +222,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 19);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 20);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));
