@@ -25,6 +25,7 @@ int runInfo(const QStringList &arguments, CliStreams streams);
 int runBench(const QStringList &arguments, CliStreams streams);
 int runEval(const QStringList &arguments, CliStreams streams);
 int runVerify(const QStringList &arguments, CliStreams streams);
+int runDemo(const QStringList &arguments, CliStreams streams);
 int runSamples(const QStringList &arguments, CliStreams streams);
 // Case store commands (issue 5): arguments start with the command name.
 int runInit(QStringList arguments, CliStreams streams);

@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
         return mado::cli::runMatch(QStringList{QStringLiteral("madoguchi-cli match")} + arguments.mid(1), streams);
     if (command == QLatin1String("models"))
         return mado::cli::runModels(arguments, streams);
+    if (command == QLatin1String("demo"))
+        return mado::cli::runDemo(arguments, streams);
     if (command == QLatin1String("verify"))
         return mado::cli::runVerify(QStringList{QStringLiteral("madoguchi-cli verify")} + arguments.mid(1), streams);
     if (command == QLatin1String("eval"))
@@ -54,6 +56,7 @@ int main(int argc, char *argv[])
            "  models check [DIR]                                           verify the model files\n"
            "  verify [--json] BUNDLE_DIR                                   full face verification of a case bundle\n"
            "  eval [--json] DIR                                            error rates over DIR/<person>/<images>\n"
+           "  demo prepare OUT_DIR [--samples DIR]                         the demo's applications and register\n"
            "  samples split IMAGE LABELS.json OUTDIR                       cut labelled faces out of a group photo\n"
            "  bench [--json] [--cases N] [--rounds N] [--samples DIR]     verification speed vs plain dlib\n"
            "  bench descriptor IMAGE_DIR [ROUNDS]                          time detection, alignment, descriptor\n"

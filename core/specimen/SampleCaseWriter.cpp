@@ -54,6 +54,7 @@ Result<CaseBundle> SampleCaseWriter::write(const QString &directory, const Input
     SpecimenPhotoOptions photoOptions;
     photoOptions.seed = input.seed;
     photoOptions.scene = input.documentPhotoSize;
+    photoOptions.blurSigma = input.documentBlurSigma;
     const SpecimenPhoto document = SpecimenCard::photograph(SpecimenCard::render(input.portrait, input.documentType),
                                                             photoOptions);
     const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(-120);
@@ -61,11 +62,12 @@ Result<CaseBundle> SampleCaseWriter::write(const QString &directory, const Input
     bundle.applicationId = QStringLiteral("sample-%1").arg(input.sequence, 6, 10, QLatin1Char('0'));
     bundle.reference = QStringLiteral("MDG-SAMPLE-%1").arg(input.sequence, 5, 10, QLatin1Char('0'));
     bundle.receivedAt = issued.addSecs(60);
-    bundle.applicant = ApplicantForm{input.procedure, QStringLiteral("見本 太郎"), QStringLiteral("ミホン タロウ"),
+    bundle.applicant = input.applicant ? *input.applicant : ApplicantForm{input.procedure, QStringLiteral("見本 太郎"), QStringLiteral("ミホン タロウ"),
                                      QDate(1980, 4, 1),
                                      PostalAddress{QStringLiteral("100-0001"), QStringLiteral("東京都"),
                                                    QStringLiteral("見本区"), QStringLiteral("見本町1-2-3")},
                                      QStringLiteral("03-0000-0000"), QString(), 1};
+    bundle.applicant.procedure = input.procedure;
     bundle.documentType = input.documentType;
     auto front = writeJpeg(dir, QStringLiteral("document_front.jpg"), document.bgr);
     if (!front)

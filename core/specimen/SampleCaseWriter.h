@@ -5,6 +5,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace mado {
@@ -24,6 +25,8 @@ public:
         unsigned seed = 1;
         cv::Size documentPhotoSize{4000, 3000}; // 12 MP, a phone camera
         int sequence = 1;                       // makes the ids and reference unique
+        std::optional<ApplicantForm> applicant; // fictitious default when empty
+        double documentBlurSigma = -1.0;        // < 0: the camera's usual slight random blur
     };
 
     // A camera frame of the given size with the photo centred, its face about a third of the

@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QMap>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,7 +98,8 @@ LineClient::Answer LineClient::submitBundle(const QString &receiverBase, const Q
     const Answer challenge = post(receiverBase + QStringLiteral("/api/v1/challenges"), {}, {{"Authorization", auth}});
     if (challenge.status != 201)
         return challenge;
-    const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
+    const QJsonObject issued = QJsonDocument::fromJson(challenge.body).object();
+    const QString nonce = issued.value(QStringLiteral("nonce")).toString();
     const QDir dir(bundleDirectory);
     const QJsonObject manifest = QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("case.json")))).object();
     const QJsonObject applicant = manifest.value(QStringLiteral("applicant")).toObject();
@@ -132,9 +135,24 @@ LineClient::Answer LineClient::submitBundle(const QString &receiverBase, const Q
     file(QStringLiteral("document_front"), document[QStringLiteral("front")][QStringLiteral("file")].toString());
     if (document.contains(QStringLiteral("tilted")))
         file(QStringLiteral("document_tilted"), document[QStringLiteral("tilted")][QStringLiteral("file")].toString());
+    // An applicant who follows the challenge: with a pool/ folder (front.jpg, left.jpg, ...), the
+    // frames are the pool's pictures for the directions the receiver asked for.
     const QJsonArray frames = manifest[QStringLiteral("selfie")][QStringLiteral("frames")].toArray();
-    for (int i = 0; i < frames.size(); ++i)
-        file(QStringLiteral("frame%1").arg(i), frames[i][QStringLiteral("image")][QStringLiteral("file")].toString());
+    // A direction asked a second time takes pool/<direction>-2.jpg when there is one.
+    const QJsonArray asked = issued.value(QStringLiteral("directions")).toArray();
+    QMap<QString, int> times;
+    for (int i = 0; i < frames.size(); ++i) {
+        QString name = frames[i][QStringLiteral("image")][QStringLiteral("file")].toString();
+        const QString step = i == 0 ? QStringLiteral("front") : asked.at(i - 1).toString();
+        const int occurrence = ++times[step];
+        const QString first = QStringLiteral("pool/%1.jpg").arg(step);
+        const QString second = QStringLiteral("pool/%1-2.jpg").arg(step);
+        if (occurrence > 1 && QFileInfo::exists(dir.filePath(second)))
+            name = second;
+        else if (QFileInfo::exists(dir.filePath(first)))
+            name = first;
+        file(QStringLiteral("frame%1").arg(i), name);
+    }
     body += "--" + boundary + "--\r\n";
     return post(receiverBase + QStringLiteral("/api/v1/applications"), body,
                 {{"Content-Type", "multipart/form-data; boundary=" + boundary.toStdString()},
