@@ -35,6 +35,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("gone");
     case ErrorCode::NotFound:
         return QStringLiteral("not_found");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate_limited");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

@@ -25,6 +25,7 @@ enum class ErrorCode {
     Conflict,
     Gone,
     NotFound,
+    RateLimited,
     Internal,
 };
 

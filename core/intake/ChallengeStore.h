@@ -20,10 +20,11 @@ class Spool;
 // canonical text (see canonical()). Each challenge belongs to one LINE user and is used by at most
 // one application. Thread-safe (the spool serialises access). Errors: Io from the spool; lookups
 // fail with InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used).
+// issue() fails with RateLimited when the user already got maxPerHour challenges in the last hour.
 class ChallengeStore {
 public:
-    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds)
-        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds)
+    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds, int maxPerHour = 30)
+        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds), m_maxPerHour(maxPerHour)
     {
     }
 
@@ -44,6 +45,7 @@ private:
     Spool &m_spool;
     QByteArray m_key;
     int m_lifetimeSeconds;
+    int m_maxPerHour;
 };
 
 } // namespace mado

@@ -134,6 +134,7 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"challenge.key_file", nullptr,
          "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
+        {"challenge.per_user_per_hour", "30", "challenges one LINE user may get per hour (1 to 1000); more is 429"},
         {"limits.application_bytes", "33554432",
          "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
@@ -241,6 +242,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!lifetime)
         return lifetime.error();
     result.challengeLifetimeSeconds = int(lifetime.value());
+    const auto perHour = readInteger(config, "challenge.per_user_per_hour", 1, 1000);
+    if (!perHour)
+        return perHour.error();
+    result.maxChallengesPerHour = int(perHour.value());
     const auto applicationBytes = readInteger(config, "limits.application_bytes", 65536, 256 * 1024 * 1024);
     if (!applicationBytes)
         return applicationBytes.error();
@@ -294,6 +299,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.liffChannelId = liffChannelId;
     options.challengeKey = challengeKey;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
+    options.maxChallengesPerHour = maxChallengesPerHour;
     options.maxApplicationBytes = maxApplicationBytes;
     options.imageLimits = imageLimits;
     return options;

@@ -54,6 +54,7 @@ public:
     QString challengeKeyFile;
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
+    int maxChallengesPerHour = 30;
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
     // The workstation API; workstationPort 0 with an empty host means it is off.

@@ -26,6 +26,8 @@ struct ReceiverOptions {
     // HMAC key of the challenges' signatures. Never logged.
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
+    // Challenges one LINE user may get per hour; more are answered 429.
+    int maxChallengesPerHour = 30;
     // Largest multipart body of POST /api/v1/applications; larger is 413.
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};

@@ -49,7 +49,8 @@ Status ReceiverServer::start()
             return schema.error();
         d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
         d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
-                                                         d->options.challengeLifetimeSeconds);
+                                                         d->options.challengeLifetimeSeconds,
+                                                         d->options.maxChallengesPerHour);
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
                                                         *d->applications, d->options.imageLimits);
