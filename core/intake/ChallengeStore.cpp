@@ -138,7 +138,8 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
         if (sqlite3_step(recent.value().get()) != SQLITE_ROW)
             return Sqlite::error(db, QStringLiteral("cannot count challenges"));
         if (sqlite3_column_int64(recent.value().get(), 0) >= m_maxPerHour)
-            return Error{ErrorCode::RateLimited, QStringLiteral("too many challenges in the last hour; try again later")};
+            return Error{ErrorCode::RateLimited,
+                         QStringLiteral("too many challenges in the last hour; try again later")};
         recent = Sqlite::Statement();
         auto insert = Sqlite::prepare(db, "INSERT INTO challenges (nonce, user_id, directions, issued_at, expires_at, "
                                           "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
