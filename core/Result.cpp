@@ -55,6 +55,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("unauthorized");
     case ErrorCode::Gone:
         return QStringLiteral("gone");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate_limited");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

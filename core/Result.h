@@ -37,6 +37,7 @@ enum class ErrorCode {
     // Receiver APIs (issue 4).
     Unauthorized,         // a missing or invalid token
     Gone,                 // expired (a challenge)
+    RateLimited,          // too many requests (challenges per user)
     Internal,
 };
 

@@ -23,6 +23,9 @@ ApiError ApiError::fromError(const Error &error, const QString &field)
     case ErrorCode::NotFound:
         status = 404;
         break;
+    case ErrorCode::RateLimited:
+        status = 429;
+        break;
     case ErrorCode::Network:
     case ErrorCode::Io:
         status = 503;

@@ -16,7 +16,7 @@ struct ApiError {
     QString message;
     QString field;
 
-    // Maps a core error to an answer (Unauthorized 401, Conflict 409, Gone 410, NotFound 404,
+    // Maps a core error to an answer (Unauthorized 401, Conflict 409, Gone 410, NotFound 404, RateLimited 429,
     // Network 503, Io 503, ImageUnsupported 415, ImageTooLarge 422, other image errors 422,
     // InvalidArgument 400, else 500).
     static ApiError fromError(const Error &error, const QString &field = QString());

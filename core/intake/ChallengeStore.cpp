@@ -129,6 +129,19 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())
             return transaction.begun().error();
+        auto recent = Sqlite::prepare(db, "SELECT count(*) FROM challenges WHERE user_id = ?1 AND issued_at > ?2");
+        if (!recent)
+            return recent.error();
+        const QByteArray user = userId.toUtf8();
+        const QByteArray hourAgo = isoTime(challenge.issuedAt.addSecs(-3600));
+        sqlite3_bind_text(recent.value().get(), 1, user.constData(), int(user.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(recent.value().get(), 2, hourAgo.constData(), int(hourAgo.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(recent.value().get()) != SQLITE_ROW)
+            return Sqlite::error(db, QStringLiteral("cannot count challenges"));
+        if (sqlite3_column_int64(recent.value().get(), 0) >= m_maxPerHour)
+            return Error{ErrorCode::RateLimited,
+                         QStringLiteral("too many challenges in the last hour; try again later")};
+        recent = Sqlite::Statement();
         auto insert = Sqlite::prepare(db, "INSERT INTO challenges (nonce, user_id, directions, issued_at, expires_at, "
                                           "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         if (!insert)

@@ -22,13 +22,15 @@ class Spool;
 // canonical text (see canonical()). Each challenge belongs to one LINE user and is used by at most
 // one application. Thread-safe (the spool serialises access). Errors: Io from the spool; lookups
 // fail with InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used).
+// issue() fails with RateLimited when the user already got maxPerHour challenges in the last hour.
 class ChallengeStore {
 public:
     // `directions`: the directions a challenge may ask for (at least two; default all four).
-    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds,
+    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds, int maxPerHour = 30,
                    std::vector<Direction> directions = {Direction::Left, Direction::Right, Direction::Up,
                                                         Direction::Down})
-        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds), m_directions(std::move(directions))
+        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds), m_maxPerHour(maxPerHour),
+          m_directions(std::move(directions))
     {
     }
 
@@ -52,8 +54,9 @@ public:
 private:
     Spool &m_spool;
     QByteArray m_key;
-    std::vector<Direction> m_directions;
     int m_lifetimeSeconds;
+    int m_maxPerHour;
+    std::vector<Direction> m_directions;
 };
 
 } // namespace mado

@@ -71,8 +71,12 @@ void PushWorker::run()
     while (!m_stopping) {
         m_woken = false;
         lock.unlock();
-        runOnce();
+        // Rows just handled get a later next_attempt_at when they failed, so a busy spool is
+        // drained batch after batch without spinning on failures.
+        const int handled = runOnce();
         lock.lock();
+        if (handled > 0)
+            continue;
         // Due rows are looked for at least every 200 ms, and at once when woken.
         m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopping || m_woken; });
     }

@@ -136,6 +136,7 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
         {"challenge.directions", "left,right,up,down",
          "head-turn directions a challenge may ask for: two or more of left, right, up, down"},
+        {"challenge.per_user_per_hour", "30", "challenges one LINE user may get per hour (1 to 1000); more is 429"},
         {"limits.application_bytes", "33554432",
          "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
@@ -255,6 +256,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     }
     if (result.challengeDirections.size() < 2)
         return invalid(QStringLiteral("challenge.directions: name at least two directions"));
+    const auto perHour = readInteger(config, "challenge.per_user_per_hour", 1, 1000);
+    if (!perHour)
+        return perHour.error();
+    result.maxChallengesPerHour = int(perHour.value());
     const auto applicationBytes = readInteger(config, "limits.application_bytes", 65536, 256 * 1024 * 1024);
     if (!applicationBytes)
         return applicationBytes.error();
@@ -309,6 +314,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.challengeKey = challengeKey;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
     options.challengeDirections = challengeDirections;
+    options.maxChallengesPerHour = maxChallengesPerHour;
     options.maxApplicationBytes = maxApplicationBytes;
     options.imageLimits = imageLimits;
     return options;

@@ -57,6 +57,7 @@ public:
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
+    int maxChallengesPerHour = 30;
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
     // The workstation API; workstationPort 0 with an empty host means it is off.

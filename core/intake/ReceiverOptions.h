@@ -31,6 +31,8 @@ struct ReceiverOptions {
     QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
+    // Challenges one LINE user may get per hour; more are answered 429.
+    int maxChallengesPerHour = 30;
     // Largest multipart body of POST /api/v1/applications; larger is 413.
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};

@@ -50,6 +50,7 @@ Status ReceiverServer::start()
         d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
         d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
                                                          d->options.challengeLifetimeSeconds,
+                                                         d->options.maxChallengesPerHour,
                                                          d->options.challengeDirections);
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,

@@ -86,6 +86,9 @@ CREATE TABLE resubmitted_images (
     received_at TEXT NOT NULL
 );
 )sql"},
+    {5, R"sql(
+CREATE INDEX challenges_user ON challenges (user_id, issued_at);
+)sql"},
 };
 
 Error refuse(const QString &message)

@@ -6,6 +6,7 @@
 #include "core/intake/ReferenceNumber.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
+#include "core/intake/SqliteTransaction.h"
 #include "core/intake/UploadedImage.h"
 
 #include <QDir>
@@ -104,8 +105,12 @@ void WebhookWorker::run()
     std::unique_lock<std::mutex> lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
-        runOnce();
+        // Rows just handled get a later next_attempt_at when they failed, so a busy spool is
+        // drained batch after batch without spinning on failures.
+        const int handled = runOnce();
         lock.lock();
+        if (handled > 0)
+            continue;
         // New events are picked up within 200 ms; LINE's reply tokens stay valid for about a minute.
         m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopping; });
     }
@@ -130,6 +135,13 @@ int WebhookWorker::runOnce(const QDateTime &now)
         qCWarning(lcIntake) << "webhook events unreadable:" << due.error().message;
         return 0;
     }
+    struct Outcome {
+        qint64 id;
+        QByteArray state;
+        int attempts;
+        QByteArray next;
+    };
+    std::vector<Outcome> outcomes;
     for (const PendingEvent &event : due.value()) {
         const Step step = process(QJsonDocument::fromJson(event.json).object());
         const int attempts = event.attempts + 1;
@@ -138,22 +150,32 @@ int WebhookWorker::runOnce(const QDateTime &now)
         const qint64 delay = qint64(m_options.baseDelayMs) << std::min(attempts - 1, 16);
         if (state != "done")
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
-        const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
-            auto update = Sqlite::prepare(
-                db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
-            if (!update)
-                return update.error();
-            sqlite3_bind_int64(update.value().get(), 1, event.id);
-            bind(update.value().get(), 2, state);
-            sqlite3_bind_int(update.value().get(), 3, attempts);
-            bind(update.value().get(), 4, iso(now.addMSecs(delay)));
+        outcomes.push_back(Outcome{event.id, state, attempts, iso(now.addMSecs(delay))});
+    }
+    // One transaction (one fsync) for the batch. A crash before it re-processes the batch: replies
+    // are then refused by LINE (reply tokens are single-use), the other steps are idempotent.
+    const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun();
+        auto update = Sqlite::prepare(
+            db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
+        if (!update)
+            return update.error();
+        for (const Outcome &outcome : outcomes) {
+            sqlite3_reset(update.value().get());
+            sqlite3_bind_int64(update.value().get(), 1, outcome.id);
+            bind(update.value().get(), 2, outcome.state);
+            sqlite3_bind_int(update.value().get(), 3, outcome.attempts);
+            bind(update.value().get(), 4, outcome.next);
             if (sqlite3_step(update.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
-            return {};
-        });
-        if (!saved)
-            qCWarning(lcIntake) << "webhook event not updated:" << saved.error().message;
-    }
+        }
+        update = Sqlite::Statement();
+        return transaction.commit();
+    });
+    if (!saved)
+        qCWarning(lcIntake) << "webhook events not updated:" << saved.error().message;
     return int(due.value().size());
 }
 

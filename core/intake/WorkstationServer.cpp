@@ -6,6 +6,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/PushWorker.h"
+#include "core/intake/ResubmissionStore.h"
 #include "core/intake/WorkstationStore.h"
 
 #include <Poco/Exception.h>
@@ -37,6 +38,7 @@ using Poco::Net::HTTPServerResponse;
 struct Context {
     WorkstationServer::Options options;
     WorkstationStore store;
+    ResubmissionStore resubmissions;
     const WorkstationTokens &tokens;
     PushWorker *pushes;
 };
@@ -86,8 +88,8 @@ private:
         const bool post = request.getMethod() == "POST";
         if (path == QLatin1String("/ws/v1/leases"))
             return post ? lease(*workstation, body, response) : methodNotAllowed(response);
-        static const QRegularExpression pattern(
-            QStringLiteral("^/ws/v1/applications/([A-Za-z0-9-]{8,64})/(bundle|ack|outcome)$"));
+        static const QRegularExpression pattern(QStringLiteral(
+            "^/ws/v1/applications/([A-Za-z0-9-]{8,64})/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
         const auto match = pattern.match(path);
         if (!match.hasMatch())
             return apiError(404, "not_found", QStringLiteral("no such endpoint")).send(response);
@@ -95,6 +97,10 @@ private:
         const QString action = match.captured(2);
         if (action == QLatin1String("bundle"))
             return request.getMethod() == "GET" ? bundle(*workstation, id, response) : methodNotAllowed(response);
+        if (action == QLatin1String("resubmissions"))
+            return request.getMethod() == "GET" ? resubmissions(id, response) : methodNotAllowed(response);
+        if (action == QLatin1String("resubmissions/ack"))
+            return post ? acknowledgeResubmissions(*workstation, id, response) : methodNotAllowed(response);
         if (!post)
             return methodNotAllowed(response);
         if (action == QLatin1String("ack"))
@@ -141,6 +147,24 @@ private:
         if (!files)
             return ApiError::fromError(files.error()).send(response);
         JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, BundleTransfer::pack(files.value()));
+    }
+
+    void resubmissions(const QString &id, HTTPServerResponse &response)
+    {
+        const auto files = m_context.resubmissions.images(id);
+        if (!files)
+            return ApiError::fromError(files.error()).send(response);
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, BundleTransfer::pack(files.value()));
+    }
+
+    void acknowledgeResubmissions(const QString &workstation, const QString &id, HTTPServerResponse &response)
+    {
+        const auto removed = m_context.resubmissions.remove(id);
+        if (!removed)
+            return ApiError::fromError(removed.error()).send(response);
+        qCInfo(lcIntake) << "workstation" << workstation << "took" << removed.value() << "resubmitted images of" << id;
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK,
+                           QJsonObject{{QStringLiteral("deleted"), removed.value()}});
     }
 
     void acknowledge(const QString &workstation, const QString &id, HTTPServerResponse &response)
@@ -198,7 +222,7 @@ private:
 
 struct WorkstationServer::Impl {
     Impl(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
-        : context{options, WorkstationStore(spool), tokens, pushes}
+        : context{options, WorkstationStore(spool), ResubmissionStore(spool), tokens, pushes}
     {
     }
     Context context;

@@ -19,6 +19,8 @@ class Spool;
 //   GET  /ws/v1/applications/{id}/bundle               -> 200 BundleTransfer JSON (lease required, 409)
 //   POST /ws/v1/applications/{id}/ack                  -> 200 {"state": "acknowledged"}; data deleted
 //   POST /ws/v1/applications/{id}/outcome {"outcome", "reason"?} -> 200 {"state", "pushQueued"}
+//   GET  /ws/v1/applications/{id}/resubmissions      -> 200 BundleTransfer JSON of the photos sent via LINE
+//   POST /ws/v1/applications/{id}/resubmissions/ack  -> 200 {"deleted": n}; the photos are deleted
 // TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
 // are served on Poco's pool. The spool, tokens and push worker must outlive the server.
 class WorkstationServer {

@@ -221,7 +221,9 @@ Result<bool> WorkstationStore::recordOutcome(const QString &id, Outcome outcome,
         const QString &state = row.value().state;
         if (state == name)
             return false;
-        const bool decision = outcome != Outcome::Issued && state == QLatin1String("acknowledged");
+        // A decision follows the ack, or a resubmission request once the new photos are in.
+        const bool decision = outcome != Outcome::Issued && (state == QLatin1String("acknowledged") ||
+                                                             state == QLatin1String("resubmission_requested"));
         const bool issue = outcome == Outcome::Issued && state == QLatin1String("approved");
         if (!decision && !issue)
             return Error{ErrorCode::Conflict,

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void challengeIsSignedAndStoredForTheTokensUser();
     void directionsAreRandomAndNeverRepeat();
     void restrictedDirectionsAlternate();
+    void challengesPerUserAreLimited();
     void applicationIsStoredAsAValidBundle();
     void sameIdempotencyKeyGivesSameReference();
     void concurrentSameKeyIsStoredOnce();
@@ -284,6 +285,19 @@ void TestApplicantApi::orphanedImageDirectoryIsRemovedAtStart()
     m_server = std::make_unique<ReceiverServer>(options, *m_spool);
     QVERIFY(m_server->start().ok());
     QCOMPARE(imageDirectories(), QStringList{kept});
+}
+
+void TestApplicantApi::challengesPerUserAreLimited()
+{
+    const QString idToken = token();
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(requestChallenge(idToken).status, 201);
+    const auto refused = requestChallenge(idToken);
+    QCOMPARE(refused.status, 429);
+    QCOMPARE(json(refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("rate_limited"));
+    QCOMPARE(requestChallenge(token(kOtherUser)).status, 201);
+    QCOMPARE(count("SELECT count(*) FROM challenges"), 31);
 }
 
 QTEST_GUILESS_MAIN(TestApplicantApi)

@@ -81,7 +81,7 @@ void TestReceiverConfig::everyKeyIsRead()
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\n"
-                           "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\n"
+                           "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
                            "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n";
     IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
     IntakeTestKit::writeFile(path("tokens"), "# counter PCs\n" + WorkstationTokens::line(QStringLiteral("pc-1"), "secret-1") +
@@ -108,6 +108,7 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(options.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(options.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(options.challengeLifetimeSeconds, 300);
+    QCOMPARE(options.maxChallengesPerHour, 5);
     QCOMPARE(options.maxApplicationBytes, qint64(1048576));
     QCOMPARE(options.imageLimits.maxPixels, qint64(2000000));
     QVERIFY(c.workstationApiEnabled());
@@ -222,7 +223,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 20);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 21);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

@@ -1,0 +1,91 @@
+#include "core/intake/ResubmissionStore.h"
+
+#include "core/intake/DurableFiles.h"
+#include "core/intake/Spool.h"
+#include "core/intake/Sqlite.h"
+#include "core/intake/SqliteTransaction.h"
+
+#include <QFile>
+
+#include <sqlite3.h>
+
+namespace mado {
+
+namespace {
+
+void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
+{
+    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+}
+
+QString directory(const Spool &spool)
+{
+    return spool.filesDirectory() + QStringLiteral("/resubmissions/");
+}
+
+} // namespace
+
+Result<std::vector<QString>> ResubmissionStore::fileNames(const QString &applicationId) const
+{
+    return m_spool.locked([&](sqlite3 *db) -> Result<std::vector<QString>> {
+        const auto known = Sqlite::prepare(db, "SELECT 1 FROM applications WHERE id = ?1");
+        if (!known)
+            return known.error();
+        bind(known.value().get(), 1, applicationId.toUtf8());
+        if (sqlite3_step(known.value().get()) != SQLITE_ROW)
+            return Error{ErrorCode::NotFound, QStringLiteral("no such application")};
+        auto select = Sqlite::prepare(
+            db, "SELECT file FROM resubmitted_images WHERE application_id = ?1 ORDER BY received_at, message_id");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, applicationId.toUtf8());
+        std::vector<QString> names;
+        while (sqlite3_step(select.value().get()) == SQLITE_ROW)
+            names.push_back(
+                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select.value().get(), 0))));
+        return names;
+    });
+}
+
+Result<std::vector<std::pair<QString, QByteArray>>> ResubmissionStore::images(const QString &applicationId) const
+{
+    const auto names = fileNames(applicationId);
+    if (!names)
+        return names.error();
+    std::vector<std::pair<QString, QByteArray>> files;
+    for (const QString &name : names.value()) {
+        QFile file(directory(m_spool) + name);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Io, QStringLiteral("cannot read resubmitted image %1").arg(name)};
+        files.emplace_back(name, file.readAll());
+    }
+    return files;
+}
+
+Result<int> ResubmissionStore::remove(const QString &applicationId)
+{
+    const auto names = fileNames(applicationId);
+    if (!names)
+        return names.error();
+    const Status deleted = m_spool.locked([&](sqlite3 *db) -> Status {
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun();
+        auto statement = Sqlite::prepare(db, "DELETE FROM resubmitted_images WHERE application_id = ?1");
+        if (!statement)
+            return statement.error();
+        bind(statement.value().get(), 1, applicationId.toUtf8());
+        if (sqlite3_step(statement.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot delete resubmitted images"));
+        statement = Sqlite::Statement();
+        return transaction.commit();
+    });
+    if (!deleted)
+        return deleted.error();
+    for (const QString &name : names.value())
+        QFile::remove(directory(m_spool) + name);
+    static_cast<void>(DurableFiles::syncDirectory(directory(m_spool)));
+    return int(names.value().size());
+}
+
+} // namespace mado
