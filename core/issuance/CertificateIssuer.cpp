@@ -25,7 +25,8 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
         return Error{ErrorCode::InvalidState, QStringLiteral("only approved cases get a certificate")};
     const QVariantMap byCase{{QStringLiteral("c"), caseId}};
     auto resident = Sql::run(tx.db(),
-                             QStringLiteral("SELECT r.id, r.postal_code, r.prefecture, r.city, r.address_line "
+                             QStringLiteral("SELECT r.id, r.postal_code, r.prefecture, r.city, r.address_line, "
+                                            "r.name, r.kana, r.date_of_birth "
                                             "FROM residents r JOIN cases c ON r.name = c.applicant_name "
                                             "AND r.date_of_birth = c.date_of_birth WHERE c.id = :c"),
                              byCase);
@@ -38,6 +39,9 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
         issued.residentId = resident.value().value(0).toLongLong();
         issued.mailTo = PostalAddress{resident.value().value(1).toString(), resident.value().value(2).toString(),
                                       resident.value().value(3).toString(), resident.value().value(4).toString()};
+        issued.name = resident.value().value(5).toString();
+        issued.kana = resident.value().value(6).toString();
+        issued.dateOfBirth = QDate::fromString(resident.value().value(7).toString(), Qt::ISODate);
     }
     resident.value().finish();
     if (matches != 1) {

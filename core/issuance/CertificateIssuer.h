@@ -21,7 +21,11 @@ public:
         int fiscalYear = 0;
         qint64 serial = 0;
         qint64 residentId = 0;
-        PostalAddress mailTo; // personal data
+        // The certificate's data, from the register (personal data).
+        QString name;
+        QString kana;
+        QDate dateOfBirth;
+        PostalAddress mailTo; // the registered address
     };
 
     explicit CertificateIssuer(CaseStore &store);

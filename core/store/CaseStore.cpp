@@ -259,7 +259,9 @@ Result<CaseRecord> CaseStore::caseStatus(qint64 caseId)
     return load(caseId, false);
 }
 
-Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
+template <typename T, typename Read>
+Result<T> CaseStore::auditedRead(qint64 userId, qint64 caseId, const QString &action, const QJsonObject &detail,
+                                 Read read)
 {
     auto db = m_connections.database();
     if (!db)
@@ -272,29 +274,77 @@ Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
         return actor.error();
     if (actor.value().role == Role::Admin)
         return Error{ErrorCode::PermissionDenied, QStringLiteral("admins do not see applicants' personal data")};
-    auto record = load(caseId, true);
-    if (!record)
-        return record.error();
-    if (auto audited =
-            AuditChain::append(db.value(), {0, m_clock.now(), actor.value().login, QStringLiteral("case_viewed"),
-                                            QStringLiteral("case:%1").arg(caseId), QJsonObject{}});
+    Result<T> value = read(db.value());
+    if (!value)
+        return value;
+    if (auto audited = AuditChain::append(
+            db.value(), {0, m_clock.now(), actor.value().login, action, QStringLiteral("case:%1").arg(caseId), detail});
         !audited)
         return audited.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    return record;
+    return value;
 }
 
-Result<QByteArray> CaseStore::image(qint64 caseId, const QString &role)
+Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
+{
+    return auditedRead<CaseRecord>(userId, caseId, QStringLiteral("case_viewed"), {},
+                                   [&](const QSqlDatabase &) { return load(caseId, true); });
+}
+
+Result<QByteArray> CaseStore::viewImage(qint64 userId, qint64 caseId, const QString &role)
+{
+    return auditedRead<QByteArray>(
+        userId, caseId, QStringLiteral("image_viewed"), {{QStringLiteral("role"), role}},
+        [&](const QSqlDatabase &db) -> Result<QByteArray> {
+            auto bytes = Sql::scalar(db, QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
+                                     {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
+            if (!bytes)
+                return bytes.error().code == ErrorCode::NotFound
+                           ? Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)}
+                           : bytes.error();
+            return bytes.value().toByteArray();
+        });
+}
+
+Result<std::vector<QueueEntry>> CaseStore::queue(qint64 userId)
 {
     auto db = m_connections.database();
     if (!db)
         return db.error();
-    auto bytes = Sql::scalar(db.value(), QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
-                             {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
-    if (!bytes)
-        return bytes.error();
-    return bytes.value().toByteArray();
+    auto rows =
+        Sql::run(db.value(),
+                 QStringLiteral("SELECT c.id, c.reference, c.procedure_key, c.state, c.received_at, c.hold_reason, "
+                                "c.resubmission_count, c.assignee_id, c.claim_expires_at, v.band, v.overall, v.flags "
+                                "FROM cases c LEFT JOIN verdicts v ON v.id = (SELECT MAX(w.id) FROM verdicts w "
+                                "WHERE w.case_id = c.id) WHERE c.state IN ('verified', 'held', 'claimed', 'returned') "
+                                "ORDER BY c.received_at, c.id"));
+    if (!rows)
+        return rows.error();
+    const QDateTime now = m_clock.now();
+    std::vector<QueueEntry> entries;
+    QSqlQuery &q = rows.value();
+    while (q.next()) {
+        QueueEntry e;
+        e.caseId = q.value(0).toLongLong();
+        e.reference = q.value(1).toString();
+        e.procedure = q.value(2).toString();
+        e.state = caseStateFromName(q.value(3).toString()).value_or(CaseState::Verified);
+        e.receivedAt = StoreTime::parse(q.value(4).toString());
+        e.held = !q.value(5).isNull();
+        e.resubmissionCount = q.value(6).toInt();
+        e.assigneeId = q.value(7).toLongLong();
+        if (!q.value(8).isNull())
+            e.claimExpiresAt = StoreTime::parse(q.value(8).toString());
+        e.band = q.value(9).toString();
+        e.overall = q.value(10).toString();
+        e.flags = q.value(11).toString();
+        const bool free =
+            e.assigneeId == 0 || e.assigneeId == userId || !e.claimExpiresAt.isValid() || e.claimExpiresAt <= now;
+        e.available = e.state == CaseState::Verified || e.state == CaseState::Held || free;
+        entries.push_back(e);
+    }
+    return entries;
 }
 
 Result<QMap<QString, qint64>> CaseStore::statistics()

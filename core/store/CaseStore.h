@@ -4,6 +4,7 @@
 #include "core/domain/CaseBundle.h"
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
+#include "core/domain/QueueEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
 #include "core/store/StoreConnections.h"
@@ -48,8 +49,12 @@ public:
     Result<CaseRecord> caseStatus(qint64 caseId);
     // The case with the applicant's form: appends "case_viewed" for the user to the audit chain.
     Result<CaseRecord> viewCase(qint64 userId, qint64 caseId);
-    // The sanitised JPEG of one image role of a case.
-    Result<QByteArray> image(qint64 caseId, const QString &role);
+    // The sanitised JPEG of one image role of a case for a user: appends "image_viewed" (faces are
+    // personal data). Admins are refused.
+    Result<QByteArray> viewImage(qint64 userId, qint64 caseId, const QString &role);
+    // Cases waiting for clerk work (verified, held, claimed, returned), oldest first, with the
+    // latest verdict's summary; `available` is computed for `userId` at the clock's now.
+    Result<std::vector<QueueEntry>> queue(qint64 userId);
     // Number of cases per state name, plus "table:<name>" row counts of the main tables.
     Result<QMap<QString, qint64>> statistics();
 
@@ -59,6 +64,9 @@ public:
 private:
     CaseStore(const QString &path, const Clock &clock);
     Result<CaseRecord> load(qint64 caseId, bool withApplicant);
+    // Begins a transaction, loads the user (admins refused), runs `read`, audits `action`, commits.
+    template <typename T, typename Read>
+    Result<T> auditedRead(qint64 userId, qint64 caseId, const QString &action, const QJsonObject &detail, Read read);
 
     StoreConnections m_connections;
     const Clock &m_clock;

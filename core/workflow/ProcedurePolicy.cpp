@@ -72,16 +72,24 @@ Result<std::vector<Procedure>> ProcedurePolicy::history(const QSqlDatabase &db, 
 Result<ProcedurePolicy::Evaluation> ProcedurePolicy::evaluate(const QSqlDatabase &db, const QString &key,
                                                               const QString &method, const QDate &date)
 {
-    auto procedure = current(db, key);
-    if (!procedure) {
-        if (procedure.error().code != ErrorCode::NotFound)
-            return procedure.error();
+    auto versions = history(db, key);
+    if (!versions)
+        return versions.error();
+    if (versions.value().empty())
         return Evaluation{false, QStringLiteral("この手続（%1）はオンライン申請の対象外です。").arg(key), 0};
+    // The newest version in force on the application's date decides (a change may take effect later).
+    const Procedure *inForce = nullptr;
+    for (const Procedure &candidate : versions.value()) {
+        if (candidate.validOn(date))
+            inForce = &candidate;
     }
-    const Procedure &p = procedure.value();
-    if (!p.validOn(date))
-        return Evaluation{false, QStringLiteral("%1 はこの日付にはオンライン申請を受け付けていません。").arg(p.nameJa),
-                          p.version};
+    if (!inForce) {
+        return Evaluation{
+            false,
+            QStringLiteral("%1 はこの日付にはオンライン申請を受け付けていません。").arg(versions.value().back().nameJa),
+            versions.value().back().version};
+    }
+    const Procedure &p = *inForce;
     if (!p.acceptedMethods.contains(method)) {
         const QString explanation = p.holdExplanation.isEmpty()
                                         ? QStringLiteral("%1 はこの本人確認方法を受け付けていません。").arg(p.nameJa)

@@ -29,7 +29,8 @@ public:
     static Result<std::vector<Procedure>> current(const QSqlDatabase &db);
     static Result<Procedure> current(const QSqlDatabase &db, const QString &key);
     static Result<std::vector<Procedure>> history(const QSqlDatabase &db, const QString &key);
-    // Does the procedure accept `method` for an application received on `date`?
+    // Does the procedure accept `method` for an application received on `date`? The newest version
+    // valid on that date decides, so a change with a later start date leaves earlier dates alone.
     static Result<Evaluation> evaluate(const QSqlDatabase &db, const QString &key, const QString &method,
                                        const QDate &date);
     // Stores `procedure` as the next version of its key (a new key starts at 1); returns the version.

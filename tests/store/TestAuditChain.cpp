@@ -1,6 +1,12 @@
 #include "core/store/AuditChain.h"
 #include "core/store/Sql.h"
+#include "core/workflow/CaseWorkflow.h"
 #include "tests/support/StoreFixture.h"
+
+#include <QSemaphore>
+#include <QThread>
+
+#include <atomic>
 
 #include <QTest>
 
@@ -17,6 +23,7 @@ private Q_SLOTS:
     void detectsADeletedRow();
     void detectsAReorderedHash();
     void canonicalFormIsStable();
+    void concurrentWritersKeepTheChain();
 
 private:
     static AuditChain::Verification verify(test::StoreFixture &f);
@@ -132,6 +139,49 @@ void TestAuditChain::canonicalFormIsStable()
     // SHA-256 over the genesis hash and those bytes, computed independently with sha256sum.
     QCOMPARE(AuditChain::chainHash(QString::fromLatin1(AuditChain::kGenesisHash), entry),
              QStringLiteral("b471fc3a47333b0fed7496e550f36d0feae5b382b9c8bb14e6833f67a18e4830"));
+}
+
+void TestAuditChain::concurrentWritersKeepTheChain()
+{
+    // Four threads (own connections) claim and decide their own cases at the same time: every
+    // append reads the previous hash inside its write transaction, so the chain stays one line.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const int threadsCount = 4;
+    const int perThread = 15;
+    std::vector<std::vector<qint64>> cases(threadsCount);
+    for (auto &list : cases) {
+        for (int i = 0; i < perThread; ++i)
+            list.push_back(f.caseIn(CaseState::Verified));
+    }
+    const qint64 before = verify(f).entries;
+    const QString logins[threadsCount] = {QStringLiteral("clerk1"), QStringLiteral("clerk2"), QStringLiteral("sup1"),
+                                          QStringLiteral("sup2")};
+    QSemaphore ready, go;
+    std::atomic<int> failures{0};
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < threadsCount; ++t) {
+        threads.emplace_back(QThread::create([&, t] {
+            ready.release();
+            go.acquire();
+            CaseWorkflow workflow(f.store());
+            for (qint64 id : cases[t]) {
+                if (!workflow.claim(f.user(logins[t]), id) ||
+                    !workflow.decide(f.user(logins[t]), id, {DecisionOutcome::Approved, {}, {}}))
+                    ++failures;
+            }
+            f.store().connections().closeForThisThread();
+        }));
+        threads.back()->start();
+    }
+    ready.acquire(threadsCount);
+    go.release(threadsCount);
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+    QCOMPARE(failures.load(), 0);
+    const auto result = verify(f);
+    QVERIFY(result.ok);
+    QCOMPARE(result.entries, before + 2 * threadsCount * perThread);
 }
 
 QTEST_GUILESS_MAIN(TestAuditChain)

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void viewingPersonalDataIsAudited();
     void adminsDoNotSeePersonalData();
     void importNeedsImages();
+    void imageViewsAreAudited();
+    void queueListsWaitingCasesWithTheVerdictSummary();
 
 private:
     static std::vector<SanitizedImage> images();
@@ -105,7 +107,8 @@ void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()
         f.store().storeImportedCase(bundle, pictures, test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(imported.ok());
     QCOMPARE(imported.value().state, CaseState::Verified);
-    auto stored = f.store().image(imported.value().caseId, QStringLiteral("document_front"));
+    auto stored = f.store().viewImage(f.user(QStringLiteral("clerk1")), imported.value().caseId,
+                                      QStringLiteral("document_front"));
     QVERIFY(stored.ok());
     QCOMPARE(stored.value(), pictures[0].jpeg());
     QVERIFY(!test::JpegSegments::markers(stored.value()).contains(0xE1));
@@ -180,6 +183,58 @@ void TestCaseStore::importNeedsImages()
     auto refused = f.store().storeImportedCase(f.bundle(), {}, std::nullopt);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+}
+
+void TestCaseStore::imageViewsAreAudited()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const qint64 id = f.caseIn(CaseState::Verified);
+    auto db = f.store().connections().database();
+    const QString count = QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'image_viewed'");
+    QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 0);
+    auto image = f.store().viewImage(f.user(QStringLiteral("sup1")), id, QStringLiteral("document_front"));
+    QVERIFY(image.ok());
+    QVERIFY(image.value().startsWith(QByteArray("\xFF\xD8", 2)));
+    QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 1);
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT detail FROM audit ORDER BY seq DESC LIMIT 1"))
+                 .value()
+                 .toString(),
+             QStringLiteral("{\"role\":\"document_front\"}"));
+    // Refused reads leave no entry.
+    QCOMPARE(f.store().viewImage(f.user(QStringLiteral("admin")), id, QStringLiteral("document_front")).error().code,
+             ErrorCode::PermissionDenied);
+    QCOMPARE(f.store().viewImage(f.user(QStringLiteral("sup1")), id, QStringLiteral("frame3")).error().code,
+             ErrorCode::NotFound);
+    QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 1);
+}
+
+void TestCaseStore::queueListsWaitingCasesWithTheVerdictSummary()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.caseIn(CaseState::Imported) > 0);
+    const qint64 verified = f.caseIn(CaseState::Verified);
+    const qint64 held = f.caseIn(CaseState::Held);
+    const qint64 claimed = f.caseIn(CaseState::Claimed); // by clerk1
+    QVERIFY(f.caseIn(CaseState::Decided) > 0);
+    auto queue = f.store().queue(f.user(QStringLiteral("clerk2")));
+    QVERIFY(queue.ok());
+    QCOMPARE(int(queue.value().size()), 3);
+    const QueueEntry &first = queue.value()[0];
+    QCOMPARE(first.caseId, verified);
+    QVERIFY(first.available);
+    QVERIFY(!first.held);
+    QCOMPARE(first.band, QStringLiteral("match"));
+    QCOMPARE(first.overall, QStringLiteral("warn"));
+    QCOMPARE(first.flags, QStringLiteral("flat_photo:flat_photo_suspected"));
+    QCOMPARE(queue.value()[1].caseId, held);
+    QVERIFY(queue.value()[1].held);
+    QCOMPARE(queue.value()[2].caseId, claimed);
+    QVERIFY(!queue.value()[2].available); // clerk1's live claim
+    QVERIFY(f.store().queue(f.user(QStringLiteral("clerk1"))).value()[2].available);
+    f.clock().advance(WorkflowOptions{}.claimSeconds);
+    QVERIFY(f.store().queue(f.user(QStringLiteral("clerk2"))).value()[2].available);
 }
 
 QTEST_GUILESS_MAIN(TestCaseStore)

@@ -22,6 +22,7 @@ class TestCaseWorkflow : public QObject {
 private Q_SLOTS:
     void transitionTable_data();
     void transitionTable();
+    void twoClerksClaimingAtOnceOneWins_data();
     void twoClerksClaimingAtOnceOneWins();
     void anExpiredClaimCanBeTaken();
     void decidingAfterTheClaimExpiredIsRefused();
@@ -178,10 +179,22 @@ void TestCaseWorkflow::transitionTable()
     QVERIFY(AuditChain::verify(db.value()).value().ok);
 }
 
+void TestCaseWorkflow::twoClerksClaimingAtOnceOneWins_data()
+{
+    QTest::addColumn<bool>("twoWorkstations");
+    QTest::addRow("one store object, two threads") << false;
+    QTest::addRow("two store objects on one file, two threads") << true;
+}
+
 void TestCaseWorkflow::twoClerksClaimingAtOnceOneWins()
 {
+    QFETCH(bool, twoWorkstations);
     test::StoreFixture f;
     QVERIFY(f.ok());
+    // Like two workstations: a second CaseStore with its own connection factory on the same file.
+    auto second = CaseStore::open(f.path(), f.clock());
+    QVERIFY(second.ok());
+    CaseStore *stores[2] = {&f.store(), twoWorkstations ? second.value().get() : &f.store()};
     const qint64 clerks[2] = {f.user(QStringLiteral("clerk1")), f.user(QStringLiteral("clerk2"))};
     for (int round = 0; round < 20; ++round) {
         const qint64 caseId = f.caseIn(CaseState::Verified);
@@ -194,8 +207,8 @@ void TestCaseWorkflow::twoClerksClaimingAtOnceOneWins()
             threads[i].reset(QThread::create([&, i] {
                 ready.release();
                 go.acquire();
-                results[i] = CaseWorkflow(f.store()).claim(clerks[i], caseId);
-                f.store().connections().closeForThisThread();
+                results[i] = CaseWorkflow(*stores[i]).claim(clerks[i], caseId);
+                stores[i]->connections().closeForThisThread();
             }));
             threads[i]->start();
         }

@@ -162,6 +162,8 @@ void TestIssuance::mailsToTheRegisteredAddressOnly()
     QVERIFY(issued.ok());
     QCOMPARE(issued.value().mailTo.line, QStringLiteral("登録町4-5-6"));
     QCOMPARE(issued.value().mailTo.postalCode, QStringLiteral("100-0002"));
+    QCOMPARE(issued.value().kana, QStringLiteral("ミホン タロー")); // the register's spelling, not the form's
+    QCOMPARE(issued.value().dateOfBirth, QDate(1980, 4, 1));
     auto db = f.store().connections().database();
     QCOMPARE(
         Sql::scalar(db.value(), QStringLiteral("SELECT mail_address_line FROM issuances WHERE case_id = %1").arg(id))

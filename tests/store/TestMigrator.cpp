@@ -44,20 +44,24 @@ void TestMigrator::migratesAnEmptyStore()
     const QString path = dir.filePath(QStringLiteral("s.sqlite"));
     auto store = CaseStore::open(path, clock);
     QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
-    auto db = store.value()->connections().database();
-    QVERIFY(db.ok());
-    QCOMPARE(Migrator::currentVersion(db.value()).value(), Migrator::latestVersion());
-    const QStringList tables = db.value().tables();
-    for (const char *table : {"users", "procedures", "cases", "images", "verdicts", "decisions", "batches",
-                              "batch_cases", "audit", "residents", "certificate_counters", "issuances"})
-        QVERIFY2(tables.contains(QLatin1String(table)), table);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("PRAGMA journal_mode")).value().toString(), QStringLiteral("wal"));
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("PRAGMA foreign_keys")).value().toInt(), 1);
-    // Foreign keys are enforced: an image of a case that does not exist is refused.
-    auto orphan = Sql::run(db.value(), QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, "
-                                                      "source_sha256, bytes) VALUES (999, 'x', 1, 1, '', '', x'00')"));
-    QVERIFY(!orphan.ok());
-    // Opening again is a no-op.
+    {
+        auto db = store.value()->connections().database();
+        QVERIFY(db.ok());
+        QCOMPARE(Migrator::currentVersion(db.value()).value(), Migrator::latestVersion());
+        const QStringList tables = db.value().tables();
+        for (const char *table : {"users", "procedures", "cases", "images", "verdicts", "decisions", "batches",
+                                  "batch_cases", "audit", "residents", "certificate_counters", "issuances"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+        QCOMPARE(Sql::scalar(db.value(), QStringLiteral("PRAGMA journal_mode")).value().toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(Sql::scalar(db.value(), QStringLiteral("PRAGMA foreign_keys")).value().toInt(), 1);
+        // Foreign keys are enforced: an image of a case that does not exist is refused.
+        auto orphan =
+            Sql::run(db.value(), QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, "
+                                                "source_sha256, bytes) VALUES (999, 'x', 1, 1, '', '', x'00')"));
+        QVERIFY(!orphan.ok());
+    }
+    // Opening again is a no-op (the handles above are gone, so the connection closes cleanly).
     store.value().reset();
     auto again = CaseStore::open(path, clock);
     QVERIFY(again.ok());

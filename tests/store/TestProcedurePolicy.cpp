@@ -114,6 +114,11 @@ void TestProcedurePolicy::changesAreVersionedAndAudited()
                                                 QStringLiteral("ekyc_face"), QDate(2027, 5, 1));
     QVERIFY(!evaluation.value().accepted);
     QCOMPARE(evaluation.value().version, 2);
+    // Before the change takes effect, version 1 still decides.
+    auto before = ProcedurePolicy::evaluate(db.value(), QStringLiteral("tax_certificate"), QStringLiteral("ekyc_face"),
+                                            QDate(2027, 3, 31));
+    QVERIFY(before.value().accepted);
+    QCOMPARE(before.value().version, 1);
 }
 
 void TestProcedurePolicy::onlyAdminsChangeIt()

@@ -45,7 +45,7 @@ StoreFixture::StoreFixture(WorkflowOptions options) : m_options(options)
         m_users.insert(QString::fromLatin1(login), id.value());
     }
     const QByteArray csv = "resident_code,name,kana,date_of_birth,postal_code,prefecture,city,address_line\n"
-                           "R-0001,見本 太郎,ミホン タロウ,1980-04-01,100-0002,東京都,見本区,登録町4-5-6\n";
+                           "R-0001,見本 太郎,ミホン タロー,1980-04-01,100-0002,東京都,見本区,登録町4-5-6\n";
     auto imported = ResidentRegisterImport::importCsv(*m_store, admin.value(), csv);
     m_ok = imported.ok() && imported.value().imported == 1;
 }

@@ -15,8 +15,9 @@
 namespace mado::test {
 
 // A real case store file in a temporary directory with a mock clock and staff accounts:
-// admin, clerk1, clerk2, sup1, sup2 (all with kPassword), and resident register entries for the
-// specimen applicant. caseIn() drives a new case through the real workflow to any state.
+// admin, clerk1, clerk2, sup1, sup2 (all with kPassword), and one resident register entry for the
+// specimen applicant whose kana and address differ from the form's (so tests can tell them apart).
+// caseIn() drives a new case through the real workflow to any state.
 class StoreFixture {
 public:
     static constexpr const char *kPassword = "correct horse battery";
