@@ -12,7 +12,7 @@ packages=(
     libdlib-dev libdlib-data libopenblas-dev
     libpoco-dev libssl-dev openssl libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
     fonts-ipafont-gothic fonts-ipafont-mincho
-    xvfb xauth poppler-utils
+    xvfb xauth poppler-utils curl
 )
 
 missing=()

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Sets up and starts the Madoguchi demo, everything real except LINE itself:
+#   - the LINE platform simulator and madoguchi-receiver on loopback;
+#   - about 16 applications made from dlib's example photos with specimen (見本) ID cards,
+#     submitted through the receiver's LIFF API like residents would, following each challenge;
+#   - a case store (SQLite) with the demo resident register and two demo accounts (a clerk and a
+#     supervisor) whose passwords are printed once;
+#   - then the workstation, which pulls the applications from the receiver.
+# State lives in $MADOGUCHI_DEMO_DIR (default ~/.local/share/madoguchi-demo) and is recreated at
+# every run; the services stop when the workstation closes. Usage: demo.sh BUILD_DIR
+set -euo pipefail
+build=$(cd "${1:?usage: demo.sh BUILD_DIR}" && pwd)
+state="${MADOGUCHI_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/madoguchi-demo}"
+sim_port="${MADOGUCHI_DEMO_SIM_PORT:-18490}"
+public_port="${MADOGUCHI_DEMO_PUBLIC_PORT:-18480}"
+ws_port="${MADOGUCHI_DEMO_WS_PORT:-18481}"
+cli="$build/app/madoguchi-cli"
+
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+wait_for() { # URL: up to 15 s
+    for _ in $(seq 1 150); do
+        curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "demo: $1 did not answer" >&2
+    return 1
+}
+secret() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 32; }
+
+rm -rf "$state"
+mkdir -p "$state/secrets" "$state/cases"
+chmod 700 "$state" "$state/secrets"
+secret > "$state/secrets/channel_secret"
+secret > "$state/secrets/access_token"
+secret > "$state/secrets/challenge_key"
+ws_token=$(secret)
+printf '%s' "$ws_token" > "$state/secrets/workstation_token"
+echo "demo-workstation:$(printf '%s' "$ws_token" | sha256sum | cut -d' ' -f1)" > "$state/secrets/workstation_tokens"
+
+cat > "$state/receiver.ini" <<INI
+[http]
+listen = 127.0.0.1:$public_port
+[line]
+channel_secret_file = $state/secrets/channel_secret
+channel_access_token_file = $state/secrets/access_token
+api_base = http://127.0.0.1:$sim_port
+data_api_base = http://127.0.0.1:$sim_port
+[liff]
+channel_id = 1657000000
+[challenge]
+key_file = $state/secrets/challenge_key
+; The demo's photos show turns to the sides only.
+directions = left,right
+[spool]
+path = $state/receiver-spool.sqlite
+[workstation]
+listen = 127.0.0.1:$ws_port
+tokens_file = $state/secrets/workstation_tokens
+INI
+
+echo "demo: starting the LINE simulator and the receiver"
+"$build/app/madoguchi-linesim" serve --access-token-file "$state/secrets/access_token" \
+    --listen "127.0.0.1:$sim_port" > "$state/linesim.log" 2>&1 &
+pids+=($!)
+"$build/app/madoguchi-receiver" --config "$state/receiver.ini" > "$state/receiver.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$public_port/healthz"
+
+echo "demo: preparing the applications from dlib's photos (about a minute)"
+"$cli" demo prepare "$state/cases" > /dev/null
+for bundle in "$state"/cases/*/; do
+    user="U$(printf '%s' "$bundle" | sha256sum | cut -c1-32)"
+    token=$(curl -fsS -X POST "http://127.0.0.1:$sim_port/admin/id-tokens" \
+        -H 'Content-Type: application/json' \
+        -d "{\"userId\":\"$user\",\"channelId\":\"1657000000\",\"expiresIn\":3600}" |
+        sed -n 's/.*"idToken" *: *"\([^"]*\)".*/\1/p')
+    "$build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$public_port" --id-token "$token" \
+        --bundle "$bundle" > /dev/null
+done
+echo "demo: $(ls -d "$state"/cases/*/ | wc -l) applications submitted"
+
+store="$state/store.sqlite"
+clerk_password=$(secret | head -c 12)
+supervisor_password=$(secret | head -c 12)
+admin_password=$(secret | head -c 16)
+printf '%s\n' "$admin_password" | "$cli" init --store "$store" --admin admin --name "管理者" > /dev/null
+printf '%s\n%s\n' "$admin_password" "$clerk_password" |
+    "$cli" user add clerk clerk --name "窓口 職員" --as admin --store "$store" > /dev/null
+printf '%s\n%s\n' "$admin_password" "$supervisor_password" |
+    "$cli" user add supervisor supervisor --name "窓口 係長" --as admin --store "$store" > /dev/null
+printf '%s\n' "$admin_password" |
+    "$cli" register import "$state/cases/register.csv" --as admin --store "$store" > /dev/null
+
+cat <<TXT
+
+  Demo accounts (shown once; the demo state is recreated at every run):
+    clerk       $clerk_password
+    supervisor  $supervisor_password
+    admin       $admin_password
+  Receiver:     http://127.0.0.1:$public_port  (workstation API 127.0.0.1:$ws_port)
+  State:        $state
+
+TXT
+export MADOGUCHI_STORE="$store"
+export MADOGUCHI_RECEIVER_URL="http://127.0.0.1:$ws_port"
+export MADOGUCHI_RECEIVER_TOKEN_FILE="$state/secrets/workstation_token"
+if [ -n "${MADOGUCHI_DEMO_NO_GUI:-}" ]; then
+    echo "demo: MADOGUCHI_DEMO_NO_GUI is set; not starting the workstation"
+    exit 0
+fi
+"$build/app/madoguchi"
