@@ -1,0 +1,139 @@
+#include "core/security/UserDirectory.h"
+#include "tests/support/StoreFixture.h"
+#include "ui/Language.h"
+#include "ui/dialogs/LoginDialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace mado;
+using namespace mado::test;
+
+class TestLoginDialog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanupTestCase() { Language::install(Language::defaultLanguage()); }
+    void logsInWithTheRightPassword();
+    void explainsAWrongPassword();
+    void explainsALockedAccount();
+    void switchesTheLanguageLive();
+};
+
+namespace {
+
+struct Form {
+    QLineEdit *login = nullptr;
+    QLineEdit *password = nullptr;
+    QPushButton *button = nullptr;
+    QLabel *message = nullptr;
+    QComboBox *language = nullptr;
+};
+
+Form form(LoginDialog &dialog)
+{
+    return {dialog.findChild<QLineEdit *>(QStringLiteral("loginLineEdit")),
+            dialog.findChild<QLineEdit *>(QStringLiteral("passwordLineEdit")),
+            dialog.findChild<QPushButton *>(QStringLiteral("loginButton")),
+            dialog.findChild<QLabel *>(QStringLiteral("messageLabel")),
+            dialog.findChild<QComboBox *>(QStringLiteral("languageComboBox"))};
+}
+
+void type(const Form &f, const QString &login, const QString &password)
+{
+    f.login->clear();
+    f.password->clear();
+    QTest::keyClicks(f.login, login);
+    QTest::keyClicks(f.password, password);
+    QTest::mouseClick(f.button, Qt::LeftButton);
+}
+
+} // namespace
+
+void TestLoginDialog::logsInWithTheRightPassword()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    UserDirectory directory(fixture.store());
+    LoginDialog dialog(directory);
+    dialog.show();
+    const Form f = form(dialog);
+    QVERIFY(f.login && f.password && f.button && f.message && f.language);
+    QCOMPARE(f.password->echoMode(), QLineEdit::Password);
+    type(f, QStringLiteral("sup1"), QString::fromLatin1(StoreFixture::kPassword));
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.session().login(), QStringLiteral("sup1"));
+    QCOMPARE(dialog.session().userId(), fixture.user(QStringLiteral("sup1")));
+    QCOMPARE(dialog.session().role(), Role::Supervisor);
+}
+
+void TestLoginDialog::explainsAWrongPassword()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    UserDirectory directory(fixture.store());
+    LoginDialog dialog(directory);
+    dialog.show();
+    const Form f = form(dialog);
+    type(f, QStringLiteral("clerk1"), QStringLiteral("wrong password!"));
+    QTRY_VERIFY2(f.message->text().contains(QStringLiteral("password is wrong")), qPrintable(f.message->text()));
+    QTRY_VERIFY(f.button->isEnabled());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(f.password->text().isEmpty());
+    // An unknown login gets the same message (no hint which logins exist).
+    type(f, QStringLiteral("nobody"), QStringLiteral("wrong password!"));
+    QTRY_VERIFY(f.button->isEnabled());
+    QVERIFY(f.message->text().contains(QStringLiteral("password is wrong")));
+    // And the right password still works afterwards.
+    type(f, QStringLiteral("clerk1"), QString::fromLatin1(StoreFixture::kPassword));
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.session().role(), Role::Clerk);
+}
+
+void TestLoginDialog::explainsALockedAccount()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    const SecurityOptions options;
+    UserDirectory directory(fixture.store(), options);
+    for (int i = 0; i < options.maxFailedLogins; ++i)
+        QCOMPARE(directory.login(QStringLiteral("clerk2"), QStringLiteral("wrong password!")).error().code,
+                 i + 1 < options.maxFailedLogins ? ErrorCode::AuthenticationFailed : ErrorCode::AccountLocked);
+    LoginDialog dialog(directory);
+    dialog.show();
+    const Form f = form(dialog);
+    // Even the right password is refused while locked, and the message says why.
+    type(f, QStringLiteral("clerk2"), QString::fromLatin1(StoreFixture::kPassword));
+    QTRY_VERIFY2(f.message->text().contains(QStringLiteral("locked")), qPrintable(f.message->text()));
+    QTRY_VERIFY(f.button->isEnabled());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // After the lock-out period it works.
+    fixture.clock().advance(options.lockoutSeconds + 1);
+    type(f, QStringLiteral("clerk2"), QString::fromLatin1(StoreFixture::kPassword));
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestLoginDialog::switchesTheLanguageLive()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    UserDirectory directory(fixture.store());
+    LoginDialog dialog(directory);
+    const Form f = form(dialog);
+    QCOMPARE(f.button->text(), QStringLiteral("Log in"));
+    type(f, QStringLiteral("clerk1"), QStringLiteral("wrong password!"));
+    QTRY_VERIFY(f.message->text().contains(QStringLiteral("password is wrong")));
+    f.language->setCurrentIndex(f.language->findData(QStringLiteral("ja")));
+    QCOMPARE(f.button->text(), QStringLiteral("ログイン"));
+    QVERIFY2(f.message->text().contains(QStringLiteral("パスワード")), qPrintable(f.message->text()));
+    f.language->setCurrentIndex(f.language->findData(QStringLiteral("en")));
+    QCOMPARE(f.button->text(), QStringLiteral("Log in"));
+}
+
+QTEST_MAIN(TestLoginDialog)
+#include "TestLoginDialog.moc"
