@@ -34,7 +34,7 @@ Status GeneratedCases::insert(CaseStore &store, int count, qint64 assigneeId, co
             "CASE WHEN i % 5 = 0 THEN '2099-01-01T00:00:00.000Z' END FROM n"),
         {{QStringLiteral("count"), count},
          {QStringLiteral("prefix"), prefix},
-         {QStringLiteral("assignee"), assigneeId}});
+         {QStringLiteral("assignee"), assigneeId > 0 ? QVariant(assigneeId) : Sql::null()}});
     if (!cases) {
         connection.rollback();
         return cases.error();

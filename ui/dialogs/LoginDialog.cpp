@@ -37,6 +37,7 @@ LoginDialog::LoginDialog(UserDirectory &directory, QWidget *parent) : QDialog(pa
     // Each language names itself, untranslated.
     m_languageCombo->addItem(QStringLiteral("日本語"), QStringLiteral("ja"));
     m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageCombo->setCurrentIndex(qMax(0, m_languageCombo->findData(Language::installed())));
     m_loginButton = new QPushButton(this);
     m_loginButton->setObjectName(QStringLiteral("loginButton"));
     m_loginButton->setDefault(true);

@@ -26,16 +26,17 @@ AuditModel::AuditModel(CaseStore &store, QObject *parent) : QAbstractTableModel(
 
 AuditModel::~AuditModel()
 {
-    m_pending.waitForFinished();
+    // The jobs use the store and post to this model: they must end first.
+    for (QFuture<void> &job : m_jobs)
+        job.waitForFinished();
 }
 
 void AuditModel::refresh()
 {
-    ++m_generation;
     beginResetModel();
     m_entries.clear();
     m_more = true;
-    m_loading = false;
+    m_loading = true; // no fetchMore() from views reacting to the reset: the first page follows
     endResetModel();
     startFetch();
 }
@@ -110,60 +111,72 @@ void AuditModel::fetchMore(const QModelIndex &parent)
 void AuditModel::startFetch()
 {
     m_loading = true;
-    const quint64 generation = m_generation;
+    // Only the newest request may deliver: a page of an older filter, or a duplicate request, is dropped.
+    const quint64 generation = ++m_generation;
     const qint64 before = m_entries.empty() ? std::numeric_limits<qint64>::max() : m_entries.back().seq;
     CaseStore *store = &m_store;
-    m_pending.waitForFinished();
-    m_pending = QtConcurrent::run([store, before] {
-        Page page;
-        auto db = store->connections().database();
-        if (!db) {
-            page.error = db.error().message;
-            return page;
-        }
-        auto query = Sql::run(db.value(),
-                              QStringLiteral("SELECT seq, at, actor, action, subject, detail FROM audit "
-                                             "WHERE seq < :before ORDER BY seq DESC LIMIT :limit"),
-                              {{QStringLiteral("before"), before}, {QStringLiteral("limit"), kPageSize + 1}});
-        if (!query) {
-            page.error = query.error().message;
-            return page;
-        }
-        while (query.value().next()) {
-            if (static_cast<int>(page.entries.size()) == kPageSize) {
-                page.more = true;
-                break;
-            }
-            const QSqlQuery &q = query.value();
-            AuditChain::Entry entry;
-            entry.seq = q.value(0).toLongLong();
-            entry.at = StoreTime::parse(q.value(1).toString());
-            entry.actor = q.value(2).toString();
-            entry.action = q.value(3).toString();
-            entry.subject = q.value(4).toString();
-            entry.detail = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-            page.entries.push_back(std::move(entry));
-        }
+    AuditModel *model = this;
+    m_jobs.removeIf([](const QFuture<void> &job) { return job.isFinished(); });
+    m_jobs.append(QtConcurrent::run([store, before, model, generation] {
+        const Page page = load(*store, before);
+        QMetaObject::invokeMethod(
+            model, [model, generation, page] { model->deliver(generation, page); }, Qt::QueuedConnection);
+    }));
+}
+
+AuditModel::Page AuditModel::load(CaseStore &store, qint64 before)
+{
+    Page page;
+    auto db = store.connections().database();
+    if (!db) {
+        page.error = db.error().message;
         return page;
-    });
-    m_pending.then(this, [this, generation](const Page &page) {
-        if (generation != m_generation)
-            return;
+    }
+    auto query = Sql::run(db.value(),
+                          QStringLiteral("SELECT seq, at, actor, action, subject, detail FROM audit "
+                                         "WHERE seq < :before ORDER BY seq DESC LIMIT :limit"),
+                          {{QStringLiteral("before"), before}, {QStringLiteral("limit"), kPageSize + 1}});
+    if (!query) {
+        page.error = query.error().message;
+        return page;
+    }
+    while (query.value().next()) {
+        if (static_cast<int>(page.entries.size()) == kPageSize) {
+            page.more = true;
+            break;
+        }
+        const QSqlQuery &q = query.value();
+        AuditChain::Entry entry;
+        entry.seq = q.value(0).toLongLong();
+        entry.at = StoreTime::parse(q.value(1).toString());
+        entry.actor = q.value(2).toString();
+        entry.action = q.value(3).toString();
+        entry.subject = q.value(4).toString();
+        entry.detail = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        page.entries.push_back(std::move(entry));
+    }
+    return page;
+}
+
+void AuditModel::deliver(quint64 generation, const Page &page)
+{
+    if (generation != m_generation)
+        return;
+    if (!page.error.isEmpty()) {
         m_loading = false;
-        if (!page.error.isEmpty()) {
-            m_more = false;
-            Q_EMIT failed(page.error);
-            return;
-        }
-        m_more = page.more;
-        if (!page.entries.empty()) {
-            const int first = static_cast<int>(m_entries.size());
-            beginInsertRows({}, first, first + static_cast<int>(page.entries.size()) - 1);
-            m_entries.insert(m_entries.end(), page.entries.begin(), page.entries.end());
-            endInsertRows();
-        }
-        Q_EMIT pageLoaded(static_cast<int>(page.entries.size()));
-    });
+        m_more = false;
+        Q_EMIT failed(page.error);
+        return;
+    }
+    m_more = page.more;
+    if (!page.entries.empty()) {
+        const int first = static_cast<int>(m_entries.size());
+        beginInsertRows({}, first, first + static_cast<int>(page.entries.size()) - 1);
+        m_entries.insert(m_entries.end(), page.entries.begin(), page.entries.end());
+        endInsertRows();
+    }
+    m_loading = false;
+    Q_EMIT pageLoaded(static_cast<int>(page.entries.size()));
 }
 
 } // namespace mado

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QFuture>
+#include <QList>
 
 #include <memory>
 #include <vector>
@@ -43,13 +44,15 @@ private:
         QString error;
     };
     void startFetch();
+    static Page load(CaseStore &store, qint64 before);
+    void deliver(quint64 generation, const Page &page);
 
     CaseStore &m_store;
     std::vector<AuditChain::Entry> m_entries;
     quint64 m_generation = 0;
     bool m_more = true;
     bool m_loading = false;
-    QFuture<Page> m_pending;
+    QList<QFuture<void>> m_jobs;
 };
 
 } // namespace mado

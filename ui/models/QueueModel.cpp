@@ -11,18 +11,18 @@ QueueModel::QueueModel(CaseStore &store, QObject *parent) : QAbstractTableModel(
 
 QueueModel::~QueueModel()
 {
-    // The job uses the store; it must end before whoever owns the store may destroy it.
-    m_pending.waitForFinished();
+    // The jobs use the store and post to this model: they must end first.
+    for (QFuture<void> &job : m_jobs)
+        job.waitForFinished();
 }
 
 void QueueModel::setFilter(const QueueFilter &filter)
 {
-    ++m_generation; // a page still in flight belongs to the old filter and is dropped
     beginResetModel();
     m_filter = filter;
     m_rows.clear();
     m_more = true;
-    m_loading = false;
+    m_loading = true; // no fetchMore() from views reacting to the reset: the first page follows
     endResetModel();
     startFetch(true);
 }
@@ -131,35 +131,40 @@ void QueueModel::fetchMore(const QModelIndex &parent)
 void QueueModel::startFetch(bool withCounts)
 {
     m_loading = true;
-    const quint64 generation = m_generation;
+    // Only the newest request may deliver: a page of an older filter, or a duplicate request, is dropped.
+    const quint64 generation = ++m_generation;
     const qint64 after = m_rows.empty() ? 0 : m_rows.back().id;
     CaseStore *store = &m_store;
     const QueueFilter filter = m_filter;
     const int limit = m_pageSize;
-    // Only one page is in flight per model: the previous one (if any, then stale) finishes first.
-    m_pending.waitForFinished();
-    m_pending = QtConcurrent::run([store, filter, after, limit, withCounts] {
-        auto page = QueueQuery::page(*store, filter, after, limit, withCounts);
-        if (page)
-            return std::move(page).value();
-        QueuePage failed;
-        failed.error = page.error().message;
-        return failed;
-    });
-    // Runs on the GUI thread; dropped by Qt when the model is gone.
-    m_pending.then(this, [this, generation](const QueuePage &page) { deliver(generation, page); });
+    QueueModel *model = this;
+    // The destructor waits for every job, so `model` outlives the job; a page posted to a model
+    // deleted before it arrives is discarded with the model's pending events.
+    m_jobs.removeIf([](const QFuture<void> &job) { return job.isFinished(); });
+    m_jobs.append(QtConcurrent::run([store, filter, after, limit, withCounts, model, generation] {
+        auto result = QueueQuery::page(*store, filter, after, limit, withCounts);
+        QueuePage page;
+        if (result)
+            page = std::move(result).value();
+        else
+            page.error = result.error().message;
+        QMetaObject::invokeMethod(
+            model, [model, generation, page] { model->deliver(generation, page); }, Qt::QueuedConnection);
+    }));
 }
 
 void QueueModel::deliver(quint64 generation, const QueuePage &value)
 {
     if (generation != m_generation)
         return; // stale: the filter changed while the page was loading
-    m_loading = false;
     if (!value.error.isEmpty()) {
+        m_loading = false;
         m_more = false;
         Q_EMIT failed(value.error);
         return;
     }
+    // Still "loading" while rows are inserted, so a view or tester reacting to the insertion
+    // cannot start the next page before this one is complete.
     m_more = value.more;
     if (!value.rows.empty()) {
         const int first = static_cast<int>(m_rows.size());
@@ -167,6 +172,7 @@ void QueueModel::deliver(quint64 generation, const QueuePage &value)
         m_rows.insert(m_rows.end(), value.rows.begin(), value.rows.end());
         endInsertRows();
     }
+    m_loading = false;
     if (!value.perState.isEmpty()) {
         m_counts = value.perState;
         Q_EMIT countsChanged();

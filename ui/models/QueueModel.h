@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QFuture>
+#include <QList>
 
 namespace mado {
 
@@ -59,7 +60,7 @@ private:
     quint64 m_generation = 0;
     bool m_more = true;
     bool m_loading = false;
-    QFuture<QueuePage> m_pending;
+    QList<QFuture<void>> m_jobs;
 };
 
 } // namespace mado
