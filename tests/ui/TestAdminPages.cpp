@@ -24,6 +24,9 @@
 using namespace mado;
 using namespace mado::test;
 
+// Generous: password hashing and queries share two cores with other builds.
+constexpr int kWait = 30000;
+
 // Audit viewer, settings, users and About.
 class TestAdminPages : public QObject {
     Q_OBJECT
@@ -51,7 +54,7 @@ void TestAdminPages::showsAndVerifiesTheAuditChain()
     QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*), MAX(seq) FROM audit")) && count.next());
     const int entries = count.value(0).toInt();
     QVERIFY(entries > 3);
-    QTRY_COMPARE(view.model()->rowCount(), entries);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), entries, kWait);
     // Newest first.
     QCOMPARE(view.model()->data(view.model()->index(0, AuditModel::Seq)).toLongLong(), count.value(1).toLongLong());
     QCOMPARE(view.model()->data(view.model()->index(0, AuditModel::Action)).toString(), QStringLiteral("case_decided"));
@@ -60,7 +63,7 @@ void TestAdminPages::showsAndVerifiesTheAuditChain()
     auto *label = view.findChild<QLabel *>(QStringLiteral("chainResultLabel"));
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("verifyChainButton")), Qt::LeftButton);
     // The result may arrive before or during the wait: count the signals.
-    QTRY_COMPARE(verified.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, kWait);
     QCOMPARE(verified.at(0).at(0).toBool(), true);
     QVERIFY2(label->text().contains(QStringLiteral("intact: %1 entries").arg(entries)), qPrintable(label->text()));
 
@@ -68,7 +71,7 @@ void TestAdminPages::showsAndVerifiesTheAuditChain()
     QSqlQuery tamper(db.value());
     QVERIFY(tamper.exec(QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2")));
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("verifyChainButton")), Qt::LeftButton);
-    QTRY_COMPARE(verified.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 2, kWait);
     QCOMPARE(verified.at(1).at(0).toBool(), false);
     QVERIFY2(label->text().contains(QStringLiteral("BROKEN at entry 2")), qPrintable(label->text()));
 }
@@ -121,7 +124,7 @@ void TestAdminPages::listsTheAccounts()
     QVERIFY(fixture.ok());
     UsersView view(fixture.store());
     auto *table = view.findChild<QTableWidget *>(QStringLiteral("usersTableWidget"));
-    QTRY_COMPARE(table->rowCount(), 5); // admin, clerk1, clerk2, sup1, sup2
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 5, kWait); // admin, clerk1, clerk2, sup1, sup2
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("admin"));
     QCOMPARE(table->item(3, 2)->text(), QStringLiteral("supervisor"));
 }

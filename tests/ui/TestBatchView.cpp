@@ -18,6 +18,9 @@
 using namespace mado;
 using namespace mado::test;
 
+// Generous: password hashing and queries share two cores with other builds.
+constexpr int kWait = 30000;
+
 // The supervisor's batch page, clicked through like a supervisor would, checked against the store.
 class TestBatchView : public QObject {
     Q_OBJECT
@@ -101,14 +104,14 @@ void TestBatchView::approvesABatchEndToEnd()
     auto *reason = child<QLabel>(window, "approveReasonLabel");
     QVERIFY(unbatched && create && batches && batchCases && password && approve && reason);
 
-    QTRY_COMPARE(unbatched->rowCount(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(unbatched->rowCount(), 3, kWait);
     QVERIFY(!create->isEnabled());
     QVERIFY(clickRow(unbatched, reference(fixture, first)));
     QVERIFY(clickRow(unbatched, reference(fixture, second)));
     QVERIFY(create->isEnabled());
     QTest::mouseClick(create, Qt::LeftButton);
-    QTRY_COMPARE(batches->rowCount(), 1);
-    QTRY_COMPARE(unbatched->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(unbatched->rowCount(), 1, kWait);
     QCOMPARE(state(fixture, first), CaseState::Batched);
     QCOMPARE(state(fixture, second), CaseState::Batched);
     QCOMPARE(state(fixture, other), CaseState::Decided);
@@ -122,11 +125,12 @@ void TestBatchView::approvesABatchEndToEnd()
     QVERIFY(approve->isEnabled());
     QVERIFY(reason->text().isEmpty());
     QTest::mouseClick(approve, Qt::LeftButton);
-    QTRY_COMPARE(state(fixture, first), CaseState::BatchApproved);
+    QTRY_COMPARE_WITH_TIMEOUT(state(fixture, first), CaseState::BatchApproved, kWait);
     QCOMPARE(state(fixture, second), CaseState::BatchApproved);
     QCOMPARE(state(fixture, other), CaseState::Decided);
-    QTRY_VERIFY(child<QLabel>(window, "batchMessageLabel")->text().contains(QStringLiteral("approved")));
-    QTRY_COMPARE(batches->item(0, 1)->text(), QStringLiteral("Approved"));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window, "batchMessageLabel")->text().contains(QStringLiteral("approved")),
+                             kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(batches->item(0, 1)->text(), QStringLiteral("Approved"), kWait);
     QVERIFY(!approve->isEnabled());
     // The approval is in the audit chain under the supervisor's name.
     auto db = fixture.store().connections().database();
@@ -157,7 +161,7 @@ void TestBatchView::refusesTheSupervisorsOwnDecision()
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         auto *batches = child<QTableWidget>(view, "batchesTableWidget");
-        QTRY_COMPARE(batches->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
         QVERIFY(clickRow(batches, QString::number(batch.value())));
         QTest::keyClicks(child<QLineEdit>(view, "approvePasswordLineEdit"),
                          QString::fromLatin1(StoreFixture::kPassword));
@@ -191,13 +195,14 @@ void TestBatchView::keepsTheBatchOnAWrongPassword()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     auto *batches = child<QTableWidget>(view, "batchesTableWidget");
-    QTRY_COMPARE(batches->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     QTest::keyClicks(child<QLineEdit>(view, "approvePasswordLineEdit"), QStringLiteral("not my password"));
     QSignalSpy changed(&view, &BatchView::workflowChanged);
     QTest::mouseClick(child<QPushButton>(view, "approveButton"), Qt::LeftButton);
-    QTRY_COMPARE(changed.count(), 1);
-    QTRY_VERIFY(child<QLabel>(view, "batchMessageLabel")->text().contains(QStringLiteral("Wrong password")));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(view, "batchMessageLabel")->text().contains(QStringLiteral("Wrong password")), kWait);
     QCOMPARE(state(fixture, caseId), CaseState::Batched);
 }
 
@@ -212,7 +217,7 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     auto *batches = child<QTableWidget>(view, "batchesTableWidget");
-    QTRY_COMPARE(batches->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     auto *batchCases = child<QTableWidget>(view, "batchCasesTableWidget");
     QCOMPARE(batchCases->rowCount(), 1);
@@ -222,12 +227,12 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     QTest::keyClicks(child<QLineEdit>(view, "returnCommentLineEdit"), QStringLiteral("The photo is blurred"));
     QVERIFY(returnButton->isEnabled());
     QTest::mouseClick(returnButton, Qt::LeftButton);
-    QTRY_COMPARE(state(fixture, caseId), CaseState::Returned);
+    QTRY_COMPARE_WITH_TIMEOUT(state(fixture, caseId), CaseState::Returned, kWait);
     auto record = fixture.store().caseStatus(caseId);
     QVERIFY(record.ok());
     QCOMPARE(record.value().returnComment, QStringLiteral("The photo is blurred"));
     QCOMPARE(record.value().assigneeId, fixture.user(QStringLiteral("clerk1")));
-    QTRY_COMPARE(batchCases->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(batchCases->rowCount(), 0, kWait);
 }
 
 QTEST_MAIN(TestBatchView)

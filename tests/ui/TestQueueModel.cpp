@@ -19,6 +19,9 @@
 using namespace mado;
 using namespace mado::test;
 
+// Generous: password hashing and queries share two cores with other builds.
+constexpr int kWait = 30000;
+
 class TestQueueModel : public QObject {
     Q_OBJECT
 
@@ -80,7 +83,7 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     model.setFilter({});
-    QTRY_COMPARE(model.rowCount(), 7);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 7, kWait);
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 53);
 
@@ -155,14 +158,14 @@ void TestQueueModel::fetchesLazilyInPages()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy pages(&model, &QueueModel::pageLoaded);
     model.setFilter({});
-    QTRY_COMPARE(model.rowCount(), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 200, kWait);
     QVERIFY(model.canFetchMore({}));
     model.fetchMore({});
     QVERIFY(!model.canFetchMore({})); // one page in flight at a time
-    QTRY_COMPARE(model.rowCount(), 400);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 400, kWait);
     model.fetchMore({});
-    QTRY_COMPARE(model.rowCount(), 450);
-    QTRY_VERIFY(!model.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 450, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), kWait);
     QVERIFY(!model.canFetchMore({}));
     QCOMPARE(pages.count(), 3);
     // Arrival order, no gaps or repeats across the pages.
@@ -184,8 +187,8 @@ void TestQueueModel::dropsAPageOfAnOldFilter()
     QueueFilter claimed;
     claimed.state = QStringLiteral("claimed");
     model.setFilter(claimed);
-    QTRY_COMPARE(model.rowCount(), 20);
-    QTRY_VERIFY(!model.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 20, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), kWait);
     QCOMPARE(pages.count(), 1);
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(cell(model, row, QueueModel::State), QStringLiteral("claimed"));
@@ -203,7 +206,7 @@ void TestQueueModel::showsRealCasesWithTheirColumns()
     QueueModel model(fixture.store());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFilter({});
-    QTRY_COMPARE(model.rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, kWait);
     QCOMPARE(model.caseId(1), claimed);
     QCOMPARE(model.data(model.index(1, 0), QueueModel::CaseIdRole).toLongLong(), claimed);
     QCOMPARE(cell(model, 1, QueueModel::Reference), record.value().reference);
@@ -227,37 +230,38 @@ void TestQueueModel::viewFiltersSearchesAndCounts()
     QueueView view(fixture.store(), clerk, true);
     view.show();
     QueueModel *model = view.model();
-    QTRY_COMPARE(model->rowCount(), 31);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 31, kWait);
     auto *counts = view.findChild<QLabel *>(QStringLiteral("countsLabel"));
     QVERIFY(counts);
-    QTRY_VERIFY2(counts->text().contains(QStringLiteral("Pending approval: 1")), qPrintable(counts->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(counts->text().contains(QStringLiteral("Pending approval: 1")),
+                              qPrintable(counts->text()), kWait);
     QVERIFY2(counts->text().contains(QStringLiteral("Waiting: 24")), qPrintable(counts->text()));
 
     auto *state = view.findChild<QComboBox *>(QStringLiteral("stateComboBox"));
     QVERIFY(state);
     state->setCurrentIndex(state->findData(QStringLiteral("claimed")));
-    QTRY_COMPARE(model->rowCount(), 6);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, kWait);
     auto *mine = view.findChild<QCheckBox *>(QStringLiteral("mineCheckBox"));
     QVERIFY(mine);
     QTest::mouseClick(mine, Qt::LeftButton);
-    QTRY_COMPARE(model->filter().mineUserId, clerk);
-    QTRY_COMPARE(model->rowCount(), 6);
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().mineUserId, clerk, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, kWait);
     state->setCurrentIndex(0);
     auto *band = view.findChild<QComboBox *>(QStringLiteral("bandComboBox"));
     QVERIFY(band);
     band->setCurrentIndex(band->findData(QStringLiteral("review")));
-    QTRY_COMPARE(model->rowCount(), 0); // review rows are i % 10 == 1: none is claimed
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kWait); // review rows are i % 10 == 1: none is claimed
     QTest::mouseClick(mine, Qt::LeftButton);
-    QTRY_COMPARE(model->rowCount(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, kWait);
     band->setCurrentIndex(0);
     auto *search = view.findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
     QVERIFY(search);
     QTest::keyClicks(search, QStringLiteral("A-000002"));
-    QTRY_COMPARE(model->filter().reference, QStringLiteral("A-000002"));
-    QTRY_COMPARE(model->rowCount(), 10);
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().reference, QStringLiteral("A-000002"), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 10, kWait);
     QueueView clerkView(fixture.store(), clerk, false);
     auto *clerkCounts = clerkView.findChild<QLabel *>(QStringLiteral("countsLabel"));
-    QTRY_VERIFY(clerkCounts->text().contains(QStringLiteral("Waiting")));
+    QTRY_VERIFY_WITH_TIMEOUT(clerkCounts->text().contains(QStringLiteral("Waiting")), kWait);
     QVERIFY(!clerkCounts->text().contains(QStringLiteral("Pending approval")));
 }
 
@@ -270,7 +274,7 @@ void TestQueueModel::enterAndDoubleClickActivateACase()
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QTRY_COMPARE(view.model()->rowCount(), 5);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 5, kWait);
     QSignalSpy activated(&view, &QueueView::caseActivated);
     QTableView *table = view.table();
     table->setFocus();
@@ -295,18 +299,18 @@ void TestQueueModel::opensAHundredThousandCasesWithTheFirstPage()
     QueueView view(fixture.store(), fixture.user(QStringLiteral("clerk1")), true);
     view.resize(1000, 600);
     view.show();
-    QTRY_COMPARE(view.model()->rowCount(), QueueModel::kDefaultPageSize);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), QueueModel::kDefaultPageSize, kWait);
     qInfo("100,000 cases: first page shown after %lld ms", static_cast<long long>(timer.elapsed()));
     QCOMPARE(view.model()->countsPerState().value(QStringLiteral("verified")), 80000);
     QCOMPARE(view.model()->caseId(0), view.model()->caseId(199) - 199);
     // Scrolling to the end of what is loaded fetches the next page.
-    QTRY_VERIFY(!view.model()->isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.model()->isLoading(), kWait);
     view.table()->scrollToBottom();
-    QTRY_VERIFY(view.model()->rowCount() >= 2 * QueueModel::kDefaultPageSize);
+    QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() >= 2 * QueueModel::kDefaultPageSize, kWait);
     // A search deep in the store finds its row without loading the pages before it.
     auto *search = view.findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
     QTest::keyClicks(search, QStringLiteral("A-0099999"));
-    QTRY_COMPARE(view.model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 1, kWait);
     QCOMPARE(cell(*view.model(), 0, QueueModel::Reference), QStringLiteral("GEN-A-0099999"));
 }
 
