@@ -20,7 +20,19 @@ bool Language::install(const QString &language)
         QCoreApplication::removeTranslator(current().get());
     QCoreApplication::installTranslator(translator.get());
     current() = std::move(translator);
+    installedName() = language;
     return true;
+}
+
+QString &Language::installedName()
+{
+    static QString name;
+    return name;
+}
+
+QString Language::installed()
+{
+    return installedName().isEmpty() ? defaultLanguage() : installedName();
 }
 
 } // namespace mado

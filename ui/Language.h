@@ -15,9 +15,12 @@ public:
     static QString defaultLanguage() { return QStringLiteral("ja"); }
     // Replaces the installed translation; false when the language is unknown.
     static bool install(const QString &language);
+    // The installed language ("ja", "en"), or the default when none is installed yet.
+    static QString installed();
 
 private:
     static std::unique_ptr<QTranslator> &current();
+    static QString &installedName();
 };
 
 } // namespace mado

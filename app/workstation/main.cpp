@@ -1,9 +1,16 @@
 // madoguchi: the clerks' workstation. Wiring only.
-#include "core/face/ModelSet.h"
+#include "core/domain/SystemClock.h"
+#include "core/security/UserDirectory.h"
+#include "core/store/CaseStore.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/support/WorkstationSettings.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -14,15 +21,48 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Madoguchi"));
     QApplication::setApplicationVersion(QStringLiteral(MADO_VERSION));
 
-    // Japanese first; MADOGUCHI_LANG=en selects English.
+    // Japanese first; MADOGUCHI_LANG=en selects English (the login dialog can switch too).
     const QString language = qEnvironmentVariable("MADOGUCHI_LANG", mado::Language::defaultLanguage());
     if (!mado::Language::install(language)) {
         std::fprintf(stderr, "madoguchi: unknown language '%s', using Japanese\n", qPrintable(language));
         mado::Language::install(mado::Language::defaultLanguage());
     }
 
+    // The store: --store FILE, else MADOGUCHI_STORE, else the one madoguchi-cli uses by default.
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("store"), QStringLiteral("The case store file."), QStringLiteral("FILE")});
+    parser.process(app);
+    QString storePath = parser.value(QStringLiteral("store"));
+    if (storePath.isEmpty())
+        storePath = qEnvironmentVariable("MADOGUCHI_STORE");
+    if (storePath.isEmpty())
+        storePath = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                    QStringLiteral("/madoguchi/store.sqlite");
+    if (!QFileInfo::exists(storePath)) {
+        std::fprintf(stderr, "madoguchi: no case store at %s (create one with madoguchi-cli init)\n",
+                     qPrintable(storePath));
+        return 2;
+    }
+    const mado::SystemClock clock;
+    auto store = mado::CaseStore::open(storePath, clock);
+    if (!store) {
+        std::fprintf(stderr, "madoguchi: %s\n", qPrintable(store.error().message));
+        return 2;
+    }
+
+    mado::WorkstationSettings settings;
+    mado::MainWindow::SessionSetup setup;
+    setup.settings = &settings;
+    mado::UserDirectory directory(*store.value(), setup.security);
+    mado::LoginDialog login(directory);
+    if (login.exec() != QDialog::Accepted)
+        return 0;
+
     mado::MainWindow window;
+    window.startSession(*store.value(), login.session(), setup);
     window.show();
-    window.checkModels(mado::ModelSet::defaultDirectory());
+    window.checkModels(settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString());
     return QApplication::exec();
 }

@@ -1,0 +1,155 @@
+#include "core/face/FaceThresholds.h"
+#include "core/face/ModelSet.h"
+#include "core/store/CaseStore.h"
+#include "tests/support/StoreFixture.h"
+#include "ui/Language.h"
+#include "ui/dialogs/AboutDialog.h"
+#include "ui/models/AuditModel.h"
+#include "ui/support/WorkstationSettings.h"
+#include "ui/views/AuditView.h"
+#include "ui/views/SettingsView.h"
+#include "ui/views/UsersView.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace mado;
+using namespace mado::test;
+
+// Generous: password hashing and queries share two cores with other builds.
+constexpr int kWait = 30000;
+
+// Audit viewer, settings, users and About.
+class TestAdminPages : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanupTestCase() { Language::install(Language::defaultLanguage()); }
+    void showsAndVerifiesTheAuditChain();
+    void savesSettingsWithTheTokenOutsideTheIniFile();
+    void listsTheAccounts();
+    void aboutNamesVersionsModelsAndLicences();
+};
+
+void TestAdminPages::showsAndVerifiesTheAuditChain()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    QVERIFY(fixture.caseIn(CaseState::Decided));
+    AuditView view(fixture.store());
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.show();
+    auto db = fixture.store().connections().database();
+    QVERIFY(db.ok());
+    QSqlQuery count(db.value());
+    QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*), MAX(seq) FROM audit")) && count.next());
+    const int entries = count.value(0).toInt();
+    QVERIFY(entries > 3);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), entries, kWait);
+    // Newest first.
+    QCOMPARE(view.model()->data(view.model()->index(0, AuditModel::Seq)).toLongLong(), count.value(1).toLongLong());
+    QCOMPARE(view.model()->data(view.model()->index(0, AuditModel::Action)).toString(), QStringLiteral("case_decided"));
+
+    QSignalSpy verified(&view, &AuditView::chainVerified);
+    auto *label = view.findChild<QLabel *>(QStringLiteral("chainResultLabel"));
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("verifyChainButton")), Qt::LeftButton);
+    // The result may arrive before or during the wait: count the signals.
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, kWait);
+    QCOMPARE(verified.at(0).at(0).toBool(), true);
+    QVERIFY2(label->text().contains(QStringLiteral("intact: %1 entries").arg(entries)), qPrintable(label->text()));
+
+    // Editing one entry breaks the chain from there, and the viewer says so.
+    QSqlQuery tamper(db.value());
+    QVERIFY(tamper.exec(QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2")));
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("verifyChainButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 2, kWait);
+    QCOMPARE(verified.at(1).at(0).toBool(), false);
+    QVERIFY2(label->text().contains(QStringLiteral("BROKEN at entry 2")), qPrintable(label->text()));
+}
+
+void TestAdminPages::savesSettingsWithTheTokenOutsideTheIniFile()
+{
+    StoreFixture fixture;
+    const QString directory = fixture.dir() + QStringLiteral("/config");
+    {
+        auto settings = WorkstationSettings::createForTesting(directory);
+        SettingsView view(*settings);
+        auto *url = view.findChild<QLineEdit *>(QStringLiteral("receiverUrlLineEdit"));
+        auto *token = view.findChild<QLineEdit *>(QStringLiteral("receiverTokenLineEdit"));
+        auto *models = view.findChild<QLineEdit *>(QStringLiteral("modelsDirectoryLineEdit"));
+        QVERIFY(url && token && models);
+        QCOMPARE(models->text(), ModelSet::defaultDirectory());
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        url->setText(QStringLiteral("https://receiver.example.invalid:8443"));
+        token->setText(QStringLiteral("s3cret-token"));
+        models->setText(QStringLiteral("/opt/madoguchi/models"));
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("saveSettingsButton")), Qt::LeftButton);
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("settingsMessageLabel"))->text(),
+                 QStringLiteral("Settings saved."));
+        // The shipped thresholds, read-only.
+        const auto shipped = FaceThresholds::shipped();
+        QVERIFY(shipped.ok());
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("thresholdsVersionLabel"))
+                    ->text()
+                    .contains(shipped.value().version));
+        auto *values = view.findChild<QPlainTextEdit *>(QStringLiteral("thresholdsPlainTextEdit"));
+        QVERIFY(values->isReadOnly());
+        QVERIFY(values->toPlainText().contains(QStringLiteral("match")));
+    }
+    auto reopened = WorkstationSettings::createForTesting(directory);
+    QCOMPARE(reopened->value(WorkstationSettings::Key::ReceiverUrl).toString(),
+             QStringLiteral("https://receiver.example.invalid:8443"));
+    QCOMPARE(reopened->value(WorkstationSettings::Key::ModelsDirectory).toString(),
+             QStringLiteral("/opt/madoguchi/models"));
+    QCOMPARE(reopened->receiverToken(), QStringLiteral("s3cret-token"));
+    QFile ini(directory + QStringLiteral("/madoguchi.ini"));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("s3cret-token"));
+    QFile token(directory + QStringLiteral("/receiver-token"));
+    QCOMPARE(token.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+}
+
+void TestAdminPages::listsTheAccounts()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    UsersView view(fixture.store());
+    auto *table = view.findChild<QTableWidget *>(QStringLiteral("usersTableWidget"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 5, kWait); // admin, clerk1, clerk2, sup1, sup2
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("admin"));
+    QCOMPARE(table->item(3, 2)->text(), QStringLiteral("supervisor"));
+}
+
+void TestAdminPages::aboutNamesVersionsModelsAndLicences()
+{
+    AboutDialog english;
+    const QString text = english.text();
+    QVERIFY(text.contains(QStringLiteral(MADO_VERSION)));
+    QVERIFY(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())));
+    QVERIFY(text.contains(QStringLiteral("OpenCV 4.")));
+    QVERIFY(text.contains(QStringLiteral("dlib 19.")));
+    for (Model model :
+         {Model::FaceRecognitionResNet, Model::ShapePredictor5, Model::ShapePredictor68, Model::MmodFaceDetector}) {
+        QVERIFY2(text.contains(ModelSet::fileName(model)), qPrintable(ModelSet::fileName(model)));
+        QVERIFY2(text.contains(ModelSet::expectedSha256(model)), qPrintable(ModelSet::fileName(model)));
+    }
+    QVERIFY(text.contains(QStringLiteral("CC0")));
+    QVERIFY(text.contains(QStringLiteral("iBUG 300-W")));
+    QVERIFY(text.contains(QStringLiteral("excludes commercial use")));
+    QVERIFY(Language::install(QStringLiteral("ja")));
+    AboutDialog japanese;
+    QVERIFY2(japanese.text().contains(QStringLiteral("商用利用")), qPrintable(japanese.text()));
+    QVERIFY(japanese.text().contains(QStringLiteral("iBUG 300-W")));
+}
+
+QTEST_MAIN(TestAdminPages)
+#include "TestAdminPages.moc"

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+
+namespace mado {
+
+// The status bar's corner for background work (import, verification): a text and a progress bar,
+// hidden when nothing runs. Anyone feeds it through showProgress() (a slot; queue it from other
+// threads). GUI thread only.
+class BackgroundStatus : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit BackgroundStatus(QWidget *parent = nullptr);
+
+public Q_SLOTS:
+    // total <= 0: busy without a known end; done >= total > 0: finished (the widget hides).
+    void showProgress(const QString &text, int done, int total);
+
+private:
+    QLabel *m_label = nullptr;
+    QProgressBar *m_bar = nullptr;
+};
+
+} // namespace mado

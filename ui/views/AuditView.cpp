@@ -1,0 +1,95 @@
+#include "ui/views/AuditView.h"
+
+#include "core/store/CaseStore.h"
+#include "ui/models/AuditModel.h"
+#include "ui/support/Background.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mado {
+
+AuditView::AuditView(CaseStore &store, QWidget *parent) : QWidget(parent), m_store(store)
+{
+    setObjectName(QStringLiteral("auditView"));
+    m_model = new AuditModel(store, this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("auditTableView"));
+    m_table->setModel(m_model);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_verifyButton = new QPushButton(this);
+    m_verifyButton->setObjectName(QStringLiteral("verifyChainButton"));
+    m_refreshButton = new QPushButton(this);
+    m_refreshButton->setObjectName(QStringLiteral("refreshAuditButton"));
+    m_resultLabel = new QLabel(this);
+    m_resultLabel->setObjectName(QStringLiteral("chainResultLabel"));
+    m_resultLabel->setWordWrap(true);
+    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_verifyButton);
+    buttons->addWidget(m_refreshButton);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_resultLabel);
+    layout->addWidget(m_table, 1);
+    connect(m_verifyButton, &QPushButton::clicked, this, &AuditView::verifyChain);
+    connect(m_refreshButton, &QPushButton::clicked, m_model, &AuditModel::refresh);
+    retranslate();
+}
+
+void AuditView::verifyChain()
+{
+    m_verifyButton->setEnabled(false);
+    m_resultLabel->setText(tr("Verifying the audit chain…"));
+    CaseStore *store = &m_store;
+    runInBackground(
+        this,
+        [store]() -> Result<AuditChain::Verification> {
+            auto db = store->connections().database();
+            if (!db)
+                return db.error();
+            return AuditChain::verify(db.value());
+        },
+        [this](const Result<AuditChain::Verification> &result) {
+            m_verifyButton->setEnabled(true);
+            if (!result) {
+                m_resultLabel->setText(tr("The audit chain could not be read: %1").arg(result.error().message));
+                Q_EMIT chainVerified(false);
+                return;
+            }
+            const AuditChain::Verification &v = result.value();
+            if (v.ok)
+                m_resultLabel->setText(
+                    tr("The audit chain is intact: %1 entries. Head hash: %2").arg(v.entries).arg(v.headHash));
+            else
+                m_resultLabel->setText(tr("The audit chain is BROKEN at entry %1 (%2). Report this to the "
+                                          "administrator.")
+                                           .arg(v.firstBroken)
+                                           .arg(v.problem));
+            Q_EMIT chainVerified(v.ok);
+        });
+}
+
+void AuditView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void AuditView::retranslate()
+{
+    m_verifyButton->setText(tr("Verify chain"));
+    m_refreshButton->setText(tr("Refresh"));
+}
+
+} // namespace mado

@@ -1,0 +1,152 @@
+#include "ui/views/QueueView.h"
+
+#include "ui/models/QueueModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace mado {
+
+namespace {
+
+QComboBox *makeCombo(const QString &objectName, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    return combo;
+}
+
+// Fills a combo with (text, data) pairs, keeping the selected data across a retranslation.
+void fill(QComboBox *combo, const QList<QPair<QString, QString>> &items)
+{
+    const QString selected = combo->currentData().toString();
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    for (const auto &[text, data] : items)
+        combo->addItem(text, data);
+    combo->setCurrentIndex(qMax(0, combo->findData(selected)));
+}
+
+} // namespace
+
+QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, QWidget *parent)
+    : QWidget(parent), m_userId(userId), m_showPendingApproval(showPendingApproval)
+{
+    setObjectName(QStringLiteral("queueView"));
+    m_model = new QueueModel(store, this);
+    m_stateCombo = makeCombo(QStringLiteral("stateComboBox"), this);
+    m_bandCombo = makeCombo(QStringLiteral("bandComboBox"), this);
+    m_procedureCombo = makeCombo(QStringLiteral("procedureComboBox"), this);
+    m_mineCheck = new QCheckBox(this);
+    m_mineCheck->setObjectName(QStringLiteral("mineCheckBox"));
+    m_searchEdit = new QLineEdit(this);
+    m_searchEdit->setObjectName(QStringLiteral("searchLineEdit"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("queueTableView"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_stateCombo);
+    filters->addWidget(m_bandCombo);
+    filters->addWidget(m_procedureCombo);
+    filters->addWidget(m_mineCheck);
+    filters->addWidget(m_searchEdit, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_countsLabel);
+    layout->addWidget(m_table, 1);
+    retranslate();
+
+    for (QComboBox *combo : {m_stateCombo, m_bandCombo, m_procedureCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_mineCheck, &QCheckBox::toggled, this, &QueueView::applyFilter);
+    // Searching waits for a pause in typing, so each key does not start a query.
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(250);
+    connect(m_searchEdit, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, &QueueView::applyFilter);
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, &QueueView::applyFilter);
+    connect(m_model, &QueueModel::countsChanged, this, &QueueView::updateCounts);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_model->caseId(index.row()))
+            Q_EMIT caseActivated(id);
+    });
+    applyFilter();
+}
+
+void QueueView::applyFilter()
+{
+    QueueFilter filter;
+    filter.state = m_stateCombo->currentData().toString();
+    filter.band = m_bandCombo->currentData().toString();
+    filter.procedure = m_procedureCombo->currentData().toString();
+    filter.mineUserId = m_mineCheck->isChecked() ? m_userId : 0;
+    filter.reference = m_searchEdit->text().trimmed();
+    m_model->setFilter(filter);
+}
+
+void QueueView::updateCounts()
+{
+    const auto &counts = m_model->countsPerState();
+    const qint64 waiting = counts.value(QStringLiteral("verified")) + counts.value(QStringLiteral("held")) +
+                           counts.value(QStringLiteral("returned"));
+    QString text = tr("Waiting: %1  ·  In review: %2  ·  Decided: %3")
+                       .arg(waiting)
+                       .arg(counts.value(QStringLiteral("claimed")))
+                       .arg(counts.value(QStringLiteral("decided")));
+    if (m_showPendingApproval)
+        text += tr("  ·  Pending approval: %1").arg(counts.value(QStringLiteral("batched")));
+    m_countsLabel->setText(text);
+}
+
+void QueueView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void QueueView::retranslate()
+{
+    fill(m_stateCombo, {{tr("All states"), QString()},
+                        {tr("Verified"), QStringLiteral("verified")},
+                        {tr("Held"), QStringLiteral("held")},
+                        {tr("Claimed"), QStringLiteral("claimed")},
+                        {tr("Decided"), QStringLiteral("decided")},
+                        {tr("Batched"), QStringLiteral("batched")},
+                        {tr("Returned"), QStringLiteral("returned")},
+                        {tr("Batch approved"), QStringLiteral("batch_approved")},
+                        {tr("Issued"), QStringLiteral("issued")},
+                        {tr("Notified"), QStringLiteral("notified")}});
+    fill(m_bandCombo, {{tr("All AI bands"), QString()},
+                       {tr("Match"), QStringLiteral("match")},
+                       {tr("Review"), QStringLiteral("review")},
+                       {tr("Mismatch"), QStringLiteral("mismatch")}});
+    fill(m_procedureCombo, {{tr("All procedures"), QString()},
+                            {tr("Copy of residence record"), QStringLiteral("juminhyo_copy")},
+                            {tr("Tax certificate"), QStringLiteral("tax_certificate")},
+                            {tr("Tax exemption certificate"), QStringLiteral("tax_exemption_certificate")},
+                            {tr("Tax payment certificate"), QStringLiteral("tax_payment_certificate")}});
+    m_mineCheck->setText(tr("Mine"));
+    m_searchEdit->setPlaceholderText(tr("Search by reference"));
+    updateCounts();
+}
+
+} // namespace mado

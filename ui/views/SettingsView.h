@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace mado {
+
+class WorkstationSettings;
+
+// The administrator's settings page: receiver URL and token, models directory (editable, saved with
+// the save button), and the shipped face thresholds (version and values, read-only). GUI thread only.
+class SettingsView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SettingsView(WorkstationSettings &settings, QWidget *parent = nullptr);
+
+    void save();
+
+Q_SIGNALS:
+    void saved();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void load();
+    void retranslate();
+
+    WorkstationSettings &m_settings;
+    QLabel *m_urlLabel = nullptr;
+    QLabel *m_tokenLabel = nullptr;
+    QLabel *m_modelsLabel = nullptr;
+    QLabel *m_thresholdsLabel = nullptr;
+    QLineEdit *m_urlEdit = nullptr;
+    QLineEdit *m_tokenEdit = nullptr;
+    QLineEdit *m_modelsEdit = nullptr;
+    QLabel *m_thresholdsVersionLabel = nullptr;
+    QPlainTextEdit *m_thresholdsText = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QString m_thresholdsVersion;
+    QString m_thresholdsError;
+};
+
+} // namespace mado
