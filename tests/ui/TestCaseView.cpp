@@ -222,7 +222,7 @@ void TestCaseView::rejectNeedsAReasonAndAComment()
     QTest::keyClick(&view, Qt::Key_R, Qt::ControlModifier);
     QVERIFY(error->isVisible());
     QVERIFY(!error->text().isEmpty());
-    QTest::keyClicks(comment, QStringLiteral("顔が違う"));
+    QTest::keyClicks(comment, QStringLiteral("not the same face"));
     QVERIFY(!reject->isEnabled());
     QTest::keyClick(&view, Qt::Key_R, Qt::ControlModifier);
     QTest::qWait(50);
@@ -232,7 +232,7 @@ void TestCaseView::rejectNeedsAReasonAndAComment()
     QVERIFY(reject->isEnabled());
     comment->clear();
     QVERIFY(!reject->isEnabled());
-    QTest::keyClicks(comment, QStringLiteral("顔が違う"));
+    QTest::keyClicks(comment, QStringLiteral("not the same face"));
     QTest::mouseClick(reject, Qt::LeftButton);
     QVERIFY(decided.wait(10000));
     const CaseRecord r = status(id);
@@ -320,7 +320,7 @@ void TestCaseView::heldCaseShowsWhyAndCannotBeApproved()
     // Rejecting stays possible.
     auto *reason = child<QComboBox>(view, "rejectReasonComboBox");
     reason->setCurrentIndex(reason->findData(QStringLiteral("not_eligible")));
-    QTest::keyClicks(child<QLineEdit>(view, "rejectCommentEdit"), QStringLiteral("住民票は窓口で"));
+    QTest::keyClicks(child<QLineEdit>(view, "rejectCommentEdit"), QStringLiteral("juminhyo at the counter"));
     QVERIFY(child<QPushButton>(view, "rejectButton")->isEnabled());
 }
 

@@ -28,15 +28,12 @@ QImage toQImage(const cv::Mat &bgr)
 }
 
 // The document is decoded the way the engine decoded it, so that the verdict's card corners and
-// face coordinates fit the image.
-Result<cv::Mat> decodeRole(CaseStore &store, qint64 caseId, const QString &role, int minLongSide)
+// face coordinates fit the image. Empty bytes (no such image) give an empty matrix.
+Result<cv::Mat> decodeBytes(const QByteArray &bytes, int minLongSide)
 {
-    auto bytes = store.image(caseId, role);
-    if (!bytes)
-        return bytes.error();
-    if (bytes.value().isEmpty())
+    if (bytes.isEmpty())
         return cv::Mat();
-    auto decoded = ImageDecoder().decodeReduced(bytes.value(), minLongSide);
+    auto decoded = ImageDecoder().decodeReduced(bytes, minLongSide);
     if (!decoded)
         return decoded.error();
     return decoded.value().bgr;
@@ -107,22 +104,25 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
         data.registerEntries = entries.value();
     }
 
-    // The images are decoded in parallel; the store gives each pool thread its own connection.
-    QStringList roles{QStringLiteral("document_front")};
+    // The bytes are read on this thread (its own store connection); only the decoding runs in
+    // parallel on the global pool.
+    std::vector<std::pair<QByteArray, int>> encoded;
     const std::size_t frameCount = data.verdict ? std::max<std::size_t>(data.verdict->frames.size(), 4) : 4;
-    for (std::size_t i = 0; i < frameCount; ++i)
-        roles << QStringLiteral("frame%1").arg(i);
-    const std::vector<Result<cv::Mat>> decoded =
-        QtConcurrent::blockingMapped<std::vector<Result<cv::Mat>>>(roles, [&store, caseId](const QString &role) {
-            return decodeRole(store, caseId, role,
-                              role == QLatin1String("document_front") ? CaseVerifier::kDocumentDecodeSide : 0);
-        });
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        // A missing image is not an error (a case may lack a frame); a corrupt one is.
-        if (!decoded[i] && decoded[i].error().code != ErrorCode::NotFound)
-            return decoded[i].error();
+    for (std::size_t i = 0; i <= frameCount; ++i) {
+        const QString role = i == 0 ? QStringLiteral("document_front") : QStringLiteral("frame%1").arg(i - 1);
+        auto bytes = store.image(caseId, role);
+        // A missing image is not an error (a case may lack a frame); a failing store is.
+        if (!bytes && bytes.error().code != ErrorCode::NotFound)
+            return bytes.error();
+        encoded.emplace_back(bytes ? bytes.value() : QByteArray(), i == 0 ? CaseVerifier::kDocumentDecodeSide : 0);
     }
-    const cv::Mat document = decoded[0] ? decoded[0].value() : cv::Mat();
+    const std::vector<Result<cv::Mat>> decoded = QtConcurrent::blockingMapped<std::vector<Result<cv::Mat>>>(
+        encoded, [](const std::pair<QByteArray, int> &image) { return decodeBytes(image.first, image.second); });
+    for (const Result<cv::Mat> &image : decoded) {
+        if (!image)
+            return image.error();
+    }
+    const cv::Mat document = decoded[0].value();
     data.document = toQImage(document);
     if (data.verdict && data.verdict->document.cardFound && data.verdict->document.cardCorners.size() == 8) {
         const std::vector<float> &c = data.verdict->document.cardCorners;
@@ -146,7 +146,7 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
         }
     }
     for (std::size_t i = 1; i < decoded.size(); ++i) {
-        if (!decoded[i] || decoded[i].value().empty())
+        if (decoded[i].value().empty())
             break;
         const cv::Mat &frame = decoded[i].value();
         data.frames.push_back(toQImage(frame));

@@ -43,9 +43,8 @@ struct Decided {
 CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWidget *parent)
     : QWidget(parent), m_store(store), m_userId(userId), m_options(options)
 {
-    // One loader at a time; its thread keeps its store connection.
+    // One loader or decision at a time, in order.
     m_pool.setMaxThreadCount(1);
-    m_pool.setExpiryTimeout(-1);
 
     m_caseLabel = new QLabel(this);
     m_caseLabel->setObjectName(QStringLiteral("caseLabel"));
@@ -253,6 +252,8 @@ void CaseView::openCase(qint64 caseId)
             loaded.data = std::move(opened).value();
         else
             loaded.error = opened.error();
+        // Pool threads end with the view; their connection must not outlive them.
+        store->connections().closeForThisThread();
         return loaded;
     }).then(this, [this, generation](const Loaded &loaded) {
         // A later openCase() wins; this result is stale.
@@ -409,6 +410,7 @@ void CaseView::submit(DecisionOutcome outcome, const QString &reasonCode, const 
         Decided result{CaseWorkflow(*store, options).decide(user, caseId, decision), std::nullopt};
         if (auto record = store->caseStatus(caseId))
             result.record = record.value();
+        store->connections().closeForThisThread();
         return result;
     }).then(this, [this, generation, caseId](const Decided &result) {
         m_deciding = false;
