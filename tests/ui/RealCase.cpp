@@ -28,7 +28,8 @@ Result<QByteArray> readFile(const QString &path)
 
 RealCase::~RealCase() = default;
 
-Result<std::unique_ptr<RealCase>> RealCase::create(const QString &directory, const QString &person)
+Result<std::unique_ptr<RealCase>> RealCase::create(const QString &directory, const QString &person, int documentWidth,
+                                                   int documentHeight)
 {
     SampleCaseWriter::Input input;
     for (int i = 0; i <= 4; ++i) {
@@ -37,7 +38,7 @@ Result<std::unique_ptr<RealCase>> RealCase::create(const QString &directory, con
             return photo.error();
         (i == 0 ? input.portrait : input.frames.emplace_back()) = photo.value().bgr;
     }
-    input.documentPhotoSize = cv::Size(1600, 1200);
+    input.documentPhotoSize = cv::Size(documentWidth, documentHeight);
     auto bundle = SampleCaseWriter::write(directory, input);
     if (!bundle)
         return bundle.error();

@@ -24,8 +24,10 @@ class StoreFixture;
 class RealCase {
 public:
     // Loads the verifier, writes and verifies the bundle in `directory`.
+    // The document photo is 1600×1200 unless given (SampleCaseWriter's default is 12 MP).
     static Result<std::unique_ptr<RealCase>> create(const QString &directory,
-                                                    const QString &person = QStringLiteral("John_Salley"));
+                                                    const QString &person = QStringLiteral("John_Salley"),
+                                                    int documentWidth = 1600, int documentHeight = 1200);
     ~RealCase();
 
     const Verdict &verdict() const { return m_verdict; }

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void opensARealCaseAndAuditsIt();
     void showsTheAiEvidence();
+    void aiPanelMarksWarningsAndFailures();
     void highlightsDifferencesFromTheRegister();
     void approveNeedsTheWholeChecklist();
     void rejectNeedsAReasonAndAComment();
@@ -151,6 +152,39 @@ void TestCaseView::showsTheAiEvidence()
         // In words, not the code.
         QVERIFY2(words != c.reason, qPrintable(c.reason));
     }
+}
+
+void TestCaseView::aiPanelMarksWarningsAndFailures()
+{
+    Verdict v;
+    v.matchDistance = 0.65;
+    v.band = QStringLiteral("review");
+    v.checks = {Check{QStringLiteral("document_face"), Outcome::Pass, QStringLiteral("ok"), 1.0},
+                Check{QStringLiteral("image_quality"), Outcome::Warn, QStringLiteral("frame2:blurred"), 3.1},
+                Check{QStringLiteral("flat_photo"), Outcome::Fail, QStringLiteral("flat_photo_suspected"), 0.01}};
+    AiPanel panel;
+    panel.setThresholds(0.60, 0.67);
+    panel.setVerdict(v);
+    QCOMPARE(panel.gauge()->zone(), QStringLiteral("review"));
+    QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("bandLabel"))->text().contains(QStringLiteral("要確認")),
+             qPrintable(panel.findChild<QLabel *>(QStringLiteral("bandLabel"))->text()));
+    QTableWidget *checks = panel.checksTable();
+    QCOMPARE(checks->rowCount(), 3);
+    const QString marks[] = {QStringLiteral("✓"), QStringLiteral("!"), QStringLiteral("✗")};
+    const QString outcomes[] = {QStringLiteral("pass"), QStringLiteral("warn"), QStringLiteral("fail")};
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(checks->item(row, AiPanel::OutcomeColumn)->text(), marks[row]);
+        QCOMPARE(checks->item(row, AiPanel::OutcomeColumn)->data(Qt::UserRole).toString(), outcomes[row]);
+    }
+    // Three outcomes, three colours.
+    QVERIFY(checks->item(0, 0)->background() != checks->item(1, 0)->background());
+    QVERIFY(checks->item(1, 0)->background() != checks->item(2, 0)->background());
+    const QString blurred = checks->item(1, AiPanel::ReasonColumn)->text();
+    QVERIFY2(blurred.contains(QStringLiteral("ぼやけ")) && blurred.contains(QLatin1Char('2')), qPrintable(blurred));
+    QVERIFY(checks->item(2, AiPanel::ReasonColumn)->text().contains(QStringLiteral("平面")));
+    panel.setVerdict(std::nullopt);
+    QCOMPARE(checks->rowCount(), 0);
+    QCOMPARE(panel.gauge()->zone(), QString());
 }
 
 void TestCaseView::highlightsDifferencesFromTheRegister()
