@@ -364,32 +364,32 @@
         <translation>Not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="91"/>
         <source>Band: %1</source>
         <translation>Band: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="93"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
         <source>Distance %1 (match ≤ %2, review ≤ %3): %4</source>
         <translation>Distance %1 (match ≤ %2, review ≤ %3): %4</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="103"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="106"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="123"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="122"/>
         <source>Notes: %1</source>
         <translation>Notes: %1</translation>
     </message>
@@ -397,100 +397,100 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="54"/>
+        <location filename="../../ui/views/CaseView.cpp" line="53"/>
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="124"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="126"/>
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="128"/>
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="130"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="132"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="134"/>
-        <location filename="../../ui/views/CaseView.cpp" line="353"/>
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
+        <location filename="../../ui/views/CaseView.cpp" line="355"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
-        <location filename="../../ui/views/CaseView.cpp" line="375"/>
+        <location filename="../../ui/views/CaseView.cpp" line="137"/>
+        <location filename="../../ui/views/CaseView.cpp" line="377"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143"/>
+        <location filename="../../ui/views/CaseView.cpp" line="142"/>
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144"/>
+        <location filename="../../ui/views/CaseView.cpp" line="143"/>
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="145"/>
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="154"/>
-        <location filename="../../ui/views/CaseView.cpp" line="391"/>
+        <location filename="../../ui/views/CaseView.cpp" line="153"/>
+        <location filename="../../ui/views/CaseView.cpp" line="393"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="157"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="159"/>
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="237"/>
+        <location filename="../../ui/views/CaseView.cpp" line="236"/>
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="271"/>
+        <location filename="../../ui/views/CaseView.cpp" line="270"/>
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
@@ -500,172 +500,172 @@
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285"/>
+        <location filename="../../ui/views/CaseView.cpp" line="286"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="291"/>
+        <location filename="../../ui/views/CaseView.cpp" line="292"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="308"/>
+        <location filename="../../ui/views/CaseView.cpp" line="309"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="309"/>
+        <location filename="../../ui/views/CaseView.cpp" line="311"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="310"/>
+        <location filename="../../ui/views/CaseView.cpp" line="312"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="316"/>
+        <location filename="../../ui/views/CaseView.cpp" line="318"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="317"/>
+        <location filename="../../ui/views/CaseView.cpp" line="319"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="318"/>
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="319"/>
+        <location filename="../../ui/views/CaseView.cpp" line="321"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320"/>
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="326"/>
+        <location filename="../../ui/views/CaseView.cpp" line="328"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="336"/>
+        <location filename="../../ui/views/CaseView.cpp" line="338"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="352"/>
+        <location filename="../../ui/views/CaseView.cpp" line="354"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="376"/>
+        <location filename="../../ui/views/CaseView.cpp" line="378"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="447"/>
+        <location filename="../../ui/views/CaseView.cpp" line="448"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="449"/>
+        <location filename="../../ui/views/CaseView.cpp" line="450"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="451"/>
+        <location filename="../../ui/views/CaseView.cpp" line="452"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="453"/>
+        <location filename="../../ui/views/CaseView.cpp" line="454"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="455"/>
+        <location filename="../../ui/views/CaseView.cpp" line="456"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="457"/>
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="459"/>
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="467"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="469"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Imported, not verified</source>
         <translation>Imported, not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="471"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="473"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>Held</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="475"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>Claimed</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="477"/>
+        <location filename="../../ui/views/CaseView.cpp" line="478"/>
         <source>Decided</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="479"/>
+        <location filename="../../ui/views/CaseView.cpp" line="480"/>
         <source>In a batch</source>
         <translation>In a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="481"/>
+        <location filename="../../ui/views/CaseView.cpp" line="482"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="483"/>
+        <location filename="../../ui/views/CaseView.cpp" line="484"/>
         <source>Batch approved</source>
         <translation>Batch approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="485"/>
+        <location filename="../../ui/views/CaseView.cpp" line="486"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="487"/>
+        <location filename="../../ui/views/CaseView.cpp" line="488"/>
         <source>Notified</source>
         <translation>Notified</translation>
     </message>
@@ -701,57 +701,57 @@
         <translation>The whole document photo; the card the portrait was taken from is outlined</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="71"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
         <source>Zoom in both sides (+)</source>
         <translation>Zoom in both sides (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73"/>
         <source>Zoom out both sides (−)</source>
         <translation>Zoom out both sides (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="74"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75"/>
         <source>Same face scale, centred (0)</source>
         <translation>Same face scale, centred (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="76"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Face box</source>
         <translation>Face box</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="76"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Show the face boxes</source>
         <translation>Show the face boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Landmarks</source>
         <translation>Landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Show the 68 landmarks</source>
         <translation>Show the 68 landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="79"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Pose axes</source>
         <translation>Pose axes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="79"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Show the measured head pose</source>
         <translation>Show the measured head pose</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="101"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document portrait (card, rectified)</source>
         <translation>Document portrait (card, rectified)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="101"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document photo</source>
         <translation>Document photo</translation>
     </message>
@@ -761,19 +761,19 @@
         <translation>Asked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="121"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="122"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>yaw %1°, pitch %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="125"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="124"/>
         <source>pose not measured</source>
         <translation>pose not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="128"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127"/>
         <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
-        <translation>Directions are the applicant's: left is the applicant's left (positive yaw)</translation>
+        <translation>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</translation>
     </message>
 </context>
 <context>

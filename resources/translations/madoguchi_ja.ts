@@ -364,32 +364,32 @@
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="91"/>
         <source>Band: %1</source>
         <translation>判定帯：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="93"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
         <source>Distance %1 (match ≤ %2, review ≤ %3): %4</source>
         <translation>距離 %1（一致 ≤ %2、要確認 ≤ %3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="103"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
         <source>Warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="106"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="123"/>
+        <location filename="../../ui/widgets/AiPanel.cpp" line="122"/>
         <source>Notes: %1</source>
         <translation>備考：%1</translation>
     </message>
@@ -397,100 +397,100 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="54"/>
+        <location filename="../../ui/views/CaseView.cpp" line="53"/>
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="85"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="124"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="126"/>
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="128"/>
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="130"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="132"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="134"/>
-        <location filename="../../ui/views/CaseView.cpp" line="353"/>
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
+        <location filename="../../ui/views/CaseView.cpp" line="355"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
-        <location filename="../../ui/views/CaseView.cpp" line="375"/>
+        <location filename="../../ui/views/CaseView.cpp" line="137"/>
+        <location filename="../../ui/views/CaseView.cpp" line="377"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143"/>
+        <location filename="../../ui/views/CaseView.cpp" line="142"/>
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144"/>
+        <location filename="../../ui/views/CaseView.cpp" line="143"/>
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="145"/>
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="154"/>
-        <location filename="../../ui/views/CaseView.cpp" line="391"/>
+        <location filename="../../ui/views/CaseView.cpp" line="153"/>
+        <location filename="../../ui/views/CaseView.cpp" line="393"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="157"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="159"/>
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="237"/>
+        <location filename="../../ui/views/CaseView.cpp" line="236"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="271"/>
+        <location filename="../../ui/views/CaseView.cpp" line="270"/>
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
@@ -500,172 +500,172 @@
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285"/>
+        <location filename="../../ui/views/CaseView.cpp" line="286"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="291"/>
+        <location filename="../../ui/views/CaseView.cpp" line="292"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="308"/>
+        <location filename="../../ui/views/CaseView.cpp" line="309"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="309"/>
+        <location filename="../../ui/views/CaseView.cpp" line="311"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="310"/>
+        <location filename="../../ui/views/CaseView.cpp" line="312"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="316"/>
+        <location filename="../../ui/views/CaseView.cpp" line="318"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="317"/>
+        <location filename="../../ui/views/CaseView.cpp" line="319"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="318"/>
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="319"/>
+        <location filename="../../ui/views/CaseView.cpp" line="321"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320"/>
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="326"/>
+        <location filename="../../ui/views/CaseView.cpp" line="328"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="336"/>
+        <location filename="../../ui/views/CaseView.cpp" line="338"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="352"/>
+        <location filename="../../ui/views/CaseView.cpp" line="354"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="376"/>
+        <location filename="../../ui/views/CaseView.cpp" line="378"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="447"/>
+        <location filename="../../ui/views/CaseView.cpp" line="448"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="449"/>
+        <location filename="../../ui/views/CaseView.cpp" line="450"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="451"/>
+        <location filename="../../ui/views/CaseView.cpp" line="452"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="453"/>
+        <location filename="../../ui/views/CaseView.cpp" line="454"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="455"/>
+        <location filename="../../ui/views/CaseView.cpp" line="456"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="457"/>
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="459"/>
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="467"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Received</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="469"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Imported, not verified</source>
         <translation>取込済み（未検証）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="471"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="473"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="475"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>Claimed</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="477"/>
+        <location filename="../../ui/views/CaseView.cpp" line="478"/>
         <source>Decided</source>
         <translation>判断済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="479"/>
+        <location filename="../../ui/views/CaseView.cpp" line="480"/>
         <source>In a batch</source>
         <translation>バッチ登録済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="481"/>
+        <location filename="../../ui/views/CaseView.cpp" line="482"/>
         <source>Returned</source>
         <translation>差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="483"/>
+        <location filename="../../ui/views/CaseView.cpp" line="484"/>
         <source>Batch approved</source>
         <translation>バッチ承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="485"/>
+        <location filename="../../ui/views/CaseView.cpp" line="486"/>
         <source>Issued</source>
         <translation>交付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="487"/>
+        <location filename="../../ui/views/CaseView.cpp" line="488"/>
         <source>Notified</source>
         <translation>通知済み</translation>
     </message>
@@ -701,57 +701,57 @@
         <translation>書類写真の全体。顔写真を取り出したカードを枠で示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="71"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
         <source>Zoom in both sides (+)</source>
         <translation>両側を拡大 (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73"/>
         <source>Zoom out both sides (−)</source>
         <translation>両側を縮小 (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="74"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75"/>
         <source>Same face scale, centred (0)</source>
         <translation>顔の大きさをそろえて中央に表示 (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="76"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Face box</source>
         <translation>顔の枠</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="76"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Show the face boxes</source>
         <translation>顔の枠を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Landmarks</source>
         <translation>特徴点</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Show the 68 landmarks</source>
         <translation>68点の特徴点を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="79"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Pose axes</source>
         <translation>顔の向き</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="79"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Show the measured head pose</source>
         <translation>測定した顔の向きを表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="101"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document portrait (card, rectified)</source>
         <translation>書類の顔写真（カードを正面補正）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="101"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document photo</source>
         <translation>書類写真</translation>
     </message>
@@ -761,17 +761,17 @@
         <translation>指示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="121"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="122"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>ヨー %1°、ピッチ %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="125"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="124"/>
         <source>pose not measured</source>
         <translation>顔の向きは未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="128"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127"/>
         <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
         <translation>方向は申請者から見た向きです。左は申請者の左（ヨーが正）です</translation>
     </message>
