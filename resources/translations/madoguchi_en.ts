@@ -692,6 +692,8 @@
     </message>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156"/>
         <source>Selfie (frontal)</source>
         <translation>Selfie (frontal)</translation>
     </message>
@@ -756,24 +758,34 @@
         <translation>Document photo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="119"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126"/>
+        <source>Click to compare this frame with the document</source>
+        <translation>Click to compare this frame with the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131"/>
         <source>Asked: %1</source>
         <translation>Asked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="122"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>yaw %1°, pitch %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="124"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136"/>
         <source>pose not measured</source>
         <translation>pose not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139"/>
         <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
         <translation>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157"/>
+        <source>Selfie: frame %1, asked %2</source>
+        <translation>Selfie: frame %1, asked %2</translation>
     </message>
 </context>
 <context>

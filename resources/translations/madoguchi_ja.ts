@@ -692,6 +692,8 @@
     </message>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156"/>
         <source>Selfie (frontal)</source>
         <translation>自撮り写真（正面）</translation>
     </message>
@@ -756,24 +758,34 @@
         <translation>書類写真</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="119"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126"/>
+        <source>Click to compare this frame with the document</source>
+        <translation>クリックするとこのフレームを書類と比較します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131"/>
         <source>Asked: %1</source>
         <translation>指示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="122"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>ヨー %1°、ピッチ %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="124"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136"/>
         <source>pose not measured</source>
         <translation>顔の向きは未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139"/>
         <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
         <translation>方向は申請者から見た向きです。左は申請者の左（ヨーが正）です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157"/>
+        <source>Selfie: frame %1, asked %2</source>
+        <translation>自撮り写真：フレーム%1（指示：%2）</translation>
     </message>
 </context>
 <context>

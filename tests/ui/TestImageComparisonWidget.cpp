@@ -29,6 +29,7 @@ private Q_SLOTS:
     void wheelAndDragMoveBothSides();
     void overlaysToggle();
     void thumbnailsShowAskedDirectionAndPose();
+    void clickedThumbnailIsCompared();
 
 private:
     static double faceScreenIod(const ZoomImageView *view);
@@ -199,6 +200,32 @@ void TestImageComparisonWidget::thumbnailsShowAskedDirectionAndPose()
                      qPrintable(caption->text()));
         }
     }
+}
+
+void TestImageComparisonWidget::clickedThumbnailIsCompared()
+{
+    const Verdict &v = m_case->verdict();
+    ZoomImageView *selfie = m_widget->selfieView();
+    QCOMPARE(m_widget->shownFrame(), std::size_t(0));
+    auto *thumbnail = m_widget->findChild<QLabel *>(QStringLiteral("frame2ThumbnailLabel"));
+    QVERIFY(thumbnail);
+    QTest::keyClick(m_widget, Qt::Key_Plus);
+    QTest::mouseClick(thumbnail, Qt::LeftButton);
+    QCOMPARE(m_widget->shownFrame(), std::size_t(2));
+    const FaceEvidence &face = v.frames[2].face;
+    QCOMPARE(selfie->overlay().box, QRectF(face.x, face.y, face.width, face.height));
+    QCOMPARE(selfie->image(), m_data.frames[2]);
+    QVERIFY(m_data.frames[2] != m_data.frames[0]);
+    // Back to the same face scale, centred, for the new frame.
+    QCOMPARE(m_widget->zoom(), 1.0);
+    QVERIFY(qAbs(faceScreenIod(m_widget->documentView()) / faceScreenIod(selfie) - 1.0) < 1e-6);
+    QVERIFY2(m_widget->findChild<QLabel *>(QStringLiteral("selfieTitleLabel"))->text().contains(QStringLiteral("上")),
+             qPrintable(m_widget->findChild<QLabel *>(QStringLiteral("selfieTitleLabel"))->text()));
+    QTest::mouseClick(thumbnail, Qt::LeftButton);
+    QCOMPARE(m_widget->shownFrame(), std::size_t(0));
+    const FaceEvidence &front = v.frames[0].face;
+    QCOMPARE(selfie->overlay().box, QRectF(front.x, front.y, front.width, front.height));
+    QCOMPARE(selfie->image(), m_data.frames[0]);
 }
 
 QTEST_MAIN(TestImageComparisonWidget)

@@ -22,9 +22,11 @@ QImage toQImage(const cv::Mat &bgr)
 {
     if (bgr.empty())
         return QImage();
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+    // Converted straight into the image's pixels: one pass, no intermediate copy.
+    QImage image(bgr.cols, bgr.rows, QImage::Format_RGB888);
+    cv::Mat target(bgr.rows, bgr.cols, CV_8UC3, image.bits(), std::size_t(image.bytesPerLine()));
+    cv::cvtColor(bgr, target, cv::COLOR_BGR2RGB);
+    return image;
 }
 
 // The document is decoded the way the engine decoded it, so that the verdict's card corners and
@@ -123,12 +125,14 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
             return image.error();
     }
     const cv::Mat document = decoded[0].value();
-    data.document = toQImage(document);
     if (data.verdict && data.verdict->document.cardFound && data.verdict->document.cardCorners.size() == 8) {
         const std::vector<float> &c = data.verdict->document.cardCorners;
         data.card = toQImage(CardDetector::rectify(document, {cv::Point2f(c[0], c[1]), cv::Point2f(c[2], c[3]),
                                                               cv::Point2f(c[4], c[5]), cv::Point2f(c[6], c[7])}));
     }
+    // The full photo is only shown when the portrait was not taken from the card.
+    if (data.card.isNull() || !data.verdict || data.verdict->document.portraitSource != QLatin1String("card"))
+        data.document = toQImage(document);
     if (!document.empty()) {
         cv::Mat small;
         const double f = double(kOverviewWidth) / document.cols;

@@ -24,8 +24,8 @@ ImageComparisonWidget::ImageComparisonWidget(QWidget *parent) : QWidget(parent)
     m_selfieView->setObjectName(QStringLiteral("selfieView"));
     m_documentLabel = new QLabel(tr("Document portrait"), this);
     m_documentLabel->setObjectName(QStringLiteral("documentTitleLabel"));
-    auto *selfieLabel = new QLabel(tr("Selfie (frontal)"), this);
-    selfieLabel->setObjectName(QStringLiteral("selfieTitleLabel"));
+    m_selfieLabel = new QLabel(tr("Selfie (frontal)"), this);
+    m_selfieLabel->setObjectName(QStringLiteral("selfieTitleLabel"));
     m_overviewLabel = new QLabel(this);
     m_overviewLabel->setObjectName(QStringLiteral("documentOverviewLabel"));
     m_overviewLabel->setToolTip(tr("The whole document photo; the card the portrait was taken from is outlined"));
@@ -35,7 +35,7 @@ ImageComparisonWidget::ImageComparisonWidget(QWidget *parent) : QWidget(parent)
 
     auto *grid = new QGridLayout;
     grid->addWidget(m_documentLabel, 0, 0);
-    grid->addWidget(selfieLabel, 0, 1);
+    grid->addWidget(m_selfieLabel, 0, 1);
     grid->addWidget(m_documentView, 1, 0);
     grid->addWidget(m_selfieView, 1, 1);
     grid->addWidget(m_overviewLabel, 2, 0, Qt::AlignLeft | Qt::AlignTop);
@@ -100,9 +100,17 @@ void ImageComparisonWidget::setCase(const CaseData &shown)
     const FaceOverlay documentFace = v ? FaceOverlay::from(v->document.face) : FaceOverlay{};
     m_documentView->setImage(onCard ? shown.card : shown.document, documentFace);
     m_documentLabel->setText(onCard ? tr("Document portrait (card, rectified)") : tr("Document photo"));
-    m_overviewLabel->setPixmap(shown.documentOverview.isNull() ? QPixmap() : QPixmap::fromImage(shown.documentOverview));
-    const FaceOverlay selfieFace = v && !v->frames.empty() ? FaceOverlay::from(v->frames[0]) : FaceOverlay{};
-    m_selfieView->setImage(shown.frames.empty() ? QImage() : shown.frames[0], selfieFace);
+    m_overviewLabel->setPixmap(shown.documentOverview.isNull() ? QPixmap()
+                                                               : QPixmap::fromImage(shown.documentOverview));
+    m_frames = shown.frames;
+    m_asked = shown.askedDirections;
+    m_frameOverlays.clear();
+    for (std::size_t i = 0; i < m_frames.size(); ++i)
+        m_frameOverlays.push_back(v && i < v->frames.size() ? FaceOverlay::from(v->frames[i]) : FaceOverlay{});
+    m_shownFrame = 0;
+    m_selfieView->setImage(m_frames.empty() ? QImage() : m_frames[0],
+                           m_frameOverlays.empty() ? FaceOverlay{} : m_frameOverlays[0]);
+    m_selfieLabel->setText(tr("Selfie (frontal)"));
 
     qDeleteAll(m_thumbnails);
     m_thumbnails.clear();
@@ -113,6 +121,10 @@ void ImageComparisonWidget::setCase(const CaseData &shown)
         auto *image = new QLabel(box);
         image->setObjectName(QStringLiteral("frame%1ThumbnailLabel").arg(i));
         image->setPixmap(QPixmap::fromImage(shown.thumbnails[i]));
+        image->setProperty("frameIndex", int(i));
+        image->setCursor(Qt::PointingHandCursor);
+        image->setToolTip(tr("Click to compare this frame with the document"));
+        image->installEventFilter(this);
         auto *caption = new QLabel(box);
         caption->setObjectName(QStringLiteral("frame%1CaptionLabel").arg(i));
         const Direction asked = i < shown.askedDirections.size() ? shown.askedDirections[i] : Direction::Front;
@@ -132,6 +144,31 @@ void ImageComparisonWidget::setCase(const CaseData &shown)
     }
     resetView();
     updateOverlays();
+}
+
+void ImageComparisonWidget::showFrame(std::size_t index)
+{
+    if (index >= m_frames.size())
+        return;
+    m_shownFrame = index;
+    m_selfieView->setImage(m_frames[index], m_frameOverlays[index]);
+    const Direction asked = index < m_asked.size() ? m_asked[index] : Direction::Front;
+    m_selfieLabel->setText(index == 0 ? tr("Selfie (frontal)")
+                                      : tr("Selfie: frame %1, asked %2").arg(index).arg(ReasonTexts::direction(asked)));
+    resetView();
+}
+
+bool ImageComparisonWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonPress) {
+        const QVariant index = watched->property("frameIndex");
+        if (index.isValid()) {
+            const auto frame = std::size_t(index.toInt());
+            showFrame(frame == m_shownFrame ? 0 : frame);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ImageComparisonWidget::updateBaseScales()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/support/CaseData.h"
+#include "ui/widgets/FaceOverlay.h"
 
 #include <QWidget>
 
@@ -42,6 +43,11 @@ public:
     void resetView();
     void panBy(QPointF delta);
 
+    // Shows selfie frame `index` (0 = frontal) on the selfie side at the same face scale. Clicking
+    // a thumbnail shows its frame; clicking the shown frame's thumbnail goes back to the frontal.
+    void showFrame(std::size_t index);
+    std::size_t shownFrame() const { return m_shownFrame; }
+
     ZoomImageView *documentView() const { return m_documentView; }
     ZoomImageView *selfieView() const { return m_selfieView; }
 
@@ -49,6 +55,7 @@ Q_SIGNALS:
     void viewChanged();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
@@ -61,6 +68,11 @@ private:
     ZoomImageView *m_documentView = nullptr;
     ZoomImageView *m_selfieView = nullptr;
     QLabel *m_documentLabel = nullptr;
+    QLabel *m_selfieLabel = nullptr;
+    std::vector<QImage> m_frames;
+    std::vector<FaceOverlay> m_frameOverlays;
+    std::vector<Direction> m_asked;
+    std::size_t m_shownFrame = 0;
     QLabel *m_overviewLabel = nullptr;
     QWidget *m_thumbnailStrip = nullptr;
     std::vector<QWidget *> m_thumbnails;
