@@ -1,5 +1,6 @@
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
+#include "core/workflow/CaseWorkflow.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/ui/RealCase.h"
 #include "ui/Language.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void keyboardApprovesAndMovesOn();
     void heldCaseShowsWhyAndCannotBeApproved();
     void supervisorReadsOnly();
+    void caseClaimedByAnotherClerkIsReadOnly();
+    void unverifiedCaseHasNoAiEvidence();
     void aStaleLoadIsDropped();
 
 private:
@@ -372,6 +375,39 @@ void TestCaseView::supervisorReadsOnly()
     QVERIFY(child<QLabel>(view, "readOnlyLabel")->isVisible());
     QCOMPARE(auditCount(QStringLiteral("case_viewed"), QStringLiteral("sup1"), id), 1);
     QVERIFY(!view.comparison()->selfieView()->image().isNull());
+}
+
+void TestCaseView::caseClaimedByAnotherClerkIsReadOnly()
+{
+    const qint64 id = newCase();
+    QVERIFY(CaseWorkflow(m_fixture->store()).claim(m_fixture->user(QStringLiteral("clerk2")), id).ok());
+    CaseView view(m_fixture->store(), m_clerk);
+    view.show();
+    QSignalSpy failed(&view, &CaseView::failed);
+    QVERIFY(open(view, id));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(child<QLabel>(view, "messageLabel")->isVisible());
+    QVERIFY(!view.canDecide());
+    for (const char *name : {"faceMatchCheckBox", "documentValidCheckBox", "registerMatchCheckBox"})
+        child<QCheckBox>(view, name)->setChecked(true);
+    QVERIFY(!child<QPushButton>(view, "approveButton")->isEnabled());
+    QCOMPARE(status(id).assigneeId, m_fixture->user(QStringLiteral("clerk2")));
+    // The images and evidence are still shown.
+    QVERIFY(!view.comparison()->selfieView()->image().isNull());
+}
+
+void TestCaseView::unverifiedCaseHasNoAiEvidence()
+{
+    const qint64 id = m_fixture->caseIn(CaseState::Imported);
+    QVERIFY(id > 0);
+    CaseView view(m_fixture->store(), m_clerk);
+    QVERIFY(open(view, id));
+    QVERIFY(!view.caseData().verdict);
+    QCOMPARE(view.aiPanel()->checksTable()->rowCount(), 0);
+    QCOMPARE(view.aiPanel()->gauge()->zone(), QString());
+    // An imported case cannot be claimed before verification.
+    QVERIFY(!view.canDecide());
+    QCOMPARE(status(id).state, CaseState::Imported);
 }
 
 void TestCaseView::aStaleLoadIsDropped()
