@@ -104,4 +104,17 @@ std::optional<CardQuad> CardDetector::detect(const cv::Mat &bgr) const
     return card;
 }
 
+cv::Mat CardDetector::rectify(const cv::Mat &bgr, const std::array<cv::Point2f, 4> &corners)
+{
+    if (bgr.empty())
+        return cv::Mat();
+    const cv::Size size = rectifiedSize();
+    const std::vector<cv::Point2f> source(corners.begin(), corners.end());
+    const std::vector<cv::Point2f> target{
+        {0, 0}, {float(size.width), 0}, {float(size.width), float(size.height)}, {0, float(size.height)}};
+    cv::Mat rectified;
+    cv::warpPerspective(bgr, rectified, cv::getPerspectiveTransform(source, target), size, cv::INTER_AREA);
+    return rectified;
+}
+
 } // namespace mado

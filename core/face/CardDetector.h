@@ -29,6 +29,10 @@ public:
     // Orders four points as top-left, top-right, bottom-right, bottom-left with the long side
     // horizontal.
     static std::array<cv::Point2f, 4> orderCorners(const std::vector<cv::Point2f> &points);
+
+    // Warps the card with known corners (top-left, top-right, bottom-right, bottom-left, as a
+    // Verdict stores them) flat to rectifiedSize(), as detect() does. Empty when the image is empty.
+    static cv::Mat rectify(const cv::Mat &bgr, const std::array<cv::Point2f, 4> &corners);
 };
 
 } // namespace mado

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/domain/CaseRecord.h"
+#include "core/domain/Verdict.h"
+
+#include <QImage>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace mado {
+
+// The resident register entry found for a case's applicant (name and date of birth).
+struct RegisterEntry {
+    QString residentCode;
+    QString name;
+    QString kana;
+    QDate dateOfBirth;
+    PostalAddress address;
+};
+
+// Everything the case view shows of one case, decoded and prepared off the GUI thread: the
+// record with the applicant's form (read audited), the verdict, the register entries and the
+// images in the coordinates of the verdict. A plain value.
+struct CaseData {
+    CaseRecord record;
+    std::optional<Verdict> verdict;
+    std::vector<RegisterEntry> registerEntries; // 0, 1 or (to resolve by hand) several
+    QImage document;                // the document photo at the scale the engine analysed it (card corners fit it)
+    QImage documentOverview;        // the whole document, small, with the found card outlined
+    QImage card;                    // the card rectified with the verdict's corners; null without a card
+    std::vector<QImage> frames;     // the selfie frames in bundle order, full size
+    std::vector<QImage> thumbnails; // the frames scaled for the thumbnail strip
+    std::vector<Direction> askedDirections; // per frame, from the verdict (Front for frame 0)
+    double loadMs = 0.0;
+};
+
+} // namespace mado

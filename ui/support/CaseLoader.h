@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/Result.h"
+#include "ui/support/CaseData.h"
+
+namespace mado {
+
+class CaseStore;
+
+// Reads one case for the case view: the record through CaseStore::viewCase (which appends
+// "case_viewed" to the audit chain), the latest verdict, the register entries of the applicant
+// and every image, decoded (the document at the engine's scale) and converted for display.
+// Blocking: call it on a worker thread (CaseView does it through QtConcurrent). Any thread: the
+// store gives each thread its own connection. Fails with the store's error (NotFound,
+// PermissionDenied, Database) or the decoder's.
+class CaseLoader {
+public:
+    static constexpr int kThumbnailHeight = 120;
+    static constexpr int kOverviewWidth = 320;
+
+    static Result<CaseData> load(CaseStore &store, qint64 userId, qint64 caseId);
+    // The latest verdict of a case, or nothing when the case has none yet.
+    static Result<std::optional<Verdict>> latestVerdict(CaseStore &store, qint64 caseId);
+    static Result<std::vector<RegisterEntry>> registerEntries(CaseStore &store, const ApplicantForm &form);
+};
+
+} // namespace mado

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/workflow/WorkflowOptions.h"
+#include "ui/support/CaseData.h"
+
+#include <QThreadPool>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace mado {
+
+class AiPanel;
+class CaseStore;
+class ImageComparisonWidget;
+
+// The clerk's view of one case: the image comparison, the AI evidence, the applicant's form next
+// to the resident register entry (differences highlighted), a checklist and the decision.
+//
+// openCase() claims the case for the user (unless read-only) and loads it off the GUI thread
+// (CaseStore::viewCase, audited; verdict; register; images decoded); the result is delivered on
+// the GUI thread and dropped when another case was opened meanwhile. Decisions also run off the
+// GUI thread through CaseWorkflow; decided(caseId) then nextRequested() follow a stored decision.
+//
+// Approve is enabled only when the three checklist boxes are ticked, the user holds the claim and
+// the case is not held by the procedure policy (the hold reason is shown). Reject needs a reason
+// code and a comment; Request resubmission needs a reason code.
+//
+// Keys (shortcuts of the view and its children):
+//   Alt+1 / Alt+2 / Alt+3  tick or untick the checklist (face, document, register)
+//   Ctrl+Return            approve
+//   Ctrl+R                 reject (without reason and comment: focuses the reason, shows why)
+//   Ctrl+Shift+R           request resubmission (without a reason: focuses it)
+//   Ctrl+N                 next case (nextRequested)
+//   + − 0                  zoom both images in, out, back to the same face scale (image focus)
+//
+// Read-only mode (supervisors): nothing is claimed and the decision controls are hidden.
+// GUI thread only. Errors are shown inline and reported with failed(message).
+class CaseView : public QWidget {
+    Q_OBJECT
+
+public:
+    CaseView(CaseStore &store, qint64 userId, WorkflowOptions options = {}, QWidget *parent = nullptr);
+    ~CaseView() override;
+
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+    void openCase(qint64 caseId);
+    qint64 caseId() const { return m_caseId; }
+    bool isLoading() const { return m_loading; }
+    // Whether this user may decide the open case now (claimed by them, not read-only).
+    bool canDecide() const;
+    const CaseData &caseData() const { return m_data; }
+
+    ImageComparisonWidget *comparison() const { return m_comparison; }
+    AiPanel *aiPanel() const { return m_aiPanel; }
+
+Q_SIGNALS:
+    void caseLoaded(qint64 caseId);
+    void decided(qint64 caseId);
+    void nextRequested();
+    void failed(const QString &message);
+
+private:
+    struct Loaded;
+    QWidget *createDecisionPanel();
+    void createShortcuts();
+    void showLoaded(const Loaded &loaded);
+    void showRegister();
+    void updateActions();
+    void approve();
+    void reject();
+    void requestResubmission();
+    void submit(DecisionOutcome outcome, const QString &reasonCode, const QString &comment);
+    void showError(const QString &message);
+    QString errorText(const Error &error) const;
+    static QString stateText(CaseState state);
+
+    QThreadPool m_pool; // first member: destroyed last, after waiting for running work
+    CaseStore &m_store;
+    qint64 m_userId = 0;
+    WorkflowOptions m_options;
+    bool m_readOnly = false;
+    qint64 m_caseId = 0;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    bool m_deciding = false;
+    bool m_claimed = false;
+    CaseData m_data;
+
+    ImageComparisonWidget *m_comparison = nullptr;
+    AiPanel *m_aiPanel = nullptr;
+    QLabel *m_caseLabel = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_holdLabel = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
+    QLabel *m_registerStatusLabel = nullptr;
+    QTableWidget *m_registerTable = nullptr;
+    QWidget *m_decisionPanel = nullptr;
+    QCheckBox *m_faceCheck = nullptr;
+    QCheckBox *m_documentCheck = nullptr;
+    QCheckBox *m_registerCheck = nullptr;
+    QPushButton *m_approveButton = nullptr;
+    QComboBox *m_rejectReason = nullptr;
+    QLineEdit *m_rejectComment = nullptr;
+    QPushButton *m_rejectButton = nullptr;
+    QLabel *m_rejectError = nullptr;
+    QComboBox *m_resubmitReason = nullptr;
+    QPushButton *m_resubmitButton = nullptr;
+    QPushButton *m_nextButton = nullptr;
+};
+
+} // namespace mado
