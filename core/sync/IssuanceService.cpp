@@ -47,10 +47,15 @@ Status IssuanceService::postIssued(qint64 caseId)
         return record.error();
     if (record.value().state != CaseState::Issued && record.value().state != CaseState::Notified)
         return Error{ErrorCode::InvalidState, QStringLiteral("the case is not issued")};
-    // The receiver accepts "issued" only after "approved"; repeating "approved" queues nothing.
-    if (auto approved = m_client->postOutcome(record.value().applicationId, QStringLiteral("approved")); !approved)
+    // The receiver accepts "issued" only after "approved" (409 otherwise) and ignores a repeated
+    // "issued"; "approved" after "issued" would be 409, so it is sent only when needed.
+    const QString &id = record.value().applicationId;
+    Status issued = m_client->postOutcome(id, QStringLiteral("issued"));
+    if (issued || issued.error().code != ErrorCode::Conflict)
+        return issued;
+    if (auto approved = m_client->postOutcome(id, QStringLiteral("approved")); !approved)
         return approved;
-    return m_client->postOutcome(record.value().applicationId, QStringLiteral("issued"));
+    return m_client->postOutcome(id, QStringLiteral("issued"));
 }
 
 } // namespace mado

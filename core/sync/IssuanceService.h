@@ -13,7 +13,7 @@ class ReceiverClient;
 // Issuing a certificate from the workstation: checks that the case may be issued (a case held by
 // policy never can, and the policy's explanation is returned to show), records the issuance with
 // CertificateIssuer (number and registered mailing address in one transaction) and then tells the
-// receiver (POST outcome "approved", harmless if already sent, then "issued"), which notifies the
+// receiver (POST outcome "issued", preceded by "approved" when the receiver has not had it yet), which notifies the
 // applicant on LINE. The issuance stands even if the receiver cannot be reached: the result says
 // so and postIssued() can be repeated later. Blocking; any thread (calling thread's connection).
 class IssuanceService {
@@ -30,7 +30,8 @@ public:
     // the procedure policy, no personal data) for a held case; InvalidState otherwise.
     Status issuable(qint64 caseId);
     Result<Outcome> issue(qint64 userId, qint64 caseId);
-    // Posts "approved" and "issued" for an issued case (the receiver ignores repeats).
+    // Posts "issued" (and "approved" first if the receiver needs it) for an issued case; repeating
+    // it is harmless.
     Status postIssued(qint64 caseId);
 
 private:

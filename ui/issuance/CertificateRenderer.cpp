@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QMarginsF>
 #include <QPageSize>
+#include <QSizeF>
 #include <QUrl>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
