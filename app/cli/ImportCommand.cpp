@@ -77,9 +77,11 @@ int runImport(QStringList arguments, CliStreams streams)
         Importer importer(*store, client);
         auto round = importer.runOnce([&](int done, int total, qint64 caseId, bool created) {
             streams.out << done << "/" << total << " "
-                        << (caseId == 0 ? QStringLiteral("failed")
-                                        : QStringLiteral("case %1 %2").arg(caseId).arg(created ? QStringLiteral("imported")
-                                                                                               : QStringLiteral("already stored")))
+                        << (caseId == 0
+                                ? QStringLiteral("failed")
+                                : QStringLiteral("case %1 %2")
+                                      .arg(caseId)
+                                      .arg(created ? QStringLiteral("imported") : QStringLiteral("already stored")))
                         << Qt::endl;
         });
         if (!round) {

@@ -39,7 +39,8 @@ Result<CertificateData> CertificateData::load(CaseStore &store, qint64 caseId)
     d.name = q.value(6).toString();
     d.kana = q.value(7).toString();
     d.dateOfBirth = QDate::fromString(q.value(8).toString(), Qt::ISODate);
-    d.registeredAddress = {q.value(9).toString(), q.value(10).toString(), q.value(11).toString(), q.value(12).toString()};
+    d.registeredAddress = {q.value(9).toString(), q.value(10).toString(), q.value(11).toString(),
+                           q.value(12).toString()};
     d.mailTo = {q.value(13).toString(), q.value(14).toString(), q.value(15).toString(), q.value(16).toString()};
     d.copies = q.value(17).toInt();
     return d;

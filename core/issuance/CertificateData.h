@@ -18,7 +18,7 @@ class CaseStore;
 // Errors: NotFound when the case has no issuance, Database.
 struct CertificateData {
     qint64 caseId = 0;
-    QString procedure;   // "juminhyo_copy", "tax_certificate", ...
+    QString procedure; // "juminhyo_copy", "tax_certificate", ...
     QString procedureNameJa;
     QString certificateNumber;
     int fiscalYear = 0;

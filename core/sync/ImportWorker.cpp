@@ -30,7 +30,8 @@ void ImportWorker::start()
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.start();
-    QMetaObject::invokeMethod(m_context, [this] { runRound(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [this] { runRound(); }, Qt::QueuedConnection);
 }
 
 void ImportWorker::stop()

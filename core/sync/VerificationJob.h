@@ -21,9 +21,9 @@ class CaseVerifier;
 // engine version and stores the new verdict next to the old one (state unchanged, audited).
 //
 // Replay across cases: the face hashes of every verified case are kept in table face_hashes. A
-// selfie frame whose face is within kSameFaceMaxBits of any face (document or frame) of another
-// case, or a document portrait equal to another case's selfie, fails the "replay" check with
-// reason "seen_in_case:<reference of the earlier case>". Two documents are not compared: one
+// selfie frame whose face is within kSameFaceMaxBits of any face (document or frame) of an earlier
+// case (lower id), or a document portrait equal to an earlier case's selfie, fails the "replay"
+// check with reason "seen_in_case:<reference of the earlier case>". Two documents are not compared: one
 // resident legitimately applies several times with the same card.
 // Blocking; one thread at a time (the verifier is single-threaded per instance, the store uses the
 // calling thread's connection). Errors: the store's, or the engine's for a case that cannot be read.

@@ -69,14 +69,10 @@ TestCliImport::Run TestCliImport::cli(const QStringList &arguments)
 
 QStringList TestCliImport::importArguments() const
 {
-    return {QStringLiteral("import"),
-            QStringLiteral("--once"),
-            QStringLiteral("--receiver"),
-            QStringLiteral("http://127.0.0.1:%1").arg(m_rx->workstationPort()),
-            QStringLiteral("--token-file"),
-            m_tokenFile,
-            QStringLiteral("--store"),
-            m_store->path()};
+    return {QStringLiteral("import"),       QStringLiteral("--once"),
+            QStringLiteral("--receiver"),   QStringLiteral("http://127.0.0.1:%1").arg(m_rx->workstationPort()),
+            QStringLiteral("--token-file"), m_tokenFile,
+            QStringLiteral("--store"),      m_store->path()};
 }
 
 void TestCliImport::importOnceStoresAndAcknowledges()

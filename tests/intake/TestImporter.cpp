@@ -20,7 +20,6 @@
 
 using namespace mado;
 
-
 // The importer against a real receiver on loopback: applications submitted through the real
 // applicant API (LINE ID tokens from the simulator), leased, downloaded, sanitised, stored in a
 // real case store and acknowledged; a crash between commit and ack; the receiver down and back.
@@ -130,8 +129,8 @@ void TestImporter::importsEndToEnd()
         if (id == first) {
             // The receiver handed over the file with the GPS tag (its SHA-256 is the source's).
             QSqlQuery source(db.value());
-            QVERIFY(source.prepare(QStringLiteral(
-                "SELECT source_sha256 FROM images WHERE case_id = :c AND role = 'document_front'")));
+            QVERIFY(source.prepare(
+                QStringLiteral("SELECT source_sha256 FROM images WHERE case_id = :c AND role = 'document_front'")));
             source.bindValue(QStringLiteral(":c"), q.value(0).toLongLong());
             QVERIFY(source.exec() && source.next());
             QCOMPARE(source.value(0).toString(),
@@ -171,8 +170,8 @@ void TestImporter::crashBetweenCommitAndAckImportsOnce()
         QStringList roles;
         for (const SanitizedImage &image : fetched.value().images)
             roles << image.role();
-        QCOMPARE(roles, (QStringList{QStringLiteral("document_front"), QStringLiteral("frame0"), QStringLiteral("frame1"),
-                                     QStringLiteral("frame2"), QStringLiteral("frame3")}));
+        QCOMPARE(roles, (QStringList{QStringLiteral("document_front"), QStringLiteral("frame0"),
+                                     QStringLiteral("frame1"), QStringLiteral("frame2"), QStringLiteral("frame3")}));
         auto stored = crashed.store(fetched.value());
         QVERIFY(stored.ok());
         QVERIFY(stored.value().created);
@@ -212,12 +211,13 @@ void TestImporter::expiredLeaseAfterCrashIsAcknowledged()
     Importer::RoundResult last;
     bool leasedAgain = false;
     // Polls the receiver until the one-second lease has expired (QTRY evaluates once more at the end).
-    QTRY_VERIFY_WITH_TIMEOUT(leasedAgain || (leasedAgain = [&] {
-                                 auto round = restarted.runOnce();
-                                 if (round.ok())
-                                     last = round.value();
-                                 return round.ok() && round.value().leased == 1;
-                             }()),
+    QTRY_VERIFY_WITH_TIMEOUT(leasedAgain || (leasedAgain =
+                                                 [&] {
+                                                     auto round = restarted.runOnce();
+                                                     if (round.ok())
+                                                         last = round.value();
+                                                     return round.ok() && round.value().leased == 1;
+                                                 }()),
                              10000);
     QCOMPARE(last.duplicates, 1);
     QCOMPARE(last.imported, 0);

@@ -89,8 +89,9 @@ bool TestIssuanceService::approve(qint64 caseId, const QString &applicationId)
     auto batch = batches.submit(clerk, {caseId});
     if (!batch.ok())
         return false;
-    if (!batches.approve(m_store->user(QStringLiteral("sup1")), batch.value(),
-                         QString::fromLatin1(test::StoreFixture::kPassword))
+    if (!batches
+             .approve(m_store->user(QStringLiteral("sup1")), batch.value(),
+                      QString::fromLatin1(test::StoreFixture::kPassword))
              .ok())
         return false;
     // The decision's notice: as the workstation would post it after the batch approval.

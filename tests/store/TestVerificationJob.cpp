@@ -3,10 +3,10 @@
 #include "core/face/ImageDecoder.h"
 #include "core/face/ModelSet.h"
 #include "core/intake/CaseBundleReader.h"
+#include "core/specimen/SampleCaseWriter.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/ImageSanitizer.h"
-#include "core/specimen/SampleCaseWriter.h"
 #include "core/sync/VerificationJob.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/support/TestData.h"
@@ -146,13 +146,15 @@ void TestVerificationJob::verifiesImportedCasesAndFlagsAFaceSeenInAnotherCase()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM verdicts")), QStringLiteral("3"));
     QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT case_id) FROM face_hashes")), QStringLiteral("3"));
     // Genuine cases: matched, not a replay.
-    QCOMPARE(scalar(QStringLiteral("SELECT band FROM verdicts WHERE case_id = %1").arg(first)), QStringLiteral("match"));
+    QCOMPARE(scalar(QStringLiteral("SELECT band FROM verdicts WHERE case_id = %1").arg(first)),
+             QStringLiteral("match"));
     QVERIFY(!scalar(QStringLiteral("SELECT flags FROM verdicts WHERE case_id = %1").arg(first)).contains("replay"));
     QVERIFY(!scalar(QStringLiteral("SELECT flags FROM verdicts WHERE case_id = %1").arg(second)).contains("replay"));
     // The replayed frames name the earlier case.
     const QString flags = scalar(QStringLiteral("SELECT flags FROM verdicts WHERE case_id = %1").arg(third));
     QVERIFY2(flags.contains(QStringLiteral("replay:seen_in_case:") + simm.bundle.reference), qPrintable(flags));
-    QCOMPARE(scalar(QStringLiteral("SELECT overall FROM verdicts WHERE case_id = %1").arg(third)), QStringLiteral("fail"));
+    QCOMPARE(scalar(QStringLiteral("SELECT overall FROM verdicts WHERE case_id = %1").arg(third)),
+             QStringLiteral("fail"));
 
     // Nothing left to verify.
     auto again = job.verifyImported();
@@ -175,8 +177,8 @@ void TestVerificationJob::reverifyRerunsStaleVerdictsOnly()
     // The first case's verdict was made with earlier thresholds.
     auto db = m_store->store().connections().database();
     QSqlQuery q(db.value());
-    QVERIFY(q.exec(QStringLiteral("UPDATE verdicts SET thresholds_version = 'old-calibration' WHERE case_id = %1")
-                       .arg(first)));
+    QVERIFY(q.exec(
+        QStringLiteral("UPDATE verdicts SET thresholds_version = 'old-calibration' WHERE case_id = %1").arg(first)));
     stale = job.staleCases();
     QVERIFY(stale.ok());
     QCOMPARE(stale.value(), (std::vector<qint64>{first}));
@@ -184,8 +186,10 @@ void TestVerificationJob::reverifyRerunsStaleVerdictsOnly()
     auto summary = job.reverify();
     QVERIFY(summary.ok());
     QCOMPARE(summary.value().verified, 1);
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM verdicts WHERE case_id = %1").arg(first)), QStringLiteral("2"));
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM verdicts WHERE case_id = %1").arg(second)), QStringLiteral("1"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM verdicts WHERE case_id = %1").arg(first)),
+             QStringLiteral("2"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM verdicts WHERE case_id = %1").arg(second)),
+             QStringLiteral("1"));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'case_reverified'")),
              QStringLiteral("1"));
     QVERIFY(job.staleCases().value().empty());

@@ -36,7 +36,8 @@ CertificateRenderer::~CertificateRenderer()
 
 QPageLayout CertificateRenderer::a4()
 {
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 16, 16, 16), QPageLayout::Millimeter);
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 16, 16, 16),
+                       QPageLayout::Millimeter);
 }
 
 QPageLayout CertificateRenderer::label()

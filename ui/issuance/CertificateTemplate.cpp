@@ -8,8 +8,9 @@ namespace mado {
 
 namespace {
 
-const char *const kSpecimenMarkup = "<div class=\"specimen-band\">見本 / SPECIMEN — この証明書は見本であり、効力を有しません</div>"
-                                    "<div class=\"specimen\">見本 SPECIMEN</div>";
+const char *const kSpecimenMarkup =
+    "<div class=\"specimen-band\">見本 / SPECIMEN — この証明書は見本であり、効力を有しません</div>"
+    "<div class=\"specimen\">見本 SPECIMEN</div>";
 const char *const kSpecimenBand = "<div class=\"specimen-band\">見本 / SPECIMEN</div>";
 
 } // namespace
@@ -30,7 +31,8 @@ QString CertificateTemplate::warekiDate(const QDate &date)
         if (date >= era.start) {
             const int year = date.year() - era.start.year() + 1;
             const QString yearText = year == 1 ? QStringLiteral("元") : QString::number(year);
-            return QString::fromUtf8(era.name) + yearText + QStringLiteral("年%1月%2日").arg(date.month()).arg(date.day());
+            return QString::fromUtf8(era.name) + yearText +
+                   QStringLiteral("年%1月%2日").arg(date.month()).arg(date.day());
         }
     }
     return QStringLiteral("%1年%2月%3日").arg(date.year()).arg(date.month()).arg(date.day());
@@ -85,8 +87,9 @@ Result<QString> CertificateTemplate::certificateHtml(const CertificateData &data
     if (!tax && data.procedure != QLatin1String("juminhyo_copy"))
         return Error{ErrorCode::InvalidArgument, QStringLiteral("no certificate template for %1").arg(data.procedure)};
     if (tax && !options.specimen)
-        return Error{ErrorCode::InvalidArgument,
-                     QStringLiteral("tax figures are not in the store yet: the tax certificate exists as a specimen only")};
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("tax figures are not in the store yet: the tax certificate exists as a specimen only")};
     auto text = load(data.procedure);
     if (!text)
         return text.error();
@@ -100,12 +103,13 @@ Result<QString> CertificateTemplate::certificateHtml(const CertificateData &data
         const QDate issued = data.issuedAt.toTimeZone(QTimeZone(9 * 3600)).date();
         // The latest tax year with assessments: the fiscal year starting in June of the issuing year.
         const int taxYear = issued.month() >= 6 ? issued.year() : issued.year() - 1;
-        values.insert(QStringLiteral("taxYear"), warekiDate(QDate(taxYear, 6, 1)).section(QStringLiteral("年"), 0, 0) +
-                                                     QStringLiteral("年"));
+        values.insert(QStringLiteral("taxYear"),
+                      warekiDate(QDate(taxYear, 6, 1)).section(QStringLiteral("年"), 0, 0) + QStringLiteral("年"));
         values.insert(QStringLiteral("income"), QStringLiteral("（見本）"));
         values.insert(QStringLiteral("municipalTax"), QStringLiteral("（見本）"));
         values.insert(QStringLiteral("prefecturalTax"), QStringLiteral("（見本）"));
-        values.insert(QStringLiteral("amountNote"), QStringLiteral("見本：課税台帳との連携は未実装のため金額欄は表示していません。"));
+        values.insert(QStringLiteral("amountNote"),
+                      QStringLiteral("見本：課税台帳との連携は未実装のため金額欄は表示していません。"));
     }
     QMap<QString, QString> raw;
     raw.insert(QStringLiteral("specimenMarkup"), options.specimen ? QString::fromUtf8(kSpecimenMarkup) : QString());
