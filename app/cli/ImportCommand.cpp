@@ -32,7 +32,7 @@ std::optional<QByteArray> readToken(const QString &path, CliStreams streams)
 
 } // namespace
 
-// import [--once] --receiver URL --token-file FILE [--interval SECONDS] [--store FILE]:
+// import [--once] --receiver URL --token-file FILE [--ca-file PEM] [--interval SECONDS] [--store FILE]:
 // pulls applications from the receiver into the store. --once runs one round and exits (0 when
 // every leased application was imported, 1 otherwise or when the receiver cannot be reached);
 // without it the command keeps importing, retrying with backoff while the receiver is down.
@@ -40,14 +40,15 @@ int runImport(QStringList arguments, CliStreams streams)
 {
     CliStore cli(arguments);
     const auto usage = [&] {
-        streams.err << "usage: madoguchi-cli import [--once] --receiver URL --token-file FILE [--interval SECONDS] "
-                       "[--store FILE]"
+        streams.err << "usage: madoguchi-cli import [--once] --receiver URL --token-file FILE [--ca-file PEM] "
+                       "[--interval SECONDS] [--store FILE]"
                     << Qt::endl;
         return kExitUsage;
     };
     bool once = false;
     QString url;
     QString tokenFile;
+    QString caFile;
     int intervalSeconds = 30;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
@@ -57,6 +58,8 @@ int runImport(QStringList arguments, CliStreams streams)
             url = arguments.at(++i);
         else if (a == QLatin1String("--token-file") && i + 1 < arguments.size())
             tokenFile = arguments.at(++i);
+        else if (a == QLatin1String("--ca-file") && i + 1 < arguments.size())
+            caFile = arguments.at(++i);
         else if (a == QLatin1String("--interval") && i + 1 < arguments.size())
             intervalSeconds = arguments.at(++i).toInt();
         else
@@ -71,7 +74,7 @@ int runImport(QStringList arguments, CliStreams streams)
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;
-    ReceiverClient client(url, *token);
+    ReceiverClient client(url, *token, 15000, caFile);
 
     if (once) {
         Importer importer(*store, client);

@@ -2,11 +2,22 @@
 
 #include "core/intake/HttpCall.h"
 
+#include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/URI.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <istream>
+#include <ostream>
 
 namespace mado {
 
@@ -21,8 +32,8 @@ bool plausibleId(const QString &id)
 
 } // namespace
 
-ReceiverClient::ReceiverClient(QString baseUrl, QByteArray token, int timeoutMs)
-    : m_baseUrl(std::move(baseUrl)), m_token(std::move(token)), m_timeoutMs(timeoutMs)
+ReceiverClient::ReceiverClient(QString baseUrl, QByteArray token, int timeoutMs, QString caFile)
+    : m_baseUrl(std::move(baseUrl)), m_token(std::move(token)), m_timeoutMs(timeoutMs), m_caFile(std::move(caFile))
 {
     while (m_baseUrl.endsWith(QLatin1Char('/')))
         m_baseUrl.chop(1);
@@ -48,6 +59,8 @@ Error ReceiverClient::statusError(int status, const QString &what)
 Result<ReceiverClient::Reply> ReceiverClient::call(const std::string &method, const QString &path,
                                                    const QByteArray &body, qint64 maxReplyBytes) const
 {
+    if (!m_caFile.isEmpty())
+        return callWithCaFile(method, path, body, maxReplyBytes);
     const HttpCall::Headers headers{{"Authorization", "Bearer " + m_token.toStdString()},
                                     {"Accept", "application/json"}};
     auto reply = HttpCall::request(method, m_baseUrl + path, headers, body,
@@ -56,6 +69,49 @@ Result<ReceiverClient::Reply> ReceiverClient::call(const std::string &method, co
     if (!reply)
         return reply.error();
     return Reply{reply.value().status, reply.value().body};
+}
+
+Result<ReceiverClient::Reply> ReceiverClient::callWithCaFile(const std::string &method, const QString &path,
+                                                             const QByteArray &body, qint64 maxReplyBytes) const
+{
+    try {
+        const Poco::URI uri((m_baseUrl + path).toStdString());
+        if (uri.getScheme() != "https")
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("a CA file needs an https:// receiver URL")};
+        Poco::Net::initializeSSL();
+        // Strict verification against the given CAs only, host name included; TLS 1.2 or newer.
+        Poco::Net::Context::Ptr context =
+            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", m_caFile.toStdString(),
+                                   Poco::Net::Context::VERIFY_STRICT, 9, false);
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+        Poco::Net::HTTPSClientSession session(uri.getHost(), uri.getPort(), context);
+        session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(m_timeoutMs) * 1000));
+        Poco::Net::HTTPRequest request(method, uri.getPathEtc(), Poco::Net::HTTPMessage::HTTP_1_1);
+        request.set("Authorization", "Bearer " + m_token.toStdString());
+        request.set("Accept", "application/json");
+        if (!body.isEmpty() || method != "GET") {
+            request.setContentType("application/json");
+            request.setContentLength(body.size());
+        }
+        std::ostream &out = session.sendRequest(request);
+        out.write(body.constData(), body.size());
+        Poco::Net::HTTPResponse response;
+        std::istream &in = session.receiveResponse(response);
+        Reply reply;
+        reply.status = int(response.getStatus());
+        char buffer[16384];
+        while (in && reply.body.size() <= maxReplyBytes) {
+            in.read(buffer, sizeof buffer);
+            reply.body.append(buffer, qsizetype(in.gcount()));
+        }
+        if (reply.body.size() > maxReplyBytes)
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
+        return reply;
+    } catch (const Poco::Exception &e) {
+        return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};
+    }
 }
 
 Result<std::vector<ReceiverClient::Lease>> ReceiverClient::lease(int count, int seconds) const

@@ -12,7 +12,8 @@ namespace mado {
 
 // The workstation's side of the receiver's workstation API (docs/admin.md): lease applications,
 // download a bundle transfer, acknowledge, post an outcome. One blocking HTTP call per method over
-// Poco (https:// with the system CA certificates and host name verification, or http:// on loopback).
+// Poco (https:// with the system CA certificates, or only those of caFile when given, and host name
+// verification; or http:// on loopback).
 // Errors: Network when the receiver did not answer or answered 5xx (worth retrying), Unauthorized
 // (401), NotFound (404), Conflict (409), Gone (410), InvalidArgument for any other answer or a
 // malformed body. Never logs the token or bodies. Any thread; const methods share no state.
@@ -24,7 +25,8 @@ public:
         QDateTime leaseUntil;
     };
 
-    ReceiverClient(QString baseUrl, QByteArray token, int timeoutMs = 15000);
+    // caFile: PEM file of the CA certificates to trust instead of the system's (a ward's own CA).
+    ReceiverClient(QString baseUrl, QByteArray token, int timeoutMs = 15000, QString caFile = {});
 
     const QString &baseUrl() const { return m_baseUrl; }
 
@@ -47,9 +49,13 @@ private:
                        qint64 maxReplyBytes = 1024 * 1024) const;
     static Error statusError(int status, const QString &what);
 
+    Result<Reply> callWithCaFile(const std::string &method, const QString &path, const QByteArray &body,
+                                 qint64 maxReplyBytes) const;
+
     QString m_baseUrl;
     QByteArray m_token;
     int m_timeoutMs;
+    QString m_caFile;
 };
 
 } // namespace mado
