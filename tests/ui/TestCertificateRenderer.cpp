@@ -6,6 +6,7 @@
 #include "ui/issuance/CertificateTemplate.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -88,7 +89,11 @@ QString TestCertificateRenderer::renderPdf(const QString &html, const QString &n
         qWarning() << "no PDF; failures:" << failed.count();
         return QString();
     }
-    return finished.at(0).at(0).toString();
+    const QString written = finished.at(0).at(0).toString();
+    // For looking at the pages by eye: MADO_TEST_KEEP_PDF=DIR keeps a copy.
+    if (const QString keep = qEnvironmentVariable("MADO_TEST_KEEP_PDF"); !keep.isEmpty())
+        QFile::copy(written, QDir(keep).filePath(name));
+    return written;
 }
 
 QString TestCertificateRenderer::pdfText(const QString &path)
