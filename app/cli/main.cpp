@@ -50,6 +50,10 @@ int main(int argc, char *argv[])
         return mado::cli::runBackup(arguments, streams);
     if (command == QLatin1String("stats"))
         return mado::cli::runStats(arguments, streams);
+    if (command == QLatin1String("import"))
+        return mado::cli::runImport(arguments, streams);
+    if (command == QLatin1String("reverify"))
+        return mado::cli::runReverify(arguments, streams);
     err << "usage: madoguchi-cli COMMAND [ARGS]\n"
            "commands:\n"
            "  match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE   compare two faces\n"
@@ -70,6 +74,8 @@ int main(int argc, char *argv[])
            "  policy show                                                  procedures and accepted identity methods\n"
            "  register import FILE.csv --as ADMIN                          import the resident register\n"
            "  backup TARGET                                                online backup of the store\n"
-           "  stats                                                        cases per state, table sizes\n";
+           "  stats                                                        cases per state, table sizes\n"
+           "  import [--once] --receiver URL --token-file FILE             pull applications from the receiver\n"
+           "  reverify [--pending] --as USER                               verify imported cases / rerun stale verdicts\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;
 }

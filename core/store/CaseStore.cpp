@@ -292,6 +292,20 @@ Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
                                    [&](const QSqlDatabase &) { return load(caseId, true); });
 }
 
+Result<QByteArray> CaseStore::imageForVerification(qint64 caseId, const QString &role)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto bytes = Sql::scalar(db.value(), QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
+                             {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
+    if (!bytes)
+        return bytes.error();
+    if (bytes.value().isNull())
+        return Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)};
+    return bytes.value().toByteArray();
+}
+
 Result<QByteArray> CaseStore::viewImage(qint64 userId, qint64 caseId, const QString &role)
 {
     return auditedRead<QByteArray>(

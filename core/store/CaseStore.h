@@ -52,6 +52,9 @@ public:
     // The sanitised JPEG of one image role of a case for a user: appends "image_viewed" (faces are
     // personal data). Admins are refused.
     Result<QByteArray> viewImage(qint64 userId, qint64 caseId, const QString &role);
+    // The same bytes for the verification job, which is no person viewing them: not audited.
+    // Never call it to show an image to a user (use viewImage).
+    Result<QByteArray> imageForVerification(qint64 caseId, const QString &role);
     // Cases waiting for clerk work (verified, held, claimed, returned), oldest first, with the
     // latest verdict's summary; `available` is computed for `userId` at the clock's now.
     Result<std::vector<QueueEntry>> queue(qint64 userId);

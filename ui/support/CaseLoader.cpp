@@ -112,7 +112,7 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
     const std::size_t frameCount = data.verdict ? std::max<std::size_t>(data.verdict->frames.size(), 4) : 4;
     for (std::size_t i = 0; i <= frameCount; ++i) {
         const QString role = i == 0 ? QStringLiteral("document_front") : QStringLiteral("frame%1").arg(i - 1);
-        auto bytes = store.image(caseId, role);
+        auto bytes = store.viewImage(userId, caseId, role);
         // A missing image is not an error (a case may lack a frame); a failing store is.
         if (!bytes && bytes.error().code != ErrorCode::NotFound)
             return bytes.error();

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/CaseBundle.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace mado {
+
+class CaseStore;
+
+// What a certificate and its mailing label show, read from an issued case: the issuance (number,
+// date) and the resident register entry it was issued for (name, kana, date of birth, registered
+// address). The mailing address is the one recorded at issuance (the registered address), never
+// the one typed into the form. Personal data: never log it. Any thread (calling thread's connection).
+// Errors: NotFound when the case has no issuance, Database.
+struct CertificateData {
+    qint64 caseId = 0;
+    QString procedure; // "juminhyo_copy", "tax_certificate", ...
+    QString procedureNameJa;
+    QString certificateNumber;
+    int fiscalYear = 0;
+    QDateTime issuedAt;
+    QString residentCode;
+    QString name;
+    QString kana;
+    QDate dateOfBirth;
+    PostalAddress registeredAddress;
+    PostalAddress mailTo;
+    int copies = 1;
+
+    static Result<CertificateData> load(CaseStore &store, qint64 caseId);
+};
+
+} // namespace mado

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/issuance/CertificateIssuer.h"
+
+#include <QString>
+
+namespace mado {
+
+class CaseStore;
+class ReceiverClient;
+
+// Issuing a certificate from the workstation: checks that the case may be issued (a case held by
+// policy never can, and the policy's explanation is returned to show), records the issuance with
+// CertificateIssuer (number and registered mailing address in one transaction) and then tells the
+// receiver (POST outcome "issued", preceded by "approved" when the receiver has not had it yet), which notifies the
+// applicant on LINE. The issuance stands even if the receiver cannot be reached: the result says
+// so and postIssued() can be repeated later. Blocking; any thread (calling thread's connection).
+class IssuanceService {
+public:
+    struct Outcome {
+        CertificateIssuer::Issued issued;
+        bool receiverNotified = false;
+        QString notifyError; // when receiverNotified is false
+    };
+
+    IssuanceService(CaseStore &store, const ReceiverClient *client);
+
+    // Ok when the case can be issued now; PolicyRefused with the hold explanation (Japanese, from
+    // the procedure policy, no personal data) for a held case; InvalidState otherwise.
+    Status issuable(qint64 caseId);
+    Result<Outcome> issue(qint64 userId, qint64 caseId);
+    // Posts "issued" (and "approved" first if the receiver needs it) for an issued case; repeating
+    // it is harmless.
+    Status postIssued(qint64 caseId);
+
+private:
+    CaseStore &m_store;
+    const ReceiverClient *m_client;
+};
+
+} // namespace mado
