@@ -310,52 +310,52 @@
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="111"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
         <source>Madoguchi — log in</source>
         <translation>Madoguchi — log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
         <source>Log in to the verification workstation</source>
         <translation>Log in to the verification workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="119"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>The login or the password is wrong. After repeated failures the account locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="122"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="126"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
         <source>Logging in failed: the case store could not be read.</source>
         <translation>Logging in failed: the case store could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="129"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
@@ -493,22 +493,34 @@
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="51"/>
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="53"/>
         <source>%n h</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="54"/>
         <source>%n d</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="84"/>
         <source>%n issue(s)</source>
-        <translation><numerusform>%n issue</numerusform><numerusform>%n issues</numerusform></translation>
+        <translation>
+            <numerusform>%n issue</numerusform>
+            <numerusform>%n issues</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/models/QueueModel.cpp" line="100"/>

@@ -310,52 +310,52 @@
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="111"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
         <source>Madoguchi — log in</source>
         <translation>窓口 — ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
         <source>Log in to the verification workstation</source>
         <translation>職員確認端末にログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Login</source>
         <translation>ログインID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="119"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>ログインIDまたはパスワードが違います。続けて失敗するとアカウントがロックされます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="122"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>このアカウントはロックされています（パスワードの誤りが続いたか、無効化されています）。しばらくしてから再度お試しいただくか、管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="126"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
         <source>Logging in failed: the case store could not be read.</source>
         <translation>ログインできませんでした。案件データベースを読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="129"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
@@ -493,22 +493,30 @@
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="51"/>
         <source>%n min</source>
-        <translation><numerusform>%n 分</numerusform></translation>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="53"/>
         <source>%n h</source>
-        <translation><numerusform>%n 時間</numerusform></translation>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="54"/>
         <source>%n d</source>
-        <translation><numerusform>%n 日</numerusform></translation>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/models/QueueModel.cpp" line="84"/>
         <source>%n issue(s)</source>
-        <translation><numerusform>%n 件の指摘</numerusform></translation>
+        <translation>
+            <numerusform>%n 件の指摘</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/models/QueueModel.cpp" line="100"/>
