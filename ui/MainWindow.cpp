@@ -6,6 +6,7 @@
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/models/QueueModel.h"
 #include "ui/support/BackgroundStatus.h"
+#include "ui/views/CaseView.h"
 #include "ui/support/IdleWatcher.h"
 #include "ui/views/AuditView.h"
 #include "ui/views/BatchView.h"
@@ -108,12 +109,18 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
     m_casePage = new QWidget(m_tabs);
     m_casePage->setObjectName(QStringLiteral("casePage"));
     auto *caseLayout = new QVBoxLayout(m_casePage);
-    // TODO(#6): the case view (another part of the issue) replaces this placeholder.
     m_caseLabel = new QLabel(m_casePage);
     m_caseLabel->setObjectName(QStringLiteral("caseIdLabel"));
     caseLayout->addWidget(m_caseLabel);
-    caseLayout->addStretch();
+    // Clerks decide; supervisors and admins open any case read-only.
+    m_caseView = new CaseView(store, session.userId(), setup.workflow, m_casePage);
+    m_caseView->setReadOnly(role != Role::Clerk);
+    caseLayout->addWidget(m_caseView, 1);
     m_tabs->addTab(m_casePage, QString());
+    connect(m_caseView, &CaseView::decided, m_queueView->model(), &QueueModel::refresh);
+    connect(m_caseView, &CaseView::nextRequested, this, [this] { m_tabs->setCurrentWidget(m_queueView); });
+    connect(m_caseView, &CaseView::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     if (supervisor) {
         m_batchView = new BatchView(store, session.userId(), setup.workflow, m_tabs);
         m_tabs->addTab(m_batchView, QString());
@@ -148,11 +155,18 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
     retranslate();
 }
 
+void MainWindow::refreshQueue()
+{
+    if (m_queueView)
+        m_queueView->model()->refresh();
+}
+
 void MainWindow::showCase(qint64 caseId)
 {
     m_caseId = caseId;
     retranslate();
     m_tabs->setCurrentWidget(m_casePage);
+    m_caseView->openCase(caseId);
     Q_EMIT caseActivated(caseId);
 }
 
@@ -253,7 +267,7 @@ void MainWindow::retranslate()
         if (index < actions.size())
             actions.at(index)->setText(title);
     }
-    m_caseLabel->setText(m_caseId ? tr("Case %1 (the case view is not built yet).").arg(m_caseId)
+    m_caseLabel->setText(m_caseId ? tr("Case %1").arg(m_caseId)
                                   : tr("Open a case from the queue."));
 }
 

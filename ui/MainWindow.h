@@ -19,6 +19,7 @@ namespace mado {
 
 class AuditView;
 class BackgroundStatus;
+class CaseView;
 class BatchView;
 class CaseStore;
 class IdleWatcher;
@@ -52,6 +53,8 @@ public:
     void startSession(CaseStore &store, const Session &session, const SessionSetup &setup);
 
     BackgroundStatus *backgroundStatus() const { return m_backgroundStatus; }
+    // New cases arrived or changed in the background: reload the queue.
+    void refreshQueue();
     IdleWatcher *idleWatcher() const { return m_idleWatcher; }
     bool isLocked() const;
     // Locks now (the File menu's Lock, or the idle watcher).
@@ -88,6 +91,7 @@ private:
     QueueView *m_queueView = nullptr;
     QWidget *m_casePage = nullptr;
     QLabel *m_caseLabel = nullptr;
+    CaseView *m_caseView = nullptr;
     BatchView *m_batchView = nullptr;
     AuditView *m_auditView = nullptr;
     UsersView *m_usersView = nullptr;

@@ -5,10 +5,12 @@
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
+#include "ui/support/BackgroundWork.h"
 #include "ui/support/WorkstationSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -63,6 +65,22 @@ int main(int argc, char *argv[])
     mado::MainWindow window;
     window.startSession(*store.value(), login.session(), setup);
     window.show();
+
+    // Pull from the receiver and verify in the background: MADOGUCHI_RECEIVER_URL and
+    // MADOGUCHI_RECEIVER_TOKEN_FILE (the demo sets them), else the settings page's values.
+    QString receiverUrl = qEnvironmentVariable("MADOGUCHI_RECEIVER_URL");
+    QByteArray token;
+    if (!receiverUrl.isEmpty()) {
+        QFile tokenFile(qEnvironmentVariable("MADOGUCHI_RECEIVER_TOKEN_FILE"));
+        if (tokenFile.open(QIODevice::ReadOnly))
+            token = tokenFile.readAll().trimmed();
+    } else {
+        receiverUrl = settings.value(mado::WorkstationSettings::Key::ReceiverUrl).toString();
+        token = settings.receiverToken().toUtf8();
+    }
+    mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus());
+    QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
+    background.start(receiverUrl, token);
     window.checkModels(settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString());
     return QApplication::exec();
 }

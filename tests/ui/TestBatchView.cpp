@@ -100,7 +100,7 @@ void TestBatchView::approvesABatchEndToEnd()
     auto *batches = child<QTableWidget>(window, "batchesTableWidget");
     auto *batchCases = child<QTableWidget>(window, "batchCasesTableWidget");
     auto *password = child<QLineEdit>(window, "approvePasswordLineEdit");
-    auto *approve = child<QPushButton>(window, "approveButton");
+    auto *approve = child<QPushButton>(window, "approveBatchButton");
     auto *reason = child<QLabel>(window, "approveReasonLabel");
     QVERIFY(unbatched && create && batches && batchCases && password && approve && reason);
 
@@ -165,7 +165,7 @@ void TestBatchView::refusesTheSupervisorsOwnDecision()
         QVERIFY(clickRow(batches, QString::number(batch.value())));
         QTest::keyClicks(child<QLineEdit>(view, "approvePasswordLineEdit"),
                          QString::fromLatin1(StoreFixture::kPassword));
-        auto *approve = child<QPushButton>(view, "approveButton");
+        auto *approve = child<QPushButton>(view, "approveBatchButton");
         const QString reason = child<QLabel>(view, "approveReasonLabel")->text();
         if (login == QStringLiteral("sup1")) {
             QVERIFY(!approve->isEnabled());
@@ -199,7 +199,7 @@ void TestBatchView::keepsTheBatchOnAWrongPassword()
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     QTest::keyClicks(child<QLineEdit>(view, "approvePasswordLineEdit"), QStringLiteral("not my password"));
     QSignalSpy changed(&view, &BatchView::workflowChanged);
-    QTest::mouseClick(child<QPushButton>(view, "approveButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view, "approveBatchButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(
         child<QLabel>(view, "batchMessageLabel")->text().contains(QStringLiteral("Wrong password")), kWait);

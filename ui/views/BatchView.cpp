@@ -77,7 +77,7 @@ BatchView::BatchView(CaseStore &store, qint64 userId, WorkflowOptions options, Q
     m_passwordEdit->setObjectName(QStringLiteral("approvePasswordLineEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     m_approveButton = new QPushButton(this);
-    m_approveButton->setObjectName(QStringLiteral("approveButton"));
+    m_approveButton->setObjectName(QStringLiteral("approveBatchButton"));
     m_approveReasonLabel = new QLabel(this);
     m_approveReasonLabel->setObjectName(QStringLiteral("approveReasonLabel"));
     m_approveReasonLabel->setWordWrap(true);

@@ -1,0 +1,103 @@
+#include "ui/support/BackgroundWork.h"
+
+#include "core/face/CaseVerifier.h"
+#include "core/store/CaseStore.h"
+#include "core/sync/VerificationJob.h"
+#include "ui/support/BackgroundStatus.h"
+
+#include <QMetaObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mado {
+
+BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, QObject *parent)
+    : QObject(parent), m_store(store), m_userId(userId), m_status(status)
+{
+    connect(&m_verification, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString problem = m_verification.result();
+        if (!problem.isEmpty())
+            m_status.showProgress(problem, 0, 0);
+        Q_EMIT casesChanged();
+        if (m_verifyAgain) {
+            m_verifyAgain = false;
+            verifyPending();
+        }
+    });
+}
+
+BackgroundWork::~BackgroundWork()
+{
+    stop();
+}
+
+void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
+{
+    if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
+        ImportWorker::Options options;
+        options.intervalMs = 15000;
+        m_importer = std::make_unique<ImportWorker>(m_store, ReceiverClient(receiverUrl, token), options);
+        connect(m_importer.get(), &ImportWorker::progressed, this, [this](int done, int total) {
+            m_status.showProgress(tr("Importing applications from the receiver"), done, total);
+        });
+        connect(m_importer.get(), &ImportWorker::receiverUnavailable, this,
+                [this](int attempt, int retryInMs, const QString &) {
+                    m_status.showProgress(tr("The receiver cannot be reached (attempt %1); retrying in %2 s")
+                                              .arg(attempt)
+                                              .arg(retryInMs / 1000),
+                                          0, 0);
+                });
+        connect(m_importer.get(), &ImportWorker::roundFinished, this, [this](int, int imported, int, int) {
+            if (imported > 0)
+                Q_EMIT casesChanged();
+            verifyPending();
+        });
+        connect(m_importer.get(), &ImportWorker::failed, this, [this](const Error &error) {
+            m_status.showProgress(tr("Import stopped: %1").arg(error.message), 0, 0);
+        });
+        m_importer->start();
+    }
+    verifyPending();
+}
+
+void BackgroundWork::stop()
+{
+    if (m_importer)
+        m_importer->stop();
+    m_verification.waitForFinished();
+}
+
+void BackgroundWork::verifyPending()
+{
+    if (m_verification.isRunning()) {
+        m_verifyAgain = true;
+        return;
+    }
+    m_status.showProgress(tr("Verifying faces of new applications"), 0, 0);
+    // The verifier (models, about 0.5 s) is loaded on first use, on the pool thread.
+    std::shared_ptr<CaseVerifier> &verifier = m_verifier;
+    CaseStore &store = m_store;
+    const qint64 userId = m_userId;
+    BackgroundStatus *status = &m_status;
+    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status]() -> QString {
+        if (!verifier) {
+            auto thresholds = FaceThresholds::shipped();
+            if (!thresholds)
+                return thresholds.error().message;
+            auto loaded = CaseVerifier::load(ModelSet(), thresholds.value());
+            if (!loaded)
+                return loaded.error().message;
+            verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
+        }
+        VerificationJob job(store, *verifier, userId);
+        auto summary = job.verifyImported([status](int done, int total, qint64) {
+            QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection,
+                                      Q_ARG(QString, QObject::tr("Verifying faces of new applications")),
+                                      Q_ARG(int, done), Q_ARG(int, total));
+        });
+        QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, QString()),
+                                  Q_ARG(int, 1), Q_ARG(int, 1));
+        return summary ? QString() : summary.error().message;
+    }));
+}
+
+} // namespace mado

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/sync/ImportWorker.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+namespace mado {
+
+class BackgroundStatus;
+class CaseStore;
+class CaseVerifier;
+
+// The workstation's background work: pulls applications from the receiver (ImportWorker, its own
+// thread) and verifies newly imported cases with the face engine (one pool thread, its own
+// CaseVerifier, loaded there once). Progress and problems go to the status bar; the GUI thread
+// never waits for the network, the store or the engine. Transitions are made as `userId`.
+// GUI thread only; stop() (or the destructor) waits for the running round to end.
+class BackgroundWork : public QObject {
+    Q_OBJECT
+
+public:
+    BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, QObject *parent = nullptr);
+    ~BackgroundWork() override;
+
+    // Starts pulling from `receiverUrl` with the token (empty URL: verification only).
+    void start(const QString &receiverUrl, const QByteArray &token);
+    void stop();
+
+Q_SIGNALS:
+    // New cases were imported or verified: the queue should refresh.
+    void casesChanged();
+
+private:
+    void verifyPending();
+
+    CaseStore &m_store;
+    qint64 m_userId;
+    BackgroundStatus &m_status;
+    std::unique_ptr<ImportWorker> m_importer;
+    std::shared_ptr<CaseVerifier> m_verifier; // created on the pool thread that uses it
+    QFutureWatcher<QString> m_verification;
+    bool m_verifyAgain = false;
+};
+
+} // namespace mado
