@@ -705,275 +705,275 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="53" />
+        <location filename="../../ui/views/CaseView.cpp" line="55" />
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="123" />
+        <location filename="../../ui/views/CaseView.cpp" line="125" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="127" />
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="129" />
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="131" />
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="133" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
-        <location filename="../../ui/views/CaseView.cpp" line="355" />
+        <location filename="../../ui/views/CaseView.cpp" line="135" />
+        <location filename="../../ui/views/CaseView.cpp" line="357" />
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="137" />
-        <location filename="../../ui/views/CaseView.cpp" line="377" />
+        <location filename="../../ui/views/CaseView.cpp" line="139" />
+        <location filename="../../ui/views/CaseView.cpp" line="379" />
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="142" />
+        <location filename="../../ui/views/CaseView.cpp" line="144" />
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143" />
+        <location filename="../../ui/views/CaseView.cpp" line="145" />
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="147" />
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="153" />
-        <location filename="../../ui/views/CaseView.cpp" line="393" />
+        <location filename="../../ui/views/CaseView.cpp" line="155" />
+        <location filename="../../ui/views/CaseView.cpp" line="395" />
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="156" />
+        <location filename="../../ui/views/CaseView.cpp" line="158" />
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="160" />
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="236" />
+        <location filename="../../ui/views/CaseView.cpp" line="238" />
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="270" />
+        <location filename="../../ui/views/CaseView.cpp" line="272" />
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="281" />
+        <location filename="../../ui/views/CaseView.cpp" line="283" />
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="285" />
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="285" />
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="286" />
+        <location filename="../../ui/views/CaseView.cpp" line="288" />
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="292" />
+        <location filename="../../ui/views/CaseView.cpp" line="294" />
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="309" />
+        <location filename="../../ui/views/CaseView.cpp" line="311" />
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="313" />
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="312" />
+        <location filename="../../ui/views/CaseView.cpp" line="314" />
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="318" />
+        <location filename="../../ui/views/CaseView.cpp" line="320" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="319" />
+        <location filename="../../ui/views/CaseView.cpp" line="321" />
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="322" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="323" />
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="324" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="328" />
+        <location filename="../../ui/views/CaseView.cpp" line="330" />
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="338" />
+        <location filename="../../ui/views/CaseView.cpp" line="340" />
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="354" />
+        <location filename="../../ui/views/CaseView.cpp" line="356" />
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="378" />
+        <location filename="../../ui/views/CaseView.cpp" line="380" />
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="448" />
+        <location filename="../../ui/views/CaseView.cpp" line="450" />
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="452" />
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="454" />
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="456" />
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="458" />
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="460" />
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="462" />
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468" />
+        <location filename="../../ui/views/CaseView.cpp" line="470" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470" />
+        <location filename="../../ui/views/CaseView.cpp" line="472" />
         <source>Imported, not verified</source>
         <translation>Imported, not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472" />
+        <location filename="../../ui/views/CaseView.cpp" line="474" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474" />
+        <location filename="../../ui/views/CaseView.cpp" line="476" />
         <source>Held</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476" />
+        <location filename="../../ui/views/CaseView.cpp" line="478" />
         <source>Claimed</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478" />
+        <location filename="../../ui/views/CaseView.cpp" line="480" />
         <source>Decided</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="480" />
+        <location filename="../../ui/views/CaseView.cpp" line="482" />
         <source>In a batch</source>
         <translation>In a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="482" />
+        <location filename="../../ui/views/CaseView.cpp" line="484" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="484" />
+        <location filename="../../ui/views/CaseView.cpp" line="486" />
         <source>Batch approved</source>
         <translation>Batch approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="486" />
+        <location filename="../../ui/views/CaseView.cpp" line="488" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="488" />
+        <location filename="../../ui/views/CaseView.cpp" line="490" />
         <source>Notified</source>
         <translation>Notified</translation>
     </message>
@@ -989,6 +989,99 @@
         <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
         <source>Distance %1</source>
         <translation>Distance %1</translation>
+    </message>
+</context>
+<context>
+    <name>mado::DomainTexts</name>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="10" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="11" />
+        <source>Imported, not verified</source>
+        <translation>Imported, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="12" />
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="13" />
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="14" />
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="15" />
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="16" />
+        <source>In a batch</source>
+        <translation>In a batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="17" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="18" />
+        <source>Batch approved</source>
+        <translation>Batch approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="19" />
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="20" />
+        <source>Notified</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="28" />
+        <source>Copy of the residence certificate (住民票の写し)</source>
+        <translation>Copy of the residence certificate (住民票の写し)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="29" />
+        <source>Tax certificate (課税証明書)</source>
+        <translation>Tax certificate (課税証明書)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="30" />
+        <source>Tax exemption certificate (非課税証明書)</source>
+        <translation>Tax exemption certificate (非課税証明書)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="31" />
+        <source>Tax payment certificate (納税証明書)</source>
+        <translation>Tax payment certificate (納税証明書)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="39" />
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="40" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="41" />
+        <source>Mismatch</source>
+        <translation>Mismatch</translation>
     </message>
 </context>
 <context>
@@ -1280,10 +1373,6 @@
         <translation>Case %1</translation>
     </message>
     <message>
-        <source>Case %1 (the case view is not built yet).</source>
-        <translation type="vanished">Case %1 (the case view is not built yet).</translation>
-    </message>
-    <message>
         <location filename="../../ui/MainWindow.cpp" line="271" />
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
@@ -1312,7 +1401,7 @@
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="51" />
+        <location filename="../../ui/models/QueueModel.cpp" line="53" />
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1320,7 +1409,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53" />
+        <location filename="../../ui/models/QueueModel.cpp" line="55" />
         <source>%n h</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1328,7 +1417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="54" />
+        <location filename="../../ui/models/QueueModel.cpp" line="56" />
         <source>%n d</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1336,7 +1425,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="84" />
+        <location filename="../../ui/models/QueueModel.cpp" line="86" />
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n issue</numerusform>
@@ -1344,42 +1433,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="100" />
+        <location filename="../../ui/models/QueueModel.cpp" line="102" />
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102" />
+        <location filename="../../ui/models/QueueModel.cpp" line="104" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104" />
+        <location filename="../../ui/models/QueueModel.cpp" line="106" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106" />
+        <location filename="../../ui/models/QueueModel.cpp" line="108" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108" />
+        <location filename="../../ui/models/QueueModel.cpp" line="110" />
         <source>AI band</source>
         <translation>AI band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110" />
+        <location filename="../../ui/models/QueueModel.cpp" line="112" />
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112" />
+        <location filename="../../ui/models/QueueModel.cpp" line="114" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114" />
+        <location filename="../../ui/models/QueueModel.cpp" line="116" />
         <source>Assignee</source>
         <translation>Assignee</translation>
     </message>

@@ -705,275 +705,275 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="53" />
+        <location filename="../../ui/views/CaseView.cpp" line="55" />
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84" />
+        <location filename="../../ui/views/CaseView.cpp" line="86" />
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="123" />
+        <location filename="../../ui/views/CaseView.cpp" line="125" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="127" />
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="129" />
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="131" />
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="133" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
-        <location filename="../../ui/views/CaseView.cpp" line="355" />
+        <location filename="../../ui/views/CaseView.cpp" line="135" />
+        <location filename="../../ui/views/CaseView.cpp" line="357" />
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="137" />
-        <location filename="../../ui/views/CaseView.cpp" line="377" />
+        <location filename="../../ui/views/CaseView.cpp" line="139" />
+        <location filename="../../ui/views/CaseView.cpp" line="379" />
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="142" />
+        <location filename="../../ui/views/CaseView.cpp" line="144" />
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143" />
+        <location filename="../../ui/views/CaseView.cpp" line="145" />
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="147" />
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="153" />
-        <location filename="../../ui/views/CaseView.cpp" line="393" />
+        <location filename="../../ui/views/CaseView.cpp" line="155" />
+        <location filename="../../ui/views/CaseView.cpp" line="395" />
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="156" />
+        <location filename="../../ui/views/CaseView.cpp" line="158" />
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="160" />
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="236" />
+        <location filename="../../ui/views/CaseView.cpp" line="238" />
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="270" />
+        <location filename="../../ui/views/CaseView.cpp" line="272" />
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="281" />
+        <location filename="../../ui/views/CaseView.cpp" line="283" />
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="285" />
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="285" />
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="286" />
+        <location filename="../../ui/views/CaseView.cpp" line="288" />
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="292" />
+        <location filename="../../ui/views/CaseView.cpp" line="294" />
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="309" />
+        <location filename="../../ui/views/CaseView.cpp" line="311" />
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="313" />
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="312" />
+        <location filename="../../ui/views/CaseView.cpp" line="314" />
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="318" />
+        <location filename="../../ui/views/CaseView.cpp" line="320" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="319" />
+        <location filename="../../ui/views/CaseView.cpp" line="321" />
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="322" />
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="323" />
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="324" />
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="328" />
+        <location filename="../../ui/views/CaseView.cpp" line="330" />
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="338" />
+        <location filename="../../ui/views/CaseView.cpp" line="340" />
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="354" />
+        <location filename="../../ui/views/CaseView.cpp" line="356" />
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="378" />
+        <location filename="../../ui/views/CaseView.cpp" line="380" />
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="448" />
+        <location filename="../../ui/views/CaseView.cpp" line="450" />
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="452" />
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="454" />
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="456" />
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="458" />
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="460" />
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="462" />
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468" />
+        <location filename="../../ui/views/CaseView.cpp" line="470" />
         <source>Received</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470" />
+        <location filename="../../ui/views/CaseView.cpp" line="472" />
         <source>Imported, not verified</source>
         <translation>取込済み（未検証）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472" />
+        <location filename="../../ui/views/CaseView.cpp" line="474" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474" />
+        <location filename="../../ui/views/CaseView.cpp" line="476" />
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476" />
+        <location filename="../../ui/views/CaseView.cpp" line="478" />
         <source>Claimed</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478" />
+        <location filename="../../ui/views/CaseView.cpp" line="480" />
         <source>Decided</source>
         <translation>判断済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="480" />
+        <location filename="../../ui/views/CaseView.cpp" line="482" />
         <source>In a batch</source>
         <translation>バッチ登録済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="482" />
+        <location filename="../../ui/views/CaseView.cpp" line="484" />
         <source>Returned</source>
         <translation>差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="484" />
+        <location filename="../../ui/views/CaseView.cpp" line="486" />
         <source>Batch approved</source>
         <translation>バッチ承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="486" />
+        <location filename="../../ui/views/CaseView.cpp" line="488" />
         <source>Issued</source>
         <translation>交付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="488" />
+        <location filename="../../ui/views/CaseView.cpp" line="490" />
         <source>Notified</source>
         <translation>通知済み</translation>
     </message>
@@ -989,6 +989,99 @@
         <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
         <source>Distance %1</source>
         <translation>距離 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mado::DomainTexts</name>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="10" />
+        <source>Received</source>
+        <translation>受付済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="11" />
+        <source>Imported, not verified</source>
+        <translation>取込済み（未検証）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="12" />
+        <source>Verified</source>
+        <translation>検証済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="13" />
+        <source>Held</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="14" />
+        <source>Claimed</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="15" />
+        <source>Decided</source>
+        <translation>判断済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="16" />
+        <source>In a batch</source>
+        <translation>バッチ登録済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="17" />
+        <source>Returned</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="18" />
+        <source>Batch approved</source>
+        <translation>バッチ承認済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="19" />
+        <source>Issued</source>
+        <translation>交付済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="20" />
+        <source>Notified</source>
+        <translation>通知済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="28" />
+        <source>Copy of the residence certificate (住民票の写し)</source>
+        <translation>住民票の写し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="29" />
+        <source>Tax certificate (課税証明書)</source>
+        <translation>課税証明書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="30" />
+        <source>Tax exemption certificate (非課税証明書)</source>
+        <translation>非課税証明書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="31" />
+        <source>Tax payment certificate (納税証明書)</source>
+        <translation>納税証明書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="39" />
+        <source>Match</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="40" />
+        <source>Review</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="41" />
+        <source>Mismatch</source>
+        <translation>不一致</translation>
     </message>
 </context>
 <context>
@@ -1280,10 +1373,6 @@
         <translation>申請 %1</translation>
     </message>
     <message>
-        <source>Case %1 (the case view is not built yet).</source>
-        <translation type="vanished">案件 %1（案件画面は未実装です）。</translation>
-    </message>
-    <message>
         <location filename="../../ui/MainWindow.cpp" line="271" />
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
@@ -1312,70 +1401,70 @@
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="51" />
+        <location filename="../../ui/models/QueueModel.cpp" line="53" />
         <source>%n min</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53" />
+        <location filename="../../ui/models/QueueModel.cpp" line="55" />
         <source>%n h</source>
         <translation>
             <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="54" />
+        <location filename="../../ui/models/QueueModel.cpp" line="56" />
         <source>%n d</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="84" />
+        <location filename="../../ui/models/QueueModel.cpp" line="86" />
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 件の指摘</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="100" />
+        <location filename="../../ui/models/QueueModel.cpp" line="102" />
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102" />
+        <location filename="../../ui/models/QueueModel.cpp" line="104" />
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104" />
+        <location filename="../../ui/models/QueueModel.cpp" line="106" />
         <source>Received</source>
         <translation>受付日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106" />
+        <location filename="../../ui/models/QueueModel.cpp" line="108" />
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108" />
+        <location filename="../../ui/models/QueueModel.cpp" line="110" />
         <source>AI band</source>
         <translation>AI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110" />
+        <location filename="../../ui/models/QueueModel.cpp" line="112" />
         <source>Flags</source>
         <translation>指摘</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112" />
+        <location filename="../../ui/models/QueueModel.cpp" line="114" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114" />
+        <location filename="../../ui/models/QueueModel.cpp" line="116" />
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "tests/ui/GeneratedCases.h"
 #include "ui/Language.h"
 #include "ui/models/QueueModel.h"
+#include "ui/support/DomainTexts.h"
 #include "ui/views/QueueView.h"
 
 #include <QAbstractItemModelTester>
@@ -94,7 +95,7 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 10); // i % 5 == 0 for i in 1..53
     for (int row = 0; row < model.rowCount(); ++row) {
-        QCOMPARE(cell(model, row, QueueModel::State), QStringLiteral("claimed"));
+        QCOMPARE(cell(model, row, QueueModel::State), QStringLiteral("Claimed"));
         QCOMPARE(cell(model, row, QueueModel::Assignee), QStringLiteral("clerk1"));
     }
 
@@ -104,7 +105,7 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 5); // i % 10 == 0
     for (int row = 0; row < model.rowCount(); ++row) {
-        QCOMPARE(cell(model, row, QueueModel::Band), QStringLiteral("mismatch"));
+        QCOMPARE(cell(model, row, QueueModel::Band), QStringLiteral("Mismatch"));
         QCOMPARE(cell(model, row, QueueModel::Flags), QStringLiteral("2 issues"));
         QCOMPARE(model.data(model.index(row, QueueModel::Flags), Qt::ToolTipRole).toString(),
                  QStringLiteral("liveness:flat_photo,match:distance"));
@@ -191,7 +192,7 @@ void TestQueueModel::dropsAPageOfAnOldFilter()
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), kWait);
     QCOMPARE(pages.count(), 1);
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(cell(model, row, QueueModel::State), QStringLiteral("claimed"));
+        QCOMPARE(cell(model, row, QueueModel::State), QStringLiteral("Claimed"));
 }
 
 void TestQueueModel::showsRealCasesWithTheirColumns()
@@ -210,10 +211,10 @@ void TestQueueModel::showsRealCasesWithTheirColumns()
     QCOMPARE(model.caseId(1), claimed);
     QCOMPARE(model.data(model.index(1, 0), QueueModel::CaseIdRole).toLongLong(), claimed);
     QCOMPARE(cell(model, 1, QueueModel::Reference), record.value().reference);
-    QCOMPARE(cell(model, 1, QueueModel::Procedure), QStringLiteral("tax_certificate"));
-    QCOMPARE(cell(model, 1, QueueModel::State), QStringLiteral("claimed"));
+    QCOMPARE(cell(model, 1, QueueModel::Procedure), QStringLiteral("Tax certificate (課税証明書)"));
+    QCOMPARE(cell(model, 1, QueueModel::State), QStringLiteral("Claimed"));
     QCOMPARE(cell(model, 1, QueueModel::Assignee), QStringLiteral("clerk1"));
-    QCOMPARE(cell(model, 1, QueueModel::Band), StoreFixture::matchVerdict(QString()).band);
+    QCOMPARE(cell(model, 1, QueueModel::Band), DomainTexts::band(StoreFixture::matchVerdict(QString()).band));
     QVERIFY(!cell(model, 1, QueueModel::Received).isEmpty());
     QVERIFY(!cell(model, 1, QueueModel::Age).isEmpty());
     QCOMPARE(cell(model, 0, QueueModel::Assignee), QString());

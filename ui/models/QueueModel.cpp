@@ -1,5 +1,7 @@
 #include "ui/models/QueueModel.h"
 
+#include "ui/support/DomainTexts.h"
+
 #include "core/store/CaseStore.h"
 
 #include <QLocale>
@@ -71,19 +73,19 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Reference:
         return row.reference;
     case Procedure:
-        return row.procedure;
+        return DomainTexts::procedure(row.procedure);
     case Received:
         return QLocale().toString(row.receivedAt.toLocalTime(), QLocale::ShortFormat);
     case Age:
         return ageText(row.receivedAt, m_store.clock().now());
     case Band:
-        return row.band;
+        return DomainTexts::band(row.band);
     case Flags:
         return row.flags.isEmpty()
                    ? QString()
                    : tr("%n issue(s)", nullptr, static_cast<int>(row.flags.count(QLatin1Char(',')) + 1));
     case State:
-        return row.state;
+        return DomainTexts::state(row.state);
     case Assignee:
         return row.assignee;
     default:

@@ -1,5 +1,7 @@
 #include "ui/views/CaseView.h"
 
+#include "ui/support/DomainTexts.h"
+
 #include "core/face/FaceThresholds.h"
 #include "core/store/CaseStore.h"
 #include "core/workflow/CaseWorkflow.h"
@@ -279,7 +281,7 @@ void CaseView::showLoaded(const Loaded &loaded)
     m_claimed = !m_readOnly && !loaded.claimError && r.state == CaseState::Claimed && r.assigneeId == m_userId;
     m_caseLabel->setText(
         tr("Case %1 · %2 · %3")
-            .arg(r.reference, r.procedure)
+            .arg(r.reference, DomainTexts::procedure(r.procedure))
             .arg(r.resubmissionCount > 0 ? tr("resubmission %1").arg(r.resubmissionCount) : tr("first submission")));
     m_stateLabel->setText(stateText(r.state));
     if (!r.holdReason.isEmpty()) {
