@@ -922,62 +922,7 @@
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470" />
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472" />
-        <source>Imported, not verified</source>
-        <translation>Imported, not verified</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474" />
-        <source>Verified</source>
-        <translation>Verified</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476" />
-        <source>Held</source>
-        <translation>Held</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478" />
-        <source>Claimed</source>
-        <translation>Claimed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="480" />
-        <source>Decided</source>
-        <translation>Decided</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="482" />
-        <source>In a batch</source>
-        <translation>In a batch</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="484" />
-        <source>Returned</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="486" />
-        <source>Batch approved</source>
-        <translation>Batch approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="488" />
-        <source>Issued</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="490" />
-        <source>Notified</source>
-        <translation>Notified</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>

@@ -922,62 +922,7 @@
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470" />
-        <source>Received</source>
-        <translation>受付済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472" />
-        <source>Imported, not verified</source>
-        <translation>取込済み（未検証）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474" />
-        <source>Verified</source>
-        <translation>検証済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476" />
-        <source>Held</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478" />
-        <source>Claimed</source>
-        <translation>処理中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="480" />
-        <source>Decided</source>
-        <translation>判断済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="482" />
-        <source>In a batch</source>
-        <translation>バッチ登録済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="484" />
-        <source>Returned</source>
-        <translation>差し戻し</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="486" />
-        <source>Batch approved</source>
-        <translation>バッチ承認済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="488" />
-        <source>Issued</source>
-        <translation>交付済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="490" />
-        <source>Notified</source>
-        <translation>通知済み</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>

@@ -1,7 +1,4 @@
 #include "core/intake/HttpCall.h"
-#include "core/intake/Spool.h"
-#include "core/intake/WorkstationServer.h"
-#include "core/intake/WorkstationTokens.h"
 
 #include "HttpTestClient.h"
 
@@ -13,9 +10,9 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
 
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
+
+#include "TlsWorkstation.h"
 
 using namespace mado;
 
@@ -32,44 +29,18 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Spool> m_spool;
-    std::unique_ptr<WorkstationTokens> m_tokens;
-    std::unique_ptr<WorkstationServer> m_server;
+    test::TlsWorkstation m_tls;
 };
 
 void TestWorkstationTls::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
-                   m_dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                   m_dir.filePath(QStringLiteral("cert.pem"))});
-    QVERIFY2(openssl.waitForFinished(60000), "the openssl command (package openssl) is needed");
-    QCOMPARE(openssl.exitCode(), 0);
-    auto spool = Spool::open(m_dir.filePath(QStringLiteral("spool.sqlite")));
-    QVERIFY(spool.ok());
-    m_spool = std::move(spool).value();
-    auto tokens = WorkstationTokens::parse(WorkstationTokens::line(QStringLiteral("pc"), "tls-token-0123456789"));
-    QVERIFY(tokens.ok());
-    m_tokens = std::make_unique<WorkstationTokens>(std::move(tokens).value());
-    WorkstationServer::Options options;
-    options.port = 0;
-    options.tlsCertificate = m_dir.filePath(QStringLiteral("cert.pem"));
-    options.tlsPrivateKey = m_dir.filePath(QStringLiteral("key.pem"));
-    m_server = std::make_unique<WorkstationServer>(options, *m_spool, *m_tokens, nullptr);
-    const Status started = m_server->start();
+    const Status started = m_tls.start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
 }
 
 void TestWorkstationTls::cleanupTestCase()
 {
-    m_server.reset();
-    m_spool.reset();
+    m_tls.stop();
 }
 
 void TestWorkstationTls::leaseOverTls()
@@ -77,9 +48,9 @@ void TestWorkstationTls::leaseOverTls()
     // A workstation that trusts the listener's certificate, verifying it strictly (host name too).
     Poco::Net::initializeSSL();
     Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
-                                                             m_dir.filePath(QStringLiteral("cert.pem")).toStdString(),
+                                                             m_tls.certificatePath().toStdString(),
                                                              Poco::Net::Context::VERIFY_STRICT, 9, false);
-    Poco::Net::HTTPSClientSession session("127.0.0.1", m_server->port(), context);
+    Poco::Net::HTTPSClientSession session("127.0.0.1", m_tls.port(), context);
     Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/ws/v1/leases",
                                    Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Authorization", "Bearer tls-token-0123456789");
@@ -99,7 +70,7 @@ void TestWorkstationTls::plainHttpIsRefusedOnTheTlsPort()
     bool refused = false;
     try {
         const auto reply =
-            HttpTestClient::request(m_server->port(), "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})",
+            HttpTestClient::request(m_tls.port(), "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})",
                                     {{"Authorization", "Bearer tls-token-0123456789"}});
         refused = reply.status != 200;
     } catch (const Poco::Exception &) {
@@ -112,7 +83,7 @@ void TestWorkstationTls::outgoingHttpsRejectsAnUntrustedCertificate()
 {
     // The receiver's client trusts the system CAs only: a self-signed server is refused.
     const auto reply =
-        HttpCall::request("POST", QStringLiteral("https://127.0.0.1:%1/ws/v1/leases").arg(m_server->port()),
+        HttpCall::request("POST", QStringLiteral("https://127.0.0.1:%1/ws/v1/leases").arg(m_tls.port()),
                           {{"Authorization", "Bearer tls-token-0123456789"}}, "{}", "application/json");
     QVERIFY(!reply.ok());
     QCOMPARE(reply.error().code, ErrorCode::Network);

@@ -465,31 +465,7 @@ QString CaseView::errorText(const Error &error) const
 
 QString CaseView::stateText(CaseState state)
 {
-    switch (state) {
-    case CaseState::Received:
-        return tr("Received");
-    case CaseState::Imported:
-        return tr("Imported, not verified");
-    case CaseState::Verified:
-        return tr("Verified");
-    case CaseState::Held:
-        return tr("Held");
-    case CaseState::Claimed:
-        return tr("Claimed");
-    case CaseState::Decided:
-        return tr("Decided");
-    case CaseState::Batched:
-        return tr("In a batch");
-    case CaseState::Returned:
-        return tr("Returned");
-    case CaseState::BatchApproved:
-        return tr("Batch approved");
-    case CaseState::Issued:
-        return tr("Issued");
-    case CaseState::Notified:
-        return tr("Notified");
-    }
-    return QString();
+    return DomainTexts::state(caseStateName(state));
 }
 
 } // namespace mado
