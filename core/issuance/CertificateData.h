@@ -15,9 +15,10 @@ class CaseStore;
 // date) and the resident register entry it was issued for (name, kana, date of birth, registered
 // address). The mailing address is the one recorded at issuance (the registered address), never
 // the one typed into the form. Personal data: never log it. Any thread (calling thread's connection).
-// Errors: NotFound when the case has no issuance, Database.
+// Errors: NotFound when the case has no issuance (preview: no unique register entry), Database.
 struct CertificateData {
     qint64 caseId = 0;
+    QString reference; // the application's reference number (no personal data)
     QString procedure; // "juminhyo_copy", "tax_certificate", ...
     QString procedureNameJa;
     QString certificateNumber;
@@ -32,6 +33,10 @@ struct CertificateData {
     int copies = 1;
 
     static Result<CertificateData> load(CaseStore &store, qint64 caseId);
+    // What the certificate of a case not issued yet would show: the resident register entry for
+    // the applicant (NotFound unless exactly one), the registered address as the mailing address,
+    // no number, issuedAt = the store clock's now.
+    static Result<CertificateData> preview(CaseStore &store, qint64 caseId);
 };
 
 } // namespace mado

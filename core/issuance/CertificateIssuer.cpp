@@ -2,6 +2,7 @@
 
 #include "core/issuance/FiscalYear.h"
 #include "core/store/CaseStore.h"
+#include "core/store/OutcomeOutbox.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreTime.h"
 #include "core/workflow/CaseTransition.h"
@@ -102,6 +103,9 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
                                 {{QStringLiteral("certificate_number"), issued.certificateNumber}});
         !audited)
         return audited.error();
+    // The applicant's notice goes into the outbox with the issuance, so it cannot be lost.
+    if (auto queued = OutcomeOutbox::enqueue(tx.db(), caseId, QStringLiteral("issued"), QString(), tx.now()); !queued)
+        return queued.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return issued;

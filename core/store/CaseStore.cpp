@@ -361,6 +361,48 @@ Result<std::vector<QueueEntry>> CaseStore::queue(qint64 userId)
     return entries;
 }
 
+Result<std::vector<IssuanceEntry>> CaseStore::issuanceList(const QDateTime &issuedSince)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto rows = Sql::run(
+        db.value(),
+        QStringLiteral(
+            "SELECT c.id, c.reference, c.procedure_key, c.state, c.hold_reason, i.certificate_number, i.issued_at, "
+            "EXISTS (SELECT 1 FROM outcome_outbox o WHERE o.case_id = c.id AND o.outcome = 'issued' "
+            "        AND o.delivered_at IS NULL) AS pending "
+            "FROM cases c LEFT JOIN issuances i ON i.case_id = c.id "
+            "WHERE (c.state = 'batch_approved' AND c.outcome = 'approved') "
+            "   OR (c.hold_reason IS NOT NULL AND c.state IN ('held', 'claimed', 'returned')) "
+            "   OR (c.state IN ('issued', 'notified') AND (i.issued_at >= :since OR EXISTS (SELECT 1 FROM "
+            "       outcome_outbox p WHERE p.case_id = c.id AND p.outcome = 'issued' AND p.delivered_at IS NULL))) "
+            "ORDER BY CASE WHEN i.id IS NULL THEN 0 ELSE 1 END, "
+            "CASE WHEN i.id IS NULL THEN c.received_at ELSE '' END, i.issued_at DESC, c.id"),
+        {{QStringLiteral("since"), StoreTime::format(issuedSince)}});
+    if (!rows)
+        return rows.error();
+    std::vector<IssuanceEntry> entries;
+    QSqlQuery &q = rows.value();
+    while (q.next()) {
+        IssuanceEntry e;
+        e.caseId = q.value(0).toLongLong();
+        e.reference = q.value(1).toString();
+        e.procedure = q.value(2).toString();
+        e.state = caseStateFromName(q.value(3).toString()).value_or(CaseState::BatchApproved);
+        e.holdReason = q.value(4).toString();
+        e.certificateNumber = q.value(5).toString();
+        if (!q.value(6).isNull())
+            e.issuedAt = StoreTime::parse(q.value(6).toString());
+        e.notifyPending = q.value(7).toBool();
+        e.kind = (e.state == CaseState::Issued || e.state == CaseState::Notified) ? IssuanceEntry::Kind::Issued
+                 : !e.holdReason.isEmpty()                                        ? IssuanceEntry::Kind::Held
+                                                                                  : IssuanceEntry::Kind::Ready;
+        entries.push_back(e);
+    }
+    return entries;
+}
+
 Result<QMap<QString, qint64>> CaseStore::statistics()
 {
     auto db = m_connections.database();

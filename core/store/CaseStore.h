@@ -4,6 +4,7 @@
 #include "core/domain/CaseBundle.h"
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
+#include "core/domain/IssuanceEntry.h"
 #include "core/domain/QueueEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
@@ -58,6 +59,10 @@ public:
     // Cases waiting for clerk work (verified, held, claimed, returned), oldest first, with the
     // latest verdict's summary; `available` is computed for `userId` at the clock's now.
     Result<std::vector<QueueEntry>> queue(qint64 userId);
+    // The issuance page's cases: approved in an approved batch (ready), held by policy and not yet
+    // decided, issued at or after `issuedSince`, and issued ones whose notice is still undelivered.
+    // Ready and held first (oldest first), then issued (newest first).
+    Result<std::vector<IssuanceEntry>> issuanceList(const QDateTime &issuedSince);
     // Number of cases per state name, plus "table:<name>" row counts of the main tables.
     Result<QMap<QString, qint64>> statistics();
 

@@ -1,6 +1,7 @@
 #include "core/sync/IssuanceService.h"
 
 #include "core/store/CaseStore.h"
+#include "core/store/OutcomeOutbox.h"
 #include "core/sync/ReceiverClient.h"
 
 namespace mado {
@@ -39,6 +40,18 @@ Result<IssuanceService::Outcome> IssuanceService::issue(qint64 userId, qint64 ca
 }
 
 Status IssuanceService::postIssued(qint64 caseId)
+{
+    Status posted = sendIssued(caseId);
+    // The outbox keeps the notice until the receiver took it (OutcomeRetry tries again later).
+    OutcomeOutbox outbox(m_store);
+    const Status recorded = posted ? outbox.markDelivered(caseId, QStringLiteral("issued"))
+                                   : outbox.markFailed(caseId, QStringLiteral("issued"), posted.error().message);
+    if (posted && !recorded)
+        return recorded;
+    return posted;
+}
+
+Status IssuanceService::sendIssued(qint64 caseId)
 {
     if (!m_client)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("no receiver configured")};

@@ -15,7 +15,8 @@ class ReceiverClient;
 // CertificateIssuer (number and registered mailing address in one transaction) and then tells the
 // receiver (POST outcome "issued", preceded by "approved" when the receiver has not had it yet), which notifies the
 // applicant on LINE. The issuance stands even if the receiver cannot be reached: the result says
-// so and postIssued() can be repeated later. Blocking; any thread (calling thread's connection).
+// so, the notice stays in the store's outcome outbox (OutcomeOutbox; OutcomeRetry delivers it
+// later) and postIssued() can be repeated. Blocking; any thread (calling thread's connection).
 class IssuanceService {
 public:
     struct Outcome {
@@ -31,10 +32,12 @@ public:
     Status issuable(qint64 caseId);
     Result<Outcome> issue(qint64 userId, qint64 caseId);
     // Posts "issued" (and "approved" first if the receiver needs it) for an issued case; repeating
-    // it is harmless.
+    // it is harmless. Marks the outbox's notice delivered, or counts the failed attempt.
     Status postIssued(qint64 caseId);
 
 private:
+    Status sendIssued(qint64 caseId);
+
     CaseStore &m_store;
     const ReceiverClient *m_client;
 };

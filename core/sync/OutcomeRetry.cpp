@@ -1,0 +1,45 @@
+#include "core/sync/OutcomeRetry.h"
+
+#include "core/store/OutcomeOutbox.h"
+#include "core/sync/IssuanceService.h"
+#include "core/sync/ReceiverClient.h"
+
+namespace mado {
+
+OutcomeRetry::OutcomeRetry(CaseStore &store, const ReceiverClient &client) : m_store(store), m_client(client) {}
+
+Result<OutcomeRetry::Summary> OutcomeRetry::deliverDue(int limit)
+{
+    OutcomeOutbox outbox(m_store);
+    auto due = outbox.due(limit);
+    if (!due)
+        return due.error();
+    Summary summary;
+    IssuanceService issuance(m_store, &m_client);
+    for (const PendingOutcome &notice : due.value()) {
+        Status posted;
+        if (notice.outcome == QLatin1String("issued")) {
+            // Marks the outbox itself.
+            posted = issuance.postIssued(notice.caseId);
+        } else {
+            posted = m_client.postOutcome(notice.applicationId, notice.outcome, notice.reason);
+            const Status recorded = posted ? outbox.markDelivered(notice.caseId, notice.outcome)
+                                           : outbox.markFailed(notice.caseId, notice.outcome, posted.error().message);
+            if (!recorded)
+                return recorded.error();
+        }
+        if (posted) {
+            ++summary.delivered;
+        } else {
+            ++summary.failed;
+            summary.lastError = posted.error().message;
+        }
+    }
+    auto pending = outbox.pendingCount();
+    if (!pending)
+        return pending.error();
+    summary.pending = pending.value();
+    return summary;
+}
+
+} // namespace mado
