@@ -3,6 +3,8 @@
 #include "core/face/ModelSet.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
+#include "core/sync/ReceiverClient.h"
+#include "core/workflow/WorkflowRules.h"
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/models/QueueModel.h"
 #include "ui/support/BackgroundStatus.h"
@@ -10,6 +12,7 @@
 #include "ui/support/IdleWatcher.h"
 #include "ui/views/AuditView.h"
 #include "ui/views/BatchView.h"
+#include "ui/views/IssuanceView.h"
 #include "ui/views/LockScreen.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/SettingsView.h"
@@ -128,6 +131,16 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
         m_auditView = new AuditView(store, m_tabs);
         m_tabs->addTab(m_auditView, QString());
     }
+    if (WorkflowRules::roleMay(role, WorkflowAction::Issue)) {
+        auto client = setup.receiverUrl.isEmpty() || setup.receiverToken.isEmpty()
+                          ? nullptr
+                          : std::make_shared<const ReceiverClient>(setup.receiverUrl, setup.receiverToken);
+        m_issuanceView = new IssuanceView(store, session.userId(), client, m_tabs);
+        m_tabs->addTab(m_issuanceView, QString());
+        connect(m_issuanceView, &IssuanceView::workflowChanged, m_queueView->model(), &QueueModel::refresh);
+        if (m_batchView)
+            connect(m_batchView, &BatchView::workflowChanged, m_issuanceView, &IssuanceView::reload);
+    }
     if (role == Role::Admin) {
         m_usersView = new UsersView(store, m_tabs);
         m_tabs->addTab(m_usersView, QString());
@@ -159,6 +172,8 @@ void MainWindow::refreshQueue()
 {
     if (m_queueView)
         m_queueView->model()->refresh();
+    if (m_issuanceView)
+        m_issuanceView->reload();
 }
 
 void MainWindow::showCase(qint64 caseId)
@@ -257,7 +272,8 @@ void MainWindow::retranslate()
     m_userLabel->setText(tr("%1 (%2)").arg(m_session.login(), role));
     const QList<QPair<QWidget *, QString>> titles{{m_queueView, tr("Queue")},   {m_casePage, tr("Case")},
                                                   {m_batchView, tr("Batches")}, {m_auditView, tr("Audit")},
-                                                  {m_usersView, tr("Users")},   {m_settingsView, tr("Settings")}};
+                                                  {m_usersView, tr("Users")},   {m_settingsView, tr("Settings")},
+                                                  {m_issuanceView, tr("Issuance")}};
     const QList<QAction *> actions = m_viewMenu->actions();
     for (const auto &[page, title] : titles) {
         const int index = page ? m_tabs->indexOf(page) : -1;

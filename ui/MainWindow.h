@@ -23,6 +23,7 @@ class CaseView;
 class BatchView;
 class CaseStore;
 class IdleWatcher;
+class IssuanceView;
 class LockScreen;
 class QueueView;
 class SettingsView;
@@ -31,8 +32,8 @@ class UsersView;
 class WorkstationSettings;
 
 // The workstation's main window. Before a session it shows a welcome page and the state of the
-// face models; startSession() shows the pages of the user's role (clerk: queue; supervisor: also
-// batches and audit; admin: also users and settings) and arms the idle lock, which replaces every
+// face models; startSession() shows the pages of the user's role (clerk: queue and issuance;
+// supervisor: also batches and audit; admin: users and settings, no case work) and arms the idle lock, which replaces every
 // page by a password prompt. Background work reports into backgroundStatus(). GUI thread only; the
 // store and settings passed to startSession() must outlive the window.
 class MainWindow : public QMainWindow {
@@ -43,6 +44,8 @@ public:
         SecurityOptions security;
         WorkflowOptions workflow;
         WorkstationSettings *settings = nullptr; // the admin's settings page; none without
+        QString receiverUrl;                     // for issuance notices; empty: none configured
+        QByteArray receiverToken;
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -96,6 +99,7 @@ private:
     AuditView *m_auditView = nullptr;
     UsersView *m_usersView = nullptr;
     SettingsView *m_settingsView = nullptr;
+    IssuanceView *m_issuanceView = nullptr;
     LockScreen *m_lockScreen = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     QLabel *m_modelStatusLabel = nullptr;

@@ -18,6 +18,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Qt WebEngine (certificate previews) shares OpenGL contexts with the widgets.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("madoguchi"));
     QApplication::setOrganizationName(QStringLiteral("Madoguchi"));
@@ -62,11 +64,7 @@ int main(int argc, char *argv[])
     if (login.exec() != QDialog::Accepted)
         return 0;
 
-    mado::MainWindow window;
-    window.startSession(*store.value(), login.session(), setup);
-    window.show();
-
-    // Pull from the receiver and verify in the background: MADOGUCHI_RECEIVER_URL and
+    // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL and
     // MADOGUCHI_RECEIVER_TOKEN_FILE (the demo sets them), else the settings page's values.
     QString receiverUrl = qEnvironmentVariable("MADOGUCHI_RECEIVER_URL");
     QByteArray token;
@@ -78,6 +76,14 @@ int main(int argc, char *argv[])
         receiverUrl = settings.value(mado::WorkstationSettings::Key::ReceiverUrl).toString();
         token = settings.receiverToken().toUtf8();
     }
+    setup.receiverUrl = receiverUrl;
+    setup.receiverToken = token;
+
+    mado::MainWindow window;
+    window.startSession(*store.value(), login.session(), setup);
+    window.show();
+
+    // Pull from the receiver, verify and deliver queued outcome notices in the background.
     mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus());
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
     background.start(receiverUrl, token);

@@ -62,14 +62,14 @@ void TestSessionWindow::showsThePagesOfTheRole_data()
     QTest::addColumn<QString>("login");
     QTest::addColumn<QStringList>("visible");
     QTest::addColumn<QStringList>("absent");
-    QTest::addRow("clerk") << QStringLiteral("clerk1") << QStringList{"queueView", "casePage"}
+    QTest::addRow("clerk") << QStringLiteral("clerk1") << QStringList{"queueView", "casePage", "issuanceView"}
                            << QStringList{"batchView", "auditView", "usersView", "settingsView"};
     QTest::addRow("supervisor") << QStringLiteral("sup1")
-                                << QStringList{"queueView", "casePage", "batchView", "auditView"}
+                                << QStringList{"queueView", "casePage", "batchView", "auditView", "issuanceView"}
                                 << QStringList{"usersView", "settingsView"};
     QTest::addRow("admin") << QStringLiteral("admin") << QStringList{"queueView", "casePage",  "batchView",
                                                                      "auditView", "usersView", "settingsView"}
-                           << QStringList{};
+                           << QStringList{"issuanceView"};
 }
 
 void TestSessionWindow::showsThePagesOfTheRole()

@@ -72,6 +72,7 @@ QMap<QString, QString> CertificateTemplate::commonValues(const CertificateData &
 {
     const QDate issued = data.issuedAt.toTimeZone(QTimeZone(9 * 3600)).date();
     return {{QStringLiteral("certificateNumber"), data.certificateNumber},
+            {QStringLiteral("reference"), data.reference},
             {QStringLiteral("name"), data.name},
             {QStringLiteral("kana"), data.kana},
             {QStringLiteral("dateOfBirth"), warekiDate(data.dateOfBirth)},

@@ -56,6 +56,21 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         });
         m_importer->start();
     }
+    if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_outcomes) {
+        m_outcomes = std::make_unique<OutcomeRetryWorker>(m_store, ReceiverClient(receiverUrl, token));
+        connect(m_outcomes.get(), &OutcomeRetryWorker::roundFinished, this,
+                [this](int delivered, int failed, int pending, const QString &) {
+                    if (failed > 0)
+                        m_status.showProgress(
+                            tr("Outcome notices waiting for the receiver: %1; retrying later").arg(pending), 0, 0);
+                    if (delivered > 0)
+                        Q_EMIT casesChanged();
+                });
+        connect(m_outcomes.get(), &OutcomeRetryWorker::failed, this, [this](const QString &message) {
+            m_status.showProgress(tr("Outcome notices could not be read: %1").arg(message), 0, 0);
+        });
+        m_outcomes->start();
+    }
     verifyPending();
 }
 
@@ -63,6 +78,8 @@ void BackgroundWork::stop()
 {
     if (m_importer)
         m_importer->stop();
+    if (m_outcomes)
+        m_outcomes->stop();
     m_verification.waitForFinished();
 }
 

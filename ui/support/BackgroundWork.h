@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sync/ImportWorker.h"
+#include "core/sync/OutcomeRetryWorker.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -15,7 +16,8 @@ class CaseVerifier;
 
 // The workstation's background work: pulls applications from the receiver (ImportWorker, its own
 // thread) and verifies newly imported cases with the face engine (one pool thread, its own
-// CaseVerifier, loaded there once). Progress and problems go to the status bar; the GUI thread
+// CaseVerifier, loaded there once), and delivers the outcome notices queued while the receiver was
+// down (OutcomeRetryWorker, every 30 s, each notice with its own backoff). Progress and problems go to the status bar; the GUI thread
 // never waits for the network, the store or the engine. Transitions are made as `userId`.
 // GUI thread only; stop() (or the destructor) waits for the running round to end.
 class BackgroundWork : public QObject {
@@ -40,6 +42,7 @@ private:
     qint64 m_userId;
     BackgroundStatus &m_status;
     std::unique_ptr<ImportWorker> m_importer;
+    std::unique_ptr<OutcomeRetryWorker> m_outcomes;
     std::shared_ptr<CaseVerifier> m_verifier; // created on the pool thread that uses it
     QFutureWatcher<QString> m_verification;
     bool m_verifyAgain = false;

@@ -1,0 +1,276 @@
+#include "core/issuance/CertificateData.h"
+#include "core/security/UserDirectory.h"
+#include "core/store/CaseStore.h"
+#include "core/workflow/ProcedurePolicy.h"
+#include "tests/support/StoreFixture.h"
+#include "ui/Language.h"
+#include "ui/MainWindow.h"
+#include "ui/issuance/HtmlPreview.h"
+#include "ui/support/FileDialog.h"
+#include "ui/support/MessageBox.h"
+#include "ui/views/IssuanceView.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mado;
+using namespace mado::test;
+
+// Generous: WebEngine start-up, PDF printing and queries share two cores with other builds.
+constexpr int kWait = 60000;
+
+// The issuance page on a real store, offscreen, clicked like a clerk would: the tab for the roles
+// that issue, a held case explained and not issuable, an issuance recorded in the store and shown
+// in the preview, the certificate and the mailing label exported to PDF (read back with pdftotext).
+class TestIssuanceView : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanupTestCase() { Language::install(Language::defaultLanguage()); }
+    void tabForTheRolesThatIssue_data();
+    void tabForTheRolesThatIssue();
+    void heldCaseShowsWhyAndCannotBeIssued();
+    void issuesExportsAndPrintsTheLabel();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+Session logIn(StoreFixture &fixture, const QString &login)
+{
+    auto session = UserDirectory(fixture.store()).login(login, QString::fromLatin1(StoreFixture::kPassword));
+    return session ? session.value() : Session();
+}
+
+template <typename T> T *child(QWidget &parent, const char *name)
+{
+    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
+    if (!widget)
+        qWarning("no child %s", name);
+    return widget;
+}
+
+bool clickRow(QTableWidget *table, const QString &text)
+{
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == text) {
+            table->scrollToItem(table->item(row, 0));
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                              table->visualItemRect(table->item(row, 0)).center());
+            return true;
+        }
+    }
+    return false;
+}
+
+QString reference(StoreFixture &fixture, qint64 caseId)
+{
+    auto record = fixture.store().caseStatus(caseId);
+    return record ? record.value().reference : QString();
+}
+
+// The PDF's text without white space (pdftotext may space out CJK glyphs).
+QString pdfText(const QString &path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path,
+                                                QStringLiteral("-")});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return QString();
+    QString text = QString::fromUtf8(process.readAllStandardOutput());
+    text.remove(QRegularExpression(QStringLiteral("\\s")));
+    return text;
+}
+
+// The ward accepts eKYC-face for 住民票の写し (the shipped policy holds it).
+bool acceptEkycForJuminhyo(StoreFixture &fixture)
+{
+    auto db = fixture.store().connections().database();
+    auto current = ProcedurePolicy::current(db.value(), QStringLiteral("juminhyo_copy"));
+    if (!current.ok())
+        return false;
+    Procedure changed = current.value();
+    changed.acceptedMethods << QStringLiteral("ekyc_face");
+    changed.validFrom = QDate(2026, 1, 1);
+    return ProcedurePolicy::change(fixture.store(), fixture.user(QStringLiteral("admin")), changed).ok();
+}
+
+// Shows the issuance tab of a window in a session of `login`.
+IssuanceView *openIssuance(MainWindow &window, StoreFixture &fixture, const QString &login)
+{
+    window.startSession(fixture.store(), logIn(fixture, login), {});
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return nullptr;
+    auto *view = child<IssuanceView>(window, "issuanceView");
+    if (view)
+        child<QTabWidget>(window, "pagesTabWidget")->setCurrentWidget(view);
+    return view;
+}
+
+} // namespace
+
+void TestIssuanceView::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(), "poppler-utils is needed");
+}
+
+void TestIssuanceView::tabForTheRolesThatIssue_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<bool>("hasTab");
+    QTest::addRow("clerk") << QStringLiteral("clerk1") << true;
+    QTest::addRow("supervisor") << QStringLiteral("sup1") << true;
+    QTest::addRow("admin does no case work") << QStringLiteral("admin") << false;
+}
+
+void TestIssuanceView::tabForTheRolesThatIssue()
+{
+    QFETCH(QString, login);
+    QFETCH(bool, hasTab);
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    MainWindow window;
+    window.startSession(fixture.store(), logIn(fixture, login), {});
+    auto *tabs = child<QTabWidget>(window, "pagesTabWidget");
+    QVERIFY(tabs);
+    auto *view = window.findChild<IssuanceView *>(QStringLiteral("issuanceView"));
+    QCOMPARE(view != nullptr, hasTab);
+    if (view)
+        QCOMPARE(tabs->tabText(tabs->indexOf(view)), QStringLiteral("Issuance"));
+}
+
+void TestIssuanceView::heldCaseShowsWhyAndCannotBeIssued()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    const qint64 held = fixture.caseIn(CaseState::Held); // 住民票の写し by eKYC-face: held by policy
+    QVERIFY(held);
+    MainWindow window;
+    IssuanceView *view = openIssuance(window, fixture, QStringLiteral("clerk1"));
+    QVERIFY(view);
+    auto *table = child<QTableWidget>(window, "issuanceTableWidget");
+    auto *issue = child<QPushButton>(window, "issueButton");
+    auto *refusal = child<QLabel>(window, "refusalLabel");
+    QVERIFY(table && issue && refusal);
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kWait);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Held (policy)"));
+
+    QSignalSpy shown(view, &IssuanceView::previewShown);
+    QVERIFY(clickRow(table, reference(fixture, held)));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == held, kWait);
+    QVERIFY(refusal->isVisible());
+    // The policy's own explanation (it names the accepted method, JPKI).
+    QVERIFY2(refusal->text().contains(QStringLiteral("JPKI")), qPrintable(refusal->text()));
+    QVERIFY(!issue->isEnabled());
+    QVERIFY(!child<QPushButton>(window, "exportPdfButton")->isEnabled());
+    QCOMPARE(fixture.store().caseStatus(held).value().state, CaseState::Held);
+}
+
+void TestIssuanceView::issuesExportsAndPrintsTheLabel()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    QVERIFY(acceptEkycForJuminhyo(fixture));
+    const qint64 caseId = fixture.caseIn(CaseState::BatchApproved, QStringLiteral("juminhyo_copy"));
+    QVERIFY(caseId);
+    MainWindow window;
+    IssuanceView *view = openIssuance(window, fixture, QStringLiteral("clerk1"));
+    QVERIFY(view);
+    auto *table = child<QTableWidget>(window, "issuanceTableWidget");
+    auto *issue = child<QPushButton>(window, "issueButton");
+    auto *exportPdf = child<QPushButton>(window, "exportPdfButton");
+    auto *exportLabel = child<QPushButton>(window, "exportLabelButton");
+    auto *certificate = child<HtmlPreview>(window, "certificatePreviewWebView");
+    auto *label = child<HtmlPreview>(window, "labelPreviewWebView");
+    QVERIFY(table && issue && exportPdf && exportLabel && certificate && label);
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kWait);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Ready to issue"));
+
+    // Before issuance: the preview has no number yet, and nothing can be exported.
+    QSignalSpy shown(view, &IssuanceView::previewShown);
+    QVERIFY(clickRow(table, reference(fixture, caseId)));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == caseId, kWait);
+    QVERIFY(certificate->html().contains(QStringLiteral("(assigned at issuance)")));
+    QVERIFY(certificate->html().contains(QStringLiteral("見本"))); // a preview is no certificate
+    QVERIFY(issue->isEnabled());
+    QVERIFY(!exportPdf->isEnabled());
+
+    // A cancelled confirmation issues nothing.
+    MessageBox::setNextAnswer(false);
+    QTest::mouseClick(issue, Qt::LeftButton);
+    QCOMPARE(fixture.store().caseStatus(caseId).value().state, CaseState::BatchApproved);
+
+    QSignalSpy issued(view, &IssuanceView::issued);
+    shown.clear();
+    MessageBox::setNextAnswer(true);
+    QTest::mouseClick(issue, Qt::LeftButton);
+    QVERIFY(!issue->isEnabled()); // busy: no second click while the work runs off the GUI thread
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, kWait);
+    const QString number = issued.at(0).at(1).toString();
+    QVERIFY(!number.isEmpty());
+    // Recorded in the store with that number.
+    QCOMPARE(fixture.store().caseStatus(caseId).value().state, CaseState::Issued);
+    auto data = CertificateData::load(fixture.store(), caseId);
+    QVERIFY(data.ok());
+    QCOMPARE(data.value().certificateNumber, number);
+    // No receiver is configured here: the issuance stands and the notice waits.
+    QVERIFY(child<QLabel>(window, "issuanceMessageLabel")->text().contains(number));
+    // The preview shows the real number now.
+    QTRY_VERIFY_WITH_TIMEOUT(view->preview().issued && certificate->html().contains(number), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == caseId, kWait);
+    QVERIFY(!certificate->html().contains(QStringLiteral("(assigned at issuance)")));
+    QVERIFY(!issue->isEnabled());
+    QVERIFY(child<QPushButton>(window, "notifyAgainButton")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(table->item(0, 2)->text(), QStringLiteral("Issued"), kWait);
+    QCOMPARE(table->item(0, 3)->text(), number);
+
+    // Export the certificate where the user chose.
+    QVERIFY(exportPdf->isEnabled());
+    QSignalSpy exported(view, &IssuanceView::exported);
+    const QString certificatePath = m_dir.filePath(QStringLiteral("certificate.pdf"));
+    FileDialog::setNextFileName(certificatePath);
+    QTest::mouseClick(exportPdf, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kWait);
+    QCOMPARE(exported.at(0).at(0).toString(), certificatePath);
+    const QString text = pdfText(certificatePath);
+    QVERIFY2(text.contains(QStringLiteral("見本太郎")), qPrintable(text.left(400)));
+    QVERIFY(text.contains(number));
+    QVERIFY(text.contains(QStringLiteral("写し")));
+
+    // And the mailing label: registered postal code, name with 様.
+    QTRY_VERIFY_WITH_TIMEOUT(exportLabel->isEnabled(), kWait);
+    const QString labelPath = m_dir.filePath(QStringLiteral("label.pdf"));
+    FileDialog::setNextFileName(labelPath);
+    QTest::mouseClick(exportLabel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, kWait);
+    const QString labelText = pdfText(labelPath);
+    QVERIFY2(labelText.contains(QStringLiteral("100-0002")), qPrintable(labelText));
+    QVERIFY(labelText.contains(QStringLiteral("見本太郎様")));
+    QVERIFY(labelText.contains(reference(fixture, caseId)));
+
+    // A cancelled file dialog writes nothing.
+    FileDialog::setNextFileName(QString());
+    QTest::mouseClick(exportPdf, Qt::LeftButton);
+    QTest::qWait(200);
+    QCOMPARE(exported.count(), 2);
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files).size(), 2);
+}
+
+QTEST_MAIN(TestIssuanceView)
+#include "TestIssuanceView.moc"

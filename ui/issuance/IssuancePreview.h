@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/CaseState.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mado {
+
+class CaseStore;
+
+// What the issuance page shows for one case, read in one go off the GUI thread: whether it can be
+// issued (and why not), the certificate and mailing-label HTML (before issuance with the number
+// placeholder and the 見本 mark, after issuance with the real number), and whether the receiver still
+// has to be told. Holds personal data in the HTML: never log it. load() is blocking; any thread.
+struct IssuancePreview {
+    qint64 caseId = 0;
+    QString reference;
+    CaseState state = CaseState::BatchApproved;
+    bool issued = false;
+    bool issuable = false;
+    std::optional<Error> refusal; // why it cannot be issued (PolicyRefused: the policy's explanation)
+    bool notifyPending = false;
+    QString certificateNumber; // issued cases
+    QString certificateHtml;
+    QString labelHtml;
+    QString problem; // the preview could not be made (e.g. no unique register entry); English, no personal data
+
+    static IssuancePreview load(CaseStore &store, qint64 caseId, const QString &numberPlaceholder);
+};
+
+} // namespace mado
