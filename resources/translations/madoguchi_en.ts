@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="94" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="111" />
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -528,7 +528,17 @@
         <translation>Import stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="75" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="65" />
+        <source>Outcome notices waiting for the receiver: %1; retrying later</source>
+        <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70" />
+        <source>Outcome notices could not be read: %1</source>
+        <translation>Outcome notices could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="92" />
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -922,7 +932,7 @@
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>
@@ -1135,6 +1145,237 @@
     </message>
 </context>
 <context>
+    <name>mado::IssuanceView</name>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="132" />
+        <source>The cases could not be read: %1</source>
+        <translation>The cases could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="162" />
+        <source>Ready to issue</source>
+        <translation>Ready to issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <source>Held (policy)</source>
+        <translation>Held (policy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="166" />
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="222" />
+        <source>(assigned at issuance)</source>
+        <translation>(assigned at issuance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="237" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <source>Select a case.</source>
+        <translation>Select a case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <source>Case %1 — certificate No. %2</source>
+        <translation>Case %1 — certificate No. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <source>Case %1 — not issued yet</source>
+        <translation>Case %1 — not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <source>The certificate cannot be previewed.</source>
+        <translation>The certificate cannot be previewed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="272" />
+        <source>The certificate cannot be prepared: %1</source>
+        <translation>The certificate cannot be prepared: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="278" />
+        <source>This case cannot be issued (held by policy): %1</source>
+        <translation>This case cannot be issued (held by policy): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="280" />
+        <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
+        <translation>This case cannot be issued yet: it must be approved in an approved batch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="282" />
+        <source>This case cannot be issued: %1</source>
+        <translation>This case cannot be issued: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="311" />
+        <source>No receiver is configured (Settings).</source>
+        <translation>No receiver is configured (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="319" />
+        <source>Issue the certificate</source>
+        <translation>Issue the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="320" />
+        <source>Issue the certificate for application %1?
+A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
+        <translation>Issue the certificate for application %1?
+A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="323" />
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="327" />
+        <source>Issuing the certificate…</source>
+        <translation>Issuing the certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="337" />
+        <source>The certificate was not issued: %1</source>
+        <translation>The certificate was not issued: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="341" />
+        <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
+        <translation>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="345" />
+        <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
+        <translation>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <source>Save the mailing label</source>
+        <translation>Save the mailing label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <source>Save the certificate</source>
+        <translation>Save the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="366" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="372" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <source>The PDF could not be saved: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <source>A PDF is being saved; try again in a moment.</source>
+        <translation>A PDF is being saved; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="386" />
+        <source>Saving the PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <source>Notifying the receiver…</source>
+        <translation>Notifying the receiver…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="406" />
+        <source>The receiver was notified; the applicant gets a LINE message.</source>
+        <translation>The receiver was notified; the applicant gets a LINE message.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
+        <translation>The receiver could not be notified (%1); the notice will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="439" />
+        <source>Cases to issue, held cases and today's issuances</source>
+        <translation>Cases to issue, held cases and today's issuances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Certificate No.</source>
+        <translation>Certificate No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="444" />
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="445" />
+        <source>Mailing label</source>
+        <translation>Mailing label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="447" />
+        <source>Issue…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="448" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="449" />
+        <source>Mailing label PDF…</source>
+        <translation>Mailing label PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
+        <source>Notify again</source>
+        <translation>Notify again</translation>
+    </message>
+</context>
+<context>
     <name>mado::LockScreen</name>
     <message>
         <location filename="../../ui/views/LockScreen.cpp" line="90" />
@@ -1218,127 +1459,132 @@
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="234" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/MainWindow.cpp" line="250" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="254" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <location filename="../../ui/MainWindow.cpp" line="252" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="251" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <location filename="../../ui/MainWindow.cpp" line="253" />
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <location filename="../../ui/MainWindow.cpp" line="255" />
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <location filename="../../ui/MainWindow.cpp" line="256" />
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243" />
+        <location filename="../../ui/MainWindow.cpp" line="258" />
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="269" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="270" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="271" />
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257" />
+        <location filename="../../ui/MainWindow.cpp" line="272" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="273" />
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="273" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="274" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="274" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="276" />
+        <source>Issuance</source>
+        <translation>Issuance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="286" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="287" />
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245" />
+        <location filename="../../ui/MainWindow.cpp" line="260" />
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247" />
+        <location filename="../../ui/MainWindow.cpp" line="262" />
         <source>Face models are damaged.</source>
         <translation>Face models are damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Face models are missing.</source>
         <translation>Face models are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>

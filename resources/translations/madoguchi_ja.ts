@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="94" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="111" />
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -528,7 +528,17 @@
         <translation>取り込みを停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="75" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="65" />
+        <source>Outcome notices waiting for the receiver: %1; retrying later</source>
+        <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70" />
+        <source>Outcome notices could not be read: %1</source>
+        <translation>通知の送信待ちを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="92" />
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -922,7 +932,7 @@
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>
@@ -1135,6 +1145,237 @@
     </message>
 </context>
 <context>
+    <name>mado::IssuanceView</name>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="132" />
+        <source>The cases could not be read: %1</source>
+        <translation>案件を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="162" />
+        <source>Ready to issue</source>
+        <translation>発行可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <source>Held (policy)</source>
+        <translation>保留（方針）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <source>Issued</source>
+        <translation>発行済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="166" />
+        <source>Not sent yet</source>
+        <translation>未通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <source>Sent</source>
+        <translation>通知済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="222" />
+        <source>(assigned at issuance)</source>
+        <translation>（発行時に採番）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="237" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <source>Select a case.</source>
+        <translation>案件を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <source>Case %1 — certificate No. %2</source>
+        <translation>受付番号 %1 — 証明書番号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <source>Case %1 — not issued yet</source>
+        <translation>受付番号 %1 — 未発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <source>The certificate cannot be previewed.</source>
+        <translation>証明書のプレビューを表示できません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="272" />
+        <source>The certificate cannot be prepared: %1</source>
+        <translation>証明書を作成できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="278" />
+        <source>This case cannot be issued (held by policy): %1</source>
+        <translation>この案件は発行できません（方針による保留）: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="280" />
+        <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
+        <translation>この案件はまだ発行できません。承認済みのバッチで承認されている必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="282" />
+        <source>This case cannot be issued: %1</source>
+        <translation>この案件は発行できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="311" />
+        <source>No receiver is configured (Settings).</source>
+        <translation>受付システムが設定されていません（設定）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="319" />
+        <source>Issue the certificate</source>
+        <translation>証明書の発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="320" />
+        <source>Issue the certificate for application %1?
+A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
+        <translation>受付番号 %1 の証明書を発行しますか？
+証明書番号が採番され、申請者にLINEで通知されます。取り消すことはできません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="323" />
+        <source>Issue</source>
+        <translation>発行する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="327" />
+        <source>Issuing the certificate…</source>
+        <translation>証明書を発行しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="337" />
+        <source>The certificate was not issued: %1</source>
+        <translation>証明書は発行されませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="341" />
+        <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
+        <translation>発行しました: 証明書番号 %1。受付システムに通知しました。申請者にLINEで連絡されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="345" />
+        <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
+        <translation>発行しました: 証明書番号 %1。受付システムに通知できませんでした（%2）。通知は自動的に再送されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <source>Save the mailing label</source>
+        <translation>宛名ラベルの保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <source>Save the certificate</source>
+        <translation>証明書の保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="366" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="372" />
+        <source>Saved: %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <source>The PDF could not be saved: %1</source>
+        <translation>PDFを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <source>A PDF is being saved; try again in a moment.</source>
+        <translation>PDFを保存中です。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="386" />
+        <source>Saving the PDF…</source>
+        <translation>PDFを保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <source>Notifying the receiver…</source>
+        <translation>受付システムに通知しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="406" />
+        <source>The receiver was notified; the applicant gets a LINE message.</source>
+        <translation>受付システムに通知しました。申請者にLINEで連絡されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
+        <translation>受付システムに通知できませんでした（%1）。通知は自動的に再送されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="439" />
+        <source>Cases to issue, held cases and today's issuances</source>
+        <translation>発行待ち・保留中の案件と本日の発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Reference</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Procedure</source>
+        <translation>手続</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Certificate No.</source>
+        <translation>証明書番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="444" />
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="445" />
+        <source>Mailing label</source>
+        <translation>宛名ラベル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="447" />
+        <source>Issue…</source>
+        <translation>発行する…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="448" />
+        <source>Export PDF…</source>
+        <translation>PDFを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="449" />
+        <source>Mailing label PDF…</source>
+        <translation>宛名ラベル（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
+        <source>Notify again</source>
+        <translation>再通知</translation>
+    </message>
+</context>
+<context>
     <name>mado::LockScreen</name>
     <message>
         <location filename="../../ui/views/LockScreen.cpp" line="90" />
@@ -1218,127 +1459,132 @@
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="234" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/MainWindow.cpp" line="250" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="254" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <location filename="../../ui/MainWindow.cpp" line="252" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="251" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <location filename="../../ui/MainWindow.cpp" line="253" />
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <location filename="../../ui/MainWindow.cpp" line="255" />
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <location filename="../../ui/MainWindow.cpp" line="256" />
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243" />
+        <location filename="../../ui/MainWindow.cpp" line="258" />
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="269" />
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="270" />
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="271" />
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257" />
+        <location filename="../../ui/MainWindow.cpp" line="272" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="273" />
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="273" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="274" />
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="274" />
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="276" />
+        <source>Issuance</source>
+        <translation>発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="286" />
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="287" />
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245" />
+        <location filename="../../ui/MainWindow.cpp" line="260" />
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247" />
+        <location filename="../../ui/MainWindow.cpp" line="262" />
         <source>Face models are damaged.</source>
         <translation>顔照合モデルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Face models are missing.</source>
         <translation>顔照合モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
