@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -180,6 +181,13 @@ void TestIssuanceView::heldCaseShowsWhyAndCannotBeIssued()
     QVERIFY(!issue->isEnabled());
     QVERIFY(!child<QPushButton>(window, "exportPdfButton")->isEnabled());
     QCOMPARE(fixture.store().caseStatus(held).value().state, CaseState::Held);
+    // Showing the case's personal data was audited under the clerk's name.
+    auto db = fixture.store().connections().database();
+    QSqlQuery audit(db.value());
+    QVERIFY(audit.exec(QStringLiteral("SELECT actor FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1'")
+                           .arg(held)));
+    QVERIFY(audit.next());
+    QVERIFY(audit.value(0).toString().contains(QStringLiteral("clerk1")));
 }
 
 void TestIssuanceView::issuesExportsAndPrintsTheLabel()

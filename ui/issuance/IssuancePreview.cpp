@@ -8,11 +8,13 @@
 
 namespace mado {
 
-IssuancePreview IssuancePreview::load(CaseStore &store, qint64 caseId, const QString &numberPlaceholder)
+IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 caseId,
+                                      const QString &numberPlaceholder)
 {
     IssuancePreview p;
     p.caseId = caseId;
-    auto record = store.caseStatus(caseId);
+    // The page shows personal data (register entry, address): the viewing is audited.
+    auto record = store.viewCase(userId, caseId);
     if (!record) {
         p.problem = record.error().message;
         return p;

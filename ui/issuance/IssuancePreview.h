@@ -14,7 +14,8 @@ class CaseStore;
 // What the issuance page shows for one case, read in one go off the GUI thread: whether it can be
 // issued (and why not), the certificate and mailing-label HTML (before issuance with the number
 // placeholder and the 見本 mark, after issuance with the real number), and whether the receiver still
-// has to be told. Holds personal data in the HTML: never log it. load() is blocking; any thread.
+// has to be told. Holds personal data in the HTML: never log it. load() reads the case as `userId`
+// through CaseStore::viewCase, so showing it is audited ("case_viewed"). Blocking; any thread.
 struct IssuancePreview {
     qint64 caseId = 0;
     QString reference;
@@ -28,7 +29,7 @@ struct IssuancePreview {
     QString labelHtml;
     QString problem; // the preview could not be made (e.g. no unique register entry); English, no personal data
 
-    static IssuancePreview load(CaseStore &store, qint64 caseId, const QString &numberPlaceholder);
+    static IssuancePreview load(CaseStore &store, qint64 userId, qint64 caseId, const QString &numberPlaceholder);
 };
 
 } // namespace mado

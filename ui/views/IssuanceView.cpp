@@ -219,9 +219,11 @@ void IssuanceView::loadPreview(qint64 caseId)
 {
     const quint64 generation = ++m_previewGeneration;
     CaseStore *store = &m_store;
+    const qint64 userId = m_userId;
     const QString placeholder = tr("(assigned at issuance)");
     runInBackground(
-        this, [store, caseId, placeholder] { return IssuancePreview::load(*store, caseId, placeholder); },
+        this,
+        [store, userId, caseId, placeholder] { return IssuancePreview::load(*store, userId, caseId, placeholder); },
         [this, generation](const IssuancePreview &preview) {
             if (generation != m_previewGeneration)
                 return; // another case was selected meanwhile
