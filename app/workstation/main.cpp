@@ -18,8 +18,12 @@
 
 int main(int argc, char *argv[])
 {
-    // Qt WebEngine (certificate previews) shares OpenGL contexts with the widgets.
+    // Qt WebEngine (certificate previews) shares OpenGL contexts with the widgets. The previews are
+    // static pages: software composition is enough and works on PCs and virtual desktops without
+    // OpenGL, where the OpenGL path left the whole window unpainted (seen under Xvfb).
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    if (!qEnvironmentVariableIsSet("QT_QUICK_BACKEND"))
+        qputenv("QT_QUICK_BACKEND", "software");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("madoguchi"));
     QApplication::setOrganizationName(QStringLiteral("Madoguchi"));

@@ -1147,230 +1147,245 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="132" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="133" />
         <source>The cases could not be read: %1</source>
         <translation>The cases could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="162" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
         <source>Ready to issue</source>
         <translation>Ready to issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
         <source>Held (policy)</source>
         <translation>Held (policy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="165" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="166" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="168" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="222" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="223" />
         <source>(assigned at issuance)</source>
         <translation>(assigned at issuance)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="237" />
-        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
         <source>Select a case.</source>
         <translation>Select a case.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
         <source>Case %1 — certificate No. %2</source>
         <translation>Case %1 — certificate No. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="243" />
         <source>Case %1 — not issued yet</source>
         <translation>Case %1 — not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
         <source>The certificate cannot be previewed.</source>
         <translation>The certificate cannot be previewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="272" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="276" />
+        <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
+        <translation>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="279" />
+        <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
+        <translation>There is no certificate template for this procedure yet: it cannot be issued here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="281" />
         <source>The certificate cannot be prepared: %1</source>
         <translation>The certificate cannot be prepared: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="278" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="289" />
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>This case cannot be issued (held by policy): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="280" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="291" />
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>This case cannot be issued yet: it must be approved in an approved batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="282" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="293" />
         <source>This case cannot be issued: %1</source>
         <translation>This case cannot be issued: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="311" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="322" />
         <source>No receiver is configured (Settings).</source>
         <translation>No receiver is configured (Settings).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="319" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="330" />
         <source>Issue the certificate</source>
         <translation>Issue the certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="320" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="331" />
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="323" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
         <source>Issue</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="327" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="338" />
         <source>Issuing the certificate…</source>
         <translation>Issuing the certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="337" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="348" />
         <source>The certificate was not issued: %1</source>
         <translation>The certificate was not issued: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="341" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="352" />
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="345" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="356" />
         <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
         <translation>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
         <source>Save the mailing label</source>
         <translation>Save the mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
         <source>Save the certificate</source>
         <translation>Save the certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="366" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="372" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="388" />
         <source>The PDF could not be saved: %1</source>
         <translation>The PDF could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="394" />
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>A PDF is being saved; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="386" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
         <source>Notifying the receiver…</source>
         <translation>Notifying the receiver…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="406" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="417" />
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="419" />
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>The receiver could not be notified (%1); the notice will be sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="439" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
         <source>Cases to issue, held cases and today's issuances</source>
         <translation>Cases to issue, held cases and today's issuances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Certificate No.</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Notice</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="444" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="455" />
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="445" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="456" />
         <source>Mailing label</source>
         <translation>Mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="447" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="458" />
         <source>Issue…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="448" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="459" />
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="449" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="460" />
         <source>Mailing label PDF…</source>
         <translation>Mailing label PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="461" />
         <source>Notify again</source>
         <translation>Notify again</translation>
     </message>

@@ -1147,230 +1147,245 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="132" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="133" />
         <source>The cases could not be read: %1</source>
         <translation>案件を読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="162" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
         <source>Ready to issue</source>
         <translation>発行可</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
         <source>Held (policy)</source>
         <translation>保留（方針）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="165" />
         <source>Issued</source>
         <translation>発行済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="166" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
         <source>Not sent yet</source>
         <translation>未通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="168" />
         <source>Sent</source>
         <translation>通知済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="222" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="223" />
         <source>(assigned at issuance)</source>
         <translation>（発行時に採番）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="237" />
-        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
         <source>Select a case.</source>
         <translation>案件を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
         <source>Case %1 — certificate No. %2</source>
         <translation>受付番号 %1 — 証明書番号 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="243" />
         <source>Case %1 — not issued yet</source>
         <translation>受付番号 %1 — 未発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="252" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
         <source>The certificate cannot be previewed.</source>
         <translation>証明書のプレビューを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="272" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="276" />
+        <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
+        <translation>申請者が住民基本台帳（氏名と生年月日）で1件に特定できません。発行の前に確認して解決してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="279" />
+        <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
+        <translation>この手続の証明書様式はまだありません。この画面では発行できません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="281" />
         <source>The certificate cannot be prepared: %1</source>
         <translation>証明書を作成できません: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="278" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="289" />
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>この案件は発行できません（方針による保留）: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="280" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="291" />
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>この案件はまだ発行できません。承認済みのバッチで承認されている必要があります。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="282" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="293" />
         <source>This case cannot be issued: %1</source>
         <translation>この案件は発行できません: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="311" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="322" />
         <source>No receiver is configured (Settings).</source>
         <translation>受付システムが設定されていません（設定）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="319" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="330" />
         <source>Issue the certificate</source>
         <translation>証明書の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="320" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="331" />
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>受付番号 %1 の証明書を発行しますか？
 証明書番号が採番され、申請者にLINEで通知されます。取り消すことはできません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="323" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
         <source>Issue</source>
         <translation>発行する</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="327" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="338" />
         <source>Issuing the certificate…</source>
         <translation>証明書を発行しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="337" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="348" />
         <source>The certificate was not issued: %1</source>
         <translation>証明書は発行されませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="341" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="352" />
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>発行しました: 証明書番号 %1。受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="345" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="356" />
         <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
         <translation>発行しました: 証明書番号 %1。受付システムに通知できませんでした（%2）。通知は自動的に再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
         <source>Save the mailing label</source>
         <translation>宛名ラベルの保存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="365" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
         <source>Save the certificate</source>
         <translation>証明書の保存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="366" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="372" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
         <source>Saved: %1</source>
         <translation>保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="388" />
         <source>The PDF could not be saved: %1</source>
         <translation>PDFを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="394" />
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>PDFを保存中です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="386" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
         <source>Saving the PDF…</source>
         <translation>PDFを保存しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
         <source>Notifying the receiver…</source>
         <translation>受付システムに通知しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="406" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="417" />
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="419" />
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>受付システムに通知できませんでした（%1）。通知は自動的に再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="439" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
         <source>Cases to issue, held cases and today's issuances</source>
         <translation>発行待ち・保留中の案件と本日の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Certificate No.</source>
         <translation>証明書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="440" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="444" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="455" />
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="445" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="456" />
         <source>Mailing label</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="447" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="458" />
         <source>Issue…</source>
         <translation>発行する…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="448" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="459" />
         <source>Export PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="449" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="460" />
         <source>Mailing label PDF…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="461" />
         <source>Notify again</source>
         <translation>再通知</translation>
     </message>

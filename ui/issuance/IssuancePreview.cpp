@@ -16,7 +16,7 @@ IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 ca
     // The page shows personal data (register entry, address): the viewing is audited.
     auto record = store.viewCase(userId, caseId);
     if (!record) {
-        p.problem = record.error().message;
+        p.problem = record.error();
         return p;
     }
     p.reference = record.value().reference;
@@ -38,7 +38,7 @@ IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 ca
             data.value().certificateNumber = numberPlaceholder;
     }
     if (!data) {
-        p.problem = data.error().message;
+        p.problem = data.error();
         return p;
     }
     p.certificateNumber = p.issued ? data.value().certificateNumber : QString();
@@ -48,7 +48,7 @@ IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 ca
     auto certificate = CertificateTemplate::certificateHtml(data.value(), options);
     auto label = CertificateTemplate::mailingLabelHtml(data.value(), options);
     if (!certificate || !label) {
-        p.problem = !certificate ? certificate.error().message : label.error().message;
+        p.problem = !certificate ? certificate.error() : label.error();
         return p;
     }
     p.certificateHtml = certificate.value();

@@ -27,7 +27,9 @@ struct IssuancePreview {
     QString certificateNumber; // issued cases
     QString certificateHtml;
     QString labelHtml;
-    QString problem; // the preview could not be made (e.g. no unique register entry); English, no personal data
+    // The preview could not be made: NotFound (no unique register entry), InvalidArgument (no
+    // template for the procedure), other store errors. No personal data.
+    std::optional<Error> problem;
 
     static IssuancePreview load(CaseStore &store, qint64 userId, qint64 caseId, const QString &numberPlaceholder);
 };

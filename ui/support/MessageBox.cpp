@@ -17,16 +17,20 @@ std::optional<bool> &nextAnswer()
 
 } // namespace
 
-bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText)
+bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText,
+                         const QString &cancelText)
 {
     if (std::optional<bool> &next = nextAnswer(); next) {
         const bool yes = *next;
         next.reset();
         return yes;
     }
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    // Our own button texts: Qt's standard ones are not translated unless Qt's catalogues are installed.
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
     QPushButton *yes = box.addButton(yesText, QMessageBox::AcceptRole);
-    box.setDefaultButton(qobject_cast<QPushButton *>(box.button(QMessageBox::Cancel)));
+    QPushButton *cancel = box.addButton(cancelText, QMessageBox::RejectRole);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
     box.exec();
     return box.clickedButton() == yes;
 }

@@ -10,8 +10,9 @@ namespace mado {
 // with setNextAnswer() instead of clicking a real box. GUI thread only.
 class MessageBox {
 public:
-    // Asks a yes/no question whose yes button says `yesText`; true when the user chose it.
-    static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText);
+    // Asks a question with a yes and a cancel button (cancel is the default); true for yes.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText,
+                        const QString &cancelText);
     // The answer of the next confirm() (tests), which then shows no box.
     static void setNextAnswer(bool yes);
 };

@@ -62,6 +62,7 @@ IssuanceView::IssuanceView(CaseStore &store, qint64 userId, std::shared_ptr<cons
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_caseLabel = new QLabel(this);
     m_caseLabel->setObjectName(QStringLiteral("issuanceCaseLabel"));
@@ -174,7 +175,6 @@ void IssuanceView::showEntries(const std::vector<IssuanceEntry> &entries)
                 m_table->selectRow(row);
         }
     }
-    m_table->resizeColumnsToContents();
     if (selected && selectedCaseId() == selected) {
         if (changed)
             loadPreview(selected);
@@ -270,8 +270,17 @@ QString IssuanceView::refusalText() const
     const IssuancePreview &p = m_preview;
     if (!p.caseId)
         return QString();
-    if (!p.problem.isEmpty())
-        return tr("The certificate cannot be prepared: %1").arg(p.problem);
+    if (p.problem) {
+        switch (p.problem->code) {
+        case ErrorCode::NotFound:
+            return tr("The applicant is not found exactly once in the resident register (name and date of "
+                      "birth); resolve it by hand before issuing.");
+        case ErrorCode::InvalidArgument:
+            return tr("There is no certificate template for this procedure yet: it cannot be issued here.");
+        default:
+            return tr("The certificate cannot be prepared: %1").arg(p.problem->message);
+        }
+    }
     if (p.issued || !p.refusal)
         return QString();
     switch (p.refusal->code) {
@@ -305,7 +314,7 @@ void IssuanceView::updateButtons()
 {
     const IssuancePreview &p = m_preview;
     const bool exportable = p.issued && !p.certificateHtml.isEmpty() && !(m_renderer && m_renderer->isBusy());
-    m_issueButton->setEnabled(!m_busy && p.caseId && !p.issued && p.issuable && p.problem.isEmpty());
+    m_issueButton->setEnabled(!m_busy && p.caseId && !p.issued && p.issuable && !p.problem);
     m_exportButton->setEnabled(!m_busy && exportable);
     m_labelButton->setEnabled(!m_busy && exportable && !p.labelHtml.isEmpty());
     m_notifyButton->setVisible(p.issued && p.notifyPending);
@@ -322,7 +331,7 @@ void IssuanceView::issue()
                              tr("Issue the certificate for application %1?\nA certificate number is assigned now "
                                 "and the applicant is told on LINE. This cannot be undone.")
                                  .arg(p.reference),
-                             tr("Issue")))
+                             tr("Issue"), tr("Cancel")))
         return;
     m_busy = true;
     updateButtons();
