@@ -33,9 +33,10 @@ class WorkstationSettings;
 
 // The workstation's main window. Before a session it shows a welcome page and the state of the
 // face models; startSession() shows the pages of the user's role (clerk: queue and issuance;
-// supervisor: also batches and audit; admin: users and settings, no case work) and arms the idle lock, which replaces every
-// page by a password prompt. Background work reports into backgroundStatus(). GUI thread only; the
-// store and settings passed to startSession() must outlive the window.
+// supervisor: also batches and audit; admin: also users and settings, no issuance) and arms the idle
+// lock, which replaces every page by a password prompt. Background work reports into
+// backgroundStatus(). GUI thread only; the store and settings passed to startSession() must outlive
+// the window.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 

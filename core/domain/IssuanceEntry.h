@@ -18,8 +18,8 @@ struct IssuanceEntry {
     CaseState state = CaseState::BatchApproved;
     Kind kind = Kind::Ready;
     QString holdReason;
-    QString certificateNumber; // issued cases
-    QDateTime issuedAt;        // issued cases
+    QString certificateNumber;  // issued cases
+    QDateTime issuedAt;         // issued cases
     bool notifyPending = false; // the "issued" notice has not reached the receiver yet
 };
 

@@ -44,13 +44,13 @@ Result<std::vector<PendingOutcome>> OutcomeOutbox::due(int limit)
     auto db = m_store.connections().database();
     if (!db)
         return db.error();
-    auto rows = Sql::run(db.value(),
-                         QStringLiteral("SELECT o.id, o.case_id, c.application_id, o.outcome, o.reason, o.attempts, "
-                                        "o.next_attempt_at, o.last_error FROM outcome_outbox o "
-                                        "JOIN cases c ON c.id = o.case_id WHERE o.delivered_at IS NULL "
-                                        "AND o.next_attempt_at <= :now ORDER BY o.id LIMIT :limit"),
-                         {{QStringLiteral("now"), StoreTime::format(m_store.clock().now())},
-                          {QStringLiteral("limit"), limit}});
+    auto rows =
+        Sql::run(db.value(),
+                 QStringLiteral("SELECT o.id, o.case_id, c.application_id, o.outcome, o.reason, o.attempts, "
+                                "o.next_attempt_at, o.last_error FROM outcome_outbox o "
+                                "JOIN cases c ON c.id = o.case_id WHERE o.delivered_at IS NULL "
+                                "AND o.next_attempt_at <= :now ORDER BY o.id LIMIT :limit"),
+                 {{QStringLiteral("now"), StoreTime::format(m_store.clock().now())}, {QStringLiteral("limit"), limit}});
     if (!rows)
         return rows.error();
     std::vector<PendingOutcome> pending;
@@ -121,10 +121,11 @@ Status OutcomeOutbox::markFailed(qint64 caseId, const QString &outcome, const QS
     if (!transaction.begun().ok())
         return transaction.begun().error();
     const QVariantMap key{{QStringLiteral("c"), caseId}, {QStringLiteral("o"), outcome}};
-    auto attempts = Sql::scalar(db.value(),
-                                QStringLiteral("SELECT attempts FROM outcome_outbox WHERE case_id = :c AND outcome = :o "
-                                               "AND delivered_at IS NULL"),
-                                key);
+    auto attempts =
+        Sql::scalar(db.value(),
+                    QStringLiteral("SELECT attempts FROM outcome_outbox WHERE case_id = :c AND outcome = :o "
+                                   "AND delivered_at IS NULL"),
+                    key);
     if (!attempts) {
         // Nothing pending (delivered meanwhile, or never queued): nothing to count.
         if (attempts.error().code == ErrorCode::NotFound)
@@ -134,8 +135,7 @@ Status OutcomeOutbox::markFailed(qint64 caseId, const QString &outcome, const QS
     const int count = attempts.value().toInt() + 1;
     QVariantMap values = key;
     values.insert(QStringLiteral("n"), count);
-    values.insert(QStringLiteral("next"),
-                  StoreTime::format(m_store.clock().now().addSecs(backoffSeconds(count))));
+    values.insert(QStringLiteral("next"), StoreTime::format(m_store.clock().now().addSecs(backoffSeconds(count))));
     values.insert(QStringLiteral("e"), error.left(200));
     auto updated = Sql::run(db.value(),
                             QStringLiteral("UPDATE outcome_outbox SET attempts = :n, next_attempt_at = :next, "

@@ -17,7 +17,7 @@ public:
     struct Summary {
         int delivered = 0;
         int failed = 0;
-        int pending = 0; // undelivered notices left, due or not
+        int pending = 0;   // undelivered notices left, due or not
         QString lastError; // of the last failed attempt (no personal data)
     };
 

@@ -9,8 +9,7 @@ OutcomeRetryWorker::OutcomeRetryWorker(CaseStore &store, ReceiverClient client, 
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &OutcomeRetryWorker::deliverNow);
-    connect(&m_round, &QFutureWatcher<Round>::finished, this,
-            &OutcomeRetryWorker::finishRound);
+    connect(&m_round, &QFutureWatcher<Round>::finished, this, &OutcomeRetryWorker::finishRound);
 }
 
 OutcomeRetryWorker::~OutcomeRetryWorker()
@@ -55,8 +54,7 @@ void OutcomeRetryWorker::finishRound()
         Q_EMIT failed(round.error);
         return;
     }
-    Q_EMIT roundFinished(round.summary.delivered, round.summary.failed, round.summary.pending,
-                         round.summary.lastError);
+    Q_EMIT roundFinished(round.summary.delivered, round.summary.failed, round.summary.pending, round.summary.lastError);
 }
 
 } // namespace mado

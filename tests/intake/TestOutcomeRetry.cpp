@@ -208,9 +208,8 @@ void TestOutcomeRetry::workerRetriesInTheBackground()
     QVERIFY(caseId > 0);
     const quint16 port = m_rx->workstationPort();
     m_rx->stopWorkstationServer();
-    QVERIFY(IssuanceService(m_store->store(), &m_rx->client())
-                .issue(m_store->user(QStringLiteral("clerk1")), caseId)
-                .ok());
+    QVERIFY(
+        IssuanceService(m_store->store(), &m_rx->client()).issue(m_store->user(QStringLiteral("clerk1")), caseId).ok());
 
     OutcomeRetryWorker worker(m_store->store(), m_rx->client(), 100);
     QSignalSpy rounds(&worker, &OutcomeRetryWorker::roundFinished);

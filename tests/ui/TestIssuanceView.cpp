@@ -87,8 +87,8 @@ QString reference(StoreFixture &fixture, qint64 caseId)
 QString pdfText(const QString &path)
 {
     QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path,
-                                                QStringLiteral("-")});
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return QString();
     QString text = QString::fromUtf8(process.readAllStandardOutput());
@@ -184,8 +184,8 @@ void TestIssuanceView::heldCaseShowsWhyAndCannotBeIssued()
     // Showing the case's personal data was audited under the clerk's name.
     auto db = fixture.store().connections().database();
     QSqlQuery audit(db.value());
-    QVERIFY(audit.exec(QStringLiteral("SELECT actor FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1'")
-                           .arg(held)));
+    QVERIFY(audit.exec(
+        QStringLiteral("SELECT actor FROM audit WHERE action = 'case_viewed' AND subject = 'case:%1'").arg(held)));
     QVERIFY(audit.next());
     QVERIFY(audit.value(0).toString().contains(QStringLiteral("clerk1")));
 }

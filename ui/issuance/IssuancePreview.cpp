@@ -8,8 +8,7 @@
 
 namespace mado {
 
-IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 caseId,
-                                      const QString &numberPlaceholder)
+IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 caseId, const QString &numberPlaceholder)
 {
     IssuancePreview p;
     p.caseId = caseId;

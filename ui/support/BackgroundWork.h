@@ -17,9 +17,10 @@ class CaseVerifier;
 // The workstation's background work: pulls applications from the receiver (ImportWorker, its own
 // thread) and verifies newly imported cases with the face engine (one pool thread, its own
 // CaseVerifier, loaded there once), and delivers the outcome notices queued while the receiver was
-// down (OutcomeRetryWorker, every 30 s, each notice with its own backoff). Progress and problems go to the status bar; the GUI thread
-// never waits for the network, the store or the engine. Transitions are made as `userId`.
-// GUI thread only; stop() (or the destructor) waits for the running round to end.
+// down (OutcomeRetryWorker, every 30 s, each notice with its own backoff). Progress and problems go
+// to the status bar; the GUI thread never waits for the network, the store or the engine.
+// Transitions are made as `userId`. GUI thread only; stop() (or the destructor) waits for the
+// running round to end.
 class BackgroundWork : public QObject {
     Q_OBJECT
 

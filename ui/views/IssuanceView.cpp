@@ -372,9 +372,10 @@ void IssuanceView::exportPdf(bool label)
     // File names carry the certificate number only, never personal data.
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath((label ? QStringLiteral("label-%1.pdf") : QStringLiteral("certificate-%1.pdf")).arg(p.certificateNumber));
-    const QString path = FileDialog::saveFileName(this, label ? tr("Save the mailing label") : tr("Save the certificate"),
-                                                  suggested, tr("PDF files (*.pdf)"));
+            .filePath((label ? QStringLiteral("label-%1.pdf") : QStringLiteral("certificate-%1.pdf"))
+                          .arg(p.certificateNumber));
+    const QString path = FileDialog::saveFileName(
+        this, label ? tr("Save the mailing label") : tr("Save the certificate"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!m_renderer) {
