@@ -1,7 +1,12 @@
 #include "core/issuance/CertificateData.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
+#include "core/store/OutcomeOutbox.h"
+#include "core/sync/Importer.h"
+#include "core/workflow/BatchWorkflow.h"
+#include "core/workflow/CaseWorkflow.h"
 #include "core/workflow/ProcedurePolicy.h"
+#include "tests/intake/ReceiverFixture.h"
 #include "tests/support/StoreFixture.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
@@ -43,6 +48,7 @@ private Q_SLOTS:
     void tabForTheRolesThatIssue();
     void heldCaseShowsWhyAndCannotBeIssued();
     void issuesExportsAndPrintsTheLabel();
+    void notifiesTheReceiverAgainOnceItIsBack();
 
 private:
     QTemporaryDir m_dir;
@@ -278,6 +284,106 @@ void TestIssuanceView::issuesExportsAndPrintsTheLabel()
     QTest::qWait(200);
     QCOMPARE(exported.count(), 2);
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files).size(), 2);
+}
+
+namespace {
+
+// Submits one application of 見本 太郎 to the real receiver, imports it and takes it through the
+// real workflow to an approved batch; returns the case (0 on failure).
+qint64 approvedFromReceiver(ReceiverFixture &rx, StoreFixture &fixture, QString *applicationId)
+{
+    const QString id = rx.submit(1, {{QStringLiteral("procedure"), QStringLiteral("tax_certificate")},
+                                     {QStringLiteral("name"), QStringLiteral("見本 太郎")},
+                                     {QStringLiteral("kana"), QStringLiteral("ミホン タロウ")},
+                                     {QStringLiteral("dateOfBirth"), QStringLiteral("1980-04-01")}});
+    if (id.isEmpty())
+        return 0;
+    *applicationId = id;
+    auto round = Importer(fixture.store(), rx.client()).runOnce();
+    if (!round.ok() || round.value().imported != 1)
+        return 0;
+    auto db = fixture.store().connections().database();
+    QSqlQuery q(db.value());
+    q.prepare(QStringLiteral("SELECT id FROM cases WHERE application_id = :a"));
+    q.bindValue(QStringLiteral(":a"), id);
+    if (!q.exec() || !q.next())
+        return 0;
+    const qint64 caseId = q.value(0).toLongLong();
+    const qint64 clerk = fixture.user(QStringLiteral("clerk1"));
+    CaseWorkflow cases(fixture.store());
+    BatchWorkflow batches(fixture.store());
+    // The images are face-free test pictures: the verdict is the fixture's, not the engine's.
+    if (!cases.markVerified(clerk, caseId, StoreFixture::matchVerdict(id)).ok() || !cases.claim(clerk, caseId).ok() ||
+        !cases.decide(clerk, caseId, {DecisionOutcome::Approved, QString(), QString()}).ok())
+        return 0;
+    auto batch = batches.submit(clerk, {caseId});
+    if (!batch.ok() ||
+        !batches
+             .approve(fixture.user(QStringLiteral("sup1")), batch.value(), QString::fromLatin1(StoreFixture::kPassword))
+             .ok())
+        return 0;
+    return caseId;
+}
+
+} // namespace
+
+void TestIssuanceView::notifiesTheReceiverAgainOnceItIsBack()
+{
+    ReceiverFixture rx;
+    QVERIFY(rx.ok());
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    QString id;
+    const qint64 caseId = approvedFromReceiver(rx, fixture, &id);
+    QVERIFY(caseId);
+    const quint16 port = rx.workstationPort();
+    rx.stopWorkstationServer();
+
+    MainWindow window;
+    MainWindow::SessionSetup setup;
+    setup.receiverUrl = rx.client().baseUrl();
+    setup.receiverToken = ReceiverFixture::token();
+    window.startSession(fixture.store(), logIn(fixture, QStringLiteral("clerk1")), setup);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *view = child<IssuanceView>(window, "issuanceView");
+    QVERIFY(view);
+    child<QTabWidget>(window, "pagesTabWidget")->setCurrentWidget(view);
+    auto *table = child<QTableWidget>(window, "issuanceTableWidget");
+    auto *issue = child<QPushButton>(window, "issueButton");
+    auto *notify = child<QPushButton>(window, "notifyAgainButton");
+    auto *message = child<QLabel>(window, "issuanceMessageLabel");
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kWait);
+    QVERIFY(clickRow(table, reference(fixture, caseId)));
+    QTRY_VERIFY_WITH_TIMEOUT(issue->isEnabled(), kWait);
+
+    // The receiver is down: issued all the same, the notice waits.
+    QSignalSpy issued(view, &IssuanceView::issued);
+    MessageBox::setNextAnswer(true);
+    QTest::mouseClick(issue, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(issued.count(), 1, kWait);
+    QVERIFY2(message->text().contains(QStringLiteral("could not be notified")), qPrintable(message->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(table->item(0, 4)->text(), QStringLiteral("Not sent yet"), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(notify->isVisible() && notify->isEnabled(), kWait);
+    QVERIFY(OutcomeOutbox(fixture.store()).isPending(caseId, QStringLiteral("issued")).value());
+
+    // Notify again while it is still down: still waiting, said so.
+    message->clear();
+    QTest::mouseClick(notify, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("could not be notified")), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(notify->isEnabled(), kWait);
+    QVERIFY(OutcomeOutbox(fixture.store()).isPending(caseId, QStringLiteral("issued")).value());
+
+    // The receiver is back: Notify again delivers it ("approved" first, then "issued").
+    QVERIFY(rx.startWorkstationServer(port));
+    QTest::mouseClick(notify, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("The receiver was notified")), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(table->item(0, 4)->text(), QStringLiteral("Sent"), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!notify->isVisible(), kWait);
+    QVERIFY(!OutcomeOutbox(fixture.store()).isPending(caseId, QStringLiteral("issued")).value());
+    QCOMPARE(rx.spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
+             QStringLiteral("issued"));
 }
 
 QTEST_MAIN(TestIssuanceView)

@@ -344,6 +344,7 @@ void IssuanceView::issue()
         this, [store, userId, caseId, client] { return IssuanceService(*store, client.get()).issue(userId, caseId); },
         [this, caseId](const Result<IssuanceService::Outcome> &outcome) {
             m_busy = false;
+            updateButtons();
             if (!outcome) {
                 report(tr("The certificate was not issued: %1").arg(outcome.error().message));
             } else {
@@ -414,6 +415,7 @@ void IssuanceView::notifyAgain()
         this, [store, caseId, client] { return IssuanceService(*store, client.get()).postIssued(caseId); },
         [this](const Status &status) {
             m_busy = false;
+            updateButtons();
             if (status)
                 report(tr("The receiver was notified; the applicant gets a LINE message."));
             else
