@@ -5,6 +5,7 @@
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
 #include "core/domain/QueueEntry.h"
+#include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
 #include "core/store/StoreConnections.h"
@@ -58,6 +59,12 @@ public:
     // Cases waiting for clerk work (verified, held, claimed, returned), oldest first, with the
     // latest verdict's summary; `available` is computed for `userId` at the clock's now.
     Result<std::vector<QueueEntry>> queue(qint64 userId);
+    // The latest verdict of a case, or nothing when it has none yet; not audited (no personal data
+    // beyond face coordinates, read with the case view's audited reads).
+    Result<std::optional<Verdict>> latestVerdict(qint64 caseId);
+    // The register entries with this name and date of birth (0, 1 or several to resolve by hand),
+    // by resident code; not audited (the caller has audited the case view they belong to).
+    Result<std::vector<RegisterEntry>> registerEntries(const QString &name, const QDate &dateOfBirth);
     // Number of cases per state name, plus "table:<name>" row counts of the main tables.
     Result<QMap<QString, qint64>> statistics();
 
