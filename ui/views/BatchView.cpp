@@ -2,6 +2,7 @@
 
 #include "core/workflow/BatchWorkflow.h"
 #include "ui/support/Background.h"
+#include "ui/support/DomainTexts.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -43,10 +44,10 @@ void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
     for (int row = 0; row < table->rowCount(); ++row) {
         const BatchCaseLine &line = cases[static_cast<size_t>(row)];
         table->setItem(row, 0, item(line.reference, line.caseId));
-        table->setItem(row, 1, item(line.procedure));
-        table->setItem(row, 2, item(line.outcome));
+        table->setItem(row, 1, item(DomainTexts::procedure(line.procedure)));
+        table->setItem(row, 2, item(DomainTexts::outcome(line.outcome)));
         table->setItem(row, 3, item(line.decidedBy));
-        table->setItem(row, 4, item(line.state));
+        table->setItem(row, 4, item(DomainTexts::state(line.state)));
     }
 }
 
@@ -122,6 +123,13 @@ BatchView::BatchView(CaseStore &store, qint64 userId, WorkflowOptions options, Q
     connect(m_createButton, &QPushButton::clicked, this, &BatchView::createBatch);
     connect(m_approveButton, &QPushButton::clicked, this, &BatchView::approveBatch);
     connect(m_returnButton, &QPushButton::clicked, this, &BatchView::returnCase);
+    // A double click (or Enter) opens the case, read-only for a supervisor.
+    for (QTableWidget *table : {m_unbatchedTable, m_batchCasesTable}) {
+        connect(table, &QTableWidget::activated, this, [this, table](const QModelIndex &index) {
+            if (const QTableWidgetItem *cell = table->item(index.row(), 0))
+                Q_EMIT caseActivated(cell->data(Qt::UserRole).toLongLong());
+        });
+    }
     retranslate();
     reload();
 }
@@ -336,6 +344,8 @@ void BatchView::retranslate()
     m_approveButton->setText(tr("Approve batch"));
     m_commentEdit->setPlaceholderText(tr("Comment for the clerk"));
     m_returnButton->setText(tr("Return the selected case to its clerk"));
+    for (QTableWidget *table : {m_unbatchedTable, m_batchCasesTable})
+        table->setToolTip(tr("Double-click a case to open it read-only"));
     updateButtons();
 }
 

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
@@ -89,7 +90,7 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     m_registerTable->setFocusPolicy(Qt::NoFocus);
     m_registerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    auto *side = new QWidget(this);
+    auto *side = new QWidget;
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(m_aiPanel, 2);
@@ -98,9 +99,20 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
 
+    // The evidence and the decision scroll when the screen is short or narrow (1366×768); the
+    // images keep the width they need to be compared.
+    auto *sideScroll = new QScrollArea(this);
+    sideScroll->setObjectName(QStringLiteral("caseSideScrollArea"));
+    sideScroll->setWidget(side);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setMinimumWidth(360);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("caseSplitter"));
+    splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_comparison);
-    splitter->addWidget(side);
+    splitter->addWidget(sideScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
@@ -136,6 +148,9 @@ QWidget *CaseView::createDecisionPanel()
 
     m_rejectReason = new QComboBox(panel);
     m_rejectReason->setObjectName(QStringLiteral("rejectReasonComboBox"));
+    // Long reasons are read in the open list; the closed box does not widen the window.
+    m_rejectReason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_rejectReason->setMinimumContentsLength(12);
     m_rejectReason->addItem(tr("Choose a reason for the rejection"), QString());
     for (const QString &code : ReasonTexts::rejectionCodes())
         m_rejectReason->addItem(ReasonTexts::decisionReason(code), code);
@@ -152,6 +167,8 @@ QWidget *CaseView::createDecisionPanel()
 
     m_resubmitReason = new QComboBox(panel);
     m_resubmitReason->setObjectName(QStringLiteral("resubmitReasonComboBox"));
+    m_resubmitReason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_resubmitReason->setMinimumContentsLength(12);
     m_resubmitReason->addItem(tr("Choose what the applicant must send again"), QString());
     for (const QString &code : ReasonTexts::resubmissionCodes())
         m_resubmitReason->addItem(ReasonTexts::decisionReason(code), code);
