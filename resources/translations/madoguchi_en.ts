@@ -536,393 +536,398 @@
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="140" />
+        <location filename="../../ui/views/BatchView.cpp" line="149" />
         <source>The batches could not be read: %1</source>
         <translation>The batches could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="169" />
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="169" />
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="198" />
+        <location filename="../../ui/views/BatchView.cpp" line="207" />
         <source>Select a batch.</source>
         <translation>Select a batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="200" />
+        <location filename="../../ui/views/BatchView.cpp" line="209" />
         <source>This batch is already approved.</source>
         <translation>This batch is already approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="202" />
+        <location filename="../../ui/views/BatchView.cpp" line="211" />
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="204" />
+        <location filename="../../ui/views/BatchView.cpp" line="213" />
         <source>This batch has no cases left.</source>
         <translation>This batch has no cases left.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="206" />
+        <location filename="../../ui/views/BatchView.cpp" line="215" />
         <source>Enter your password again to approve.</source>
         <translation>Enter your password again to approve.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="229" />
+        <location filename="../../ui/views/BatchView.cpp" line="238" />
         <source>Batch %1 created.</source>
         <translation>Batch %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="231" />
+        <location filename="../../ui/views/BatchView.cpp" line="240" />
         <source>The batch could not be created: %1</source>
         <translation>The batch could not be created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="258" />
+        <location filename="../../ui/views/BatchView.cpp" line="267" />
         <source>Batch %1 approved.</source>
         <translation>Batch %1 approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="262" />
+        <location filename="../../ui/views/BatchView.cpp" line="271" />
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>Wrong password: batch %1 was not approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="265" />
+        <location filename="../../ui/views/BatchView.cpp" line="274" />
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>Batch %1 holds your own decision: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="268" />
+        <location filename="../../ui/views/BatchView.cpp" line="277" />
         <source>Batch %1 was not approved: %2</source>
         <translation>Batch %1 was not approved: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="300" />
+        <location filename="../../ui/views/BatchView.cpp" line="309" />
         <source>The case was returned to its clerk.</source>
         <translation>The case was returned to its clerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="302" />
+        <location filename="../../ui/views/BatchView.cpp" line="311" />
         <source>The case could not be returned: %1</source>
         <translation>The case could not be returned: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="323" />
+        <location filename="../../ui/views/BatchView.cpp" line="332" />
         <source>Decided cases not yet in a batch</source>
         <translation>Decided cases not yet in a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="324" />
+        <location filename="../../ui/views/BatchView.cpp" line="333" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="325" />
+        <location filename="../../ui/views/BatchView.cpp" line="334" />
         <source>Cases of the selected batch</source>
         <translation>Cases of the selected batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Submitted by</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="334" />
+        <location filename="../../ui/views/BatchView.cpp" line="343" />
         <source>Create a batch from the selected cases</source>
         <translation>Create a batch from the selected cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="344" />
         <source>Your password</source>
         <translation>Your password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="336" />
+        <location filename="../../ui/views/BatchView.cpp" line="345" />
         <source>Approve batch</source>
         <translation>Approve batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="337" />
+        <location filename="../../ui/views/BatchView.cpp" line="346" />
         <source>Comment for the clerk</source>
         <translation>Comment for the clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="338" />
+        <location filename="../../ui/views/BatchView.cpp" line="347" />
         <source>Return the selected case to its clerk</source>
         <translation>Return the selected case to its clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="349" />
+        <source>Double-click a case to open it read-only</source>
+        <translation>Double-click a case to open it read-only</translation>
     </message>
 </context>
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55" />
+        <location filename="../../ui/views/CaseView.cpp" line="56" />
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="141" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="143" />
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="145" />
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="147" />
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
+        <location filename="../../ui/views/CaseView.cpp" line="149" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135" />
-        <location filename="../../ui/views/CaseView.cpp" line="357" />
+        <location filename="../../ui/views/CaseView.cpp" line="151" />
+        <location filename="../../ui/views/CaseView.cpp" line="378" />
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139" />
-        <location filename="../../ui/views/CaseView.cpp" line="379" />
+        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="400" />
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144" />
+        <location filename="../../ui/views/CaseView.cpp" line="163" />
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="164" />
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147" />
+        <location filename="../../ui/views/CaseView.cpp" line="166" />
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155" />
-        <location filename="../../ui/views/CaseView.cpp" line="395" />
+        <location filename="../../ui/views/CaseView.cpp" line="176" />
+        <location filename="../../ui/views/CaseView.cpp" line="416" />
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="179" />
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="160" />
+        <location filename="../../ui/views/CaseView.cpp" line="181" />
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="238" />
+        <location filename="../../ui/views/CaseView.cpp" line="259" />
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="272" />
+        <location filename="../../ui/views/CaseView.cpp" line="293" />
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="304" />
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="306" />
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="306" />
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288" />
+        <location filename="../../ui/views/CaseView.cpp" line="309" />
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294" />
+        <location filename="../../ui/views/CaseView.cpp" line="315" />
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="332" />
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="313" />
+        <location filename="../../ui/views/CaseView.cpp" line="334" />
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314" />
+        <location filename="../../ui/views/CaseView.cpp" line="335" />
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="341" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="342" />
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="343" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323" />
+        <location filename="../../ui/views/CaseView.cpp" line="344" />
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324" />
+        <location filename="../../ui/views/CaseView.cpp" line="345" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330" />
+        <location filename="../../ui/views/CaseView.cpp" line="351" />
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340" />
+        <location filename="../../ui/views/CaseView.cpp" line="361" />
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356" />
+        <location filename="../../ui/views/CaseView.cpp" line="377" />
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="380" />
+        <location filename="../../ui/views/CaseView.cpp" line="401" />
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="471" />
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="473" />
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="475" />
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="477" />
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="479" />
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="481" />
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462" />
+        <location filename="../../ui/views/CaseView.cpp" line="483" />
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>
@@ -1028,108 +1033,123 @@
         <source>Mismatch</source>
         <translation>Mismatch</translation>
     </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="49" />
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="50" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="51" />
+        <source>Resubmission requested</source>
+        <translation>Resubmission requested</translation>
+    </message>
 </context>
 <context>
     <name>mado::ImageComparisonWidget</name>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
         <source>Document portrait</source>
         <translation>Document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="29" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="175" />
         <source>Selfie (frontal)</source>
         <translation>Selfie (frontal)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="33" />
         <source>The whole document photo; the card the portrait was taken from is outlined</source>
         <translation>The whole document photo; the card the portrait was taken from is outlined</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="86" />
         <source>Zoom in both sides (+)</source>
         <translation>Zoom in both sides (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="87" />
         <source>Zoom out both sides (−)</source>
         <translation>Zoom out both sides (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="89" />
         <source>Same face scale, centred (0)</source>
         <translation>Same face scale, centred (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="91" />
         <source>Face box</source>
         <translation>Face box</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="91" />
         <source>Show the face boxes</source>
         <translation>Show the face boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="92" />
         <source>Landmarks</source>
         <translation>Landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="92" />
         <source>Show the 68 landmarks</source>
         <translation>Show the 68 landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="94" />
         <source>Pose axes</source>
         <translation>Pose axes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="94" />
         <source>Show the measured head pose</source>
         <translation>Show the measured head pose</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="116" />
         <source>Document portrait (card, rectified)</source>
         <translation>Document portrait (card, rectified)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="116" />
         <source>Document photo</source>
         <translation>Document photo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="140" />
         <source>Click to compare this frame with the document</source>
         <translation>Click to compare this frame with the document</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="145" />
         <source>Asked: %1</source>
         <translation>Asked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="148" />
         <source>yaw %1°, pitch %2°</source>
         <translation>yaw %1°, pitch %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="150" />
         <source>pose not measured</source>
         <translation>pose not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="153" />
         <source>Directions are the applicant's: left is the applicant's left (positive yaw)</source>
         <translation>Directions are the applicant's: left is the applicant's left (positive yaw)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="176" />
         <source>Selfie: frame %1, asked %2</source>
         <translation>Selfie: frame %1, asked %2</translation>
     </message>
@@ -1218,127 +1238,127 @@
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="234" />
+        <location filename="../../ui/MainWindow.cpp" line="238" />
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/MainWindow.cpp" line="239" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="243" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <location filename="../../ui/MainWindow.cpp" line="241" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="240" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <location filename="../../ui/MainWindow.cpp" line="242" />
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <location filename="../../ui/MainWindow.cpp" line="244" />
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <location filename="../../ui/MainWindow.cpp" line="245" />
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243" />
+        <location filename="../../ui/MainWindow.cpp" line="247" />
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="259" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="260" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="261" />
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257" />
+        <location filename="../../ui/MainWindow.cpp" line="262" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="265" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="265" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="276" />
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247" />
+        <location filename="../../ui/MainWindow.cpp" line="251" />
         <source>Face models are damaged.</source>
         <translation>Face models are damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <location filename="../../ui/MainWindow.cpp" line="252" />
         <source>Face models are missing.</source>
         <translation>Face models are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="253" />
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>
@@ -1421,117 +1441,37 @@
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="110" />
+        <location filename="../../ui/views/QueueView.cpp" line="113" />
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>Waiting: %1  ·  In review: %2  ·  Decided: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="115" />
+        <location filename="../../ui/views/QueueView.cpp" line="118" />
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  Pending approval: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="128" />
+        <location filename="../../ui/views/QueueView.cpp" line="132" />
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="129" />
-        <source>Verified</source>
-        <translation>Verified</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="130" />
-        <source>Held</source>
-        <translation>Held</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="131" />
-        <source>Claimed</source>
-        <translation>Claimed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132" />
-        <source>Decided</source>
-        <translation>Decided</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/QueueView.cpp" line="133" />
-        <source>Batched</source>
-        <translation>Batched</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134" />
-        <source>Returned</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135" />
-        <source>Batch approved</source>
-        <translation>Batch approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136" />
-        <source>Issued</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="137" />
-        <source>Notified</source>
-        <translation>Notified</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="138" />
         <source>All AI bands</source>
         <translation>All AI bands</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="139" />
-        <source>Match</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="140" />
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141" />
-        <source>Mismatch</source>
-        <translation>Mismatch</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142" />
+        <location filename="../../ui/views/QueueView.cpp" line="134" />
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143" />
-        <source>Copy of residence record</source>
-        <translation>Copy of residence record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144" />
-        <source>Tax certificate</source>
-        <translation>Tax certificate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145" />
-        <source>Tax exemption certificate</source>
-        <translation>Tax exemption certificate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="146" />
-        <source>Tax payment certificate</source>
-        <translation>Tax payment certificate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="147" />
+        <location filename="../../ui/views/QueueView.cpp" line="135" />
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="148" />
+        <location filename="../../ui/views/QueueView.cpp" line="136" />
         <source>Search by reference</source>
         <translation>Search by reference</translation>
     </message>

@@ -536,393 +536,398 @@
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="140" />
+        <location filename="../../ui/views/BatchView.cpp" line="149" />
         <source>The batches could not be read: %1</source>
         <translation>バッチを読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="169" />
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="169" />
         <source>Submitted</source>
         <translation>提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="198" />
+        <location filename="../../ui/views/BatchView.cpp" line="207" />
         <source>Select a batch.</source>
         <translation>バッチを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="200" />
+        <location filename="../../ui/views/BatchView.cpp" line="209" />
         <source>This batch is already approved.</source>
         <translation>このバッチは承認済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="202" />
+        <location filename="../../ui/views/BatchView.cpp" line="211" />
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>このバッチにはご自身が判定した案件が含まれています。別の監督者が承認してください（ダブルチェックの原則）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="204" />
+        <location filename="../../ui/views/BatchView.cpp" line="213" />
         <source>This batch has no cases left.</source>
         <translation>このバッチには案件が残っていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="206" />
+        <location filename="../../ui/views/BatchView.cpp" line="215" />
         <source>Enter your password again to approve.</source>
         <translation>承認するにはパスワードを再入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="229" />
+        <location filename="../../ui/views/BatchView.cpp" line="238" />
         <source>Batch %1 created.</source>
         <translation>バッチ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="231" />
+        <location filename="../../ui/views/BatchView.cpp" line="240" />
         <source>The batch could not be created: %1</source>
         <translation>バッチを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="258" />
+        <location filename="../../ui/views/BatchView.cpp" line="267" />
         <source>Batch %1 approved.</source>
         <translation>バッチ %1 を承認しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="262" />
+        <location filename="../../ui/views/BatchView.cpp" line="271" />
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>パスワードが違います。バッチ %1 は承認されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="265" />
+        <location filename="../../ui/views/BatchView.cpp" line="274" />
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>バッチ %1 にはご自身の判定が含まれています。別の監督者が承認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="268" />
+        <location filename="../../ui/views/BatchView.cpp" line="277" />
         <source>Batch %1 was not approved: %2</source>
         <translation>バッチ %1 は承認されませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="300" />
+        <location filename="../../ui/views/BatchView.cpp" line="309" />
         <source>The case was returned to its clerk.</source>
         <translation>案件を担当職員に差し戻しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="302" />
+        <location filename="../../ui/views/BatchView.cpp" line="311" />
         <source>The case could not be returned: %1</source>
         <translation>案件を差し戻せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="323" />
+        <location filename="../../ui/views/BatchView.cpp" line="332" />
         <source>Decided cases not yet in a batch</source>
         <translation>バッチ未作成の判定済み案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="324" />
+        <location filename="../../ui/views/BatchView.cpp" line="333" />
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="325" />
+        <location filename="../../ui/views/BatchView.cpp" line="334" />
         <source>Cases of the selected batch</source>
         <translation>選択したバッチの案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
         <source>Decided by</source>
         <translation>判定者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Submitted by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Submitted at</source>
         <translation>提出日時</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="340" />
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="334" />
+        <location filename="../../ui/views/BatchView.cpp" line="343" />
         <source>Create a batch from the selected cases</source>
         <translation>選択した案件からバッチを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="344" />
         <source>Your password</source>
         <translation>ご自身のパスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="336" />
+        <location filename="../../ui/views/BatchView.cpp" line="345" />
         <source>Approve batch</source>
         <translation>バッチを承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="337" />
+        <location filename="../../ui/views/BatchView.cpp" line="346" />
         <source>Comment for the clerk</source>
         <translation>担当職員へのコメント</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="338" />
+        <location filename="../../ui/views/BatchView.cpp" line="347" />
         <source>Return the selected case to its clerk</source>
         <translation>選択した案件を担当職員に差し戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="349" />
+        <source>Double-click a case to open it read-only</source>
+        <translation>案件をダブルクリックすると閲覧のみで開きます</translation>
     </message>
 </context>
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55" />
+        <location filename="../../ui/views/CaseView.cpp" line="56" />
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="87" />
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="141" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="143" />
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="145" />
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="147" />
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
+        <location filename="../../ui/views/CaseView.cpp" line="149" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135" />
-        <location filename="../../ui/views/CaseView.cpp" line="357" />
+        <location filename="../../ui/views/CaseView.cpp" line="151" />
+        <location filename="../../ui/views/CaseView.cpp" line="378" />
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139" />
-        <location filename="../../ui/views/CaseView.cpp" line="379" />
+        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="400" />
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144" />
+        <location filename="../../ui/views/CaseView.cpp" line="163" />
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="164" />
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147" />
+        <location filename="../../ui/views/CaseView.cpp" line="166" />
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155" />
-        <location filename="../../ui/views/CaseView.cpp" line="395" />
+        <location filename="../../ui/views/CaseView.cpp" line="176" />
+        <location filename="../../ui/views/CaseView.cpp" line="416" />
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="179" />
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="160" />
+        <location filename="../../ui/views/CaseView.cpp" line="181" />
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="238" />
+        <location filename="../../ui/views/CaseView.cpp" line="259" />
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="272" />
+        <location filename="../../ui/views/CaseView.cpp" line="293" />
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="304" />
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="306" />
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="306" />
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288" />
+        <location filename="../../ui/views/CaseView.cpp" line="309" />
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294" />
+        <location filename="../../ui/views/CaseView.cpp" line="315" />
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="332" />
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="313" />
+        <location filename="../../ui/views/CaseView.cpp" line="334" />
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314" />
+        <location filename="../../ui/views/CaseView.cpp" line="335" />
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="341" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="342" />
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="343" />
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323" />
+        <location filename="../../ui/views/CaseView.cpp" line="344" />
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324" />
+        <location filename="../../ui/views/CaseView.cpp" line="345" />
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330" />
+        <location filename="../../ui/views/CaseView.cpp" line="351" />
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340" />
+        <location filename="../../ui/views/CaseView.cpp" line="361" />
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356" />
+        <location filename="../../ui/views/CaseView.cpp" line="377" />
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="380" />
+        <location filename="../../ui/views/CaseView.cpp" line="401" />
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="471" />
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="473" />
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="475" />
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="477" />
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="479" />
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="481" />
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462" />
+        <location filename="../../ui/views/CaseView.cpp" line="483" />
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>mado::DistanceGauge</name>
     <message>
@@ -1028,108 +1033,123 @@
         <source>Mismatch</source>
         <translation>不一致</translation>
     </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="49" />
+        <source>Approved</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="50" />
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/DomainTexts.cpp" line="51" />
+        <source>Resubmission requested</source>
+        <translation>再提出依頼</translation>
+    </message>
 </context>
 <context>
     <name>mado::ImageComparisonWidget</name>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
         <source>Document portrait</source>
         <translation>書類の顔写真</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="29" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="127" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="175" />
         <source>Selfie (frontal)</source>
         <translation>自撮り写真（正面）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="33" />
         <source>The whole document photo; the card the portrait was taken from is outlined</source>
         <translation>書類写真の全体。顔写真を取り出したカードを枠で示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="86" />
         <source>Zoom in both sides (+)</source>
         <translation>両側を拡大 (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="87" />
         <source>Zoom out both sides (−)</source>
         <translation>両側を縮小 (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="89" />
         <source>Same face scale, centred (0)</source>
         <translation>顔の大きさをそろえて中央に表示 (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="91" />
         <source>Face box</source>
         <translation>顔の枠</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="91" />
         <source>Show the face boxes</source>
         <translation>顔の枠を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="92" />
         <source>Landmarks</source>
         <translation>特徴点</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="92" />
         <source>Show the 68 landmarks</source>
         <translation>68点の特徴点を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="94" />
         <source>Pose axes</source>
         <translation>顔の向き</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="94" />
         <source>Show the measured head pose</source>
         <translation>測定した顔の向きを表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="116" />
         <source>Document portrait (card, rectified)</source>
         <translation>書類の顔写真（カードを正面補正）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="116" />
         <source>Document photo</source>
         <translation>書類写真</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="140" />
         <source>Click to compare this frame with the document</source>
         <translation>クリックするとこのフレームを書類と比較します</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="145" />
         <source>Asked: %1</source>
         <translation>指示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="148" />
         <source>yaw %1°, pitch %2°</source>
         <translation>ヨー %1°、ピッチ %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="150" />
         <source>pose not measured</source>
         <translation>顔の向きは未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="153" />
         <source>Directions are the applicant's: left is the applicant's left (positive yaw)</source>
         <translation>方向は申請者から見た向きです。左は申請者の左（ヨーが正）です</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="176" />
         <source>Selfie: frame %1, asked %2</source>
         <translation>自撮り写真：フレーム%1（指示：%2）</translation>
     </message>
@@ -1218,127 +1238,127 @@
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="234" />
+        <location filename="../../ui/MainWindow.cpp" line="238" />
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/MainWindow.cpp" line="239" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="243" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="237" />
+        <location filename="../../ui/MainWindow.cpp" line="241" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="240" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="238" />
+        <location filename="../../ui/MainWindow.cpp" line="242" />
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <location filename="../../ui/MainWindow.cpp" line="244" />
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <location filename="../../ui/MainWindow.cpp" line="245" />
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243" />
+        <location filename="../../ui/MainWindow.cpp" line="247" />
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="259" />
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="260" />
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="261" />
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257" />
+        <location filename="../../ui/MainWindow.cpp" line="262" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="263" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/MainWindow.cpp" line="264" />
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="265" />
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="265" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="275" />
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="276" />
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247" />
+        <location filename="../../ui/MainWindow.cpp" line="251" />
         <source>Face models are damaged.</source>
         <translation>顔照合モデルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <location filename="../../ui/MainWindow.cpp" line="252" />
         <source>Face models are missing.</source>
         <translation>顔照合モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="253" />
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
@@ -1417,117 +1437,37 @@
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="110" />
+        <location filename="../../ui/views/QueueView.cpp" line="113" />
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>確認待ち: %1  ·  確認中: %2  ·  判定済み: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="115" />
+        <location filename="../../ui/views/QueueView.cpp" line="118" />
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  承認待ち: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="128" />
+        <location filename="../../ui/views/QueueView.cpp" line="132" />
         <source>All states</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="129" />
-        <source>Verified</source>
-        <translation>AI確認済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="130" />
-        <source>Held</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="131" />
-        <source>Claimed</source>
-        <translation>確認中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132" />
-        <source>Decided</source>
-        <translation>判定済み</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/QueueView.cpp" line="133" />
-        <source>Batched</source>
-        <translation>バッチ提出済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134" />
-        <source>Returned</source>
-        <translation>差し戻し</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135" />
-        <source>Batch approved</source>
-        <translation>バッチ承認済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136" />
-        <source>Issued</source>
-        <translation>交付済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="137" />
-        <source>Notified</source>
-        <translation>通知済み</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="138" />
         <source>All AI bands</source>
         <translation>すべてのAI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="139" />
-        <source>Match</source>
-        <translation>一致</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="140" />
-        <source>Review</source>
-        <translation>要確認</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141" />
-        <source>Mismatch</source>
-        <translation>不一致</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142" />
+        <location filename="../../ui/views/QueueView.cpp" line="134" />
         <source>All procedures</source>
         <translation>すべての手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143" />
-        <source>Copy of residence record</source>
-        <translation>住民票の写し</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144" />
-        <source>Tax certificate</source>
-        <translation>課税証明書</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145" />
-        <source>Tax exemption certificate</source>
-        <translation>非課税証明書</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="146" />
-        <source>Tax payment certificate</source>
-        <translation>納税証明書</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/QueueView.cpp" line="147" />
+        <location filename="../../ui/views/QueueView.cpp" line="135" />
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="148" />
+        <location filename="../../ui/views/QueueView.cpp" line="136" />
         <source>Search by reference</source>
         <translation>受付番号で検索</translation>
     </message>

@@ -49,6 +49,7 @@ void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
         table->setItem(row, 3, item(line.decidedBy));
         table->setItem(row, 4, item(DomainTexts::state(line.state)));
     }
+    table->resizeColumnToContents(0); // the whole reference number
 }
 
 // Ids of the selected rows (the id sits in column 0's UserRole).

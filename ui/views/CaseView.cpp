@@ -90,31 +90,35 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     m_registerTable->setFocusPolicy(Qt::NoFocus);
     m_registerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    auto *side = new QWidget;
+    auto *evidence = new QWidget;
+    auto *evidenceLayout = new QVBoxLayout(evidence);
+    evidenceLayout->setContentsMargins(0, 0, 0, 0);
+    evidenceLayout->addWidget(m_aiPanel, 2);
+    evidenceLayout->addWidget(m_registerStatusLabel);
+    evidenceLayout->addWidget(m_registerTable, 1);
+    // The evidence scrolls when the screen is short or narrow (1366×768); the decision below it
+    // always stays in view.
+    auto *evidenceScroll = new QScrollArea(this);
+    evidenceScroll->setObjectName(QStringLiteral("evidenceScrollArea"));
+    evidenceScroll->setWidget(evidence);
+    evidenceScroll->setWidgetResizable(true);
+    evidenceScroll->setFrameShape(QFrame::NoFrame);
+
+    auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(m_aiPanel, 2);
-    sideLayout->addWidget(m_registerStatusLabel);
-    sideLayout->addWidget(m_registerTable, 1);
+    sideLayout->addWidget(evidenceScroll, 1);
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
-
-    // The evidence and the decision scroll when the screen is short or narrow (1366×768); the
-    // images keep the width they need to be compared.
-    auto *sideScroll = new QScrollArea(this);
-    sideScroll->setObjectName(QStringLiteral("caseSideScrollArea"));
-    sideScroll->setWidget(side);
-    sideScroll->setWidgetResizable(true);
-    sideScroll->setFrameShape(QFrame::NoFrame);
-    sideScroll->setMinimumWidth(360);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("caseSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_comparison);
-    splitter->addWidget(sideScroll);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400}); // images 3 : evidence 2, whatever the images' preferred sizes
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

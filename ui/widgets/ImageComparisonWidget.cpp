@@ -155,6 +155,7 @@ void ImageComparisonWidget::setCase(const CaseData &shown)
         layout->addWidget(caption);
         auto *strip = static_cast<QHBoxLayout *>(m_thumbnailStrip->layout());
         strip->insertWidget(strip->count() - 1, box); // before the stretch
+        box->show(); // now, so that the strip's size hint below counts it
         m_thumbnails.push_back(box);
     }
     // As high as the strip with its captions and the scroll bar, whatever the width.
