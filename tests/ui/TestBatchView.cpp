@@ -114,6 +114,9 @@ void TestBatchView::approvesABatchEndToEnd()
     QTest::mouseClick(create, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(unbatched->rowCount(), 1, kWait);
+    // The batched cases' selection does not pass on to the case left in their rows.
+    QVERIFY(unbatched->selectionModel()->selectedRows().isEmpty());
+    QVERIFY(!create->isEnabled());
     QCOMPARE(state(fixture, first), CaseState::Batched);
     QCOMPARE(state(fixture, second), CaseState::Batched);
     QCOMPARE(state(fixture, other), CaseState::Decided);

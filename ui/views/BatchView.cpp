@@ -38,20 +38,6 @@ QTableWidgetItem *item(const QString &text, qint64 id = 0)
     return cell;
 }
 
-void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
-{
-    table->setRowCount(static_cast<int>(cases.size()));
-    for (int row = 0; row < table->rowCount(); ++row) {
-        const BatchCaseLine &line = cases[static_cast<size_t>(row)];
-        table->setItem(row, 0, item(line.reference, line.caseId));
-        table->setItem(row, 1, item(DomainTexts::procedure(line.procedure)));
-        table->setItem(row, 2, item(DomainTexts::outcome(line.outcome)));
-        table->setItem(row, 3, item(line.decidedBy));
-        table->setItem(row, 4, item(DomainTexts::state(line.state)));
-    }
-    table->resizeColumnToContents(0); // the whole reference number
-}
-
 // Ids of the selected rows (the id sits in column 0's UserRole).
 QList<qint64> selectedIds(const QTableWidget *table)
 {
@@ -60,6 +46,29 @@ QList<qint64> selectedIds(const QTableWidget *table)
         ids.append(table->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
     return ids;
 }
+
+// Fills a case list; the selection stays on the same cases (by id), not on the same row numbers,
+// so that cases just batched or returned do not leave their rows' successors selected.
+void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
+{
+    const QList<qint64> selected = selectedIds(table);
+    const QSignalBlocker blocker(table); // the callers update the buttons afterwards
+    table->clearSelection();
+    table->setRowCount(static_cast<int>(cases.size()));
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const BatchCaseLine &line = cases[static_cast<size_t>(row)];
+        table->setItem(row, 0, item(line.reference, line.caseId));
+        table->setItem(row, 1, item(DomainTexts::procedure(line.procedure)));
+        table->setItem(row, 2, item(DomainTexts::outcome(line.outcome)));
+        table->setItem(row, 3, item(line.decidedBy));
+        table->setItem(row, 4, item(DomainTexts::state(line.state)));
+        if (selected.contains(line.caseId))
+            table->selectionModel()->select(table->model()->index(row, 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    table->resizeColumnToContents(0); // the whole reference number
+}
+
 
 } // namespace
 
