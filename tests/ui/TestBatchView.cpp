@@ -215,8 +215,11 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
 {
     StoreFixture fixture;
     QVERIFY(fixture.ok());
-    const qint64 caseId = fixture.caseIn(CaseState::Batched);
-    QVERIFY(caseId);
+    // Two cases in one batch; the second one is returned.
+    const qint64 kept = fixture.caseIn(CaseState::Decided);
+    const qint64 caseId = fixture.caseIn(CaseState::Decided);
+    QVERIFY(kept && caseId);
+    QVERIFY(BatchWorkflow(fixture.store()).submit(fixture.user(QStringLiteral("clerk1")), {kept, caseId}).ok());
     BatchView view(fixture.store(), fixture.user(QStringLiteral("sup1")));
     view.resize(1200, 700);
     view.show();
@@ -225,7 +228,7 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     auto *batchCases = child<QTableWidget>(view, "batchCasesTableWidget");
-    QCOMPARE(batchCases->rowCount(), 1);
+    QCOMPARE(batchCases->rowCount(), 2);
     auto *returnButton = child<QPushButton>(view, "returnButton");
     QVERIFY(clickRow(batchCases, reference(fixture, caseId)));
     QVERIFY(!returnButton->isEnabled()); // a comment is required
@@ -237,7 +240,10 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     QVERIFY(record.ok());
     QCOMPARE(record.value().returnComment, QStringLiteral("The photo is blurred"));
     QCOMPARE(record.value().assigneeId, fixture.user(QStringLiteral("clerk1")));
-    QTRY_COMPARE_WITH_TIMEOUT(batchCases->rowCount(), 0, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(batchCases->rowCount(), 1, kWait);
+    // The returned case's selection does not pass on to the case left in the batch.
+    QVERIFY(batchCases->selectionModel()->selectedRows().isEmpty());
+    QVERIFY(!returnButton->isEnabled());
 }
 
 void TestBatchView::showsWordsAndOpensACaseReadOnly()

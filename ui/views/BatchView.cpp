@@ -53,7 +53,7 @@ void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
 {
     const QList<qint64> selected = selectedIds(table);
     const QSignalBlocker blocker(table); // the callers update the buttons afterwards
-    table->clearSelection();
+    table->selectionModel()->clear(); // the current row too, or removing it selects its neighbour
     table->setRowCount(static_cast<int>(cases.size()));
     for (int row = 0; row < table->rowCount(); ++row) {
         const BatchCaseLine &line = cases[static_cast<size_t>(row)];
