@@ -19,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
@@ -90,24 +89,14 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     m_registerTable->setFocusPolicy(Qt::NoFocus);
     m_registerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    auto *evidence = new QWidget;
-    auto *evidenceLayout = new QVBoxLayout(evidence);
-    evidenceLayout->setContentsMargins(0, 0, 0, 0);
-    evidenceLayout->addWidget(m_aiPanel, 2);
-    evidenceLayout->addWidget(m_registerStatusLabel);
-    evidenceLayout->addWidget(m_registerTable, 1);
-    // The evidence scrolls when the screen is short or narrow (1366×768); the decision below it
-    // always stays in view.
-    auto *evidenceScroll = new QScrollArea(this);
-    evidenceScroll->setObjectName(QStringLiteral("evidenceScrollArea"));
-    evidenceScroll->setWidget(evidence);
-    evidenceScroll->setWidgetResizable(true);
-    evidenceScroll->setFrameShape(QFrame::NoFrame);
-
+    // The evidence's tables scroll by themselves on a short screen (1366×768); the decision below
+    // them always stays in view.
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(evidenceScroll, 1);
+    sideLayout->addWidget(m_aiPanel, 2);
+    sideLayout->addWidget(m_registerStatusLabel);
+    sideLayout->addWidget(m_registerTable, 1);
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
 
