@@ -85,6 +85,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_modelStatusLabel = new QLabel(this);
     m_modelStatusLabel->setObjectName(QStringLiteral("modelStatusLabel"));
     m_modelStatusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long models path or error must not widen the window past a 1366-pixel screen; the whole
+    // text stays in the tooltip.
+    m_modelStatusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_userLabel = new QLabel(this);
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
     m_backgroundStatus = new BackgroundStatus(this);
@@ -128,6 +131,7 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
         m_batchView = new BatchView(store, session.userId(), setup.workflow, m_tabs);
         m_tabs->addTab(m_batchView, QString());
         connect(m_batchView, &BatchView::workflowChanged, m_queueView->model(), &QueueModel::refresh);
+        connect(m_batchView, &BatchView::caseActivated, this, &MainWindow::showCase);
         m_auditView = new AuditView(store, m_tabs);
         m_tabs->addTab(m_auditView, QString());
     }
@@ -264,6 +268,7 @@ void MainWindow::retranslate()
         m_modelStatusLabel->setText(tr("%1 Ask IT to run %2. Details: %3")
                                         .arg(problem, ModelSet::fetchCommand(), m_modelStatus.error().message));
     }
+    m_modelStatusLabel->setToolTip(m_modelStatusLabel->text());
     if (!m_tabs)
         return;
     const QString role = m_session.role() == Role::Admin        ? tr("administrator")

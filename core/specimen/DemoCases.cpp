@@ -17,6 +17,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <map>
 
@@ -165,14 +166,28 @@ const cv::Mat &pick(const Pool &pool, Direction d, std::size_t occurrence)
     return it->second[std::min(occurrence, it->second.size() - 1)];
 }
 
+// A frame as a phone camera takes it in a dim room: dark, low contrast, with sensor noise.
+cv::Mat darkened(const cv::Mat &frame)
+{
+    cv::Mat dark;
+    frame.convertTo(dark, -1, 0.18, 4.0);
+    cv::Mat noise(dark.size(), dark.type());
+    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(3));
+    cv::add(dark, noise, dark);
+    return dark;
+}
+
 ApplicantForm applicant(int n, const QString &procedure)
 {
     static const char *const given[] = {"一郎", "二郎", "三郎", "四郎", "五郎", "六郎", "七郎", "八郎",
-                                         "九郎", "十郎", "健太", "翔太", "大輔", "拓也", "直樹", "浩二"};
+                                         "九郎", "十郎", "健太", "翔太", "大輔", "拓也", "直樹", "浩二",
+                                         "誠",   "学",   "聡",   "剛",   "修",   "隆",   "博",   "茂"};
     static const char *const givenKana[] = {"イチロウ", "ジロウ", "サブロウ", "シロウ", "ゴロウ", "ロクロウ",
                                              "シチロウ", "ハチロウ", "クロウ", "ジュウロウ", "ケンタ", "ショウタ",
-                                             "ダイスケ", "タクヤ", "ナオキ", "コウジ"};
-    const int i = n % 16;
+                                             "ダイスケ", "タクヤ", "ナオキ", "コウジ", "マコト", "マナブ",
+                                             "サトシ", "ツヨシ", "オサム", "タカシ", "ヒロシ", "シゲル"};
+    static_assert(std::size(given) == std::size(givenKana));
+    const int i = n % int(std::size(given));
     ApplicantForm form;
     form.procedure = procedure;
     form.name = QStringLiteral("見本 ") + QString::fromUtf8(given[i]);
@@ -305,6 +320,29 @@ Result<std::vector<DemoCases::Case>> DemoCases::prepare(const ModelSet &models, 
         replay[Direction::Left] = {b.pool.at(Direction::Left).front()};
         replay[Direction::Right] = {b.pool.at(Direction::Right).front()};
         status = add(QStringLiteral("repeated_frame"), b, b.portrait, replay, tax, DocumentType::MyNumberCard, sharp, false);
+    }
+    if (status) { // the ID card's own photo sent as the frontal selfie
+        const Person &c = complete[2 % complete.size()];
+        Pool copied = c.pool;
+        copied[Direction::Front] = {SampleCaseWriter::cameraFrame(c.portrait, cv::Size(1280, 720), 77)};
+        status = add(QStringLiteral("id_photo_as_selfie"), c, c.portrait, copied, tax, DocumentType::MyNumberCard,
+                     sharp, false);
+    }
+    if (status) { // a selfie taken in a dark room: the applicant should send it again
+        const Person &d = complete[3 % complete.size()];
+        Pool dark;
+        for (const auto &[direction, frames] : d.pool) {
+            for (const cv::Mat &frame : frames)
+                dark[direction].push_back(darkened(frame));
+        }
+        status = add(QStringLiteral("dark_selfie"), d, d.portrait, dark, tax, DocumentType::DriversLicense, sharp, false);
+    }
+    // More good matches for 課税証明書, the most common request, with the other kind of document.
+    for (std::size_t i = 0; status && i < complete.size() && i < 2; ++i) {
+        const Person &p = complete[complete.size() - 1 - i];
+        status = add(QStringLiteral("good"), p, p.portrait, p.pool, tax,
+                     (complete.size() - 1 - i) % 2 ? DocumentType::MyNumberCard : DocumentType::DriversLicense, sharp,
+                     false);
     }
     // People with too few turned photos: a repeated direction reuses a frame, or a step fails.
     for (std::size_t i = 0; status && i < incomplete.size() && i < 3; ++i)

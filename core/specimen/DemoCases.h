@@ -16,8 +16,11 @@ namespace mado {
 // for the directions the receiver's challenge asks for, like an applicant following it. Photos
 // are chosen by their measured head pose; a missing side is the mirror image of the other.
 // Scenarios: good matches, a 住民票 request held by policy, a different person on the document,
-// a tilted print (flat photo), a blurred document, turns the wrong way, the ID photo sent as the
-// selfie, an address that differs from the register, and applicants whose photos do not turn.
+// a tilted print (flat photo), a blurred document, turns the wrong way, one frame sent twice, the
+// ID photo sent as the selfie, a selfie too dark to judge, an address that differs from the
+// register, and applicants whose photos do not turn (20 with dlib's photos). dlib's examples hold
+// six people who turn both ways, so their photos serve several scenarios: the workstation's
+// cross-case replay check marks the later ones "seen in case ...", as it would in a ward.
 // Also writes register.csv (the fictitious residents) and scenarios.txt. Calling thread.
 class DemoCases {
 public:

@@ -13,9 +13,20 @@
 
 namespace mado {
 
-Result<LabelledFaces::Split> LabelledFaces::split(const cv::Mat &groupBgr, const QByteArray &labelsJson)
+QMap<QString, std::vector<cv::Point>> LabelledFaces::points(const QByteArray &labelsJson)
 {
     const QJsonObject people = QJsonDocument::fromJson(labelsJson).object().value(QStringLiteral("people")).toObject();
+    QMap<QString, std::vector<cv::Point>> result;
+    for (auto it = people.begin(); it != people.end(); ++it) {
+        for (const QJsonValue &point : it.value().toArray())
+            result[it.key()].emplace_back(point.toArray().at(0).toInt(), point.toArray().at(1).toInt());
+    }
+    return result;
+}
+
+Result<LabelledFaces::Split> LabelledFaces::split(const cv::Mat &groupBgr, const QByteArray &labelsJson)
+{
+    const QMap<QString, std::vector<cv::Point>> people = points(labelsJson);
     if (people.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the labels hold no people")};
     cv::Mat gray;
@@ -24,8 +35,7 @@ Result<LabelledFaces::Split> LabelledFaces::split(const cv::Mat &groupBgr, const
     const std::vector<FaceBox> faces = detector.detect(gray, std::max(gray.cols, gray.rows)); // full resolution
     Split result;
     for (auto it = people.begin(); it != people.end(); ++it) {
-        for (const QJsonValue &point : it.value().toArray()) {
-            const cv::Point centre(point.toArray().at(0).toInt(), point.toArray().at(1).toInt());
+        for (const cv::Point &centre : it.value()) {
             const auto face =
                 std::find_if(faces.begin(), faces.end(), [&](const FaceBox &f) { return f.rect.contains(centre); });
             if (face == faces.end()) {

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/types.hpp>
 
 #include <vector>
 
@@ -22,6 +23,8 @@ public:
         int missed = 0;
     };
     static Result<Split> split(const cv::Mat &groupBgr, const QByteArray &labelsJson);
+    // The labelled face centres per person, in label order; empty when the JSON holds no people.
+    static QMap<QString, std::vector<cv::Point>> points(const QByteArray &labelsJson);
     // The labels shipped for dlib's faces/bald_guys.jpg (resources/samples/bald_guys.labels.json).
     static QByteArray baldGuysLabels();
 };

@@ -286,6 +286,49 @@ Result<T> CaseStore::auditedRead(qint64 userId, qint64 caseId, const QString &ac
     return value;
 }
 
+Result<std::optional<Verdict>> CaseStore::latestVerdict(qint64 caseId)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto json = Sql::scalar(
+        db.value(), QStringLiteral("SELECT verdict_json FROM verdicts WHERE case_id = :c ORDER BY id DESC LIMIT 1"),
+        {{QStringLiteral("c"), caseId}});
+    if (!json && json.error().code == ErrorCode::NotFound)
+        return std::optional<Verdict>();
+    if (!json)
+        return json.error();
+    if (json.value().isNull() || json.value().toString().isEmpty())
+        return std::optional<Verdict>();
+    auto verdict = Verdict::fromJson(QJsonDocument::fromJson(json.value().toString().toUtf8()).object());
+    if (!verdict)
+        return verdict.error();
+    return std::optional<Verdict>(verdict.value());
+}
+
+Result<std::vector<RegisterEntry>> CaseStore::registerEntries(const QString &name, const QDate &dateOfBirth)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    auto query = Sql::run(db.value(),
+                          QStringLiteral("SELECT resident_code, name, kana, date_of_birth, postal_code, prefecture, "
+                                         "city, address_line FROM residents WHERE name = :n AND date_of_birth = :d "
+                                         "ORDER BY resident_code"),
+                          {{QStringLiteral("n"), name}, {QStringLiteral("d"), dateOfBirth.toString(Qt::ISODate)}});
+    if (!query)
+        return query.error();
+    std::vector<RegisterEntry> entries;
+    while (query.value().next()) {
+        const QSqlQuery &q = query.value();
+        entries.push_back(RegisterEntry{
+            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            QDate::fromString(q.value(3).toString(), Qt::ISODate),
+            PostalAddress{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString()}});
+    }
+    return entries;
+}
+
 Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
 {
     return auditedRead<CaseRecord>(userId, caseId, QStringLiteral("case_viewed"), {},

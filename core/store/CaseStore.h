@@ -6,6 +6,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/IssuanceEntry.h"
 #include "core/domain/QueueEntry.h"
+#include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
 #include "core/store/StoreConnections.h"
@@ -63,6 +64,12 @@ public:
     // decided, issued at or after `issuedSince`, and issued ones whose notice is still undelivered.
     // Ready and held first (oldest first), then issued (newest first).
     Result<std::vector<IssuanceEntry>> issuanceList(const QDateTime &issuedSince);
+    // The latest verdict of a case, or nothing when it has none yet; not audited (no personal data
+    // beyond face coordinates, read with the case view's audited reads).
+    Result<std::optional<Verdict>> latestVerdict(qint64 caseId);
+    // The register entries with this name and date of birth (0, 1 or several to resolve by hand),
+    // by resident code; not audited (the caller has audited the case view they belong to).
+    Result<std::vector<RegisterEntry>> registerEntries(const QString &name, const QDate &dateOfBirth);
     // Number of cases per state name, plus "table:<name>" row counts of the main tables.
     Result<QMap<QString, qint64>> statistics();
 

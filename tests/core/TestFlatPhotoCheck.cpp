@@ -5,6 +5,7 @@
 #include "tests/support/FaceSynthesis.h"
 #include "tests/support/SampleFaces.h"
 
+#include <QMap>
 #include <QTest>
 
 #include <algorithm>
@@ -51,6 +52,16 @@ void TestFlatPhotoCheck::initTestCase()
     QVERIFY(!m_group.empty());
     m_faces = m_finder->all(m_group);
     QCOMPARE(int(m_faces.size()), test::kBaldGuysFaces);
+    // Who is who comes from the shipped hand labels: every detected face is labelled, 4 people x 6.
+    QMap<QString, int> facesPerPerson;
+    for (int face = 0; face < test::kBaldGuysFaces; ++face) {
+        QVERIFY(groupFace(face));
+        ++facesPerPerson[test::baldGuysPerson(face)];
+    }
+    QCOMPARE(facesPerPerson.size(), 4);
+    QVERIFY(!facesPerPerson.contains(QString()));
+    for (int count : facesPerPerson)
+        QCOMPARE(count, 6);
 }
 
 const test::FoundFace *TestFlatPhotoCheck::groupFace(int face) const

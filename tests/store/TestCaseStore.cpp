@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <tuple>
+
 using namespace mado;
 
 // Importing cases: one transaction, idempotent by application id, sanitised images only, the
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void importNeedsImages();
     void imageViewsAreAudited();
     void queueListsWaitingCasesWithTheVerdictSummary();
+    void latestVerdictIsTheNewestRow();
+    void registerEntriesMatchNameAndDateOfBirth();
 
 private:
     static std::vector<SanitizedImage> images();
@@ -95,6 +99,64 @@ void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
     QVERIFY2(results[1].ok(), qPrintable(results[1] ? QString() : results[1].error().message));
     QCOMPARE(results[0].value().caseId, results[1].value().caseId);
     QVERIFY(results[0].value().created != results[1].value().created); // exactly one created it
+}
+
+void TestCaseStore::latestVerdictIsTheNewestRow()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = f.bundle();
+    auto imported = f.store().storeImportedCase(bundle, images(), std::nullopt);
+    QVERIFY(imported.ok());
+    const qint64 caseId = imported.value().caseId;
+    auto none = f.store().latestVerdict(caseId);
+    QVERIFY(none.ok());
+    QVERIFY(!none.value().has_value());
+
+    auto db = f.store().connections().database();
+    Verdict first = test::StoreFixture::matchVerdict(bundle.applicationId);
+    Verdict second = first;
+    second.band = QStringLiteral("review");
+    QVERIFY(CaseStore::insertVerdict(db.value(), caseId, first, f.store().clock().now()).ok());
+    QVERIFY(CaseStore::insertVerdict(db.value(), caseId, second, f.store().clock().now()).ok());
+    auto latest = f.store().latestVerdict(caseId);
+    QVERIFY(latest.ok());
+    QVERIFY(latest.value().has_value());
+    QCOMPARE(latest.value()->band, QStringLiteral("review"));
+    auto otherCase = f.store().latestVerdict(caseId + 1000);
+    QVERIFY(otherCase.ok());
+    QVERIFY(!otherCase.value().has_value());
+}
+
+void TestCaseStore::registerEntriesMatchNameAndDateOfBirth()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto db = f.store().connections().database();
+    const QString insert = QStringLiteral(
+        "INSERT INTO residents (resident_code, name, kana, date_of_birth, postal_code, prefecture, city, address_line, "
+        "imported_at) VALUES (:code, :name, 'ミホン タロウ', :dob, '100-0001', '東京都', '見本区', :line, '2026-01-01')");
+    const QString name = QStringLiteral("見本 太郎");
+    for (const auto &[code, dob, line] : {std::tuple{"R-2", "1980-02-03", "見本町2"}, std::tuple{"R-1", "1980-02-03", "見本町1"},
+                                          std::tuple{"R-3", "1981-02-03", "見本町3"}}) {
+        QVERIFY(Sql::run(db.value(), insert,
+                         {{QStringLiteral("code"), QString::fromUtf8(code)},
+                          {QStringLiteral("name"), name},
+                          {QStringLiteral("dob"), QString::fromUtf8(dob)},
+                          {QStringLiteral("line"), QString::fromUtf8(line)}})
+                    .ok());
+    }
+    auto two = f.store().registerEntries(name, QDate(1980, 2, 3));
+    QVERIFY(two.ok());
+    QCOMPARE(two.value().size(), std::size_t(2)); // two residents to tell apart by hand, by code
+    QCOMPARE(two.value()[0].residentCode, QStringLiteral("R-1"));
+    QCOMPARE(two.value()[0].kana, QStringLiteral("ミホン タロウ"));
+    QCOMPARE(two.value()[0].dateOfBirth, QDate(1980, 2, 3));
+    QCOMPARE(two.value()[0].address.line, QStringLiteral("見本町1"));
+    QCOMPARE(two.value()[1].residentCode, QStringLiteral("R-2"));
+    auto none = f.store().registerEntries(QStringLiteral("見本 花子"), QDate(1980, 2, 3));
+    QVERIFY(none.ok());
+    QVERIFY(none.value().empty());
 }
 
 void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()

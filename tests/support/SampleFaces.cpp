@@ -1,6 +1,7 @@
 #include "tests/support/SampleFaces.h"
 
 #include "core/face/ImageDecoder.h"
+#include "core/specimen/LabelledFaces.h"
 #include "tests/support/TestData.h"
 
 #include <array>
@@ -9,19 +10,16 @@ namespace mado::test {
 
 namespace {
 
-struct BaldGuysFace {
-    cv::Point centre;
-    char person;
-};
-
-// Box centres measured with HogFaceDetector on the unmodified photo.
-const std::array<BaldGuysFace, kBaldGuysFaces> kFaces{{
-    {{1590, 272}, 'A'},  {{500, 940}, 'B'},   {{440, 1355}, 'C'},  {{622, 187}, 'D'},   {{142, 166}, 'D'},
-    {{1149, 852}, 'C'},  {{957, 194}, 'B'},   {{862, 1338}, 'C'},  {{957, 499}, 'B'},   {{1891, 1376}, 'A'},
-    {{138, 1376}, 'D'},  {{862, 900}, 'C'},   {{1166, 1395}, 'A'}, {{138, 785}, 'B'},   {{652, 519}, 'D'},
-    {{138, 461}, 'D'},   {{400, 527}, 'B'},   {{130, 1067}, 'C'},  {{1528, 1417}, 'A'}, {{1194, 1146}, 'C'},
-    {{400, 114}, 'B'},   {{384, 304}, 'D'},   {{1877, 495}, 'A'},  {{1703, 749}, 'A'},
+// Box centres measured with HogFaceDetector on the unmodified photo (where each face is; who it is
+// comes from the labels).
+const std::array<cv::Point, kBaldGuysFaces> kFaces{{
+    {1590, 272},  {500, 940},  {440, 1355}, {622, 187},   {142, 166},  {1149, 852},  {957, 194},  {862, 1338},
+    {957, 499},   {1891, 1376}, {138, 1376}, {862, 900},  {1166, 1395}, {138, 785},  {652, 519},   {138, 461},
+    {400, 527},   {130, 1067}, {1528, 1417}, {1194, 1146}, {400, 114},  {384, 304},  {1877, 495},  {1703, 749},
 }};
+
+// A labelled centre lies well inside its face box; faces are further apart than this.
+constexpr double kMaxLabelDistance = 120.0;
 
 } // namespace
 
@@ -42,12 +40,27 @@ QString baldGuysPath()
 
 cv::Point baldGuysFacePoint(int face)
 {
-    return kFaces.at(std::size_t(face)).centre;
+    return kFaces.at(std::size_t(face));
 }
 
-char baldGuysPerson(int face)
+QString baldGuysPerson(int face)
 {
-    return kFaces.at(std::size_t(face)).person;
+    static const QMap<QString, std::vector<cv::Point>> labels = LabelledFaces::points(LabelledFaces::baldGuysLabels());
+    const cv::Point centre = baldGuysFacePoint(face);
+    QString nearest;
+    double best = kMaxLabelDistance;
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        for (const cv::Point &label : it.value()) {
+            const double distance = cv::norm(label - centre);
+            if (distance < best) {
+                best = distance;
+                nearest = it.key();
+            }
+        }
+    }
+    if (nearest.isEmpty())
+        qWarning("bald_guys face %d has no label within %.0f px", face, kMaxLabelDistance);
+    return nearest;
 }
 
 } // namespace mado::test

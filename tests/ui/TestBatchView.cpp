@@ -5,6 +5,7 @@
 #include "tests/support/StoreFixture.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/support/DomainTexts.h"
 #include "ui/views/BatchView.h"
 
 #include <QLabel>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void refusesTheSupervisorsOwnDecision();
     void keepsTheBatchOnAWrongPassword();
     void returnsACaseToItsClerkWithAComment();
+    void showsWordsAndOpensACaseReadOnly();
 };
 
 namespace {
@@ -112,6 +114,9 @@ void TestBatchView::approvesABatchEndToEnd()
     QTest::mouseClick(create, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(unbatched->rowCount(), 1, kWait);
+    // The batched cases' selection does not pass on to the case left in their rows.
+    QVERIFY(unbatched->selectionModel()->selectedRows().isEmpty());
+    QVERIFY(!create->isEnabled());
     QCOMPARE(state(fixture, first), CaseState::Batched);
     QCOMPARE(state(fixture, second), CaseState::Batched);
     QCOMPARE(state(fixture, other), CaseState::Decided);
@@ -210,8 +215,11 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
 {
     StoreFixture fixture;
     QVERIFY(fixture.ok());
-    const qint64 caseId = fixture.caseIn(CaseState::Batched);
-    QVERIFY(caseId);
+    // Two cases in one batch; the second one is returned.
+    const qint64 kept = fixture.caseIn(CaseState::Decided);
+    const qint64 caseId = fixture.caseIn(CaseState::Decided);
+    QVERIFY(kept && caseId);
+    QVERIFY(BatchWorkflow(fixture.store()).submit(fixture.user(QStringLiteral("clerk1")), {kept, caseId}).ok());
     BatchView view(fixture.store(), fixture.user(QStringLiteral("sup1")));
     view.resize(1200, 700);
     view.show();
@@ -220,7 +228,7 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     QTRY_COMPARE_WITH_TIMEOUT(batches->rowCount(), 1, kWait);
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     auto *batchCases = child<QTableWidget>(view, "batchCasesTableWidget");
-    QCOMPARE(batchCases->rowCount(), 1);
+    QCOMPARE(batchCases->rowCount(), 2);
     auto *returnButton = child<QPushButton>(view, "returnButton");
     QVERIFY(clickRow(batchCases, reference(fixture, caseId)));
     QVERIFY(!returnButton->isEnabled()); // a comment is required
@@ -232,7 +240,43 @@ void TestBatchView::returnsACaseToItsClerkWithAComment()
     QVERIFY(record.ok());
     QCOMPARE(record.value().returnComment, QStringLiteral("The photo is blurred"));
     QCOMPARE(record.value().assigneeId, fixture.user(QStringLiteral("clerk1")));
-    QTRY_COMPARE_WITH_TIMEOUT(batchCases->rowCount(), 0, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(batchCases->rowCount(), 1, kWait);
+    // The returned case's selection does not pass on to the case left in the batch.
+    QVERIFY(batchCases->selectionModel()->selectedRows().isEmpty());
+    QVERIFY(!returnButton->isEnabled());
+}
+
+void TestBatchView::showsWordsAndOpensACaseReadOnly()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    const qint64 decided = fixture.caseIn(CaseState::Decided);
+    QVERIFY(decided);
+    MainWindow window;
+    window.startSession(fixture.store(), logIn(fixture, QStringLiteral("sup1")), {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = child<QTabWidget>(window, "pagesTabWidget");
+    auto *view = child<BatchView>(window, "batchView");
+    auto *unbatched = child<QTableWidget>(window, "unbatchedTableWidget");
+    QVERIFY(tabs && view && unbatched);
+    tabs->setCurrentWidget(view);
+    QTRY_COMPARE_WITH_TIMEOUT(unbatched->rowCount(), 1, kWait);
+    // Keys of core in words, not "tax_certificate" or "decided".
+    QCOMPARE(unbatched->item(0, 1)->text(), DomainTexts::procedure(QStringLiteral("tax_certificate")));
+    QCOMPARE(unbatched->item(0, 2)->text(), QStringLiteral("Approved"));
+    QCOMPARE(unbatched->item(0, 4)->text(), QStringLiteral("Decided"));
+
+    QSignalSpy activated(&window, &MainWindow::caseActivated);
+    const QRect rect = unbatched->visualItemRect(unbatched->item(0, 0));
+    // A real double click: press and release, then the double click on the same row.
+    QTest::mouseClick(unbatched->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(unbatched->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 1, kWait);
+    QCOMPARE(activated.at(0).at(0).toLongLong(), decided);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("casePage"));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window, "readOnlyLabel")->isVisible(), kWait);
+    QVERIFY(!child<QPushButton>(window, "approveButton")->isEnabled());
 }
 
 QTEST_MAIN(TestBatchView)

@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <tuple>
+
 using namespace mado;
 using namespace mado::test;
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void dropsAPageOfAnOldFilter();
     void showsRealCasesWithTheirColumns();
     void viewFiltersSearchesAndCounts();
+    void filterCombosShowWordsAndKeepKeysAsData();
     void enterAndDoubleClickActivateACase();
     void opensAHundredThousandCasesWithTheFirstPage();
 };
@@ -264,6 +267,44 @@ void TestQueueModel::viewFiltersSearchesAndCounts()
     auto *clerkCounts = clerkView.findChild<QLabel *>(QStringLiteral("countsLabel"));
     QTRY_VERIFY_WITH_TIMEOUT(clerkCounts->text().contains(QStringLiteral("Waiting")), kWait);
     QVERIFY(!clerkCounts->text().contains(QStringLiteral("Pending approval")));
+}
+
+void TestQueueModel::filterCombosShowWordsAndKeepKeysAsData()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    QVERIFY(Language::install(QStringLiteral("ja")));
+    QueueView view(fixture.store(), fixture.user(QStringLiteral("clerk1")), false);
+    auto *state = view.findChild<QComboBox *>(QStringLiteral("stateComboBox"));
+    auto *band = view.findChild<QComboBox *>(QStringLiteral("bandComboBox"));
+    auto *procedure = view.findChild<QComboBox *>(QStringLiteral("procedureComboBox"));
+    QVERIFY(state && band && procedure);
+    const QList<std::tuple<QComboBox *, QStringList, QString (*)(const QString &)>> combos{
+        {state, DomainTexts::stateKeys(), &DomainTexts::state},
+        {band, DomainTexts::bandKeys(), &DomainTexts::band},
+        {procedure, DomainTexts::procedureKeys(), &DomainTexts::procedure}};
+    for (const auto &[combo, keys, words] : combos) {
+        QCOMPARE(combo->count(), keys.size() + 1);
+        QCOMPARE(combo->itemData(0).toString(), QString()); // "all"
+        for (int i = 1; i < combo->count(); ++i) {
+            const QString key = combo->itemData(i).toString();
+            QCOMPARE(key, keys.at(i - 1));
+            QCOMPARE(combo->itemText(i), words(key));
+            QVERIFY2(combo->itemText(i) != key, qPrintable(key));
+        }
+    }
+    QCOMPARE(state->itemText(state->findData(QStringLiteral("verified"))), QStringLiteral("検証済み"));
+    QCOMPARE(band->itemText(band->findData(QStringLiteral("mismatch"))), QStringLiteral("不一致"));
+    QCOMPARE(procedure->itemText(procedure->findData(QStringLiteral("juminhyo_copy"))),
+             QStringLiteral("住民票の写し"));
+
+    // The filter uses the key; switching the language keeps the choice and changes the words.
+    state->setCurrentIndex(state->findData(QStringLiteral("batch_approved")));
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->filter().state, QStringLiteral("batch_approved"), kWait);
+    QVERIFY(Language::install(QStringLiteral("en")));
+    QTRY_COMPARE_WITH_TIMEOUT(state->currentText(), QStringLiteral("Batch approved"), kWait);
+    QCOMPARE(state->currentData().toString(), QStringLiteral("batch_approved"));
+    QCOMPARE(band->itemText(band->findData(QStringLiteral("mismatch"))), QStringLiteral("Mismatch"));
 }
 
 void TestQueueModel::enterAndDoubleClickActivateACase()

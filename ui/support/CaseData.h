@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/CaseRecord.h"
+#include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
 
 #include <QImage>
@@ -10,15 +11,6 @@
 #include <vector>
 
 namespace mado {
-
-// The resident register entry found for a case's applicant (name and date of birth).
-struct RegisterEntry {
-    QString residentCode;
-    QString name;
-    QString kana;
-    QDate dateOfBirth;
-    PostalAddress address;
-};
 
 // Everything the case view shows of one case, decoded and prepared off the GUI thread: the
 // record with the applicant's form (read audited), the verdict, the register entries and the

@@ -4,10 +4,8 @@
 #include "core/face/CaseVerifier.h"
 #include "core/face/ImageDecoder.h"
 #include "core/store/CaseStore.h"
-#include "core/store/Sql.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QPainter>
 #include <QPolygonF>
 #include <QtConcurrent>
@@ -43,49 +41,6 @@ Result<cv::Mat> decodeBytes(const QByteArray &bytes, int minLongSide)
 
 } // namespace
 
-Result<std::optional<Verdict>> CaseLoader::latestVerdict(CaseStore &store, qint64 caseId)
-{
-    auto db = store.connections().database();
-    if (!db)
-        return db.error();
-    auto json = Sql::scalar(
-        db.value(), QStringLiteral("SELECT verdict_json FROM verdicts WHERE case_id = :c ORDER BY id DESC LIMIT 1"),
-        {{QStringLiteral("c"), caseId}});
-    if (!json && json.error().code == ErrorCode::NotFound)
-        return std::optional<Verdict>();
-    if (!json)
-        return json.error();
-    if (json.value().isNull() || json.value().toString().isEmpty())
-        return std::optional<Verdict>();
-    auto verdict = Verdict::fromJson(QJsonDocument::fromJson(json.value().toString().toUtf8()).object());
-    if (!verdict)
-        return verdict.error();
-    return std::optional<Verdict>(verdict.value());
-}
-
-Result<std::vector<RegisterEntry>> CaseLoader::registerEntries(CaseStore &store, const ApplicantForm &form)
-{
-    auto db = store.connections().database();
-    if (!db)
-        return db.error();
-    auto query =
-        Sql::run(db.value(),
-                 QStringLiteral("SELECT resident_code, name, kana, date_of_birth, postal_code, prefecture, city, "
-                                "address_line FROM residents WHERE name = :n AND date_of_birth = :d"),
-                 {{QStringLiteral("n"), form.name}, {QStringLiteral("d"), form.dateOfBirth.toString(Qt::ISODate)}});
-    if (!query)
-        return query.error();
-    std::vector<RegisterEntry> entries;
-    while (query.value().next()) {
-        const QSqlQuery &q = query.value();
-        entries.push_back(RegisterEntry{
-            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-            QDate::fromString(q.value(3).toString(), Qt::ISODate),
-            PostalAddress{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString()}});
-    }
-    return entries;
-}
-
 Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId)
 {
     QElapsedTimer timer;
@@ -95,12 +50,12 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
     if (!record)
         return record.error();
     data.record = record.value();
-    auto verdict = latestVerdict(store, caseId);
+    auto verdict = store.latestVerdict(caseId);
     if (!verdict)
         return verdict.error();
     data.verdict = verdict.value();
     if (data.record.applicant) {
-        auto entries = registerEntries(store, *data.record.applicant);
+        auto entries = store.registerEntries(data.record.applicant->name, data.record.applicant->dateOfBirth);
         if (!entries)
             return entries.error();
         data.registerEntries = entries.value();

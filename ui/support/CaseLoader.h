@@ -19,9 +19,6 @@ public:
     static constexpr int kOverviewWidth = 320;
 
     static Result<CaseData> load(CaseStore &store, qint64 userId, qint64 caseId);
-    // The latest verdict of a case, or nothing when the case has none yet.
-    static Result<std::optional<Verdict>> latestVerdict(CaseStore &store, qint64 caseId);
-    static Result<std::vector<RegisterEntry>> registerEntries(CaseStore &store, const ApplicantForm &form);
 };
 
 } // namespace mado

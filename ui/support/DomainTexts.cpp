@@ -43,4 +43,33 @@ QString DomainTexts::band(const QString &key)
     return texts.value(key, key);
 }
 
+QString DomainTexts::outcome(const QString &key)
+{
+    const QHash<QString, QString> texts{
+        {QStringLiteral("approved"), tr("Approved")},
+        {QStringLiteral("rejected"), tr("Rejected")},
+        {QStringLiteral("resubmission_requested"), tr("Resubmission requested")},
+    };
+    return texts.value(key, key);
+}
+
+QStringList DomainTexts::stateKeys()
+{
+    return {QStringLiteral("received"), QStringLiteral("imported"), QStringLiteral("verified"),
+            QStringLiteral("held"),     QStringLiteral("claimed"),  QStringLiteral("decided"),
+            QStringLiteral("batched"),  QStringLiteral("returned"), QStringLiteral("batch_approved"),
+            QStringLiteral("issued"),   QStringLiteral("notified")};
+}
+
+QStringList DomainTexts::procedureKeys()
+{
+    return {QStringLiteral("juminhyo_copy"), QStringLiteral("tax_certificate"),
+            QStringLiteral("tax_exemption_certificate"), QStringLiteral("tax_payment_certificate")};
+}
+
+QStringList DomainTexts::bandKeys()
+{
+    return {QStringLiteral("match"), QStringLiteral("review"), QStringLiteral("mismatch")};
+}
+
 } // namespace mado

@@ -2,6 +2,7 @@
 
 #include "core/workflow/BatchWorkflow.h"
 #include "ui/support/Background.h"
+#include "ui/support/DomainTexts.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -37,19 +38,6 @@ QTableWidgetItem *item(const QString &text, qint64 id = 0)
     return cell;
 }
 
-void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
-{
-    table->setRowCount(static_cast<int>(cases.size()));
-    for (int row = 0; row < table->rowCount(); ++row) {
-        const BatchCaseLine &line = cases[static_cast<size_t>(row)];
-        table->setItem(row, 0, item(line.reference, line.caseId));
-        table->setItem(row, 1, item(line.procedure));
-        table->setItem(row, 2, item(line.outcome));
-        table->setItem(row, 3, item(line.decidedBy));
-        table->setItem(row, 4, item(line.state));
-    }
-}
-
 // Ids of the selected rows (the id sits in column 0's UserRole).
 QList<qint64> selectedIds(const QTableWidget *table)
 {
@@ -58,6 +46,29 @@ QList<qint64> selectedIds(const QTableWidget *table)
         ids.append(table->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
     return ids;
 }
+
+// Fills a case list; the selection stays on the same cases (by id), not on the same row numbers,
+// so that cases just batched or returned do not leave their rows' successors selected.
+void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
+{
+    const QList<qint64> selected = selectedIds(table);
+    const QSignalBlocker blocker(table); // the callers update the buttons afterwards
+    table->selectionModel()->clear(); // the current row too, or removing it selects its neighbour
+    table->setRowCount(static_cast<int>(cases.size()));
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const BatchCaseLine &line = cases[static_cast<size_t>(row)];
+        table->setItem(row, 0, item(line.reference, line.caseId));
+        table->setItem(row, 1, item(DomainTexts::procedure(line.procedure)));
+        table->setItem(row, 2, item(DomainTexts::outcome(line.outcome)));
+        table->setItem(row, 3, item(line.decidedBy));
+        table->setItem(row, 4, item(DomainTexts::state(line.state)));
+        if (selected.contains(line.caseId))
+            table->selectionModel()->select(table->model()->index(row, 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    table->resizeColumnToContents(0); // the whole reference number
+}
+
 
 } // namespace
 
@@ -122,6 +133,13 @@ BatchView::BatchView(CaseStore &store, qint64 userId, WorkflowOptions options, Q
     connect(m_createButton, &QPushButton::clicked, this, &BatchView::createBatch);
     connect(m_approveButton, &QPushButton::clicked, this, &BatchView::approveBatch);
     connect(m_returnButton, &QPushButton::clicked, this, &BatchView::returnCase);
+    // A double click (or Enter) opens the case, read-only for a supervisor.
+    for (QTableWidget *table : {m_unbatchedTable, m_batchCasesTable}) {
+        connect(table, &QTableWidget::activated, this, [this, table](const QModelIndex &index) {
+            if (const QTableWidgetItem *cell = table->item(index.row(), 0))
+                Q_EMIT caseActivated(cell->data(Qt::UserRole).toLongLong());
+        });
+    }
     retranslate();
     reload();
 }
@@ -336,6 +354,8 @@ void BatchView::retranslate()
     m_approveButton->setText(tr("Approve batch"));
     m_commentEdit->setPlaceholderText(tr("Comment for the clerk"));
     m_returnButton->setText(tr("Return the selected case to its clerk"));
+    for (QTableWidget *table : {m_unbatchedTable, m_batchCasesTable})
+        table->setToolTip(tr("Double-click a case to open it read-only"));
     updateButtons();
 }
 

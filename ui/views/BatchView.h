@@ -33,6 +33,8 @@ Q_SIGNALS:
     void loaded();
     // After a batch was created, approved or a case returned (the queue may want to refresh).
     void workflowChanged();
+    // The user double-clicked (or pressed Enter on) a case of one of the lists.
+    void caseActivated(qint64 caseId);
 
 protected:
     void changeEvent(QEvent *event) override;

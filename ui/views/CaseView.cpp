@@ -89,6 +89,8 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     m_registerTable->setFocusPolicy(Qt::NoFocus);
     m_registerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
+    // The evidence's tables scroll by themselves on a short screen (1366×768); the decision below
+    // them always stays in view.
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -99,10 +101,13 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     sideLayout->addWidget(m_decisionPanel);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("caseSplitter"));
+    splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_comparison);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400}); // images 3 : evidence 2, whatever the images' preferred sizes
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -136,6 +141,9 @@ QWidget *CaseView::createDecisionPanel()
 
     m_rejectReason = new QComboBox(panel);
     m_rejectReason->setObjectName(QStringLiteral("rejectReasonComboBox"));
+    // Long reasons are read in the open list; the closed box does not widen the window.
+    m_rejectReason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_rejectReason->setMinimumContentsLength(12);
     m_rejectReason->addItem(tr("Choose a reason for the rejection"), QString());
     for (const QString &code : ReasonTexts::rejectionCodes())
         m_rejectReason->addItem(ReasonTexts::decisionReason(code), code);
@@ -152,6 +160,8 @@ QWidget *CaseView::createDecisionPanel()
 
     m_resubmitReason = new QComboBox(panel);
     m_resubmitReason->setObjectName(QStringLiteral("resubmitReasonComboBox"));
+    m_resubmitReason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_resubmitReason->setMinimumContentsLength(12);
     m_resubmitReason->addItem(tr("Choose what the applicant must send again"), QString());
     for (const QString &code : ReasonTexts::resubmissionCodes())
         m_resubmitReason->addItem(ReasonTexts::decisionReason(code), code);

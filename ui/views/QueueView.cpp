@@ -1,6 +1,7 @@
 #include "ui/views/QueueView.h"
 
 #include "ui/models/QueueModel.h"
+#include "ui/support/DomainTexts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,14 +25,16 @@ QComboBox *makeCombo(const QString &objectName, QWidget *parent)
     return combo;
 }
 
-// Fills a combo with (text, data) pairs, keeping the selected data across a retranslation.
-void fill(QComboBox *combo, const QList<QPair<QString, QString>> &items)
+// Fills a combo with "all" (no key) and each key shown in words, keeping the selected key across a
+// retranslation.
+void fill(QComboBox *combo, const QString &all, const QStringList &keys, QString (*words)(const QString &))
 {
     const QString selected = combo->currentData().toString();
     const QSignalBlocker blocker(combo);
     combo->clear();
-    for (const auto &[text, data] : items)
-        combo->addItem(text, data);
+    combo->addItem(all, QString());
+    for (const QString &key : keys)
+        combo->addItem(words(key), key);
     combo->setCurrentIndex(qMax(0, combo->findData(selected)));
 }
 
@@ -125,25 +128,10 @@ void QueueView::changeEvent(QEvent *event)
 
 void QueueView::retranslate()
 {
-    fill(m_stateCombo, {{tr("All states"), QString()},
-                        {tr("Verified"), QStringLiteral("verified")},
-                        {tr("Held"), QStringLiteral("held")},
-                        {tr("Claimed"), QStringLiteral("claimed")},
-                        {tr("Decided"), QStringLiteral("decided")},
-                        {tr("Batched"), QStringLiteral("batched")},
-                        {tr("Returned"), QStringLiteral("returned")},
-                        {tr("Batch approved"), QStringLiteral("batch_approved")},
-                        {tr("Issued"), QStringLiteral("issued")},
-                        {tr("Notified"), QStringLiteral("notified")}});
-    fill(m_bandCombo, {{tr("All AI bands"), QString()},
-                       {tr("Match"), QStringLiteral("match")},
-                       {tr("Review"), QStringLiteral("review")},
-                       {tr("Mismatch"), QStringLiteral("mismatch")}});
-    fill(m_procedureCombo, {{tr("All procedures"), QString()},
-                            {tr("Copy of residence record"), QStringLiteral("juminhyo_copy")},
-                            {tr("Tax certificate"), QStringLiteral("tax_certificate")},
-                            {tr("Tax exemption certificate"), QStringLiteral("tax_exemption_certificate")},
-                            {tr("Tax payment certificate"), QStringLiteral("tax_payment_certificate")}});
+    // Words for the user, the core's key in the item data (what the filter uses).
+    fill(m_stateCombo, tr("All states"), DomainTexts::stateKeys(), &DomainTexts::state);
+    fill(m_bandCombo, tr("All AI bands"), DomainTexts::bandKeys(), &DomainTexts::band);
+    fill(m_procedureCombo, tr("All procedures"), DomainTexts::procedureKeys(), &DomainTexts::procedure);
     m_mineCheck->setText(tr("Mine"));
     m_searchEdit->setPlaceholderText(tr("Search by reference"));
     updateCounts();

@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -31,7 +33,19 @@ ImageComparisonWidget::ImageComparisonWidget(QWidget *parent) : QWidget(parent)
     m_overviewLabel->setToolTip(tr("The whole document photo; the card the portrait was taken from is outlined"));
     m_thumbnailStrip = new QWidget(this);
     m_thumbnailStrip->setObjectName(QStringLiteral("thumbnailStripWidget"));
-    new QHBoxLayout(m_thumbnailStrip);
+    auto *stripLayout = new QHBoxLayout(m_thumbnailStrip);
+    stripLayout->setContentsMargins(0, 0, 0, 0);
+    stripLayout->addStretch(1);
+    // The turned frames scroll sideways on a narrow screen (1366 px) instead of widening the window.
+    auto *thumbnailScroll = new QScrollArea(this);
+    thumbnailScroll->setObjectName(QStringLiteral("thumbnailScrollArea"));
+    thumbnailScroll->setWidget(m_thumbnailStrip);
+    thumbnailScroll->setWidgetResizable(true);
+    thumbnailScroll->setFrameShape(QFrame::NoFrame);
+    thumbnailScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    thumbnailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    thumbnailScroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_thumbnailScroll = thumbnailScroll;
 
     auto *grid = new QGridLayout;
     grid->addWidget(m_documentLabel, 0, 0);
@@ -39,7 +53,7 @@ ImageComparisonWidget::ImageComparisonWidget(QWidget *parent) : QWidget(parent)
     grid->addWidget(m_documentView, 1, 0);
     grid->addWidget(m_selfieView, 1, 1);
     grid->addWidget(m_overviewLabel, 2, 0, Qt::AlignLeft | Qt::AlignTop);
-    grid->addWidget(m_thumbnailStrip, 2, 1, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(thumbnailScroll, 2, 1, Qt::AlignTop);
     grid->setRowStretch(1, 1);
 
     auto *layout = new QVBoxLayout(this);
@@ -139,9 +153,14 @@ void ImageComparisonWidget::setCase(const CaseData &shown)
         caption->setToolTip(tr("Directions are the applicant's: left is the applicant's left (positive yaw)"));
         layout->addWidget(image);
         layout->addWidget(caption);
-        m_thumbnailStrip->layout()->addWidget(box);
+        auto *strip = static_cast<QHBoxLayout *>(m_thumbnailStrip->layout());
+        strip->insertWidget(strip->count() - 1, box); // before the stretch
+        box->show(); // now, so that the strip's size hint below counts it
         m_thumbnails.push_back(box);
     }
+    // As high as the strip with its captions and the scroll bar, whatever the width.
+    m_thumbnailScroll->setFixedHeight(m_thumbnailStrip->sizeHint().height() +
+                                      m_thumbnailScroll->horizontalScrollBar()->sizeHint().height());
     resetView();
     updateOverlays();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QLabel;
+class QScrollArea;
 class QToolButton;
 
 namespace mado {
@@ -75,6 +76,7 @@ private:
     std::size_t m_shownFrame = 0;
     QLabel *m_overviewLabel = nullptr;
     QWidget *m_thumbnailStrip = nullptr;
+    QScrollArea *m_thumbnailScroll = nullptr;
     std::vector<QWidget *> m_thumbnails;
     QToolButton *m_faceBoxButton = nullptr;
     QToolButton *m_landmarksButton = nullptr;
