@@ -35,14 +35,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption senders(QStringLiteral("senders"), QStringLiteral("numbers of concurrent senders"),
                                      QStringLiteral("LIST"), QStringLiteral("1,10,100"));
     const QCommandLineOption webhooks(QStringLiteral("webhooks"), QStringLiteral("webhooks per level"),
-                                      QStringLiteral("N"), QStringLiteral("2000"));
+                                      QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption eventType(QStringLiteral("event"),
+                                       QStringLiteral("webhook event type: follow (the receiver replies to each) or "
+                                                      "unfollow (it only records the state)"),
+                                       QStringLiteral("TYPE"), QStringLiteral("follow"));
     const QCommandLineOption applications(QStringLiteral("applications"),
                                           QStringLiteral("LIFF submissions per level (0: none)"), QStringLiteral("N"),
-                                          QStringLiteral("200"));
+                                          QStringLiteral("500"));
     const QCommandLineOption work(QStringLiteral("work"),
                                   QStringLiteral("directory for the spool, event file and logs (default: temporary)"),
                                   QStringLiteral("DIR"));
-    parser.addOptions({receiver, baseline, noBaseline, node, nodePath, senders, webhooks, applications, work});
+    parser.addOptions({receiver, baseline, noBaseline, node, nodePath, senders, webhooks, eventType, applications, work});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -61,6 +65,11 @@ int main(int argc, char *argv[])
     for (const QString &n : parser.value(senders).split(QLatin1Char(','), Qt::SkipEmptyParts))
         options.senders.push_back(n.toInt());
     options.webhooks = parser.value(webhooks).toInt();
+    options.eventType = parser.value(eventType);
+    if (options.eventType != QLatin1String("follow") && options.eventType != QLatin1String("unfollow")) {
+        out << "--event must be follow or unfollow\n";
+        return 2;
+    }
     options.applications = parser.value(applications).toInt();
     QTemporaryDir temporary(QDir::tempPath() + QStringLiteral("/madoguchi-loadgen-XXXXXX"));
     options.workDirectory = parser.isSet(work) ? parser.value(work) : temporary.path();

@@ -110,6 +110,7 @@ int BenchRunner::run(QTextStream &out)
             return 2;
         }
     }
+    out << "webhooks carry one " << m_options.eventType << " event each; ";
     out << "receiver on port " << receiver.port();
     if (baseline)
         out << ", baseline on port " << baseline->port();
@@ -122,7 +123,7 @@ int BenchRunner::run(QTextStream &out)
     int failedRequests = 0;
     for (const int senders : m_options.senders) {
         const QString level = QStringLiteral("s%1").arg(senders);
-        WebhookLoad webhooks(kChannelSecret, QStringLiteral("bench-%1").arg(level));
+        WebhookLoad webhooks(kChannelSecret, QStringLiteral("bench-%1").arg(level), m_options.eventType);
         const LoadResult w = LoadRun::run(receiver.port(), senders, m_options.webhooks,
                                           [&](BenchSession &s, int i) { return webhooks.send(s, i); });
         out << senders << " senders, madoguchi webhooks: " << describe(w) << '\n';
@@ -147,7 +148,7 @@ int BenchRunner::run(QTextStream &out)
         }
 
         if (baseline) {
-            WebhookLoad baselineLoad(kChannelSecret, QStringLiteral("baseline-%1").arg(level));
+            WebhookLoad baselineLoad(kChannelSecret, QStringLiteral("baseline-%1").arg(level), m_options.eventType);
             const LoadResult b = LoadRun::run(baseline->port(), senders, m_options.webhooks,
                                               [&](BenchSession &s, int i) { return baselineLoad.send(s, i); });
             out << senders << " senders, baseline webhooks: " << describe(b) << '\n';

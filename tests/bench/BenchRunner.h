@@ -14,8 +14,11 @@ struct BenchOptions {
     QString nodeProgram = QStringLiteral("node");
     QString nodePath;                // NODE_PATH for the baseline (its node_modules)
     std::vector<int> senders{1, 10, 100};
-    int webhooks = 2000;             // per level
-    int applications = 200;          // per level; 0: no LIFF submissions
+    int webhooks = 10000;            // per level
+    // follow: the receiver's worker replies through the LINE simulator (in this process) to each;
+    // unfollow: it only records the user's state.
+    QString eventType = QStringLiteral("follow");
+    int applications = 500;          // per level; 0: no LIFF submissions
     QString workDirectory;           // spool, event file, configuration and logs
 };
 

@@ -9,7 +9,8 @@
 
 namespace mado::bench {
 
-WebhookLoad::WebhookLoad(QByteArray channelSecret, QString tag) : m_secret(std::move(channelSecret)), m_tag(std::move(tag))
+WebhookLoad::WebhookLoad(QByteArray channelSecret, QString tag, QString eventType)
+    : m_secret(std::move(channelSecret)), m_tag(std::move(tag)), m_eventType(std::move(eventType))
 {
 }
 
@@ -22,7 +23,7 @@ bool WebhookLoad::send(BenchSession &session, int index)
 {
     // A fictitious user per event; LINE user ids are "U" and 32 hex digits.
     const QString user = QStringLiteral("U%1").arg(qHash(eventId(index)), 32, 16, QLatin1Char('0'));
-    const QJsonObject event = test::LineClient::event(eventId(index), QStringLiteral("follow"), user);
+    const QJsonObject event = test::LineClient::event(eventId(index), m_eventType, user);
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
                                   {QStringLiteral("events"), QJsonArray{event}}})
