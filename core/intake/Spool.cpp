@@ -68,7 +68,7 @@ Spool::Spool(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
 
 Spool::~Spool()
 {
-    m_writer.reset(); // commits what is queued first
+    m_writer.reset(); // waits for the writes under way
     sqlite3_close_v2(m_db);
 }
 

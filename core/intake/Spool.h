@@ -62,9 +62,9 @@ public:
     }
 
     // Runs f(sqlite3 *) in the next group commit and returns its result (a Status or a Result<T>)
-    // once the transaction is committed, or the commit's error. f runs on the writer thread inside
-    // a savepoint: it must not BEGIN or COMMIT, must not call back into the spool, and an error it
-    // returns rolls back only its own changes.
+    // once the transaction is committed, or the commit's error. f runs inside a savepoint on the
+    // thread that writes the batch (this one or another caller's): it must not BEGIN or COMMIT,
+    // must not call back into the spool, and an error it returns rolls back only its own changes.
     template <typename F>
     auto committed(F &&f) -> decltype(f(static_cast<sqlite3 *>(nullptr)))
     {

@@ -13,17 +13,19 @@ namespace mado {
 SpoolWriter::SpoolWriter(sqlite3 *db, std::mutex &dbMutex, int maxBatch)
     : m_db(db), m_dbMutex(dbMutex), m_maxBatch(std::size_t(std::max(1, maxBatch)))
 {
-    m_thread = std::thread([this] { loop(); });
 }
 
 SpoolWriter::~SpoolWriter()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_stopping = true;
-    }
-    m_queued.notify_all();
-    m_thread.join();
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_stopping = true;
+    m_idle.wait(lock, [this] { return !m_writing && m_queue.empty(); });
+}
+
+std::size_t SpoolWriter::queued() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_queue.size();
 }
 
 Status SpoolWriter::run(const Work &work)
@@ -34,25 +36,14 @@ Status SpoolWriter::run(const Work &work)
     if (m_stopping)
         return Error{ErrorCode::Io, QStringLiteral("the spool is closing")};
     m_queue.push_back(&job);
-    m_queued.notify_one();
-    job.finished.wait(lock, [&job] { return job.done; });
-    return job.result;
-}
-
-std::size_t SpoolWriter::queued() const
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_queue.size();
-}
-
-void SpoolWriter::loop()
-{
-    std::unique_lock<std::mutex> lock(m_mutex);
-    while (true) {
-        m_queued.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-        if (m_queue.empty())
-            return; // stopping, nothing left
-        // Everything that queued up while the previous batch was being committed.
+    while (!job.done) {
+        if (m_writing) {
+            // Woken when this job's batch is committed, or to become the next writer.
+            job.wake.wait(lock);
+            continue;
+        }
+        // This thread writes: everything that queued up while the previous batch was committed.
+        m_writing = true;
         std::vector<Job *> batch;
         while (!m_queue.empty() && batch.size() < m_maxBatch) {
             batch.push_back(m_queue.front());
@@ -61,11 +52,18 @@ void SpoolWriter::loop()
         lock.unlock();
         commitBatch(batch);
         lock.lock();
-        for (Job *job : batch) {
-            job->done = true;
-            job->finished.notify_one();
+        m_writing = false;
+        for (Job *done : batch) {
+            done->done = true;
+            if (done != &job)
+                done->wake.notify_one();
         }
+        if (!m_queue.empty())
+            m_queue.front()->wake.notify_one(); // the next writer
+        else
+            m_idle.notify_all();
     }
+    return job.result;
 }
 
 void SpoolWriter::commitBatch(const std::vector<Job *> &batch)

@@ -9,19 +9,20 @@
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <thread>
 
 struct sqlite3;
 
 namespace mado {
 
-// Group commit for the spool: request threads hand their writes to run() and wait; one writer
-// thread takes every write queued meanwhile (up to maxBatch), runs them in one transaction, each in
-// its own savepoint (a write that fails rolls back only its own changes and gets its own error),
-// commits once (one fsync with synchronous=FULL) and only then wakes the waiting threads. So no
-// caller hears of success before its write is durable, and a crash mid-batch loses only writes
-// nobody was told about. If BEGIN or COMMIT fails, every write of the batch gets that error.
-// run() may be called from any thread except the writer's own (a work must not call run()).
+// Group commit for the spool: request threads hand their writes to run() and wait. One of them at
+// a time is the writer (the leader): it takes every write queued meanwhile (up to maxBatch), runs
+// them in one transaction, each in its own savepoint (a write that fails rolls back only its own
+// changes and gets its own error), commits once (one fsync with synchronous=FULL), and only then
+// wakes the threads of that batch; then the oldest waiting thread becomes the next writer. So no
+// caller hears of success before its write is durable, a crash mid-batch loses only writes nobody
+// was told about, and a lone request commits on its own thread without a hand-over. If BEGIN or
+// COMMIT fails, every write of the batch gets that error. run() from any thread; a work must not
+// call run().
 class SpoolWriter {
 public:
     // A write: SQL statements on db, no BEGIN/COMMIT. Must finalise its statements before returning.
@@ -29,7 +30,7 @@ public:
 
     // dbMutex is the lock that serialises all use of db (the spool's).
     SpoolWriter(sqlite3 *db, std::mutex &dbMutex, int maxBatch = 512);
-    // Commits what is queued, then ends the thread.
+    // Refuses new writes and waits for those under way.
     ~SpoolWriter();
     SpoolWriter(const SpoolWriter &) = delete;
     SpoolWriter &operator=(const SpoolWriter &) = delete;
@@ -47,23 +48,22 @@ private:
         const Work *work = nullptr;
         Status result;
         bool done = false;
-        // Its own, so that a commit wakes only the threads of its batch.
-        std::condition_variable finished;
+        // Its own, so that a commit wakes only the threads of its batch (and the next writer).
+        std::condition_variable wake;
     };
 
-    void loop();
     void commitBatch(const std::vector<Job *> &batch);
 
     sqlite3 *m_db;
     std::mutex &m_dbMutex;
     const std::size_t m_maxBatch;
     mutable std::mutex m_mutex;
-    std::condition_variable m_queued;
+    std::condition_variable m_idle;
     std::deque<Job *> m_queue;
+    bool m_writing = false; // a thread is committing a batch
     bool m_stopping = false;
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_writes{0};
-    std::thread m_thread;
 };
 
 } // namespace mado

@@ -248,7 +248,7 @@ void TestSpool::failedWriteInAGroupCommitUndoesOnlyItself()
 {
     auto spool = open(path());
     QVERIFY(spool);
-    // A first write holds the writer thread, so that the next two queue up and share one commit.
+    // A first write holds the writer (its own thread), so that the next two queue up and share one commit.
     std::promise<void> started;
     std::promise<void> release;
     std::shared_future<void> released = release.get_future().share();
@@ -259,7 +259,7 @@ void TestSpool::failedWriteInAGroupCommitUndoesOnlyItself()
             return {};
         }));
     });
-    started.get_future().wait(); // the writer thread is inside the first batch
+    started.get_future().wait(); // the first batch is being written
     Result<SpoolWriteResult> bad = Error{ErrorCode::Internal, QString()};
     Result<SpoolWriteResult> good = Error{ErrorCode::Internal, QString()};
     std::thread second(
