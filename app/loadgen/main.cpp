@@ -46,7 +46,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption work(QStringLiteral("work"),
                                   QStringLiteral("directory for the spool, event file and logs (default: temporary)"),
                                   QStringLiteral("DIR"));
-    parser.addOptions({receiver, baseline, noBaseline, node, nodePath, senders, webhooks, eventType, applications, work});
+    parser.addOptions(
+        {receiver, baseline, noBaseline, node, nodePath, senders, webhooks, eventType, applications, work});
     parser.process(app);
 
     QTextStream out(stdout);

@@ -105,10 +105,10 @@ int PushWorker::runOnce(const QDateTime &now)
 {
     const auto due = m_spool.locked([&](sqlite3 *db) -> Result<std::vector<Due>> {
         // A user LINE never told us about (no follow or unfollow event seen) counts as following.
-        auto select = Sqlite::prepare(
-            db, "SELECT id, retry_key, body, attempts, coalesce((SELECT following FROM line_users u "
-                "WHERE u.user_id = push_outbox.user_id), 1) FROM push_outbox "
-                "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
+        auto select =
+            Sqlite::prepare(db, "SELECT id, retry_key, body, attempts, coalesce((SELECT following FROM line_users u "
+                                "WHERE u.user_id = push_outbox.user_id), 1) FROM push_outbox "
+                                "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
         if (!select)
             return select.error();
         const QByteArray at = iso(now);

@@ -49,8 +49,8 @@ struct Context {
 // The metrics label of a workstation request: a fixed route pattern, never an application id.
 std::string routeLabel(const HTTPServerRequest &request)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^/ws/v1/applications/[A-Za-z0-9-]{8,64}/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^/ws/v1/applications/[A-Za-z0-9-]{8,64}/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
     std::string path;
     try {
         path = Poco::URI(request.getURI()).getPath();

@@ -26,17 +26,22 @@ ApplicationLoad::ApplicationLoad(test::LineSimulator &line, QString channelId, Q
 QByteArray ApplicationLoad::body(const QString &nonce) const
 {
     // Specimen (fictitious) applicant data, as in the applicant API tests.
-    const std::pair<const char *, QString> fields[] = {
-        {"procedure", QStringLiteral("juminhyo_copy")}, {"name", QStringLiteral("見本 花子")},
-        {"kana", QStringLiteral("ミホン ハナコ")},        {"dateOfBirth", QStringLiteral("1985-07-15")},
-        {"postalCode", QStringLiteral("100-0001")},     {"prefecture", QStringLiteral("東京都")},
-        {"city", QStringLiteral("見本区")},              {"line", QStringLiteral("見本町1-2-3")},
-        {"phone", QStringLiteral("03-0000-0000")},      {"copies", QStringLiteral("2")},
-        {"documentType", QStringLiteral("my_number_card")}, {"challenge", nonce}};
+    const std::pair<const char *, QString> fields[] = {{"procedure", QStringLiteral("juminhyo_copy")},
+                                                       {"name", QStringLiteral("見本 花子")},
+                                                       {"kana", QStringLiteral("ミホン ハナコ")},
+                                                       {"dateOfBirth", QStringLiteral("1985-07-15")},
+                                                       {"postalCode", QStringLiteral("100-0001")},
+                                                       {"prefecture", QStringLiteral("東京都")},
+                                                       {"city", QStringLiteral("見本区")},
+                                                       {"line", QStringLiteral("見本町1-2-3")},
+                                                       {"phone", QStringLiteral("03-0000-0000")},
+                                                       {"copies", QStringLiteral("2")},
+                                                       {"documentType", QStringLiteral("my_number_card")},
+                                                       {"challenge", nonce}};
     QByteArray out;
     for (const auto &[name, value] : fields)
-        out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-               value.toUtf8() + "\r\n";
+        out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value.toUtf8() +
+               "\r\n";
     const std::pair<const char *, const QByteArray *> files[] = {
         {"document_front", &m_jpeg}, {"frame0", &m_jpeg}, {"frame1", &m_png}, {"frame2", &m_jpeg}, {"frame3", &m_jpeg}};
     for (const auto &[name, bytes] : files)
@@ -53,11 +58,11 @@ bool ApplicationLoad::send(BenchSession &session, int index)
     if (challenge.status != 201)
         return false;
     const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
-    const auto answer = session.post(
-        "/api/v1/applications", body(nonce),
-        {{"Content-Type", "multipart/form-data; boundary=" + kBoundary.toStdString()},
-         {"Authorization", auth},
-         {"Idempotency-Key", QStringLiteral("%1-%2").arg(m_tag).arg(index).toStdString()}});
+    const auto answer =
+        session.post("/api/v1/applications", body(nonce),
+                     {{"Content-Type", "multipart/form-data; boundary=" + kBoundary.toStdString()},
+                      {"Authorization", auth},
+                      {"Idempotency-Key", QStringLiteral("%1-%2").arg(m_tag).arg(index).toStdString()}});
     if (answer.status != 201)
         return false;
     const QString reference =

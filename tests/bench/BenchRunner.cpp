@@ -86,8 +86,8 @@ int BenchRunner::run(QTextStream &out)
 
     QString error;
     ChildServer receiver;
-    if (!receiver.start(m_options.receiverProgram, {QStringLiteral("--config"), ini}, QProcessEnvironment::systemEnvironment(),
-                        work.filePath(QStringLiteral("receiver")),
+    if (!receiver.start(m_options.receiverProgram, {QStringLiteral("--config"), ini},
+                        QProcessEnvironment::systemEnvironment(), work.filePath(QStringLiteral("receiver")),
                         QRegularExpression(QStringLiteral("listening on [^\\n]*:(\\d+)")), &error)) {
         out << error << '\n';
         return 2;
@@ -176,14 +176,17 @@ int BenchRunner::run(QTextStream &out)
             return;
         }
         out << "durability of " << what << " after kill -9: " << acknowledged - std::size_t(missing.value()) << " of "
-            << acknowledged << " acknowledged found on disk" << (missing.value() == 0 ? " (durable)" : " (LOST)") << '\n';
+            << acknowledged << " acknowledged found on disk" << (missing.value() == 0 ? " (durable)" : " (LOST)")
+            << '\n';
         durable = durable && missing.value() == 0;
     };
     report("madoguchi webhook events", events.size(), DurabilityAudit::missingEvents(spoolPath, events));
     if (m_options.applications > 0)
-        report("madoguchi applications", references.size(), DurabilityAudit::missingApplications(spoolPath, references));
+        report("madoguchi applications", references.size(),
+               DurabilityAudit::missingApplications(spoolPath, references));
     if (baseline)
-        report("baseline events", baselineEvents.size(), DurabilityAudit::missingInEventFile(eventFile, baselineEvents));
+        report("baseline events", baselineEvents.size(),
+               DurabilityAudit::missingInEventFile(eventFile, baselineEvents));
     if (failedRequests > 0)
         out << failedRequests << " requests were not acknowledged\n";
     return durable && failedRequests == 0 ? 0 : 1;

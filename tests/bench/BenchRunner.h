@@ -9,17 +9,17 @@ class QTextStream;
 namespace mado::bench {
 
 struct BenchOptions {
-    QString receiverProgram;         // madoguchi-receiver
-    QString baselineScript;          // server.js of the Node baseline; empty: no baseline
+    QString receiverProgram; // madoguchi-receiver
+    QString baselineScript;  // server.js of the Node baseline; empty: no baseline
     QString nodeProgram = QStringLiteral("node");
-    QString nodePath;                // NODE_PATH for the baseline (its node_modules)
+    QString nodePath; // NODE_PATH for the baseline (its node_modules)
     std::vector<int> senders{1, 10, 100};
-    int webhooks = 10000;            // per level
+    int webhooks = 10000; // per level
     // follow: the receiver's worker replies through the LINE simulator (in this process) to each;
     // unfollow: it only records the user's state.
     QString eventType = QStringLiteral("follow");
-    int applications = 500;          // per level; 0: no LIFF submissions
-    QString workDirectory;           // spool, event file, configuration and logs
+    int applications = 500; // per level; 0: no LIFF submissions
+    QString workDirectory;  // spool, event file, configuration and logs
 };
 
 // The receiver benchmark: starts the LINE simulator (ID tokens) in this process, the receiver

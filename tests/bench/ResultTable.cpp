@@ -7,7 +7,10 @@ namespace {
 QString cells(const std::optional<LoadResult> &result)
 {
     if (!result)
-        return QStringLiteral("%1 %2 %3").arg(QStringLiteral("-"), 9).arg(QStringLiteral("-"), 8).arg(QStringLiteral("-"), 8);
+        return QStringLiteral("%1 %2 %3")
+            .arg(QStringLiteral("-"), 9)
+            .arg(QStringLiteral("-"), 8)
+            .arg(QStringLiteral("-"), 8);
     return QStringLiteral("%1 %2 %3")
         .arg(result->throughput(), 9, 'f', 1)
         .arg(result->p50Ms, 8, 'f', 1)
@@ -31,8 +34,16 @@ QString ResultTable::render() const
                .arg(QStringLiteral("madoguchi LIFF submissions"), -27)
                .arg(QStringLiteral("baseline webhooks (Node SDK)"), -28)
                .arg(QStringLiteral("ratio"));
-    const QString units = QStringLiteral("%1 %2 %3").arg(QStringLiteral("req/s"), 9).arg(QStringLiteral("p50 ms"), 8).arg(QStringLiteral("p99 ms"), 8);
-    out += QStringLiteral("%1 | %2 | %3 | %4  | %5\n").arg(QString(), 7).arg(units).arg(units).arg(units).arg(QStringLiteral("webhooks"));
+    const QString units = QStringLiteral("%1 %2 %3")
+                              .arg(QStringLiteral("req/s"), 9)
+                              .arg(QStringLiteral("p50 ms"), 8)
+                              .arg(QStringLiteral("p99 ms"), 8);
+    out += QStringLiteral("%1 | %2 | %3 | %4  | %5\n")
+               .arg(QString(), 7)
+               .arg(units)
+               .arg(units)
+               .arg(units)
+               .arg(QStringLiteral("webhooks"));
     for (const auto &[senders, row] : m_rows) {
         QString ratio = QStringLiteral("-");
         if (row.webhooks && row.baseline && row.baseline->throughput() > 0)

@@ -28,10 +28,9 @@ bool WebhookLoad::send(BenchSession &session, int index)
         QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
                                   {QStringLiteral("events"), QJsonArray{event}}})
             .toJson(QJsonDocument::Compact);
-    const auto answer =
-        session.post("/line/webhook", body,
-                     {{"Content-Type", "application/json"},
-                      {"x-line-signature", test::LineClient::sign(m_secret, body).toStdString()}});
+    const auto answer = session.post("/line/webhook", body,
+                                     {{"Content-Type", "application/json"},
+                                      {"x-line-signature", test::LineClient::sign(m_secret, body).toStdString()}});
     if (answer.status != 200)
         return false;
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -262,8 +262,9 @@ void TestSpool::failedWriteInAGroupCommitUndoesOnlyItself()
     started.get_future().wait(); // the first batch is being written
     Result<SpoolWriteResult> bad = Error{ErrorCode::Internal, QString()};
     Result<SpoolWriteResult> good = Error{ErrorCode::Internal, QString()};
-    std::thread second(
-        [&] { bad = spool->storeWebhookEvents({event(QStringLiteral("OK1")), event(QStringLiteral("BAD"), "{")}); });
+    std::thread second([&] {
+        bad = spool->storeWebhookEvents({event(QStringLiteral("OK1")), event(QStringLiteral("BAD"), "{")});
+    });
     std::thread third([&] { good = spool->storeWebhookEvents({event(QStringLiteral("OK2"))}); });
     QTRY_COMPARE(spool->writer().queued(), std::size_t(2));
     release.set_value();
