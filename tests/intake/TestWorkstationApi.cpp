@@ -441,6 +441,7 @@ void TestWorkstationApi::metricsShowWaitingLeasedAndPushes()
     QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_leased 0\n"));
     QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_pending 1\n"));
     QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_failed 0\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_skipped 0\n"));
     // The age of the oldest waiting application, seen an hour later.
     const auto later = SpoolGauges::read(*m_spool, QDateTime::currentDateTimeUtc().addSecs(3600));
     QVERIFY(later.ok());
@@ -488,6 +489,9 @@ void TestWorkstationApi::pushToUnfollowedUserIsSkipped()
     QCOMPARE(m_line->pushCalls(), 0);
     // The message (personal data) is not kept for a push that will never be sent.
     QCOMPARE(queryText(QStringLiteral("SELECT body FROM push_outbox")), QStringLiteral("{}"));
+    const auto metrics = HttpTestClient::request(m_receiver->port(), "GET", "/metrics").body;
+    QVERIFY(metrics.contains("\nmadoguchi_receiver_pushes_skipped 1\n"));
+    QVERIFY(metrics.contains("\nmadoguchi_receiver_pushes_pending 0\n"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkstationApi)
