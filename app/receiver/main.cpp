@@ -104,6 +104,7 @@ protected:
             options.tlsPrivateKey = settings.tlsPrivateKey;
             workstations = std::make_unique<mado::WorkstationServer>(options, *spool.value(),
                                                                      settings.workstationTokens, &pushes);
+            workstations->setMetrics(&server.metrics());
             const mado::Status listening = workstations->start();
             if (!listening)
                 return fail(listening.error().message, EXIT_UNAVAILABLE);

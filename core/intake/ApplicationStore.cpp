@@ -6,7 +6,6 @@
 #include "core/intake/ReferenceNumber.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
-#include "core/intake/SqliteTransaction.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -87,10 +86,8 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
         return placed.error();
     }
 
-    auto stored = m_spool.locked([&](sqlite3 *db) -> Result<StoredApplication> {
-        SqliteTransaction transaction(db);
-        if (!transaction.begun().ok())
-            return transaction.begun().error();
+    // In the next group commit: durable, with the challenge marked used, when it returns.
+    auto stored = m_spool.committed([&](sqlite3 *db) -> Result<StoredApplication> {
         // A concurrent request with the same key may have won the race: answer with its reference.
         auto existing = find(db, userId, idempotencyKey);
         if (!existing)
@@ -118,9 +115,6 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
         bind(insert.value().get(), 7, QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact));
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store application"));
-        insert = Sqlite::Statement();
-        if (Status committed = transaction.commit(); !committed)
-            return committed.error();
         return StoredApplication{manifest.applicationId, manifest.reference, false};
     });
     if (!stored || stored.value().replay)

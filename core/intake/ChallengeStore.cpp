@@ -3,7 +3,6 @@
 #include "core/intake/LineSignature.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
-#include "core/intake/SqliteTransaction.h"
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -125,10 +124,7 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
     challenge.directions = drawDirections(m_directions);
     challenge.signature = sign(m_key, challenge);
 
-    return m_spool.locked([&](sqlite3 *db) -> Result<Challenge> {
-        SqliteTransaction transaction(db);
-        if (!transaction.begun().ok())
-            return transaction.begun().error();
+    return m_spool.committed([&](sqlite3 *db) -> Result<Challenge> {
         auto recent = Sqlite::prepare(db, "SELECT count(*) FROM challenges WHERE user_id = ?1 AND issued_at > ?2");
         if (!recent)
             return recent.error();
@@ -157,9 +153,6 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
                               SQLITE_TRANSIENT);
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store challenge"));
-        insert = Sqlite::Statement();
-        if (Status committed = transaction.commit(); !committed)
-            return committed.error();
         return challenge;
     });
 }

@@ -20,6 +20,7 @@ struct Due {
     QString retryKey;
     QByteArray body;
     int attempts = 0;
+    bool following = true; // false: the user has unfollowed (an unfollow event was processed)
 };
 
 QByteArray iso(const QDateTime &time)
@@ -82,11 +83,32 @@ void PushWorker::run()
     }
 }
 
+void PushWorker::skip(qint64 id)
+{
+    // LINE does not deliver to a user who blocked the account; the message is dropped, not sent.
+    const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
+        auto update = Sqlite::prepare(db, "UPDATE push_outbox SET state = 'skipped', body = '{}' WHERE id = ?1");
+        if (!update)
+            return update.error();
+        sqlite3_bind_int64(update.value().get(), 1, id);
+        if (sqlite3_step(update.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot update push"));
+        return {};
+    });
+    if (saved)
+        qCInfo(lcIntake) << "push" << id << "skipped: the user has unfollowed the account";
+    else
+        qCWarning(lcIntake) << "push outbox not updated:" << saved.error().message;
+}
+
 int PushWorker::runOnce(const QDateTime &now)
 {
     const auto due = m_spool.locked([&](sqlite3 *db) -> Result<std::vector<Due>> {
-        auto select = Sqlite::prepare(db, "SELECT id, retry_key, body, attempts FROM push_outbox "
-                                          "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
+        // A user LINE never told us about (no follow or unfollow event seen) counts as following.
+        auto select =
+            Sqlite::prepare(db, "SELECT id, retry_key, body, attempts, coalesce((SELECT following FROM line_users u "
+                                "WHERE u.user_id = push_outbox.user_id), 1) FROM push_outbox "
+                                "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
         if (!select)
             return select.error();
         const QByteArray at = iso(now);
@@ -97,7 +119,7 @@ int PushWorker::runOnce(const QDateTime &now)
             rows.push_back(Due{sqlite3_column_int64(s, 0),
                                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
                                QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 2))),
-                               sqlite3_column_int(s, 3)});
+                               sqlite3_column_int(s, 3), sqlite3_column_int(s, 4) != 0});
         }
         return rows;
     });
@@ -106,6 +128,10 @@ int PushWorker::runOnce(const QDateTime &now)
         return 0;
     }
     for (const Due &row : due.value()) {
+        if (!row.following) {
+            skip(row.id);
+            continue;
+        }
         const auto reply = HttpCall::request("POST", m_options.apiBase + QStringLiteral("/v2/bot/message/push"),
                                              {{"Authorization", "Bearer " + m_options.accessToken.toStdString()},
                                               {"X-Line-Retry-Key", row.retryKey.toStdString()}},

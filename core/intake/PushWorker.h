@@ -19,7 +19,9 @@ class Spool;
 // every attempt, so LINE delivers a message at most once. 2xx marks the row sent and 409 (the key
 // was already accepted) too; 429, 5xx and failed calls are retried with exponential backoff and
 // jitter (baseDelayMs doubling up to maxDelayMs) until maxAttempts; any other 4xx is permanent
-// (failed). Message bodies are cleared once sent. start()/stop()/wake() from any thread.
+// (failed). A row whose user has unfollowed the account (unfollow event, table line_users) is not
+// sent but marked skipped. Message bodies are cleared once sent or skipped. start()/stop()/wake()
+// from any thread.
 class PushWorker {
 public:
     struct Options {
@@ -45,6 +47,7 @@ public:
 
 private:
     void run();
+    void skip(qint64 id);
 
     Spool &m_spool;
     Options m_options;

@@ -122,7 +122,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
     static const std::vector<Key> table = {
         {"http.listen", "127.0.0.1:8480",
          "HOST:PORT of the HTTP listener (IPv6 as [ADDRESS]:PORT); --listen overrides"},
-        {"http.max_threads", "16", "HTTP worker threads, 1 to 256"},
+        {"http.max_threads", "128",
+         "HTTP worker threads, 1 to 256; a kept-alive connection holds one, so at least the concurrent connections"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},

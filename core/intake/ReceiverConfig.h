@@ -42,7 +42,7 @@ public:
 
     QString listenHost;
     quint16 listenPort = 0;
-    int maxThreads = 16;
+    int maxThreads = 128;
     QString channelSecretFile;
     QByteArray channelSecret;
     QString channelAccessTokenFile;

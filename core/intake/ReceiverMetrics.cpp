@@ -50,4 +50,15 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     return out;
 }
 
+QByteArray ReceiverMetrics::renderGroupCommit(quint64 commits, quint64 writes)
+{
+    QByteArray out;
+    family(out, "madoguchi_receiver_spool_commits_total", "counter", "Group commits of the spool, one fsync each.");
+    out += "madoguchi_receiver_spool_commits_total " + QByteArray::number(commits) + '\n';
+    family(out, "madoguchi_receiver_spool_writes_total", "counter",
+           "Request writes (webhook events, challenges, applications) committed in those group commits.");
+    out += "madoguchi_receiver_spool_writes_total " + QByteArray::number(writes) + '\n';
+    return out;
+}
+
 } // namespace mado

@@ -19,6 +19,8 @@ public:
     void countWebhookEvents(int stored, int duplicates);
     // spoolPendingEvents < 0 means the spool could not be read; the gauge is then left out.
     QByteArray render(qint64 spoolPendingEvents) const;
+    // The spool's group commit counters (SpoolWriter::commits() and writes()).
+    static QByteArray renderGroupCommit(quint64 commits, quint64 writes);
 
 private:
     mutable std::mutex m_mutex;

@@ -18,7 +18,7 @@ struct ReceiverOptions {
 
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8480; // 0 picks a free port (tests)
-    int maxThreads = 16;
+    int maxThreads = 128; // at least the concurrent connections (one thread per kept-alive connection)
     // The LINE channel secret, the HMAC key of x-line-signature. Never logged.
     QByteArray channelSecret;
     // Largest request body accepted; larger bodies are answered 413 without being read.

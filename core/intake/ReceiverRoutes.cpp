@@ -55,6 +55,7 @@ public:
     {
         const auto pending = m_spool.pendingWebhookEventCount();
         QByteArray text = m_metrics.render(pending ? pending.value() : -1);
+        text += ReceiverMetrics::renderGroupCommit(m_spool.writer().commits(), m_spool.writer().writes());
         // Left out, like the pending gauge, when the spool cannot be read.
         if (const auto gauges = SpoolGauges::read(m_spool))
             text += gauges.value().render();

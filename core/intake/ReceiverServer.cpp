@@ -12,8 +12,13 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
 
 namespace mado {
+
+namespace {
+constexpr int kListenBacklog = 1024; // capped by net.core.somaxconn
+} // namespace
 
 struct ReceiverServer::Impl {
     Impl(ReceiverOptions o, Spool &s) : options(std::move(o)), spool(s) {}
@@ -25,6 +30,9 @@ struct ReceiverServer::Impl {
     std::unique_ptr<ApplicationStore> applications;
     std::unique_ptr<ApplicationIntake> intake;
     std::unique_ptr<ApplicantServices> applicant;
+    // The server's own pool (declared before the server, which must end first): Poco's default
+    // pool holds 16 threads shared by every server in the process.
+    std::unique_ptr<Poco::ThreadPool> threads;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     quint16 boundPort = 0;
 };
@@ -66,14 +74,22 @@ Status ReceiverServer::start()
         // No SO_REUSEPORT: a second receiver on the same port must fail, not share the port.
         Poco::Net::ServerSocket socket;
         socket.bind(address, true, false);
-        socket.listen();
+        // Poco's default backlog (64) drops SYNs when LINE opens many connections at once, and a
+        // dropped SYN costs the sender a one-second retransmission.
+        socket.listen(kListenBacklog);
         auto *params = new Poco::Net::HTTPServerParams; // owned by the server (ref-counted)
+        // A thread serves one connection for as long as it is kept alive; a connection that finds
+        // every thread busy waits in the queue (up to maxQueued, beyond that it is closed). So
+        // maxThreads must cover the concurrent connections LINE and the LIFF clients open.
         params->setMaxThreads(d->options.maxThreads);
+        params->setMaxQueued(std::max(64, 2 * d->options.maxThreads));
         params->setKeepAlive(true);
+        params->setMaxKeepAliveRequests(1000);
         params->setTimeout(Poco::Timespan(10, 0));
         d->boundPort = socket.address().port();
         auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options, *d->applicant); // owned by the server
-        d->server = std::make_unique<Poco::Net::HTTPServer>(routes, socket, params);
+        d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, d->options.maxThreads);
+        d->server = std::make_unique<Poco::Net::HTTPServer>(routes, *d->threads, socket, params);
         d->server->start();
     } catch (const Poco::Exception &e) {
         d->server.reset();
@@ -93,6 +109,8 @@ void ReceiverServer::stop()
     // stop() closes the listening socket; active connections finish their current request.
     d->server->stop();
     d->server.reset();
+    d->threads->joinAll();
+    d->threads.reset();
     qCInfo(lcIntake) << "receiver stopped";
 }
 
@@ -104,6 +122,11 @@ bool ReceiverServer::isRunning() const
 quint16 ReceiverServer::port() const
 {
     return d->boundPort;
+}
+
+ReceiverMetrics &ReceiverServer::metrics()
+{
+    return d->metrics;
 }
 
 } // namespace mado

@@ -7,6 +7,7 @@
 
 namespace mado {
 
+class ReceiverMetrics;
 class Spool;
 
 // The receiver's HTTP front: a Poco HTTPServer with the receiver's routes (see ReceiverRoutes).
@@ -24,6 +25,8 @@ public:
     bool isRunning() const;
     // The bound port (meaningful after start()).
     quint16 port() const;
+    // The counters of GET /metrics; the workstation listener counts its requests there too.
+    ReceiverMetrics &metrics();
 
 private:
     struct Impl;

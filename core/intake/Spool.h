@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/intake/SpoolWriter.h"
 #include "core/intake/StoredWebhookEvent.h"
 #include "core/intake/WebhookEvent.h"
 
@@ -9,6 +10,8 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -24,8 +27,11 @@ struct SpoolWriteResult {
 // The receiver's durable spool: one SQLite file in WAL mode with synchronous=FULL, so that a
 // successful write survives a crash of the process or the machine. Schema revisions are applied
 // on open (see SpoolSchema); a newer unknown revision is refused. Thread-safe: one connection
-// guarded by a mutex, so Poco's server threads may call it concurrently. Errors are Io (SQLite
-// failures) or InvalidArgument (a file that is not a usable spool). Never logs event bodies.
+// guarded by a mutex, so Poco's server threads may call it concurrently. The writes a request
+// waits for (webhook events, challenges, applications) go through a group commit (SpoolWriter):
+// concurrent requests share one transaction and one fsync, and each returns only after the commit.
+// Errors are Io (SQLite failures) or InvalidArgument (a file that is not a usable spool). Never
+// logs event bodies.
 class Spool {
 public:
     static Result<std::unique_ptr<Spool>> open(const QString &path);
@@ -33,8 +39,9 @@ public:
     Spool(const Spool &) = delete;
     Spool &operator=(const Spool &) = delete;
 
-    // Stores the events in one transaction with state "pending"; events whose webhookEventId is
-    // already there are left untouched and counted as duplicates. Durable when it returns ok.
+    // Stores the events with state "pending" in the next group commit; events whose webhookEventId
+    // is already there (also earlier in the same batch) are left untouched and counted as
+    // duplicates. Durable when it returns ok.
     Result<SpoolWriteResult> storeWebhookEvents(const std::vector<WebhookEvent> &events,
                                                 const QDateTime &receivedAt = QDateTime::currentDateTimeUtc());
     // Number of webhook events in state "pending".
@@ -54,12 +61,33 @@ public:
         return f(m_db);
     }
 
+    // Runs f(sqlite3 *) in the next group commit and returns its result (a Status or a Result<T>)
+    // once the transaction is committed, or the commit's error. f runs inside a savepoint on the
+    // thread that writes the batch (this one or another caller's): it must not BEGIN or COMMIT,
+    // must not call back into the spool, and an error it returns rolls back only its own changes.
+    template <typename F>
+    auto committed(F &&f) -> decltype(f(static_cast<sqlite3 *>(nullptr)))
+    {
+        using R = decltype(f(static_cast<sqlite3 *>(nullptr)));
+        std::optional<R> out;
+        const Status status = m_writer->run([&](sqlite3 *db) -> Status {
+            out.emplace(f(db));
+            return out->ok() ? Status() : Status(out->error());
+        });
+        if (!status)
+            return R(status.error());
+        return std::move(*out);
+    }
+    // The group commit's counters.
+    const SpoolWriter &writer() const { return *m_writer; }
+
 private:
     Spool(sqlite3 *db, QString path);
 
     mutable std::mutex m_mutex;
     sqlite3 *m_db;
     QString m_path;
+    std::unique_ptr<SpoolWriter> m_writer; // started by open(), ended before the connection closes
 };
 
 } // namespace mado

@@ -48,6 +48,7 @@ Result<SpoolGauges> SpoolGauges::read(const Spool &spool, const QDateTime &now)
             {&g.applicationsLeased, "SELECT count(*) FROM applications WHERE state = 'received' AND lease_until > ?1"},
             {&g.pushesPending, "SELECT count(*) FROM push_outbox WHERE state = 'pending' AND ?1 IS NOT NULL"},
             {&g.pushesFailed, "SELECT count(*) FROM push_outbox WHERE state = 'failed' AND ?1 IS NOT NULL"},
+            {&g.pushesSkipped, "SELECT count(*) FROM push_outbox WHERE state = 'skipped' AND ?1 IS NOT NULL"},
             {&g.webhookEventsFailed, "SELECT count(*) FROM webhook_events WHERE state = 'failed' AND ?1 IS NOT NULL"},
         };
         for (const auto &query : queries) {
@@ -72,6 +73,8 @@ QByteArray SpoolGauges::render() const
     gauge(out, "madoguchi_receiver_pushes_pending", "LINE push messages queued or being retried.", pushesPending);
     gauge(out, "madoguchi_receiver_pushes_failed", "LINE push messages given up (permanent error or too many tries).",
           pushesFailed);
+    gauge(out, "madoguchi_receiver_pushes_skipped", "LINE push messages not sent because the user had unfollowed.",
+          pushesSkipped);
     gauge(out, "madoguchi_receiver_webhook_events_failed", "Webhook events whose processing was given up.",
           webhookEventsFailed);
     return out;

@@ -89,6 +89,29 @@ CREATE TABLE resubmitted_images (
     {5, R"sql(
 CREATE INDEX challenges_user ON challenges (user_id, issued_at);
 )sql"},
+    // Pushes to a user who has unfollowed are not sent but recorded as skipped.
+    {6, R"sql(
+CREATE TABLE push_outbox_6 (
+    id INTEGER PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    retry_key TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed', 'skipped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_status INTEGER,
+    UNIQUE (application_id, kind)
+);
+INSERT INTO push_outbox_6 (id, application_id, kind, user_id, retry_key, body, state, attempts, next_attempt_at,
+                           last_status)
+    SELECT id, application_id, kind, user_id, retry_key, body, state, attempts, next_attempt_at, last_status
+    FROM push_outbox;
+DROP TABLE push_outbox;
+ALTER TABLE push_outbox_6 RENAME TO push_outbox;
+CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
+)sql"},
 };
 
 Error refuse(const QString &message)

@@ -6,7 +6,6 @@
 #include "core/intake/ReferenceNumber.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
-#include "core/intake/SqliteTransaction.h"
 #include "core/intake/UploadedImage.h"
 
 #include <QDir>
@@ -152,12 +151,10 @@ int WebhookWorker::runOnce(const QDateTime &now)
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
         outcomes.push_back(Outcome{event.id, state, attempts, iso(now.addMSecs(delay))});
     }
-    // One transaction (one fsync) for the batch. A crash before it re-processes the batch: replies
-    // are then refused by LINE (reply tokens are single-use), the other steps are idempotent.
-    const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
-        SqliteTransaction transaction(db);
-        if (!transaction.begun().ok())
-            return transaction.begun();
+    // One write for the batch, in the spool's group commit (sharing the fsync with the requests'
+    // writes). A crash before it re-processes the batch: replies are then refused by LINE (reply
+    // tokens are single-use), the other steps are idempotent.
+    const Status saved = m_spool.committed([&](sqlite3 *db) -> Status {
         auto update = Sqlite::prepare(
             db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
         if (!update)
@@ -171,8 +168,7 @@ int WebhookWorker::runOnce(const QDateTime &now)
             if (sqlite3_step(update.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
         }
-        update = Sqlite::Statement();
-        return transaction.commit();
+        return {};
     });
     if (!saved)
         qCWarning(lcIntake) << "webhook events not updated:" << saved.error().message;
@@ -336,7 +332,8 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
 
 void WebhookWorker::setFollowing(const QString &userId, bool following)
 {
-    const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
+    // In the group commit: under load it shares the fsync of the requests' writes.
+    const Status saved = m_spool.committed([&](sqlite3 *db) -> Status {
         auto upsert = Sqlite::prepare(db, "INSERT INTO line_users (user_id, following, updated_at) VALUES (?1, ?2, ?3) "
                                           "ON CONFLICT (user_id) DO UPDATE SET following = ?2, updated_at = ?3");
         if (!upsert)

@@ -6,6 +6,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/PushWorker.h"
+#include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ResubmissionStore.h"
 #include "core/intake/WorkstationStore.h"
 
@@ -21,6 +22,7 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/String.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <QJsonArray>
@@ -41,7 +43,27 @@ struct Context {
     ResubmissionStore resubmissions;
     const WorkstationTokens &tokens;
     PushWorker *pushes;
+    ReceiverMetrics *metrics = nullptr;
 };
+
+// The metrics label of a workstation request: a fixed route pattern, never an application id.
+std::string routeLabel(const HTTPServerRequest &request)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^/ws/v1/applications/[A-Za-z0-9-]{8,64}/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
+    std::string path;
+    try {
+        path = Poco::URI(request.getURI()).getPath();
+    } catch (const Poco::SyntaxException &) {
+        return "ws-other";
+    }
+    if (path == "/ws/v1/leases")
+        return path;
+    const auto match = pattern.match(QString::fromStdString(path));
+    if (!match.hasMatch())
+        return "ws-other";
+    return "/ws/v1/applications/{id}/" + match.captured(1).toStdString();
+}
 
 ApiError apiError(int status, const char *code, const QString &message)
 {
@@ -63,6 +85,8 @@ public:
                 apiError(500, "internal", QStringLiteral("internal error")).send(response);
             }
         }
+        if (m_context.metrics)
+            m_context.metrics->countRequest(routeLabel(request), int(response.getStatus()));
     }
 
 private:
@@ -222,10 +246,13 @@ private:
 
 struct WorkstationServer::Impl {
     Impl(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
-        : context{options, WorkstationStore(spool), ResubmissionStore(spool), tokens, pushes}
+        : context{options, WorkstationStore(spool), ResubmissionStore(spool), tokens, pushes, nullptr}
     {
     }
     Context context;
+    // Its own pool, declared before the server (which must end first): Poco's default pool is
+    // shared by every server in the process.
+    std::unique_ptr<Poco::ThreadPool> threads;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     quint16 port = 0;
 };
@@ -263,7 +290,8 @@ Status WorkstationServer::start()
         params->setMaxThreads(options.maxThreads);
         params->setTimeout(Poco::Timespan(30, 0));
         d->port = socket.address().port();
-        d->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(d->context), socket, params);
+        d->threads = std::make_unique<Poco::ThreadPool>("workstation-http", 1, std::max(1, options.maxThreads));
+        d->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(d->context), *d->threads, socket, params);
         d->server->start();
     } catch (const Poco::Exception &e) {
         d->server.reset();
@@ -282,6 +310,13 @@ void WorkstationServer::stop()
         return;
     d->server->stop();
     d->server.reset();
+    d->threads->joinAll();
+    d->threads.reset();
+}
+
+void WorkstationServer::setMetrics(ReceiverMetrics *metrics)
+{
+    d->context.metrics = metrics;
 }
 
 quint16 WorkstationServer::port() const

@@ -10,6 +10,7 @@
 namespace mado {
 
 class PushWorker;
+class ReceiverMetrics;
 class Spool;
 
 // The workstation API on its own listener (workstation.listen), for the ward's workstations that
@@ -44,6 +45,9 @@ public:
     Status start();
     void stop();
     quint16 port() const;
+    // Counts every answer by route pattern and status in metrics (GET /metrics of the receiver's
+    // main listener). Call before start(); metrics must outlive the server.
+    void setMetrics(ReceiverMetrics *metrics);
 
 private:
     struct Impl;

@@ -58,7 +58,7 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     const ReceiverConfig &c = config.value();
     QCOMPARE(c.listenHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.listenPort, quint16(8480));
-    QCOMPARE(c.maxThreads, 16);
+    QCOMPARE(c.maxThreads, 128);
     QCOMPARE(c.channelSecret, IntakeTestKit::channelSecret()); // trailing newline trimmed
     QCOMPARE(c.channelAccessToken, QByteArray("test-access-token"));
     QCOMPARE(c.lineApiBase, QStringLiteral("https://api.line.me"));

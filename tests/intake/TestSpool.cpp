@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <future>
 #include <numeric>
 #include <thread>
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void foreignFileIsRefusedUntouched();
     void unopenablePathIsAnIoError();
     void concurrentWritersStoreEachEventOnce();
+    void failedWriteInAGroupCommitUndoesOnlyItself();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("spool.sqlite")); }
@@ -240,6 +242,41 @@ void TestSpool::concurrentWritersStoreEachEventOnce()
     QCOMPARE(std::accumulate(stored.begin(), stored.end(), 0), kEvents);
     QCOMPARE(std::accumulate(duplicates.begin(), duplicates.end(), 0), kEvents * (kThreads - 1));
     QCOMPARE(spool->pendingWebhookEventCount().value(), kEvents);
+}
+
+void TestSpool::failedWriteInAGroupCommitUndoesOnlyItself()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    // A first write holds the writer (its own thread), so that the next two queue up and share one commit.
+    std::promise<void> started;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::thread first([&] {
+        static_cast<void>(spool->committed([&](sqlite3 *) -> Status {
+            started.set_value();
+            released.wait();
+            return {};
+        }));
+    });
+    started.get_future().wait(); // the first batch is being written
+    Result<SpoolWriteResult> bad = Error{ErrorCode::Internal, QString()};
+    Result<SpoolWriteResult> good = Error{ErrorCode::Internal, QString()};
+    std::thread second([&] {
+        bad = spool->storeWebhookEvents({event(QStringLiteral("OK1")), event(QStringLiteral("BAD"), "{")});
+    });
+    std::thread third([&] { good = spool->storeWebhookEvents({event(QStringLiteral("OK2"))}); });
+    QTRY_COMPARE(spool->writer().queued(), std::size_t(2));
+    release.set_value();
+    first.join();
+    second.join();
+    third.join();
+    QVERIFY(!bad.ok());
+    QVERIFY(good.ok());
+    QCOMPARE(good.value().stored, 1);
+    QCOMPARE(rawQuery(path(), "SELECT group_concat(webhook_event_id) FROM webhook_events"), QByteArray("OK2"));
+    QCOMPARE(spool->writer().commits(), quint64(2)); // the blocking write's and the shared one
+    QCOMPARE(spool->writer().writes(), quint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestSpool)

@@ -4,8 +4,10 @@
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
 #include "core/intake/SpoolGauges.h"
+#include "core/intake/WebhookWorker.h"
 #include "core/intake/WorkstationServer.h"
 #include "core/intake/WorkstationTokens.h"
+#include "tests/support/LineClient.h"
 #include "tests/support/LineSimulator.h"
 
 #include "ApplicantTestKit.h"
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void permanentPushErrorIsNotRetried();
     void outcomeMustFollowTheState();
     void metricsShowWaitingLeasedAndPushes();
+    void pushToUnfollowedUserIsSkipped();
 
 private:
     QString submitApplication(int n);
@@ -104,6 +107,7 @@ void TestWorkstationApi::init()
     WorkstationServer::Options wsOptions;
     wsOptions.port = 0;
     m_server = std::make_unique<WorkstationServer>(wsOptions, *m_spool, *m_tokens, m_pushes.get());
+    m_server->setMetrics(&m_receiver->metrics());
     QVERIFY(m_server->start().ok());
 }
 
@@ -437,12 +441,57 @@ void TestWorkstationApi::metricsShowWaitingLeasedAndPushes()
     QVERIFY(metrics().contains("\nmadoguchi_receiver_applications_leased 0\n"));
     QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_pending 1\n"));
     QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_failed 0\n"));
+    QVERIFY(metrics().contains("\nmadoguchi_receiver_pushes_skipped 0\n"));
     // The age of the oldest waiting application, seen an hour later.
     const auto later = SpoolGauges::read(*m_spool, QDateTime::currentDateTimeUtc().addSecs(3600));
     QVERIFY(later.ok());
     QVERIFY2(later.value().oldestWaitingSeconds >= 3595 && later.value().oldestWaitingSeconds <= 3700,
              qPrintable(QString::number(later.value().oldestWaitingSeconds)));
     QCOMPARE(later.value().applicationsWaiting, 1);
+
+    // The workstation listener's requests are counted by route pattern (never an id) and status.
+    QCOMPARE(ws("POST", "/ws/v1/leases", R"({"count":1,"seconds":60})", "wrong-token").status, 401);
+    QCOMPARE(ws("GET", "/ws/v1/nothing-here").status, 404);
+    const QByteArray text = metrics();
+    for (const char *line : {"madoguchi_receiver_http_requests_total{route=\"/ws/v1/leases\",status=\"200\"} 1\n",
+                             "madoguchi_receiver_http_requests_total{route=\"/ws/v1/leases\",status=\"401\"} 1\n",
+                             "madoguchi_receiver_http_requests_total{route=\"/ws/v1/applications/{id}/ack\","
+                             "status=\"200\"} 1\n",
+                             "madoguchi_receiver_http_requests_total{route=\"/ws/v1/applications/{id}/outcome\","
+                             "status=\"200\"} 1\n",
+                             "madoguchi_receiver_http_requests_total{route=\"ws-other\",status=\"404\"} 1\n"})
+        QVERIFY2(text.contains(line), line);
+    QVERIFY(!text.contains(first.toUtf8()));
+}
+
+void TestWorkstationApi::pushToUnfollowedUserIsSkipped()
+{
+    const QString id = submitApplication(1);
+    QCOMPARE(lease(1, 60).size(), 1);
+    QCOMPARE(ws("POST", "/ws/v1/applications/" + id.toStdString() + "/ack").status, 200);
+    // The applicant blocks the account: LINE sends an unfollow event, the worker records it.
+    const auto sent = test::LineClient::sendWebhook(
+        QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()), IntakeTestKit::channelSecret(),
+        {test::LineClient::event(QStringLiteral("01UNFOLLOWTEST0000000000001"), QStringLiteral("unfollow"), kUser)});
+    QCOMPARE(sent.status, 200);
+    WebhookWorker::Options eventOptions;
+    eventOptions.apiBase = m_line->baseUrl();
+    eventOptions.dataApiBase = m_line->baseUrl();
+    eventOptions.accessToken = kAccessToken;
+    WebhookWorker events(*m_spool, eventOptions);
+    QCOMPARE(events.runOnce(), 1);
+    QCOMPARE(queryText(QStringLiteral("SELECT following FROM line_users")), QStringLiteral("0"));
+
+    const auto reply = ws("POST", "/ws/v1/applications/" + id.toStdString() + "/outcome", R"({"outcome":"approved"})");
+    QCOMPARE(reply.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM push_outbox")), QStringLiteral("skipped"),
+                              5000);
+    QCOMPARE(m_line->pushCalls(), 0);
+    // The message (personal data) is not kept for a push that will never be sent.
+    QCOMPARE(queryText(QStringLiteral("SELECT body FROM push_outbox")), QStringLiteral("{}"));
+    const auto metrics = HttpTestClient::request(m_receiver->port(), "GET", "/metrics").body;
+    QVERIFY(metrics.contains("\nmadoguchi_receiver_pushes_skipped 1\n"));
+    QVERIFY(metrics.contains("\nmadoguchi_receiver_pushes_pending 0\n"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkstationApi)

@@ -10,6 +10,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <QDateTime>
@@ -262,6 +263,9 @@ private:
 } // namespace
 
 struct LineSimulator::Server {
+    // Its own pool, so that a receiver in the same process (tests, the load generator) keeps its
+    // threads; declared before the server, which must end first.
+    std::unique_ptr<Poco::ThreadPool> threads;
     std::unique_ptr<Poco::Net::HTTPServer> http;
     quint16 port = 0;
 };
@@ -281,11 +285,15 @@ bool LineSimulator::start(const QString &host, quint16 port)
     try {
         Poco::Net::ServerSocket socket;
         socket.bind(Poco::Net::SocketAddress(host.toStdString(), port), true, false);
-        socket.listen();
+        // The load generator's receiver verifies up to 100 ID tokens at once, each on a new connection.
+        socket.listen(1024);
         auto *params = new Poco::Net::HTTPServerParams;
-        params->setMaxThreads(8);
+        params->setMaxThreads(32);
+        params->setMaxQueued(1024);
         m_server->port = socket.address().port();
-        m_server->http = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), socket, params);
+        m_server->threads = std::make_unique<Poco::ThreadPool>("linesim-http", 2, 32);
+        m_server->http =
+            std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), *m_server->threads, socket, params);
         m_server->http->start();
         return true;
     } catch (const Poco::Exception &) {
@@ -298,6 +306,8 @@ void LineSimulator::stop()
     if (m_server->http) {
         m_server->http->stop();
         m_server->http.reset();
+        m_server->threads->joinAll();
+        m_server->threads.reset();
     }
 }
 

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+struct sqlite3;
+
+namespace mado {
+
+// Group commit for the spool: request threads hand their writes to run() and wait. One of them at
+// a time is the writer (the leader): it takes every write queued meanwhile (up to maxBatch), runs
+// them in one transaction, each in its own savepoint (a write that fails rolls back only its own
+// changes and gets its own error), commits once (one fsync with synchronous=FULL), and only then
+// wakes the threads of that batch; then the oldest waiting thread becomes the next writer. So no
+// caller hears of success before its write is durable, a crash mid-batch loses only writes nobody
+// was told about, and a lone request commits on its own thread without a hand-over. If BEGIN or
+// COMMIT fails, every write of the batch gets that error. run() from any thread; a work must not
+// call run().
+class SpoolWriter {
+public:
+    // A write: SQL statements on db, no BEGIN/COMMIT. Must finalise its statements before returning.
+    using Work = std::function<Status(sqlite3 *db)>;
+
+    // dbMutex is the lock that serialises all use of db (the spool's).
+    SpoolWriter(sqlite3 *db, std::mutex &dbMutex, int maxBatch = 512);
+    // Refuses new writes and waits for those under way.
+    ~SpoolWriter();
+    SpoolWriter(const SpoolWriter &) = delete;
+    SpoolWriter &operator=(const SpoolWriter &) = delete;
+
+    // Blocks until work ran and its transaction was committed (or failed).
+    Status run(const Work &work);
+    // Transactions committed and writes in them, since the start (for metrics and the benchmark).
+    quint64 commits() const { return m_commits.load(); }
+    quint64 writes() const { return m_writes.load(); }
+    // Writes waiting for the next batch (not those of the batch being committed).
+    std::size_t queued() const;
+
+private:
+    struct Job {
+        const Work *work = nullptr;
+        Status result;
+        bool done = false;
+        // Its own, so that a commit wakes only the threads of its batch (and the next writer).
+        std::condition_variable wake;
+    };
+
+    void commitBatch(const std::vector<Job *> &batch);
+
+    sqlite3 *m_db;
+    std::mutex &m_dbMutex;
+    const std::size_t m_maxBatch;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_idle;
+    std::deque<Job *> m_queue;
+    bool m_writing = false; // a thread is committing a batch
+    bool m_stopping = false;
+    std::atomic<quint64> m_commits{0};
+    std::atomic<quint64> m_writes{0};
+};
+
+} // namespace mado
