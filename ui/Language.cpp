@@ -1,6 +1,7 @@
 #include "ui/Language.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTranslator>
 
 namespace mado {
@@ -21,6 +22,9 @@ bool Language::install(const QString &language)
     QCoreApplication::installTranslator(translator.get());
     current() = std::move(translator);
     installedName() = language;
+    // Dates and numbers follow the UI language (2026/11/27 13:05 in Japanese), not the machine's locale.
+    QLocale::setDefault(language == QLatin1String("ja") ? QLocale(QLocale::Japanese, QLocale::Japan)
+                                                        : QLocale(QLocale::English, QLocale::UnitedStates));
     return true;
 }
 
