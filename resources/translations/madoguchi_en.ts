@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="111" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -11,309 +12,309 @@
 <context>
     <name>ReasonTexts</name>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="20" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="20"/>
         <source>Portrait found on the document card</source>
         <translation>Portrait found on the document card</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="22" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="22"/>
         <source>No card found in the document photo; the largest face of the photo was used</source>
         <translation>No card found in the document photo; the largest face of the photo was used</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="24" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="24"/>
         <source>No portrait on the card; the largest face of the photo was used</source>
         <translation>No portrait on the card; the largest face of the photo was used</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="25" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="25"/>
         <source>No face found on the document</source>
         <translation>No face found on the document</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="26" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="26"/>
         <source>All images are sharp, well exposed and framed</source>
         <translation>All images are sharp, well exposed and framed</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="27" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="27"/>
         <source>The face is blurred</source>
         <translation>The face is blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="28" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="28"/>
         <source>The face is too dark</source>
         <translation>The face is too dark</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="29" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="29"/>
         <source>The face is too bright</source>
         <translation>The face is too bright</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="30" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="30"/>
         <source>Parts of the face are over- or underexposed</source>
         <translation>Parts of the face are over- or underexposed</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="31" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="31"/>
         <source>The face is too small</source>
         <translation>The face is too small</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="32" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="32"/>
         <source>The face is close to the image edge</source>
         <translation>The face is close to the image edge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="33" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="33"/>
         <source>The face is cut off by the image edge</source>
         <translation>The face is cut off by the image edge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="34" />
-        <location filename="../../ui/support/ReasonTexts.cpp" line="41" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="34"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="41"/>
         <source>No face found</source>
         <translation>No face found</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="35" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="35"/>
         <source>Every head turn was made as asked</source>
         <translation>Every head turn was made as asked</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="36" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="36"/>
         <source>The face does not look straight at the camera</source>
         <translation>The face does not look straight at the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="37" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="37"/>
         <source>The head was not turned far enough</source>
         <translation>The head was not turned far enough</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="38" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="38"/>
         <source>The head was turned the wrong way</source>
         <translation>The head was turned the wrong way</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="39" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="39"/>
         <source>The head was turned along the other axis</source>
         <translation>The head was turned along the other axis</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="40" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="40"/>
         <source>The head is tilted sideways</source>
         <translation>The head is tilted sideways</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="42" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="42"/>
         <source>The head pose could not be measured</source>
         <translation>The head pose could not be measured</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="43" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="43"/>
         <source>All frames show the same person</source>
         <translation>All frames show the same person</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="44" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="44"/>
         <source>The frames may not show the same person</source>
         <translation>The frames may not show the same person</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="45" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="45"/>
         <source>The frames show different people</source>
         <translation>The frames show different people</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="46" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="46"/>
         <source>Could not compare the frames</source>
         <translation>Could not compare the frames</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="47" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="47"/>
         <source>The head moves like a real face</source>
         <translation>The head moves like a real face</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="49" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="49"/>
         <source>The face moves like a flat photo (possible photo of a photo)</source>
         <translation>The face moves like a flat photo (possible photo of a photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="50" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="50"/>
         <source>Could not test for a flat photo</source>
         <translation>Could not test for a flat photo</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="51" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="51"/>
         <source>No image is a copy of another</source>
         <translation>No image is a copy of another</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="52" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="52"/>
         <source>The same image was sent twice</source>
         <translation>The same image was sent twice</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="53" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="53"/>
         <source>Every frame was taken during the challenge</source>
         <translation>Every frame was taken during the challenge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="55" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
         <source>Taken outside the time of the challenge</source>
         <translation>Taken outside the time of the challenge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="56" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="56"/>
         <source>The selfie matches the document portrait</source>
         <translation>The selfie matches the document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="57" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
         <source>Uncertain match: compare the faces carefully</source>
         <translation>Uncertain match: compare the faces carefully</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="58" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
         <source>The selfie does not match the document portrait</source>
         <translation>The selfie does not match the document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="59" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="59"/>
         <source>The faces could not be compared</source>
         <translation>The faces could not be compared</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="63" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
         <source>Document face</source>
         <translation>Document face</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="64" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
         <source>Image quality</source>
         <translation>Image quality</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="65" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="65"/>
         <source>Head-turn steps</source>
         <translation>Head-turn steps</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="66" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="66"/>
         <source>Same person in all frames</source>
         <translation>Same person in all frames</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="67" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="67"/>
         <source>Flat photo</source>
         <translation>Flat photo</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="68" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="69" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
         <source>Capture time</source>
         <translation>Capture time</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="70" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
         <source>Face match</source>
         <translation>Face match</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="74" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
         <source>The face does not match the document</source>
         <translation>The face does not match the document</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="75" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
         <source>The document is invalid or expired</source>
         <translation>The document is invalid or expired</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="76" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
         <source>The form does not match the register</source>
         <translation>The form does not match the register</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="77" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="77"/>
         <source>Suspected fraud (photo, replay)</source>
         <translation>Suspected fraud (photo, replay)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="78" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="78"/>
         <source>The applicant may not use this procedure</source>
         <translation>The applicant may not use this procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="79" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="79"/>
         <source>The document photo is unreadable</source>
         <translation>The document photo is unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="80" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
         <source>The selfie is blurred, dark or cut off</source>
         <translation>The selfie is blurred, dark or cut off</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="81" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
         <source>The head turns were not made as asked</source>
         <translation>The head turns were not made as asked</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="82" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
         <source>Another photo ID is needed</source>
         <translation>Another photo ID is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="113" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="113"/>
         <source>document</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="118" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="118"/>
         <source>frontal frame</source>
         <translation>frontal frame</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="119" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
         <source>frame %1</source>
         <translation>frame %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="137" />
-        <location filename="../../ui/support/ReasonTexts.cpp" line="142" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="137"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="142"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="151" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="151"/>
         <source>Front</source>
         <translation>Front</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="153" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="153"/>
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="155" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="155"/>
         <source>Right</source>
         <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="157" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="159" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
@@ -321,42 +322,42 @@
 <context>
     <name>mado::AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="16" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="16"/>
         <source>About Madoguchi</source>
         <translation>About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="28" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="28"/>
         <source>Staff verification workstation for online ward counters.</source>
         <translation>Staff verification workstation for online ward counters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="31" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="31"/>
         <source>Face models</source>
         <translation>Face models</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35"/>
         <source>iBUG 300-W terms: no commercial use</source>
         <translation>iBUG 300-W terms: no commercial use</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35"/>
         <source>CC0 (public domain)</source>
         <translation>CC0 (public domain)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="42" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="42"/>
         <source>Licences</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="43" />
-        <source>dlib's face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</source>
-        <translation>dlib's face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</translation>
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="43"/>
+        <source>dlib&apos;s face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</source>
+        <translation>dlib&apos;s face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="46" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="46"/>
         <source>The 68-point shape predictor was trained on the iBUG 300-W data set, whose licence excludes commercial use. Madoguchi uses it only to measure head pose; a ward that needs commercial terms must replace this model.</source>
         <translation>The 68-point shape predictor was trained on the iBUG 300-W data set, whose licence excludes commercial use. Madoguchi uses it only to measure head pose; a ward that needs commercial terms must replace this model.</translation>
     </message>
@@ -364,82 +365,82 @@
 <context>
     <name>mado::AiPanel</name>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="45" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="45"/>
         <source>AI evidence (advice only; the clerk decides)</source>
         <translation>AI evidence (advice only; the clerk decides)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="82" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="82"/>
         <source>Not verified yet: no AI evidence</source>
         <translation>Not verified yet: no AI evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="87" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="87"/>
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="88" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="88"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="89" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="89"/>
         <source>Mismatch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="90" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="90"/>
         <source>Not measured</source>
         <translation>Not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="91" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="91"/>
         <source>Band: %1</source>
         <translation>Band: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="92" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
         <source>Distance %1 (match ≤ %2, review ≤ %3): %4</source>
         <translation>Distance %1 (match ≤ %2, review ≤ %3): %4</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="103" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="103"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="104" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="105" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="122" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="122"/>
         <source>Notes: %1</source>
         <translation>Notes: %1</translation>
     </message>
@@ -447,32 +448,32 @@
 <context>
     <name>mado::AuditModel</name>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="84" />
+        <location filename="../../ui/models/AuditModel.cpp" line="84"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="86" />
+        <location filename="../../ui/models/AuditModel.cpp" line="86"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="88" />
+        <location filename="../../ui/models/AuditModel.cpp" line="88"/>
         <source>Actor</source>
         <translation>Actor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="90" />
+        <location filename="../../ui/models/AuditModel.cpp" line="90"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="92" />
+        <location filename="../../ui/models/AuditModel.cpp" line="92"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="94" />
+        <location filename="../../ui/models/AuditModel.cpp" line="94"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -480,32 +481,32 @@
 <context>
     <name>mado::AuditView</name>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="52" />
+        <location filename="../../ui/views/AuditView.cpp" line="52"/>
         <source>Verifying the audit chain…</source>
         <translation>Verifying the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="65" />
+        <location filename="../../ui/views/AuditView.cpp" line="65"/>
         <source>The audit chain could not be read: %1</source>
         <translation>The audit chain could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="72" />
+        <location filename="../../ui/views/AuditView.cpp" line="72"/>
         <source>The audit chain is intact: %1 entries. Head hash: %2</source>
         <translation>The audit chain is intact: %1 entries. Head hash: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="74" />
+        <location filename="../../ui/views/AuditView.cpp" line="74"/>
         <source>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</source>
         <translation>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="91" />
+        <location filename="../../ui/views/AuditView.cpp" line="91"/>
         <source>Verify chain</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="92" />
+        <location filename="../../ui/views/AuditView.cpp" line="92"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -513,32 +514,32 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="40" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="40"/>
         <source>Importing applications from the receiver</source>
         <translation>Importing applications from the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="44" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="44"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>The receiver cannot be reached (attempt %1); retrying in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="55" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="55"/>
         <source>Import stopped: %1</source>
         <translation>Import stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="65" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="65"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="70" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>Outcome notices could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="92" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -546,168 +547,168 @@
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="140" />
+        <location filename="../../ui/views/BatchView.cpp" line="140"/>
         <source>The batches could not be read: %1</source>
         <translation>The batches could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="160"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="160"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="198" />
+        <location filename="../../ui/views/BatchView.cpp" line="198"/>
         <source>Select a batch.</source>
         <translation>Select a batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="200" />
+        <location filename="../../ui/views/BatchView.cpp" line="200"/>
         <source>This batch is already approved.</source>
         <translation>This batch is already approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="202" />
+        <location filename="../../ui/views/BatchView.cpp" line="202"/>
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="204" />
+        <location filename="../../ui/views/BatchView.cpp" line="204"/>
         <source>This batch has no cases left.</source>
         <translation>This batch has no cases left.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="206" />
+        <location filename="../../ui/views/BatchView.cpp" line="206"/>
         <source>Enter your password again to approve.</source>
         <translation>Enter your password again to approve.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="229" />
+        <location filename="../../ui/views/BatchView.cpp" line="229"/>
         <source>Batch %1 created.</source>
         <translation>Batch %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="231" />
+        <location filename="../../ui/views/BatchView.cpp" line="231"/>
         <source>The batch could not be created: %1</source>
         <translation>The batch could not be created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="258" />
+        <location filename="../../ui/views/BatchView.cpp" line="258"/>
         <source>Batch %1 approved.</source>
         <translation>Batch %1 approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="262" />
+        <location filename="../../ui/views/BatchView.cpp" line="263"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>Wrong password: batch %1 was not approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="265" />
+        <location filename="../../ui/views/BatchView.cpp" line="266"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>Batch %1 holds your own decision: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="268" />
+        <location filename="../../ui/views/BatchView.cpp" line="269"/>
         <source>Batch %1 was not approved: %2</source>
         <translation>Batch %1 was not approved: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="300" />
+        <location filename="../../ui/views/BatchView.cpp" line="301"/>
         <source>The case was returned to its clerk.</source>
         <translation>The case was returned to its clerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="302" />
+        <location filename="../../ui/views/BatchView.cpp" line="303"/>
         <source>The case could not be returned: %1</source>
         <translation>The case could not be returned: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="323" />
+        <location filename="../../ui/views/BatchView.cpp" line="324"/>
         <source>Decided cases not yet in a batch</source>
         <translation>Decided cases not yet in a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="324" />
+        <location filename="../../ui/views/BatchView.cpp" line="325"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="325" />
+        <location filename="../../ui/views/BatchView.cpp" line="326"/>
         <source>Cases of the selected batch</source>
         <translation>Cases of the selected batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Submitted by</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="334" />
+        <location filename="../../ui/views/BatchView.cpp" line="335"/>
         <source>Create a batch from the selected cases</source>
         <translation>Create a batch from the selected cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="336"/>
         <source>Your password</source>
         <translation>Your password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="336" />
+        <location filename="../../ui/views/BatchView.cpp" line="337"/>
         <source>Approve batch</source>
         <translation>Approve batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="337" />
+        <location filename="../../ui/views/BatchView.cpp" line="338"/>
         <source>Comment for the clerk</source>
         <translation>Comment for the clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="338" />
+        <location filename="../../ui/views/BatchView.cpp" line="339"/>
         <source>Return the selected case to its clerk</source>
         <translation>Return the selected case to its clerk</translation>
     </message>
@@ -715,220 +716,220 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55" />
+        <location filename="../../ui/views/CaseView.cpp" line="55"/>
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135" />
-        <location filename="../../ui/views/CaseView.cpp" line="357" />
+        <location filename="../../ui/views/CaseView.cpp" line="135"/>
+        <location filename="../../ui/views/CaseView.cpp" line="357"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139" />
-        <location filename="../../ui/views/CaseView.cpp" line="379" />
+        <location filename="../../ui/views/CaseView.cpp" line="139"/>
+        <location filename="../../ui/views/CaseView.cpp" line="379"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144" />
+        <location filename="../../ui/views/CaseView.cpp" line="144"/>
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="145"/>
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147" />
+        <location filename="../../ui/views/CaseView.cpp" line="147"/>
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155" />
-        <location filename="../../ui/views/CaseView.cpp" line="395" />
+        <location filename="../../ui/views/CaseView.cpp" line="155"/>
+        <location filename="../../ui/views/CaseView.cpp" line="395"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="160" />
+        <location filename="../../ui/views/CaseView.cpp" line="160"/>
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="238" />
+        <location filename="../../ui/views/CaseView.cpp" line="238"/>
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="272" />
+        <location filename="../../ui/views/CaseView.cpp" line="272"/>
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="285"/>
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="285"/>
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288" />
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294" />
+        <location filename="../../ui/views/CaseView.cpp" line="294"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="311"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="313" />
+        <location filename="../../ui/views/CaseView.cpp" line="313"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314" />
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="321"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323" />
+        <location filename="../../ui/views/CaseView.cpp" line="323"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324" />
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330" />
+        <location filename="../../ui/views/CaseView.cpp" line="330"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340" />
+        <location filename="../../ui/views/CaseView.cpp" line="340"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356" />
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="380" />
+        <location filename="../../ui/views/CaseView.cpp" line="380"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="450"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="452"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="454"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="456"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462" />
+        <location filename="../../ui/views/CaseView.cpp" line="462"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>
@@ -936,12 +937,12 @@
 <context>
     <name>mado::DistanceGauge</name>
     <message>
-        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
+        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34"/>
         <source>Distance not measured</source>
         <translation>Distance not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
+        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34"/>
         <source>Distance %1</source>
         <translation>Distance %1</translation>
     </message>
@@ -949,92 +950,92 @@
 <context>
     <name>mado::DomainTexts</name>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="10" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="10"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="11" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="11"/>
         <source>Imported, not verified</source>
         <translation>Imported, not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="12" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="12"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="13" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="13"/>
         <source>Held</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="14" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="14"/>
         <source>Claimed</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="15" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="15"/>
         <source>Decided</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="16" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="16"/>
         <source>In a batch</source>
         <translation>In a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="17" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="17"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="18" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="18"/>
         <source>Batch approved</source>
         <translation>Batch approved</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="19" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="19"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="20" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="20"/>
         <source>Notified</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="28" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="28"/>
         <source>Copy of the residence certificate (住民票の写し)</source>
         <translation>Copy of the residence certificate (住民票の写し)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="29" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="29"/>
         <source>Tax certificate (課税証明書)</source>
         <translation>Tax certificate (課税証明書)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="30" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="30"/>
         <source>Tax exemption certificate (非課税証明書)</source>
         <translation>Tax exemption certificate (非課税証明書)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="31" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="31"/>
         <source>Tax payment certificate (納税証明書)</source>
         <translation>Tax payment certificate (納税証明書)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="39" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="39"/>
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="40" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="40"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="41" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="41"/>
         <source>Mismatch</source>
         <translation>Mismatch</translation>
     </message>
@@ -1042,104 +1043,104 @@
 <context>
     <name>mado::ImageComparisonWidget</name>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25"/>
         <source>Document portrait</source>
         <translation>Document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156"/>
         <source>Selfie (frontal)</source>
         <translation>Selfie (frontal)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31"/>
         <source>The whole document photo; the card the portrait was taken from is outlined</source>
         <translation>The whole document photo; the card the portrait was taken from is outlined</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
         <source>Zoom in both sides (+)</source>
         <translation>Zoom in both sides (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73"/>
         <source>Zoom out both sides (−)</source>
         <translation>Zoom out both sides (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75"/>
         <source>Same face scale, centred (0)</source>
         <translation>Same face scale, centred (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Face box</source>
         <translation>Face box</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Show the face boxes</source>
         <translation>Show the face boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Landmarks</source>
         <translation>Landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Show the 68 landmarks</source>
         <translation>Show the 68 landmarks</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Pose axes</source>
         <translation>Pose axes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Show the measured head pose</source>
         <translation>Show the measured head pose</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document portrait (card, rectified)</source>
         <translation>Document portrait (card, rectified)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document photo</source>
         <translation>Document photo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126"/>
         <source>Click to compare this frame with the document</source>
         <translation>Click to compare this frame with the document</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131"/>
         <source>Asked: %1</source>
         <translation>Asked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>yaw %1°, pitch %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136"/>
         <source>pose not measured</source>
         <translation>pose not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139" />
-        <source>Directions are the applicant's: left is the applicant's left (positive yaw)</source>
-        <translation>Directions are the applicant's: left is the applicant's left (positive yaw)</translation>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139"/>
+        <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
+        <translation>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157"/>
         <source>Selfie: frame %1, asked %2</source>
         <translation>Selfie: frame %1, asked %2</translation>
     </message>
@@ -1147,245 +1148,245 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="133" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="133"/>
         <source>The cases could not be read: %1</source>
         <translation>The cases could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
         <source>Ready to issue</source>
         <translation>Ready to issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
         <source>Held (policy)</source>
         <translation>Held (policy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="165" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="165"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="168" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="168"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="223" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="223"/>
         <source>(assigned at issuance)</source>
         <translation>(assigned at issuance)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
-        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
         <source>Select a case.</source>
         <translation>Select a case.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="241"/>
         <source>Case %1 — certificate No. %2</source>
         <translation>Case %1 — certificate No. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="243" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="243"/>
         <source>Case %1 — not issued yet</source>
         <translation>Case %1 — not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
         <source>The certificate cannot be previewed.</source>
         <translation>The certificate cannot be previewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="276" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="276"/>
         <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
         <translation>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="279" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="279"/>
         <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
         <translation>There is no certificate template for this procedure yet: it cannot be issued here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="281" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="281"/>
         <source>The certificate cannot be prepared: %1</source>
         <translation>The certificate cannot be prepared: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="289" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="289"/>
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>This case cannot be issued (held by policy): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="291" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="291"/>
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>This case cannot be issued yet: it must be approved in an approved batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="293" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="293"/>
         <source>This case cannot be issued: %1</source>
         <translation>This case cannot be issued: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="322" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="322"/>
         <source>No receiver is configured (Settings).</source>
         <translation>No receiver is configured (Settings).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="330" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Issue the certificate</source>
         <translation>Issue the certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="331" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="331"/>
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Issue</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="338" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="338"/>
         <source>Issuing the certificate…</source>
         <translation>Issuing the certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="348" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="349"/>
         <source>The certificate was not issued: %1</source>
         <translation>The certificate was not issued: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="352" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="353"/>
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="356" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="357"/>
         <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
         <translation>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>Save the mailing label</source>
         <translation>Save the mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>Save the certificate</source>
         <translation>Save the certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="385"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="388" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
         <source>The PDF could not be saved: %1</source>
         <translation>The PDF could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="394" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="396"/>
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>A PDF is being saved; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="399"/>
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="410"/>
         <source>Notifying the receiver…</source>
         <translation>Notifying the receiver…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="417" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="420"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="419" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>The receiver could not be notified (%1); the notice will be sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
-        <source>Cases to issue, held cases and today's issuances</source>
-        <translation>Cases to issue, held cases and today's issuances</translation>
+        <location filename="../../ui/views/IssuanceView.cpp" line="453"/>
+        <source>Cases to issue, held cases and today&apos;s issuances</source>
+        <translation>Cases to issue, held cases and today&apos;s issuances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Certificate No.</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Notice</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="455" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="458"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
         <source>Mailing label</source>
         <translation>Mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="458" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
         <source>Issue…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="459" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="462"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="460" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
         <source>Mailing label PDF…</source>
         <translation>Mailing label PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Notify again</source>
         <translation>Notify again</translation>
     </message>
@@ -1393,27 +1394,27 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LockScreen</name>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="90" />
+        <location filename="../../ui/views/LockScreen.cpp" line="90"/>
         <source>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</source>
         <translation>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="93" />
+        <location filename="../../ui/views/LockScreen.cpp" line="93"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="96" />
+        <location filename="../../ui/views/LockScreen.cpp" line="96"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="99" />
+        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
         <source>This account is locked. Ask an administrator.</source>
         <translation>This account is locked. Ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="102" />
+        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
         <source>The password could not be checked: the case store could not be read.</source>
         <translation>The password could not be checked: the case store could not be read.</translation>
     </message>
@@ -1421,52 +1422,52 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
         <source>Madoguchi — log in</source>
         <translation>Madoguchi — log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
         <source>Log in to the verification workstation</source>
         <translation>Log in to the verification workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>The login or the password is wrong. After repeated failures the account locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
         <source>Logging in failed: the case store could not be read.</source>
         <translation>Logging in failed: the case store could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
@@ -1474,132 +1475,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="251"/>
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="250" />
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252" />
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="251" />
+        <location filename="../../ui/MainWindow.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="253" />
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269" />
+        <location filename="../../ui/MainWindow.cpp" line="271"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="272"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="272" />
+        <location filename="../../ui/MainWindow.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="273" />
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="273" />
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274" />
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274" />
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275" />
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275" />
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276" />
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>Issuance</source>
         <translation>Issuance</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="286" />
+        <location filename="../../ui/MainWindow.cpp" line="288"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="287" />
+        <location filename="../../ui/MainWindow.cpp" line="289"/>
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262" />
+        <location filename="../../ui/MainWindow.cpp" line="264"/>
         <source>Face models are damaged.</source>
         <translation>Face models are damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263" />
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Face models are missing.</source>
         <translation>Face models are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264" />
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>
@@ -1607,7 +1608,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53" />
+        <location filename="../../ui/models/QueueModel.cpp" line="53"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1615,7 +1616,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="55" />
+        <location filename="../../ui/models/QueueModel.cpp" line="55"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1623,7 +1624,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="56" />
+        <location filename="../../ui/models/QueueModel.cpp" line="56"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1631,7 +1632,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="86" />
+        <location filename="../../ui/models/QueueModel.cpp" line="86"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n issue</numerusform>
@@ -1639,42 +1640,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102" />
+        <location filename="../../ui/models/QueueModel.cpp" line="102"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104" />
+        <location filename="../../ui/models/QueueModel.cpp" line="104"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106" />
+        <location filename="../../ui/models/QueueModel.cpp" line="106"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108" />
+        <location filename="../../ui/models/QueueModel.cpp" line="108"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110" />
+        <location filename="../../ui/models/QueueModel.cpp" line="110"/>
         <source>AI band</source>
         <translation>AI band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112" />
+        <location filename="../../ui/models/QueueModel.cpp" line="112"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114" />
+        <location filename="../../ui/models/QueueModel.cpp" line="114"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="116" />
+        <location filename="../../ui/models/QueueModel.cpp" line="116"/>
         <source>Assignee</source>
         <translation>Assignee</translation>
     </message>
@@ -1682,117 +1683,117 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="110" />
+        <location filename="../../ui/views/QueueView.cpp" line="110"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>Waiting: %1  ·  In review: %2  ·  Decided: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="115" />
+        <location filename="../../ui/views/QueueView.cpp" line="115"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  Pending approval: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="128" />
+        <location filename="../../ui/views/QueueView.cpp" line="128"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="129" />
+        <location filename="../../ui/views/QueueView.cpp" line="129"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="130" />
+        <location filename="../../ui/views/QueueView.cpp" line="130"/>
         <source>Held</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="131" />
+        <location filename="../../ui/views/QueueView.cpp" line="131"/>
         <source>Claimed</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132" />
+        <location filename="../../ui/views/QueueView.cpp" line="132"/>
         <source>Decided</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="133" />
+        <location filename="../../ui/views/QueueView.cpp" line="133"/>
         <source>Batched</source>
         <translation>Batched</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134" />
+        <location filename="../../ui/views/QueueView.cpp" line="134"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135" />
+        <location filename="../../ui/views/QueueView.cpp" line="135"/>
         <source>Batch approved</source>
         <translation>Batch approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136" />
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="137" />
+        <location filename="../../ui/views/QueueView.cpp" line="137"/>
         <source>Notified</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="138" />
+        <location filename="../../ui/views/QueueView.cpp" line="138"/>
         <source>All AI bands</source>
         <translation>All AI bands</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="139" />
+        <location filename="../../ui/views/QueueView.cpp" line="139"/>
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="140" />
+        <location filename="../../ui/views/QueueView.cpp" line="140"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141" />
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>Mismatch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142" />
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143" />
+        <location filename="../../ui/views/QueueView.cpp" line="143"/>
         <source>Copy of residence record</source>
         <translation>Copy of residence record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144" />
+        <location filename="../../ui/views/QueueView.cpp" line="144"/>
         <source>Tax certificate</source>
         <translation>Tax certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145" />
+        <location filename="../../ui/views/QueueView.cpp" line="145"/>
         <source>Tax exemption certificate</source>
         <translation>Tax exemption certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="146" />
+        <location filename="../../ui/views/QueueView.cpp" line="146"/>
         <source>Tax payment certificate</source>
         <translation>Tax payment certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="147" />
+        <location filename="../../ui/views/QueueView.cpp" line="147"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="148" />
+        <location filename="../../ui/views/QueueView.cpp" line="148"/>
         <source>Search by reference</source>
         <translation>Search by reference</translation>
     </message>
@@ -1800,47 +1801,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="81" />
+        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="83" />
+        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
         <source>The receiver token could not be saved.</source>
         <translation>The receiver token could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="96" />
+        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
         <source>Receiver URL</source>
         <translation>Receiver URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="97" />
+        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
         <source>Receiver token</source>
         <translation>Receiver token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="98" />
+        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
         <source>Face models directory</source>
         <translation>Face models directory</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="99" />
+        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
         <source>Face thresholds (read-only)</source>
         <translation>Face thresholds (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="101" />
+        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="102" />
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>The shipped thresholds could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="103" />
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1848,49 +1849,92 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::UsersView</name>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="69" />
+        <location filename="../../ui/views/UsersView.cpp" line="69"/>
         <source>The accounts could not be read: %1</source>
         <translation>The accounts could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="78" />
+        <location filename="../../ui/views/UsersView.cpp" line="78"/>
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Locked until</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="98" />
+        <location filename="../../ui/views/UsersView.cpp" line="98"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="99" />
+        <location filename="../../ui/views/UsersView.cpp" line="99"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</translation>
+    </message>
+</context>
+<context>
+    <name>mado::WardSettingsPanel</name>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
+        <source>The ward settings could not be read: %1</source>
+        <translation>The ward settings could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <source>The issuer was saved for every workstation of the ward.</source>
+        <translation>The issuer was saved for every workstation of the ward.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <source>Enter the issuer on one line (at most %1 characters).</source>
+        <translation>Enter the issuer on one line (at most %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
+        <source>The issuer could not be saved: %1</source>
+        <translation>The issuer could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <source>Ward settings (all workstations)</source>
+        <translation>Ward settings (all workstations)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <source>Issuer on certificates</source>
+        <translation>Issuer on certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
+        <translation>e.g. Mayor of XX Ward, Tokyo  XX XX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <source>Save ward settings</source>
+        <translation>Save ward settings</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="111" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -11,309 +12,309 @@
 <context>
     <name>ReasonTexts</name>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="20" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="20"/>
         <source>Portrait found on the document card</source>
         <translation>本人確認書類のカード上に顔写真を検出しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="22" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="22"/>
         <source>No card found in the document photo; the largest face of the photo was used</source>
         <translation>書類写真にカードが見つかりません。写真内で最も大きい顔を使用しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="24" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="24"/>
         <source>No portrait on the card; the largest face of the photo was used</source>
         <translation>カード上に顔写真がありません。写真内で最も大きい顔を使用しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="25" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="25"/>
         <source>No face found on the document</source>
         <translation>書類に顔が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="26" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="26"/>
         <source>All images are sharp, well exposed and framed</source>
         <translation>すべての画像が鮮明で、明るさ・構図とも適切です</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="27" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="27"/>
         <source>The face is blurred</source>
         <translation>顔がぼやけています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="28" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="28"/>
         <source>The face is too dark</source>
         <translation>顔が暗すぎます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="29" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="29"/>
         <source>The face is too bright</source>
         <translation>顔が明るすぎます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="30" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="30"/>
         <source>Parts of the face are over- or underexposed</source>
         <translation>顔の一部が白飛びまたは黒つぶれしています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="31" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="31"/>
         <source>The face is too small</source>
         <translation>顔が小さすぎます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="32" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="32"/>
         <source>The face is close to the image edge</source>
         <translation>顔が画像の端に近すぎます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="33" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="33"/>
         <source>The face is cut off by the image edge</source>
         <translation>顔が画像の端で切れています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="34" />
-        <location filename="../../ui/support/ReasonTexts.cpp" line="41" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="34"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="41"/>
         <source>No face found</source>
         <translation>顔が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="35" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="35"/>
         <source>Every head turn was made as asked</source>
         <translation>すべての顔向き動作が指示どおりです</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="36" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="36"/>
         <source>The face does not look straight at the camera</source>
         <translation>顔がカメラの正面を向いていません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="37" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="37"/>
         <source>The head was not turned far enough</source>
         <translation>顔の向きの変化が小さすぎます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="38" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="38"/>
         <source>The head was turned the wrong way</source>
         <translation>指示と逆の方向に顔を向けています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="39" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="39"/>
         <source>The head was turned along the other axis</source>
         <translation>指示と別の軸の方向に顔を向けています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="40" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="40"/>
         <source>The head is tilted sideways</source>
         <translation>頭が横に傾いています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="42" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="42"/>
         <source>The head pose could not be measured</source>
         <translation>顔の向きを測定できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="43" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="43"/>
         <source>All frames show the same person</source>
         <translation>すべてのフレームが同一人物です</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="44" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="44"/>
         <source>The frames may not show the same person</source>
         <translation>フレームが同一人物でない可能性があります</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="45" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="45"/>
         <source>The frames show different people</source>
         <translation>フレームに別の人物が写っています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="46" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="46"/>
         <source>Could not compare the frames</source>
         <translation>フレームを比較できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="47" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="47"/>
         <source>The head moves like a real face</source>
         <translation>顔の動きは実物の顔と一致します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="49" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="49"/>
         <source>The face moves like a flat photo (possible photo of a photo)</source>
         <translation>顔が平面の写真のように動いています（写真の撮影の疑い）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="50" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="50"/>
         <source>Could not test for a flat photo</source>
         <translation>平面写真の判定ができませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="51" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="51"/>
         <source>No image is a copy of another</source>
         <translation>画像の使い回しはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="52" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="52"/>
         <source>The same image was sent twice</source>
         <translation>同じ画像が二重に送信されています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="53" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="53"/>
         <source>Every frame was taken during the challenge</source>
         <translation>すべてのフレームがチャレンジの時間内に撮影されています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="55" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
         <source>Taken outside the time of the challenge</source>
         <translation>チャレンジの時間外に撮影されています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="56" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="56"/>
         <source>The selfie matches the document portrait</source>
         <translation>自撮り写真は書類の顔写真と一致します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="57" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
         <source>Uncertain match: compare the faces carefully</source>
         <translation>一致が不確かです。顔を慎重に見比べてください</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="58" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
         <source>The selfie does not match the document portrait</source>
         <translation>自撮り写真は書類の顔写真と一致しません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="59" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="59"/>
         <source>The faces could not be compared</source>
         <translation>顔を比較できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="63" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
         <source>Document face</source>
         <translation>書類の顔写真</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="64" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
         <source>Image quality</source>
         <translation>画像の品質</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="65" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="65"/>
         <source>Head-turn steps</source>
         <translation>顔向きの動作</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="66" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="66"/>
         <source>Same person in all frames</source>
         <translation>全フレームが同一人物</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="67" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="67"/>
         <source>Flat photo</source>
         <translation>平面写真</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="68" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
         <source>Replay</source>
         <translation>画像の使い回し</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="69" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
         <source>Capture time</source>
         <translation>撮影時刻</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="70" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
         <source>Face match</source>
         <translation>顔の照合</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="74" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
         <source>The face does not match the document</source>
         <translation>顔が書類と一致しない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="75" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
         <source>The document is invalid or expired</source>
         <translation>書類が無効または期限切れ</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="76" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
         <source>The form does not match the register</source>
         <translation>申請内容が住民記録と一致しない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="77" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="77"/>
         <source>Suspected fraud (photo, replay)</source>
         <translation>不正の疑い（写真の撮影、使い回し）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="78" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="78"/>
         <source>The applicant may not use this procedure</source>
         <translation>申請者はこの手続きを利用できない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="79" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="79"/>
         <source>The document photo is unreadable</source>
         <translation>書類の写真が判読できない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="80" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
         <source>The selfie is blurred, dark or cut off</source>
         <translation>自撮り写真がぼやけている・暗い・切れている</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="81" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
         <source>The head turns were not made as asked</source>
         <translation>顔向きの動作が指示どおりでない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="82" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
         <source>Another photo ID is needed</source>
         <translation>別の顔写真付き身分証明書が必要</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="113" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="113"/>
         <source>document</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="118" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="118"/>
         <source>frontal frame</source>
         <translation>正面フレーム</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="119" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
         <source>frame %1</source>
         <translation>フレーム%1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="137" />
-        <location filename="../../ui/support/ReasonTexts.cpp" line="142" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="137"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="142"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="151" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="151"/>
         <source>Front</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="153" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="153"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="155" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="155"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="157" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
         <source>Up</source>
         <translation>上</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="159" />
+        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
         <source>Down</source>
         <translation>下</translation>
     </message>
@@ -321,42 +322,42 @@
 <context>
     <name>mado::AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="16" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="16"/>
         <source>About Madoguchi</source>
         <translation>窓口について</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="28" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="28"/>
         <source>Staff verification workstation for online ward counters.</source>
         <translation>区役所オンライン窓口の職員確認端末です。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="31" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="31"/>
         <source>Face models</source>
         <translation>顔照合モデル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35"/>
         <source>iBUG 300-W terms: no commercial use</source>
         <translation>iBUG 300-W の条件: 商用利用不可</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="35"/>
         <source>CC0 (public domain)</source>
         <translation>CC0（パブリックドメイン）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="42" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="42"/>
         <source>Licences</source>
         <translation>ライセンス</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="43" />
-        <source>dlib's face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</source>
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="43"/>
+        <source>dlib&apos;s face recognition model, 5-point shape predictor and MMOD face detector are released under CC0.</source>
         <translation>dlib の顔認識モデル、5点の顔特徴点モデル、MMOD 顔検出モデルは CC0 で公開されています。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/AboutDialog.cpp" line="46" />
+        <location filename="../../ui/dialogs/AboutDialog.cpp" line="46"/>
         <source>The 68-point shape predictor was trained on the iBUG 300-W data set, whose licence excludes commercial use. Madoguchi uses it only to measure head pose; a ward that needs commercial terms must replace this model.</source>
         <translation>68点の顔特徴点モデルは iBUG 300-W データセットで学習されており、そのライセンスは商用利用を認めていません。窓口では頭部の向きの計測にのみ使用しています。商用条件が必要な場合は、このモデルを置き換えてください。</translation>
     </message>
@@ -364,82 +365,82 @@
 <context>
     <name>mado::AiPanel</name>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="45" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="45"/>
         <source>AI evidence (advice only; the clerk decides)</source>
         <translation>AIの判定根拠（参考情報です。判断は職員が行います）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Check</source>
         <translation>確認項目</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="53" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="53"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="82" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="82"/>
         <source>Not verified yet: no AI evidence</source>
         <translation>未検証：AIの判定根拠はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="87" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="87"/>
         <source>Match</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="88" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="88"/>
         <source>Review</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="89" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="89"/>
         <source>Mismatch</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="90" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="90"/>
         <source>Not measured</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="91" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="91"/>
         <source>Band: %1</source>
         <translation>判定帯：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="92" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="92"/>
         <source>Distance %1 (match ≤ %2, review ≤ %3): %4</source>
         <translation>距離 %1（一致 ≤ %2、要確認 ≤ %3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="103" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="103"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="104" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="104"/>
         <source>Warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="105" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="105"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/AiPanel.cpp" line="122" />
+        <location filename="../../ui/widgets/AiPanel.cpp" line="122"/>
         <source>Notes: %1</source>
         <translation>備考：%1</translation>
     </message>
@@ -447,32 +448,32 @@
 <context>
     <name>mado::AuditModel</name>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="84" />
+        <location filename="../../ui/models/AuditModel.cpp" line="84"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="86" />
+        <location filename="../../ui/models/AuditModel.cpp" line="86"/>
         <source>Time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="88" />
+        <location filename="../../ui/models/AuditModel.cpp" line="88"/>
         <source>Actor</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="90" />
+        <location filename="../../ui/models/AuditModel.cpp" line="90"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="92" />
+        <location filename="../../ui/models/AuditModel.cpp" line="92"/>
         <source>Subject</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="94" />
+        <location filename="../../ui/models/AuditModel.cpp" line="94"/>
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
@@ -480,32 +481,32 @@
 <context>
     <name>mado::AuditView</name>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="52" />
+        <location filename="../../ui/views/AuditView.cpp" line="52"/>
         <source>Verifying the audit chain…</source>
         <translation>監査ログのチェーンを検証しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="65" />
+        <location filename="../../ui/views/AuditView.cpp" line="65"/>
         <source>The audit chain could not be read: %1</source>
         <translation>監査ログを読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="72" />
+        <location filename="../../ui/views/AuditView.cpp" line="72"/>
         <source>The audit chain is intact: %1 entries. Head hash: %2</source>
         <translation>監査ログのチェーンは正常です: %1 件。末尾のハッシュ: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="74" />
+        <location filename="../../ui/views/AuditView.cpp" line="74"/>
         <source>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</source>
         <translation>監査ログのチェーンが記録 %1 で破損しています（%2）。管理者に報告してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="91" />
+        <location filename="../../ui/views/AuditView.cpp" line="91"/>
         <source>Verify chain</source>
         <translation>チェーンを検証</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="92" />
+        <location filename="../../ui/views/AuditView.cpp" line="92"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -513,32 +514,32 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="40" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="40"/>
         <source>Importing applications from the receiver</source>
         <translation>受付サーバーから申請を取り込んでいます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="44" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="44"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>受付サーバーに接続できません（%1 回目）。%2 秒後に再試行します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="55" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="55"/>
         <source>Import stopped: %1</source>
         <translation>取り込みを停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="65" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="65"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="70" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>通知の送信待ちを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="92" />
+        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -546,168 +547,168 @@
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="140" />
+        <location filename="../../ui/views/BatchView.cpp" line="140"/>
         <source>The batches could not be read: %1</source>
         <translation>バッチを読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="160"/>
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="160" />
+        <location filename="../../ui/views/BatchView.cpp" line="160"/>
         <source>Submitted</source>
         <translation>提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="198" />
+        <location filename="../../ui/views/BatchView.cpp" line="198"/>
         <source>Select a batch.</source>
         <translation>バッチを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="200" />
+        <location filename="../../ui/views/BatchView.cpp" line="200"/>
         <source>This batch is already approved.</source>
         <translation>このバッチは承認済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="202" />
+        <location filename="../../ui/views/BatchView.cpp" line="202"/>
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>このバッチにはご自身が判定した案件が含まれています。別の監督者が承認してください（ダブルチェックの原則）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="204" />
+        <location filename="../../ui/views/BatchView.cpp" line="204"/>
         <source>This batch has no cases left.</source>
         <translation>このバッチには案件が残っていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="206" />
+        <location filename="../../ui/views/BatchView.cpp" line="206"/>
         <source>Enter your password again to approve.</source>
         <translation>承認するにはパスワードを再入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="229" />
+        <location filename="../../ui/views/BatchView.cpp" line="229"/>
         <source>Batch %1 created.</source>
         <translation>バッチ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="231" />
+        <location filename="../../ui/views/BatchView.cpp" line="231"/>
         <source>The batch could not be created: %1</source>
         <translation>バッチを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="258" />
+        <location filename="../../ui/views/BatchView.cpp" line="258"/>
         <source>Batch %1 approved.</source>
         <translation>バッチ %1 を承認しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="262" />
+        <location filename="../../ui/views/BatchView.cpp" line="263"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>パスワードが違います。バッチ %1 は承認されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="265" />
+        <location filename="../../ui/views/BatchView.cpp" line="266"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>バッチ %1 にはご自身の判定が含まれています。別の監督者が承認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="268" />
+        <location filename="../../ui/views/BatchView.cpp" line="269"/>
         <source>Batch %1 was not approved: %2</source>
         <translation>バッチ %1 は承認されませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="300" />
+        <location filename="../../ui/views/BatchView.cpp" line="301"/>
         <source>The case was returned to its clerk.</source>
         <translation>案件を担当職員に差し戻しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="302" />
+        <location filename="../../ui/views/BatchView.cpp" line="303"/>
         <source>The case could not be returned: %1</source>
         <translation>案件を差し戻せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="323" />
+        <location filename="../../ui/views/BatchView.cpp" line="324"/>
         <source>Decided cases not yet in a batch</source>
         <translation>バッチ未作成の判定済み案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="324" />
+        <location filename="../../ui/views/BatchView.cpp" line="325"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="325" />
+        <location filename="../../ui/views/BatchView.cpp" line="326"/>
         <source>Cases of the selected batch</source>
         <translation>選択したバッチの案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
         <source>Decided by</source>
         <translation>判定者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="326" />
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="327"/>
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Submitted by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Submitted at</source>
         <translation>提出日時</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="331" />
+        <location filename="../../ui/views/BatchView.cpp" line="332"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="334" />
+        <location filename="../../ui/views/BatchView.cpp" line="335"/>
         <source>Create a batch from the selected cases</source>
         <translation>選択した案件からバッチを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="335" />
+        <location filename="../../ui/views/BatchView.cpp" line="336"/>
         <source>Your password</source>
         <translation>ご自身のパスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="336" />
+        <location filename="../../ui/views/BatchView.cpp" line="337"/>
         <source>Approve batch</source>
         <translation>バッチを承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="337" />
+        <location filename="../../ui/views/BatchView.cpp" line="338"/>
         <source>Comment for the clerk</source>
         <translation>担当職員へのコメント</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="338" />
+        <location filename="../../ui/views/BatchView.cpp" line="339"/>
         <source>Return the selected case to its clerk</source>
         <translation>選択した案件を担当職員に差し戻す</translation>
     </message>
@@ -715,220 +716,220 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55" />
+        <location filename="../../ui/views/CaseView.cpp" line="55"/>
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86" />
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125" />
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127" />
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129" />
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131" />
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133" />
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135" />
-        <location filename="../../ui/views/CaseView.cpp" line="357" />
+        <location filename="../../ui/views/CaseView.cpp" line="135"/>
+        <location filename="../../ui/views/CaseView.cpp" line="357"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139" />
-        <location filename="../../ui/views/CaseView.cpp" line="379" />
+        <location filename="../../ui/views/CaseView.cpp" line="139"/>
+        <location filename="../../ui/views/CaseView.cpp" line="379"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144" />
+        <location filename="../../ui/views/CaseView.cpp" line="144"/>
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="145" />
+        <location filename="../../ui/views/CaseView.cpp" line="145"/>
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147" />
+        <location filename="../../ui/views/CaseView.cpp" line="147"/>
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155" />
-        <location filename="../../ui/views/CaseView.cpp" line="395" />
+        <location filename="../../ui/views/CaseView.cpp" line="155"/>
+        <location filename="../../ui/views/CaseView.cpp" line="395"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="158" />
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="160" />
+        <location filename="../../ui/views/CaseView.cpp" line="160"/>
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="238" />
+        <location filename="../../ui/views/CaseView.cpp" line="238"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="272" />
+        <location filename="../../ui/views/CaseView.cpp" line="272"/>
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="283" />
+        <location filename="../../ui/views/CaseView.cpp" line="283"/>
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="285"/>
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="285" />
+        <location filename="../../ui/views/CaseView.cpp" line="285"/>
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288" />
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294" />
+        <location filename="../../ui/views/CaseView.cpp" line="294"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="311" />
+        <location filename="../../ui/views/CaseView.cpp" line="311"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="313" />
+        <location filename="../../ui/views/CaseView.cpp" line="313"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314" />
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="320" />
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321" />
+        <location filename="../../ui/views/CaseView.cpp" line="321"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322" />
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323" />
+        <location filename="../../ui/views/CaseView.cpp" line="323"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324" />
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330" />
+        <location filename="../../ui/views/CaseView.cpp" line="330"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340" />
+        <location filename="../../ui/views/CaseView.cpp" line="340"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356" />
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="380" />
+        <location filename="../../ui/views/CaseView.cpp" line="380"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="450" />
+        <location filename="../../ui/views/CaseView.cpp" line="450"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="452" />
+        <location filename="../../ui/views/CaseView.cpp" line="452"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="454" />
+        <location filename="../../ui/views/CaseView.cpp" line="454"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="456" />
+        <location filename="../../ui/views/CaseView.cpp" line="456"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458" />
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460" />
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462" />
+        <location filename="../../ui/views/CaseView.cpp" line="462"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
@@ -936,12 +937,12 @@
 <context>
     <name>mado::DistanceGauge</name>
     <message>
-        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
+        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34"/>
         <source>Distance not measured</source>
         <translation>距離は未測定です</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34" />
+        <location filename="../../ui/widgets/DistanceGauge.cpp" line="34"/>
         <source>Distance %1</source>
         <translation>距離 %1</translation>
     </message>
@@ -949,92 +950,92 @@
 <context>
     <name>mado::DomainTexts</name>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="10" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="10"/>
         <source>Received</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="11" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="11"/>
         <source>Imported, not verified</source>
         <translation>取込済み（未検証）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="12" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="12"/>
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="13" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="13"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="14" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="14"/>
         <source>Claimed</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="15" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="15"/>
         <source>Decided</source>
         <translation>判断済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="16" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="16"/>
         <source>In a batch</source>
         <translation>バッチ登録済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="17" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="17"/>
         <source>Returned</source>
         <translation>差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="18" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="18"/>
         <source>Batch approved</source>
         <translation>バッチ承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="19" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="19"/>
         <source>Issued</source>
         <translation>交付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="20" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="20"/>
         <source>Notified</source>
         <translation>通知済み</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="28" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="28"/>
         <source>Copy of the residence certificate (住民票の写し)</source>
         <translation>住民票の写し</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="29" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="29"/>
         <source>Tax certificate (課税証明書)</source>
         <translation>課税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="30" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="30"/>
         <source>Tax exemption certificate (非課税証明書)</source>
         <translation>非課税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="31" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="31"/>
         <source>Tax payment certificate (納税証明書)</source>
         <translation>納税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="39" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="39"/>
         <source>Match</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="40" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="40"/>
         <source>Review</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../ui/support/DomainTexts.cpp" line="41" />
+        <location filename="../../ui/support/DomainTexts.cpp" line="41"/>
         <source>Mismatch</source>
         <translation>不一致</translation>
     </message>
@@ -1042,104 +1043,104 @@
 <context>
     <name>mado::ImageComparisonWidget</name>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="25"/>
         <source>Document portrait</source>
         <translation>書類の顔写真</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113" />
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="113"/>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="156"/>
         <source>Selfie (frontal)</source>
         <translation>自撮り写真（正面）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="31"/>
         <source>The whole document photo; the card the portrait was taken from is outlined</source>
         <translation>書類写真の全体。顔写真を取り出したカードを枠で示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="72"/>
         <source>Zoom in both sides (+)</source>
         <translation>両側を拡大 (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="73"/>
         <source>Zoom out both sides (−)</source>
         <translation>両側を縮小 (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="75"/>
         <source>Same face scale, centred (0)</source>
         <translation>顔の大きさをそろえて中央に表示 (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Face box</source>
         <translation>顔の枠</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="77"/>
         <source>Show the face boxes</source>
         <translation>顔の枠を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Landmarks</source>
         <translation>特徴点</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="78"/>
         <source>Show the 68 landmarks</source>
         <translation>68点の特徴点を表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Pose axes</source>
         <translation>顔の向き</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="80"/>
         <source>Show the measured head pose</source>
         <translation>測定した顔の向きを表示</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document portrait (card, rectified)</source>
         <translation>書類の顔写真（カードを正面補正）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="102"/>
         <source>Document photo</source>
         <translation>書類写真</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="126"/>
         <source>Click to compare this frame with the document</source>
         <translation>クリックするとこのフレームを書類と比較します</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="131"/>
         <source>Asked: %1</source>
         <translation>指示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="134"/>
         <source>yaw %1°, pitch %2°</source>
         <translation>ヨー %1°、ピッチ %2°</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="136"/>
         <source>pose not measured</source>
         <translation>顔の向きは未測定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139" />
-        <source>Directions are the applicant's: left is the applicant's left (positive yaw)</source>
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="139"/>
+        <source>Directions are the applicant&apos;s: left is the applicant&apos;s left (positive yaw)</source>
         <translation>方向は申請者から見た向きです。左は申請者の左（ヨーが正）です</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157" />
+        <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="157"/>
         <source>Selfie: frame %1, asked %2</source>
         <translation>自撮り写真：フレーム%1（指示：%2）</translation>
     </message>
@@ -1147,245 +1148,245 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="133" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="133"/>
         <source>The cases could not be read: %1</source>
         <translation>案件を読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
         <source>Ready to issue</source>
         <translation>発行可</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
         <source>Held (policy)</source>
         <translation>保留（方針）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="165" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="165"/>
         <source>Issued</source>
         <translation>発行済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
         <source>Not sent yet</source>
         <translation>未通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="168" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="168"/>
         <source>Sent</source>
         <translation>通知済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="223" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="223"/>
         <source>(assigned at issuance)</source>
         <translation>（発行時に採番）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239" />
-        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
         <source>Select a case.</source>
         <translation>案件を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="241"/>
         <source>Case %1 — certificate No. %2</source>
         <translation>受付番号 %1 — 証明書番号 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="243" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="243"/>
         <source>Case %1 — not issued yet</source>
         <translation>受付番号 %1 — 未発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
         <source>The certificate cannot be previewed.</source>
         <translation>証明書のプレビューを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="276" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="276"/>
         <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
         <translation>申請者が住民基本台帳（氏名と生年月日）で1件に特定できません。発行の前に確認して解決してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="279" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="279"/>
         <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
         <translation>この手続の証明書様式はまだありません。この画面では発行できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="281" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="281"/>
         <source>The certificate cannot be prepared: %1</source>
         <translation>証明書を作成できません: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="289" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="289"/>
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>この案件は発行できません（方針による保留）: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="291" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="291"/>
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>この案件はまだ発行できません。承認済みのバッチで承認されている必要があります。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="293" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="293"/>
         <source>This case cannot be issued: %1</source>
         <translation>この案件は発行できません: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="322" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="322"/>
         <source>No receiver is configured (Settings).</source>
         <translation>受付システムが設定されていません（設定）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="330" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Issue the certificate</source>
         <translation>証明書の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="331" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="331"/>
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>受付番号 %1 の証明書を発行しますか？
 証明書番号が採番され、申請者にLINEで通知されます。取り消すことはできません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Issue</source>
         <translation>発行する</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="338" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="338"/>
         <source>Issuing the certificate…</source>
         <translation>証明書を発行しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="348" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="349"/>
         <source>The certificate was not issued: %1</source>
         <translation>証明書は発行されませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="352" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="353"/>
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>発行しました: 証明書番号 %1。受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="356" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="357"/>
         <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
         <translation>発行しました: 証明書番号 %1。受付システムに通知できませんでした（%2）。通知は自動的に再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>Save the mailing label</source>
         <translation>宛名ラベルの保存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="376" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>Save the certificate</source>
         <translation>証明書の保存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="377" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="383" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="385"/>
         <source>Saved: %1</source>
         <translation>保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="388" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
         <source>The PDF could not be saved: %1</source>
         <translation>PDFを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="394" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="396"/>
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>PDFを保存中です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="397" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="399"/>
         <source>Saving the PDF…</source>
         <translation>PDFを保存しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="408" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="410"/>
         <source>Notifying the receiver…</source>
         <translation>受付システムに通知しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="417" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="420"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="419" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>受付システムに通知できませんでした（%1）。通知は自動的に再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="450" />
-        <source>Cases to issue, held cases and today's issuances</source>
+        <location filename="../../ui/views/IssuanceView.cpp" line="453"/>
+        <source>Cases to issue, held cases and today&apos;s issuances</source>
         <translation>発行待ち・保留中の案件と本日の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Certificate No.</source>
         <translation>証明書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="451" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="455" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="458"/>
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
         <source>Mailing label</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="458" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
         <source>Issue…</source>
         <translation>発行する…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="459" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="462"/>
         <source>Export PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="460" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
         <source>Mailing label PDF…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461" />
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Notify again</source>
         <translation>再通知</translation>
     </message>
@@ -1393,27 +1394,27 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LockScreen</name>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="90" />
+        <location filename="../../ui/views/LockScreen.cpp" line="90"/>
         <source>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</source>
         <translation>一定時間操作がなかったため、端末をロックしました。続けるには %1 のパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="93" />
+        <location filename="../../ui/views/LockScreen.cpp" line="93"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="96" />
+        <location filename="../../ui/views/LockScreen.cpp" line="96"/>
         <source>Wrong password.</source>
         <translation>パスワードが違います。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="99" />
+        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
         <source>This account is locked. Ask an administrator.</source>
         <translation>このアカウントはロックされています。管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="102" />
+        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
         <source>The password could not be checked: the case store could not be read.</source>
         <translation>パスワードを確認できませんでした。案件データベースを読み取れません。</translation>
     </message>
@@ -1421,52 +1422,52 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
         <source>Madoguchi — log in</source>
         <translation>窓口 — ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
         <source>Log in to the verification workstation</source>
         <translation>職員確認端末にログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Login</source>
         <translation>ログインID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>ログインIDまたはパスワードが違います。続けて失敗するとアカウントがロックされます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>このアカウントはロックされています（パスワードの誤りが続いたか、無効化されています）。しばらくしてから再度お試しいただくか、管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
         <source>Logging in failed: the case store could not be read.</source>
         <translation>ログインできませんでした。案件データベースを読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130" />
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
@@ -1474,132 +1475,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="251"/>
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="250" />
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252" />
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="251" />
+        <location filename="../../ui/MainWindow.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="253" />
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258" />
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269" />
+        <location filename="../../ui/MainWindow.cpp" line="271"/>
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270" />
+        <location filename="../../ui/MainWindow.cpp" line="272"/>
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="271" />
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="272" />
+        <location filename="../../ui/MainWindow.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="273" />
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="273" />
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274" />
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274" />
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275" />
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275" />
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276" />
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>Issuance</source>
         <translation>発行</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="286" />
+        <location filename="../../ui/MainWindow.cpp" line="288"/>
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="287" />
+        <location filename="../../ui/MainWindow.cpp" line="289"/>
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262" />
+        <location filename="../../ui/MainWindow.cpp" line="264"/>
         <source>Face models are damaged.</source>
         <translation>顔照合モデルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263" />
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Face models are missing.</source>
         <translation>顔照合モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264" />
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
@@ -1607,70 +1608,70 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53" />
+        <location filename="../../ui/models/QueueModel.cpp" line="53"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="55" />
+        <location filename="../../ui/models/QueueModel.cpp" line="55"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="56" />
+        <location filename="../../ui/models/QueueModel.cpp" line="56"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="86" />
+        <location filename="../../ui/models/QueueModel.cpp" line="86"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 件の指摘</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102" />
+        <location filename="../../ui/models/QueueModel.cpp" line="102"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104" />
+        <location filename="../../ui/models/QueueModel.cpp" line="104"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106" />
+        <location filename="../../ui/models/QueueModel.cpp" line="106"/>
         <source>Received</source>
         <translation>受付日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108" />
+        <location filename="../../ui/models/QueueModel.cpp" line="108"/>
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110" />
+        <location filename="../../ui/models/QueueModel.cpp" line="110"/>
         <source>AI band</source>
         <translation>AI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112" />
+        <location filename="../../ui/models/QueueModel.cpp" line="112"/>
         <source>Flags</source>
         <translation>指摘</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114" />
+        <location filename="../../ui/models/QueueModel.cpp" line="114"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="116" />
+        <location filename="../../ui/models/QueueModel.cpp" line="116"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
@@ -1678,117 +1679,117 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="110" />
+        <location filename="../../ui/views/QueueView.cpp" line="110"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>確認待ち: %1  ·  確認中: %2  ·  判定済み: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="115" />
+        <location filename="../../ui/views/QueueView.cpp" line="115"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  承認待ち: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="128" />
+        <location filename="../../ui/views/QueueView.cpp" line="128"/>
         <source>All states</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="129" />
+        <location filename="../../ui/views/QueueView.cpp" line="129"/>
         <source>Verified</source>
         <translation>AI確認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="130" />
+        <location filename="../../ui/views/QueueView.cpp" line="130"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="131" />
+        <location filename="../../ui/views/QueueView.cpp" line="131"/>
         <source>Claimed</source>
         <translation>確認中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132" />
+        <location filename="../../ui/views/QueueView.cpp" line="132"/>
         <source>Decided</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="133" />
+        <location filename="../../ui/views/QueueView.cpp" line="133"/>
         <source>Batched</source>
         <translation>バッチ提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134" />
+        <location filename="../../ui/views/QueueView.cpp" line="134"/>
         <source>Returned</source>
         <translation>差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135" />
+        <location filename="../../ui/views/QueueView.cpp" line="135"/>
         <source>Batch approved</source>
         <translation>バッチ承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136" />
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>Issued</source>
         <translation>交付済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="137" />
+        <location filename="../../ui/views/QueueView.cpp" line="137"/>
         <source>Notified</source>
         <translation>通知済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="138" />
+        <location filename="../../ui/views/QueueView.cpp" line="138"/>
         <source>All AI bands</source>
         <translation>すべてのAI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="139" />
+        <location filename="../../ui/views/QueueView.cpp" line="139"/>
         <source>Match</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="140" />
+        <location filename="../../ui/views/QueueView.cpp" line="140"/>
         <source>Review</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141" />
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>Mismatch</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142" />
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>All procedures</source>
         <translation>すべての手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143" />
+        <location filename="../../ui/views/QueueView.cpp" line="143"/>
         <source>Copy of residence record</source>
         <translation>住民票の写し</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144" />
+        <location filename="../../ui/views/QueueView.cpp" line="144"/>
         <source>Tax certificate</source>
         <translation>課税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145" />
+        <location filename="../../ui/views/QueueView.cpp" line="145"/>
         <source>Tax exemption certificate</source>
         <translation>非課税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="146" />
+        <location filename="../../ui/views/QueueView.cpp" line="146"/>
         <source>Tax payment certificate</source>
         <translation>納税証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="147" />
+        <location filename="../../ui/views/QueueView.cpp" line="147"/>
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="148" />
+        <location filename="../../ui/views/QueueView.cpp" line="148"/>
         <source>Search by reference</source>
         <translation>受付番号で検索</translation>
     </message>
@@ -1796,47 +1797,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="81" />
+        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="83" />
+        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
         <source>The receiver token could not be saved.</source>
         <translation>受付サーバーのトークンを保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="96" />
+        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
         <source>Receiver URL</source>
         <translation>受付サーバーのURL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="97" />
+        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
         <source>Receiver token</source>
         <translation>受付サーバーのトークン</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="98" />
+        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
         <source>Face models directory</source>
         <translation>顔照合モデルのフォルダ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="99" />
+        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
         <source>Face thresholds (read-only)</source>
         <translation>顔照合のしきい値（読み取り専用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="101" />
+        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
         <source>Version %1</source>
         <translation>バージョン %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="102" />
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>同梱のしきい値を読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="103" />
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1844,49 +1845,92 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::UsersView</name>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="69" />
+        <location filename="../../ui/views/UsersView.cpp" line="69"/>
         <source>The accounts could not be read: %1</source>
         <translation>アカウントを読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="78" />
+        <location filename="../../ui/views/UsersView.cpp" line="78"/>
         <source>disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Login</source>
         <translation>ログインID</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95" />
+        <location filename="../../ui/views/UsersView.cpp" line="95"/>
         <source>Locked until</source>
         <translation>ロック解除予定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="98" />
+        <location filename="../../ui/views/UsersView.cpp" line="98"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="99" />
+        <location filename="../../ui/views/UsersView.cpp" line="99"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>職員アカウントの一覧です。追加・無効化・再設定は madoguchi-cli で行います（監査ログに記録されます）。</translation>
+    </message>
+</context>
+<context>
+    <name>mado::WardSettingsPanel</name>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
+        <source>The ward settings could not be read: %1</source>
+        <translation>区の設定を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <source>The issuer was saved for every workstation of the ward.</source>
+        <translation>発行者を保存しました（区内のすべての端末に適用されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <source>Enter the issuer on one line (at most %1 characters).</source>
+        <translation>発行者は1行、%1文字以内で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
+        <source>The issuer could not be saved: %1</source>
+        <translation>発行者を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <source>Ward settings (all workstations)</source>
+        <translation>区の設定（全端末共通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <source>Issuer on certificates</source>
+        <translation>証明書の発行者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
+        <translation>例: 東京都○○区長 ○○ ○○</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <source>Save ward settings</source>
+        <translation>区の設定を保存</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,8 @@ Q_SIGNALS:
     void loaded();
     // After a batch was created, approved or a case returned (the queue may want to refresh).
     void workflowChanged();
+    // An approved batch queued its cases' outcome notices (deliver them now, off the GUI thread).
+    void outcomesQueued();
 
 protected:
     void changeEvent(QEvent *event) override;
