@@ -16,6 +16,7 @@ BackgroundJobs &BackgroundJobs::of(QObject *context)
 
 void BackgroundJobs::waitForAll()
 {
+    *m_open = false;
     for (Job &job : m_jobs)
         job.wait();
     m_jobs.clear();

@@ -13,7 +13,9 @@ namespace mado {
 
 // The work runInBackground started for one context object: a child of that object, it waits for
 // the work still running when the context is destroyed, so that no read or write outlives the
-// page that started it (the store goes after the window). GUI thread.
+// page that started it (the store goes after the window). Once the wait has begun no `done` runs:
+// waiting may run a queued job and its continuation right here, while the page is half destroyed.
+// GUI thread.
 class BackgroundJobs : public QObject {
     Q_OBJECT
 
@@ -31,6 +33,8 @@ public:
                           [future]() mutable { future.waitForFinished(); }});
     }
     void waitForAll();
+    // False once the context is going: continuations must not run any more.
+    std::shared_ptr<const bool> open() const { return m_open; }
 
 private:
     struct Job {
@@ -40,6 +44,7 @@ private:
     void prune();
 
     std::vector<Job> m_jobs;
+    std::shared_ptr<bool> m_open = std::make_shared<bool>(true);
 };
 
 // Runs `work` on the global thread pool and hands its value to `done` on `context`'s thread
@@ -51,9 +56,12 @@ template <typename Work, typename Done> QFuture<void> runInBackground(QObject *c
 {
     using Value = std::invoke_result_t<Work>;
     auto future = QtConcurrent::run([work = std::move(work)]() mutable { return std::make_shared<Value>(work()); });
-    BackgroundJobs::of(context).add(future);
-    return future.then(context,
-                       [done = std::move(done)](const std::shared_ptr<Value> &value) mutable { done(*value); });
+    BackgroundJobs &jobs = BackgroundJobs::of(context);
+    jobs.add(future);
+    return future.then(context, [open = jobs.open(), done = std::move(done)](const std::shared_ptr<Value> &value) mutable {
+        if (*open)
+            done(*value);
+    });
 }
 
 } // namespace mado
