@@ -69,7 +69,9 @@ Status WardSettings::setValue(qint64 adminId, const QString &name, const QString
                              {QStringLiteral("at"), StoreTime::format(now)}});
     if (!written)
         return written.error();
-    if (auto audited = AuditChain::append(db.value(), {0, now, actor.value().login,
+    if (auto audited = AuditChain::append(db.value(), {0,
+                                                       now,
+                                                       actor.value().login,
                                                        QStringLiteral("ward_setting_changed"),
                                                        QStringLiteral("ward_setting:") + name,
                                                        {}});

@@ -24,8 +24,7 @@ Result<OutcomeRetry::Summary> OutcomeRetry::deliverDue(int limit)
             posted = issuance.postIssued(notice.caseId);
         } else {
             // The outbox keeps the reason code; the applicant reads its words, never a comment.
-            posted = m_client.postOutcome(notice.applicationId, notice.outcome,
-                                          ApplicantReasons::text(notice.reason));
+            posted = m_client.postOutcome(notice.applicationId, notice.outcome, ApplicantReasons::text(notice.reason));
             const Status recorded = posted ? outbox.markDelivered(notice.caseId, notice.outcome)
                                            : outbox.markFailed(notice.caseId, notice.outcome, posted.error().message);
             if (!recorded)

@@ -29,8 +29,9 @@ const QString kDecidedByActor =
 // clerk's comment), in the approving transaction. Returned cases have left the batch already.
 Status queueDecisionNotices(const QSqlDatabase &db, qint64 batchId, const QDateTime &now)
 {
-    auto rows = Sql::run(db, QStringLiteral("SELECT id, outcome, reason_code FROM cases WHERE batch_id = :b ORDER BY id"),
-                         {{QStringLiteral("b"), batchId}});
+    auto rows =
+        Sql::run(db, QStringLiteral("SELECT id, outcome, reason_code FROM cases WHERE batch_id = :b ORDER BY id"),
+                 {{QStringLiteral("b"), batchId}});
     if (!rows)
         return rows.error();
     struct Notice {
@@ -40,8 +41,8 @@ Status queueDecisionNotices(const QSqlDatabase &db, qint64 batchId, const QDateT
     };
     std::vector<Notice> notices;
     while (rows.value().next())
-        notices.push_back({rows.value().value(0).toLongLong(), rows.value().value(1).toString(),
-                           rows.value().value(2).toString()});
+        notices.push_back(
+            {rows.value().value(0).toLongLong(), rows.value().value(1).toString(), rows.value().value(2).toString()});
     rows.value().finish();
     for (const Notice &n : notices) {
         if (auto queued = OutcomeOutbox::enqueue(db, n.caseId, n.outcome, n.reason, now); !queued)

@@ -117,9 +117,9 @@ bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &
     m_line->setContent(messageId, bytes);
     const auto delivered = LineClient::sendWebhook(
         QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()), IntakeTestKit::channelSecret(),
-        {LineClient::event(QStringLiteral("ev-chat-") + messageId, QStringLiteral("message"), kUser,
-                           QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
-                                       {QStringLiteral("id"), messageId}})});
+        {LineClient::event(
+            QStringLiteral("ev-chat-") + messageId, QStringLiteral("message"), kUser,
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), messageId}})});
     return delivered.status == 200;
 }
 

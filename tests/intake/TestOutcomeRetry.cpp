@@ -116,7 +116,12 @@ QStringList TestOutcomeRetry::pushTexts()
     QStringList texts;
     for (const auto &push : m_rx->line().pushes()) {
         const QJsonObject body = QJsonDocument::fromJson(push.body).object();
-        texts << body.value(QStringLiteral("messages")).toArray().at(0).toObject().value(QStringLiteral("text")).toString();
+        texts << body.value(QStringLiteral("messages"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString();
     }
     return texts;
 }
@@ -252,7 +257,7 @@ void TestOutcomeRetry::workerRetriesInTheBackground()
     worker.start();
     QVERIFY(rounds.wait(10000));
     QCOMPARE(rounds.last().at(0).toInt(), 0); // nothing delivered: receiver down
-    QCOMPARE(rounds.last().at(2).toInt(), 2);  // "approved" (batch) and "issued"
+    QCOMPARE(rounds.last().at(2).toInt(), 2); // "approved" (batch) and "issued"
 
     QVERIFY(m_rx->startWorkstationServer(port));
     m_store->clock().advance(OutcomeOutbox::kFirstRetrySeconds + 1);

@@ -1,11 +1,11 @@
 #include "core/security/UserDirectory.h"
 #include "tests/support/StoreFixture.h"
 #include "ui/MainWindow.h"
+#include "ui/support/WorkstationSettings.h"
 #include "ui/views/BatchView.h"
 #include "ui/views/IssuanceView.h"
 #include "ui/views/UsersView.h"
 #include "ui/views/WardSettingsPanel.h"
-#include "ui/support/WorkstationSettings.h"
 
 #include <QTest>
 
@@ -66,7 +66,7 @@ void TestWindowShutdown::closesAtOnceWithPendingReads()
                     ward->reload();
             }
             window.close();
-        } // the window goes here, waiting for its pages' reads
+        }                // the window goes here, waiting for its pages' reads
         fixture.reset(); // then the store
     }
 }

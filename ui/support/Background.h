@@ -29,8 +29,7 @@ public:
     template <typename T> void add(QFuture<T> future)
     {
         prune();
-        m_jobs.push_back({[future] { return future.isFinished(); },
-                          [future]() mutable { future.waitForFinished(); }});
+        m_jobs.push_back({[future] { return future.isFinished(); }, [future]() mutable { future.waitForFinished(); }});
     }
     void waitForAll();
     // False once the context is going: continuations must not run any more.
@@ -58,10 +57,11 @@ template <typename Work, typename Done> QFuture<void> runInBackground(QObject *c
     auto future = QtConcurrent::run([work = std::move(work)]() mutable { return std::make_shared<Value>(work()); });
     BackgroundJobs &jobs = BackgroundJobs::of(context);
     jobs.add(future);
-    return future.then(context, [open = jobs.open(), done = std::move(done)](const std::shared_ptr<Value> &value) mutable {
-        if (*open)
-            done(*value);
-    });
+    return future.then(context,
+                       [open = jobs.open(), done = std::move(done)](const std::shared_ptr<Value> &value) mutable {
+                           if (*open)
+                               done(*value);
+                       });
 }
 
 } // namespace mado
