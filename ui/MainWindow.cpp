@@ -132,6 +132,7 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
         m_tabs->addTab(m_batchView, QString());
         connect(m_batchView, &BatchView::workflowChanged, m_queueView->model(), &QueueModel::refresh);
         connect(m_batchView, &BatchView::caseActivated, this, &MainWindow::showCase);
+        connect(m_batchView, &BatchView::outcomesQueued, this, &MainWindow::outcomesQueued);
         m_auditView = new AuditView(store, m_tabs);
         m_tabs->addTab(m_auditView, QString());
     }
@@ -150,6 +151,7 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
         m_tabs->addTab(m_usersView, QString());
         if (setup.settings) {
             m_settingsView = new SettingsView(*setup.settings, m_tabs);
+            m_settingsView->showWardSettings(store, session.userId());
             m_tabs->addTab(m_settingsView, QString());
         }
     }

@@ -70,6 +70,8 @@ Q_SIGNALS:
     void caseActivated(qint64 caseId);
     void locked();
     void unlocked();
+    // Outcome notices were queued (a batch was approved): BackgroundWork delivers them now.
+    void outcomesQueued();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -90,7 +90,14 @@ int main(int argc, char *argv[])
     // Pull from the receiver, verify and deliver queued outcome notices in the background.
     mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus());
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
+    QObject::connect(&window, &mado::MainWindow::outcomesQueued, &background,
+                     &mado::BackgroundWork::deliverOutcomesNow);
     background.start(receiverUrl, token);
     window.checkModels(settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString());
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // Shutdown in order: the background workers first, then the window (its pages wait for the
+    // store reads they started, BackgroundJobs), and only then the store (declared first, goes last).
+    background.stop();
+    window.close();
+    return code;
 }

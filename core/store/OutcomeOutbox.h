@@ -18,14 +18,15 @@ struct PendingOutcome {
     qint64 caseId = 0;
     QString applicationId;
     QString outcome; // approved, rejected, resubmission_requested, issued
-    QString reason;
+    QString reason; // the decision's reason code (ApplicantReasons gives the applicant's words)
     int attempts = 0;
     QDateTime nextAttemptAt;
     QString lastError;
 };
 
 // The outbox of outcome notices for the receiver (table outcome_outbox, revision 5). A notice is
-// enqueued in the transaction that made the outcome (so none is lost), marked delivered once the
+// enqueued in the transaction that made the outcome (so none is lost): the decisions' notices when
+// the supervisor approves their batch (BatchWorkflow), "issued" when a certificate is issued; marked delivered once the
 // receiver took it, and otherwise retried with exponential backoff (kFirstRetrySeconds doubling up
 // to kMaxRetrySeconds). One notice per case and outcome. Any thread (calling thread's connection);
 // failures are Error{Database}.

@@ -44,8 +44,12 @@ Status IssuanceService::postIssued(qint64 caseId)
     Status posted = sendIssued(caseId);
     // The outbox keeps the notice until the receiver took it (OutcomeRetry tries again later).
     OutcomeOutbox outbox(m_store);
-    const Status recorded = posted ? outbox.markDelivered(caseId, QStringLiteral("issued"))
-                                   : outbox.markFailed(caseId, QStringLiteral("issued"), posted.error().message);
+    Status recorded = posted ? outbox.markDelivered(caseId, QStringLiteral("issued"))
+                             : outbox.markFailed(caseId, QStringLiteral("issued"), posted.error().message);
+    // The receiver has "approved" now too (sent first when it lacked it): its queued notice, if
+    // any, is done, and posting it after "issued" would be refused.
+    if (posted && recorded)
+        recorded = outbox.markDelivered(caseId, QStringLiteral("approved"));
     if (posted && !recorded)
         return recorded;
     return posted;

@@ -3,6 +3,7 @@
 #include "core/store/OutcomeOutbox.h"
 #include "core/sync/IssuanceService.h"
 #include "core/sync/ReceiverClient.h"
+#include "core/workflow/ApplicantReasons.h"
 
 namespace mado {
 
@@ -22,7 +23,8 @@ Result<OutcomeRetry::Summary> OutcomeRetry::deliverDue(int limit)
             // Marks the outbox itself.
             posted = issuance.postIssued(notice.caseId);
         } else {
-            posted = m_client.postOutcome(notice.applicationId, notice.outcome, notice.reason);
+            // The outbox keeps the reason code; the applicant reads its words, never a comment.
+            posted = m_client.postOutcome(notice.applicationId, notice.outcome, ApplicantReasons::text(notice.reason));
             const Status recorded = posted ? outbox.markDelivered(notice.caseId, notice.outcome)
                                            : outbox.markFailed(notice.caseId, notice.outcome, posted.error().message);
             if (!recorded)

@@ -9,7 +9,8 @@ class ReceiverClient;
 
 // Delivers the outcome notices of the store's outbox (OutcomeOutbox) whose next attempt is due:
 // "issued" through IssuanceService::postIssued (which sends "approved" first when the receiver
-// needs it), any other outcome as it is. A notice the receiver took is marked delivered; a failed
+// needs it), any other outcome as it is, a reason code as its applicant-facing words
+// (ApplicantReasons). A notice the receiver took is marked delivered; a failed
 // one is counted and rescheduled with backoff. Repeating a notice is safe: the receiver treats a
 // repeated outcome as the same one. Blocking; any thread (calling thread's connection).
 class OutcomeRetry {

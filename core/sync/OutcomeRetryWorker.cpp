@@ -31,8 +31,10 @@ void OutcomeRetryWorker::stop()
 
 void OutcomeRetryWorker::deliverNow()
 {
-    if (m_round.isRunning())
+    if (m_round.isRunning()) {
+        m_again = true; // new notices may have been queued after this round read the outbox
         return;
+    }
     CaseStore *store = &m_store;
     const ReceiverClient *client = &m_client;
     m_round.setFuture(QtConcurrent::run([store, client] {
@@ -50,6 +52,10 @@ void OutcomeRetryWorker::deliverNow()
 void OutcomeRetryWorker::finishRound()
 {
     const Round round = m_round.result();
+    if (m_again && m_timer.isActive()) {
+        m_again = false;
+        deliverNow();
+    }
     if (!round.ok) {
         Q_EMIT failed(round.error);
         return;

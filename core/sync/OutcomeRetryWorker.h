@@ -23,7 +23,7 @@ public:
 
     void start();
     void stop();
-    // Starts a round now unless one is running.
+    // Starts a round now, or right after the running one.
     void deliverNow();
 
 Q_SIGNALS:
@@ -44,6 +44,7 @@ private:
     ReceiverClient m_client;
     QTimer m_timer;
     QFutureWatcher<Round> m_round;
+    bool m_again = false;
 };
 
 } // namespace mado

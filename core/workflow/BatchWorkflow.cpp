@@ -2,9 +2,12 @@
 
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
+#include "core/store/OutcomeOutbox.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreTime.h"
 #include "core/workflow/CaseTransition.h"
+
+#include <vector>
 
 namespace mado {
 
@@ -21,6 +24,32 @@ QString batchSubject(qint64 batchId)
 const QString kDecidedByActor =
     QStringLiteral("SELECT 1 FROM batch_cases bc JOIN decisions d ON d.case_id = bc.case_id "
                    "WHERE bc.batch_id = :b AND d.decided_by = :u");
+
+// One outcome notice per case of the approved batch (its decision and reason code; never the
+// clerk's comment), in the approving transaction. Returned cases have left the batch already.
+Status queueDecisionNotices(const QSqlDatabase &db, qint64 batchId, const QDateTime &now)
+{
+    auto rows =
+        Sql::run(db, QStringLiteral("SELECT id, outcome, reason_code FROM cases WHERE batch_id = :b ORDER BY id"),
+                 {{QStringLiteral("b"), batchId}});
+    if (!rows)
+        return rows.error();
+    struct Notice {
+        qint64 caseId;
+        QString outcome;
+        QString reason;
+    };
+    std::vector<Notice> notices;
+    while (rows.value().next())
+        notices.push_back(
+            {rows.value().value(0).toLongLong(), rows.value().value(1).toString(), rows.value().value(2).toString()});
+    rows.value().finish();
+    for (const Notice &n : notices) {
+        if (auto queued = OutcomeOutbox::enqueue(db, n.caseId, n.outcome, n.reason, now); !queued)
+            return queued;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -128,6 +157,8 @@ Status BatchWorkflow::approve(qint64 supervisorId, qint64 batchId, const QString
                                {{QStringLiteral("b"), batchId}}, kChanged, size.value().toInt());
         !moved)
         return moved;
+    if (auto queued = queueDecisionNotices(tx.db(), batchId, tx.now()); !queued)
+        return queued;
     if (auto audited = tx.audit(QStringLiteral("batch_approved"), batchSubject(batchId),
                                 {{QStringLiteral("cases"), size.value().toInt()}});
         !audited)

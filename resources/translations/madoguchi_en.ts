@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="111"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>Outcome notices could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="92"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -602,118 +602,118 @@
         <translation>Batch %1 approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="280"/>
+        <location filename="../../ui/views/BatchView.cpp" line="281"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>Wrong password: batch %1 was not approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="283"/>
+        <location filename="../../ui/views/BatchView.cpp" line="284"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>Batch %1 holds your own decision: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="286"/>
+        <location filename="../../ui/views/BatchView.cpp" line="287"/>
         <source>Batch %1 was not approved: %2</source>
         <translation>Batch %1 was not approved: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="318"/>
+        <location filename="../../ui/views/BatchView.cpp" line="319"/>
         <source>The case was returned to its clerk.</source>
         <translation>The case was returned to its clerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="320"/>
+        <location filename="../../ui/views/BatchView.cpp" line="321"/>
         <source>The case could not be returned: %1</source>
         <translation>The case could not be returned: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="341"/>
+        <location filename="../../ui/views/BatchView.cpp" line="342"/>
         <source>Decided cases not yet in a batch</source>
         <translation>Decided cases not yet in a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="342"/>
+        <location filename="../../ui/views/BatchView.cpp" line="343"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="343"/>
+        <location filename="../../ui/views/BatchView.cpp" line="344"/>
         <source>Cases of the selected batch</source>
         <translation>Cases of the selected batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Submitted by</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="352"/>
+        <location filename="../../ui/views/BatchView.cpp" line="353"/>
         <source>Create a batch from the selected cases</source>
         <translation>Create a batch from the selected cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="353"/>
+        <location filename="../../ui/views/BatchView.cpp" line="354"/>
         <source>Your password</source>
         <translation>Your password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="354"/>
+        <location filename="../../ui/views/BatchView.cpp" line="355"/>
         <source>Approve batch</source>
         <translation>Approve batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="355"/>
+        <location filename="../../ui/views/BatchView.cpp" line="356"/>
         <source>Comment for the clerk</source>
         <translation>Comment for the clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="356"/>
+        <location filename="../../ui/views/BatchView.cpp" line="357"/>
         <source>Return the selected case to its clerk</source>
         <translation>Return the selected case to its clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="358"/>
+        <location filename="../../ui/views/BatchView.cpp" line="359"/>
         <source>Double-click a case to open it read-only</source>
         <translation>Double-click a case to open it read-only</translation>
     </message>
@@ -1495,132 +1495,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="253"/>
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="264"/>
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274"/>
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Issuance</source>
         <translation>Issuance</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="291"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="292"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264"/>
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="268"/>
         <source>Face models are damaged.</source>
         <translation>Face models are damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="267"/>
+        <location filename="../../ui/MainWindow.cpp" line="269"/>
         <source>Face models are missing.</source>
         <translation>Face models are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="270"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>
@@ -1741,47 +1741,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="81"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="83"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
         <source>The receiver token could not be saved.</source>
         <translation>The receiver token could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="96"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
         <source>Receiver URL</source>
         <translation>Receiver URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="97"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
         <source>Receiver token</source>
         <translation>Receiver token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="98"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
         <source>Face models directory</source>
         <translation>Face models directory</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="99"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
         <source>Face thresholds (read-only)</source>
         <translation>Face thresholds (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="101"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="102"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>The shipped thresholds could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="103"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1832,6 +1832,49 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <location filename="../../ui/views/UsersView.cpp" line="99"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</translation>
+    </message>
+</context>
+<context>
+    <name>mado::WardSettingsPanel</name>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
+        <source>The ward settings could not be read: %1</source>
+        <translation>The ward settings could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <source>The issuer was saved for every workstation of the ward.</source>
+        <translation>The issuer was saved for every workstation of the ward.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <source>Enter the issuer on one line (at most %1 characters).</source>
+        <translation>Enter the issuer on one line (at most %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
+        <source>The issuer could not be saved: %1</source>
+        <translation>The issuer could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <source>Ward settings (all workstations)</source>
+        <translation>Ward settings (all workstations)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <source>Issuer on certificates</source>
+        <translation>Issuer on certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
+        <translation>e.g. Mayor of XX Ward, Tokyo  XX XX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <source>Save ward settings</source>
+        <translation>Save ward settings</translation>
     </message>
 </context>
 </TS>

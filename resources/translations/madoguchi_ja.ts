@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="111"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>通知の送信待ちを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="92"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -602,118 +602,118 @@
         <translation>バッチ %1 を承認しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="280"/>
+        <location filename="../../ui/views/BatchView.cpp" line="281"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>パスワードが違います。バッチ %1 は承認されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="283"/>
+        <location filename="../../ui/views/BatchView.cpp" line="284"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>バッチ %1 にはご自身の判定が含まれています。別の監督者が承認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="286"/>
+        <location filename="../../ui/views/BatchView.cpp" line="287"/>
         <source>Batch %1 was not approved: %2</source>
         <translation>バッチ %1 は承認されませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="318"/>
+        <location filename="../../ui/views/BatchView.cpp" line="319"/>
         <source>The case was returned to its clerk.</source>
         <translation>案件を担当職員に差し戻しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="320"/>
+        <location filename="../../ui/views/BatchView.cpp" line="321"/>
         <source>The case could not be returned: %1</source>
         <translation>案件を差し戻せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="341"/>
+        <location filename="../../ui/views/BatchView.cpp" line="342"/>
         <source>Decided cases not yet in a batch</source>
         <translation>バッチ未作成の判定済み案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="342"/>
+        <location filename="../../ui/views/BatchView.cpp" line="343"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="343"/>
+        <location filename="../../ui/views/BatchView.cpp" line="344"/>
         <source>Cases of the selected batch</source>
         <translation>選択したバッチの案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Decided by</source>
         <translation>判定者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Submitted by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Submitted at</source>
         <translation>提出日時</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="349"/>
+        <location filename="../../ui/views/BatchView.cpp" line="350"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="352"/>
+        <location filename="../../ui/views/BatchView.cpp" line="353"/>
         <source>Create a batch from the selected cases</source>
         <translation>選択した案件からバッチを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="353"/>
+        <location filename="../../ui/views/BatchView.cpp" line="354"/>
         <source>Your password</source>
         <translation>ご自身のパスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="354"/>
+        <location filename="../../ui/views/BatchView.cpp" line="355"/>
         <source>Approve batch</source>
         <translation>バッチを承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="355"/>
+        <location filename="../../ui/views/BatchView.cpp" line="356"/>
         <source>Comment for the clerk</source>
         <translation>担当職員へのコメント</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="356"/>
+        <location filename="../../ui/views/BatchView.cpp" line="357"/>
         <source>Return the selected case to its clerk</source>
         <translation>選択した案件を担当職員に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="358"/>
+        <location filename="../../ui/views/BatchView.cpp" line="359"/>
         <source>Double-click a case to open it read-only</source>
         <translation>案件をダブルクリックすると閲覧のみで開きます</translation>
     </message>
@@ -1495,132 +1495,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="253"/>
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="264"/>
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274"/>
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Issuance</source>
         <translation>発行</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="291"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="292"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264"/>
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="268"/>
         <source>Face models are damaged.</source>
         <translation>顔照合モデルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="267"/>
+        <location filename="../../ui/MainWindow.cpp" line="269"/>
         <source>Face models are missing.</source>
         <translation>顔照合モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="270"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
@@ -1737,47 +1737,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="81"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="83"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
         <source>The receiver token could not be saved.</source>
         <translation>受付サーバーのトークンを保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="96"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
         <source>Receiver URL</source>
         <translation>受付サーバーのURL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="97"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
         <source>Receiver token</source>
         <translation>受付サーバーのトークン</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="98"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
         <source>Face models directory</source>
         <translation>顔照合モデルのフォルダ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="99"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
         <source>Face thresholds (read-only)</source>
         <translation>顔照合のしきい値（読み取り専用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="101"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
         <source>Version %1</source>
         <translation>バージョン %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="102"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>同梱のしきい値を読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="103"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1828,6 +1828,49 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <location filename="../../ui/views/UsersView.cpp" line="99"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>職員アカウントの一覧です。追加・無効化・再設定は madoguchi-cli で行います（監査ログに記録されます）。</translation>
+    </message>
+</context>
+<context>
+    <name>mado::WardSettingsPanel</name>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
+        <source>The ward settings could not be read: %1</source>
+        <translation>区の設定を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <source>The issuer was saved for every workstation of the ward.</source>
+        <translation>発行者を保存しました（区内のすべての端末に適用されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <source>Enter the issuer on one line (at most %1 characters).</source>
+        <translation>発行者は1行、%1文字以内で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
+        <source>The issuer could not be saved: %1</source>
+        <translation>発行者を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <source>Ward settings (all workstations)</source>
+        <translation>区の設定（全端末共通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <source>Issuer on certificates</source>
+        <translation>証明書の発行者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
+        <translation>例: 東京都○○区長 ○○ ○○</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <source>Save ward settings</source>
+        <translation>区の設定を保存</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "ApplicantTestKit.h"
 #include "HttpTestClient.h"
 #include "IntakeTestKit.h"
+#include "tests/support/LineClient.h"
 
 #include <QDebug>
 #include <QJsonDocument>
@@ -58,6 +59,9 @@ ReceiverFixture::ReceiverFixture()
 ReceiverFixture::~ReceiverFixture()
 {
     m_client.reset();
+    if (m_webhooks)
+        m_webhooks->stop();
+    m_webhooks.reset();
     m_server.reset();
     m_pushes.reset();
     m_receiver.reset();
@@ -98,6 +102,25 @@ QString ReceiverFixture::submit(int n, const QMap<QString, QString> &fields, con
     if (reply.status != 201)
         qWarning() << "submission failed" << reply.status << reply.body;
     return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
+}
+
+bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &bytes)
+{
+    if (!m_webhooks) {
+        WebhookWorker::Options options;
+        options.apiBase = m_line->baseUrl();
+        options.dataApiBase = m_line->baseUrl();
+        options.accessToken = kAccessToken;
+        m_webhooks = std::make_unique<WebhookWorker>(*m_spool, options);
+        m_webhooks->start();
+    }
+    m_line->setContent(messageId, bytes);
+    const auto delivered = LineClient::sendWebhook(
+        QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()), IntakeTestKit::channelSecret(),
+        {LineClient::event(
+            QStringLiteral("ev-chat-") + messageId, QStringLiteral("message"), kUser,
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), messageId}})});
+    return delivered.status == 200;
 }
 
 QString ReceiverFixture::spoolText(const QString &sql) const

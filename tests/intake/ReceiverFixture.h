@@ -4,6 +4,7 @@
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
 #include "core/intake/WorkstationServer.h"
+#include "core/intake/WebhookWorker.h"
 #include "core/intake/WorkstationTokens.h"
 #include "core/sync/ReceiverClient.h"
 #include "tests/support/LineSimulator.h"
@@ -32,6 +33,9 @@ public:
     bool startWorkstationServer(quint16 port);
     void stopWorkstationServer() { m_server.reset(); }
     quint16 workstationPort() const { return m_port; }
+    // The applicant sends an image in the LINE chat (a signed webhook to the receiver; the webhook
+    // worker, started on first use, downloads it from the simulator). False unless LINE got 200.
+    bool sendChatImage(const QString &messageId, const QByteArray &bytes);
     // The first column of the first row of a query on the spool, "<null>", "<none>" or "<error>".
     QString spoolText(const QString &sql) const;
 
@@ -47,6 +51,7 @@ private:
     std::unique_ptr<WorkstationTokens> m_tokens;
     std::unique_ptr<PushWorker> m_pushes;
     std::unique_ptr<WorkstationServer> m_server;
+    std::unique_ptr<WebhookWorker> m_webhooks;
     std::unique_ptr<ReceiverClient> m_client;
     quint16 m_port = 0;
     bool m_ok = false;

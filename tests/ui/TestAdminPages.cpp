@@ -1,14 +1,17 @@
 #include "core/face/FaceThresholds.h"
 #include "core/face/ModelSet.h"
+#include "core/issuance/WardSettings.h"
 #include "core/store/CaseStore.h"
 #include "tests/support/StoreFixture.h"
 #include "ui/Language.h"
 #include "ui/dialogs/AboutDialog.h"
+#include "ui/issuance/IssuancePreview.h"
 #include "ui/models/AuditModel.h"
 #include "ui/support/WorkstationSettings.h"
 #include "ui/views/AuditView.h"
 #include "ui/views/SettingsView.h"
 #include "ui/views/UsersView.h"
+#include "ui/views/WardSettingsPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void cleanupTestCase() { Language::install(Language::defaultLanguage()); }
     void showsAndVerifiesTheAuditChain();
     void savesSettingsWithTheTokenOutsideTheIniFile();
+    void setsTheWardIssuerForCertificates();
     void listsTheAccounts();
     void aboutNamesVersionsModelsAndLicences();
 };
@@ -116,6 +120,59 @@ void TestAdminPages::savesSettingsWithTheTokenOutsideTheIniFile()
     QVERIFY(!ini.readAll().contains("s3cret-token"));
     QFile token(directory + QStringLiteral("/receiver-token"));
     QCOMPARE(token.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+}
+
+void TestAdminPages::setsTheWardIssuerForCertificates()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    const qint64 caseId = fixture.caseIn(CaseState::BatchApproved);
+    QVERIFY(caseId);
+    const qint64 clerk = fixture.user(QStringLiteral("clerk1"));
+    const QString issuer = QStringLiteral("東京都見本区長　区長 太郎");
+    // Until an admin sets one, the template's specimen issuer.
+    auto before = IssuancePreview::load(fixture.store(), clerk, caseId, QStringLiteral("-"));
+    QVERIFY(!before.problem);
+    QVERIFY(!before.certificateHtml.contains(issuer));
+
+    // The admin sets it on the settings page, for every workstation of the store.
+    auto settings = WorkstationSettings::createForTesting(fixture.dir() + QStringLiteral("/config"));
+    SettingsView view(*settings);
+    view.showWardSettings(fixture.store(), fixture.user(QStringLiteral("admin")));
+    WardSettingsPanel *panel = view.wardSettingsPanel();
+    QVERIFY(panel);
+    QSignalSpy loaded(panel, &WardSettingsPanel::loaded);
+    QVERIFY(loaded.wait(kWait));
+    auto *edit = panel->findChild<QLineEdit *>(QStringLiteral("issuerNameLineEdit"));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QString());
+    QSignalSpy saved(panel, &WardSettingsPanel::saved);
+    edit->setText(QStringLiteral("  ") + issuer);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("saveWardSettingsButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(kWait));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QCOMPARE(WardSettings(fixture.store()).issuerName().value(), issuer);
+
+    // The certificate and the mailing label carry it.
+    auto after = IssuancePreview::load(fixture.store(), clerk, caseId, QStringLiteral("-"));
+    QVERIFY(!after.problem);
+    QVERIFY(after.certificateHtml.contains(issuer));
+    QVERIFY(after.labelHtml.contains(issuer));
+    QVERIFY(!after.certificateHtml.contains(QStringLiteral("見本区長　見本 一郎")));
+
+    // Only an admin, one line, audited without the value.
+    WardSettings ward(fixture.store());
+    QCOMPARE(ward.setIssuerName(clerk, QStringLiteral("x")).error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(ward.setIssuerName(fixture.user(QStringLiteral("admin")), QStringLiteral(" ")).error().code,
+             ErrorCode::InvalidArgument);
+    QCOMPARE(ward.setIssuerName(fixture.user(QStringLiteral("admin")), QStringLiteral("a\nb")).error().code,
+             ErrorCode::InvalidArgument);
+    QCOMPARE(ward.issuerName().value(), issuer);
+    QSqlQuery q(fixture.store().connections().database().value());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(detail) FROM audit WHERE action = 'ward_setting_changed'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(!q.value(1).toString().contains(QStringLiteral("区長")));
 }
 
 void TestAdminPages::listsTheAccounts()

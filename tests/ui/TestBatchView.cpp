@@ -129,6 +129,7 @@ void TestBatchView::approvesABatchEndToEnd()
     QTest::keyClicks(password, QString::fromLatin1(StoreFixture::kPassword));
     QVERIFY(approve->isEnabled());
     QVERIFY(reason->text().isEmpty());
+    QSignalSpy queued(&window, &MainWindow::outcomesQueued);
     QTest::mouseClick(approve, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(state(fixture, first), CaseState::BatchApproved, kWait);
     QCOMPARE(state(fixture, second), CaseState::BatchApproved);
@@ -137,6 +138,12 @@ void TestBatchView::approvesABatchEndToEnd()
                              kWait);
     QTRY_COMPARE_WITH_TIMEOUT(batches->item(0, 1)->text(), QStringLiteral("Approved"), kWait);
     QVERIFY(!approve->isEnabled());
+    // The decisions' notices are queued with the approval and the window asks for their delivery.
+    QCOMPARE(queued.count(), 1);
+    QSqlQuery notices(fixture.store().connections().database().value());
+    QVERIFY(notices.exec(QStringLiteral("SELECT count(*) FROM outcome_outbox WHERE outcome = 'approved'")));
+    QVERIFY(notices.next());
+    QCOMPARE(notices.value(0).toInt(), 2);
     // The approval is in the audit chain under the supervisor's name.
     auto db = fixture.store().connections().database();
     QVERIFY(db.ok());
@@ -204,8 +211,10 @@ void TestBatchView::keepsTheBatchOnAWrongPassword()
     QVERIFY(clickRow(batches, batches->item(0, 0)->text()));
     QTest::keyClicks(child<QLineEdit>(view, "approvePasswordLineEdit"), QStringLiteral("not my password"));
     QSignalSpy changed(&view, &BatchView::workflowChanged);
+    QSignalSpy queued(&view, &BatchView::outcomesQueued);
     QTest::mouseClick(child<QPushButton>(view, "approveBatchButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kWait);
+    QCOMPARE(queued.count(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(
         child<QLabel>(view, "batchMessageLabel")->text().contains(QStringLiteral("Wrong password")), kWait);
     QCOMPARE(state(fixture, caseId), CaseState::Batched);

@@ -27,7 +27,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 
 using namespace mado;
 using namespace mado::test;
@@ -56,15 +55,6 @@ private:
 };
 
 namespace {
-
-// Declared after the store and before the window: the window goes first, then this waits for the
-// store reads its pages started off the GUI thread, and only then the store goes.
-struct BackgroundDrain {
-    BackgroundDrain() = default;
-    BackgroundDrain(const BackgroundDrain &) = delete;
-    BackgroundDrain &operator=(const BackgroundDrain &) = delete;
-    ~BackgroundDrain() { QThreadPool::globalInstance()->waitForDone(); }
-};
 
 Session logIn(StoreFixture &fixture, const QString &login)
 {
@@ -162,7 +152,6 @@ void TestIssuanceView::tabForTheRolesThatIssue()
     QFETCH(bool, hasTab);
     StoreFixture fixture;
     QVERIFY(fixture.ok());
-    const BackgroundDrain drain;
     MainWindow window;
     window.startSession(fixture.store(), logIn(fixture, login), {});
     auto *tabs = child<QTabWidget>(window, "pagesTabWidget");
@@ -179,7 +168,6 @@ void TestIssuanceView::heldCaseShowsWhyAndCannotBeIssued()
     QVERIFY(fixture.ok());
     const qint64 held = fixture.caseIn(CaseState::Held); // 住民票の写し by eKYC-face: held by policy
     QVERIFY(held);
-    const BackgroundDrain drain;
     MainWindow window;
     IssuanceView *view = openIssuance(window, fixture, QStringLiteral("clerk1"));
     QVERIFY(view);
@@ -215,7 +203,6 @@ void TestIssuanceView::issuesExportsAndPrintsTheLabel()
     QVERIFY(acceptEkycForJuminhyo(fixture));
     const qint64 caseId = fixture.caseIn(CaseState::BatchApproved, QStringLiteral("juminhyo_copy"));
     QVERIFY(caseId);
-    const BackgroundDrain drain;
     MainWindow window;
     IssuanceView *view = openIssuance(window, fixture, QStringLiteral("clerk1"));
     QVERIFY(view);
@@ -352,7 +339,6 @@ void TestIssuanceView::notifiesTheReceiverAgainOnceItIsBack()
     const quint16 port = rx.workstationPort();
     rx.stopWorkstationServer();
 
-    const BackgroundDrain drain;
     MainWindow window;
     MainWindow::SessionSetup setup;
     setup.receiverUrl = rx.client().baseUrl();

@@ -19,6 +19,7 @@ class CertificateTemplate {
 public:
     struct Options {
         bool specimen = true;
+        // The ward's issuer (WardSettings); this specimen issuer until an admin sets one.
         QString issuerName = QStringLiteral("見本区長　見本 一郎");
     };
 

@@ -1,6 +1,7 @@
 #include "ui/issuance/IssuancePreview.h"
 
 #include "core/issuance/CertificateData.h"
+#include "core/issuance/WardSettings.h"
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
 #include "core/sync/IssuanceService.h"
@@ -42,6 +43,14 @@ IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 ca
     }
     p.certificateNumber = p.issued ? data.value().certificateNumber : QString();
     CertificateTemplate::Options options;
+    // The ward's issuer (set by an admin); the template's specimen issuer until one is set.
+    auto issuer = WardSettings(store).issuerName();
+    if (!issuer) {
+        p.problem = issuer.error();
+        return p;
+    }
+    if (!issuer.value().isEmpty())
+        options.issuerName = issuer.value();
     // Before issuance the page is only a preview; the tax certificate has no figures yet (specimen only).
     options.specimen = !p.issued || data.value().procedure == QLatin1String("tax_certificate");
     auto certificate = CertificateTemplate::certificateHtml(data.value(), options);

@@ -83,6 +83,12 @@ void BackgroundWork::stop()
     m_verification.waitForFinished();
 }
 
+void BackgroundWork::deliverOutcomesNow()
+{
+    if (m_outcomes)
+        m_outcomes->deliverNow();
+}
+
 void BackgroundWork::verifyPending()
 {
     if (m_verification.isRunning()) {

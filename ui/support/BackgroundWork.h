@@ -31,6 +31,8 @@ public:
     // Starts pulling from `receiverUrl` with the token (empty URL: verification only).
     void start(const QString &receiverUrl, const QByteArray &token);
     void stop();
+    // Delivers the due outcome notices now (on the thread pool), e.g. right after a batch approval.
+    void deliverOutcomesNow();
 
 Q_SIGNALS:
     // New cases were imported or verified: the queue should refresh.

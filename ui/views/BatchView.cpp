@@ -274,6 +274,7 @@ void BatchView::approveBatch()
             m_busy = false;
             if (status) {
                 report(tr("Batch %1 approved.").arg(batchId));
+                Q_EMIT outcomesQueued();
             } else {
                 switch (status.error().code) {
                 case ErrorCode::AuthenticationFailed:

@@ -35,6 +35,8 @@ Q_SIGNALS:
     void workflowChanged();
     // The user double-clicked (or pressed Enter on) a case of one of the lists.
     void caseActivated(qint64 caseId);
+    // An approved batch queued its cases' outcome notices (deliver them now, off the GUI thread).
+    void outcomesQueued();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -2,6 +2,7 @@
 
 #include "core/face/FaceThresholds.h"
 #include "ui/support/WorkstationSettings.h"
+#include "ui/views/WardSettingsPanel.h"
 
 #include <QEvent>
 #include <QFile>
@@ -82,6 +83,15 @@ void SettingsView::save()
     else
         m_messageLabel->setText(tr("The receiver token could not be saved."));
     Q_EMIT saved();
+}
+
+void SettingsView::showWardSettings(CaseStore &store, qint64 userId)
+{
+    if (m_wardPanel)
+        return;
+    m_wardPanel = new WardSettingsPanel(store, userId, this);
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(1, m_wardPanel);
 }
 
 void SettingsView::changeEvent(QEvent *event)

@@ -9,10 +9,14 @@ class QPushButton;
 
 namespace mado {
 
+class CaseStore;
+class WardSettingsPanel;
 class WorkstationSettings;
 
 // The administrator's settings page: receiver URL and token, models directory (editable, saved with
-// the save button), and the shipped face thresholds (version and values, read-only). GUI thread only.
+// the save button), the shipped face thresholds (version and values, read-only) and, once
+// showWardSettings() was called, the ward-wide settings of the store (WardSettingsPanel). GUI thread
+// only.
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -20,6 +24,9 @@ public:
     explicit SettingsView(WorkstationSettings &settings, QWidget *parent = nullptr);
 
     void save();
+    // Adds the ward-wide settings of `store`, saved as `userId` (an admin).
+    void showWardSettings(CaseStore &store, qint64 userId);
+    WardSettingsPanel *wardSettingsPanel() const { return m_wardPanel; }
 
 Q_SIGNALS:
     void saved();
@@ -43,6 +50,7 @@ private:
     QPlainTextEdit *m_thresholdsText = nullptr;
     QPushButton *m_saveButton = nullptr;
     QLabel *m_messageLabel = nullptr;
+    WardSettingsPanel *m_wardPanel = nullptr;
     QString m_thresholdsVersion;
     QString m_thresholdsError;
 };
