@@ -66,6 +66,22 @@ Status SpoolWriter::run(const Work &work)
     return job.result;
 }
 
+Status SpoolWriter::step(Sqlite::Statement &statement, const char *sql)
+{
+    // Prepared on first use and kept: SQLite would otherwise compile the text for every write.
+    if (!statement) {
+        auto prepared = Sqlite::prepare(m_db, sql);
+        if (!prepared)
+            return prepared.error();
+        statement = std::move(prepared).value();
+    }
+    const int rc = sqlite3_step(statement.get());
+    sqlite3_reset(statement.get());
+    if (rc != SQLITE_DONE)
+        return Sqlite::error(m_db, QStringLiteral("spool statement failed"));
+    return {};
+}
+
 void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
 {
     auto failAll = [&batch](const Error &error) {
@@ -77,7 +93,7 @@ void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
     if (!transaction.begun().ok())
         return failAll(transaction.begun().error());
     for (Job *job : batch) {
-        if (Status saved = Sqlite::exec(m_db, "SAVEPOINT spool_write"); !saved)
+        if (Status saved = step(m_savepoint, "SAVEPOINT spool_write"); !saved)
             return failAll(saved.error());
         try {
             job->result = (*job->work)(m_db);
@@ -89,10 +105,10 @@ void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
             return failAll(Error{ErrorCode::Io, QStringLiteral("the spool transaction was rolled back: %1")
                                                     .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))});
         if (!job->result.ok()) {
-            if (Status undone = Sqlite::exec(m_db, "ROLLBACK TO spool_write"); !undone)
+            if (Status undone = step(m_rollbackTo, "ROLLBACK TO spool_write"); !undone)
                 return failAll(undone.error());
         }
-        if (Status released = Sqlite::exec(m_db, "RELEASE spool_write"); !released)
+        if (Status released = step(m_release, "RELEASE spool_write"); !released)
             return failAll(released.error());
     }
     if (Status committed = transaction.commit(); !committed)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/intake/Sqlite.h"
 
 #include <QtGlobal>
 
@@ -53,6 +54,8 @@ private:
     };
 
     void commitBatch(const std::vector<Job *> &batch);
+    // Runs a statement that returns no rows, preparing it the first time (under the db lock).
+    Status step(Sqlite::Statement &statement, const char *sql);
 
     sqlite3 *m_db;
     std::mutex &m_dbMutex;
@@ -64,6 +67,10 @@ private:
     bool m_stopping = false;
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_writes{0};
+    // The savepoint statements around each write, kept prepared (used under dbMutex).
+    Sqlite::Statement m_savepoint;
+    Sqlite::Statement m_rollbackTo;
+    Sqlite::Statement m_release;
 };
 
 } // namespace mado

@@ -158,6 +158,7 @@ int BenchRunner::run(QTextStream &out)
     for (const int senders : m_options.senders) {
         const QString level = QStringLiteral("s%1").arg(senders);
         WebhookLoad webhooks(kChannelSecret, QStringLiteral("bench-%1").arg(level), m_options.eventType);
+        webhooks.prepare(m_options.webhooks, receiver.port());
         const CpuWindow webhookCpu(receiver.pid());
         const LoadResult w = LoadRun::run(receiver.port(), senders, m_options.webhooks,
                                           [&](BenchSession &s, int i) { return webhooks.send(s, i); });
@@ -191,6 +192,7 @@ int BenchRunner::run(QTextStream &out)
 
         if (baseline) {
             WebhookLoad baselineLoad(kChannelSecret, QStringLiteral("baseline-%1").arg(level), m_options.eventType);
+            baselineLoad.prepare(m_options.webhooks, baseline->port());
             const CpuWindow baselineCpu(baseline->pid());
             const LoadResult b = LoadRun::run(baseline->port(), senders, m_options.webhooks,
                                               [&](BenchSession &s, int i) { return baselineLoad.send(s, i); });
