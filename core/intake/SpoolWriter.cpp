@@ -32,36 +32,60 @@ Status SpoolWriter::run(const Work &work)
 {
     Job job;
     job.work = &work;
-    std::unique_lock<std::mutex> lock(m_mutex);
-    if (m_stopping)
-        return Error{ErrorCode::Io, QStringLiteral("the spool is closing")};
-    m_queue.push_back(&job);
-    while (!job.done) {
-        if (m_writing) {
-            // Woken when this job's batch is committed, or to become the next writer.
-            job.wake.wait(lock);
-            continue;
+    bool lead = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_stopping)
+            return Error{ErrorCode::Io, QStringLiteral("the spool is closing")};
+        m_queue.push_back(&job);
+        // Nobody writing means nobody waiting either (a writer hands over to the oldest waiter).
+        if (!m_writing) {
+            m_writing = true;
+            lead = true;
         }
-        // This thread writes: everything that queued up while the previous batch was committed.
-        m_writing = true;
-        std::vector<Job *> batch;
+    }
+    if (!lead) {
+        // Woken when this job's batch is committed, or to become the next writer. The wait is on
+        // the job's own lock, so that a commit's many wake-ups do not queue up on m_mutex.
+        std::unique_lock<std::mutex> own(job.mutex);
+        job.wake.wait(own, [&job] { return job.signal != Signal::None; });
+        if (job.signal == Signal::Done)
+            return job.result;
+    }
+    // This thread writes: everything that queued up while the previous batch was committed (its
+    // own job first: it is the oldest in the queue).
+    std::vector<Job *> batch;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
         while (!m_queue.empty() && batch.size() < m_maxBatch) {
             batch.push_back(m_queue.front());
             m_queue.pop_front();
         }
-        lock.unlock();
-        commitBatch(batch);
-        lock.lock();
-        m_writing = false;
-        for (Job *done : batch) {
-            done->done = true;
-            if (done != &job)
-                done->wake.notify_one();
-        }
-        if (!m_queue.empty())
-            m_queue.front()->wake.notify_one(); // the next writer
-        else
+    }
+    commitBatch(batch);
+    Job *next = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_queue.empty()) {
+            next = m_queue.front(); // stays queued; m_writing stays true for it
+        } else {
+            m_writing = false;
             m_idle.notify_all();
+        }
+    }
+    // After m_mutex is released, only the jobs are touched: each waits (alive) until signalled,
+    // and reads its result only under its own lock, taken after the signal below.
+    if (next) {
+        std::lock_guard<std::mutex> other(next->mutex);
+        next->signal = Signal::Lead;
+        next->wake.notify_one();
+    }
+    for (Job *done : batch) {
+        if (done == &job)
+            continue;
+        std::lock_guard<std::mutex> other(done->mutex);
+        done->signal = Signal::Done;
+        done->wake.notify_one();
     }
     return job.result;
 }

@@ -45,12 +45,15 @@ public:
     std::size_t queued() const;
 
 private:
+    enum class Signal { None, Done, Lead };
     struct Job {
         const Work *work = nullptr;
-        Status result;
-        bool done = false;
-        // Its own, so that a commit wakes only the threads of its batch (and the next writer).
+        Status result; // written by the writer before the job is signalled Done
+        // Its own lock and condition, so that a commit wakes only the threads of its batch (and
+        // the next writer), and they do not contend for m_mutex on the way out.
+        std::mutex mutex;
         std::condition_variable wake;
+        Signal signal = Signal::None; // under mutex
     };
 
     void commitBatch(const std::vector<Job *> &batch);
@@ -63,7 +66,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_idle;
     std::deque<Job *> m_queue;
-    bool m_writing = false; // a thread is committing a batch
+    bool m_writing = false; // a thread is committing a batch, or has been chosen to commit the next
     bool m_stopping = false;
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_writes{0};
