@@ -44,13 +44,14 @@ struct HttpCall::Client::Connection {
 };
 
 HttpCall::Client::Client() = default;
+HttpCall::Client::Client(bool keepAlive) : m_keepAlive(keepAlive) {}
 HttpCall::Client::~Client() = default;
 
 Result<HttpCall::Reply> HttpCall::request(const std::string &method, const QString &url, const Headers &headers,
                                           const QByteArray &body, const std::string &contentType, int timeoutMs,
                                           qint64 maxReplyBytes)
 {
-    return Client().request(method, url, headers, body, contentType, timeoutMs, maxReplyBytes);
+    return Client(false).request(method, url, headers, body, contentType, timeoutMs, maxReplyBytes);
 }
 
 Result<HttpCall::Reply> HttpCall::Client::request(const std::string &method, const QString &url,
@@ -76,13 +77,13 @@ Result<HttpCall::Reply> HttpCall::Client::request(const std::string &method, con
                         std::make_unique<Poco::Net::HTTPSClientSession>(c->host, c->port, clientContext());
                 else
                     c->session = std::make_unique<Poco::Net::HTTPClientSession>(c->host, c->port);
-                c->session->setKeepAlive(true);
+                c->session->setKeepAlive(m_keepAlive);
             }
             reused = c->used;
             Poco::Net::HTTPClientSession &session = *c->session;
             session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(timeoutMs) * 1000));
             Poco::Net::HTTPRequest request(method, uri.getPathEtc(), Poco::Net::HTTPMessage::HTTP_1_1);
-            request.setKeepAlive(true);
+            request.setKeepAlive(m_keepAlive);
             for (const auto &[name, value] : headers)
                 request.set(name, value);
             if (!contentType.empty())
@@ -108,7 +109,8 @@ Result<HttpCall::Reply> HttpCall::Client::request(const std::string &method, con
             }
             // Poco's fixed-length and chunked streams end with the answer: the connection is ready
             // for the next request unless the server closes it.
-            if (response.getKeepAlive() && response.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1)
+            if (m_keepAlive && response.getKeepAlive() &&
+                response.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1)
                 c->used = true;
             else
                 m_connection.reset();

@@ -40,6 +40,8 @@ public:
     public:
         Client();
         ~Client();
+        // keepAlive false: "Connection: close", a new connection for every request (request()).
+        explicit Client(bool keepAlive);
         Client(const Client &) = delete;
         Client &operator=(const Client &) = delete;
 
@@ -49,6 +51,7 @@ public:
 
     private:
         struct Connection;
+        bool m_keepAlive = true;
         std::unique_ptr<Connection> m_connection;
     };
     // application/x-www-form-urlencoded body of the given fields.
