@@ -132,7 +132,8 @@ ErrorHandler *methodNotAllowed(const char *allowed)
 
 ReceiverRoutes::ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
                                const ApplicantServices &applicant)
-    : m_spool(spool), m_metrics(metrics), m_options(options), m_applicant(applicant)
+    : m_spool(spool), m_metrics(metrics), m_options(options), m_applicant(applicant),
+      m_signatureKey(std::make_unique<LineSignature::Key>(options.channelSecret))
 {
 }
 
@@ -160,7 +161,7 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createHandler(const std::string &
                    : methodNotAllowed("GET");
     if (route == kWebhookRoute)
         return method == "POST"
-                   ? static_cast<Poco::Net::HTTPRequestHandler *>(new WebhookHandler(m_spool, m_metrics, m_options))
+                   ? static_cast<Poco::Net::HTTPRequestHandler *>(new WebhookHandler(m_spool, m_metrics, m_options, *m_signatureKey))
                    : methodNotAllowed("POST");
     if (route == kChallengesRoute)
         return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ChallengeHandler(m_applicant))

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/intake/LineSignature.h"
 #include "core/intake/ReceiverOptions.h"
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include <memory>
 
 namespace mado {
 
@@ -28,6 +31,7 @@ private:
     ReceiverMetrics &m_metrics;
     const ReceiverOptions &m_options;
     const ApplicantServices &m_applicant;
+    std::unique_ptr<LineSignature::Key> m_signatureKey; // options.channelSecret, prepared once
 };
 
 } // namespace mado

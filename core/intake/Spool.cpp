@@ -69,6 +69,7 @@ Spool::Spool(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
 Spool::~Spool()
 {
     m_writer.reset(); // waits for the writes under way
+    m_insertWebhookEvent.reset();
     sqlite3_close_v2(m_db);
 }
 
@@ -80,11 +81,23 @@ Result<SpoolWriteResult> Spool::storeWebhookEvents(const std::vector<WebhookEven
         return SpoolWriteResult{};
     const QByteArray at = receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
     return committed([&](sqlite3 *db) -> Result<SpoolWriteResult> {
-        auto insert = Sqlite::prepare(db, "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) "
-                                          "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (webhook_event_id) DO NOTHING");
-        if (!insert)
-            return insert.error();
-        sqlite3_stmt *statement = insert.value().get();
+        // Prepared once and kept (this runs under the spool's lock); reset and unbound after use.
+        if (!m_insertWebhookEvent) {
+            auto insert = Sqlite::prepare(db, "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) "
+                                              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (webhook_event_id) DO NOTHING");
+            if (!insert)
+                return insert.error();
+            m_insertWebhookEvent = std::move(insert).value();
+        }
+        sqlite3_stmt *statement = m_insertWebhookEvent.get();
+        struct Done {
+            sqlite3_stmt *statement;
+            ~Done()
+            {
+                sqlite3_reset(statement);
+                sqlite3_clear_bindings(statement);
+            }
+        } done{statement};
         SpoolWriteResult result;
         for (const WebhookEvent &event : events) {
             sqlite3_reset(statement);

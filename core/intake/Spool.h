@@ -88,6 +88,7 @@ private:
     sqlite3 *m_db;
     QString m_path;
     std::unique_ptr<SpoolWriter> m_writer; // started by open(), ended before the connection closes
+    Sqlite::Statement m_insertWebhookEvent; // kept prepared; used only under m_mutex
 };
 
 } // namespace mado

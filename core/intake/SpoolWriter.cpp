@@ -32,38 +32,78 @@ Status SpoolWriter::run(const Work &work)
 {
     Job job;
     job.work = &work;
-    std::unique_lock<std::mutex> lock(m_mutex);
-    if (m_stopping)
-        return Error{ErrorCode::Io, QStringLiteral("the spool is closing")};
-    m_queue.push_back(&job);
-    while (!job.done) {
-        if (m_writing) {
-            // Woken when this job's batch is committed, or to become the next writer.
-            job.wake.wait(lock);
-            continue;
+    bool lead = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_stopping)
+            return Error{ErrorCode::Io, QStringLiteral("the spool is closing")};
+        m_queue.push_back(&job);
+        // Nobody writing means nobody waiting either (a writer hands over to the oldest waiter).
+        if (!m_writing) {
+            m_writing = true;
+            lead = true;
         }
-        // This thread writes: everything that queued up while the previous batch was committed.
-        m_writing = true;
-        std::vector<Job *> batch;
+    }
+    if (!lead) {
+        // Woken when this job's batch is committed, or to become the next writer. The wait is on
+        // the job's own lock, so that a commit's many wake-ups do not queue up on m_mutex.
+        std::unique_lock<std::mutex> own(job.mutex);
+        job.wake.wait(own, [&job] { return job.signal != Signal::None; });
+        if (job.signal == Signal::Done)
+            return job.result;
+    }
+    // This thread writes: everything that queued up while the previous batch was committed (its
+    // own job first: it is the oldest in the queue).
+    std::vector<Job *> batch;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
         while (!m_queue.empty() && batch.size() < m_maxBatch) {
             batch.push_back(m_queue.front());
             m_queue.pop_front();
         }
-        lock.unlock();
-        commitBatch(batch);
-        lock.lock();
-        m_writing = false;
-        for (Job *done : batch) {
-            done->done = true;
-            if (done != &job)
-                done->wake.notify_one();
-        }
-        if (!m_queue.empty())
-            m_queue.front()->wake.notify_one(); // the next writer
-        else
+    }
+    commitBatch(batch);
+    Job *next = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_queue.empty()) {
+            next = m_queue.front(); // stays queued; m_writing stays true for it
+        } else {
+            m_writing = false;
             m_idle.notify_all();
+        }
+    }
+    // After m_mutex is released, only the jobs are touched: each waits (alive) until signalled,
+    // and reads its result only under its own lock, taken after the signal below.
+    if (next) {
+        std::lock_guard<std::mutex> other(next->mutex);
+        next->signal = Signal::Lead;
+        next->wake.notify_one();
+    }
+    for (Job *done : batch) {
+        if (done == &job)
+            continue;
+        std::lock_guard<std::mutex> other(done->mutex);
+        done->signal = Signal::Done;
+        done->wake.notify_one();
     }
     return job.result;
+}
+
+Status SpoolWriter::step(Sqlite::Statement &statement, const char *sql)
+{
+    // Prepared on first use and kept: SQLite would otherwise compile the text for every write.
+    if (!statement) {
+        auto prepared = Sqlite::prepare(m_db, sql);
+        if (!prepared)
+            return prepared.error();
+        statement = std::move(prepared).value();
+    }
+    const int rc = sqlite3_step(statement.get());
+    sqlite3_reset(statement.get());
+    if (rc != SQLITE_DONE)
+        return Sqlite::error(m_db, QStringLiteral("spool statement failed"));
+    return {};
 }
 
 void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
@@ -77,7 +117,7 @@ void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
     if (!transaction.begun().ok())
         return failAll(transaction.begun().error());
     for (Job *job : batch) {
-        if (Status saved = Sqlite::exec(m_db, "SAVEPOINT spool_write"); !saved)
+        if (Status saved = step(m_savepoint, "SAVEPOINT spool_write"); !saved)
             return failAll(saved.error());
         try {
             job->result = (*job->work)(m_db);
@@ -89,10 +129,10 @@ void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
             return failAll(Error{ErrorCode::Io, QStringLiteral("the spool transaction was rolled back: %1")
                                                     .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))});
         if (!job->result.ok()) {
-            if (Status undone = Sqlite::exec(m_db, "ROLLBACK TO spool_write"); !undone)
+            if (Status undone = step(m_rollbackTo, "ROLLBACK TO spool_write"); !undone)
                 return failAll(undone.error());
         }
-        if (Status released = Sqlite::exec(m_db, "RELEASE spool_write"); !released)
+        if (Status released = step(m_release, "RELEASE spool_write"); !released)
             return failAll(released.error());
     }
     if (Status committed = transaction.commit(); !committed)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/intake/Sqlite.h"
 
 #include <QtGlobal>
 
@@ -44,15 +45,20 @@ public:
     std::size_t queued() const;
 
 private:
+    enum class Signal { None, Done, Lead };
     struct Job {
         const Work *work = nullptr;
-        Status result;
-        bool done = false;
-        // Its own, so that a commit wakes only the threads of its batch (and the next writer).
+        Status result; // written by the writer before the job is signalled Done
+        // Its own lock and condition, so that a commit wakes only the threads of its batch (and
+        // the next writer), and they do not contend for m_mutex on the way out.
+        std::mutex mutex;
         std::condition_variable wake;
+        Signal signal = Signal::None; // under mutex
     };
 
     void commitBatch(const std::vector<Job *> &batch);
+    // Runs a statement that returns no rows, preparing it the first time (under the db lock).
+    Status step(Sqlite::Statement &statement, const char *sql);
 
     sqlite3 *m_db;
     std::mutex &m_dbMutex;
@@ -60,10 +66,14 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_idle;
     std::deque<Job *> m_queue;
-    bool m_writing = false; // a thread is committing a batch
+    bool m_writing = false; // a thread is committing a batch, or has been chosen to commit the next
     bool m_stopping = false;
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_writes{0};
+    // The savepoint statements around each write, kept prepared (used under dbMutex).
+    Sqlite::Statement m_savepoint;
+    Sqlite::Statement m_rollbackTo;
+    Sqlite::Statement m_release;
 };
 
 } // namespace mado

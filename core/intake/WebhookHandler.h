@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/intake/LineSignature.h"
 #include "core/intake/ReceiverOptions.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -17,13 +18,16 @@ class Spool;
 // connection, since the unread body cannot be skipped. One instance per request (Poco's threads).
 class WebhookHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    WebhookHandler(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options);
+    // signatureKey: options.channelSecret, prepared once (the routes own it).
+    WebhookHandler(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
+                   const LineSignature::Key &signatureKey);
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override;
 
 private:
     Spool &m_spool;
     ReceiverMetrics &m_metrics;
     const ReceiverOptions &m_options;
+    const LineSignature::Key &m_signatureKey;
 };
 
 } // namespace mado

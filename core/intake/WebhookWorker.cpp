@@ -141,6 +141,7 @@ int WebhookWorker::runOnce(const QDateTime &now)
         QByteArray next;
     };
     std::vector<Outcome> outcomes;
+    m_follows.clear();
     for (const PendingEvent &event : due.value()) {
         const Step step = process(QJsonDocument::fromJson(event.json).object());
         const int attempts = event.attempts + 1;
@@ -155,6 +156,22 @@ int WebhookWorker::runOnce(const QDateTime &now)
     // writes). A crash before it re-processes the batch: replies are then refused by LINE (reply
     // tokens are single-use), the other steps are idempotent.
     const Status saved = m_spool.committed([&](sqlite3 *db) -> Status {
+        if (!m_follows.empty()) {
+            auto upsert =
+                Sqlite::prepare(db, "INSERT INTO line_users (user_id, following, updated_at) VALUES (?1, ?2, ?3) "
+                                    "ON CONFLICT (user_id) DO UPDATE SET following = ?2, updated_at = ?3");
+            if (!upsert)
+                return upsert.error();
+            const QByteArray at = iso(QDateTime::currentDateTimeUtc());
+            for (const FollowState &follow : m_follows) {
+                sqlite3_reset(upsert.value().get());
+                bind(upsert.value().get(), 1, follow.userId);
+                sqlite3_bind_int(upsert.value().get(), 2, follow.following ? 1 : 0);
+                bind(upsert.value().get(), 3, at);
+                if (sqlite3_step(upsert.value().get()) != SQLITE_DONE)
+                    return Sqlite::error(db, QStringLiteral("cannot record follow state"));
+            }
+        }
         auto update = Sqlite::prepare(
             db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
         if (!update)
@@ -214,10 +231,10 @@ WebhookWorker::Step WebhookWorker::reply(const QString &replyToken, const QStrin
         {QStringLiteral("replyToken"), replyToken},
         {QStringLiteral("messages"),
          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}}}}};
-    const auto answer = HttpCall::request("POST", m_options.apiBase + QStringLiteral("/v2/bot/message/reply"),
-                                          {{"Authorization", "Bearer " + m_options.accessToken.toStdString()}},
-                                          QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
-                                          m_options.timeoutMs, 64 * 1024);
+    const auto answer = m_api.request("POST", m_options.apiBase + QStringLiteral("/v2/bot/message/reply"),
+                                     {{"Authorization", "Bearer " + m_options.accessToken.toStdString()}},
+                                     QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+                                     m_options.timeoutMs, 64 * 1024);
     if (transient(answer))
         return Step::Retry;
     // A 4xx (an expired reply token, for instance) cannot be fixed by retrying.
@@ -332,21 +349,7 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
 
 void WebhookWorker::setFollowing(const QString &userId, bool following)
 {
-    // In the group commit: under load it shares the fsync of the requests' writes.
-    const Status saved = m_spool.committed([&](sqlite3 *db) -> Status {
-        auto upsert = Sqlite::prepare(db, "INSERT INTO line_users (user_id, following, updated_at) VALUES (?1, ?2, ?3) "
-                                          "ON CONFLICT (user_id) DO UPDATE SET following = ?2, updated_at = ?3");
-        if (!upsert)
-            return upsert.error();
-        bind(upsert.value().get(), 1, userId.toUtf8());
-        sqlite3_bind_int(upsert.value().get(), 2, following ? 1 : 0);
-        bind(upsert.value().get(), 3, iso(QDateTime::currentDateTimeUtc()));
-        if (sqlite3_step(upsert.value().get()) != SQLITE_DONE)
-            return Sqlite::error(db, QStringLiteral("cannot record follow state"));
-        return {};
-    });
-    if (!saved)
-        qCWarning(lcIntake) << "follow state not saved:" << saved.error().message;
+    m_follows.push_back(FollowState{userId.toUtf8(), following});
 }
 
 } // namespace mado

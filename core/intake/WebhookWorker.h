@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/intake/HttpCall.h"
+
 #include "core/face/ImageLimits.h"
 
 #include <QByteArray>
@@ -10,6 +12,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace mado {
 
@@ -59,6 +62,8 @@ private:
     Step reply(const QString &replyToken, const QString &text);
     Step onText(const QString &userId, const QString &replyToken, const QString &text);
     Step onImage(const QString &userId, const QString &replyToken, const QString &messageId);
+    // Queues the user's follow state for the batch's write (runOnce), so that it is committed
+    // with the events' outcomes: an event is done only once its state change is durable.
     void setFollowing(const QString &userId, bool following);
     void run();
 
@@ -68,6 +73,13 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     std::thread m_thread;
+    // Only on the thread that runs runOnce().
+    HttpCall::Client m_api; // kept alive to options.apiBase (replies)
+    struct FollowState {
+        QByteArray userId;
+        bool following;
+    };
+    std::vector<FollowState> m_follows; // of the batch being processed
 };
 
 } // namespace mado

@@ -2,6 +2,7 @@
 
 #include "tests/bench/ApplicationLoad.h"
 #include "tests/bench/ChildServer.h"
+#include "tests/bench/CpuUsage.h"
 #include "tests/bench/DurabilityAudit.h"
 #include "tests/bench/ResultTable.h"
 #include "tests/bench/WebhookLoad.h"
@@ -13,6 +14,8 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace mado::bench {
@@ -56,6 +59,37 @@ void waitForWorker(const QString &spoolPath, QTextStream &out)
     }
     out << "  (the receiver's worker still has " << pending << " events pending; going on)\n";
 }
+
+// CPU seconds used by the server under load and by this process (load generator senders and the
+// LINE simulator) across a stretch of time, for the CPU shares the benchmark prints.
+class CpuWindow {
+public:
+    explicit CpuWindow(qint64 serverPid)
+        : m_pid(serverPid), m_server(CpuUsage::seconds(serverPid)), m_own(CpuUsage::ownSeconds())
+    {
+    }
+    // "server 1.23 s (123 us/request), load generator + simulator 0.98 s (98 us/request), 1.8 of 2 cores"
+    QString describe(const char *server, int requests, double wallSeconds) const
+    {
+        const double s = CpuUsage::seconds(m_pid) - m_server;
+        const double o = CpuUsage::ownSeconds() - m_own;
+        const double n = std::max(requests, 1);
+        return QStringLiteral("CPU %1 %2 s (%3 us/request), load generator + simulator %4 s (%5 us/request); "
+                              "%6 cores busy of %7")
+            .arg(QString::fromLatin1(server))
+            .arg(s, 0, 'f', 2)
+            .arg(s * 1e6 / n, 0, 'f', 0)
+            .arg(o, 0, 'f', 2)
+            .arg(o * 1e6 / n, 0, 'f', 0)
+            .arg(wallSeconds > 0 ? (s + o) / wallSeconds : 0, 0, 'f', 2)
+            .arg(QThread::idealThreadCount());
+    }
+
+private:
+    qint64 m_pid;
+    double m_server;
+    double m_own;
+};
 
 } // namespace
 
@@ -124,15 +158,24 @@ int BenchRunner::run(QTextStream &out)
     for (const int senders : m_options.senders) {
         const QString level = QStringLiteral("s%1").arg(senders);
         WebhookLoad webhooks(kChannelSecret, QStringLiteral("bench-%1").arg(level), m_options.eventType);
+        webhooks.prepare(m_options.webhooks, receiver.port());
+        const CpuWindow webhookCpu(receiver.pid());
         const LoadResult w = LoadRun::run(receiver.port(), senders, m_options.webhooks,
                                           [&](BenchSession &s, int i) { return webhooks.send(s, i); });
         out << senders << " senders, madoguchi webhooks: " << describe(w) << '\n';
+        out << "  " << webhookCpu.describe("receiver", w.requests, w.seconds) << '\n';
         out.flush();
         table.add(ResultTable::Kind::Webhooks, w);
         failedRequests += w.failed;
         const auto acknowledged = webhooks.acknowledged();
         events.insert(events.end(), acknowledged.begin(), acknowledged.end());
+        const auto drainStart = std::chrono::steady_clock::now();
+        const CpuWindow drainCpu(receiver.pid());
         waitForWorker(spoolPath, out);
+        out << "  after the run, until the worker was done: "
+            << drainCpu.describe("receiver", w.requests,
+                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - drainStart).count())
+            << '\n';
 
         if (m_options.applications > 0) {
             ApplicationLoad applications(line, kChannel, QStringLiteral("bench-%1").arg(level));
@@ -149,9 +192,12 @@ int BenchRunner::run(QTextStream &out)
 
         if (baseline) {
             WebhookLoad baselineLoad(kChannelSecret, QStringLiteral("baseline-%1").arg(level), m_options.eventType);
+            baselineLoad.prepare(m_options.webhooks, baseline->port());
+            const CpuWindow baselineCpu(baseline->pid());
             const LoadResult b = LoadRun::run(baseline->port(), senders, m_options.webhooks,
                                               [&](BenchSession &s, int i) { return baselineLoad.send(s, i); });
             out << senders << " senders, baseline webhooks: " << describe(b) << '\n';
+            out << "  " << baselineCpu.describe("baseline", b.requests, b.seconds) << '\n';
             out.flush();
             table.add(ResultTable::Kind::Baseline, b);
             failedRequests += b.failed;

@@ -23,6 +23,7 @@ public:
     bool start(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
                const QString &logPrefix, const QRegularExpression &portPattern, QString *error);
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
     void kill();
 
 private:

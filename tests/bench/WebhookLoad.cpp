@@ -19,29 +19,51 @@ QString WebhookLoad::eventId(int index) const
     return QStringLiteral("%1-%2").arg(m_tag).arg(index, 6, 10, QLatin1Char('0'));
 }
 
-bool WebhookLoad::send(BenchSession &session, int index)
+QByteArray WebhookLoad::body(int index) const
 {
     // A fictitious user per event; LINE user ids are "U" and 32 hex digits.
     const QString user = QStringLiteral("U%1").arg(qHash(eventId(index)), 32, 16, QLatin1Char('0'));
     const QJsonObject event = test::LineClient::event(eventId(index), m_eventType, user);
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
-                                  {QStringLiteral("events"), QJsonArray{event}}})
-            .toJson(QJsonDocument::Compact);
-    const auto answer = session.post("/line/webhook", body,
-                                     {{"Content-Type", "application/json"},
-                                      {"x-line-signature", test::LineClient::sign(m_secret, body).toStdString()}});
-    if (answer.status != 200)
+    return QJsonDocument(QJsonObject{{QStringLiteral("destination"), QStringLiteral("Udeadbeefdeadbeefdeadbeefdeadbeef")},
+                                     {QStringLiteral("events"), QJsonArray{event}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+void WebhookLoad::prepare(int count, quint16 port)
+{
+    m_requests.clear();
+    m_requests.reserve(std::size_t(std::max(count, 0)));
+    m_acknowledged.assign(std::size_t(std::max(count, 0)), 0);
+    for (int i = 0; i < count; ++i) {
+        const QByteArray b = body(i);
+        std::string request = "POST /line/webhook HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                              "\r\nConnection: Keep-Alive\r\nContent-Type: application/json\r\n"
+                              "x-line-signature: " +
+                              test::LineClient::sign(m_secret, b).toStdString() +
+                              "\r\nContent-Length: " + std::to_string(b.size()) + "\r\n\r\n";
+        request.append(b.constData(), std::size_t(b.size()));
+        m_requests.push_back(std::move(request));
+    }
+}
+
+bool WebhookLoad::send(BenchSession &session, int index)
+{
+    if (index < 0 || std::size_t(index) >= m_requests.size())
         return false;
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_acknowledged.push_back(eventId(index));
+    if (session.sendPrepared(m_requests[std::size_t(index)]) != 200)
+        return false;
+    m_acknowledged[std::size_t(index)] = 1;
     return true;
 }
 
 std::vector<QString> WebhookLoad::acknowledged() const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_acknowledged;
+    std::vector<QString> ids;
+    for (std::size_t i = 0; i < m_acknowledged.size(); ++i) {
+        if (m_acknowledged[i])
+            ids.push_back(eventId(int(i)));
+    }
+    return ids;
 }
 
 } // namespace mado::bench
