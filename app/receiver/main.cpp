@@ -117,6 +117,7 @@ protected:
         eventOptions.accessToken = settings.channelAccessToken;
         eventOptions.liffUrl = settings.liffUrl;
         eventOptions.imageLimits = settings.imageLimits;
+        eventOptions.retentionDays = settings.webhookRetentionDays;
         mado::WebhookWorker events(*spool.value(), eventOptions);
         pushes.start();
         events.start();

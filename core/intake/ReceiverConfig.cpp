@@ -131,6 +131,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
         {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
+        {"spool.webhook_retention_days", "7",
+         "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
         {"challenge.key_file", nullptr,
          "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
@@ -226,6 +228,11 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     result.spoolPath = value(config, "spool.path");
     if (result.spoolPath.isEmpty())
         return invalid(QStringLiteral("spool.path is required: the path of the spool's SQLite file"));
+
+    const auto retention = readInteger(config, "spool.webhook_retention_days", 1, 365);
+    if (!retention)
+        return retention.error();
+    result.webhookRetentionDays = int(retention.value());
 
     const auto bodyBytes = readInteger(config, "limits.body_bytes", kMinBodyBytes, kMaxBodyBytes);
     if (!bodyBytes)

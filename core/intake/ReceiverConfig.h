@@ -52,6 +52,7 @@ public:
     QString liffChannelId; // empty when not configured
     QString liffUrl;
     QString spoolPath;
+    int webhookRetentionDays = 7;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
     QString challengeKeyFile;
     QByteArray challengeKey;

@@ -112,6 +112,12 @@ DROP TABLE push_outbox;
 ALTER TABLE push_outbox_6 RENAME TO push_outbox;
 CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
 )sql"},
+    // A processed (done or failed) webhook event keeps only what deduplication needs: its body
+    // (message texts, user ids) is cleared, and the row is deleted after the retention period.
+    {7, R"sql(
+UPDATE webhook_events SET body = '{}' WHERE state IN ('done', 'failed');
+CREATE INDEX webhook_events_received ON webhook_events (received_at);
+)sql"},
 };
 
 Error refuse(const QString &message)

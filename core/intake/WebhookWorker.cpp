@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <vector>
 
@@ -152,6 +153,9 @@ int WebhookWorker::runOnce(const QDateTime &now)
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
         outcomes.push_back(Outcome{event.id, state, attempts, iso(now.addMSecs(delay))});
     }
+    const bool purge = !m_nextPurge.isValid() || now >= m_nextPurge;
+    if (outcomes.empty() && m_follows.empty() && !purge)
+        return 0;
     // One write for the batch, in the spool's group commit (sharing the fsync with the requests'
     // writes). A crash before it re-processes the batch: replies are then refused by LINE (reply
     // tokens are single-use), the other steps are idempotent.
@@ -172,8 +176,9 @@ int WebhookWorker::runOnce(const QDateTime &now)
                     return Sqlite::error(db, QStringLiteral("cannot record follow state"));
             }
         }
-        auto update = Sqlite::prepare(
-            db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4 WHERE id = ?1");
+        // A processed event's body is cleared in the write that records it as processed.
+        auto update = Sqlite::prepare(db, "UPDATE webhook_events SET state = ?2, attempts = ?3, next_attempt_at = ?4, "
+                                          "body = CASE WHEN ?2 = 'pending' THEN body ELSE '{}' END WHERE id = ?1");
         if (!update)
             return update.error();
         for (const Outcome &outcome : outcomes) {
@@ -185,10 +190,24 @@ int WebhookWorker::runOnce(const QDateTime &now)
             if (sqlite3_step(update.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
         }
+        if (purge) {
+            // Past the retention a redelivery is not expected any more; at most 1000 rows per write
+            // so that the shared commit stays short.
+            auto remove = Sqlite::prepare(
+                db, "DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE received_at < ?1 "
+                    "AND state IN ('done', 'failed') LIMIT 1000)");
+            if (!remove)
+                return remove.error();
+            bind(remove.value().get(), 1, iso(now.addDays(-qint64(std::max(1, m_options.retentionDays)))));
+            if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
+                return Sqlite::error(db, QStringLiteral("cannot delete old webhook events"));
+        }
         return {};
     });
     if (!saved)
         qCWarning(lcIntake) << "webhook events not updated:" << saved.error().message;
+    else if (purge)
+        m_nextPurge = now.addSecs(600);
     return int(due.value().size());
 }
 

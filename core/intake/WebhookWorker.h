@@ -30,7 +30,9 @@ class Spool;
 //                   file under <spool>-files/resubmissions/), else discarded; replies accordingly
 // Other types are marked done. A step that fails on the network (LINE unreachable, 5xx, 429)
 // leaves the event pending with backoff until maxAttempts, then failed. Never logs texts, user ids
-// or tokens. start()/stop() from any thread.
+// or tokens. The write that marks an event done or failed also clears its body (personal data),
+// keeping webhook_event_id, type, received_at and state, so that a redelivery is still recognised;
+// processed rows older than retentionDays (by received_at) are deleted, checked every 10 minutes. start()/stop() from any thread.
 class WebhookWorker {
 public:
     struct Options {
@@ -43,6 +45,7 @@ public:
         int baseDelayMs = 2000;
         int maxAttempts = 8;
         int timeoutMs = 10000;
+        int retentionDays = 7; // processed events' ids are kept this long for deduplication
         ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
     };
 
@@ -80,6 +83,7 @@ private:
         bool following;
     };
     std::vector<FollowState> m_follows; // of the batch being processed
+    QDateTime m_nextPurge;              // when processed events past the retention are next deleted
 };
 
 } // namespace mado

@@ -66,6 +66,7 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QVERIFY(c.liffChannelId.isEmpty());
     QCOMPARE(c.spoolPath, path("spool.sqlite"));
     QCOMPARE(c.maxBodyBytes, qint64(1048576));
+    QCOMPARE(c.webhookRetentionDays, 7);
 
     const ReceiverOptions options = c.serverOptions();
     QCOMPARE(options.channelSecret, IntakeTestKit::channelSecret());
@@ -81,6 +82,7 @@ void TestReceiverConfig::everyKeyIsRead()
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\n"
+                           "[spool]\nwebhook_retention_days = 3\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
                            "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n";
     IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
@@ -97,6 +99,7 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
+    QCOMPARE(c.webhookRetentionDays, 3);
     QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
@@ -154,6 +157,8 @@ void TestReceiverConfig::invalidConfiguration_data()
                                              << QStringLiteral("limits.body_bytes must be an integer");
     QTest::addRow("body limit too small") << valid + "[limits]\nbody_bytes = 10\n" << files
                                           << QStringLiteral("limits.body_bytes must be an integer from 1024");
+    QTest::addRow("retention zero") << valid + "[spool]\nwebhook_retention_days = 0\n" << files
+                                    << QStringLiteral("spool.webhook_retention_days must be an integer from 1 to 365");
     QTest::addRow("api base not http") << valid + "[line]\napi_base = ftp://api.line.me\n" << files
                                        << QStringLiteral("line.api_base must be an http(s) base URL");
     QTest::addRow("data api base with query") << valid + "[line]\ndata_api_base = https://x.example/?a=1\n" << files
@@ -223,7 +228,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 21);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 22);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

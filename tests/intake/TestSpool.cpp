@@ -25,6 +25,7 @@ private Q_SLOTS:
     void storesAndDeduplicates();
     void survivesReopening();
     void batchIsAllOrNothing();
+    void upgradeClearsProcessedEventBodies();
     void newerSchemaIsRefusedUntouched();
     void foreignFileIsRefusedUntouched_data();
     void foreignFileIsRefusedUntouched();
@@ -139,6 +140,27 @@ void TestSpool::survivesReopening()
     QCOMPARE(stored.state, QStringLiteral("pending"));
     // A reopened spool still deduplicates against what it held before.
     QCOMPARE(reopened->storeWebhookEvents({event(QStringLiteral("01DURABLE"))}).value().duplicates, 1);
+}
+
+void TestSpool::upgradeClearsProcessedEventBodies()
+{
+    {
+        auto spool = open(path());
+        QVERIFY(spool);
+        QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("OLD1"), R"({"type":"follow","u":"U1"})"),
+                                           event(QStringLiteral("OLD2"), R"({"type":"follow","u":"U2"})")})
+                    .ok());
+    }
+    // A spool of version 6 whose processed events still hold their bodies.
+    rawExec(path(), "DROP INDEX webhook_events_received; UPDATE webhook_events SET state = 'done' "
+                    "WHERE webhook_event_id = 'OLD1'; PRAGMA user_version = 6");
+    auto upgraded = open(path());
+    QVERIFY(upgraded);
+    QCOMPARE(rawQuery(path(), "PRAGMA user_version").toInt(), SpoolSchema::latestVersion());
+    QCOMPARE(rawQuery(path(), "SELECT body FROM webhook_events WHERE webhook_event_id = 'OLD1'"), QByteArray("{}"));
+    QCOMPARE(rawQuery(path(), "SELECT body FROM webhook_events WHERE webhook_event_id = 'OLD2'"),
+             QByteArray(R"({"type":"follow","u":"U2"})"));
+    QCOMPARE(upgraded->storeWebhookEvents({event(QStringLiteral("OLD1"))}).value().duplicates, 1);
 }
 
 void TestSpool::batchIsAllOrNothing()

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void followRepliesWithTheLiffLink();
     void unfollowIsMarkedWithoutReply();
     void redeliveryIsProcessedOnce();
+    void processedEventKeepsNoBody();
+    void processedEventsArePurgedAfterTheRetention();
     void referenceEnquiry_data();
     void referenceEnquiry();
     void imageIsDownloadedWithRetriesForAnOpenResubmission();
@@ -199,6 +201,50 @@ void TestWebhookWorker::redeliveryIsProcessedOnce()
     QCOMPARE(int(m_line->replies().size()), 1);
 }
 
+void TestWebhookWorker::processedEventKeepsNoBody()
+{
+    const QByteArray text = event(QStringLiteral("ev-text-9"), QStringLiteral("message"), kUser,
+                                  QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                              {QStringLiteral("id"), QStringLiteral("4000000009")},
+                                              {QStringLiteral("text"), QStringLiteral("personal text")}});
+    deliver({text});
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"),
+                              5000);
+    // Only what deduplication needs is kept: no text, no user id, no reply token.
+    QCOMPARE(queryText(QStringLiteral("SELECT body FROM webhook_events")), QStringLiteral("{}"));
+    QCOMPARE(queryText(QStringLiteral("SELECT webhook_event_id || ' ' || type FROM webhook_events")),
+             QStringLiteral("ev-text-9 message"));
+    QCOMPARE(queryText(QStringLiteral("SELECT count(*) FROM webhook_events WHERE body LIKE '%personal%' OR "
+                                      "body LIKE '%%1%'")
+                           .arg(kUser)),
+             QStringLiteral("0"));
+    // A redelivery of the processed event is still recognised and not processed again.
+    const QByteArray body = IntakeTestKit::webhook({text});
+    const auto reply = HttpTestClient::request(
+        m_receiver->port(), "POST", "/line/webhook", body,
+        {{"Content-Type", "application/json"},
+         {"x-line-signature", IntakeTestKit::sign(IntakeTestKit::channelSecret(), body).toStdString()}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("duplicates")).toInt(), 1);
+    m_worker->stop();
+    QCOMPARE(m_worker->runOnce(QDateTime::currentDateTimeUtc().addDays(1)), 0);
+    QCOMPARE(int(m_line->replies().size()), 1);
+    QCOMPARE(queryText(QStringLiteral("SELECT count(*) FROM webhook_events")), QStringLiteral("1"));
+}
+
+void TestWebhookWorker::processedEventsArePurgedAfterTheRetention()
+{
+    deliver({event(QStringLiteral("ev-follow-10"), QStringLiteral("follow"), kUser)});
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"),
+                              5000);
+    m_worker->stop();
+    // Within the retention (7 days by default) the row stays; after it, it goes.
+    QCOMPARE(m_worker->runOnce(QDateTime::currentDateTimeUtc().addDays(6)), 0);
+    QCOMPARE(queryText(QStringLiteral("SELECT count(*) FROM webhook_events")), QStringLiteral("1"));
+    QCOMPARE(m_worker->runOnce(QDateTime::currentDateTimeUtc().addDays(8)), 0);
+    QCOMPARE(queryText(QStringLiteral("SELECT count(*) FROM webhook_events")), QStringLiteral("0"));
+}
+
 void TestWebhookWorker::referenceEnquiry_data()
 {
     QTest::addColumn<QString>("text"); // "@" is replaced by the applicant's reference
@@ -290,10 +336,12 @@ void TestWebhookWorker::unreachableLineLeavesTheEventPending()
     QCOMPARE(worker.runOnce(), 1);
     QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")),
              QStringLiteral("pending 1"));
+    QVERIFY(queryText(QStringLiteral("SELECT body FROM webhook_events")).contains(kUser)); // still needed
     QCOMPARE(worker.runOnce(), 0); // backing off
     QCOMPARE(worker.runOnce(QDateTime::currentDateTimeUtc().addSecs(120)), 1);
     QCOMPARE(queryText(QStringLiteral("SELECT state || ' ' || attempts FROM webhook_events")),
              QStringLiteral("failed 2"));
+    QCOMPARE(queryText(QStringLiteral("SELECT body FROM webhook_events")), QStringLiteral("{}"));
 }
 
 void TestWebhookWorker::oversizedContentIsRefusedWithoutRetry()
