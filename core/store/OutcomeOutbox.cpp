@@ -1,5 +1,6 @@
 #include "core/store/OutcomeOutbox.h"
 
+#include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
@@ -96,20 +97,48 @@ Result<bool> OutcomeOutbox::isPending(qint64 caseId, const QString &outcome)
     return count.value().toInt() > 0;
 }
 
-Status OutcomeOutbox::markDelivered(qint64 caseId, const QString &outcome)
+Status OutcomeOutbox::markDelivered(qint64 caseId, const QString &outcome, const QString &actor)
 {
     auto db = m_store.connections().database();
     if (!db)
         return db.error();
+    SqlTransaction transaction(db.value());
+    if (!transaction.begun().ok())
+        return transaction.begun().error();
+    const QDateTime now = m_store.clock().now();
     auto updated = Sql::run(db.value(),
                             QStringLiteral("UPDATE outcome_outbox SET delivered_at = :now, last_error = NULL "
                                            "WHERE case_id = :c AND outcome = :o AND delivered_at IS NULL"),
-                            {{QStringLiteral("now"), StoreTime::format(m_store.clock().now())},
+                            {{QStringLiteral("now"), StoreTime::format(now)},
                              {QStringLiteral("c"), caseId},
                              {QStringLiteral("o"), outcome}});
     if (!updated)
         return updated.error();
-    return {};
+    if (outcome == QLatin1String("issued")) {
+        // The applicant has been told: the case's last step. Only from issued (a repeated delivery
+        // finds it notified already and changes nothing).
+        auto notified = Sql::run(db.value(),
+                                 QStringLiteral("UPDATE cases SET state = 'notified' WHERE id = :c AND state = 'issued'"),
+                                 {{QStringLiteral("c"), caseId}});
+        if (!notified)
+            return notified.error();
+        if (notified.value().numRowsAffected() == 1) {
+            auto decided = Sql::scalar(db.value(), QStringLiteral("SELECT outcome FROM cases WHERE id = :c"),
+                                       {{QStringLiteral("c"), caseId}});
+            if (!decided)
+                return decided.error();
+            const AuditChain::Entry entry{0,
+                                          now,
+                                          actor,
+                                          QStringLiteral("case_notified"),
+                                          QStringLiteral("case:%1").arg(caseId),
+                                          {{QStringLiteral("outcome"), decided.value().toString()},
+                                           {QStringLiteral("notice"), outcome}}};
+            if (Status audited = AuditChain::append(db.value(), entry); !audited)
+                return audited;
+        }
+    }
+    return transaction.commit();
 }
 
 Status OutcomeOutbox::markFailed(qint64 caseId, const QString &outcome, const QString &error)

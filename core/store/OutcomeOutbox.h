@@ -34,6 +34,8 @@ class OutcomeOutbox {
 public:
     static constexpr int kFirstRetrySeconds = 30;
     static constexpr int kMaxRetrySeconds = 3600;
+    // The audit actor of a notice delivered by the automatic retries (OutcomeRetry).
+    static constexpr const char *kDeliveryActor = "system:outcome-retry";
 
     explicit OutcomeOutbox(CaseStore &store);
 
@@ -49,7 +51,11 @@ public:
     Result<int> pendingCount();
     // Whether the case's notice of `outcome` is still undelivered.
     Result<bool> isPending(qint64 caseId, const QString &outcome);
-    Status markDelivered(qint64 caseId, const QString &outcome);
+    // Marks the case's notice of `outcome` delivered. For "issued" the same transaction moves the
+    // case from issued to notified and appends "case_notified" to the audit chain as `actor` (the
+    // login of the staff member whose action delivered it, or kDeliveryActor for the retries).
+    Status markDelivered(qint64 caseId, const QString &outcome,
+                         const QString &actor = QString::fromLatin1(kDeliveryActor));
     // Counts a failed attempt and schedules the next one; `error` must hold no personal data.
     Status markFailed(qint64 caseId, const QString &outcome, const QString &error);
 

@@ -3,6 +3,7 @@
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
 #include "core/sync/ReceiverClient.h"
+#include "core/workflow/Actor.h"
 
 namespace mado {
 
@@ -31,7 +32,7 @@ Result<IssuanceService::Outcome> IssuanceService::issue(qint64 userId, qint64 ca
         return issued.error();
     Outcome outcome;
     outcome.issued = std::move(issued).value();
-    if (auto posted = postIssued(caseId); posted) {
+    if (auto posted = postIssued(caseId, userId); posted) {
         outcome.receiverNotified = true;
     } else {
         outcome.notifyError = posted.error().message;
@@ -39,12 +40,21 @@ Result<IssuanceService::Outcome> IssuanceService::issue(qint64 userId, qint64 ca
     return outcome;
 }
 
-Status IssuanceService::postIssued(qint64 caseId)
+Status IssuanceService::postIssued(qint64 caseId, qint64 userId)
 {
     Status posted = sendIssued(caseId);
     // The outbox keeps the notice until the receiver took it (OutcomeRetry tries again later).
     OutcomeOutbox outbox(m_store);
-    Status recorded = posted ? outbox.markDelivered(caseId, QStringLiteral("issued"))
+    QString actor = QString::fromLatin1(OutcomeOutbox::kDeliveryActor);
+    if (posted && userId != 0) {
+        // The staff member whose action delivered it (kept as the system's if they cannot be read:
+        // the notice was delivered and must be recorded as such).
+        auto db = m_store.connections().database();
+        auto user = db ? Actor::load(db.value(), userId) : Result<Actor>(db.error());
+        if (user)
+            actor = user.value().login;
+    }
+    Status recorded = posted ? outbox.markDelivered(caseId, QStringLiteral("issued"), actor)
                              : outbox.markFailed(caseId, QStringLiteral("issued"), posted.error().message);
     // The receiver has "approved" now too (sent first when it lacked it): its queued notice, if
     // any, is done, and posting it after "issued" would be refused.

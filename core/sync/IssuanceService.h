@@ -32,8 +32,10 @@ public:
     Status issuable(qint64 caseId);
     Result<Outcome> issue(qint64 userId, qint64 caseId);
     // Posts "issued" (and "approved" first if the receiver needs it) for an issued case; repeating
-    // it is harmless. Marks the outbox's notice delivered, or counts the failed attempt.
-    Status postIssued(qint64 caseId);
+    // it is harmless. Marks the outbox's notice delivered and the case notified in one transaction
+    // (audited as the user userId, or as OutcomeOutbox::kDeliveryActor when userId is 0), or
+    // counts the failed attempt.
+    Status postIssued(qint64 caseId, qint64 userId = 0);
 
 private:
     Status sendIssued(qint64 caseId);

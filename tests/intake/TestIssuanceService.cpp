@@ -113,7 +113,8 @@ void TestIssuanceService::issuingPostsTheOutcome()
     QVERIFY2(issued.value().receiverNotified, qPrintable(issued.value().notifyError));
     QVERIFY(!issued.value().issued.certificateNumber.isEmpty());
     QCOMPARE(issued.value().issued.mailTo.line, QStringLiteral("登録町4-5-6"));
-    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Issued);
+    // The notice reached the receiver: the case is notified.
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);
 
     // The receiver recorded it and the applicant's notice reached the LINE simulator.
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
@@ -147,6 +148,7 @@ void TestIssuanceService::issuanceStandsWhenTheReceiverIsDown()
     QVERIFY(service.postIssued(caseId).ok());
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);
 }
 
 void TestIssuanceService::heldCaseCannotBeIssued()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void receiverDownQueuedThenDeliveredOnce();
     void workerRetriesInTheBackground();
     void decisionsNotifiedOnceAfterBatchApproval();
+    void deliveredIssuedNoticeMarksTheCaseNotified();
 
 private:
     // Imports, verifies and decides one application of 見本 太郎; returns the case.
@@ -164,6 +165,7 @@ void TestOutcomeRetry::issuingQueuesTheNoticeUntilDelivered()
     auto issued = offline.issue(m_store->user(QStringLiteral("clerk1")), caseId);
     QVERIFY(issued.ok());
     QVERIFY(!issued.value().receiverNotified);
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Issued); // not told yet
     OutcomeOutbox outbox(m_store->store());
     // The batch approval queued "approved", the issuance "issued".
     QCOMPARE(outbox.pendingCount().value(), 2);
@@ -179,6 +181,11 @@ void TestOutcomeRetry::issuingQueuesTheNoticeUntilDelivered()
     QVERIFY(!outbox.isPending(caseId, QStringLiteral("issued")).value());
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
+    // Delivered by the retries: the case is notified, audited as the system.
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);
+    QCOMPARE(outboxText(QStringLiteral("SELECT actor FROM audit WHERE action = 'case_notified' AND subject = 'case:%1'")
+                            .arg(caseId)),
+             QString::fromLatin1(OutcomeOutbox::kDeliveryActor));
 }
 
 void TestOutcomeRetry::receiverDownQueuedThenDeliveredOnce()
@@ -352,6 +359,53 @@ void TestOutcomeRetry::decisionsNotifiedOnceAfterBatchApproval()
     QTRY_COMPARE_WITH_TIMEOUT(
         m_rx->spoolText(QStringLiteral("SELECT application_id FROM resubmitted_images WHERE message_id = '9101'")),
         resubmitId, 10000);
+}
+
+void TestOutcomeRetry::deliveredIssuedNoticeMarksTheCaseNotified()
+{
+    QString id;
+    const qint64 caseId = approvedCase(4, &id);
+    QVERIFY(caseId > 0);
+    // The receiver is up: the clerk's issuance delivers the notice at once.
+    auto issued =
+        IssuanceService(m_store->store(), &m_rx->client()).issue(m_store->user(QStringLiteral("clerk1")), caseId);
+    QVERIFY(issued.ok());
+    QVERIFY(issued.value().receiverNotified);
+    // "approved" (posted first: the batch's notice was not delivered yet) and "issued".
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 2, 10000);
+    QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
+             QStringLiteral("issued"));
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);
+    // In the delivering transaction: notice delivered, case notified, one audit entry as the clerk.
+    QVERIFY(!OutcomeOutbox(m_store->store()).isPending(caseId, QStringLiteral("issued")).value());
+    const auto audited = [this, caseId](const char *column) {
+        return outboxText(QStringLiteral("SELECT %1 FROM audit WHERE action = 'case_notified' AND subject = 'case:%2'")
+                              .arg(QLatin1String(column))
+                              .arg(caseId));
+    };
+    QCOMPARE(audited("count(*)"), QStringLiteral("1"));
+    QCOMPARE(audited("actor"), QStringLiteral("clerk1"));
+    QVERIFY(audited("detail").contains(QStringLiteral("approved")));
+
+    // Notifying again (the issuance page's button) changes nothing and audits nothing more.
+    QVERIFY(IssuanceService(m_store->store(), &m_rx->client()).postIssued(caseId).ok());
+    QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);
+    QCOMPARE(audited("count(*)"), QStringLiteral("1"));
+
+    // The issuance page still lists it as issued (recently, nothing pending); the queue does not.
+    auto list = m_store->store().issuanceList(m_store->clock().now().addDays(-1));
+    QVERIFY(list.ok());
+    const auto entry = std::find_if(list.value().begin(), list.value().end(),
+                                    [caseId](const IssuanceEntry &e) { return e.caseId == caseId; });
+    QVERIFY(entry != list.value().end());
+    QCOMPARE(entry->kind, IssuanceEntry::Kind::Issued);
+    QCOMPARE(entry->state, CaseState::Notified);
+    QVERIFY(!entry->notifyPending);
+    QCOMPARE(entry->certificateNumber, issued.value().issued.certificateNumber);
+    auto queue = m_store->store().queue(m_store->user(QStringLiteral("clerk1")));
+    QVERIFY(queue.ok());
+    QVERIFY(std::none_of(queue.value().begin(), queue.value().end(),
+                         [caseId](const QueueEntry &e) { return e.caseId == caseId; }));
 }
 
 QTEST_GUILESS_MAIN(TestOutcomeRetry)

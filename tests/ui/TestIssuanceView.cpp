@@ -384,6 +384,7 @@ void TestIssuanceView::notifiesTheReceiverAgainOnceItIsBack()
     QVERIFY(!OutcomeOutbox(fixture.store()).isPending(caseId, QStringLiteral("issued")).value());
     QCOMPARE(rx.spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
+    QCOMPARE(fixture.store().caseStatus(caseId).value().state, CaseState::Notified);
 }
 
 QTEST_MAIN(TestIssuanceView)

@@ -409,10 +409,12 @@ void IssuanceView::notifyAgain()
     updateButtons();
     report(tr("Notifying the receiver…"));
     CaseStore *store = &m_store;
+    const qint64 userId = m_userId;
     const qint64 caseId = p.caseId;
     std::shared_ptr<const ReceiverClient> client = m_client;
     runInBackground(
-        this, [store, caseId, client] { return IssuanceService(*store, client.get()).postIssued(caseId); },
+        this,
+        [store, userId, caseId, client] { return IssuanceService(*store, client.get()).postIssued(caseId, userId); },
         [this](const Status &status) {
             m_busy = false;
             updateButtons();
