@@ -1,5 +1,7 @@
 #include "core/issuance/CertificateData.h"
 
+#include "core/issuance/WardSettings.h"
+
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreTime.h"
@@ -20,7 +22,7 @@ Result<CertificateData> CertificateData::load(CaseStore &store, qint64 caseId)
             "c.procedure_key ORDER BY p.version DESC LIMIT 1), c.procedure_key), i.certificate_number, i.fiscal_year, "
             "i.issued_at, r.resident_code, r.name, r.kana, r.date_of_birth, r.postal_code, r.prefecture, r.city, "
             "r.address_line, i.mail_postal_code, i.mail_prefecture, i.mail_city, i.mail_address_line, c.copies, "
-            "c.reference "
+            "c.reference, i.issuer_name "
             "FROM issuances i JOIN cases c ON c.id = i.case_id JOIN residents r ON r.id = i.resident_id "
             "WHERE i.case_id = :c"),
         {{QStringLiteral("c"), caseId}});
@@ -45,6 +47,7 @@ Result<CertificateData> CertificateData::load(CaseStore &store, qint64 caseId)
     d.mailTo = {q.value(13).toString(), q.value(14).toString(), q.value(15).toString(), q.value(16).toString()};
     d.copies = q.value(17).toInt();
     d.reference = q.value(18).toString();
+    d.issuerName = q.value(19).toString();
     return d;
 }
 
@@ -89,6 +92,10 @@ Result<CertificateData> CertificateData::preview(CaseStore &store, qint64 caseId
     }
     d.mailTo = d.registeredAddress;
     d.issuedAt = store.clock().now();
+    auto issuer = WardSettings(store).issuerName();
+    if (!issuer)
+        return issuer.error();
+    d.issuerName = issuer.value();
     return d;
 }
 

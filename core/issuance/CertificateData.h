@@ -31,6 +31,10 @@ struct CertificateData {
     PostalAddress registeredAddress;
     PostalAddress mailTo;
     int copies = 1;
+    // The issuer's title and name: for an issued case the one stored with its issuance (revision 7),
+    // for a preview the ward's current setting (WardSettings). Empty: none set (the template's
+    // specimen issuer).
+    QString issuerName;
 
     static Result<CertificateData> load(CaseStore &store, qint64 caseId);
     // What the certificate of a case not issued yet would show: the resident register entry for

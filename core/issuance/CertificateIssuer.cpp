@@ -79,8 +79,10 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
     auto inserted = Sql::run(
         tx.db(),
         QStringLiteral("INSERT INTO issuances (case_id, fiscal_year, serial, certificate_number, resident_id, "
-                       "mail_postal_code, mail_prefecture, mail_city, mail_address_line, issued_by, issued_at) "
-                       "VALUES (:c, :y, :s, :n, :r, :pc, :pref, :city, :line, :u, :now)"),
+                       "mail_postal_code, mail_prefecture, mail_city, mail_address_line, issued_by, issued_at, "
+                       "issuer_name) VALUES (:c, :y, :s, :n, :r, :pc, :pref, :city, :line, :u, :now, "
+                       // The issuer in force now is the certificate's for good (re-exports print it).
+                       "coalesce((SELECT value FROM ward_settings WHERE name = 'issuer_name'), ''))"),
         {{QStringLiteral("c"), caseId},
          {QStringLiteral("y"), issued.fiscalYear},
          {QStringLiteral("s"), issued.serial},

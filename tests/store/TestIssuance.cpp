@@ -1,6 +1,8 @@
+#include "core/issuance/CertificateData.h"
 #include "core/issuance/CertificateIssuer.h"
 #include "core/issuance/FiscalYear.h"
 #include "core/issuance/ResidentRegisterImport.h"
+#include "core/issuance/WardSettings.h"
 #include "core/store/Sql.h"
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void numbersPerFiscalYearWithoutGaps();
     void mailsToTheRegisteredAddressOnly();
     void applicantMissingFromTheRegisterLeavesNoGap();
+    void issuerIsKeptWithTheIssuance();
 };
 
 namespace {
@@ -203,6 +206,40 @@ void TestIssuance::applicantMissingFromTheRegisterLeavesNoGap()
              1);
     QCOMPARE(f.store().caseStatus(failing).value().state, CaseState::BatchApproved);
     QCOMPARE(issuer.issue(clerk, f.caseIn(CaseState::BatchApproved)).value().serial, 2);
+}
+
+void TestIssuance::issuerIsKeptWithTheIssuance()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const qint64 admin = f.user(QStringLiteral("admin"));
+    const qint64 clerk = f.user(QStringLiteral("clerk1"));
+    const QString first = QStringLiteral("東京都見本区長　見本 一太郎");
+    const QString second = QStringLiteral("東京都見本区長　見本 二郎");
+    WardSettings ward(f.store());
+
+    // Issued before any issuer was set: none kept (the template's specimen issuer), for good.
+    const qint64 early = f.caseIn(CaseState::BatchApproved);
+    QVERIFY(CertificateIssuer(f.store()).issue(clerk, early).ok());
+    QVERIFY(ward.setIssuerName(admin, first).ok());
+    const qint64 id = f.caseIn(CaseState::BatchApproved);
+    QVERIFY(CertificateIssuer(f.store()).issue(clerk, id).ok());
+    QCOMPARE(CertificateData::load(f.store(), id).value().issuerName, first);
+
+    // The ward's issuer changes: the issued certificate (a re-export) keeps the one it was issued
+    // under; a case not issued yet previews the new one.
+    QVERIFY(ward.setIssuerName(admin, second).ok());
+    QCOMPARE(CertificateData::load(f.store(), id).value().issuerName, first);
+    QCOMPARE(CertificateData::load(f.store(), early).value().issuerName, QString());
+    const qint64 next = f.caseIn(CaseState::BatchApproved);
+    QCOMPARE(CertificateData::preview(f.store(), next).value().issuerName, second);
+    QVERIFY(CertificateIssuer(f.store()).issue(clerk, next).ok());
+    QCOMPARE(CertificateData::load(f.store(), next).value().issuerName, second);
+    auto db = f.store().connections().database();
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT issuer_name FROM issuances WHERE case_id = %1").arg(id))
+                 .value()
+                 .toString(),
+             first);
 }
 
 QTEST_GUILESS_MAIN(TestIssuance)

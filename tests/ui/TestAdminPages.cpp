@@ -1,5 +1,6 @@
 #include "core/face/FaceThresholds.h"
 #include "core/face/ModelSet.h"
+#include "core/issuance/CertificateIssuer.h"
 #include "core/issuance/WardSettings.h"
 #include "core/store/CaseStore.h"
 #include "tests/support/StoreFixture.h"
@@ -160,6 +161,19 @@ void TestAdminPages::setsTheWardIssuerForCertificates()
     QVERIFY(after.labelHtml.contains(issuer));
     QVERIFY(!after.certificateHtml.contains(QStringLiteral("見本区長　見本 一郎")));
 
+    // Issued under it, the certificate keeps it: a re-export after the setting changed still
+    // shows the issuer of the day of issue.
+    QVERIFY(CertificateIssuer(fixture.store()).issue(clerk, caseId).ok());
+    const QString successor = QStringLiteral("東京都見本区長　後任 次郎");
+    QVERIFY(WardSettings(fixture.store()).setIssuerName(fixture.user(QStringLiteral("admin")), successor).ok());
+    auto reexport = IssuancePreview::load(fixture.store(), clerk, caseId, QStringLiteral("-"));
+    QVERIFY(!reexport.problem);
+    QVERIFY(reexport.issued);
+    QVERIFY(reexport.certificateHtml.contains(issuer));
+    QVERIFY(reexport.labelHtml.contains(issuer));
+    QVERIFY(!reexport.certificateHtml.contains(successor));
+    QVERIFY(WardSettings(fixture.store()).setIssuerName(fixture.user(QStringLiteral("admin")), issuer).ok());
+
     // Only an admin, one line, audited without the value.
     WardSettings ward(fixture.store());
     QCOMPARE(ward.setIssuerName(clerk, QStringLiteral("x")).error().code, ErrorCode::PermissionDenied);
@@ -171,7 +185,7 @@ void TestAdminPages::setsTheWardIssuerForCertificates()
     QSqlQuery q(fixture.store().connections().database().value());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(detail) FROM audit WHERE action = 'ward_setting_changed'")));
     QVERIFY(q.next());
-    QCOMPARE(q.value(0).toInt(), 1);
+    QCOMPARE(q.value(0).toInt(), 3); // the page's change, the successor and back
     QVERIFY(!q.value(1).toString().contains(QStringLiteral("区長")));
 }
 

@@ -19,7 +19,8 @@ class CertificateTemplate {
 public:
     struct Options {
         bool specimen = true;
-        // The ward's issuer (WardSettings); this specimen issuer until an admin sets one.
+        // The issuer (CertificateData::issuerName: stored with the issuance, or the ward's current
+        // setting for a preview); this specimen issuer when none is set.
         QString issuerName = QStringLiteral("見本区長　見本 一郎");
     };
 

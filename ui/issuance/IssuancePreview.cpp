@@ -1,7 +1,6 @@
 #include "ui/issuance/IssuancePreview.h"
 
 #include "core/issuance/CertificateData.h"
-#include "core/issuance/WardSettings.h"
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
 #include "core/sync/IssuanceService.h"
@@ -43,14 +42,11 @@ IssuancePreview IssuancePreview::load(CaseStore &store, qint64 userId, qint64 ca
     }
     p.certificateNumber = p.issued ? data.value().certificateNumber : QString();
     CertificateTemplate::Options options;
-    // The ward's issuer (set by an admin); the template's specimen issuer until one is set.
-    auto issuer = WardSettings(store).issuerName();
-    if (!issuer) {
-        p.problem = issuer.error();
-        return p;
-    }
-    if (!issuer.value().isEmpty())
-        options.issuerName = issuer.value();
+    // An issued certificate's issuer is the one stored with its issuance (a later change of the
+    // ward setting does not alter it); a preview shows the ward's current setting. The template's
+    // specimen issuer when none was set.
+    if (!data.value().issuerName.isEmpty())
+        options.issuerName = data.value().issuerName;
     // Before issuance the page is only a preview; the tax certificate has no figures yet (specimen only).
     options.specimen = !p.issued || data.value().procedure == QLatin1String("tax_certificate");
     auto certificate = CertificateTemplate::certificateHtml(data.value(), options);
