@@ -3,50 +3,91 @@
 #include "core/store/Sql.h"
 
 #include <QSqlError>
-#include <QThread>
 
 #include <atomic>
+#include <utility>
+#include <vector>
 
 namespace mado {
 
 namespace {
 std::atomic<int> g_instances{0};
+std::atomic<quint64> g_threadSerials{0};
+
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = ++g_threadSerials;
+    return serial;
 }
+} // namespace
+
+// Closes, when its thread ends, the connections that thread opened in stores still alive.
+class StoreConnections::ThreadExit {
+public:
+    void add(const std::shared_ptr<Names> &names, const QString &name)
+    {
+        for (const auto &entry : m_entries)
+            if (entry.second == name)
+                return;
+        m_entries.emplace_back(names, name);
+    }
+    ~ThreadExit()
+    {
+        for (const auto &[weakNames, name] : m_entries) {
+            const auto names = weakNames.lock();
+            if (!names)
+                continue; // the store is gone and closed its connections itself
+            const QMutexLocker lock(&names->mutex);
+            if (names->open.removeOne(name))
+                StoreConnections::close(name);
+        }
+    }
+
+private:
+    std::vector<std::pair<std::weak_ptr<Names>, QString>> m_entries;
+};
 
 StoreConnections::StoreConnections(QString path, int busyTimeoutMs)
     : m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs),
-      m_prefix(QStringLiteral("mado-store-%1").arg(++g_instances))
+      m_prefix(QStringLiteral("mado-store-%1").arg(++g_instances)), m_names(std::make_shared<Names>())
 {
 }
 
 StoreConnections::~StoreConnections()
 {
-    const QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_names)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+    const QMutexLocker lock(&m_names->mutex);
+    for (const QString &name : std::as_const(m_names->open))
+        close(name);
+    m_names->open.clear();
+}
+
+void StoreConnections::close(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
     }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QString StoreConnections::connectionName() const
 {
-    return m_prefix + QLatin1Char('-') + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    return m_prefix + QLatin1Char('-') + QString::number(threadSerial());
 }
 
 Result<QSqlDatabase> StoreConnections::database()
 {
     const QString name = connectionName();
     {
-        const QMutexLocker lock(&m_mutex);
-        if (m_names.contains(name)) {
+        const QMutexLocker lock(&m_names->mutex);
+        if (m_names->open.contains(name)) {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isOpen())
                 return db;
         } else {
-            m_names.append(name);
+            m_names->open.append(name);
+            thread_local ThreadExit exitHook;
+            exitHook.add(m_names, name);
         }
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
@@ -69,14 +110,9 @@ Result<QSqlDatabase> StoreConnections::database()
 void StoreConnections::closeForThisThread()
 {
     const QString name = connectionName();
-    const QMutexLocker lock(&m_mutex);
-    if (!m_names.removeOne(name))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const QMutexLocker lock(&m_names->mutex);
+    if (m_names->open.removeOne(name))
+        close(name);
 }
 
 } // namespace mado

@@ -22,6 +22,7 @@ class TestCaseStore : public QObject {
 private Q_SLOTS:
     void importingTwiceGivesOneCase();
     void concurrentImportsOfOneApplicationGiveOneCase();
+    void threadsThatEndWithoutClosingLeaveNoConnection();
     void storesTheSanitisedImageAndTheVerdictSummary();
     void holdsAnEkycJuminhyoApplication();
     void viewingPersonalDataIsAudited();
@@ -99,6 +100,36 @@ void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
     QVERIFY2(results[1].ok(), qPrintable(results[1] ? QString() : results[1].error().message));
     QCOMPARE(results[0].value().caseId, results[1].value().caseId);
     QVERIFY(results[0].value().created != results[1].value().created); // exactly one created it
+}
+
+// Thread-pool threads end without closing their connection, and a new thread may get the id of
+// one that ended: each must still get a working connection of its own, and the ended threads'
+// connections must be closed (a workstation runs background jobs all day).
+void TestCaseStore::threadsThatEndWithoutClosingLeaveNoConnection()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    // Only this test's store is open here, so every connection name is one of its connections.
+    const auto storeConnections = [] { return QSqlDatabase::connectionNames().size(); };
+    QVERIFY(f.store().connections().database().ok()); // this thread's own connection
+    const auto before = storeConnections();
+    for (int round = 0; round < 40; ++round) {
+        QString failure;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            auto db = f.store().connections().database();
+            if (!db) {
+                failure = db.error().message;
+                return;
+            }
+            auto count = Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases"));
+            if (!count)
+                failure = count.error().message;
+        }));
+        thread->start();
+        QVERIFY(thread->wait(30000));
+        QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(failure)));
+    }
+    QCOMPARE(storeConnections(), before);
 }
 
 void TestCaseStore::latestVerdictIsTheNewestRow()
