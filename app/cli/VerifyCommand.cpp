@@ -20,7 +20,7 @@ void printVerdict(QTextStream &out, const Verdict &v)
         << (v.document.portraitSource.isEmpty() ? QStringLiteral("-") : v.document.portraitSource) << Qt::endl;
     out << "checks:" << Qt::endl;
     for (const Check &c : v.checks)
-        out << "  " << c.id.leftJustified(15) << outcomeName(c.outcome).leftJustified(5) << c.reason << "  ("
+        out << "  " << c.id.leftJustified(23) << outcomeName(c.outcome).leftJustified(5) << c.reason << "  ("
             << QString::number(c.value, 'f', 3) << ")" << Qt::endl;
     out << "frames:" << Qt::endl;
     for (std::size_t i = 0; i < v.frames.size(); ++i) {

@@ -22,7 +22,7 @@ Outcome worst(Outcome a, Outcome b);
 // "flat_photo_suspected", ...). The UI turns codes into Japanese/English words.
 struct Check {
     QString id;      // "document_face", "image_quality", "challenge", "same_person", "flat_photo",
-                     // "replay", "capture_window", "face_match"
+                     // "replay", "selfie_copies_document", "capture_window", "face_match"
     Outcome outcome = Outcome::Pass;
     QString reason;  // stable code
     double value = 0.0; // the measured quantity the decision used (distance, residual, ...)

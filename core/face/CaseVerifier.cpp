@@ -341,6 +341,7 @@ Result<Verdict> CaseVerifier::verify(const CaseBundle &bundle, const CaseImages 
                 VerdictChecks::samePerson(v, m_thresholds.samePerson),
                 VerdictChecks::flatPhoto(v, flat),
                 VerdictChecks::replay(v, m_thresholds.replaySameFaceMaxBits),
+                VerdictChecks::selfieCopiesDocument(v, m_thresholds.selfieCopy),
                 VerdictChecks::captureWindow(bundle),
                 VerdictChecks::faceMatch(v, m_thresholds.match)};
 

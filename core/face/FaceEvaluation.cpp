@@ -1,6 +1,7 @@
 #include "core/face/FaceEvaluation.h"
 
 #include "core/face/FaceTypes.h"
+#include "core/face/PerceptualHash.h"
 
 #include <QDir>
 
@@ -64,6 +65,62 @@ Result<FaceEvaluation::Report> FaceEvaluation::run(const QString &directory, con
     report.roc.emplace(std::move(genuine), std::move(impostor));
     report.proposedMatchMax = roundDown(report.roc->atFmr(0.001).threshold);
     report.proposedReviewMax = roundDown(report.roc->atFmr(0.01).threshold);
+    return report;
+}
+
+Result<FaceEvaluation::CopyReport> FaceEvaluation::runCopies(const QString &directory, const Sample &document,
+                                                             const Sample &selfie, const SampleVariant &copy,
+                                                             int copyVariants)
+{
+    const QDir root(directory);
+    if (!root.exists())
+        return Error{ErrorCode::Io, QStringLiteral("directory %1 does not exist").arg(directory)};
+    struct Item {
+        int person;
+        QString name;
+        QString path;
+        FaceSample document;
+        FaceSample selfie;
+    };
+    std::vector<Item> items;
+    CopyReport report;
+    int person = 0;
+    for (const QString &folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QDir dir(root.filePath(folder));
+        const QStringList images =
+            dir.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+        for (const QString &image : images) {
+            ++report.images;
+            const QString name = folder + QLatin1Char('/') + image;
+            auto doc = document(dir.filePath(image));
+            auto self = selfie(dir.filePath(image));
+            if (!doc || !self) {
+                report.skipped << name + QStringLiteral(" (") + (!doc ? doc.error() : self.error()).message + QLatin1Char(')');
+                continue;
+            }
+            items.push_back(Item{person, name, dir.filePath(image), doc.value(), self.value()});
+        }
+        ++person;
+    }
+    for (const Item &a : items) {
+        for (const Item &b : items) {
+            if (&a == &b || a.person != b.person)
+                continue;
+            report.genuine.push_back(CopyPair{a.name, b.name, -1,
+                                              PerceptualHash::hexDistance(a.document.faceHash, b.selfie.faceHash),
+                                              descriptorDistance(a.document.descriptor, b.selfie.descriptor)});
+        }
+        for (int variant = 0; variant < copyVariants; ++variant) {
+            auto c = copy(a.path, variant);
+            if (!c) {
+                report.skipped << a.name + QStringLiteral("#%1 (").arg(variant) + c.error().message + QLatin1Char(')');
+                continue;
+            }
+            report.copies.push_back(CopyPair{a.name, a.name + QStringLiteral("#%1").arg(variant), variant,
+                                             PerceptualHash::hexDistance(a.document.faceHash, c.value().faceHash),
+                                             descriptorDistance(a.document.descriptor, c.value().descriptor)});
+        }
+    }
     return report;
 }
 

@@ -35,6 +35,32 @@ public:
     // compares image i as a document (e.g. made into an ID-card composite) with image j as a selfie.
     static Result<Report> run(const QString &directory, const Describe &describe,
                               const Describe &describeDocument = Describe());
+    // "Selfie is a copy of the document portrait": for every image i the document side (image i on
+    // a card) is compared with (a) every other image of the same person as a selfie (genuine) and
+    // (b) image i itself as a selfie after each of `copyVariants` transformations (copies).
+    // Both the 256-bit face-hash distance and the descriptor distance are recorded.
+    struct FaceSample {
+        FaceDescriptor descriptor;
+        QString faceHash;
+    };
+    using Sample = std::function<Result<FaceSample>(const QString &path)>;
+    using SampleVariant = std::function<Result<FaceSample>(const QString &path, int variant)>;
+    struct CopyPair {
+        QString document; // person/image
+        QString selfie;   // person/image, or person/image#variant for copies
+        int variant = -1; // -1 for genuine pairs
+        int bits = 0;
+        double distance = 0.0;
+    };
+    struct CopyReport {
+        int images = 0;
+        QStringList skipped;
+        std::vector<CopyPair> genuine;
+        std::vector<CopyPair> copies;
+    };
+    static Result<CopyReport> runCopies(const QString &directory, const Sample &document, const Sample &selfie,
+                                        const SampleVariant &copy, int copyVariants);
+
     // Proposed bands, rounded down to two decimals so that they never loosen the target FMR.
     static double roundDown(double threshold);
 };

@@ -63,6 +63,10 @@ Result<FaceThresholds> FaceThresholds::fromJson(const QJsonObject &json)
 
     const QJsonObject replay = json.value(QStringLiteral("replay")).toObject();
     t.replaySameFaceMaxBits = replay.value(QStringLiteral("sameFaceMaxBits")).toInt(t.replaySameFaceMaxBits);
+
+    const QJsonObject copy = json.value(QStringLiteral("selfieCopy")).toObject();
+    readNumber(copy, "maxDistance", t.selfieCopy.maxDistance);
+    t.selfieCopy.maxBits = copy.value(QStringLiteral("maxBits")).toInt(t.selfieCopy.maxBits);
     return t;
 }
 

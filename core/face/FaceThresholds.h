@@ -18,6 +18,15 @@ struct SamePersonThresholds {
     double turnedWarnMax = 0.70; // warn up to, fail above (turned faces are harder to match)
 };
 
+// "The selfie is a copy of the document portrait": a selfie frame whose face is (nearly) the
+// document portrait's own picture. Flagged when a frame's descriptor distance to the document is
+// at or below `maxDistance`, or its 256-bit face hash is within `maxBits` of the document's.
+// Calibrated by `madoguchi-cli eval --copies` (docs/face-engine.md).
+struct SelfieCopyThresholds {
+    double maxDistance = 0.0; // 0: the distance criterion is off
+    int maxBits = 3;
+};
+
 // Every threshold of the face engine, in one versioned file (resources/thresholds/
 // face-thresholds.json, compiled in) that also names the model files (by SHA-256) it was
 // derived for. Fields missing in the file keep the defaults of their structs. Plain value.
@@ -30,6 +39,7 @@ struct FaceThresholds {
     QualityThresholds quality;
     FlatPhotoThresholds flatPhoto;
     int replaySameFaceMaxBits = 3; // of the 256-bit face hash
+    SelfieCopyThresholds selfieCopy;
 
     static QString resourcePath() { return QStringLiteral(":/thresholds/face-thresholds.json"); }
     static Result<FaceThresholds> shipped();

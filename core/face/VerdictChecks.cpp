@@ -105,6 +105,32 @@ Check VerdictChecks::replay(const Verdict &v, int sameFaceMaxBits)
     return Check{QStringLiteral("replay"), Outcome::Pass, QStringLiteral("ok"), double(closest)};
 }
 
+Check VerdictChecks::selfieCopiesDocument(const Verdict &v, const SelfieCopyThresholds &t)
+{
+    const QString id = QStringLiteral("selfie_copies_document");
+    if (v.document.face.faceHash.isEmpty())
+        return Check{id, Outcome::Pass, QStringLiteral("not_measured"), -1.0};
+    double closest = -1.0;
+    int closestFrame = -1;
+    int hashFrame = -1;
+    for (std::size_t i = 0; i < v.frames.size(); ++i) {
+        const FrameEvidence &f = v.frames[i];
+        if (f.distanceToDocument >= 0.0 && (closest < 0.0 || f.distanceToDocument < closest)) {
+            closest = f.distanceToDocument;
+            closestFrame = int(i);
+        }
+        const int bits = PerceptualHash::hexDistance(v.document.face.faceHash, f.face.faceHash);
+        if (hashFrame < 0 && bits >= 0 && bits <= t.maxBits)
+            hashFrame = int(i);
+    }
+    if (hashFrame >= 0)
+        return Check{id, Outcome::Warn, QStringLiteral("frame%1:copy_of_document").arg(hashFrame),
+                     closest};
+    if (closestFrame >= 0 && closest <= t.maxDistance)
+        return Check{id, Outcome::Warn, QStringLiteral("frame%1:copy_of_document").arg(closestFrame), closest};
+    return Check{id, Outcome::Pass, QStringLiteral("ok"), closest};
+}
+
 Check VerdictChecks::captureWindow(const CaseBundle &bundle)
 {
     for (std::size_t i = 0; i < bundle.frames.size(); ++i) {

@@ -17,7 +17,7 @@ namespace mado {
 // are chosen by their measured head pose; a missing side is the mirror image of the other.
 // Scenarios: good matches, a 住民票 request held by policy, a different person on the document,
 // a tilted print (flat photo), a blurred document, turns the wrong way, one frame sent twice, the
-// ID photo sent as the selfie, a selfie too dark to judge, an address that differs from the
+// ID photo sent as the selfie (flagged by selfie_copies_document), a selfie too dark to judge, an address that differs from the
 // register, and applicants whose photos do not turn (20 with dlib's photos). dlib's examples hold
 // six people who turn both ways, so their photos serve several scenarios: the workstation's
 // cross-case replay check marks the later ones "seen in case ...", as it would in a ward.

@@ -159,162 +159,182 @@
     </message>
     <message>
         <location filename="../../ui/support/ReasonTexts.cpp" line="53"/>
+        <source>No selfie frame is a copy of the document portrait</source>
+        <translation>No selfie frame is a copy of the document portrait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
+        <source>Looks like the document portrait itself (photo of the ID photo?): compare both pictures</source>
+        <translation>Looks like the document portrait itself (photo of the ID photo?): compare both pictures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
+        <source>Could not compare the selfie with the document portrait</source>
+        <translation>Could not compare the selfie with the document portrait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
         <source>Every frame was taken during the challenge</source>
         <translation>Every frame was taken during the challenge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="60"/>
         <source>Taken outside the time of the challenge</source>
         <translation>Taken outside the time of the challenge</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="56"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="61"/>
         <source>The selfie matches the document portrait</source>
         <translation>The selfie matches the document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="62"/>
         <source>Uncertain match: compare the faces carefully</source>
         <translation>Uncertain match: compare the faces carefully</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
         <source>The selfie does not match the document portrait</source>
         <translation>The selfie does not match the document portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="59"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
         <source>The faces could not be compared</source>
         <translation>The faces could not be compared</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
         <source>Document face</source>
         <translation>Document face</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
         <source>Image quality</source>
         <translation>Image quality</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="65"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
         <source>Head-turn steps</source>
         <translation>Head-turn steps</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="66"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="71"/>
         <source>Same person in all frames</source>
         <translation>Same person in all frames</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="67"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="72"/>
         <source>Flat photo</source>
         <translation>Flat photo</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="73"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
+        <source>Selfie copies the document</source>
+        <translation>Selfie copies the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
         <source>Capture time</source>
         <translation>Capture time</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
         <source>Face match</source>
         <translation>Face match</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
         <source>The face does not match the document</source>
         <translation>The face does not match the document</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
         <source>The document is invalid or expired</source>
         <translation>The document is invalid or expired</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
         <source>The form does not match the register</source>
         <translation>The form does not match the register</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="77"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="83"/>
         <source>Suspected fraud (photo, replay)</source>
         <translation>Suspected fraud (photo, replay)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="78"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="84"/>
         <source>The applicant may not use this procedure</source>
         <translation>The applicant may not use this procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="79"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="85"/>
         <source>The document photo is unreadable</source>
         <translation>The document photo is unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="86"/>
         <source>The selfie is blurred, dark or cut off</source>
         <translation>The selfie is blurred, dark or cut off</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="87"/>
         <source>The head turns were not made as asked</source>
         <translation>The head turns were not made as asked</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="88"/>
         <source>Another photo ID is needed</source>
         <translation>Another photo ID is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="113"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
         <source>document</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="118"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="124"/>
         <source>frontal frame</source>
         <translation>frontal frame</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="125"/>
         <source>frame %1</source>
         <translation>frame %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="137"/>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="142"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="143"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="148"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="151"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
         <source>Front</source>
         <translation>Front</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="153"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="155"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="161"/>
         <source>Right</source>
         <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="163"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="165"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>

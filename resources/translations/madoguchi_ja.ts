@@ -159,162 +159,182 @@
     </message>
     <message>
         <location filename="../../ui/support/ReasonTexts.cpp" line="53"/>
+        <source>No selfie frame is a copy of the document portrait</source>
+        <translation>自撮り画像は本人確認書類の顔写真の複製ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
+        <source>Looks like the document portrait itself (photo of the ID photo?): compare both pictures</source>
+        <translation>本人確認書類の顔写真そのものの可能性があります（証明写真の撮影・流用）。両方の画像を見比べてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
+        <source>Could not compare the selfie with the document portrait</source>
+        <translation>自撮り画像と書類の顔写真を比較できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
         <source>Every frame was taken during the challenge</source>
         <translation>すべてのフレームがチャレンジの時間内に撮影されています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="55"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="60"/>
         <source>Taken outside the time of the challenge</source>
         <translation>チャレンジの時間外に撮影されています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="56"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="61"/>
         <source>The selfie matches the document portrait</source>
         <translation>自撮り写真は書類の顔写真と一致します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="57"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="62"/>
         <source>Uncertain match: compare the faces carefully</source>
         <translation>一致が不確かです。顔を慎重に見比べてください</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="58"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
         <source>The selfie does not match the document portrait</source>
         <translation>自撮り写真は書類の顔写真と一致しません</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="59"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
         <source>The faces could not be compared</source>
         <translation>顔を比較できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="63"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
         <source>Document face</source>
         <translation>書類の顔写真</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="64"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
         <source>Image quality</source>
         <translation>画像の品質</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="65"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
         <source>Head-turn steps</source>
         <translation>顔向きの動作</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="66"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="71"/>
         <source>Same person in all frames</source>
         <translation>全フレームが同一人物</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="67"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="72"/>
         <source>Flat photo</source>
         <translation>平面写真</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="68"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="73"/>
         <source>Replay</source>
         <translation>画像の使い回し</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="69"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
+        <source>Selfie copies the document</source>
+        <translation>書類写真の流用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
         <source>Capture time</source>
         <translation>撮影時刻</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="70"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
         <source>Face match</source>
         <translation>顔の照合</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="74"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
         <source>The face does not match the document</source>
         <translation>顔が書類と一致しない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="75"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
         <source>The document is invalid or expired</source>
         <translation>書類が無効または期限切れ</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="76"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
         <source>The form does not match the register</source>
         <translation>申請内容が住民記録と一致しない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="77"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="83"/>
         <source>Suspected fraud (photo, replay)</source>
         <translation>不正の疑い（写真の撮影、使い回し）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="78"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="84"/>
         <source>The applicant may not use this procedure</source>
         <translation>申請者はこの手続きを利用できない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="79"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="85"/>
         <source>The document photo is unreadable</source>
         <translation>書類の写真が判読できない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="80"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="86"/>
         <source>The selfie is blurred, dark or cut off</source>
         <translation>自撮り写真がぼやけている・暗い・切れている</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="81"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="87"/>
         <source>The head turns were not made as asked</source>
         <translation>顔向きの動作が指示どおりでない</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="82"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="88"/>
         <source>Another photo ID is needed</source>
         <translation>別の顔写真付き身分証明書が必要</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="113"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
         <source>document</source>
         <translation>書類</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="118"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="124"/>
         <source>frontal frame</source>
         <translation>正面フレーム</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="119"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="125"/>
         <source>frame %1</source>
         <translation>フレーム%1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="137"/>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="142"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="143"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="148"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="151"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
         <source>Front</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="153"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="155"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="161"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="157"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="163"/>
         <source>Up</source>
         <translation>上</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ReasonTexts.cpp" line="159"/>
+        <location filename="../../ui/support/ReasonTexts.cpp" line="165"/>
         <source>Down</source>
         <translation>下</translation>
     </message>

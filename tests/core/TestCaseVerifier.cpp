@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 using namespace mado;
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void personChangesHalfWay();
     void repeatedFrameIsAReplay();
     void tiltedPhotoIsFlat();
+    void idPhotoAsSelfieIsFlagged_data();
+    void idPhotoAsSelfieIsFlagged();
     void framesOutsideTheChallengeWindow();
     void documentWithoutCardFallsBack();
     void frameWithoutFaceFailsTheChallenge();
@@ -174,6 +177,44 @@ void TestCaseVerifier::repeatedFrameIsAReplay()
     const Check *replay = v.check(QStringLiteral("replay"));
     QCOMPARE(replay->outcome, Outcome::Fail);
     QCOMPARE(replay->reason, QStringLiteral("duplicate_image:frame1=frame2"));
+}
+
+void TestCaseVerifier::idPhotoAsSelfieIsFlagged_data()
+{
+    QTest::addColumn<QString>("person");
+    QTest::addColumn<int>("variant");
+    QTest::addRow("John_Savage, the card's photo as the frontal frame") << QStringLiteral("John_Savage") << 0;
+    QTest::addRow("John_Salley, JPEG q60, rotated 6 deg, scaled 0.8") << QStringLiteral("John_Salley") << 1;
+    QTest::addRow("John_Simm, the card's photo as turned frame 2") << QStringLiteral("John_Simm") << 2;
+}
+
+void TestCaseVerifier::idPhotoAsSelfieIsFlagged()
+{
+    // The demo's "ID photo sent as the selfie": the picture on the card comes back as a frame.
+    // Replay (same-case hashes) and face_match (a very good "match") do not see it.
+    QFETCH(QString, person);
+    QFETCH(int, variant);
+    SampleCaseWriter::Input input = genuine(person);
+    cv::Mat copy = input.portrait.clone();
+    if (variant == 1) {
+        const cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(copy.cols / 2.0f, copy.rows / 2.0f), 6.0, 0.8);
+        cv::warpAffine(copy, copy, m, copy.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        std::vector<uchar> bytes;
+        cv::imencode(".jpg", copy, bytes, {cv::IMWRITE_JPEG_QUALITY, 60});
+        copy = cv::imdecode(bytes, cv::IMREAD_COLOR);
+    }
+    input.frames[variant == 2 ? 2 : 0] = copy;
+    const Verdict v = verify(input);
+    const Check *copied = v.check(QStringLiteral("selfie_copies_document"));
+    QVERIFY(copied);
+    qInfo("closest frame to the document: %.3f (replay %s, face_match %s)", copied->value,
+          qPrintable(v.check(QStringLiteral("replay"))->reason), qPrintable(v.check(QStringLiteral("face_match"))->reason));
+    QCOMPARE(copied->outcome, Outcome::Warn);
+    QCOMPARE(copied->reason, QStringLiteral("frame%1:copy_of_document").arg(variant == 2 ? 2 : 0));
+    QVERIFY(v.overall() != Outcome::Pass);
+    // The same person with different photos on the card and as frames is not flagged.
+    const Verdict genuineVerdict = verify(genuine(person));
+    QCOMPARE(genuineVerdict.check(QStringLiteral("selfie_copies_document"))->outcome, Outcome::Pass);
 }
 
 void TestCaseVerifier::tiltedPhotoIsFlat()

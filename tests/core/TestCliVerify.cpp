@@ -73,7 +73,7 @@ void TestCliVerify::verifiesABundle()
     const Run run = cli({QStringLiteral("verify"), QStringLiteral("--json"), m_case});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject verdict = QJsonDocument::fromJson(run.out).object();
-    QCOMPARE(verdict.value(QStringLiteral("checks")).toArray().size(), 8);
+    QCOMPARE(verdict.value(QStringLiteral("checks")).toArray().size(), 9);
     QCOMPARE(verdict.value(QStringLiteral("band")).toString(), QStringLiteral("match"));
     QCOMPARE(verdict.value(QStringLiteral("frames")).toArray().size(), 4);
     QVERIFY(!verdict.value(QStringLiteral("thresholdsVersion")).toString().isEmpty());
@@ -85,7 +85,7 @@ void TestCliVerify::textOutputListsEveryCheck()
     QCOMPARE(run.exitCode, 0);
     const QString text = QString::fromUtf8(run.out);
     for (const char *check : {"document_face", "image_quality", "challenge", "same_person", "flat_photo", "replay",
-                              "capture_window", "face_match"})
+                              "selfie_copies_document", "capture_window", "face_match"})
         QVERIFY2(text.contains(QLatin1String(check)), check);
 }
 

@@ -71,6 +71,9 @@ void TestReasonTexts::everyEngineCodeHasJapanese_data()
         {"flat_photo", "not_measured"},
         {"replay", "ok"},
         {"replay", "duplicate_image"},
+        {"selfie_copies_document", "ok"},
+        {"selfie_copies_document", "copy_of_document"},
+        {"selfie_copies_document", "not_measured"},
         {"capture_window", "ok"},
         {"capture_window", "outside_challenge_window"},
         {"face_match", "match"},
@@ -114,6 +117,10 @@ void TestReasonTexts::codesWithPlacesAreReadable()
     const QString window =
         ReasonTexts::reason(QStringLiteral("capture_window"), QStringLiteral("frame3:outside_challenge_window"));
     QVERIFY2(hasJapanese(window) && window.contains(QLatin1Char('3')), qPrintable(window));
+    const QString copy =
+        ReasonTexts::reason(QStringLiteral("selfie_copies_document"), QStringLiteral("frame0:copy_of_document"));
+    QVERIFY2(hasJapanese(copy) && !copy.contains(QStringLiteral("frame0")) && !copy.contains(QStringLiteral("copy_of")),
+             qPrintable(copy));
     // Directions in the applicant's terms.
     QCOMPARE(ReasonTexts::direction(Direction::Left), QStringLiteral("左"));
     QCOMPARE(ReasonTexts::direction(Direction::Right), QStringLiteral("右"));
