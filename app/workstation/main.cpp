@@ -88,12 +88,17 @@ int main(int argc, char *argv[])
     window.show();
 
     // Pull from the receiver, verify and deliver queued outcome notices in the background.
-    mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus());
+    // Verification loads the models from the settings page's directory, the one checked below.
+    const QString modelsDirectory = settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString();
+    mado::BackgroundWork::Options backgroundOptions;
+    backgroundOptions.modelsDirectory = modelsDirectory;
+    mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus(),
+                                    backgroundOptions);
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
     QObject::connect(&window, &mado::MainWindow::outcomesQueued, &background,
                      &mado::BackgroundWork::deliverOutcomesNow);
     background.start(receiverUrl, token);
-    window.checkModels(settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString());
+    window.checkModels(modelsDirectory);
     const int code = QApplication::exec();
     // Shutdown in order: the background workers first, then the window (its pages wait for the
     // store reads they started, BackgroundJobs), and only then the store (declared first, goes last).

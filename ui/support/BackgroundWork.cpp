@@ -10,14 +10,16 @@
 
 namespace mado {
 
-BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, QObject *parent)
-    : QObject(parent), m_store(store), m_userId(userId), m_status(status)
+BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, Options options,
+                               QObject *parent)
+    : QObject(parent), m_store(store), m_userId(userId), m_status(status), m_options(std::move(options))
 {
     connect(&m_verification, &QFutureWatcher<QString>::finished, this, [this] {
         const QString problem = m_verification.result();
         if (!problem.isEmpty())
             m_status.showProgress(problem, 0, 0);
         Q_EMIT casesChanged();
+        Q_EMIT verificationFinished(problem);
         if (m_verifyAgain) {
             m_verifyAgain = false;
             verifyPending();
@@ -101,14 +103,15 @@ void BackgroundWork::verifyPending()
     CaseStore &store = m_store;
     const qint64 userId = m_userId;
     BackgroundStatus *status = &m_status;
-    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status]() -> QString {
+    const QString modelsDirectory = m_options.modelsDirectory;
+    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status, modelsDirectory]() -> QString {
         if (!verifier) {
             auto thresholds = FaceThresholds::shipped();
             if (!thresholds)
                 return thresholds.error().message;
-            auto loaded = CaseVerifier::load(ModelSet(), thresholds.value());
+            auto loaded = CaseVerifier::load(ModelSet(modelsDirectory), thresholds.value());
             if (!loaded)
-                return loaded.error().message;
+                return BackgroundWork::tr("Face verification cannot run: %1").arg(loaded.error().message);
             verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
         }
         VerificationJob job(store, *verifier, userId);

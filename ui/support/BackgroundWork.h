@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/face/ModelSet.h"
 #include "core/sync/ImportWorker.h"
 #include "core/sync/OutcomeRetryWorker.h"
 
@@ -19,13 +20,20 @@ class CaseVerifier;
 // CaseVerifier, loaded there once), and delivers the outcome notices queued while the receiver was
 // down (OutcomeRetryWorker, every 30 s, each notice with its own backoff). Progress and problems go
 // to the status bar; the GUI thread never waits for the network, the store or the engine.
-// Transitions are made as `userId`. GUI thread only; stop() (or the destructor) waits for the
+// Transitions are made as `userId`. The face models are loaded from Options::modelsDirectory (the
+// settings page's "Face models directory"), never silently from another place. GUI thread only; stop() (or the destructor) waits for the
 // running round to end.
 class BackgroundWork : public QObject {
     Q_OBJECT
 
 public:
-    BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, QObject *parent = nullptr);
+    struct Options {
+        // Where verification loads the face models from.
+        QString modelsDirectory = ModelSet::defaultDirectory();
+    };
+
+    BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, Options options,
+                   QObject *parent = nullptr);
     ~BackgroundWork() override;
 
     // Starts pulling from `receiverUrl` with the token (empty URL: verification only).
@@ -37,6 +45,8 @@ public:
 Q_SIGNALS:
     // New cases were imported or verified: the queue should refresh.
     void casesChanged();
+    // A verification round ended; `problem` is empty when it ran (e.g. the models are missing).
+    void verificationFinished(const QString &problem);
 
 private:
     void verifyPending();
@@ -44,6 +54,7 @@ private:
     CaseStore &m_store;
     qint64 m_userId;
     BackgroundStatus &m_status;
+    Options m_options;
     std::unique_ptr<ImportWorker> m_importer;
     std::unique_ptr<OutcomeRetryWorker> m_outcomes;
     std::shared_ptr<CaseVerifier> m_verifier; // created on the pool thread that uses it
