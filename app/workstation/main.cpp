@@ -92,8 +92,9 @@ int main(int argc, char *argv[])
     const QString modelsDirectory = settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString();
     mado::BackgroundWork::Options backgroundOptions;
     backgroundOptions.modelsDirectory = modelsDirectory;
-    mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus(),
-                                    backgroundOptions);
+    // Import and verification run in clerk and supervisor sessions only (admins may not verify).
+    mado::BackgroundWork background(*store.value(), login.session().userId(), login.session().role(),
+                                    *window.backgroundStatus(), backgroundOptions);
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
     QObject::connect(&window, &mado::MainWindow::outcomesQueued, &background,
                      &mado::BackgroundWork::deliverOutcomesNow);

@@ -24,12 +24,13 @@ QString statusText(const BackgroundStatus &status)
 } // namespace
 
 // The workstation's background work with the settings page's values: the models directory it
-// verifies with.
+// verifies with; an admin's session, which may not verify.
 class TestBackgroundWork : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void verificationUsesTheConfiguredModelsDirectory();
+    void adminSessionNeitherImportsNorVerifies();
 };
 
 void TestBackgroundWork::verificationUsesTheConfiguredModelsDirectory()
@@ -43,7 +44,7 @@ void TestBackgroundWork::verificationUsesTheConfiguredModelsDirectory()
     BackgroundStatus status;
     BackgroundWork::Options options;
     options.modelsDirectory = empty.path();
-    BackgroundWork work(fixture.store(), fixture.user(QStringLiteral("clerk1")), status, options);
+    BackgroundWork work(fixture.store(), fixture.user(QStringLiteral("clerk1")), Role::Clerk, status, options);
     QSignalSpy finished(&work, &BackgroundWork::verificationFinished);
     work.start(QString(), QByteArray());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
@@ -53,6 +54,34 @@ void TestBackgroundWork::verificationUsesTheConfiguredModelsDirectory()
     QVERIFY2(problem.contains(QLatin1String("missing")), qPrintable(problem));
     QCOMPARE(statusText(status), problem);
     work.stop();
+}
+
+void TestBackgroundWork::adminSessionNeitherImportsNorVerifies()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    const qint64 imported = fixture.caseIn(CaseState::Imported);
+    QVERIFY(imported > 0);
+    QTemporaryDir empty;
+    BackgroundStatus status;
+    BackgroundWork::Options options;
+    options.modelsDirectory = empty.path(); // a verification would report these as missing
+    BackgroundWork work(fixture.store(), fixture.user(QStringLiteral("admin")), Role::Admin, status, options);
+    QSignalSpy finished(&work, &BackgroundWork::verificationFinished);
+    // A receiver URL that nothing answers: no import is attempted either (no "cannot be reached").
+    work.start(QStringLiteral("http://127.0.0.1:9"), QByteArrayLiteral("token"));
+    QTest::qWait(1500);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!status.isHidden());
+    const QString text = statusText(status);
+    QVERIFY2(text.contains(QLatin1String("not imported or verified in an administrator's session")),
+             qPrintable(text));
+    auto *bar = status.findChild<QWidget *>(QStringLiteral("backgroundProgressBar"));
+    QVERIFY(bar && bar->isHidden());
+    work.stop();
+    auto record = fixture.store().caseStatus(imported);
+    QVERIFY(record.ok());
+    QCOMPARE(record.value().state, CaseState::Imported);
 }
 
 QTEST_MAIN(TestBackgroundWork)

@@ -10,9 +10,9 @@
 
 namespace mado {
 
-BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, Options options,
+BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, Role role, BackgroundStatus &status, Options options,
                                QObject *parent)
-    : QObject(parent), m_store(store), m_userId(userId), m_status(status), m_options(std::move(options))
+    : QObject(parent), m_store(store), m_userId(userId), m_role(role), m_status(status), m_options(std::move(options))
 {
     connect(&m_verification, &QFutureWatcher<QString>::finished, this, [this] {
         const QString problem = m_verification.result();
@@ -34,7 +34,11 @@ BackgroundWork::~BackgroundWork()
 
 void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
 {
-    if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
+    const bool casework = m_role != Role::Admin;
+    if (!casework)
+        m_status.showMessage(tr("Applications are not imported or verified in an administrator's session; "
+                                "sign in as a clerk or supervisor for that."));
+    if (casework && !receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
         ImportWorker::Options options;
         options.intervalMs = 15000;
         m_importer = std::make_unique<ImportWorker>(m_store, ReceiverClient(receiverUrl, token), options);
@@ -73,7 +77,8 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         });
         m_outcomes->start();
     }
-    verifyPending();
+    if (casework)
+        verifyPending();
 }
 
 void BackgroundWork::stop()
@@ -93,6 +98,8 @@ void BackgroundWork::deliverOutcomesNow()
 
 void BackgroundWork::verifyPending()
 {
+    if (m_role == Role::Admin)
+        return;
     if (m_verification.isRunning()) {
         m_verifyAgain = true;
         return;

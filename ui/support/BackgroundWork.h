@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Role.h"
 #include "core/face/ModelSet.h"
 #include "core/sync/ImportWorker.h"
 #include "core/sync/OutcomeRetryWorker.h"
@@ -21,7 +22,10 @@ class CaseVerifier;
 // down (OutcomeRetryWorker, every 30 s, each notice with its own backoff). Progress and problems go
 // to the status bar; the GUI thread never waits for the network, the store or the engine.
 // Transitions are made as `userId`. The face models are loaded from Options::modelsDirectory (the
-// settings page's "Face models directory"), never silently from another place. GUI thread only; stop() (or the destructor) waits for the
+// settings page's "Face models directory"), never silently from another place. Only clerks and
+// supervisors may verify (the workflow's rule), so in an admin's session applications are neither
+// imported nor verified (they would wait unverified): the status bar says so, and only the queued
+// outcome notices are delivered. GUI thread only; stop() (or the destructor) waits for the
 // running round to end.
 class BackgroundWork : public QObject {
     Q_OBJECT
@@ -32,11 +36,12 @@ public:
         QString modelsDirectory = ModelSet::defaultDirectory();
     };
 
-    BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, Options options,
+    BackgroundWork(CaseStore &store, qint64 userId, Role role, BackgroundStatus &status, Options options,
                    QObject *parent = nullptr);
     ~BackgroundWork() override;
 
-    // Starts pulling from `receiverUrl` with the token (empty URL: verification only).
+    // Starts pulling from `receiverUrl` with the token (empty URL: verification only). In an admin's
+    // session: outcome delivery only.
     void start(const QString &receiverUrl, const QByteArray &token);
     void stop();
     // Delivers the due outcome notices now (on the thread pool), e.g. right after a batch approval.
@@ -53,6 +58,7 @@ private:
 
     CaseStore &m_store;
     qint64 m_userId;
+    Role m_role;
     BackgroundStatus &m_status;
     Options m_options;
     std::unique_ptr<ImportWorker> m_importer;
