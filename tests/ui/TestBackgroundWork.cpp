@@ -3,6 +3,8 @@
 #include "ui/support/BackgroundStatus.h"
 #include "ui/support/BackgroundWork.h"
 
+#include "../intake/TlsWorkstation.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
@@ -24,13 +26,14 @@ QString statusText(const BackgroundStatus &status)
 } // namespace
 
 // The workstation's background work with the settings page's values: the models directory it
-// verifies with; an admin's session, which may not verify.
+// verifies with, the receiver's CA certificate file; an admin's session, which may not verify.
 class TestBackgroundWork : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void verificationUsesTheConfiguredModelsDirectory();
     void adminSessionNeitherImportsNorVerifies();
+    void importTrustsTheConfiguredCaFile();
 };
 
 void TestBackgroundWork::verificationUsesTheConfiguredModelsDirectory()
@@ -82,6 +85,48 @@ void TestBackgroundWork::adminSessionNeitherImportsNorVerifies()
     auto record = fixture.store().caseStatus(imported);
     QVERIFY(record.ok());
     QCOMPARE(record.value().state, CaseState::Imported);
+}
+
+void TestBackgroundWork::importTrustsTheConfiguredCaFile()
+{
+    test::TlsWorkstation tls;
+    const Status started = tls.start();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(tls.port());
+    const QByteArray token(test::TlsWorkstation::kToken);
+    QTemporaryDir empty; // no models: verification after the round fails fast, beside the point here
+
+    {
+        // Without the ward's CA the listener's certificate is refused (system CAs only).
+        StoreFixture fixture;
+        QVERIFY(fixture.ok());
+        BackgroundStatus status;
+        BackgroundWork::Options options;
+        options.modelsDirectory = empty.path();
+        BackgroundWork work(fixture.store(), fixture.user(QStringLiteral("clerk1")), Role::Clerk, status, options);
+        QSignalSpy rounds(&work, &BackgroundWork::importRoundFinished);
+        work.start(url, token);
+        QTRY_VERIFY_WITH_TIMEOUT(statusText(status).contains(QLatin1String("cannot be reached")), kWait);
+        QCOMPARE(rounds.count(), 0);
+        work.stop();
+    }
+    {
+        // With it (the settings page's receiver CA certificate file) the import round gets through.
+        StoreFixture fixture;
+        QVERIFY(fixture.ok());
+        BackgroundStatus status;
+        BackgroundWork::Options options;
+        options.modelsDirectory = empty.path();
+        options.receiverCaFile = tls.certificatePath();
+        BackgroundWork work(fixture.store(), fixture.user(QStringLiteral("clerk1")), Role::Clerk, status, options);
+        QSignalSpy rounds(&work, &BackgroundWork::importRoundFinished);
+        work.start(url, token);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 1, kWait);
+        QCOMPARE(rounds.at(0).at(0).toInt(), 0);
+        QVERIFY2(!statusText(status).contains(QLatin1String("cannot be reached")), qPrintable(statusText(status)));
+        work.stop();
+    }
+    tls.stop();
 }
 
 QTEST_MAIN(TestBackgroundWork)

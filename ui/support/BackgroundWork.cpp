@@ -41,7 +41,8 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
     if (casework && !receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
         ImportWorker::Options options;
         options.intervalMs = 15000;
-        m_importer = std::make_unique<ImportWorker>(m_store, ReceiverClient(receiverUrl, token), options);
+        m_importer = std::make_unique<ImportWorker>(
+            m_store, ReceiverClient(receiverUrl, token, 15000, m_options.receiverCaFile), options);
         connect(m_importer.get(), &ImportWorker::progressed, this, [this](int done, int total) {
             m_status.showProgress(tr("Importing applications from the receiver"), done, total);
         });
@@ -55,6 +56,7 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         connect(m_importer.get(), &ImportWorker::roundFinished, this, [this](int, int imported, int, int) {
             if (imported > 0)
                 Q_EMIT casesChanged();
+            Q_EMIT importRoundFinished(imported);
             verifyPending();
         });
         connect(m_importer.get(), &ImportWorker::failed, this, [this](const Error &error) {
@@ -63,7 +65,8 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         m_importer->start();
     }
     if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_outcomes) {
-        m_outcomes = std::make_unique<OutcomeRetryWorker>(m_store, ReceiverClient(receiverUrl, token));
+        m_outcomes = std::make_unique<OutcomeRetryWorker>(
+            m_store, ReceiverClient(receiverUrl, token, 15000, m_options.receiverCaFile));
         connect(m_outcomes.get(), &OutcomeRetryWorker::roundFinished, this,
                 [this](int delivered, int failed, int pending, const QString &) {
                     if (failed > 0)

@@ -34,6 +34,9 @@ public:
     struct Options {
         // Where verification loads the face models from.
         QString modelsDirectory = ModelSet::defaultDirectory();
+        // PEM file of the CA certificates trusted for an https:// receiver (a ward's own CA);
+        // empty: the system's CA certificates (ReceiverClient's caFile).
+        QString receiverCaFile;
     };
 
     BackgroundWork(CaseStore &store, qint64 userId, Role role, BackgroundStatus &status, Options options,
@@ -50,6 +53,8 @@ public:
 Q_SIGNALS:
     // New cases were imported or verified: the queue should refresh.
     void casesChanged();
+    // An import round reached the receiver and ended (`imported` new cases).
+    void importRoundFinished(int imported);
     // A verification round ended; `problem` is empty when it ran (e.g. the models are missing).
     void verificationFinished(const QString &problem);
 
