@@ -139,7 +139,8 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
     if (WorkflowRules::roleMay(role, WorkflowAction::Issue)) {
         auto client = setup.receiverUrl.isEmpty() || setup.receiverToken.isEmpty()
                           ? nullptr
-                          : std::make_shared<const ReceiverClient>(setup.receiverUrl, setup.receiverToken);
+                          : std::make_shared<const ReceiverClient>(setup.receiverUrl, setup.receiverToken, 15000,
+                                                                  setup.receiverCaFile);
         m_issuanceView = new IssuanceView(store, session.userId(), client, m_tabs);
         m_tabs->addTab(m_issuanceView, QString());
         connect(m_issuanceView, &IssuanceView::workflowChanged, m_queueView->model(), &QueueModel::refresh);

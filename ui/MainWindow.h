@@ -47,6 +47,7 @@ public:
         WorkstationSettings *settings = nullptr; // the admin's settings page; none without
         QString receiverUrl;                     // for issuance notices; empty: none configured
         QByteArray receiverToken;
+        QString receiverCaFile; // PEM of the CA certificates to trust; empty: the system's
     };
 
     explicit MainWindow(QWidget *parent = nullptr);

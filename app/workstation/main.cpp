@@ -68,32 +68,45 @@ int main(int argc, char *argv[])
     if (login.exec() != QDialog::Accepted)
         return 0;
 
-    // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL and
-    // MADOGUCHI_RECEIVER_TOKEN_FILE (the demo sets them), else the settings page's values.
+    // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL,
+    // MADOGUCHI_RECEIVER_TOKEN_FILE and MADOGUCHI_RECEIVER_CA_FILE (the demo sets the first two),
+    // else the settings page's values. The CA file (PEM, a ward's own CA) replaces the system's CA
+    // certificates for the receiver, like madoguchi-cli import --ca-file.
     QString receiverUrl = qEnvironmentVariable("MADOGUCHI_RECEIVER_URL");
     QByteArray token;
+    QString caFile;
     if (!receiverUrl.isEmpty()) {
         QFile tokenFile(qEnvironmentVariable("MADOGUCHI_RECEIVER_TOKEN_FILE"));
         if (tokenFile.open(QIODevice::ReadOnly))
             token = tokenFile.readAll().trimmed();
+        caFile = qEnvironmentVariable("MADOGUCHI_RECEIVER_CA_FILE");
     } else {
         receiverUrl = settings.value(mado::WorkstationSettings::Key::ReceiverUrl).toString();
         token = settings.receiverToken().toUtf8();
+        caFile = settings.value(mado::WorkstationSettings::Key::ReceiverCaFile).toString();
     }
     setup.receiverUrl = receiverUrl;
     setup.receiverToken = token;
+    setup.receiverCaFile = caFile;
 
     mado::MainWindow window;
     window.startSession(*store.value(), login.session(), setup);
     window.show();
 
     // Pull from the receiver, verify and deliver queued outcome notices in the background.
-    mado::BackgroundWork background(*store.value(), login.session().userId(), *window.backgroundStatus());
+    // Verification loads the models from the settings page's directory, the one checked below.
+    const QString modelsDirectory = settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString();
+    mado::BackgroundWork::Options backgroundOptions;
+    backgroundOptions.modelsDirectory = modelsDirectory;
+    backgroundOptions.receiverCaFile = caFile;
+    // Import and verification run in clerk and supervisor sessions only (admins may not verify).
+    mado::BackgroundWork background(*store.value(), login.session().userId(), login.session().role(),
+                                    *window.backgroundStatus(), backgroundOptions);
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
     QObject::connect(&window, &mado::MainWindow::outcomesQueued, &background,
                      &mado::BackgroundWork::deliverOutcomesNow);
     background.start(receiverUrl, token);
-    window.checkModels(settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString());
+    window.checkModels(modelsDirectory);
     const int code = QApplication::exec();
     // Shutdown in order: the background workers first, then the window (its pages wait for the
     // store reads they started, BackgroundJobs), and only then the store (declared first, goes last).

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="130"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -534,34 +534,44 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="40"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
+        <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
+        <translation>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="47"/>
         <source>Importing applications from the receiver</source>
         <translation>Importing applications from the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="44"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="51"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>The receiver cannot be reached (attempt %1); retrying in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="55"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="63"/>
         <source>Import stopped: %1</source>
         <translation>Import stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="65"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="74"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="79"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>Outcome notices could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="124"/>
+        <source>Face verification cannot run: %1</source>
+        <translation>Face verification cannot run: %1</translation>
     </message>
 </context>
 <context>
@@ -1515,132 +1525,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="263"/>
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264"/>
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
         <source>Issuance</source>
         <translation>Issuance</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="267"/>
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="269"/>
         <source>Face models are damaged.</source>
         <translation>Face models are damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
+        <location filename="../../ui/MainWindow.cpp" line="270"/>
         <source>Face models are missing.</source>
         <translation>Face models are missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270"/>
+        <location filename="../../ui/MainWindow.cpp" line="271"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>
@@ -1761,47 +1771,57 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="88"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="90"/>
         <source>The receiver token could not be saved.</source>
         <translation>The receiver token could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>Receiver URL</source>
         <translation>Receiver URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Receiver token</source>
         <translation>Receiver token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
+        <source>Receiver CA certificate file</source>
+        <translation>Receiver CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
+        <source>Empty: the system&apos;s CA certificates</source>
+        <translation>Empty: the system&apos;s CA certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
         <source>Face models directory</source>
         <translation>Face models directory</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
         <source>Face thresholds (read-only)</source>
         <translation>Face thresholds (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="119"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>The shipped thresholds could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="130"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -534,34 +534,44 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="40"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
+        <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
+        <translation>管理者のセッションでは申請の取り込みと顔照合を行いません。取り込みと照合には職員または監督者としてログインしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="47"/>
         <source>Importing applications from the receiver</source>
         <translation>受付サーバーから申請を取り込んでいます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="44"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="51"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>受付サーバーに接続できません（%1 回目）。%2 秒後に再試行します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="55"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="63"/>
         <source>Import stopped: %1</source>
         <translation>取り込みを停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="65"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="74"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="79"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>通知の送信待ちを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="98"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="124"/>
+        <source>Face verification cannot run: %1</source>
+        <translation>顔照合を実行できません: %1</translation>
     </message>
 </context>
 <context>
@@ -1515,132 +1525,132 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="263"/>
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264"/>
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="276"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="280"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
         <source>Issuance</source>
         <translation>発行</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="267"/>
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="269"/>
         <source>Face models are damaged.</source>
         <translation>顔照合モデルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
+        <location filename="../../ui/MainWindow.cpp" line="270"/>
         <source>Face models are missing.</source>
         <translation>顔照合モデルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="270"/>
+        <location filename="../../ui/MainWindow.cpp" line="271"/>
         <source>%1 Ask IT to run %2. Details: %3</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
@@ -1757,47 +1767,57 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="82"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="88"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="84"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="90"/>
         <source>The receiver token could not be saved.</source>
         <translation>受付サーバーのトークンを保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="106"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
         <source>Receiver URL</source>
         <translation>受付サーバーのURL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="107"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Receiver token</source>
         <translation>受付サーバーのトークン</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="108"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
+        <source>Receiver CA certificate file</source>
+        <translation>受付サーバーのCA証明書ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
+        <source>Empty: the system&apos;s CA certificates</source>
+        <translation>空欄: システムのCA証明書を使います</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
         <source>Face models directory</source>
         <translation>顔照合モデルのフォルダ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="109"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
         <source>Face thresholds (read-only)</source>
         <translation>顔照合のしきい値（読み取り専用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="111"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="119"/>
         <source>Version %1</source>
         <translation>バージョン %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
         <source>The shipped thresholds could not be read: %1</source>
         <translation>同梱のしきい値を読み取れませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>

@@ -97,6 +97,10 @@ void TestAdminPages::savesSettingsWithTheTokenOutsideTheIniFile()
         url->setText(QStringLiteral("https://receiver.example.invalid:8443"));
         token->setText(QStringLiteral("s3cret-token"));
         models->setText(QStringLiteral("/opt/madoguchi/models"));
+        auto *caFile = view.findChild<QLineEdit *>(QStringLiteral("receiverCaFileLineEdit"));
+        QVERIFY(caFile);
+        QCOMPARE(caFile->text(), QString()); // default: the system's CA certificates
+        caFile->setText(QStringLiteral("/etc/madoguchi/ward-ca.pem"));
         QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("saveSettingsButton")), Qt::LeftButton);
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("settingsMessageLabel"))->text(),
                  QStringLiteral("Settings saved."));
@@ -115,6 +119,8 @@ void TestAdminPages::savesSettingsWithTheTokenOutsideTheIniFile()
              QStringLiteral("https://receiver.example.invalid:8443"));
     QCOMPARE(reopened->value(WorkstationSettings::Key::ModelsDirectory).toString(),
              QStringLiteral("/opt/madoguchi/models"));
+    QCOMPARE(reopened->value(WorkstationSettings::Key::ReceiverCaFile).toString(),
+             QStringLiteral("/etc/madoguchi/ward-ca.pem"));
     QCOMPARE(reopened->receiverToken(), QStringLiteral("s3cret-token"));
     QFile ini(directory + QStringLiteral("/madoguchi.ini"));
     QVERIFY(ini.open(QIODevice::ReadOnly));

@@ -30,6 +30,14 @@ void BackgroundStatus::showProgress(const QString &text, int done, int total)
     m_label->setText(text);
     m_bar->setRange(0, qMax(0, total));
     m_bar->setValue(total > 0 ? done : 0);
+    m_bar->show();
+    show();
+}
+
+void BackgroundStatus::showMessage(const QString &text)
+{
+    m_label->setText(text);
+    m_bar->hide();
     show();
 }
 

@@ -19,6 +19,8 @@ public:
 public Q_SLOTS:
     // total <= 0: busy without a known end; done >= total > 0: finished (the widget hides).
     void showProgress(const QString &text, int done, int total);
+    // A standing note without a progress bar (e.g. what this session does not run).
+    void showMessage(const QString &text);
 
 private:
     QLabel *m_label = nullptr;

@@ -10,14 +10,16 @@
 
 namespace mado {
 
-BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, BackgroundStatus &status, QObject *parent)
-    : QObject(parent), m_store(store), m_userId(userId), m_status(status)
+BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, Role role, BackgroundStatus &status, Options options,
+                               QObject *parent)
+    : QObject(parent), m_store(store), m_userId(userId), m_role(role), m_status(status), m_options(std::move(options))
 {
     connect(&m_verification, &QFutureWatcher<QString>::finished, this, [this] {
         const QString problem = m_verification.result();
         if (!problem.isEmpty())
             m_status.showProgress(problem, 0, 0);
         Q_EMIT casesChanged();
+        Q_EMIT verificationFinished(problem);
         if (m_verifyAgain) {
             m_verifyAgain = false;
             verifyPending();
@@ -32,10 +34,15 @@ BackgroundWork::~BackgroundWork()
 
 void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
 {
-    if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
+    const bool casework = m_role != Role::Admin;
+    if (!casework)
+        m_status.showMessage(tr("Applications are not imported or verified in an administrator's session; "
+                                "sign in as a clerk or supervisor for that."));
+    if (casework && !receiverUrl.isEmpty() && !token.isEmpty() && !m_importer) {
         ImportWorker::Options options;
         options.intervalMs = 15000;
-        m_importer = std::make_unique<ImportWorker>(m_store, ReceiverClient(receiverUrl, token), options);
+        m_importer = std::make_unique<ImportWorker>(
+            m_store, ReceiverClient(receiverUrl, token, 15000, m_options.receiverCaFile), options);
         connect(m_importer.get(), &ImportWorker::progressed, this, [this](int done, int total) {
             m_status.showProgress(tr("Importing applications from the receiver"), done, total);
         });
@@ -49,6 +56,7 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         connect(m_importer.get(), &ImportWorker::roundFinished, this, [this](int, int imported, int, int) {
             if (imported > 0)
                 Q_EMIT casesChanged();
+            Q_EMIT importRoundFinished(imported);
             verifyPending();
         });
         connect(m_importer.get(), &ImportWorker::failed, this, [this](const Error &error) {
@@ -57,7 +65,8 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         m_importer->start();
     }
     if (!receiverUrl.isEmpty() && !token.isEmpty() && !m_outcomes) {
-        m_outcomes = std::make_unique<OutcomeRetryWorker>(m_store, ReceiverClient(receiverUrl, token));
+        m_outcomes = std::make_unique<OutcomeRetryWorker>(
+            m_store, ReceiverClient(receiverUrl, token, 15000, m_options.receiverCaFile));
         connect(m_outcomes.get(), &OutcomeRetryWorker::roundFinished, this,
                 [this](int delivered, int failed, int pending, const QString &) {
                     if (failed > 0)
@@ -71,7 +80,8 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
         });
         m_outcomes->start();
     }
-    verifyPending();
+    if (casework)
+        verifyPending();
 }
 
 void BackgroundWork::stop()
@@ -91,6 +101,8 @@ void BackgroundWork::deliverOutcomesNow()
 
 void BackgroundWork::verifyPending()
 {
+    if (m_role == Role::Admin)
+        return;
     if (m_verification.isRunning()) {
         m_verifyAgain = true;
         return;
@@ -101,14 +113,15 @@ void BackgroundWork::verifyPending()
     CaseStore &store = m_store;
     const qint64 userId = m_userId;
     BackgroundStatus *status = &m_status;
-    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status]() -> QString {
+    const QString modelsDirectory = m_options.modelsDirectory;
+    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status, modelsDirectory]() -> QString {
         if (!verifier) {
             auto thresholds = FaceThresholds::shipped();
             if (!thresholds)
                 return thresholds.error().message;
-            auto loaded = CaseVerifier::load(ModelSet(), thresholds.value());
+            auto loaded = CaseVerifier::load(ModelSet(modelsDirectory), thresholds.value());
             if (!loaded)
-                return loaded.error().message;
+                return BackgroundWork::tr("Face verification cannot run: %1").arg(loaded.error().message);
             verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
         }
         VerificationJob job(store, *verifier, userId);

@@ -22,6 +22,8 @@ Definition definition(WorkstationSettings::Key key)
     switch (key) {
     case WorkstationSettings::Key::ReceiverUrl:
         return {"receiver/url", [] { return QVariant(QStringLiteral("https://127.0.0.1:8443")); }};
+    case WorkstationSettings::Key::ReceiverCaFile:
+        return {"receiver/caFile", [] { return QVariant(QString()); }};
     case WorkstationSettings::Key::ModelsDirectory:
         return {"face/modelsDirectory", [] { return QVariant(ModelSet::defaultDirectory()); }};
     }

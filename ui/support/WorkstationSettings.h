@@ -14,7 +14,9 @@ namespace mado {
 // in a separate owner-only file next to it, never in the INI file. GUI thread only.
 class WorkstationSettings {
 public:
-    enum class Key { ReceiverUrl, ModelsDirectory };
+    // ReceiverCaFile: PEM file of the CA certificates trusted for the receiver (a ward's own CA);
+    // empty: the system's CA certificates.
+    enum class Key { ReceiverUrl, ReceiverCaFile, ModelsDirectory };
 
     // The user's settings (QStandardPaths::AppConfigLocation).
     WorkstationSettings();

@@ -21,6 +21,7 @@ SettingsView::SettingsView(WorkstationSettings &settings, QWidget *parent) : QWi
     setObjectName(QStringLiteral("settingsView"));
     m_urlLabel = new QLabel(this);
     m_tokenLabel = new QLabel(this);
+    m_caFileLabel = new QLabel(this);
     m_modelsLabel = new QLabel(this);
     m_thresholdsLabel = new QLabel(this);
     m_urlEdit = new QLineEdit(this);
@@ -28,6 +29,8 @@ SettingsView::SettingsView(WorkstationSettings &settings, QWidget *parent) : QWi
     m_tokenEdit = new QLineEdit(this);
     m_tokenEdit->setObjectName(QStringLiteral("receiverTokenLineEdit"));
     m_tokenEdit->setEchoMode(QLineEdit::Password);
+    m_caFileEdit = new QLineEdit(this);
+    m_caFileEdit->setObjectName(QStringLiteral("receiverCaFileLineEdit"));
     m_modelsEdit = new QLineEdit(this);
     m_modelsEdit->setObjectName(QStringLiteral("modelsDirectoryLineEdit"));
     m_thresholdsVersionLabel = new QLabel(this);
@@ -43,6 +46,7 @@ SettingsView::SettingsView(WorkstationSettings &settings, QWidget *parent) : QWi
     auto *form = new QFormLayout;
     form->addRow(m_urlLabel, m_urlEdit);
     form->addRow(m_tokenLabel, m_tokenEdit);
+    form->addRow(m_caFileLabel, m_caFileEdit);
     form->addRow(m_modelsLabel, m_modelsEdit);
     form->addRow(m_thresholdsLabel, m_thresholdsVersionLabel);
     auto *layout = new QVBoxLayout(this);
@@ -70,12 +74,14 @@ void SettingsView::load()
 {
     m_urlEdit->setText(m_settings.value(WorkstationSettings::Key::ReceiverUrl).toString());
     m_tokenEdit->setText(m_settings.receiverToken());
+    m_caFileEdit->setText(m_settings.value(WorkstationSettings::Key::ReceiverCaFile).toString());
     m_modelsEdit->setText(m_settings.value(WorkstationSettings::Key::ModelsDirectory).toString());
 }
 
 void SettingsView::save()
 {
     m_settings.setValue(WorkstationSettings::Key::ReceiverUrl, m_urlEdit->text().trimmed());
+    m_settings.setValue(WorkstationSettings::Key::ReceiverCaFile, m_caFileEdit->text().trimmed());
     m_settings.setValue(WorkstationSettings::Key::ModelsDirectory, m_modelsEdit->text().trimmed());
     m_settings.sync();
     if (m_settings.setReceiverToken(m_tokenEdit->text().trimmed()))
@@ -105,6 +111,8 @@ void SettingsView::retranslate()
 {
     m_urlLabel->setText(tr("Receiver URL"));
     m_tokenLabel->setText(tr("Receiver token"));
+    m_caFileLabel->setText(tr("Receiver CA certificate file"));
+    m_caFileEdit->setPlaceholderText(tr("Empty: the system's CA certificates"));
     m_modelsLabel->setText(tr("Face models directory"));
     m_thresholdsLabel->setText(tr("Face thresholds (read-only)"));
     m_thresholdsVersionLabel->setText(m_thresholdsError.isEmpty()

@@ -13,7 +13,7 @@ class CaseStore;
 class WardSettingsPanel;
 class WorkstationSettings;
 
-// The administrator's settings page: receiver URL and token, models directory (editable, saved with
+// The administrator's settings page: receiver URL, token and CA certificate file, models directory (editable, saved with
 // the save button), the shipped face thresholds (version and values, read-only) and, once
 // showWardSettings() was called, the ward-wide settings of the store (WardSettingsPanel). GUI thread
 // only.
@@ -41,10 +41,12 @@ private:
     WorkstationSettings &m_settings;
     QLabel *m_urlLabel = nullptr;
     QLabel *m_tokenLabel = nullptr;
+    QLabel *m_caFileLabel = nullptr;
     QLabel *m_modelsLabel = nullptr;
     QLabel *m_thresholdsLabel = nullptr;
     QLineEdit *m_urlEdit = nullptr;
     QLineEdit *m_tokenEdit = nullptr;
+    QLineEdit *m_caFileEdit = nullptr;
     QLineEdit *m_modelsEdit = nullptr;
     QLabel *m_thresholdsVersionLabel = nullptr;
     QPlainTextEdit *m_thresholdsText = nullptr;
