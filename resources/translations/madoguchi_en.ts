@@ -1371,72 +1371,72 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>Notifying the receiver…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="420"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="424"/>
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>The receiver could not be notified (%1); the notice will be sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="453"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="455"/>
         <source>Cases to issue, held cases and today&apos;s issuances</source>
         <translation>Cases to issue, held cases and today&apos;s issuances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Certificate No.</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Notice</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="458"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
         <source>Mailing label</source>
         <translation>Mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
         <source>Issue…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="462"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
         <source>Mailing label PDF…</source>
         <translation>Mailing label PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="466"/>
         <source>Notify again</source>
         <translation>Notify again</translation>
     </message>

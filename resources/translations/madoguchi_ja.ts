@@ -1371,72 +1371,72 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>受付システムに通知しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="420"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="424"/>
         <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
         <translation>受付システムに通知できませんでした（%1）。通知は自動的に再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="453"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="455"/>
         <source>Cases to issue, held cases and today&apos;s issuances</source>
         <translation>発行待ち・保留中の案件と本日の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Certificate No.</source>
         <translation>証明書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="454"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="458"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
         <source>Mailing label</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
         <source>Issue…</source>
         <translation>発行する…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="462"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Export PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
         <source>Mailing label PDF…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="466"/>
         <source>Notify again</source>
         <translation>再通知</translation>
     </message>
