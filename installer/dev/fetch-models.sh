@@ -8,8 +8,16 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-sums="$repo/resources/models/SHA256SUMS"
+# Installed by the madoguchi-workstation package as /usr/share/madoguchi/fetch-models.sh with
+# SHA256SUMS beside it; in the source tree it is installer/dev/ and the sums are in resources/.
+if [ -f "$here/SHA256SUMS" ]; then
+    sums="$here/SHA256SUMS"
+    deps_hint="install them with apt-get"
+else
+    repo=$(cd "$here/../.." && pwd)
+    sums="$repo/resources/models/SHA256SUMS"
+    deps_hint="run installer/dev/install-deps.sh"
+fi
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi"
 models_dir="${MADOGUCHI_MODELS_DIR:-$cache/models}"
 samples_dir="${MADOGUCHI_SAMPLES_DIR:-$cache/samples}"
@@ -40,7 +48,7 @@ if all_present; then
 fi
 
 for tool in bzip2 apt-get sha256sum tar; do
-    command -v "$tool" >/dev/null || { echo "fetch-models: '$tool' is missing; run installer/dev/install-deps.sh" >&2; exit 1; }
+    command -v "$tool" >/dev/null || { echo "fetch-models: '$tool' is missing; $deps_hint" >&2; exit 1; }
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/madoguchi-models.XXXXXX")

@@ -1,0 +1,83 @@
+# Install rules and CPack DEB configuration: two component packages for Debian 12.
+#   madoguchi-workstation: madoguchi, madoguchi-cli, the .desktop entry, the staff guides, the
+#                          face models' fetch script (the models themselves are not packaged)
+#   madoguchi-receiver:    madoguchi-receiver, its systemd unit, an example configuration
+# Build them with installer/linux/build-deb.sh (or: cpack -G DEB in the build directory).
+# The program targets are installed in app/CMakeLists.txt (components workstation, receiver).
+
+set(MADO_PKG_SRC ${CMAKE_CURRENT_SOURCE_DIR})
+
+# --- workstation ---------------------------------------------------------------------------
+install(FILES ${MADO_PKG_SRC}/installer/linux/madoguchi.desktop
+        DESTINATION share/applications COMPONENT workstation)
+install(FILES ${MADO_PKG_SRC}/docs/clerk-guide.md ${MADO_PKG_SRC}/docs/supervisor-guide.md
+              ${MADO_PKG_SRC}/docs/issuance.md
+        DESTINATION share/doc/madoguchi-workstation COMPONENT workstation)
+install(DIRECTORY ${MADO_PKG_SRC}/docs/images
+        DESTINATION share/doc/madoguchi-workstation COMPONENT workstation)
+# fetch-models.sh finds SHA256SUMS next to itself when installed.
+install(PROGRAMS ${MADO_PKG_SRC}/installer/dev/fetch-models.sh
+        DESTINATION share/madoguchi COMPONENT workstation)
+install(FILES ${MADO_PKG_SRC}/resources/models/SHA256SUMS
+        DESTINATION share/madoguchi COMPONENT workstation)
+
+# --- receiver ------------------------------------------------------------------------------
+# Absolute destinations: Debian's places for units and configuration, whatever the prefix.
+install(FILES ${MADO_PKG_SRC}/installer/linux/madoguchi-receiver.service
+        DESTINATION /lib/systemd/system COMPONENT receiver)
+install(FILES ${MADO_PKG_SRC}/installer/linux/receiver.ini.example
+        DESTINATION /etc/madoguchi RENAME receiver.ini COMPONENT receiver)
+install(FILES ${MADO_PKG_SRC}/docs/admin.md
+        DESTINATION share/doc/madoguchi-receiver COMPONENT receiver)
+
+# --- CPack ---------------------------------------------------------------------------------
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME madoguchi)
+set(CPACK_PACKAGE_VENDOR "Madoguchi project")
+set(CPACK_PACKAGE_CONTACT "Madoguchi maintainers <madoguchi@localhost>")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_COMPONENTS_ALL workstation receiver)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://localhost/madoguchi")
+# Library dependencies from dpkg-shlibdeps (package dpkg-dev); the rest below.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+set(CPACK_DEBIAN_WORKSTATION_PACKAGE_NAME madoguchi-workstation)
+set(CPACK_DEBIAN_WORKSTATION_PACKAGE_SECTION misc)
+# Runtime-loaded Qt plug-ins (SQLite driver, X11/Wayland platforms) and the certificates' font
+# are invisible to dpkg-shlibdeps.
+set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
+    "fonts-ipafont-gothic, libqt6sql6-sqlite, qt6-qpa-plugins")
+# fetch-models.sh: apt-get source, bzip2, tar, sha256sum.
+set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "bzip2, ca-certificates")
+set(CPACK_COMPONENT_WORKSTATION_DESCRIPTION
+    "staff verification workstation for ward office online counters\n\
+madoguchi (the Qt workstation for clerks and supervisors) and madoguchi-cli (store set-up,\n\
+accounts, register import, backups, model checks). The dlib face models are not included:\n\
+run /usr/share/madoguchi/fetch-models.sh once as each workstation user (or set\n\
+MADOGUCHI_MODELS_DIR). Guides in /usr/share/doc/madoguchi-workstation.")
+
+set(CPACK_DEBIAN_RECEIVER_PACKAGE_NAME madoguchi-receiver)
+set(CPACK_DEBIAN_RECEIVER_PACKAGE_SECTION net)
+set(CPACK_DEBIAN_RECEIVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, passwd")
+set(CPACK_DEBIAN_RECEIVER_PACKAGE_CONTROL_EXTRA
+    ${MADO_PKG_SRC}/installer/linux/deb/receiver/conffiles
+    ${MADO_PKG_SRC}/installer/linux/deb/receiver/postinst
+    ${MADO_PKG_SRC}/installer/linux/deb/receiver/prerm
+    ${MADO_PKG_SRC}/installer/linux/deb/receiver/postrm)
+set(CPACK_COMPONENT_RECEIVER_DESCRIPTION
+    "LINE intake service of the Madoguchi verification workstation\n\
+madoguchi-receiver receives LINE webhooks and LIFF applications into a durable spool and\n\
+serves them to the ward's workstations. Installs the systemd unit madoguchi-receiver.service\n\
+(not enabled: configure /etc/madoguchi/receiver.ini and the secrets first), the system user\n\
+madoguchi and the state directory /var/lib/madoguchi.")
+
+include(CPack)
