@@ -36,6 +36,9 @@ set(CPACK_PACKAGE_NAME madoguchi)
 set(CPACK_PACKAGE_VENDOR "Madoguchi project")
 set(CPACK_PACKAGE_CONTACT "Madoguchi maintainers <madoguchi@localhost>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# Each component's description below starts with its own synopsis line. CPackDeb prepends the
+# summary to it unless the summary is CPack's default, so leave the default in place.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_COMPONENTS_ALL workstation receiver)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -59,7 +62,7 @@ set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
 # fetch-models.sh: apt-get source, bzip2, tar, sha256sum.
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "bzip2, ca-certificates")
 set(CPACK_COMPONENT_WORKSTATION_DESCRIPTION
-    "staff verification workstation for ward office online counters\n\
+    "staff identity verification workstation for ward office online counters\n\
 madoguchi (the Qt workstation for clerks and supervisors) and madoguchi-cli (store set-up,\n\
 accounts, register import, backups, model checks). The dlib face models are not included:\n\
 run /usr/share/madoguchi/fetch-models.sh once as each workstation user (or set\n\
