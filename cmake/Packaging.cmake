@@ -34,7 +34,12 @@ install(FILES ${MADO_PKG_SRC}/docs/admin.md
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME madoguchi)
 set(CPACK_PACKAGE_VENDOR "Madoguchi project")
-set(CPACK_PACKAGE_CONTACT "Madoguchi maintainers <madoguchi@localhost>")
+# The Maintainer field: set it to the ward's (or vendor's) contact when building for real.
+set(MADO_DEB_MAINTAINER "Madoguchi maintainers <madoguchi@localhost>" CACHE STRING
+    "Maintainer field of the .deb packages")
+set(CPACK_PACKAGE_CONTACT "${MADO_DEB_MAINTAINER}")
+# Strip the programs in the packages (the build tree keeps its symbols).
+set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 # Each component's description below starts with its own synopsis line. CPackDeb prepends the
 # summary to it unless the summary is CPack's default, so leave the default in place.
@@ -63,10 +68,11 @@ set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "bzip2, ca-certificates")
 set(CPACK_COMPONENT_WORKSTATION_DESCRIPTION
     "staff identity verification workstation for ward office online counters\n\
-madoguchi (the Qt workstation for clerks and supervisors) and madoguchi-cli (store set-up,\n\
-accounts, register import, backups, model checks). The dlib face models are not included:\n\
-run /usr/share/madoguchi/fetch-models.sh once as each workstation user (or set\n\
-MADOGUCHI_MODELS_DIR). Guides in /usr/share/doc/madoguchi-workstation.")
+madoguchi (the Qt workstation for clerks and supervisors) and\n\
+madoguchi-cli (store set-up, accounts, register import, backups,\n\
+model checks). The dlib face models are not included: run\n\
+/usr/share/madoguchi/fetch-models.sh once as each workstation user\n\
+(or set MADOGUCHI_MODELS_DIR). Guides: /usr/share/doc/madoguchi-workstation.")
 
 set(CPACK_DEBIAN_RECEIVER_PACKAGE_NAME madoguchi-receiver)
 set(CPACK_DEBIAN_RECEIVER_PACKAGE_SECTION net)
@@ -78,9 +84,10 @@ set(CPACK_DEBIAN_RECEIVER_PACKAGE_CONTROL_EXTRA
     ${MADO_PKG_SRC}/installer/linux/deb/receiver/postrm)
 set(CPACK_COMPONENT_RECEIVER_DESCRIPTION
     "LINE intake service of the Madoguchi verification workstation\n\
-madoguchi-receiver receives LINE webhooks and LIFF applications into a durable spool and\n\
-serves them to the ward's workstations. Installs the systemd unit madoguchi-receiver.service\n\
-(not enabled: configure /etc/madoguchi/receiver.ini and the secrets first), the system user\n\
+madoguchi-receiver receives LINE webhooks and LIFF applications into a\n\
+durable spool and serves them to the ward's workstations. Installs the\n\
+systemd unit madoguchi-receiver.service (not enabled: configure\n\
+/etc/madoguchi/receiver.ini and the secrets first), the system user\n\
 madoguchi and the state directory /var/lib/madoguchi.")
 
 include(CPack)
