@@ -40,6 +40,7 @@ private Q_SLOTS:
     void locksWhenIdleAndUnlocksWithTheSamePassword();
     void activityKeepsTheSessionUnlocked();
     void opensACaseFromTheQueue();
+    void showsWholeReferencesAndDates();
     void showsBackgroundProgress();
 };
 
@@ -115,6 +116,35 @@ void TestSessionWindow::namesTheMenusInJapanese()
     // Switching the language at run time renames them.
     QVERIFY(Language::install(QStringLiteral("en")));
     QTRY_COMPARE_WITH_TIMEOUT(window.menuBar()->actions().first()->text(), QStringLiteral("&File"), kWait);
+}
+
+// The queue's reference and date columns are wide enough for their whole text in both languages
+// (they were cut to "MDG-2611-0..." once dates took the Japanese format).
+void TestSessionWindow::showsWholeReferencesAndDates()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.ok());
+    QVERIFY(GeneratedCases::insert(fixture.store(), 3, 0).ok());
+    for (const QString language : {QStringLiteral("ja"), QStringLiteral("en")}) {
+        QVERIFY(Language::install(language));
+        MainWindow window;
+        window.startSession(fixture.store(), logIn(fixture, QStringLiteral("clerk1")), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("queueTableView"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, kWait);
+        const QFontMetrics metrics(table->font());
+        for (const int column : {int(QueueModel::Reference), int(QueueModel::Received)}) {
+            const QString text = table->model()->index(0, column).data().toString();
+            QVERIFY(!text.isEmpty());
+            QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(text),
+                     qPrintable(QStringLiteral("%1: column %2 is %3 px for \"%4\"")
+                                    .arg(language)
+                                    .arg(column)
+                                    .arg(table->columnWidth(column))
+                                    .arg(text)));
+        }
+    }
 }
 
 void TestSessionWindow::locksWhenIdleAndUnlocksWithTheSamePassword()

@@ -5,7 +5,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
+#include <QFontMetrics>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -134,7 +137,20 @@ void QueueView::retranslate()
     fill(m_procedureCombo, tr("All procedures"), DomainTexts::procedureKeys(), &DomainTexts::procedure);
     m_mineCheck->setText(tr("Mine"));
     m_searchEdit->setPlaceholderText(tr("Search by reference"));
+    sizeColumns();
     updateCounts();
+}
+
+void QueueView::sizeColumns()
+{
+    // Fixed widths from the font, not from the rows (the model fetches lazily from a large store):
+    // a whole reference number and a whole date in the UI language's format stay readable.
+    const QFontMetrics metrics(m_table->font());
+    const int padding = 3 * metrics.averageCharWidth();
+    const QString longestReference = QStringLiteral("MDG-0000-00000-0");
+    const QString longestDate = QLocale().toString(QDateTime(QDate(2026, 12, 31), QTime(23, 59)), QLocale::ShortFormat);
+    m_table->setColumnWidth(QueueModel::Reference, metrics.horizontalAdvance(longestReference) + padding);
+    m_table->setColumnWidth(QueueModel::Received, metrics.horizontalAdvance(longestDate) + padding);
 }
 
 } // namespace mado

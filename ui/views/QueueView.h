@@ -35,6 +35,7 @@ private:
     void applyFilter();
     void updateCounts();
     void retranslate();
+    void sizeColumns();
 
     QueueModel *m_model = nullptr;
     qint64 m_userId = 0;
