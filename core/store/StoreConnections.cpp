@@ -39,7 +39,7 @@ public:
                 continue; // the store is gone and closed its connections itself
             const QMutexLocker lock(&names->mutex);
             if (names->open.removeOne(name))
-                StoreConnections::close(name);
+                StoreConnections::close(name, true);
         }
     }
 
@@ -56,17 +56,18 @@ StoreConnections::StoreConnections(QString path, int busyTimeoutMs)
 StoreConnections::~StoreConnections()
 {
     const QMutexLocker lock(&m_names->mutex);
+    const QString own = connectionName();
     for (const QString &name : std::as_const(m_names->open))
-        close(name);
+        close(name, name == own);
     m_names->open.clear();
 }
 
-void StoreConnections::close(const QString &name)
+void StoreConnections::close(const QString &name, bool ownThread)
 {
-    {
+    if (ownThread) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
-    }
+    } // another thread's connection: only removeDatabase (which closes it) may touch it from here
     QSqlDatabase::removeDatabase(name);
 }
 
@@ -112,7 +113,7 @@ void StoreConnections::closeForThisThread()
     const QString name = connectionName();
     const QMutexLocker lock(&m_names->mutex);
     if (m_names->open.removeOne(name))
-        close(name);
+        close(name, true);
 }
 
 } // namespace mado

@@ -36,7 +36,7 @@ private:
     };
     class ThreadExit;
     QString connectionName() const;
-    static void close(const QString &name);
+    static void close(const QString &name, bool ownThread);
 
     QString m_path;
     int m_busyTimeoutMs;

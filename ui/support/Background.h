@@ -47,7 +47,7 @@ private:
 };
 
 // Runs `work` on the global thread pool and hands its value to `done` on `context`'s thread
-// (the GUI thread for widgets). When `context` is destroyed first, `done` is not called, and the
+// (the GUI thread for widgets), always from the event loop, never inside this call. When `context` is destroyed first, `done` is not called, and the
 // destruction waits for `work` to end (BackgroundJobs). The value travels in a shared_ptr, so types
 // without a default constructor (Result<T>, Status) work. `work` must only use objects that
 // outlive `context` (the store outlives its widgets), never `context` itself.
@@ -57,11 +57,20 @@ template <typename Work, typename Done> QFuture<void> runInBackground(QObject *c
     auto future = QtConcurrent::run([work = std::move(work)]() mutable { return std::make_shared<Value>(work()); });
     BackgroundJobs &jobs = BackgroundJobs::of(context);
     jobs.add(future);
-    return future.then(context,
-                       [open = jobs.open(), done = std::move(done)](const std::shared_ptr<Value> &value) mutable {
-                           if (*open)
-                               done(*value);
-                       });
+    // Qt runs a continuation at once, inside this call, when the work has already ended (the pool
+    // thread may beat the caller to then()): `done` would run before the caller, often a
+    // constructor, has connected to the signals `done` emits. So `done` is always posted to
+    // `context` and runs from its event loop; a posted call to a deleted context is dropped.
+    return future.then(context, [context, open = jobs.open(), done = std::move(done)](
+                                    const std::shared_ptr<Value> &value) mutable {
+        QMetaObject::invokeMethod(
+            context,
+            [open, done = std::move(done), value]() mutable {
+                if (*open)
+                    done(*value);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace mado
