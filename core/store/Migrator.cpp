@@ -1,5 +1,6 @@
 #include "core/store/Migrator.h"
 
+#include "core/intake/SpoolSchema.h"
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 
@@ -69,6 +70,38 @@ QStringList Migrator::splitStatements(const QString &script)
     return statements;
 }
 
+namespace {
+
+// The store's guard against changing a file that is not a store (the workstation pointed at the
+// receiver's spool, say). SQLite only; other drivers have no such mark.
+Status refuseForeignFile(const QSqlDatabase &db, int currentVersion)
+{
+    if (db.driverName() != QLatin1String("QSQLITE"))
+        return {};
+    auto applicationId = Sql::scalar(db, QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return applicationId.error();
+    const int id = applicationId.value().toInt();
+    if (id == SpoolSchema::kApplicationId)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the file is the receiver's spool, not a case store (nothing was changed)")};
+    if (id != 0 && id != Migrator::kApplicationId)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the file is another program's database (application_id %1), not a case store "
+                                    "(nothing was changed)")
+                         .arg(id)};
+    if (currentVersion == 0 && !db.tables().isEmpty())
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the file is a database without a case store's schema; refusing to change it")};
+    if (id == 0) // a new store, or one made before the mark existed
+        if (auto marked = Sql::run(db, QStringLiteral("PRAGMA application_id = %1").arg(Migrator::kApplicationId));
+            !marked)
+            return marked.error();
+    return {};
+}
+
+} // namespace
+
 Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
 {
     const auto all = revisions();
@@ -85,6 +118,8 @@ Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
                          .arg(current.value())
                          .arg(latest)};
     }
+    if (auto foreign = refuseForeignFile(db, current.value()); !foreign)
+        return foreign.error();
     if (current.value() == 0) {
         auto created =
             Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("

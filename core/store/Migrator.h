@@ -28,7 +28,11 @@ public:
     // The schema version of the store; 0 for an empty database.
     static Result<int> currentVersion(const QSqlDatabase &db);
     // Brings the store to `targetVersion` (default: the latest); returns the version reached.
+    // Refuses (nothing changed) a file that is not a case store: another program's SQLite file
+    // (PRAGMA application_id, e.g. the receiver's spool) or any database with tables but without
+    // the store's schema_version. Marks a store with kApplicationId.
     static Result<int> migrate(const QSqlDatabase &db, int targetVersion = -1);
+    static constexpr int kApplicationId = 0x4D444353; // "MDCS"
     // Splits a script into statements at semicolons outside quotes; drops "--" comments.
     static QStringList splitStatements(const QString &script);
 };

@@ -1,3 +1,4 @@
+#include "core/intake/SpoolSchema.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
 #include "core/store/ImageSanitizer.h"
@@ -9,8 +10,11 @@
 #include "tests/support/MockClock.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace mado;
 
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void migratesFromThePreviousVersionKeepingData_data();
     void migratesFromThePreviousVersionKeepingData();
     void refusesANewerSchema();
+    void refusesFilesThatAreNotAStore();
     void splitsStatements_data();
     void splitsStatements();
 };
@@ -119,6 +124,74 @@ void TestMigrator::migratesFromThePreviousVersionKeepingData()
     CaseBundle bundle = test::BundleFactory::specimen({QStringLiteral("a.jpg")}, QStringLiteral("d.jpg"));
     auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("document_front"));
     QVERIFY(store.value()->storeImportedCase(bundle, {image.value()}, std::nullopt).ok());
+}
+
+// The workstation pointed at the receiver's spool (or any other SQLite file) must not turn it
+// into a case store: refused with a clear reason, the file unchanged. A store is marked.
+void TestMigrator::refusesFilesThatAreNotAStore()
+{
+    QTemporaryDir dir;
+    test::MockClock clock;
+    const auto schemaOf = [](const QString &path) {
+        const QString name = QStringLiteral("inspect-") + path;
+        QStringList rows;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("SELECT name FROM sqlite_master ORDER BY name"));
+                while (q.next())
+                    rows << q.value(0).toString();
+                q.exec(QStringLiteral("PRAGMA application_id"));
+                if (q.next())
+                    rows << QStringLiteral("application_id=%1").arg(q.value(0).toInt());
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    };
+
+    // The receiver's spool, made by the receiver's own schema code.
+    const QString spoolPath = dir.filePath(QStringLiteral("spool.sqlite"));
+    {
+        sqlite3 *spool = nullptr;
+        QCOMPARE(sqlite3_open(spoolPath.toUtf8().constData(), &spool), SQLITE_OK);
+        QVERIFY(SpoolSchema::migrate(spool).ok());
+        sqlite3_close(spool);
+    }
+    const QStringList spoolBefore = schemaOf(spoolPath);
+    QVERIFY(spoolBefore.contains(QStringLiteral("webhook_events")));
+    {
+        auto store = CaseStore::open(spoolPath, clock);
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().message.contains(QStringLiteral("spool")), qPrintable(store.error().message));
+    }
+    QCOMPARE(schemaOf(spoolPath), spoolBefore);
+
+    // Some other program's database with a table and no mark.
+    const QString otherPath = dir.filePath(QStringLiteral("other.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        db.setDatabaseName(otherPath);
+        QVERIFY(db.open());
+        QVERIFY(Sql::run(db, QStringLiteral("CREATE TABLE notes (x TEXT)")).ok());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    const QStringList otherBefore = schemaOf(otherPath);
+    {
+        auto store = CaseStore::open(otherPath, clock);
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().message.contains(QStringLiteral("refusing")), qPrintable(store.error().message));
+    }
+    QCOMPARE(schemaOf(otherPath), otherBefore);
+
+    // A new store carries the mark, and opens again.
+    const QString storePath = dir.filePath(QStringLiteral("store.sqlite"));
+    QVERIFY(CaseStore::open(storePath, clock).ok());
+    QVERIFY(schemaOf(storePath).contains(QStringLiteral("application_id=%1").arg(Migrator::kApplicationId)));
+    QVERIFY(CaseStore::open(storePath, clock).ok());
 }
 
 void TestMigrator::refusesANewerSchema()

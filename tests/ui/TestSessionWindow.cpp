@@ -118,7 +118,7 @@ void TestSessionWindow::namesTheMenusInJapanese()
     QTRY_COMPARE_WITH_TIMEOUT(window.menuBar()->actions().first()->text(), QStringLiteral("&File"), kWait);
 }
 
-// The queue's reference and date columns are wide enough for their whole text in both languages
+// The queue's reference, date and state columns are wide enough for their whole text in both languages
 // (they were cut to "MDG-2611-0..." once dates took the Japanese format).
 void TestSessionWindow::showsWholeReferencesAndDates()
 {
@@ -134,7 +134,7 @@ void TestSessionWindow::showsWholeReferencesAndDates()
         auto *table = window.findChild<QTableView *>(QStringLiteral("queueTableView"));
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, kWait);
         const QFontMetrics metrics(table->font());
-        for (const int column : {int(QueueModel::Reference), int(QueueModel::Received)}) {
+        for (const int column : {int(QueueModel::Reference), int(QueueModel::Received), int(QueueModel::State)}) {
             const QString text = table->model()->index(0, column).data().toString();
             QVERIFY(!text.isEmpty());
             QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(text),

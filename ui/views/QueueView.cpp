@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mado {
 
 namespace {
@@ -151,6 +153,10 @@ void QueueView::sizeColumns()
     const QString longestDate = QLocale().toString(QDateTime(QDate(2026, 12, 31), QTime(23, 59)), QLocale::ShortFormat);
     m_table->setColumnWidth(QueueModel::Reference, metrics.horizontalAdvance(longestReference) + padding);
     m_table->setColumnWidth(QueueModel::Received, metrics.horizontalAdvance(longestDate) + padding);
+    int longestState = 0;
+    for (const QString &key : DomainTexts::stateKeys())
+        longestState = std::max(longestState, metrics.horizontalAdvance(DomainTexts::state(key)));
+    m_table->setColumnWidth(QueueModel::State, longestState + padding);
 }
 
 } // namespace mado
