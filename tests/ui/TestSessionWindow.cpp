@@ -125,7 +125,7 @@ void TestSessionWindow::showsWholeReferencesAndDates()
     StoreFixture fixture;
     QVERIFY(fixture.ok());
     QVERIFY(GeneratedCases::insert(fixture.store(), 3, 0).ok());
-    for (const QString language : {QStringLiteral("ja"), QStringLiteral("en")}) {
+    for (const QString &language : {QStringLiteral("ja"), QStringLiteral("en")}) {
         QVERIFY(Language::install(language));
         MainWindow window;
         window.startSession(fixture.store(), logIn(fixture, QStringLiteral("clerk1")), {});
