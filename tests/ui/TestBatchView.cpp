@@ -3,6 +3,7 @@
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
 #include "tests/support/StoreFixture.h"
+#include "tests/ui/UiTestKit.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/support/DomainTexts.h"
@@ -38,44 +39,10 @@ private Q_SLOTS:
 
 namespace {
 
-Session logIn(StoreFixture &fixture, const QString &login)
-{
-    auto session = UserDirectory(fixture.store()).login(login, QString::fromLatin1(StoreFixture::kPassword));
-    return session ? session.value() : Session();
-}
-
-template <typename T> T *child(QWidget &parent, const char *name)
-{
-    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qWarning("no child %s", name);
-    return widget;
-}
-
-// Clicks the row of `table` whose first column holds `text`; false when there is none.
-bool clickRow(QTableWidget *table, const QString &text)
-{
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (table->item(row, 0)->text() == text) {
-            table->scrollToItem(table->item(row, 0));
-            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                              table->visualItemRect(table->item(row, 0)).center());
-            return true;
-        }
-    }
-    return false;
-}
-
 CaseState state(StoreFixture &fixture, qint64 caseId)
 {
     auto record = fixture.store().caseStatus(caseId);
     return record ? record.value().state : CaseState::Received;
-}
-
-QString reference(StoreFixture &fixture, qint64 caseId)
-{
-    auto record = fixture.store().caseStatus(caseId);
-    return record ? record.value().reference : QString();
 }
 
 } // namespace

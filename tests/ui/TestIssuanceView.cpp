@@ -8,6 +8,7 @@
 #include "core/workflow/ProcedurePolicy.h"
 #include "tests/intake/ReceiverFixture.h"
 #include "tests/support/StoreFixture.h"
+#include "tests/ui/UiTestKit.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/issuance/HtmlPreview.h"
@@ -55,39 +56,6 @@ private:
 };
 
 namespace {
-
-Session logIn(StoreFixture &fixture, const QString &login)
-{
-    auto session = UserDirectory(fixture.store()).login(login, QString::fromLatin1(StoreFixture::kPassword));
-    return session ? session.value() : Session();
-}
-
-template <typename T> T *child(QWidget &parent, const char *name)
-{
-    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qWarning("no child %s", name);
-    return widget;
-}
-
-bool clickRow(QTableWidget *table, const QString &text)
-{
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (table->item(row, 0)->text() == text) {
-            table->scrollToItem(table->item(row, 0));
-            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                              table->visualItemRect(table->item(row, 0)).center());
-            return true;
-        }
-    }
-    return false;
-}
-
-QString reference(StoreFixture &fixture, qint64 caseId)
-{
-    auto record = fixture.store().caseStatus(caseId);
-    return record ? record.value().reference : QString();
-}
 
 // The PDF's text without white space (pdftotext may space out CJK glyphs).
 QString pdfText(const QString &path)

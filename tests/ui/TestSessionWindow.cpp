@@ -1,6 +1,7 @@
 #include "core/security/UserDirectory.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/ui/GeneratedCases.h"
+#include "tests/ui/UiTestKit.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/models/QueueModel.h"
@@ -43,20 +44,6 @@ private Q_SLOTS:
     void showsWholeReferencesAndDates();
     void showsBackgroundProgress();
 };
-
-namespace {
-
-Session logIn(StoreFixture &fixture, const QString &login)
-{
-    auto session = UserDirectory(fixture.store()).login(login, QString::fromLatin1(StoreFixture::kPassword));
-    if (!session) {
-        qWarning("login failed: %s", qPrintable(session.error().message));
-        return {};
-    }
-    return session.value();
-}
-
-} // namespace
 
 void TestSessionWindow::showsThePagesOfTheRole_data()
 {
