@@ -130,10 +130,9 @@ ErrorHandler *methodNotAllowed(const char *allowed)
 
 } // namespace
 
-ReceiverRoutes::ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
+ReceiverRoutes::ReceiverRoutes(Spool &spool, ReceiverMetrics &metrics, const WebhookCheck &webhookCheck,
                                const ApplicantServices &applicant)
-    : m_spool(spool), m_metrics(metrics), m_options(options), m_applicant(applicant),
-      m_signatureKey(std::make_unique<LineSignature::Key>(options.channelSecret))
+    : m_spool(spool), m_metrics(metrics), m_webhookCheck(webhookCheck), m_applicant(applicant)
 {
 }
 
@@ -161,7 +160,7 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createHandler(const std::string &
                    : methodNotAllowed("GET");
     if (route == kWebhookRoute)
         return method == "POST"
-                   ? static_cast<Poco::Net::HTTPRequestHandler *>(new WebhookHandler(m_spool, m_metrics, m_options, *m_signatureKey))
+                   ? static_cast<Poco::Net::HTTPRequestHandler *>(new WebhookHandler(m_spool, m_metrics, m_webhookCheck))
                    : methodNotAllowed("POST");
     if (route == kChallengesRoute)
         return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ChallengeHandler(m_applicant))

@@ -6,12 +6,17 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReceiverRoutes.h"
+#include "core/intake/WebhookCheck.h"
+#include "core/intake/WebhookFront.h"
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/StreamSocketImpl.h>
+#include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
 namespace mado {
@@ -30,10 +35,14 @@ struct ReceiverServer::Impl {
     std::unique_ptr<ApplicationStore> applications;
     std::unique_ptr<ApplicationIntake> intake;
     std::unique_ptr<ApplicantServices> applicant;
-    // The server's own pool (declared before the server, which must end first): Poco's default
-    // pool holds 16 threads shared by every server in the process.
+    std::unique_ptr<WebhookCheck> webhookCheck;
+    Poco::Net::ServerSocket listener;
+    // The other routes' own pool: Poco's default pool holds 16 threads shared by every server in
+    // the process.
     std::unique_ptr<Poco::ThreadPool> threads;
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    // Serves the connections the front hands over, a pool thread per connection (ref-counted).
+    Poco::Net::TCPServerDispatcher *dispatcher = nullptr;
+    std::unique_ptr<WebhookFront> front;
     quint16 boundPort = 0;
 };
 
@@ -49,7 +58,7 @@ ReceiverServer::~ReceiverServer()
 
 Status ReceiverServer::start()
 {
-    if (d->server)
+    if (d->dispatcher)
         return {};
     if (!d->intake) {
         auto schema = JsonSchema::loadResource(CaseBundleReader::schemaResource());
@@ -72,31 +81,44 @@ Status ReceiverServer::start()
     try {
         const Poco::Net::SocketAddress address(d->options.host.toStdString(), d->options.port);
         // No SO_REUSEPORT: a second receiver on the same port must fail, not share the port.
-        Poco::Net::ServerSocket socket;
-        socket.bind(address, true, false);
+        d->listener = Poco::Net::ServerSocket();
+        d->listener.bind(address, true, false);
         // Poco's default backlog (64) drops SYNs when LINE opens many connections at once, and a
         // dropped SYN costs the sender a one-second retransmission.
-        socket.listen(kListenBacklog);
-        auto *params = new Poco::Net::HTTPServerParams; // owned by the server (ref-counted)
-        // A thread serves one connection for as long as it is kept alive; a connection that finds
-        // every thread busy waits in the queue (up to maxQueued, beyond that it is closed). So
-        // maxThreads must cover the concurrent connections LINE and the LIFF clients open.
-        params->setMaxThreads(d->options.maxThreads);
-        params->setMaxQueued(std::max(64, 2 * d->options.maxThreads));
-        params->setKeepAlive(true);
-        params->setMaxKeepAliveRequests(1000);
-        params->setTimeout(Poco::Timespan(10, 0));
-        d->boundPort = socket.address().port();
-        auto *routes = new ReceiverRoutes(d->spool, d->metrics, d->options, *d->applicant); // owned by the server
-        d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, d->options.maxThreads);
-        d->server = std::make_unique<Poco::Net::HTTPServer>(routes, *d->threads, socket, params);
-        d->server->start();
+        d->listener.listen(kListenBacklog);
+        d->boundPort = d->listener.address().port();
     } catch (const Poco::Exception &e) {
-        d->server.reset();
+        d->listener.close();
         return Error{ErrorCode::Network, QStringLiteral("cannot listen on %1:%2: %3")
                                              .arg(d->options.host)
                                              .arg(d->options.port)
                                              .arg(QString::fromStdString(e.displayText()))};
+    }
+    d->webhookCheck = std::make_unique<WebhookCheck>(d->options.maxBodyBytes, d->options.channelSecret);
+    auto *params = new Poco::Net::HTTPServerParams; // ref-counted, held by the factory and dispatcher
+    // A thread serves one handed-over connection for as long as it is kept alive; a connection
+    // that finds every thread busy waits in the queue (up to maxQueued, beyond that it is closed).
+    params->setMaxThreads(d->options.maxThreads);
+    params->setMaxQueued(std::max(64, 2 * d->options.maxThreads));
+    params->setKeepAlive(true);
+    params->setMaxKeepAliveRequests(1000);
+    params->setTimeout(Poco::Timespan(10, 0));
+    const Poco::Net::HTTPServerParams::Ptr sharedParams(params);
+    d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, d->options.maxThreads);
+    d->dispatcher = new Poco::Net::TCPServerDispatcher(
+        new Poco::Net::HTTPServerConnectionFactory(
+            sharedParams, new ReceiverRoutes(d->spool, d->metrics, *d->webhookCheck, *d->applicant)),
+        *d->threads, sharedParams);
+    Poco::Net::TCPServerDispatcher *dispatcher = d->dispatcher;
+    auto handOver = [dispatcher](int socket) {
+        // The StreamSocket owns the descriptor from here (closed with it if the queue is full).
+        dispatcher->enqueue(Poco::Net::StreamSocket(new Poco::Net::StreamSocketImpl(socket)));
+    };
+    d->front = std::make_unique<WebhookFront>(d->spool, d->metrics, *d->webhookCheck, handOver,
+                                              WebhookFront::Options{});
+    if (const Status started = d->front->start(d->listener.impl()->sockfd()); !started) {
+        stop();
+        return started;
     }
     qCInfo(lcIntake) << "receiver listening on" << d->options.host << d->boundPort;
     return {};
@@ -104,19 +126,25 @@ Status ReceiverServer::start()
 
 void ReceiverServer::stop()
 {
-    if (!d->server)
+    if (!d->dispatcher)
         return;
-    // stop() closes the listening socket; active connections finish their current request.
-    d->server->stop();
-    d->server.reset();
+    // The front stops accepting and answers the webhooks being stored; then the handed-over
+    // connections finish their current request.
+    if (d->front)
+        d->front->stop();
+    d->front.reset();
+    d->listener.close();
+    d->dispatcher->stop();
     d->threads->joinAll();
+    d->dispatcher->release();
+    d->dispatcher = nullptr;
     d->threads.reset();
     qCInfo(lcIntake) << "receiver stopped";
 }
 
 bool ReceiverServer::isRunning() const
 {
-    return d->server != nullptr;
+    return d->dispatcher != nullptr;
 }
 
 quint16 ReceiverServer::port() const

@@ -10,9 +10,11 @@ namespace mado {
 class ReceiverMetrics;
 class Spool;
 
-// The receiver's HTTP front: a Poco HTTPServer with the receiver's routes (see ReceiverRoutes).
-// start() and stop() are called from one controlling thread; requests are served on Poco's pool.
-// stop() stops accepting and lets in-flight requests finish. The spool must outlive the server.
+// The receiver's public HTTP listener. An event-driven front (WebhookFront) accepts every
+// connection and serves LINE's webhooks itself; connections for the other routes (ReceiverRoutes:
+// the applicant API, /healthz, /metrics) are handed to Poco's HTTP server machinery, a pool thread
+// per connection. start() and stop() are called from one controlling thread. stop() stops
+// accepting and lets in-flight requests finish. The spool must outlive the server.
 class ReceiverServer {
 public:
     ReceiverServer(ReceiverOptions options, Spool &spool);

@@ -79,8 +79,17 @@ Result<SpoolWriteResult> Spool::storeWebhookEvents(const std::vector<WebhookEven
     // The URL check of the LINE console sends no events: nothing to wait for.
     if (events.empty())
         return SpoolWriteResult{};
+    auto stored = storeWebhookEventGroups({&events}, receivedAt);
+    if (!stored)
+        return stored.error();
+    return stored.value().front();
+}
+
+Result<std::vector<SpoolWriteResult>> Spool::storeWebhookEventGroups(
+    const std::vector<const std::vector<WebhookEvent> *> &groups, const QDateTime &receivedAt)
+{
     const QByteArray at = receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-    return committed([&](sqlite3 *db) -> Result<SpoolWriteResult> {
+    return committed([&](sqlite3 *db) -> Result<std::vector<SpoolWriteResult>> {
         // Prepared once and kept (this runs under the spool's lock); reset and unbound after use.
         if (!m_insertWebhookEvent) {
             auto insert = Sqlite::prepare(db, "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) "
@@ -98,23 +107,25 @@ Result<SpoolWriteResult> Spool::storeWebhookEvents(const std::vector<WebhookEven
                 sqlite3_clear_bindings(statement);
             }
         } done{statement};
-        SpoolWriteResult result;
-        for (const WebhookEvent &event : events) {
-            sqlite3_reset(statement);
-            for (Status bound : {bindText(db, statement, 1, event.webhookEventId.toUtf8()),
-                                 bindText(db, statement, 2, event.type.toUtf8()), bindText(db, statement, 3, at),
-                                 bindText(db, statement, 4, event.json)}) {
-                if (!bound)
-                    return bound.error();
+        std::vector<SpoolWriteResult> results(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (const WebhookEvent &event : *groups[g]) {
+                sqlite3_reset(statement);
+                for (Status bound : {bindText(db, statement, 1, event.webhookEventId.toUtf8()),
+                                     bindText(db, statement, 2, event.type.toUtf8()), bindText(db, statement, 3, at),
+                                     bindText(db, statement, 4, event.json)}) {
+                    if (!bound)
+                        return bound.error();
+                }
+                if (sqlite3_step(statement) != SQLITE_DONE)
+                    return Sqlite::error(db, QStringLiteral("cannot store webhook event"));
+                if (sqlite3_changes(db) == 1)
+                    ++results[g].stored;
+                else
+                    ++results[g].duplicates;
             }
-            if (sqlite3_step(statement) != SQLITE_DONE)
-                return Sqlite::error(db, QStringLiteral("cannot store webhook event"));
-            if (sqlite3_changes(db) == 1)
-                ++result.stored;
-            else
-                ++result.duplicates;
         }
-        return result;
+        return results;
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/intake/SpoolWriteResult.h"
 #include "core/intake/SpoolWriter.h"
 #include "core/intake/StoredWebhookEvent.h"
 #include "core/intake/WebhookEvent.h"
@@ -17,12 +18,6 @@
 struct sqlite3;
 
 namespace mado {
-
-// How a batch of webhook events went into the spool.
-struct SpoolWriteResult {
-    int stored = 0;
-    int duplicates = 0; // events whose webhookEventId was already spooled (redeliveries)
-};
 
 // The receiver's durable spool: one SQLite file in WAL mode with synchronous=FULL, so that a
 // successful write survives a crash of the process or the machine. Schema revisions are applied
@@ -44,6 +39,12 @@ public:
     // duplicates. Durable when it returns ok.
     Result<SpoolWriteResult> storeWebhookEvents(const std::vector<WebhookEvent> &events,
                                                 const QDateTime &receivedAt = QDateTime::currentDateTimeUtc());
+    // The events of several webhooks in one write of the next group commit (the event-driven
+    // front's batch): results[i] for groups[i]; a duplicate of an event in an earlier group counts
+    // for the later one. All durable, or none (the error), when it returns.
+    Result<std::vector<SpoolWriteResult>> storeWebhookEventGroups(
+        const std::vector<const std::vector<WebhookEvent> *> &groups,
+        const QDateTime &receivedAt = QDateTime::currentDateTimeUtc());
     // Number of webhook events in state "pending".
     Result<qint64> pendingWebhookEventCount() const;
     // All webhook events in the order they were stored.

@@ -2,18 +2,12 @@
 
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
-#include "core/intake/LineSignature.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/Spool.h"
-#include "core/intake/WebhookPayload.h"
+#include "core/intake/WebhookCheck.h"
 
-#include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/MediaType.h>
-#include <Poco/String.h>
-
-#include <QJsonObject>
 
 #include <istream>
 
@@ -23,22 +17,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-bool isJson(const std::string &contentType)
-{
-    if (contentType.empty())
-        return false;
-    // What LINE sends, without building a MediaType; anything else goes through Poco's parser.
-    if (Poco::icompare(contentType, "application/json") == 0 ||
-        Poco::icompare(contentType, "application/json; charset=utf-8") == 0 ||
-        Poco::icompare(contentType, "application/json;charset=utf-8") == 0)
-        return true;
-    try {
-        return Poco::Net::MediaType(contentType).matches("application", "json");
-    } catch (const Poco::Exception &) {
-        return false;
-    }
-}
-
 // Reads the body, but never more than limit + 1 bytes. False if the body is larger than limit.
 // A declared length (already checked against the limit) is read straight into the body.
 bool readCapped(std::istream &in, qint64 declared, qint64 limit, QByteArray &body)
@@ -46,10 +24,8 @@ bool readCapped(std::istream &in, qint64 declared, qint64 limit, QByteArray &bod
     if (declared >= 0) {
         body.resize(qsizetype(declared));
         in.read(body.data(), std::streamsize(declared));
-        if (in.gcount() != std::streamsize(declared)) {
-            body.truncate(qsizetype(in.gcount()));
-            return true; // a short body: the signature check refuses it
-        }
+        if (in.gcount() != std::streamsize(declared))
+            body.truncate(qsizetype(in.gcount())); // a short body: the signature check refuses it
         // More than declared cannot arrive: Poco's fixed-length stream ends at Content-Length.
         return true;
     }
@@ -62,66 +38,44 @@ bool readCapped(std::istream &in, qint64 declared, qint64 limit, QByteArray &bod
     return body.size() <= limit;
 }
 
-// Answers before the body was read; the connection must close because the body was not consumed.
-void rejectUnread(Poco::Net::HTTPServerResponse &response, HTTPResponse::HTTPStatus status, const char *code,
-                  const QString &message)
+void refuse(Poco::Net::HTTPServerResponse &response, const WebhookRefusal &refusal, bool bodyUnread)
 {
-    response.setKeepAlive(false);
-    JsonResponse::sendError(response, status, QString::fromLatin1(code), message);
+    // An unread body cannot be skipped: the connection cannot carry another request.
+    if (bodyUnread)
+        response.setKeepAlive(false);
+    JsonResponse::sendError(response, HTTPResponse::HTTPStatus(refusal.status), refusal.code, refusal.message);
 }
 
 } // namespace
 
-WebhookHandler::WebhookHandler(Spool &spool, ReceiverMetrics &metrics, const ReceiverOptions &options,
-                               const LineSignature::Key &signatureKey)
-    : m_spool(spool), m_metrics(metrics), m_options(options), m_signatureKey(signatureKey)
+WebhookHandler::WebhookHandler(Spool &spool, ReceiverMetrics &metrics, const WebhookCheck &check)
+    : m_spool(spool), m_metrics(metrics), m_check(check)
 {
 }
 
 void WebhookHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
 {
-    const qint64 limit = m_options.maxBodyBytes;
-    auto tooLarge = [limit] { return QStringLiteral("the body exceeds %1 bytes").arg(limit); };
-    const qint64 declared = request.hasContentLength() ? request.getContentLength64() : -1;
-    if (declared > limit)
-        return rejectUnread(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "body_too_large", tooLarge());
-    if (!isJson(request.getContentType()))
-        return rejectUnread(response, HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                            QStringLiteral("Content-Type must be application/json"));
-    static const std::string kNoSignature;
-    const std::string &signature = request.get("x-line-signature", kNoSignature);
-    if (signature.empty())
-        return rejectUnread(response, HTTPResponse::HTTP_UNAUTHORIZED, "signature_missing",
-                            QStringLiteral("x-line-signature is missing"));
+    const bool chunked = request.getChunkedTransferEncoding();
+    const qint64 declared = request.hasContentLength() && !chunked ? request.getContentLength64() : -1;
+    static const std::string kNone;
+    const std::string &signature = request.get("x-line-signature", kNone);
+    if (const auto refusal = m_check.beforeBody(declared, request.getContentType(), signature))
+        return refuse(response, *refusal, true);
 
     QByteArray body;
-    if (!readCapped(request.stream(), request.getChunkedTransferEncoding() ? -1 : declared, limit, body))
-        return rejectUnread(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "body_too_large", tooLarge());
-    if (!m_signatureKey.verify(body.constData(), std::size_t(body.size()), signature.data(), signature.size())) {
-        qCWarning(lcIntake) << "webhook refused: signature does not match";
-        return JsonResponse::sendError(response, HTTPResponse::HTTP_UNAUTHORIZED, QStringLiteral("signature_invalid"),
-                                       QStringLiteral("x-line-signature does not match the body"));
-    }
+    if (!readCapped(request.stream(), declared, m_check.maxBodyBytes(), body))
+        return refuse(response, m_check.bodyTooLarge(), true);
+    const auto checked = m_check.afterBody(body, signature);
+    if (checked.refusal)
+        return refuse(response, *checked.refusal, false);
 
-    const auto events = WebhookPayload::parse(body);
-    if (!events)
-        return JsonResponse::sendError(response, HTTPResponse::HTTP_BAD_REQUEST, QStringLiteral("bad_webhook"),
-                                       events.error().message);
-    const auto stored = m_spool.storeWebhookEvents(events.value());
+    const auto stored = m_spool.storeWebhookEvents(checked.events);
     if (!stored) {
-        // LINE redelivers a webhook that did not get a 2xx (when redelivery is on for the channel).
         qCCritical(lcIntake) << "webhook not stored:" << stored.error().message;
-        return JsonResponse::sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                                       QStringLiteral("spool_unavailable"),
-                                       QStringLiteral("the events could not be stored; retry later"));
+        return refuse(response, WebhookCheck::spoolUnavailable(), false);
     }
     m_metrics.countWebhookEvents(stored.value().stored, stored.value().duplicates);
-    if (!events.value().empty())
-        qCInfo(lcIntake) << "webhook:" << stored.value().stored << "events stored," << stored.value().duplicates
-                         << "duplicates ignored";
-    JsonResponse::send(response, HTTPResponse::HTTP_OK,
-                       QJsonObject{{QStringLiteral("stored"), stored.value().stored},
-                                   {QStringLiteral("duplicates"), stored.value().duplicates}});
+    JsonResponse::sendBytes(response, HTTPResponse::HTTP_OK, WebhookCheck::acceptedBody(stored.value()));
 }
 
 } // namespace mado

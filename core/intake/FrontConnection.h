@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/intake/ChunkedBody.h"
+#include "core/intake/HttpRequestHead.h"
+#include "core/intake/SpoolWriteResult.h"
+#include "core/intake/WebhookEvent.h"
+
+#include <QByteArray>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mado {
+
+class WebhookCheck;
+struct WebhookRefusal;
+
+// The HTTP side of one connection of the event-driven front (WebhookFront), without sockets: the
+// front appends received bytes to input(), calls advance() and sends what output() holds. Serves
+// POST /line/webhook only, with WebhookCheck's checks and answers; requests are answered in order,
+// one at a time (a pipelined request waits in input() until the one before is answered). Not
+// thread-safe: one connection, one thread.
+class FrontConnection {
+public:
+    // Which server a connection's next request is for, from its first bytes.
+    enum class Route { Undecided, Webhook, Other };
+    // What advance() reached:
+    // NeedMore: more input is needed; Store: a webhook passed every check and its events
+    // (takeEvents()) must be stored, then stored() called; Answered: an answer was added to
+    // output() and the connection stays open (call advance() again for a pipelined request);
+    // Close: an answer was added and the connection must close once output() is sent; Waiting: a
+    // store is under way (stored() not called yet).
+    enum class Step { NeedMore, Store, Answered, Close, Waiting };
+
+    explicit FrontConnection(const WebhookCheck &check) : m_check(check) {}
+
+    static Route route(std::string_view firstBytes);
+
+    std::string &input() { return m_input; }
+    std::string &output() { return m_output; }
+    Step advance();
+    std::vector<WebhookEvent> takeEvents() { return std::move(m_events); }
+    // The outcome of the store that advance()'s Store asked for; adds the answer (200 or 503).
+    Step stored(const Result<SpoolWriteResult> &result);
+    // The status of the last answer added to output() (for the metrics).
+    int lastStatus() const { return m_lastStatus; }
+    // Between requests with nothing received: may be closed without losing a request.
+    bool idle() const { return m_phase == Phase::Start && m_input.empty(); }
+    bool waiting() const { return m_phase == Phase::Storing; }
+
+private:
+    enum class Phase { Start, Body, Chunked, Storing };
+
+    Step startRequest();
+    Step bodyComplete();
+    Step answer(int status, const QByteArray &json, bool close);
+    Step refuse(const WebhookRefusal &refusal, bool close);
+
+    const WebhookCheck &m_check;
+    std::string m_input;
+    std::string m_output;
+    Phase m_phase = Phase::Start;
+    HttpRequestHead m_head;
+    QByteArray m_body;
+    qint64 m_expected = 0; // Content-Length of the body being read
+    ChunkedBody m_chunked;
+    std::vector<WebhookEvent> m_events;
+    bool m_keepAlive = true;
+    int m_lastStatus = 0;
+};
+
+} // namespace mado

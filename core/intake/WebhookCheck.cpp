@@ -1,0 +1,90 @@
+#include "core/intake/WebhookCheck.h"
+
+#include "core/intake/IntakeLog.h"
+#include "core/intake/JsonResponse.h"
+#include "core/intake/Spool.h"
+#include "core/intake/WebhookPayload.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/MediaType.h>
+#include <Poco/String.h>
+
+#include <QJsonObject>
+
+namespace mado {
+
+WebhookCheck::WebhookCheck(qint64 maxBodyBytes, const QByteArray &channelSecret)
+    : m_maxBodyBytes(maxBodyBytes), m_key(channelSecret)
+{
+}
+
+bool WebhookCheck::isJson(std::string_view contentType)
+{
+    if (contentType.empty())
+        return false;
+    const std::string type(contentType);
+    // What LINE sends, without building a MediaType; anything else goes through Poco's parser.
+    if (Poco::icompare(type, "application/json") == 0 || Poco::icompare(type, "application/json; charset=utf-8") == 0 ||
+        Poco::icompare(type, "application/json;charset=utf-8") == 0)
+        return true;
+    try {
+        return Poco::Net::MediaType(type).matches("application", "json");
+    } catch (const Poco::Exception &) {
+        return false;
+    }
+}
+
+std::optional<WebhookRefusal> WebhookCheck::beforeBody(qint64 declaredLength, std::string_view contentType,
+                                                       std::string_view signature) const
+{
+    if (declaredLength > m_maxBodyBytes)
+        return bodyTooLarge();
+    if (!isJson(contentType))
+        return WebhookRefusal{415, QStringLiteral("unsupported_media_type"),
+                              QStringLiteral("Content-Type must be application/json")};
+    if (signature.empty())
+        return WebhookRefusal{401, QStringLiteral("signature_missing"), QStringLiteral("x-line-signature is missing")};
+    return std::nullopt;
+}
+
+WebhookRefusal WebhookCheck::bodyTooLarge() const
+{
+    return WebhookRefusal{413, QStringLiteral("body_too_large"),
+                          QStringLiteral("the body exceeds %1 bytes").arg(m_maxBodyBytes)};
+}
+
+WebhookCheck::Events WebhookCheck::afterBody(const QByteArray &body, std::string_view signature) const
+{
+    Events out;
+    if (body.size() > m_maxBodyBytes) {
+        out.refusal = bodyTooLarge();
+        return out;
+    }
+    if (!m_key.verify(body.constData(), std::size_t(body.size()), signature.data(), signature.size())) {
+        qCWarning(lcIntake) << "webhook refused: signature does not match";
+        out.refusal = WebhookRefusal{401, QStringLiteral("signature_invalid"),
+                                     QStringLiteral("x-line-signature does not match the body")};
+        return out;
+    }
+    auto events = WebhookPayload::parse(body);
+    if (!events) {
+        out.refusal = WebhookRefusal{400, QStringLiteral("bad_webhook"), events.error().message};
+        return out;
+    }
+    out.events = std::move(events).value();
+    return out;
+}
+
+QByteArray WebhookCheck::acceptedBody(const SpoolWriteResult &result)
+{
+    return JsonResponse::bytes(
+        QJsonObject{{QStringLiteral("stored"), result.stored}, {QStringLiteral("duplicates"), result.duplicates}});
+}
+
+WebhookRefusal WebhookCheck::spoolUnavailable()
+{
+    return WebhookRefusal{503, QStringLiteral("spool_unavailable"),
+                          QStringLiteral("the events could not be stored; retry later")};
+}
+
+} // namespace mado

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/intake/SpoolWriteResult.h"
+#include "core/intake/WebhookEvent.h"
+
+#include <QtGlobal>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace mado {
+
+class Spool;
+
+// Stores the event-driven front's webhooks in the spool on a thread of its own, so that the
+// front's loop never waits for the disk: every webhook submitted while a commit is under way goes
+// into the next one, all of them as one write of the spool's group commit (one transaction, one
+// fsync). After each commit the tickets, with their results, wait in takeFinished() and
+// finished() is called (on the committer's thread) to say so. submit() and takeFinished() from
+// any thread.
+class WebhookCommitter {
+public:
+    struct Ticket {
+        quint64 connection = 0; // the front's connection id
+        std::vector<WebhookEvent> events;
+        std::optional<Result<SpoolWriteResult>> result; // set when finished
+    };
+
+    WebhookCommitter(Spool &spool, std::function<void()> finished);
+    // Stores what was submitted, then ends the thread.
+    ~WebhookCommitter();
+    WebhookCommitter(const WebhookCommitter &) = delete;
+    WebhookCommitter &operator=(const WebhookCommitter &) = delete;
+
+    void submit(std::vector<Ticket> tickets);
+    std::vector<Ticket> takeFinished();
+    // True while tickets are submitted and not yet taken back.
+    bool busy() const;
+    // Stores what was submitted and ends the thread; later submits are finished with an error.
+    void stop();
+
+private:
+    void run();
+
+    Spool &m_spool;
+    std::function<void()> m_finished;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Ticket> m_queued;
+    std::vector<Ticket> m_done;
+    std::size_t m_inFlight = 0; // being stored
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace mado

@@ -1,0 +1,462 @@
+#include "core/intake/WebhookFront.h"
+
+#include "core/intake/FrontConnection.h"
+#include "core/intake/IntakeLog.h"
+#include "core/intake/ReceiverMetrics.h"
+#include "core/intake/Spool.h"
+#include "core/intake/WebhookCheck.h"
+#include "core/intake/WebhookCommitter.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+namespace mado {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::string kWebhookRoute = "/line/webhook";
+constexpr quint64 kListenKey = 1;
+constexpr quint64 kWakeKey = 2;
+constexpr quint64 kFirstConnection = 16;
+constexpr int kMaxEvents = 256;
+constexpr std::size_t kReadChunk = 16 * 1024;
+// Enough to tell the webhook route apart: "POST /line/webhook" and the character after it.
+constexpr std::size_t kPeekBytes = 19;
+
+struct Connection {
+    Connection(quint64 key, int socket, const WebhookCheck &check) : id(key), fd(socket), http(check) {}
+    quint64 id;
+    int fd;
+    FrontConnection http;
+    Clock::time_point lastActivity = Clock::now();
+    bool writeWatched = false; // EPOLLOUT registered (an answer did not fit in the socket buffer)
+    bool closeAfterSend = false;
+    bool readPaused = false; // input() reached its cap; resumed when a request is answered
+    bool peerClosed = false;
+};
+
+} // namespace
+
+struct WebhookFront::Impl {
+    Impl(Spool &s, ReceiverMetrics &m, const WebhookCheck &c, HandOver h, Options o)
+        : spool(s), metrics(m), check(c), handOver(std::move(h)), options(o)
+    {
+    }
+
+    void run();
+    void acceptAll();
+    void onEvent(quint64 key, quint32 mask);
+    void readable(Connection &c);
+    void process(Connection &c);
+    void flush(Connection &c);
+    void finishStores();
+    void submitStores();
+    void sweep(Clock::time_point now);
+    void logStores();
+    void handOverConnection(Connection &c);
+    void close(quint64 id);
+    void watchListener(bool on);
+    bool watch(Connection &c, int op, quint64 id);
+    std::size_t inputCap() const { return std::size_t(check.maxBodyBytes()) + HttpRequestHead::kMaxSize + kReadChunk; }
+
+    Spool &spool;
+    ReceiverMetrics &metrics;
+    const WebhookCheck &check;
+    HandOver handOver;
+    Options options;
+    int listenFd = -1;
+    int epollFd = -1;
+    int wakeFd = -1;
+    bool listenerWatched = false;
+    std::atomic<bool> stopping{false};
+    std::unique_ptr<WebhookCommitter> committer;
+    std::thread thread;
+    std::unordered_map<quint64, Connection> connections;
+    quint64 nextId = kFirstConnection;
+    std::vector<WebhookCommitter::Ticket> toStore; // collected during one round of events
+    // Events stored since the last log line: one line a second at most, not one per webhook.
+    quint64 storedSinceLog = 0;
+    quint64 duplicatesSinceLog = 0;
+};
+
+WebhookFront::WebhookFront(Spool &spool, ReceiverMetrics &metrics, const WebhookCheck &check, HandOver handOver,
+                           Options options)
+    : d(std::make_unique<Impl>(spool, metrics, check, std::move(handOver), options))
+{
+}
+
+WebhookFront::~WebhookFront()
+{
+    stop();
+}
+
+Status WebhookFront::start(int listeningSocket)
+{
+    if (d->thread.joinable())
+        return {};
+    auto fail = [this](const char *what) {
+        const int error = errno;
+        if (d->epollFd >= 0)
+            ::close(d->epollFd);
+        if (d->wakeFd >= 0)
+            ::close(d->wakeFd);
+        d->epollFd = d->wakeFd = -1;
+        return Error{ErrorCode::Network,
+                     QStringLiteral("webhook front: %1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(error)))};
+    };
+    d->listenFd = listeningSocket;
+    const int flags = ::fcntl(listeningSocket, F_GETFL);
+    if (flags < 0 || ::fcntl(listeningSocket, F_SETFL, flags | O_NONBLOCK) < 0)
+        return fail("fcntl");
+    d->epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    if (d->epollFd < 0)
+        return fail("epoll_create1");
+    d->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (d->wakeFd < 0)
+        return fail("eventfd");
+    epoll_event wake{};
+    wake.events = EPOLLIN;
+    wake.data.u64 = kWakeKey;
+    if (::epoll_ctl(d->epollFd, EPOLL_CTL_ADD, d->wakeFd, &wake) < 0)
+        return fail("epoll_ctl");
+    d->watchListener(true);
+    if (!d->listenerWatched)
+        return fail("epoll_ctl");
+    const int wakeFd = d->wakeFd;
+    d->committer = std::make_unique<WebhookCommitter>(d->spool, [wakeFd] {
+        const quint64 one = 1;
+        [[maybe_unused]] const ssize_t written = ::write(wakeFd, &one, sizeof one);
+    });
+    d->stopping = false;
+    d->thread = std::thread([this] { d->run(); });
+    return {};
+}
+
+void WebhookFront::stop()
+{
+    if (!d->thread.joinable())
+        return;
+    d->stopping = true;
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(d->wakeFd, &one, sizeof one);
+    d->thread.join();
+    d->committer.reset(); // stores what was submitted (nobody is told: LINE redelivers)
+    ::close(d->epollFd);
+    ::close(d->wakeFd);
+    d->epollFd = d->wakeFd = -1;
+}
+
+void WebhookFront::Impl::watchListener(bool on)
+{
+    if (on == listenerWatched)
+        return;
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = kListenKey;
+    if (::epoll_ctl(epollFd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, listenFd, &event) == 0)
+        listenerWatched = on;
+}
+
+bool WebhookFront::Impl::watch(Connection &c, int op, quint64 id)
+{
+    epoll_event event{};
+    // Edge-triggered: a connection is reported when new bytes arrive (or, with EPOLLOUT, when
+    // room opens), so bytes merely peeked at do not report it again and again.
+    event.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (c.writeWatched ? EPOLLOUT : 0u);
+    event.data.u64 = id;
+    return ::epoll_ctl(epollFd, op, c.fd, &event) == 0;
+}
+
+void WebhookFront::Impl::run()
+{
+    epoll_event events[kMaxEvents];
+    Clock::time_point nextSweep = Clock::now() + std::chrono::seconds(1);
+    Clock::time_point stopDeadline{};
+    bool stopSeen = false;
+    while (true) {
+        const int n = ::epoll_wait(epollFd, events, kMaxEvents, 1000);
+        if (n < 0 && errno != EINTR) {
+            qCCritical(lcIntake) << "webhook front: epoll_wait failed:" << std::strerror(errno);
+            break;
+        }
+        for (int i = 0; i < n; ++i) {
+            const quint64 key = events[i].data.u64;
+            if (key == kListenKey) {
+                acceptAll();
+            } else if (key == kWakeKey) {
+                quint64 count = 0;
+                [[maybe_unused]] const ssize_t got = ::read(wakeFd, &count, sizeof count);
+                finishStores();
+            } else {
+                onEvent(key, events[i].events);
+            }
+        }
+        submitStores();
+        const Clock::time_point now = Clock::now();
+        if (stopping && !stopSeen) {
+            stopSeen = true;
+            stopDeadline = now + options.stopGrace;
+            watchListener(false); // no new connections; the listening socket stays the owner's
+        }
+        if (now >= nextSweep || stopSeen) {
+            sweep(now);
+            nextSweep = now + std::chrono::seconds(1);
+        }
+        if (stopSeen && (connections.empty() || now >= stopDeadline))
+            break;
+    }
+    while (!connections.empty())
+        close(connections.begin()->first);
+    logStores();
+}
+
+void WebhookFront::Impl::logStores()
+{
+    if (storedSinceLog == 0 && duplicatesSinceLog == 0)
+        return;
+    qCInfo(lcIntake) << "webhooks:" << storedSinceLog << "events stored," << duplicatesSinceLog
+                     << "duplicates ignored";
+    storedSinceLog = duplicatesSinceLog = 0;
+}
+
+void WebhookFront::Impl::acceptAll()
+{
+    while (true) {
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                // Out of descriptors: stop accepting until the next sweep rather than spin.
+                qCWarning(lcIntake) << "webhook front: cannot accept:" << std::strerror(errno);
+                watchListener(false);
+            }
+            return;
+        }
+        if (connections.size() >= options.maxConnections) {
+            ::close(fd);
+            continue;
+        }
+        const int on = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        const quint64 id = nextId++;
+        auto [it, inserted] = connections.try_emplace(id, id, fd, check);
+        if (!watch(it->second, EPOLL_CTL_ADD, id)) {
+            ::close(fd);
+            connections.erase(it);
+        }
+    }
+}
+
+void WebhookFront::Impl::onEvent(quint64 id, quint32 mask)
+{
+    const auto it = connections.find(id);
+    if (it == connections.end())
+        return;
+    Connection &c = it->second;
+    if (mask & EPOLLERR)
+        return close(id);
+    if ((mask & EPOLLOUT) && !c.http.output().empty()) {
+        flush(c);
+        if (!connections.count(id))
+            return;
+    }
+    if (mask & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))
+        readable(c);
+}
+
+void WebhookFront::Impl::readable(Connection &c)
+{
+    const quint64 id = c.id;
+    if (c.closeAfterSend)
+        return;
+    if (c.http.idle()) {
+        // Between requests: whose is the next one? Peeked, so that another server can read it.
+        char first[kPeekBytes];
+        const ssize_t n = ::recv(c.fd, first, sizeof first, MSG_PEEK);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+            return close(id);
+        if (n < 0)
+            return;
+        switch (FrontConnection::route(std::string_view(first, std::size_t(n)))) {
+        case FrontConnection::Route::Undecided:
+            return; // the rest of the request line wakes the connection again
+        case FrontConnection::Route::Other:
+            return handOverConnection(c);
+        case FrontConnection::Route::Webhook:
+            break;
+        }
+    }
+    std::string &input = c.http.input();
+    while (true) {
+        if (input.size() >= inputCap()) {
+            c.readPaused = true;
+            break;
+        }
+        const std::size_t before = input.size();
+        input.resize(before + kReadChunk);
+        const ssize_t n = ::recv(c.fd, input.data() + before, kReadChunk, 0);
+        input.resize(before + std::size_t(std::max<ssize_t>(n, 0)));
+        if (n > 0 && std::size_t(n) < kReadChunk)
+            break; // a stream socket read short is drained for now (epoll(7))
+        if (n > 0)
+            continue;
+        if (n == 0) {
+            c.peerClosed = true;
+            break;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            break;
+        return close(id);
+    }
+    c.lastActivity = Clock::now();
+    process(c);
+}
+
+void WebhookFront::Impl::process(Connection &c)
+{
+    const quint64 id = c.id;
+    while (!c.closeAfterSend) {
+        const FrontConnection::Step step = c.http.advance();
+        if (step == FrontConnection::Step::NeedMore || step == FrontConnection::Step::Waiting)
+            break;
+        if (step == FrontConnection::Step::Store) {
+            WebhookCommitter::Ticket ticket;
+            ticket.connection = id;
+            ticket.events = c.http.takeEvents();
+            toStore.push_back(std::move(ticket));
+            break;
+        }
+        metrics.countRequest(kWebhookRoute, c.http.lastStatus());
+        if (step == FrontConnection::Step::Close)
+            c.closeAfterSend = true;
+    }
+    // A peer that closed its side gets the answers to what it sent, then the connection closes.
+    if (c.peerClosed && !c.http.waiting())
+        c.closeAfterSend = true;
+    flush(c);
+    if (!connections.count(id))
+        return;
+    if (c.readPaused && !c.http.waiting() && !c.closeAfterSend) {
+        c.readPaused = false;
+        readable(c);
+    }
+}
+
+void WebhookFront::Impl::flush(Connection &c)
+{
+    const quint64 id = c.id;
+    std::string &output = c.http.output();
+    std::size_t sent = 0;
+    while (sent < output.size()) {
+        const ssize_t n = ::send(c.fd, output.data() + sent, output.size() - sent, MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += std::size_t(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        return close(id); // the peer is gone
+    }
+    output.erase(0, sent);
+    const bool pending = !output.empty();
+    if (pending != c.writeWatched) {
+        c.writeWatched = pending;
+        if (!watch(c, EPOLL_CTL_MOD, id))
+            return close(id);
+    }
+    if (!pending && c.closeAfterSend)
+        close(id);
+}
+
+void WebhookFront::Impl::submitStores()
+{
+    if (!toStore.empty())
+        committer->submit(std::exchange(toStore, {}));
+}
+
+void WebhookFront::Impl::finishStores()
+{
+    for (WebhookCommitter::Ticket &ticket : committer->takeFinished()) {
+        const Result<SpoolWriteResult> &result = *ticket.result;
+        if (result) {
+            metrics.countWebhookEvents(result.value().stored, result.value().duplicates);
+            storedSinceLog += quint64(result.value().stored);
+            duplicatesSinceLog += quint64(result.value().duplicates);
+        }
+        const auto it = connections.find(ticket.connection);
+        if (it == connections.end())
+            continue; // the peer left; stored events are redelivered by LINE and deduplicated
+        Connection &c = it->second;
+        const FrontConnection::Step step = c.http.stored(result);
+        metrics.countRequest(kWebhookRoute, c.http.lastStatus());
+        if (step == FrontConnection::Step::Close || stopping)
+            c.closeAfterSend = true;
+        c.lastActivity = Clock::now();
+        // Answers this one and any request that was sent behind it.
+        process(c);
+    }
+}
+
+void WebhookFront::Impl::sweep(Clock::time_point now)
+{
+    logStores();
+    if (!stopping && !listenerWatched)
+        watchListener(true); // after running out of descriptors
+    std::vector<quint64> expired;
+    for (auto &[id, c] : connections) {
+        if (c.http.waiting())
+            continue;
+        if ((stopping && c.http.idle() && c.http.output().empty()) || now - c.lastActivity > options.idleTimeout)
+            expired.push_back(id);
+    }
+    for (const quint64 id : expired)
+        close(id);
+}
+
+void WebhookFront::Impl::handOverConnection(Connection &c)
+{
+    const quint64 id = c.id;
+    const int fd = c.fd;
+    ::epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nullptr);
+    connections.erase(id);
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (stopping || flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        ::close(fd);
+        return;
+    }
+    try {
+        handOver(fd); // owns the socket from here, also when it fails
+    } catch (const std::exception &e) {
+        qCWarning(lcIntake) << "webhook front: hand-over failed:" << e.what();
+    }
+}
+
+void WebhookFront::Impl::close(quint64 id)
+{
+    const auto it = connections.find(id);
+    if (it == connections.end())
+        return;
+    ::epoll_ctl(epollFd, EPOLL_CTL_DEL, it->second.fd, nullptr);
+    ::close(it->second.fd);
+    connections.erase(it);
+}
+
+} // namespace mado

@@ -1,0 +1,311 @@
+#include "core/intake/ReceiverServer.h"
+#include "core/intake/Spool.h"
+
+#include "IntakeTestKit.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+using namespace mado;
+
+namespace {
+
+// A plain blocking TCP connection that writes exactly the bytes given and reads answers one by
+// one (status line, fields, Content-Length body), so that the tests control how requests are cut
+// into pieces and pipelined.
+class RawConnection {
+public:
+    struct Answer {
+        int status = 0; // 0: the connection closed (or timed out) before an answer
+        bool close = false;
+        QByteArray body;
+    };
+
+    explicit RawConnection(quint16 port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        timeval timeout{5, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~RawConnection() { ::close(m_fd); }
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+
+    bool connected() const { return m_connected; }
+    bool send(const std::string &bytes) const
+    {
+        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
+    }
+    Answer read()
+    {
+        Answer answer;
+        std::size_t headEnd;
+        while ((headEnd = m_buffer.find("\r\n\r\n")) == std::string::npos) {
+            if (!fill())
+                return answer;
+        }
+        const std::string head = m_buffer.substr(0, headEnd);
+        std::string lower = head;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        const std::size_t lengthAt = lower.find("\r\ncontent-length:");
+        const std::size_t length = lengthAt == std::string::npos ? 0 : std::stoul(head.substr(lengthAt + 17));
+        while (m_buffer.size() < headEnd + 4 + length) {
+            if (!fill())
+                return answer;
+        }
+        answer.status = std::stoi(head.substr(9, 3));
+        answer.close = lower.find("\r\nconnection: close") != std::string::npos;
+        answer.body = QByteArray::fromStdString(m_buffer.substr(headEnd + 4, length));
+        m_buffer.erase(0, headEnd + 4 + length);
+        return answer;
+    }
+    // True if the server closed the connection (no more bytes, end of stream).
+    bool closedByServer()
+    {
+        return m_buffer.empty() && !fill();
+    }
+
+private:
+    bool fill()
+    {
+        char chunk[4096];
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n <= 0)
+            return false;
+        m_buffer.append(chunk, std::size_t(n));
+        return true;
+    }
+
+    int m_fd = -1;
+    bool m_connected = false;
+    std::string m_buffer;
+};
+
+std::string webhookRequest(const QByteArray &body)
+{
+    return "POST /line/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-line-signature: " +
+           IntakeTestKit::sign(IntakeTestKit::channelSecret(), body).toStdString() +
+           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body.toStdString();
+}
+
+std::string webhookRequest(const QString &eventId)
+{
+    return webhookRequest(IntakeTestKit::webhook({IntakeTestKit::event(eventId)}));
+}
+
+} // namespace
+
+// The receiver's event-driven front on a real loopback port: connections cut and pipelined in
+// unusual ways, connections handed over to the other routes, and a stop under load.
+class TestWebhookFront : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void requestArrivingInPiecesIsServed();
+    void connectionMovesToTheOtherRoutesBetweenRequests();
+    void handedOverRequestArrivesUnread();
+    void pipelinedWebhooksAreAnsweredInOrder();
+    void otherRoutePipelinedBehindAWebhookIsRefused();
+    void stopUnderLoadLosesNoAcknowledgedEvent();
+
+private:
+    std::set<QString> storedIds() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Spool> m_spool;
+    std::unique_ptr<ReceiverServer> m_server;
+};
+
+void TestWebhookFront::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto spool = Spool::open(m_dir->filePath(QStringLiteral("spool.sqlite")));
+    QVERIFY(spool.ok());
+    m_spool = std::move(spool).value();
+    ReceiverOptions options;
+    options.port = 0;
+    options.maxThreads = 8;
+    options.channelSecret = IntakeTestKit::channelSecret();
+    options.maxBodyBytes = 8192;
+    m_server = std::make_unique<ReceiverServer>(options, *m_spool);
+    QVERIFY(m_server->start().ok());
+}
+
+void TestWebhookFront::cleanup()
+{
+    m_server.reset();
+    m_spool.reset();
+    m_dir.reset();
+}
+
+std::set<QString> TestWebhookFront::storedIds() const
+{
+    std::set<QString> ids;
+    const auto events = m_spool->webhookEvents();
+    if (events.ok()) {
+        for (const StoredWebhookEvent &event : events.value())
+            ids.insert(event.webhookEventId);
+    }
+    return ids;
+}
+
+void TestWebhookFront::requestArrivingInPiecesIsServed()
+{
+    RawConnection connection(m_server->port());
+    QVERIFY(connection.connected());
+    const std::string request = webhookRequest(QStringLiteral("01PIECES000000000000000001"));
+    // The request line in pieces shorter than the route, then the rest a few bytes at a time.
+    std::size_t sent = 0;
+    for (const std::size_t cut : {std::size_t(2), std::size_t(7), std::size_t(18), std::size_t(19), std::size_t(40)}) {
+        QVERIFY(connection.send(request.substr(sent, cut - sent)));
+        sent = cut;
+        QTest::qWait(30);
+    }
+    for (std::size_t at = 40; at < request.size(); at += 13) {
+        QVERIFY(connection.send(request.substr(at, 13)));
+        QThread::usleep(500);
+    }
+    const auto answer = connection.read();
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("stored")).toInt(), 1);
+    QCOMPARE(storedIds(), std::set<QString>{QStringLiteral("01PIECES000000000000000001")});
+}
+
+void TestWebhookFront::connectionMovesToTheOtherRoutesBetweenRequests()
+{
+    RawConnection connection(m_server->port());
+    QVERIFY(connection.send(webhookRequest(QStringLiteral("01HANDOVER0000000000000001"))));
+    QCOMPARE(connection.read().status, 200);
+    // The same kept-alive connection now asks for /healthz: served by the other routes.
+    QVERIFY(connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    const auto health = connection.read();
+    QCOMPARE(health.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("ok"));
+    // And a webhook after that is still served (by the handed-over connection's server).
+    QVERIFY(connection.send(webhookRequest(QStringLiteral("01HANDOVER0000000000000002"))));
+    QCOMPARE(connection.read().status, 200);
+    QCOMPARE(storedIds(), (std::set<QString>{QStringLiteral("01HANDOVER0000000000000001"),
+                                             QStringLiteral("01HANDOVER0000000000000002")}));
+}
+
+void TestWebhookFront::handedOverRequestArrivesUnread()
+{
+    // Requests that only look like the webhook route at first reach the other routes whole.
+    RawConnection longer(m_server->port());
+    QVERIFY(longer.send("POST /line/webhooks HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"));
+    const auto notFound = longer.read();
+    QCOMPARE(notFound.status, 404);
+    QVERIFY(notFound.body.contains("not_found"));
+    RawConnection wrongMethod(m_server->port());
+    QVERIFY(wrongMethod.send("GET /line/webhook HTTP/1.1\r\nHost: x\r\n\r\n"));
+    QCOMPARE(wrongMethod.read().status, 405);
+    // The front's answers are counted with the others'.
+    RawConnection webhook(m_server->port());
+    QVERIFY(webhook.send(webhookRequest(QStringLiteral("01METRICS00000000000000001"))));
+    QCOMPARE(webhook.read().status, 200);
+    RawConnection metrics(m_server->port());
+    QVERIFY(metrics.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto text = metrics.read();
+    QCOMPARE(text.status, 200);
+    QVERIFY2(text.body.contains("madoguchi_receiver_http_requests_total{route=\"/line/webhook\",status=\"200\"} 1\n"),
+             text.body.constData());
+    QVERIFY(text.body.contains("madoguchi_receiver_http_requests_total{route=\"other\",status=\"404\"} 1\n"));
+    QVERIFY(text.body.contains("madoguchi_receiver_webhook_events_stored_total 1\n"));
+}
+
+void TestWebhookFront::pipelinedWebhooksAreAnsweredInOrder()
+{
+    RawConnection connection(m_server->port());
+    const std::string first = webhookRequest(QStringLiteral("01PIPELINE0000000000000001"));
+    // The second repeats the first event (a redelivery) and the third is new: all in one write.
+    QVERIFY(connection.send(first + first + webhookRequest(QStringLiteral("01PIPELINE0000000000000002"))));
+    std::vector<std::pair<int, int>> storedAndDuplicates;
+    for (int i = 0; i < 3; ++i) {
+        const auto answer = connection.read();
+        QCOMPARE(answer.status, 200);
+        const QJsonObject counts = QJsonDocument::fromJson(answer.body).object();
+        storedAndDuplicates.emplace_back(counts.value(QStringLiteral("stored")).toInt(),
+                                         counts.value(QStringLiteral("duplicates")).toInt());
+    }
+    QCOMPARE(storedAndDuplicates, (std::vector<std::pair<int, int>>{{1, 0}, {0, 1}, {1, 0}}));
+    QCOMPARE(storedIds().size(), std::size_t(2));
+}
+
+void TestWebhookFront::otherRoutePipelinedBehindAWebhookIsRefused()
+{
+    RawConnection connection(m_server->port());
+    QVERIFY(connection.send(webhookRequest(QStringLiteral("01PIPELINE0000000000000003")) +
+                            "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    QCOMPARE(connection.read().status, 200);
+    const auto refused = connection.read();
+    QCOMPARE(refused.status, 400);
+    QVERIFY(refused.close);
+    QVERIFY(refused.body.contains("webhook_connection"));
+    QVERIFY(connection.closedByServer());
+}
+
+void TestWebhookFront::stopUnderLoadLosesNoAcknowledgedEvent()
+{
+    // Senders keep posting on their own connections while the server stops: every event that got
+    // a 200 must be in the spool; the others may or may not be (LINE redelivers them).
+    constexpr int kSenders = 24;
+    std::mutex mutex;
+    std::set<QString> acknowledged;
+    std::atomic<int> answered{0};
+    std::atomic<bool> done{false};
+    std::vector<std::thread> senders;
+    const quint16 port = m_server->port();
+    for (int s = 0; s < kSenders; ++s) {
+        senders.emplace_back([&, s] {
+            RawConnection connection(port);
+            for (int i = 0; !done && connection.connected(); ++i) {
+                const QString id = QStringLiteral("01STOP%1%2").arg(s, 4, 10, QLatin1Char('0')).arg(i, 16, 10, QLatin1Char('0'));
+                if (!connection.send(webhookRequest(id)))
+                    break;
+                const auto answer = connection.read();
+                if (answer.status != 200)
+                    break;
+                ++answered;
+                std::lock_guard<std::mutex> lock(mutex);
+                acknowledged.insert(id);
+            }
+        });
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(answered > 200, 10000);
+    m_server->stop();
+    done = true;
+    for (std::thread &sender : senders)
+        sender.join();
+    QVERIFY(!acknowledged.empty());
+    const std::set<QString> stored = storedIds();
+    for (const QString &id : acknowledged)
+        QVERIFY2(stored.count(id) == 1, qPrintable(id));
+    // After stop nothing listens any more.
+    RawConnection late(port);
+    QVERIFY(!late.connected());
+}
+
+QTEST_GUILESS_MAIN(TestWebhookFront)
+#include "TestWebhookFront.moc"
