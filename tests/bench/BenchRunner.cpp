@@ -34,14 +34,18 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 QString describe(const LoadResult &r)
 {
-    return QStringLiteral("%1 of %2 acknowledged in %3 s: %4/s, p50 %5 ms, p99 %6 ms, max %7 ms")
-        .arg(r.succeeded)
-        .arg(r.requests)
-        .arg(r.seconds, 0, 'f', 2)
-        .arg(r.throughput(), 0, 'f', 1)
-        .arg(r.p50Ms, 0, 'f', 1)
-        .arg(r.p99Ms, 0, 'f', 1)
-        .arg(r.maxMs, 0, 'f', 1);
+    QString text = QStringLiteral("%1 of %2 acknowledged in %3 s: %4/s, p50 %5 ms, p99 %6 ms, max %7 ms")
+                       .arg(r.succeeded)
+                       .arg(r.requests)
+                       .arg(r.seconds, 0, 'f', 2)
+                       .arg(r.throughput(), 0, 'f', 1)
+                       .arg(r.p50Ms, 0, 'f', 1)
+                       .arg(r.p99Ms, 0, 'f', 1)
+                       .arg(r.maxMs, 0, 'f', 1);
+    if (r.senderCpuSeconds >= 0)
+        text += QStringLiteral("; sending thread %1 us CPU/request")
+                    .arg(r.senderCpuSeconds * 1e6 / std::max(r.requests, 1), 0, 'f', 1);
+    return text;
 }
 
 // Waits until the receiver's worker has processed the events of the previous level, so that
@@ -160,8 +164,7 @@ int BenchRunner::run(QTextStream &out)
         WebhookLoad webhooks(kChannelSecret, QStringLiteral("bench-%1").arg(level), m_options.eventType);
         webhooks.prepare(m_options.webhooks, receiver.port());
         const CpuWindow webhookCpu(receiver.pid());
-        const LoadResult w = LoadRun::run(receiver.port(), senders, m_options.webhooks,
-                                          [&](BenchSession &s, int i) { return webhooks.send(s, i); });
+        const LoadResult w = webhooks.run(senders);
         out << senders << " senders, madoguchi webhooks: " << describe(w) << '\n';
         out << "  " << webhookCpu.describe("receiver", w.requests, w.seconds) << '\n';
         out.flush();
@@ -194,8 +197,7 @@ int BenchRunner::run(QTextStream &out)
             WebhookLoad baselineLoad(kChannelSecret, QStringLiteral("baseline-%1").arg(level), m_options.eventType);
             baselineLoad.prepare(m_options.webhooks, baseline->port());
             const CpuWindow baselineCpu(baseline->pid());
-            const LoadResult b = LoadRun::run(baseline->port(), senders, m_options.webhooks,
-                                              [&](BenchSession &s, int i) { return baselineLoad.send(s, i); });
+            const LoadResult b = baselineLoad.run(senders);
             out << senders << " senders, baseline webhooks: " << describe(b) << '\n';
             out << "  " << baselineCpu.describe("baseline", b.requests, b.seconds) << '\n';
             out.flush();

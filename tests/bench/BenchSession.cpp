@@ -1,7 +1,5 @@
 #include "tests/bench/BenchSession.h"
 
-#include "tests/bench/RawSession.h"
-
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -22,13 +20,6 @@ BenchSession::Answer BenchSession::post(const std::string &path, const QByteArra
     if (answer.status == 0 && reused)
         answer = attempt(path, body, headers);
     return answer;
-}
-
-int BenchSession::sendPrepared(const std::string &request)
-{
-    if (!m_raw)
-        m_raw = std::make_unique<RawSession>(m_port);
-    return m_raw->send(request);
 }
 
 BenchSession::Answer BenchSession::attempt(const std::string &path, const QByteArray &body, const Headers &headers)

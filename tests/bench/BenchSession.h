@@ -13,8 +13,6 @@ class HTTPClientSession;
 
 namespace mado::bench {
 
-class RawSession;
-
 // One sender's keep-alive HTTP/1.1 connection to a server on loopback (Poco). A request on a
 // connection the server has closed meanwhile is sent once more on a new connection. Used by one
 // thread at a time. Never throws: a request without an answer has status 0.
@@ -32,16 +30,12 @@ public:
     BenchSession &operator=(const BenchSession &) = delete;
 
     Answer post(const std::string &path, const QByteArray &body, const Headers &headers);
-    // A request prepared in advance (request line, headers, body), sent on a connection of its
-    // own kept alive (RawSession, not Poco's client); returns the status (0: no answer).
-    int sendPrepared(const std::string &request);
 
 private:
     Answer attempt(const std::string &path, const QByteArray &body, const Headers &headers);
 
     quint16 m_port;
     std::unique_ptr<Poco::Net::HTTPClientSession> m_session;
-    std::unique_ptr<RawSession> m_raw;
 };
 
 } // namespace mado::bench

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace mado::bench {
@@ -45,12 +46,18 @@ LoadResult LoadRun::run(quint16 port, int senders, int requests, const Send &sen
     }
     for (std::thread &t : threads)
         t.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    return summarize(senders, seconds, std::move(latencies), int(std::count(ok.begin(), ok.end(), 1)));
+}
+
+LoadResult summarize(int senders, double seconds, std::vector<double> latencies, int succeeded)
+{
     LoadResult result;
-    result.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    result.seconds = seconds;
     result.senders = senders;
-    result.requests = requests;
-    result.succeeded = int(std::count(ok.begin(), ok.end(), 1));
-    result.failed = requests - result.succeeded;
+    result.requests = int(latencies.size());
+    result.succeeded = succeeded;
+    result.failed = result.requests - succeeded;
     std::sort(latencies.begin(), latencies.end());
     result.p50Ms = percentile(latencies, 0.50);
     result.p99Ms = percentile(latencies, 0.99);

@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <vector>
 
 namespace mado::bench {
 
@@ -18,12 +19,18 @@ struct LoadResult {
     double p50Ms = 0;
     double p99Ms = 0;
     double maxMs = 0;
+    double senderCpuSeconds = -1; // CPU time of the sending thread when measured, else -1
 
     double throughput() const { return seconds > 0 ? succeeded / seconds : 0; }
 };
 
+// The result of `latencies.size()` requests (latency of each in ms) of which `succeeded` were
+// acknowledged, sent by `senders` in `seconds`.
+LoadResult summarize(int senders, double seconds, std::vector<double> latencies, int succeeded);
+
 // Runs `requests` requests from `senders` threads, each with its own keep-alive connection to
-// port; the threads take the next index until all are taken. send(session, index) makes one
+// port (BenchSession, Poco's client); the threads take the next index until all are taken. Used
+// for the LIFF submissions; webhooks, prepared in advance, go through EventLoopLoad. send(session, index) makes one
 // request (or a few, for an application) and returns whether it was acknowledged; the time it
 // takes is that request's latency. Called from one thread; send is called concurrently.
 class LoadRun {

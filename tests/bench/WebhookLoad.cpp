@@ -1,6 +1,6 @@
 #include "tests/bench/WebhookLoad.h"
 
-#include "tests/bench/BenchSession.h"
+#include "tests/bench/EventLoopLoad.h"
 #include "tests/support/LineClient.h"
 
 #include <QJsonArray>
@@ -31,6 +31,7 @@ QByteArray WebhookLoad::body(int index) const
 
 void WebhookLoad::prepare(int count, quint16 port)
 {
+    m_port = port;
     m_requests.clear();
     m_requests.reserve(std::size_t(std::max(count, 0)));
     m_acknowledged.assign(std::size_t(std::max(count, 0)), 0);
@@ -46,14 +47,13 @@ void WebhookLoad::prepare(int count, quint16 port)
     }
 }
 
-bool WebhookLoad::send(BenchSession &session, int index)
+LoadResult WebhookLoad::run(int senders)
 {
-    if (index < 0 || std::size_t(index) >= m_requests.size())
-        return false;
-    if (session.sendPrepared(m_requests[std::size_t(index)]) != 200)
-        return false;
-    m_acknowledged[std::size_t(index)] = 1;
-    return true;
+    std::vector<int> statuses;
+    const LoadResult result = EventLoopLoad::run(m_port, senders, m_requests, &statuses);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        m_acknowledged[i] = statuses[i] == 200 ? 1 : 0;
+    return result;
 }
 
 std::vector<QString> WebhookLoad::acknowledged() const

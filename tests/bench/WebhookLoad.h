@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/bench/LoadRun.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -10,21 +12,20 @@
 
 namespace mado::bench {
 
-class BenchSession;
-
 // Signed LINE webhooks for the load generator: webhook `index` carries one event of the given type
 // (follow, unfollow) whose webhookEventId is "<tag>-<index>", signed with the channel secret like
 // LINE does. prepare() builds every request (headers, body, signature) before the run, so that
-// the run measures the server, not the JSON and HMAC work of the load generator. Remembers which
-// events the server acknowledged with 200, for the durability check. send() may be called from
-// several threads (each index from one thread).
+// the run measures the server, not the JSON and HMAC work of the load generator. run() sends them
+// (EventLoopLoad) and remembers which events the server acknowledged with 200, for the durability
+// check. From one thread.
 class WebhookLoad {
 public:
     WebhookLoad(QByteArray channelSecret, QString tag, QString eventType = QStringLiteral("follow"));
 
     // Builds requests 0 .. count-1 for a server on 127.0.0.1:port.
     void prepare(int count, quint16 port);
-    bool send(BenchSession &session, int index);
+    // Sends the prepared requests over `senders` concurrent connections.
+    LoadResult run(int senders);
     QString eventId(int index) const;
     std::vector<QString> acknowledged() const;
 
@@ -34,8 +35,9 @@ private:
     QByteArray m_secret;
     QString m_tag;
     QString m_eventType;
+    quint16 m_port = 0;
     std::vector<std::string> m_requests;
-    std::vector<char> m_acknowledged; // per index; each written by the one thread that sent it
+    std::vector<char> m_acknowledged; // per index
 };
 
 } // namespace mado::bench
