@@ -1,5 +1,7 @@
 #include "core/intake/Spool.h"
 
+#include "core/intake/WalSync.h"
+
 #include "core/intake/Sqlite.h"
 #include "core/intake/SpoolSchema.h"
 
@@ -24,7 +26,8 @@ QString columnText(sqlite3_stmt *statement, int column)
 
 Status configure(sqlite3 *db)
 {
-    // synchronous=FULL with WAL fsyncs the log on every commit: an acknowledged event is on disk.
+    // synchronous=FULL with WAL fsyncs the log on every commit: an acknowledged write is on disk.
+    // The group commit switches to NORMAL for its own transactions and syncs the log itself.
     if (Status status = Sqlite::exec(db, "PRAGMA synchronous = FULL"); !status)
         return status;
     auto statement = Sqlite::prepare(db, "PRAGMA journal_mode = WAL");
@@ -60,7 +63,10 @@ Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
         return fail(migrated.error());
     if (Status configured = configure(db); !configured)
         return fail(configured.error());
-    spool->m_writer = std::make_unique<SpoolWriter>(db, spool->m_mutex);
+    // SQLite has the log open by now (journal_mode=WAL); the group commit syncs it itself.
+    spool->m_walSync = std::make_unique<WalSync>(path + QStringLiteral("-wal"));
+    WalSync *walSync = spool->m_walSync.get();
+    spool->m_writer = std::make_unique<SpoolWriter>(db, spool->m_mutex, [walSync] { return walSync->sync(); });
     return spool;
 }
 
@@ -89,7 +95,7 @@ Result<std::vector<SpoolWriteResult>> Spool::storeWebhookEventGroups(
     const std::vector<const std::vector<WebhookEvent> *> &groups, const QDateTime &receivedAt)
 {
     const QByteArray at = receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-    return committed([&](sqlite3 *db) -> Result<std::vector<SpoolWriteResult>> {
+    auto stored = committed([&](sqlite3 *db) -> Result<std::vector<SpoolWriteResult>> {
         // Prepared once and kept (this runs under the spool's lock); reset and unbound after use.
         if (!m_insertWebhookEvent) {
             auto insert = Sqlite::prepare(db, "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) "
@@ -127,6 +133,9 @@ Result<std::vector<SpoolWriteResult>> Spool::storeWebhookEventGroups(
         }
         return results;
     });
+    if (stored)
+        m_webhookDeliveries.fetch_add(groups.size(), std::memory_order_relaxed);
+    return stored;
 }
 
 Result<qint64> Spool::pendingWebhookEventCount() const

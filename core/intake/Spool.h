@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,13 +19,19 @@
 struct sqlite3;
 
 namespace mado {
+class WalSync;
+}
 
-// The receiver's durable spool: one SQLite file in WAL mode with synchronous=FULL, so that a
+namespace mado {
+
+// The receiver's durable spool: one SQLite file in WAL mode whose log is synced before a write is
+// reported done (synchronous=FULL; the group commit syncs it itself, see SpoolWriter), so that a
 // successful write survives a crash of the process or the machine. Schema revisions are applied
 // on open (see SpoolSchema); a newer unknown revision is refused. Thread-safe: one connection
 // guarded by a mutex, so Poco's server threads may call it concurrently. The writes a request
 // waits for (webhook events, challenges, applications) go through a group commit (SpoolWriter):
-// concurrent requests share one transaction and one fsync, and each returns only after the commit.
+// concurrent requests share one transaction and one fsync, and each returns only after the commit
+// and the fsync.
 // Errors are Io (SQLite failures) or InvalidArgument (a file that is not a usable spool). Never
 // logs event bodies.
 class Spool {
@@ -45,6 +52,9 @@ public:
     Result<std::vector<SpoolWriteResult>> storeWebhookEventGroups(
         const std::vector<const std::vector<WebhookEvent> *> &groups,
         const QDateTime &receivedAt = QDateTime::currentDateTimeUtc());
+    // Webhook deliveries stored since the spool was opened (storeWebhookEvents and each group of
+    // storeWebhookEventGroups), for the worker to see whether webhooks are arriving.
+    quint64 webhookDeliveriesStored() const { return m_webhookDeliveries.load(std::memory_order_relaxed); }
     // Number of webhook events in state "pending".
     Result<qint64> pendingWebhookEventCount() const;
     // All webhook events in the order they were stored.
@@ -88,8 +98,10 @@ private:
     mutable std::mutex m_mutex;
     sqlite3 *m_db;
     QString m_path;
+    std::unique_ptr<WalSync> m_walSync;    // before the writer, which uses it
     std::unique_ptr<SpoolWriter> m_writer; // started by open(), ended before the connection closes
     Sqlite::Statement m_insertWebhookEvent; // kept prepared; used only under m_mutex
+    std::atomic<quint64> m_webhookDeliveries{0};
 };
 
 } // namespace mado

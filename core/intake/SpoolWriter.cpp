@@ -5,13 +5,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <exception>
 #include <vector>
 
 namespace mado {
 
-SpoolWriter::SpoolWriter(sqlite3 *db, std::mutex &dbMutex, int maxBatch)
-    : m_db(db), m_dbMutex(dbMutex), m_maxBatch(std::size_t(std::max(1, maxBatch)))
+SpoolWriter::SpoolWriter(sqlite3 *db, std::mutex &dbMutex, Sync walSync, int maxBatch)
+    : m_db(db), m_dbMutex(dbMutex), m_sync(std::move(walSync)), m_maxBatch(std::size_t(std::max(1, maxBatch)))
 {
 }
 
@@ -19,7 +20,7 @@ SpoolWriter::~SpoolWriter()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     m_stopping = true;
-    m_idle.wait(lock, [this] { return !m_writing && m_queue.empty(); });
+    m_idle.wait(lock, [this] { return !m_writing && m_queue.empty() && m_syncing == 0; });
 }
 
 std::size_t SpoolWriter::queued() const
@@ -66,12 +67,11 @@ Status SpoolWriter::run(const Work &work)
     Job *next = nullptr;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        if (!m_queue.empty()) {
+        if (!m_queue.empty())
             next = m_queue.front(); // stays queued; m_writing stays true for it
-        } else {
+        else
             m_writing = false;
-            m_idle.notify_all();
-        }
+        ++m_syncing;
     }
     // After m_mutex is released, only the jobs are touched: each waits (alive) until signalled,
     // and reads its result only under its own lock, taken after the signal below.
@@ -79,6 +79,14 @@ Status SpoolWriter::run(const Work &work)
         std::lock_guard<std::mutex> other(next->mutex);
         next->signal = Signal::Lead;
         next->wake.notify_one();
+    }
+    // The next writer is already at work; this batch is durable once the log is synced.
+    syncBatch(batch);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        --m_syncing;
+        if (!m_writing && m_queue.empty() && m_syncing == 0)
+            m_idle.notify_all();
     }
     for (Job *done : batch) {
         if (done == &job)
@@ -106,13 +114,43 @@ Status SpoolWriter::step(Sqlite::Statement &statement, const char *sql)
     return {};
 }
 
+void SpoolWriter::syncBatch(const std::vector<Job *> &batch)
+{
+    if (std::none_of(batch.begin(), batch.end(), [](const Job *job) { return job->result.ok(); }))
+        return; // nothing committed
+    const Status synced = m_sync ? m_sync() : Status();
+    if (synced)
+        return;
+    // Committed but perhaps not on disk: nobody may be told it is stored (a webhook is then
+    // redelivered by LINE and deduplicated; a client retries).
+    for (Job *job : batch) {
+        if (job->result.ok())
+            job->result = synced.error();
+    }
+}
+
 void SpoolWriter::commitBatch(const std::vector<Job *> &batch)
+{
+    std::lock_guard<std::mutex> dbLock(m_dbMutex);
+    if (Status normal = step(m_syncNormal, "PRAGMA synchronous = NORMAL"); !normal) {
+        for (Job *job : batch)
+            job->result = normal.error();
+        return;
+    }
+    commitTransaction(batch);
+    // Back to FULL for the writes outside the group commit, whatever happened.
+    if (Status full = step(m_syncFull, "PRAGMA synchronous = FULL"); !full) {
+        for (Job *job : batch)
+            job->result = full.error();
+    }
+}
+
+void SpoolWriter::commitTransaction(const std::vector<Job *> &batch)
 {
     auto failAll = [&batch](const Error &error) {
         for (Job *job : batch)
             job->result = error;
     };
-    std::lock_guard<std::mutex> dbLock(m_dbMutex);
     SqliteTransaction transaction(m_db);
     if (!transaction.begun().ok())
         return failAll(transaction.begun().error());

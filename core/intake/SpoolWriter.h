@@ -18,19 +18,25 @@ namespace mado {
 // Group commit for the spool: request threads hand their writes to run() and wait. One of them at
 // a time is the writer (the leader): it takes every write queued meanwhile (up to maxBatch), runs
 // them in one transaction, each in its own savepoint (a write that fails rolls back only its own
-// changes and gets its own error), commits once (one fsync with synchronous=FULL), and only then
-// wakes the threads of that batch; then the oldest waiting thread becomes the next writer. So no
-// caller hears of success before its write is durable, a crash mid-batch loses only writes nobody
-// was told about, and a lone request commits on its own thread without a hand-over. If BEGIN or
-// COMMIT fails, every write of the batch gets that error. run() from any thread; a work must not
-// call run().
+// changes and gets its own error), and commits once with synchronous=NORMAL (the log is written,
+// not yet synced). Then it hands the writer role to the oldest waiting thread, syncs the log
+// (walSync: one fdatasync) while the next batch is being written, and only then wakes the threads
+// of its batch. So no caller hears of success before its write is durable, a crash mid-batch loses
+// only writes nobody was told about, the fsync of one batch overlaps the writing of the next, and
+// a lone request commits on its own thread without a hand-over. If BEGIN, COMMIT or the sync fails,
+// every write of the batch gets that error. Writes outside the group commit keep the connection's
+// synchronous=FULL (it is set back after every batch). run() from any thread; a work must not call
+// run().
 class SpoolWriter {
 public:
     // A write: SQL statements on db, no BEGIN/COMMIT. Must finalise its statements before returning.
     using Work = std::function<Status(sqlite3 *db)>;
 
+    // Makes everything committed so far durable (WalSync::sync); called without any lock held.
+    using Sync = std::function<Status()>;
+
     // dbMutex is the lock that serialises all use of db (the spool's).
-    SpoolWriter(sqlite3 *db, std::mutex &dbMutex, int maxBatch = 512);
+    SpoolWriter(sqlite3 *db, std::mutex &dbMutex, Sync walSync, int maxBatch = 512);
     // Refuses new writes and waits for those under way.
     ~SpoolWriter();
     SpoolWriter(const SpoolWriter &) = delete;
@@ -57,16 +63,21 @@ private:
     };
 
     void commitBatch(const std::vector<Job *> &batch);
+    // Under dbMutex: the transaction of the batch, between synchronous=NORMAL and FULL.
+    void commitTransaction(const std::vector<Job *> &batch);
+    void syncBatch(const std::vector<Job *> &batch);
     // Runs a statement that returns no rows, preparing it the first time (under the db lock).
     Status step(Sqlite::Statement &statement, const char *sql);
 
     sqlite3 *m_db;
     std::mutex &m_dbMutex;
+    Sync m_sync;
     const std::size_t m_maxBatch;
     mutable std::mutex m_mutex;
     std::condition_variable m_idle;
     std::deque<Job *> m_queue;
     bool m_writing = false; // a thread is committing a batch, or has been chosen to commit the next
+    int m_syncing = 0;      // batches committed whose log sync is under way
     bool m_stopping = false;
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_writes{0};
@@ -74,6 +85,8 @@ private:
     Sqlite::Statement m_savepoint;
     Sqlite::Statement m_rollbackTo;
     Sqlite::Statement m_release;
+    Sqlite::Statement m_syncNormal;
+    Sqlite::Statement m_syncFull;
 };
 
 } // namespace mado

@@ -2,11 +2,19 @@
 
 #include "core/intake/Spool.h"
 
+#include <pthread.h>
+
 namespace mado {
 
+namespace {
+constexpr int kThreads = 2;
+} // namespace
+
 WebhookCommitter::WebhookCommitter(Spool &spool, std::function<void()> finished)
-    : m_spool(spool), m_finished(std::move(finished)), m_thread([this] { run(); })
+    : m_spool(spool), m_finished(std::move(finished))
 {
+    for (int i = 0; i < kThreads; ++i)
+        m_threads.emplace_back([this] { run(); });
 }
 
 WebhookCommitter::~WebhookCommitter()
@@ -20,9 +28,11 @@ void WebhookCommitter::stop()
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stopping = true;
     }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_wake.notify_all();
+    for (std::thread &thread : m_threads) {
+        if (thread.joinable())
+            thread.join();
+    }
 }
 
 void WebhookCommitter::submit(std::vector<Ticket> tickets)
@@ -63,13 +73,14 @@ bool WebhookCommitter::busy() const
 
 void WebhookCommitter::run()
 {
+    ::pthread_setname_np(::pthread_self(), "webhook-commit");
     std::unique_lock<std::mutex> lock(m_mutex);
     while (true) {
         m_wake.wait(lock, [this] { return m_stopping || !m_queued.empty(); });
         if (m_queued.empty())
             return; // stopping, nothing left
         std::vector<Ticket> batch = std::exchange(m_queued, {});
-        m_inFlight = batch.size();
+        m_inFlight += batch.size();
         lock.unlock();
         std::vector<const std::vector<WebhookEvent> *> groups;
         groups.reserve(batch.size());
@@ -86,7 +97,7 @@ void WebhookCommitter::run()
         lock.lock();
         for (Ticket &ticket : batch)
             m_done.push_back(std::move(ticket));
-        m_inFlight = 0;
+        m_inFlight -= batch.size();
         lock.unlock();
         m_finished();
         lock.lock();

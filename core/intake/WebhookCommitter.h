@@ -17,12 +17,12 @@ namespace mado {
 
 class Spool;
 
-// Stores the event-driven front's webhooks in the spool on a thread of its own, so that the
-// front's loop never waits for the disk: every webhook submitted while a commit is under way goes
-// into the next one, all of them as one write of the spool's group commit (one transaction, one
-// fsync). After each commit the tickets, with their results, wait in takeFinished() and
-// finished() is called (on the committer's thread) to say so. submit() and takeFinished() from
-// any thread.
+// Stores the event-driven front's webhooks in the spool on threads of its own, so that the front's
+// loop never waits for the disk: a free thread takes every webhook submitted so far and stores
+// them as one write of the spool's group commit. Two threads, because the group commit syncs a
+// batch after handing the writer role on: while one thread waits for its batch's fsync, the other
+// writes the next batch. After each batch the tickets, with their results, wait in takeFinished()
+// and finished() is called (on that thread) to say so. submit() and takeFinished() from any thread.
 class WebhookCommitter {
 public:
     struct Ticket {
@@ -41,7 +41,7 @@ public:
     std::vector<Ticket> takeFinished();
     // True while tickets are submitted and not yet taken back.
     bool busy() const;
-    // Stores what was submitted and ends the thread; later submits are finished with an error.
+    // Stores what was submitted and ends the threads; later submits are finished with an error.
     void stop();
 
 private:
@@ -55,7 +55,7 @@ private:
     std::vector<Ticket> m_done;
     std::size_t m_inFlight = 0; // being stored
     bool m_stopping = false;
-    std::thread m_thread;
+    std::vector<std::thread> m_threads;
 };
 
 } // namespace mado

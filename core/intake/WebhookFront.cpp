@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -33,6 +34,9 @@ constexpr quint64 kWakeKey = 2;
 constexpr quint64 kFirstConnection = 16;
 constexpr int kMaxEvents = 256;
 constexpr std::size_t kReadChunk = 16 * 1024;
+// Webhooks are handed to the committer every this many (and at the end of each round of events),
+// so that a commit starts while the rest of a round is still being read.
+constexpr std::size_t kSubmitEvery = 16;
 // Enough to tell the webhook route apart: "POST /line/webhook" and the character after it.
 constexpr std::size_t kPeekBytes = 19;
 
@@ -182,6 +186,7 @@ bool WebhookFront::Impl::watch(Connection &c, int op, quint64 id)
 
 void WebhookFront::Impl::run()
 {
+    ::pthread_setname_np(::pthread_self(), "webhook-front");
     epoll_event events[kMaxEvents];
     Clock::time_point nextSweep = Clock::now() + std::chrono::seconds(1);
     Clock::time_point stopDeadline{};
@@ -340,6 +345,8 @@ void WebhookFront::Impl::process(Connection &c)
             ticket.connection = id;
             ticket.events = c.http.takeEvents();
             toStore.push_back(std::move(ticket));
+            if (toStore.size() >= kSubmitEvery)
+                submitStores();
             break;
         }
         metrics.countRequest(kWebhookRoute, c.http.lastStatus());

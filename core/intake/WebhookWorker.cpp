@@ -108,9 +108,16 @@ void WebhookWorker::run()
         // Rows just handled get a later next_attempt_at when they failed, so a busy spool is
         // drained batch after batch without spinning on failures.
         const int handled = runOnce();
+        const quint64 deliveries = m_spool.webhookDeliveriesStored();
+        const bool webhooksArriving = deliveries != m_deliveriesSeen;
+        m_deliveriesSeen = deliveries;
         lock.lock();
-        if (handled > 0)
+        if (handled > 0) {
+            if (webhooksArriving && m_options.yieldToWebhooksMs > 0)
+                m_wake.wait_for(lock, std::chrono::milliseconds(m_options.yieldToWebhooksMs),
+                                [this] { return m_stopping; });
             continue;
+        }
         // New events are picked up within 200 ms; LINE's reply tokens stay valid for about a minute.
         m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopping; });
     }

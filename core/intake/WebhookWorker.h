@@ -46,6 +46,10 @@ public:
         int maxAttempts = 8;
         int timeoutMs = 10000;
         int retentionDays = 7; // processed events' ids are kept this long for deduplication
+        // While webhooks keep arriving, the worker pauses this long between batches, so that the
+        // spool's commits go to the webhooks first: LINE waits at most 2 s for its 200, a reply
+        // can wait a few milliseconds. 0: no pause.
+        int yieldToWebhooksMs = 20;
         ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
     };
 
@@ -75,6 +79,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    quint64 m_deliveriesSeen = 0; // Spool::webhookDeliveriesStored() at the last batch
     std::thread m_thread;
     // Only on the thread that runs runOnce().
     HttpCall::Client m_api; // kept alive to options.apiBase (replies)

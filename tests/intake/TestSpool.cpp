@@ -7,7 +7,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <future>
+#include <mutex>
 #include <numeric>
 #include <thread>
 
@@ -32,6 +34,10 @@ private Q_SLOTS:
     void unopenablePathIsAnIoError();
     void concurrentWritersStoreEachEventOnce();
     void failedWriteInAGroupCommitUndoesOnlyItself();
+    void groupCommitAnswersOnlyAfterTheLogSync();
+    void failedLogSyncFailsTheBatch();
+    void groupCommitLeavesTheConnectionSynchronousFull();
+    void groupsOfWebhooksAreCountedPerGroup();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("spool.sqlite")); }
@@ -299,6 +305,125 @@ void TestSpool::failedWriteInAGroupCommitUndoesOnlyItself()
     QCOMPARE(rawQuery(path(), "SELECT group_concat(webhook_event_id) FROM webhook_events"), QByteArray("OK2"));
     QCOMPARE(spool->writer().commits(), quint64(2)); // the blocking write's and the shared one
     QCOMPARE(spool->writer().writes(), quint64(3));
+}
+
+namespace {
+
+// A WAL database with one table, for a SpoolWriter of the test's own.
+sqlite3 *openLog(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (v INTEGER)", nullptr,
+                 nullptr, nullptr);
+    return db;
+}
+
+Status insert(sqlite3 *db, int value)
+{
+    const std::string sql = "INSERT INTO t VALUES (" + std::to_string(value) + ")";
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        return Error{ErrorCode::Io, QStringLiteral("insert failed")};
+    return {};
+}
+
+} // namespace
+
+void TestSpool::groupCommitAnswersOnlyAfterTheLogSync()
+{
+    sqlite3 *db = openLog(path());
+    std::mutex dbMutex;
+    // The first sync blocks until released; meanwhile a second batch must still be written (the
+    // writer role is handed on before the sync), but nobody of the first batch may return.
+    std::promise<void> firstSyncing;
+    std::promise<void> releaseFirst;
+    std::shared_future<void> firstReleased = releaseFirst.get_future().share();
+    std::atomic<int> syncs{0};
+    {
+        SpoolWriter writer(db, dbMutex, [&]() -> Status {
+            if (syncs.fetch_add(1) == 0) {
+                firstSyncing.set_value();
+                firstReleased.wait();
+            }
+            return {};
+        });
+        std::atomic<bool> firstReturned{false};
+        Status firstResult = Error{ErrorCode::Internal, QString()};
+        std::thread first([&] {
+            firstResult = writer.run([](sqlite3 *d) { return insert(d, 1); });
+            firstReturned = true;
+        });
+        firstSyncing.get_future().wait();
+        // Committed (another connection sees the row) but not yet synced: not answered.
+        QCOMPARE(rawQuery(path(), "SELECT count(*) FROM t"), QByteArray("1"));
+        const Status second = writer.run([](sqlite3 *d) { return insert(d, 2); });
+        QVERIFY(second.ok());
+        QCOMPARE(rawQuery(path(), "SELECT count(*) FROM t"), QByteArray("2"));
+        QTest::qWait(50);
+        QVERIFY(!firstReturned);
+        releaseFirst.set_value();
+        first.join();
+        QVERIFY(firstResult.ok());
+        QCOMPARE(syncs.load(), 2);
+    }
+    sqlite3_close(db);
+}
+
+void TestSpool::failedLogSyncFailsTheBatch()
+{
+    sqlite3 *db = openLog(path());
+    std::mutex dbMutex;
+    {
+        SpoolWriter writer(db, dbMutex, [] { return Status(Error{ErrorCode::Io, QStringLiteral("sync failed")}); });
+        const Status result = writer.run([](sqlite3 *d) { return insert(d, 1); });
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().message, QStringLiteral("sync failed"));
+        // A write that failed by itself is not synced at all.
+        int synced = 0;
+        SpoolWriter counting(db, dbMutex, [&synced] {
+            ++synced;
+            return Status();
+        });
+        QVERIFY(!counting.run([](sqlite3 *) { return Status(Error{ErrorCode::InvalidArgument, QString()}); }).ok());
+        QCOMPARE(synced, 0);
+        QVERIFY(counting.run([](sqlite3 *d) { return insert(d, 2); }).ok());
+        QCOMPARE(synced, 1);
+    }
+    sqlite3_close(db);
+}
+
+void TestSpool::groupCommitLeavesTheConnectionSynchronousFull()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("SYNC1"))}).ok());
+    // 2 = FULL: writes outside the group commit still sync at their commit.
+    const qint64 mode = spool->locked([](sqlite3 *db) {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(db, "PRAGMA synchronous", -1, &statement, nullptr);
+        const qint64 value = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
+        sqlite3_finalize(statement);
+        return value;
+    });
+    QCOMPARE(mode, qint64(2));
+}
+
+void TestSpool::groupsOfWebhooksAreCountedPerGroup()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    const std::vector<WebhookEvent> a{event(QStringLiteral("G1")), event(QStringLiteral("G2"))};
+    const std::vector<WebhookEvent> b{event(QStringLiteral("G2")), event(QStringLiteral("G3"))};
+    const std::vector<WebhookEvent> empty;
+    const auto stored = spool->storeWebhookEventGroups({&a, &b, &empty});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().size(), std::size_t(3));
+    QCOMPARE(stored.value()[0].stored, 2);
+    QCOMPARE(stored.value()[1].stored, 1);
+    QCOMPARE(stored.value()[1].duplicates, 1); // G2, stored by the earlier group of the same write
+    QCOMPARE(stored.value()[2].stored + stored.value()[2].duplicates, 0);
+    QCOMPARE(spool->webhookDeliveriesStored(), quint64(3));
+    QCOMPARE(rawQuery(path(), "SELECT count(*) FROM webhook_events"), QByteArray("3"));
 }
 
 QTEST_GUILESS_MAIN(TestSpool)

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+#include <mutex>
+
+namespace mado {
+
+// Makes the spool's write-ahead log durable: fdatasync on the "-wal" file, through a descriptor
+// of its own. The group commit (SpoolWriter) commits with synchronous=NORMAL, which writes the
+// log without syncing it, and calls sync() after it has handed the writer role on, so that the
+// next batch is written while this one is synced; nobody of a batch hears of success before its
+// sync() returned. fdatasync flushes everything written to the file before the call, from any
+// descriptor. If the log file was replaced meanwhile (only SQLite's last connection removes it),
+// the new one is opened and synced. Thread-safe.
+class WalSync {
+public:
+    explicit WalSync(QString walPath);
+    ~WalSync();
+    WalSync(const WalSync &) = delete;
+    WalSync &operator=(const WalSync &) = delete;
+
+    Status sync();
+
+private:
+    Status reopen(); // under m_mutex
+
+    QString m_path;
+    std::mutex m_mutex; // guards m_fd (not the fdatasync itself)
+    int m_fd = -1;
+};
+
+} // namespace mado
