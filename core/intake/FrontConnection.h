@@ -39,6 +39,7 @@ public:
     static Route route(std::string_view firstBytes);
 
     std::string &input() { return m_input; }
+    const std::string &input() const { return m_input; }
     std::string &output() { return m_output; }
     Step advance();
     std::vector<WebhookEvent> takeEvents() { return std::move(m_events); }

@@ -123,7 +123,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"http.listen", "127.0.0.1:8480",
          "HOST:PORT of the HTTP listener (IPv6 as [ADDRESS]:PORT); --listen overrides"},
         {"http.max_threads", "128",
-         "HTTP worker threads, 1 to 256; a kept-alive connection holds one, so at least the concurrent connections"},
+         "threads for the applicant API, /healthz and /metrics, 1 to 256 (a kept-alive connection holds one; "
+         "LINE webhooks need none)"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},

@@ -18,7 +18,9 @@ struct ReceiverOptions {
 
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8480; // 0 picks a free port (tests)
-    int maxThreads = 128; // at least the concurrent connections (one thread per kept-alive connection)
+    // Threads for the routes other than the webhook (one per kept-alive connection of the applicant
+    // API, /healthz, /metrics); LINE's webhook connections are served by the event-driven front.
+    int maxThreads = 128;
     // The LINE channel secret, the HMAC key of x-line-signature. Never logged.
     QByteArray channelSecret;
     // Largest request body accepted; larger bodies are answered 413 without being read.

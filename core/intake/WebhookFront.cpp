@@ -34,6 +34,10 @@ constexpr quint64 kWakeKey = 2;
 constexpr quint64 kFirstConnection = 16;
 constexpr int kMaxEvents = 256;
 constexpr std::size_t kReadChunk = 16 * 1024;
+// Input held by all connections together; a connection whose large request would exceed it is
+// closed. Checked only for inputs over kLargeInput, which LINE's webhooks (a few kB) never reach.
+constexpr std::size_t kLargeInput = 64 * 1024;
+constexpr std::size_t kInputBudget = 256 * 1024 * 1024;
 // Webhooks are handed to the committer every this many (and at the end of each round of events),
 // so that a commit starts while the rest of a round is still being read.
 constexpr std::size_t kSubmitEvery = 16;
@@ -74,6 +78,13 @@ struct WebhookFront::Impl {
     void close(quint64 id);
     void watchListener(bool on);
     bool watch(Connection &c, int op, quint64 id);
+    std::size_t bufferedInput() const
+    {
+        std::size_t total = 0;
+        for (const auto &entry : connections)
+            total += entry.second.http.input().capacity();
+        return total;
+    }
     std::size_t inputCap() const { return std::size_t(check.maxBodyBytes()) + HttpRequestHead::kMaxSize + kReadChunk; }
 
     Spool &spool;
@@ -310,6 +321,10 @@ void WebhookFront::Impl::readable(Connection &c)
         if (input.size() >= inputCap()) {
             c.readPaused = true;
             break;
+        }
+        if (input.size() > kLargeInput && bufferedInput() > kInputBudget) {
+            qCWarning(lcIntake) << "webhook front: input budget exceeded; a connection with a large request is closed";
+            return close(id);
         }
         const std::size_t before = input.size();
         input.resize(before + kReadChunk);

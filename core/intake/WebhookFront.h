@@ -22,7 +22,7 @@ class WebhookCheck;
 // on (Poco's HTTP server). LINE keeps connections alive and sends one webhook per request, so the
 // front serves them with no thread per connection and no hand-over between threads per request.
 // Connections idle longer than idleTimeout are closed; beyond maxConnections new ones are
-// closed at once. start() and stop() from one controlling thread.
+// closed at once; the input the connections hold together is capped (256 MiB). start() and stop() from one controlling thread.
 class WebhookFront {
 public:
     // Takes a connected socket (blocking) whose next request is for another route; owns it from
@@ -30,7 +30,7 @@ public:
     using HandOver = std::function<void(int socket)>;
     struct Options {
         std::chrono::milliseconds idleTimeout{10'000};
-        std::size_t maxConnections = 4096;
+        std::size_t maxConnections = 1024;
         // How long stop() lets requests under way finish.
         std::chrono::milliseconds stopGrace{5'000};
     };
