@@ -1,5 +1,7 @@
 #include "core/intake/HttpRequestHead.h"
 
+#include "core/intake/HttpText.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -12,36 +14,6 @@ bool isTokenChar(char c)
 {
     static constexpr std::string_view kSpecials = "!#$%&'*+-.^_`|~";
     return std::isalnum(static_cast<unsigned char>(c)) || kSpecials.find(c) != std::string_view::npos;
-}
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-// True if the comma-separated list holds token (case-insensitive).
-bool listHas(std::string_view list, std::string_view token)
-{
-    while (!list.empty()) {
-        const std::size_t comma = list.find(',');
-        if (equalsIgnoringCase(trim(list.substr(0, comma)), token))
-            return true;
-        if (comma == std::string_view::npos)
-            break;
-        list.remove_prefix(comma + 1);
-    }
-    return false;
 }
 
 } // namespace
@@ -109,7 +81,7 @@ bool HttpRequestHead::parseField(std::string_view line)
     std::string lower(name);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); });
-    m_fields.emplace_back(std::move(lower), std::string(trim(line.substr(colon + 1))));
+    m_fields.emplace_back(std::move(lower), std::string(HttpText::trim(line.substr(colon + 1))));
     return true;
 }
 
@@ -128,7 +100,7 @@ bool HttpRequestHead::finish()
             m_contentLength = length;
         } else if (name == "transfer-encoding") {
             // Only "chunked" alone is understood; anything else cannot be framed safely.
-            if (m_chunked || !equalsIgnoringCase(value, "chunked"))
+            if (m_chunked || !HttpText::equalsIgnoringCase(value, "chunked"))
                 return false;
             m_chunked = true;
         }
@@ -160,13 +132,13 @@ bool HttpRequestHead::keepAlive() const
 {
     const std::string_view connection = field("connection");
     if (m_http11)
-        return !listHas(connection, "close");
-    return listHas(connection, "keep-alive");
+        return !HttpText::listHas(connection, "close");
+    return HttpText::listHas(connection, "keep-alive");
 }
 
 bool HttpRequestHead::expectsContinue() const
 {
-    return equalsIgnoringCase(field("expect"), "100-continue");
+    return HttpText::equalsIgnoringCase(field("expect"), "100-continue");
 }
 
 } // namespace mado

@@ -1,10 +1,11 @@
 #include "tests/bench/AnswerParser.h"
 
+#include "core/intake/HttpText.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
-#include <strings.h>
 
 namespace mado::bench {
 
@@ -12,34 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxHead = 64 * 1024;
 constexpr std::size_t kMaxLine = 4096;
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-// Whether the comma-separated list holds token (case-insensitive), e.g. "close" in "Connection".
-bool hasToken(std::string_view list, std::string_view token)
-{
-    while (!list.empty()) {
-        const std::size_t comma = list.find(',');
-        if (equalsIgnoringCase(trimmed(list.substr(0, comma)), token))
-            return true;
-        if (comma == std::string_view::npos)
-            break;
-        list.remove_prefix(comma + 1);
-    }
-    return false;
-}
 
 } // namespace
 
@@ -173,16 +146,16 @@ AnswerParser::Progress AnswerParser::parseHead()
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string_view name = trimmed(line.substr(0, colon));
-        const std::string_view value = trimmed(line.substr(colon + 1));
-        if (equalsIgnoringCase(name, "content-length")) {
+        const std::string_view name = HttpText::trim(line.substr(0, colon));
+        const std::string_view value = HttpText::trim(line.substr(colon + 1));
+        if (HttpText::equalsIgnoringCase(name, "content-length")) {
             hasLength = true;
             length = std::size_t(std::strtoull(std::string(value).c_str(), nullptr, 10));
-        } else if (equalsIgnoringCase(name, "transfer-encoding")) {
-            chunked = hasToken(value, "chunked");
-        } else if (equalsIgnoringCase(name, "connection")) {
-            m_closes = m_closes || hasToken(value, "close");
-            keepAlive = keepAlive || hasToken(value, "keep-alive");
+        } else if (HttpText::equalsIgnoringCase(name, "transfer-encoding")) {
+            chunked = HttpText::listHas(value, "chunked");
+        } else if (HttpText::equalsIgnoringCase(name, "connection")) {
+            m_closes = m_closes || HttpText::listHas(value, "close");
+            keepAlive = keepAlive || HttpText::listHas(value, "keep-alive");
         }
     }
     if (http10 && !keepAlive)
