@@ -35,7 +35,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption senders(QStringLiteral("senders"), QStringLiteral("numbers of concurrent senders"),
                                      QStringLiteral("LIST"), QStringLiteral("1,10,100"));
     const QCommandLineOption webhooks(QStringLiteral("webhooks"), QStringLiteral("webhooks per level"),
-                                      QStringLiteral("N"), QStringLiteral("10000"));
+                                      QStringLiteral("N"), QStringLiteral("30000"));
     const QCommandLineOption eventType(QStringLiteral("event"),
                                        QStringLiteral("webhook event type: follow (the receiver replies to each) or "
                                                       "unfollow (it only records the state)"),

@@ -14,7 +14,7 @@ struct BenchOptions {
     QString nodeProgram = QStringLiteral("node");
     QString nodePath; // NODE_PATH for the baseline (its node_modules)
     std::vector<int> senders{1, 10, 100};
-    int webhooks = 10000; // per level
+    int webhooks = 30000; // per level
     // follow: the receiver's worker replies through the LINE simulator (in this process) to each;
     // unfollow: it only records the user's state.
     QString eventType = QStringLiteral("follow");
