@@ -7,7 +7,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <sstream>
 
 using namespace mado;
 
@@ -34,6 +37,8 @@ private Q_SLOTS:
     void connectionRefusesBeforeTheBodyAndCloses();
     void connectionAnswersStoreFailureWith503();
     void connectionHonoursHttp10AndExpectContinue();
+    void randomCutsGiveTheSameAnswers();
+    void randomBytesNeverAcknowledge();
 
 private:
     static std::string webhookRequest(const QByteArray &body, const std::string &extraFields = {});
@@ -315,6 +320,89 @@ void TestHttpFraming::connectionHonoursHttp10AndExpectContinue()
     old.input() = request;
     QCOMPARE(old.advance(), FrontConnection::Step::Close); // HTTP/1.0 without keep-alive
     QCOMPARE(statusOf(old.output()), 200);
+}
+
+void TestHttpFraming::randomCutsGiveTheSameAnswers()
+{
+    // Three pipelined requests (a webhook, a URL check, a chunked webhook) cut into random pieces:
+    // the same two stores and three answers, in order, however the bytes arrive.
+    const QByteArray first = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01RANDOM00000000000000001"))});
+    const QByteArray urlCheck = R"({"destination":"U0","events":[]})";
+    const QByteArray third = IntakeTestKit::webhook({IntakeTestKit::event(QStringLiteral("01RANDOM00000000000000002"))});
+    std::string chunked = webhookRequest(third);
+    const std::size_t bodyAt = chunked.find("\r\n\r\n") + 4;
+    const std::string thirdBody = chunked.substr(bodyAt);
+    chunked = chunked.substr(0, bodyAt);
+    chunked.replace(chunked.find("Content-Length: "), chunked.find("\r\n", chunked.find("Content-Length: ")) -
+                                                          chunked.find("Content-Length: "),
+                    "Transfer-Encoding: chunked");
+    std::ostringstream hexSize;
+    hexSize << std::hex << (thirdBody.size() - 10);
+    chunked += hexSize.str() + "\r\n" + thirdBody.substr(0, thirdBody.size() - 10) + "\r\na\r\n" +
+               thirdBody.substr(thirdBody.size() - 10) + "\r\n0\r\n\r\n";
+    const std::string wire = webhookRequest(first) + webhookRequest(urlCheck) + chunked;
+
+    QRandomGenerator random(20261127);
+    for (int round = 0; round < 200; ++round) {
+        FrontConnection connection(m_check);
+        std::vector<QString> storedIds;
+        std::size_t at = 0;
+        while (at < wire.size()) {
+            const std::size_t piece = 1 + random.bounded(quint32(std::min<std::size_t>(wire.size() - at, 300)));
+            connection.input().append(wire, at, piece);
+            at += piece;
+            for (FrontConnection::Step step = connection.advance(); step != FrontConnection::Step::NeedMore;
+                 step = connection.advance()) {
+                QVERIFY(step != FrontConnection::Step::Close);
+                if (step == FrontConnection::Step::Store) {
+                    const auto events = connection.takeEvents();
+                    QCOMPARE(events.size(), std::size_t(1));
+                    storedIds.push_back(events.front().webhookEventId);
+                    QCOMPARE(connection.stored(SpoolWriteResult{1, 0}), FrontConnection::Step::Answered);
+                }
+            }
+        }
+        QCOMPARE(storedIds, (std::vector<QString>{QStringLiteral("01RANDOM00000000000000001"),
+                                                  QStringLiteral("01RANDOM00000000000000002")}));
+        std::vector<int> statuses;
+        const std::string &out = connection.output();
+        for (std::size_t i = out.find("HTTP/1.1 "); i != std::string::npos; i = out.find("HTTP/1.1 ", i + 1))
+            statuses.push_back(std::stoi(out.substr(i + 9, 3)));
+        QCOMPARE(statuses, (std::vector<int>{200, 200, 200}));
+        QVERIFY(connection.idle());
+    }
+}
+
+void TestHttpFraming::randomBytesNeverAcknowledge()
+{
+    // Garbage after a valid request line start, fed in random pieces: never a store, never a 200;
+    // the connection ends with a 4xx and Close, or still waits for more.
+    QRandomGenerator random(4242);
+    for (int round = 0; round < 300; ++round) {
+        FrontConnection connection(m_check);
+        std::string wire = "POST /line/webhook HTTP/1.1\r\n";
+        const int length = int(random.bounded(20000));
+        for (int i = 0; i < length; ++i) {
+            // Mostly printable, with CR/LF and colons often enough to build header-like lines.
+            const quint32 pick = random.bounded(100);
+            wire += pick < 5 ? '\r' : pick < 10 ? '\n' : pick < 13 ? ':' : char(32 + random.bounded(95));
+        }
+        std::size_t at = 0;
+        bool closed = false;
+        while (at < wire.size() && !closed) {
+            const std::size_t piece = 1 + random.bounded(quint32(std::min<std::size_t>(wire.size() - at, 500)));
+            connection.input().append(wire, at, piece);
+            at += piece;
+            const FrontConnection::Step step = connection.advance();
+            QVERIFY(step != FrontConnection::Step::Store);
+            closed = step == FrontConnection::Step::Close;
+        }
+        if (closed) {
+            const int status = statusOf(connection.output().substr(connection.output().rfind("HTTP/1.1 ")));
+            QVERIFY2(status >= 400 && status < 500, qPrintable(QString::number(status)));
+        }
+        QVERIFY(connection.output().find("HTTP/1.1 200") == std::string::npos);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpFraming)
