@@ -23,8 +23,10 @@ struct SamePersonThresholds {
 // at or below `maxDistance`, or its 256-bit face hash is within `maxBits` of the document's.
 // Calibrated by `madoguchi-cli eval --copies` (docs/face-engine.md).
 struct SelfieCopyThresholds {
-    double maxDistance = 0.0; // 0: the distance criterion is off
-    int maxBits = 3;
+    // The shipped file's values (chosen on johns + bald_guys, docs/face-engine.md); 0 switches
+    // the distance criterion off.
+    double maxDistance = 0.20;
+    int maxBits = 20;
 };
 
 // Every threshold of the face engine, in one versioned file (resources/thresholds/

@@ -63,8 +63,12 @@ Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
         return fail(migrated.error());
     if (Status configured = configure(db); !configured)
         return fail(configured.error());
-    // SQLite has the log open by now (journal_mode=WAL); the group commit syncs it itself.
-    spool->m_walSync = std::make_unique<WalSync>(path + QStringLiteral("-wal"));
+    // The log's name as SQLite uses it (the database path with symbolic links resolved, plus
+    // "-wal"); the group commit syncs that file itself.
+    const char *walName = sqlite3_filename_wal(sqlite3_db_filename(db, "main"));
+    if (!walName || !*walName)
+        return fail(Error{ErrorCode::Io, QStringLiteral("the spool's write-ahead log has no file name")});
+    spool->m_walSync = std::make_unique<WalSync>(QByteArray(walName));
     WalSync *walSync = spool->m_walSync.get();
     spool->m_writer = std::make_unique<SpoolWriter>(db, spool->m_mutex, [walSync] { return walSync->sync(); });
     return spool;

@@ -17,7 +17,7 @@ Error ioError(const QString &what)
 
 } // namespace
 
-WalSync::WalSync(QString walPath) : m_path(std::move(walPath)) {}
+WalSync::WalSync(QByteArray walPath) : m_path(std::move(walPath)) {}
 
 WalSync::~WalSync()
 {
@@ -30,7 +30,7 @@ Status WalSync::reopen()
     if (m_fd >= 0)
         ::close(m_fd);
     // O_CREAT: SQLite opens the log by this same name, so either may create it first.
-    m_fd = ::open(m_path.toLocal8Bit().constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    m_fd = ::open(m_path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (m_fd < 0)
         return ioError(QStringLiteral("cannot open the spool's log"));
     return {};
@@ -43,7 +43,7 @@ Status WalSync::sync()
         std::lock_guard<std::mutex> lock(m_mutex);
         struct stat onDisk {};
         struct stat held {};
-        const bool same = m_fd >= 0 && ::stat(m_path.toLocal8Bit().constData(), &onDisk) == 0 &&
+        const bool same = m_fd >= 0 && ::stat(m_path.constData(), &onDisk) == 0 &&
                           ::fstat(m_fd, &held) == 0 && onDisk.st_ino == held.st_ino && onDisk.st_dev == held.st_dev;
         if (!same) {
             if (Status opened = reopen(); !opened)

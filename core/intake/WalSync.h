@@ -2,7 +2,7 @@
 
 #include "core/Result.h"
 
-#include <QString>
+#include <QByteArray>
 
 #include <mutex>
 
@@ -17,7 +17,8 @@ namespace mado {
 // the new one is opened and synced. Thread-safe.
 class WalSync {
 public:
-    explicit WalSync(QString walPath);
+    // walPath: the log's file name as SQLite uses it (sqlite3_filename_wal), in the file system's encoding.
+    explicit WalSync(QByteArray walPath);
     ~WalSync();
     WalSync(const WalSync &) = delete;
     WalSync &operator=(const WalSync &) = delete;
@@ -27,7 +28,7 @@ public:
 private:
     Status reopen(); // under m_mutex
 
-    QString m_path;
+    QByteArray m_path;
     std::mutex m_mutex; // guards m_fd (not the fdatasync itself)
     int m_fd = -1;
 };

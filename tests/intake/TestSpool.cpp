@@ -38,6 +38,7 @@ private Q_SLOTS:
     void failedLogSyncFailsTheBatch();
     void groupCommitLeavesTheConnectionSynchronousFull();
     void groupsOfWebhooksAreCountedPerGroup();
+    void spoolBehindASymlinkSyncsTheRealLog();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("spool.sqlite")); }
@@ -424,6 +425,22 @@ void TestSpool::groupsOfWebhooksAreCountedPerGroup()
     QCOMPARE(stored.value()[2].stored + stored.value()[2].duplicates, 0);
     QCOMPARE(spool->webhookDeliveriesStored(), quint64(3));
     QCOMPARE(rawQuery(path(), "SELECT count(*) FROM webhook_events"), QByteArray("3"));
+}
+
+void TestSpool::spoolBehindASymlinkSyncsTheRealLog()
+{
+    // SQLite keeps the log next to the real file; the group commit must sync that one, not create
+    // a stray log next to the link.
+    const QString real = m_dir->filePath(QStringLiteral("real.sqlite"));
+    const QString link = m_dir->filePath(QStringLiteral("link.sqlite"));
+    QVERIFY(QFile(real).open(QIODevice::WriteOnly)); // an empty file is a new database
+    QVERIFY(QFile::link(real, link));
+    auto spool = open(link);
+    QVERIFY(spool);
+    QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("LINKED"))}).ok());
+    QVERIFY(QFile::exists(real + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(link + QStringLiteral("-wal")));
+    QCOMPARE(rawQuery(real, "SELECT webhook_event_id FROM webhook_events"), QByteArray("LINKED"));
 }
 
 QTEST_GUILESS_MAIN(TestSpool)
