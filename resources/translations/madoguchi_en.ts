@@ -1733,37 +1733,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="113"/>
+        <location filename="../../ui/views/QueueView.cpp" line="121"/>
+        <source>%1 (held: %2)</source>
+        <translation>%1 (held: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/QueueView.cpp" line="122"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>Waiting: %1  ·  In review: %2  ·  Decided: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="118"/>
+        <location filename="../../ui/views/QueueView.cpp" line="127"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  Pending approval: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132"/>
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="133"/>
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>All AI bands</source>
         <translation>All AI bands</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134"/>
+        <location filename="../../ui/views/QueueView.cpp" line="143"/>
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135"/>
+        <location filename="../../ui/views/QueueView.cpp" line="144"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136"/>
+        <location filename="../../ui/views/QueueView.cpp" line="145"/>
         <source>Search by reference</source>
         <translation>Search by reference</translation>
     </message>

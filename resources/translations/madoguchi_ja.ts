@@ -1729,37 +1729,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="113"/>
+        <location filename="../../ui/views/QueueView.cpp" line="121"/>
+        <source>%1 (held: %2)</source>
+        <translation>%1（うち保留 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/QueueView.cpp" line="122"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>確認待ち: %1  ·  確認中: %2  ·  判定済み: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="118"/>
+        <location filename="../../ui/views/QueueView.cpp" line="127"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  承認待ち: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="132"/>
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>All states</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="133"/>
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>All AI bands</source>
         <translation>すべてのAI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="134"/>
+        <location filename="../../ui/views/QueueView.cpp" line="143"/>
         <source>All procedures</source>
         <translation>すべての手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135"/>
+        <location filename="../../ui/views/QueueView.cpp" line="144"/>
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136"/>
+        <location filename="../../ui/views/QueueView.cpp" line="145"/>
         <source>Search by reference</source>
         <translation>受付番号で検索</translation>
     </message>

@@ -115,8 +115,12 @@ void QueueView::updateCounts()
     const auto &counts = m_model->countsPerState();
     const qint64 waiting = counts.value(QStringLiteral("verified")) + counts.value(QStringLiteral("held")) +
                            counts.value(QStringLiteral("returned"));
+    // Held cases (the procedure does not accept the identity method) wait too, but can only be
+    // rejected: say how many of the waiting ones they are.
+    const qint64 held = counts.value(QStringLiteral("held"));
+    const QString waitingText = held > 0 ? tr("%1 (held: %2)").arg(waiting).arg(held) : QString::number(waiting);
     QString text = tr("Waiting: %1  ·  In review: %2  ·  Decided: %3")
-                       .arg(waiting)
+                       .arg(waitingText)
                        .arg(counts.value(QStringLiteral("claimed")))
                        .arg(counts.value(QStringLiteral("decided")));
     if (m_showPendingApproval)
