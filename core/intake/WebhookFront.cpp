@@ -102,6 +102,7 @@ struct WebhookFront::Impl {
     std::unordered_map<quint64, Connection> connections;
     quint64 nextId = kFirstConnection;
     std::vector<WebhookCommitter::Ticket> toStore; // collected during one round of events
+    char readBuffer[kReadChunk];
     // Events stored since the last log line: one line a second at most, not one per webhook.
     quint64 storedSinceLog = 0;
     quint64 duplicatesSinceLog = 0;
@@ -326,10 +327,11 @@ void WebhookFront::Impl::readable(Connection &c)
             qCWarning(lcIntake) << "webhook front: input budget exceeded; a connection with a large request is closed";
             return close(id);
         }
-        const std::size_t before = input.size();
-        input.resize(before + kReadChunk);
-        const ssize_t n = ::recv(c.fd, input.data() + before, kReadChunk, 0);
-        input.resize(before + std::size_t(std::max<ssize_t>(n, 0)));
+        // Into a buffer of the loop's, then appended: growing input() by a whole chunk first would
+        // zero-fill 16 KiB for every request of a few hundred bytes.
+        const ssize_t n = ::recv(c.fd, readBuffer, kReadChunk, 0);
+        if (n > 0)
+            input.append(readBuffer, std::size_t(n));
         if (n > 0 && std::size_t(n) < kReadChunk)
             break; // a stream socket read short is drained for now (epoll(7))
         if (n > 0)
