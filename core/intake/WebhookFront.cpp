@@ -41,6 +41,9 @@ constexpr std::size_t kInputBudget = 256 * 1024 * 1024;
 // Webhooks are handed to the committer every this many (and at the end of each round of events),
 // so that a commit starts while the rest of a round is still being read.
 constexpr std::size_t kSubmitEvery = 16;
+// Stored webhooks are answered after every this many events of a round (and when the committer
+// wakes the loop).
+constexpr int kAnswerEvery = 16;
 // Enough to tell the webhook route apart: "POST /line/webhook" and the character after it.
 constexpr std::size_t kPeekBytes = 19;
 
@@ -220,6 +223,9 @@ void WebhookFront::Impl::run()
             } else {
                 onEvent(key, events[i].events);
             }
+            // Within a long round, answer what has been stored meanwhile instead of at its end.
+            if ((i + 1) % kAnswerEvery == 0)
+                finishStores();
         }
         submitStores();
         const Clock::time_point now = Clock::now();
