@@ -306,8 +306,10 @@ void WebhookFront::Impl::readable(Connection &c)
     const quint64 id = c.id;
     if (c.closeAfterSend)
         return;
-    if (c.http.idle()) {
-        // Between requests: whose is the next one? Peeked, so that another server can read it.
+    if (c.http.idle() && c.http.output().empty()) {
+        // Between requests, every answer sent: whose is the next one? Peeked, so that another
+        // server can read it. (With an answer still unsent, the connection stays here: a request
+        // for another route is then refused like any pipelined one.)
         char first[kPeekBytes];
         const ssize_t n = ::recv(c.fd, first, sizeof first, MSG_PEEK);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
