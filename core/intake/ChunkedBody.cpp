@@ -12,6 +12,12 @@ namespace {
 // or larger than cap (+1 is returned then, for "too large").
 qint64 chunkSize(std::string_view line, qint64 cap)
 {
+    // No control characters anywhere in the line (extensions included): a bare CR, LF or NUL
+    // would let a lenient intermediary frame the body differently.
+    for (const char c : line) {
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
+            return -1;
+    }
     const std::size_t end = std::min(line.find(';'), line.size());
     std::string_view digits = line.substr(0, end);
     while (!digits.empty() && (digits.back() == ' ' || digits.back() == '\t'))
@@ -78,6 +84,10 @@ ChunkedBody::State ChunkedBody::feed(std::string &in, QByteArray &body)
         case Phase::Trailer:
             if (line.empty())
                 return result(State::Done);
+            for (const char c : line) {
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
+                    return result(State::Malformed);
+            }
             m_trailerBytes += line.size() + 2; // a trailer field, skipped
             if (m_trailerBytes > kMaxTrailer)
                 return result(State::Malformed);

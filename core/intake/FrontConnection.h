@@ -41,6 +41,7 @@ public:
     std::string &input() { return m_input; }
     const std::string &input() const { return m_input; }
     std::string &output() { return m_output; }
+    const std::string &output() const { return m_output; }
     Step advance();
     std::vector<WebhookEvent> takeEvents() { return std::move(m_events); }
     // The outcome of the store that advance()'s Store asked for; adds the answer (200 or 503).

@@ -91,6 +91,9 @@ bool HttpRequestHead::finish()
     for (const auto &[name, value] : m_fields) {
         if (name == "content-length") {
             qint64 length = -1;
+            // Digits only ("-0" and "+5" are not lengths).
+            if (value.empty() || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return false;
             const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), length);
             if (error != std::errc() || end != value.data() + value.size() || length < 0)
                 return false;

@@ -37,7 +37,7 @@ public:
     explicit HealthHandler(Spool &spool) : m_spool(spool) {}
     void handleRequest(Poco::Net::HTTPServerRequest &, Poco::Net::HTTPServerResponse &response) override
     {
-        const bool spoolReadable = m_spool.pendingWebhookEventCount().ok();
+        const bool spoolReadable = m_spool.pendingWebhookEventCount().ok() && !m_spool.logSyncFailed();
         JsonResponse::send(response, spoolReadable ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
                            QJsonObject{{QStringLiteral("status"), spoolReadable ? QStringLiteral("ok")
                                                                                 : QStringLiteral("spool_unavailable")},

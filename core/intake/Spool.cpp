@@ -142,6 +142,11 @@ Result<std::vector<SpoolWriteResult>> Spool::storeWebhookEventGroups(
     return stored;
 }
 
+bool Spool::logSyncFailed() const
+{
+    return m_walSync && m_walSync->failed();
+}
+
 Result<qint64> Spool::pendingWebhookEventCount() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -55,6 +55,8 @@ public:
     // Webhook deliveries stored since the spool was opened (storeWebhookEvents and each group of
     // storeWebhookEventGroups), for the worker to see whether webhooks are arriving.
     quint64 webhookDeliveriesStored() const { return m_webhookDeliveries.load(std::memory_order_relaxed); }
+    // True once syncing the log has failed: nothing is reported stored any more (restart needed).
+    bool logSyncFailed() const;
     // Number of webhook events in state "pending".
     Result<qint64> pendingWebhookEventCount() const;
     // All webhook events in the order they were stored.

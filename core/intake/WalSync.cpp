@@ -38,25 +38,29 @@ Status WalSync::reopen()
 
 Status WalSync::sync()
 {
-    int fd = -1;
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        struct stat onDisk {};
-        struct stat held {};
-        const bool same = m_fd >= 0 && ::stat(m_path.constData(), &onDisk) == 0 &&
-                          ::fstat(m_fd, &held) == 0 && onDisk.st_ino == held.st_ino && onDisk.st_dev == held.st_dev;
-        if (!same) {
-            if (Status opened = reopen(); !opened)
-                return opened;
-        }
-        fd = ::dup(m_fd); // a concurrent reopen() must not close the descriptor being synced
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_failure)
+        return *m_failure;
+    struct stat onDisk {};
+    struct stat held {};
+    const bool same = m_fd >= 0 && ::stat(m_path.constData(), &onDisk) == 0 && ::fstat(m_fd, &held) == 0 &&
+                      onDisk.st_ino == held.st_ino && onDisk.st_dev == held.st_dev;
+    if (!same) {
+        if (Status opened = reopen(); !opened)
+            return opened;
     }
-    if (fd < 0)
-        return ioError(QStringLiteral("cannot sync the spool's log"));
-    const int rc = ::fdatasync(fd);
-    const Status result = rc == 0 ? Status() : Status(ioError(QStringLiteral("cannot sync the spool's log")));
-    ::close(fd);
-    return result;
+    if (::fdatasync(m_fd) == 0)
+        return {};
+    m_failure = Error{ErrorCode::Io, QStringLiteral("cannot sync the spool's log (%1); writes are refused until the "
+                                                    "receiver is restarted")
+                                         .arg(QString::fromLocal8Bit(std::strerror(errno)))};
+    return *m_failure;
+}
+
+bool WalSync::failed() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_failure.has_value();
 }
 
 } // namespace mado

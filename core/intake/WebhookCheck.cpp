@@ -9,9 +9,36 @@
 #include <Poco/Net/MediaType.h>
 #include <Poco/String.h>
 
+#include <QDateTime>
 #include <QJsonObject>
 
+#include <atomic>
+
 namespace mado {
+
+namespace {
+
+// At most one line a second, with the number of refusals since the last line: a flood of forged
+// webhooks must not flood the log.
+void logSignatureRefused()
+{
+    static std::atomic<qint64> lastLineMs{0};
+    static std::atomic<quint64> unlogged{0};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 last = lastLineMs.load(std::memory_order_relaxed);
+    if (now - last < 1000 || !lastLineMs.compare_exchange_strong(last, now)) {
+        ++unlogged;
+        return;
+    }
+    const quint64 more = unlogged.exchange(0);
+    if (more == 0)
+        qCWarning(lcIntake) << "webhook refused: signature does not match";
+    else
+        qCWarning(lcIntake) << "webhook refused: signature does not match (and" << more
+                            << "more since the last line)";
+}
+
+} // namespace
 
 WebhookCheck::WebhookCheck(qint64 maxBodyBytes, const QByteArray &channelSecret)
     : m_maxBodyBytes(maxBodyBytes), m_key(channelSecret)
@@ -61,7 +88,7 @@ WebhookCheck::Events WebhookCheck::afterBody(const QByteArray &body, std::string
         return out;
     }
     if (!m_key.verify(body.constData(), std::size_t(body.size()), signature.data(), signature.size())) {
-        qCWarning(lcIntake) << "webhook refused: signature does not match";
+        logSignatureRefused();
         out.refusal = WebhookRefusal{401, QStringLiteral("signature_invalid"),
                                      QStringLiteral("x-line-signature does not match the body")};
         return out;

@@ -38,6 +38,14 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 // closed. Checked only for inputs over kLargeInput, which LINE's webhooks (a few kB) never reach.
 constexpr std::size_t kLargeInput = 64 * 1024;
 constexpr std::size_t kInputBudget = 256 * 1024 * 1024;
+// Answers waiting to be sent on one connection: beyond this, the connection's further requests are
+// not read until its peer has taken some (a client that sends and never reads cannot pile up
+// answers in memory).
+constexpr std::size_t kMaxPendingOutput = 64 * 1024;
+// Bytes read and dropped when a connection is closed after its last answer.
+constexpr std::size_t kDrainOnClose = 64 * 1024;
+// A request must be complete this long after its first byte, however slowly its bytes trickle in.
+constexpr auto kRequestDeadline = std::chrono::seconds(15);
 // Webhooks are handed to the committer every this many (and at the end of each round of events),
 // so that a commit starts while the rest of a round is still being read.
 constexpr std::size_t kSubmitEvery = 16;
@@ -55,8 +63,13 @@ struct Connection {
     Clock::time_point lastActivity = Clock::now();
     bool writeWatched = false; // EPOLLOUT registered (an answer did not fit in the socket buffer)
     bool closeAfterSend = false;
-    bool readPaused = false; // input() reached its cap; resumed when a request is answered
+    bool readPaused = false; // input or output at its cap; resumed when answers have gone out
     bool peerClosed = false;
+    bool hangUp = false;     // EPOLLRDHUP/EPOLLHUP seen: read to the end of the stream
+    // When the request now being received began (its first byte); meaningful while not idle.
+    Clock::time_point requestSince = Clock::now();
+
+    bool outputFull() const { return http.output().size() > kMaxPendingOutput; }
 };
 
 } // namespace
@@ -292,10 +305,17 @@ void WebhookFront::Impl::onEvent(quint64 id, quint32 mask)
     Connection &c = it->second;
     if (mask & EPOLLERR)
         return close(id);
+    if (mask & (EPOLLRDHUP | EPOLLHUP))
+        c.hangUp = true;
     if ((mask & EPOLLOUT) && !c.http.output().empty()) {
         flush(c);
         if (!connections.count(id))
             return;
+        // Room again: serve the requests that waited for the answers to drain.
+        if (c.readPaused && !c.outputFull()) {
+            process(c);
+            return;
+        }
     }
     if (mask & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))
         readable(c);
@@ -326,8 +346,9 @@ void WebhookFront::Impl::readable(Connection &c)
         }
     }
     std::string &input = c.http.input();
+    const bool wasIdle = c.http.idle();
     while (true) {
-        if (input.size() >= inputCap()) {
+        if (input.size() >= inputCap() || c.outputFull()) {
             c.readPaused = true;
             break;
         }
@@ -340,7 +361,7 @@ void WebhookFront::Impl::readable(Connection &c)
         const ssize_t n = ::recv(c.fd, readBuffer, kReadChunk, 0);
         if (n > 0)
             input.append(readBuffer, std::size_t(n));
-        if (n > 0 && std::size_t(n) < kReadChunk)
+        if (n > 0 && std::size_t(n) < kReadChunk && !c.hangUp)
             break; // a stream socket read short is drained for now (epoll(7))
         if (n > 0)
             continue;
@@ -355,6 +376,8 @@ void WebhookFront::Impl::readable(Connection &c)
         return close(id);
     }
     c.lastActivity = Clock::now();
+    if (wasIdle && !c.http.idle())
+        c.requestSince = c.lastActivity;
     process(c);
 }
 
@@ -362,9 +385,15 @@ void WebhookFront::Impl::process(Connection &c)
 {
     const quint64 id = c.id;
     while (!c.closeAfterSend) {
+        if (c.outputFull()) {
+            c.readPaused = true; // resumed from onEvent() once the peer has read some answers
+            break;
+        }
         const FrontConnection::Step step = c.http.advance();
         if (step == FrontConnection::Step::NeedMore || step == FrontConnection::Step::Waiting)
             break;
+        // The next request (if any is buffered) starts now.
+        c.requestSince = Clock::now();
         if (step == FrontConnection::Step::Store) {
             WebhookCommitter::Ticket ticket;
             ticket.connection = id;
@@ -384,7 +413,7 @@ void WebhookFront::Impl::process(Connection &c)
     flush(c);
     if (!connections.count(id))
         return;
-    if (c.readPaused && !c.http.waiting() && !c.closeAfterSend) {
+    if (c.readPaused && !c.http.waiting() && !c.closeAfterSend && !c.outputFull()) {
         c.readPaused = false;
         readable(c);
     }
@@ -414,8 +443,19 @@ void WebhookFront::Impl::flush(Connection &c)
         if (!watch(c, EPOLL_CTL_MOD, id))
             return close(id);
     }
-    if (!pending && c.closeAfterSend)
+    if (!pending && c.closeAfterSend) {
+        // Our side first, and what the peer still sent is read and dropped: closing with unread
+        // bytes makes the kernel reset the connection, and the peer may lose the answer (a 413
+        // before an unread body, say). What arrives later than this is not waited for.
+        ::shutdown(c.fd, SHUT_WR);
+        for (std::size_t drained = 0; drained < kDrainOnClose;) {
+            const ssize_t n = ::recv(c.fd, readBuffer, kReadChunk, 0);
+            if (n <= 0)
+                break;
+            drained += std::size_t(n);
+        }
         close(id);
+    }
 }
 
 void WebhookFront::Impl::submitStores()
@@ -456,7 +496,9 @@ void WebhookFront::Impl::sweep(Clock::time_point now)
     for (auto &[id, c] : connections) {
         if (c.http.waiting())
             continue;
-        if ((stopping && c.http.idle() && c.http.output().empty()) || now - c.lastActivity > options.idleTimeout)
+        const bool slowRequest = !c.http.idle() && now - c.requestSince > kRequestDeadline;
+        if ((stopping && c.http.idle() && c.http.output().empty()) || now - c.lastActivity > options.idleTimeout ||
+            slowRequest)
             expired.push_back(id);
     }
     for (const quint64 id : expired)

@@ -100,6 +100,7 @@ void TestHttpFraming::headRefusesAmbiguousFraming_data()
     QTest::addRow("two different lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n");
     QTest::addRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n");
     QTest::addRow("length with a sign") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +5\r\n\r\n");
+    QTest::addRow("minus zero") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -0\r\n\r\n");
     QTest::addRow("unknown coding") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
     QTest::addRow("folded field") << QByteArray("POST / HTTP/1.1\r\nX-A: 1\r\n continued\r\n\r\n");
     QTest::addRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nContent-Length : 5\r\n\r\n");
@@ -169,6 +170,8 @@ void TestHttpFraming::chunkedBodyRefusesMalformedSizes_data()
     QTest::addRow("empty size") << QByteArray("\r\n");
     QTest::addRow("data longer than announced") << QByteArray("2\r\nabc\r\n");
     QTest::addRow("endless size line") << QByteArray(2000, '1');
+    QTest::addRow("bare LF in an extension") << QByteArray("5;x\nY\r\nhello\r\n");
+    QTest::addRow("NUL in an extension") << QByteArray("5;x\0y\r\nhello\r\n", 14);
 }
 
 void TestHttpFraming::chunkedBodyRefusesMalformedSizes()

@@ -3,6 +3,7 @@
 
 #include "IntakeTestKit.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -50,6 +51,12 @@ public:
     RawConnection &operator=(const RawConnection &) = delete;
 
     bool connected() const { return m_connected; }
+    // One non-blocking send of as much of bytes as fits; -1 when nothing fits now.
+    ssize_t sendSome(const std::string &bytes) const
+    {
+        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    void shutdownWrite() const { ::shutdown(m_fd, SHUT_WR); }
     bool send(const std::string &bytes) const
     {
         return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
@@ -127,6 +134,8 @@ private Q_SLOTS:
     void pipelinedWebhooksAreAnsweredInOrder();
     void otherRoutePipelinedBehindAWebhookIsRefused();
     void stopUnderLoadLosesNoAcknowledgedEvent();
+    void clientThatNeverReadsIsNotServedWithoutLimit();
+    void halfClosedConnectionClosesAfterItsAnswer();
 
 private:
     std::set<QString> storedIds() const;
@@ -305,6 +314,56 @@ void TestWebhookFront::stopUnderLoadLosesNoAcknowledgedEvent()
     // After stop nothing listens any more.
     RawConnection late(port);
     QVERIFY(!late.connected());
+}
+
+void TestWebhookFront::clientThatNeverReadsIsNotServedWithoutLimit()
+{
+    // Pipelined forged webhooks (each answered 401), never reading the answers: the server must
+    // stop reading once the answers pile up, so the sender's socket fills and blocks, instead of
+    // the server buffering answers without end.
+    RawConnection connection(m_server->port());
+    QVERIFY(connection.connected());
+    const std::string forged = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "x-line-signature: AAAA\r\nContent-Length: 2\r\n\r\n{}";
+    std::string burst;
+    for (int i = 0; i < 1000; ++i)
+        burst += forged;
+    constexpr std::size_t kCeiling = 64u * 1024 * 1024;
+    std::size_t sent = 0;
+    QElapsedTimer blocked;
+    while (sent < kCeiling) {
+        const ssize_t n = connection.sendSome(burst);
+        if (n > 0) {
+            sent += std::size_t(n);
+            blocked.invalidate();
+            continue;
+        }
+        if (!blocked.isValid())
+            blocked.start();
+        if (blocked.elapsed() > 1000)
+            break; // nothing accepted for a second: the server has stopped reading
+        QThread::msleep(5);
+    }
+    qInfo() << "accepted before the server stopped reading:" << sent << "bytes";
+    QVERIFY2(sent < kCeiling, qPrintable(QStringLiteral("%1 bytes accepted").arg(sent)));
+    // And the server still serves others.
+    RawConnection other(m_server->port());
+    QVERIFY(other.send(webhookRequest(QStringLiteral("01NEVERREADS00000000000001"))));
+    QCOMPARE(other.read().status, 200);
+}
+
+void TestWebhookFront::halfClosedConnectionClosesAfterItsAnswer()
+{
+    // A request and the end of the client's stream arriving together: answered, then closed at
+    // once (not after the idle timeout).
+    RawConnection connection(m_server->port());
+    QVERIFY(connection.send(webhookRequest(QStringLiteral("01HALFCLOSE000000000000001"))));
+    connection.shutdownWrite();
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(connection.read().status, 200);
+    QVERIFY(connection.closedByServer());
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookFront)
