@@ -7,11 +7,18 @@ namespace mado {
 
 bool BodyReader::read(Poco::Net::HTTPServerRequest &request, qint64 limit, QByteArray &body)
 {
-    if (request.hasContentLength() && request.getContentLength64() > limit)
-        return false;
-    if (request.hasContentLength())
-        body.reserve(qsizetype(request.getContentLength64()));
     std::istream &in = request.stream();
+    if (request.hasContentLength() && !request.getChunkedTransferEncoding()) {
+        const qint64 declared = request.getContentLength64();
+        if (declared > limit)
+            return false;
+        // Straight into the body: Poco's fixed-length stream ends at Content-Length, so more
+        // cannot arrive; a short body stays short.
+        body.resize(qsizetype(declared));
+        in.read(body.data(), std::streamsize(declared));
+        body.truncate(qsizetype(in.gcount()));
+        return true;
+    }
     char buffer[65536];
     while (in && body.size() <= limit) {
         const qint64 wanted = std::min<qint64>(qint64(sizeof buffer), limit + 1 - body.size());

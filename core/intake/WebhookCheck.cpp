@@ -1,5 +1,6 @@
 #include "core/intake/WebhookCheck.h"
 
+#include "core/intake/HttpText.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/Spool.h"
@@ -7,7 +8,6 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/MediaType.h>
-#include <Poco/String.h>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -49,13 +49,14 @@ bool WebhookCheck::isJson(std::string_view contentType)
 {
     if (contentType.empty())
         return false;
-    const std::string type(contentType);
     // What LINE sends, without building a MediaType; anything else goes through Poco's parser.
-    if (Poco::icompare(type, "application/json") == 0 || Poco::icompare(type, "application/json; charset=utf-8") == 0 ||
-        Poco::icompare(type, "application/json;charset=utf-8") == 0)
-        return true;
+    for (const std::string_view usual : {"application/json", "application/json; charset=utf-8",
+                                         "application/json;charset=utf-8"}) {
+        if (HttpText::equalsIgnoringCase(contentType, usual))
+            return true;
+    }
     try {
-        return Poco::Net::MediaType(type).matches("application", "json");
+        return Poco::Net::MediaType(std::string(contentType)).matches("application", "json");
     } catch (const Poco::Exception &) {
         return false;
     }

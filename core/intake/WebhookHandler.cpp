@@ -1,5 +1,6 @@
 #include "core/intake/WebhookHandler.h"
 
+#include "core/intake/BodyReader.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/ReceiverMetrics.h"
@@ -9,34 +10,12 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-#include <istream>
 
 namespace mado {
 
 namespace {
 
 using Poco::Net::HTTPResponse;
-
-// Reads the body, but never more than limit + 1 bytes. False if the body is larger than limit.
-// A declared length (already checked against the limit) is read straight into the body.
-bool readCapped(std::istream &in, qint64 declared, qint64 limit, QByteArray &body)
-{
-    if (declared >= 0) {
-        body.resize(qsizetype(declared));
-        in.read(body.data(), std::streamsize(declared));
-        if (in.gcount() != std::streamsize(declared))
-            body.truncate(qsizetype(in.gcount())); // a short body: the signature check refuses it
-        // More than declared cannot arrive: Poco's fixed-length stream ends at Content-Length.
-        return true;
-    }
-    char buffer[8192];
-    while (in && body.size() <= limit) {
-        const qint64 wanted = std::min<qint64>(qint64(sizeof buffer), limit + 1 - body.size());
-        in.read(buffer, std::streamsize(wanted));
-        body.append(buffer, qsizetype(in.gcount()));
-    }
-    return body.size() <= limit;
-}
 
 void refuse(Poco::Net::HTTPServerResponse &response, const WebhookRefusal &refusal, bool bodyUnread)
 {
@@ -63,7 +42,7 @@ void WebhookHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::
         return refuse(response, *refusal, true);
 
     QByteArray body;
-    if (!readCapped(request.stream(), declared, m_check.maxBodyBytes(), body))
+    if (!BodyReader::read(request, m_check.maxBodyBytes(), body))
         return refuse(response, m_check.bodyTooLarge(), true);
     const auto checked = m_check.afterBody(body, signature);
     if (checked.refusal)
