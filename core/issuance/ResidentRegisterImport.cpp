@@ -1,5 +1,6 @@
 #include "core/issuance/ResidentRegisterImport.h"
 
+#include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -132,65 +133,57 @@ Result<ResidentRegisterImport::Report> ResidentRegisterImport::importCsv(CaseSto
     if (rows.empty() || rows.front().fields != kHeader)
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("the first line must be the header ") + kHeader.join(QLatin1Char(','))};
-    auto db = store.connections().database();
-    if (!db)
-        return db.error();
-    SqlTransaction transaction(db.value());
-    if (!transaction.begun().ok())
-        return transaction.begun().error();
-    auto actor = Actor::load(db.value(), adminId);
-    if (!actor)
-        return actor.error();
-    if (actor.value().role != Role::Admin)
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may import the resident register")};
-    const QDateTime now = store.clock().now();
-    Report report;
-    QSet<QString> seen;
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        const CsvLine &row = rows[i];
-        if (auto problem = validate(row, now.date())) {
-            report.problems.push_back(*problem);
-            continue;
-        }
-        const QString code = row.fields.at(0).trimmed();
-        if (seen.contains(code)) {
-            report.problems.push_back({row.line, kHeader.at(0), QStringLiteral("repeats an earlier row")});
-            continue;
-        }
-        seen.insert(code);
-        auto upserted = Sql::run(
-            db.value(),
-            QStringLiteral("INSERT INTO residents (resident_code, name, kana, date_of_birth, postal_code, prefecture, "
-                           "city, address_line, imported_at) VALUES (:code, :name, :kana, :dob, :pc, :pref, :city, "
-                           ":line, :now) ON CONFLICT (resident_code) DO UPDATE SET name = excluded.name, "
-                           "kana = excluded.kana, date_of_birth = excluded.date_of_birth, postal_code = "
-                           "excluded.postal_code, prefecture = excluded.prefecture, city = excluded.city, "
-                           "address_line = excluded.address_line, imported_at = excluded.imported_at"),
-            {{QStringLiteral("code"), code},
-             {QStringLiteral("name"), row.fields.at(1).trimmed()},
-             {QStringLiteral("kana"), row.fields.at(2).trimmed()},
-             {QStringLiteral("dob"), row.fields.at(3).trimmed()},
-             {QStringLiteral("pc"), row.fields.at(4).trimmed()},
-             {QStringLiteral("pref"), row.fields.at(5).trimmed()},
-             {QStringLiteral("city"), row.fields.at(6).trimmed()},
-             {QStringLiteral("line"), row.fields.at(7).trimmed()},
-             {QStringLiteral("now"), StoreTime::format(now)}});
-        if (!upserted)
-            return upserted.error();
-        ++report.imported;
-    }
-    if (auto audited = AuditChain::append(db.value(), {0,
+    return writeAsActor(
+        store, adminId, isAdmin, QStringLiteral("only an admin may import the resident register"),
+        [&](QSqlDatabase &db, const Actor &actor) -> Result<Report> {
+            const QDateTime now = store.clock().now();
+            Report report;
+            QSet<QString> seen;
+            for (std::size_t i = 1; i < rows.size(); ++i) {
+                const CsvLine &row = rows[i];
+                if (auto problem = validate(row, now.date())) {
+                    report.problems.push_back(*problem);
+                    continue;
+                }
+                const QString code = row.fields.at(0).trimmed();
+                if (seen.contains(code)) {
+                    report.problems.push_back({row.line, kHeader.at(0), QStringLiteral("repeats an earlier row")});
+                    continue;
+                }
+                seen.insert(code);
+                auto upserted = Sql::run(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO residents (resident_code, name, kana, date_of_birth, postal_code, prefecture, "
+                        "city, address_line, imported_at) VALUES (:code, :name, :kana, :dob, :pc, :pref, :city, "
+                        ":line, :now) ON CONFLICT (resident_code) DO UPDATE SET name = excluded.name, "
+                        "kana = excluded.kana, date_of_birth = excluded.date_of_birth, postal_code = "
+                        "excluded.postal_code, prefecture = excluded.prefecture, city = excluded.city, "
+                        "address_line = excluded.address_line, imported_at = excluded.imported_at"),
+                    {{QStringLiteral("code"), code},
+                     {QStringLiteral("name"), row.fields.at(1).trimmed()},
+                     {QStringLiteral("kana"), row.fields.at(2).trimmed()},
+                     {QStringLiteral("dob"), row.fields.at(3).trimmed()},
+                     {QStringLiteral("pc"), row.fields.at(4).trimmed()},
+                     {QStringLiteral("pref"), row.fields.at(5).trimmed()},
+                     {QStringLiteral("city"), row.fields.at(6).trimmed()},
+                     {QStringLiteral("line"), row.fields.at(7).trimmed()},
+                     {QStringLiteral("now"), StoreTime::format(now)}});
+                if (!upserted)
+                    return upserted.error();
+                ++report.imported;
+            }
+            if (auto audited = AuditChain::append(db, {0,
                                                        now,
-                                                       actor.value().login,
+                                                       actor.login,
                                                        QStringLiteral("register_imported"),
                                                        QStringLiteral("register"),
                                                        {{QStringLiteral("imported"), report.imported},
                                                         {QStringLiteral("rejected"), int(report.problems.size())}}});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return report;
+                !audited)
+                return audited.error();
+            return report;
+        });
 }
 
 } // namespace mado

@@ -1,5 +1,6 @@
 #include "core/issuance/WardSettings.h"
 
+#include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -46,38 +47,31 @@ Result<QString> WardSettings::value(const QString &name)
 
 Status WardSettings::setValue(qint64 adminId, const QString &name, const QString &value)
 {
-    auto db = m_store.connections().database();
-    if (!db)
-        return db.error();
-    SqlTransaction transaction(db.value());
-    if (!transaction.begun().ok())
-        return transaction.begun();
-    auto actor = Actor::load(db.value(), adminId);
-    if (!actor)
-        return actor.error();
-    if (actor.value().role != Role::Admin)
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may change the ward settings")};
-    const QDateTime now = m_store.clock().now();
-    auto written = Sql::run(db.value(),
-                            QStringLiteral("INSERT INTO ward_settings (name, value, updated_by, updated_at) "
-                                           "VALUES (:n, :v, :u, :at) ON CONFLICT (name) DO UPDATE SET "
-                                           "value = excluded.value, updated_by = excluded.updated_by, "
-                                           "updated_at = excluded.updated_at"),
-                            {{QStringLiteral("n"), name},
-                             {QStringLiteral("v"), value},
-                             {QStringLiteral("u"), adminId},
-                             {QStringLiteral("at"), StoreTime::format(now)}});
-    if (!written)
-        return written.error();
-    if (auto audited = AuditChain::append(db.value(), {0,
-                                                       now,
-                                                       actor.value().login,
-                                                       QStringLiteral("ward_setting_changed"),
-                                                       QStringLiteral("ward_setting:") + name,
-                                                       {}});
-        !audited)
-        return audited;
-    return transaction.commit();
+    return writeAsActor(m_store, adminId, isAdmin, QStringLiteral("only an admin may change the ward settings"),
+                        [&](QSqlDatabase &db, const Actor &actor) -> Status {
+                            const QDateTime now = m_store.clock().now();
+                            auto written = Sql::run(
+                                db,
+                                QStringLiteral("INSERT INTO ward_settings (name, value, updated_by, updated_at) "
+                                               "VALUES (:n, :v, :u, :at) ON CONFLICT (name) DO UPDATE SET "
+                                               "value = excluded.value, updated_by = excluded.updated_by, "
+                                               "updated_at = excluded.updated_at"),
+                                {{QStringLiteral("n"), name},
+                                 {QStringLiteral("v"), value},
+                                 {QStringLiteral("u"), adminId},
+                                 {QStringLiteral("at"), StoreTime::format(now)}});
+                            if (!written)
+                                return written.error();
+                            if (auto audited = AuditChain::append(db, {0,
+                                                                       now,
+                                                                       actor.login,
+                                                                       QStringLiteral("ward_setting_changed"),
+                                                                       QStringLiteral("ward_setting:") + name,
+                                                                       {}});
+                                !audited)
+                                return audited;
+                            return Status();
+                        });
 }
 
 } // namespace mado

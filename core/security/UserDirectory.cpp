@@ -1,6 +1,7 @@
 #include "core/security/UserDirectory.h"
 
 #include "core/security/PasswordHasher.h"
+#include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -162,35 +163,29 @@ Status UserDirectory::setPassword(qint64 actorId, const QString &login, const QS
     auto hashed = PasswordHasher::hash(newPassword);
     if (!hashed)
         return hashed.error();
-    auto db = m_store.connections().database();
-    if (!db)
-        return db.error();
-    SqlTransaction transaction(db.value());
-    if (!transaction.begun().ok())
-        return transaction.begun();
-    auto actor = Actor::load(db.value(), actorId);
-    if (!actor)
-        return actor.error();
-    if (actor.value().role != Role::Admin && actor.value().login != login)
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may set another user's password")};
-    auto updated =
-        Sql::run(db.value(),
-                 QStringLiteral("UPDATE users SET password_hash = :h, failed_attempts = 0, locked_until = NULL "
-                                "WHERE login = :l"),
-                 {{QStringLiteral("h"), hashed.value()}, {QStringLiteral("l"), login}});
-    if (!updated)
-        return updated.error();
-    if (updated.value().numRowsAffected() != 1)
-        return Error{ErrorCode::NotFound, QStringLiteral("no user %1").arg(login)};
-    if (auto audited = AuditChain::append(db.value(), {0,
+    const auto adminOrSelf = [&login](const Actor &actor) { return isAdmin(actor) || actor.login == login; };
+    return writeAsActor(
+        m_store, actorId, adminOrSelf, QStringLiteral("only an admin may set another user's password"),
+        [&](QSqlDatabase &db, const Actor &actor) -> Status {
+            auto updated =
+                Sql::run(db,
+                         QStringLiteral("UPDATE users SET password_hash = :h, failed_attempts = 0, locked_until = NULL "
+                                        "WHERE login = :l"),
+                         {{QStringLiteral("h"), hashed.value()}, {QStringLiteral("l"), login}});
+            if (!updated)
+                return updated.error();
+            if (updated.value().numRowsAffected() != 1)
+                return Error{ErrorCode::NotFound, QStringLiteral("no user %1").arg(login)};
+            if (auto audited = AuditChain::append(db, {0,
                                                        m_store.clock().now(),
-                                                       actor.value().login,
+                                                       actor.login,
                                                        QStringLiteral("password_changed"),
                                                        userSubject(login),
                                                        {}});
-        !audited)
-        return audited;
-    return transaction.commit();
+                !audited)
+                return audited;
+            return Status();
+        });
 }
 
 Result<Session> UserDirectory::login(const QString &login, const QString &password)

@@ -1,5 +1,6 @@
 #include "core/workflow/ProcedurePolicy.h"
 
+#include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -107,50 +108,42 @@ Result<int> ProcedurePolicy::change(CaseStore &store, qint64 adminId, const Proc
         if (method != QLatin1String(kEkycFace) && method != QLatin1String(kJpkiSignature))
             return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown identity method ") + method};
     }
-    auto db = store.connections().database();
-    if (!db)
-        return db.error();
-    SqlTransaction transaction(db.value());
-    if (!transaction.begun().ok())
-        return transaction.begun().error();
-    auto actor = Actor::load(db.value(), adminId);
-    if (!actor)
-        return actor.error();
-    if (actor.value().role != Role::Admin)
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("only an admin may change the procedure policy")};
-    auto previous = Sql::scalar(
-        db.value(), QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM procedures WHERE procedure_key = :k"),
-        {{QStringLiteral("k"), procedure.key}});
-    if (!previous)
-        return previous.error();
-    const int version = previous.value().toInt() + 1;
-    const QDateTime now = store.clock().now();
-    auto inserted = Sql::run(
-        db.value(),
-        QStringLiteral("INSERT INTO procedures (%1) VALUES (:k, :v, :n, :m, :l, :h, :f, :u, :by, :at)").arg(kColumns),
-        {{QStringLiteral("k"), procedure.key},
-         {QStringLiteral("v"), version},
-         {QStringLiteral("n"), procedure.nameJa},
-         {QStringLiteral("m"), procedure.acceptedMethods.join(QLatin1Char(','))},
-         {QStringLiteral("l"), procedure.legalBasis},
-         {QStringLiteral("h"), procedure.holdExplanation},
-         {QStringLiteral("f"), procedure.validFrom.toString(Qt::ISODate)},
-         {QStringLiteral("u"),
-          procedure.validUntil.isNull() ? Sql::null() : QVariant(procedure.validUntil.toString(Qt::ISODate))},
-         {QStringLiteral("by"), actor.value().login},
-         {QStringLiteral("at"), StoreTime::format(now)}});
-    if (!inserted)
-        return inserted.error();
-    QJsonObject detail{{QStringLiteral("version"), version},
-                       {QStringLiteral("accepted_methods"), procedure.acceptedMethods.join(QLatin1Char(','))},
-                       {QStringLiteral("valid_from"), procedure.validFrom.toString(Qt::ISODate)}};
-    if (auto audited = AuditChain::append(db.value(), {0, now, actor.value().login, QStringLiteral("policy_changed"),
+    return writeAsActor(
+        store, adminId, isAdmin, QStringLiteral("only an admin may change the procedure policy"),
+        [&](QSqlDatabase &db, const Actor &actor) -> Result<int> {
+            auto previous = Sql::scalar(
+                db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM procedures WHERE procedure_key = :k"),
+                {{QStringLiteral("k"), procedure.key}});
+            if (!previous)
+                return previous.error();
+            const int version = previous.value().toInt() + 1;
+            const QDateTime now = store.clock().now();
+            auto inserted = Sql::run(
+                db,
+                QStringLiteral("INSERT INTO procedures (%1) VALUES (:k, :v, :n, :m, :l, :h, :f, :u, :by, :at)")
+                    .arg(kColumns),
+                {{QStringLiteral("k"), procedure.key},
+                 {QStringLiteral("v"), version},
+                 {QStringLiteral("n"), procedure.nameJa},
+                 {QStringLiteral("m"), procedure.acceptedMethods.join(QLatin1Char(','))},
+                 {QStringLiteral("l"), procedure.legalBasis},
+                 {QStringLiteral("h"), procedure.holdExplanation},
+                 {QStringLiteral("f"), procedure.validFrom.toString(Qt::ISODate)},
+                 {QStringLiteral("u"),
+                  procedure.validUntil.isNull() ? Sql::null() : QVariant(procedure.validUntil.toString(Qt::ISODate))},
+                 {QStringLiteral("by"), actor.login},
+                 {QStringLiteral("at"), StoreTime::format(now)}});
+            if (!inserted)
+                return inserted.error();
+            QJsonObject detail{{QStringLiteral("version"), version},
+                               {QStringLiteral("accepted_methods"), procedure.acceptedMethods.join(QLatin1Char(','))},
+                               {QStringLiteral("valid_from"), procedure.validFrom.toString(Qt::ISODate)}};
+            if (auto audited = AuditChain::append(db, {0, now, actor.login, QStringLiteral("policy_changed"),
                                                        QStringLiteral("procedure:") + procedure.key, detail});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return version;
+                !audited)
+                return audited.error();
+            return version;
+        });
 }
 
 } // namespace mado
