@@ -35,6 +35,7 @@ int runPolicy(QStringList arguments, CliStreams streams);
 int runRegister(QStringList arguments, CliStreams streams);
 int runBackup(QStringList arguments, CliStreams streams);
 int runStats(QStringList arguments, CliStreams streams);
+int runRetention(QStringList arguments, CliStreams streams);
 // Receiver import and verification jobs.
 int runImport(QStringList arguments, CliStreams streams);
 int runReverify(QStringList arguments, CliStreams streams);

@@ -50,6 +50,8 @@ int main(int argc, char *argv[])
         return mado::cli::runBackup(arguments, streams);
     if (command == QLatin1String("stats"))
         return mado::cli::runStats(arguments, streams);
+    if (command == QLatin1String("retention"))
+        return mado::cli::runRetention(arguments, streams);
     if (command == QLatin1String("import"))
         return mado::cli::runImport(arguments, streams);
     if (command == QLatin1String("reverify"))
@@ -75,6 +77,7 @@ int main(int argc, char *argv[])
            "  register import FILE.csv --as ADMIN                          import the resident register\n"
            "  backup TARGET                                                online backup of the store\n"
            "  stats                                                        cases per state, table sizes\n"
+           "  retention [--dry-run] --as ADMIN                             delete closed cases' images when due\n"
            "  import [--once] --receiver URL --token-file FILE             pull applications from the receiver\n"
            "  reverify [--pending] --as USER                               verify imported cases / rerun stale verdicts\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;

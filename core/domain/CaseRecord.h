@@ -29,6 +29,9 @@ struct CaseRecord {
     qint64 resubmissionOf = 0; // the earlier case of the same reference that asked for resubmission
     QString returnComment;
     qint64 batchId = 0;
+    // When retention deleted the case's images and contact data (invalid: not deleted). The case's
+    // workflow columns, decision and hashes stay; the images cannot be shown any more.
+    QDateTime retentionPurgedAt;
     std::optional<ApplicantForm> applicant; // only from viewCase
 };
 

@@ -33,6 +33,56 @@ Status WardSettings::setIssuerName(qint64 adminId, const QString &name)
     return setValue(adminId, kIssuerName, trimmed);
 }
 
+Result<int> WardSettings::retentionDays()
+{
+    return days(kRetentionDaysKey, kDefaultRetentionDays, kMinRetentionDays, kMaxRetentionDays);
+}
+
+Result<int> WardSettings::resubmissionDays()
+{
+    return days(kResubmissionDaysKey, kDefaultResubmissionDays, kMinResubmissionDays, kMaxResubmissionDays);
+}
+
+Status WardSettings::setRetentionDays(qint64 adminId, int value)
+{
+    return setDays(adminId, kRetentionDaysKey, value, kMinRetentionDays, kMaxRetentionDays);
+}
+
+Status WardSettings::setResubmissionDays(qint64 adminId, int value)
+{
+    return setDays(adminId, kResubmissionDaysKey, value, kMinResubmissionDays, kMaxResubmissionDays);
+}
+
+Result<int> WardSettings::days(const char *key, int defaultDays, int minDays, int maxDays)
+{
+    auto text = value(QString::fromLatin1(key));
+    if (!text)
+        return text.error();
+    if (text.value().isEmpty())
+        return defaultDays;
+    bool ok = false;
+    const int parsed = text.value().toInt(&ok);
+    // Only the setter writes it; anything else is a hand-edited store, and deleting on a guess is worse
+    // than refusing.
+    if (!ok || parsed < minDays || parsed > maxDays)
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("the ward setting %1 is not a number of days from %2 to %3; set it again")
+                         .arg(QString::fromLatin1(key))
+                         .arg(minDays)
+                         .arg(maxDays)};
+    return parsed;
+}
+
+Status WardSettings::setDays(qint64 adminId, const char *key, int value, int minDays, int maxDays)
+{
+    if (value < minDays || value > maxDays)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 must be a number of days from %2 to %3")
+                                                     .arg(QString::fromLatin1(key))
+                                                     .arg(minDays)
+                                                     .arg(maxDays)};
+    return setValue(adminId, QString::fromLatin1(key), QString::number(value));
+}
+
 Result<QString> WardSettings::value(const QString &name)
 {
     auto db = m_store.connections().database();

@@ -212,7 +212,7 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
             "SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
             "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
             "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
-            "phone, email, copies, resubmission_of FROM cases WHERE id = :id"),
+            "phone, email, copies, resubmission_of, retention_purged_at FROM cases WHERE id = :id"),
         {{QStringLiteral("id"), caseId}});
     if (!query)
         return query.error();
@@ -238,6 +238,8 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
     r.returnComment = q.value(12).toString();
     r.batchId = q.value(13).toLongLong();
     r.resubmissionOf = q.value(24).toLongLong();
+    if (!q.value(25).isNull())
+        r.retentionPurgedAt = StoreTime::parse(q.value(25).toString());
     if (withApplicant) {
         ApplicantForm form;
         form.procedure = r.procedure;
@@ -335,33 +337,44 @@ Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
                                    [&](const QSqlDatabase &) { return load(caseId, true); });
 }
 
-Result<QByteArray> CaseStore::imageForVerification(qint64 caseId, const QString &role)
+Result<QByteArray> CaseStore::readImage(const QSqlDatabase &db, qint64 caseId, const QString &role)
 {
-    auto db = m_connections.database();
-    if (!db)
-        return db.error();
-    auto bytes = Sql::scalar(db.value(), QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
+    // The purge mark is checked first: a purged case keeps its image rows (hashes) with empty bytes.
+    auto purged = Sql::scalar(db, QStringLiteral("SELECT retention_purged_at FROM cases WHERE id = :c"),
+                              {{QStringLiteral("c"), caseId}});
+    if (!purged)
+        return purged.error().code == ErrorCode::NotFound
+                   ? Error{ErrorCode::NotFound, QStringLiteral("no case %1").arg(caseId)}
+                   : purged.error();
+    if (!purged.value().isNull()) {
+        return Error{ErrorCode::Gone,
+                     QStringLiteral("the images of case %1 were deleted by retention on %2")
+                         .arg(caseId)
+                         .arg(StoreTime::parse(purged.value().toString()).date().toString(Qt::ISODate))};
+    }
+    auto bytes = Sql::scalar(db, QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
                              {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
     if (!bytes)
-        return bytes.error();
+        return bytes.error().code == ErrorCode::NotFound
+                   ? Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)}
+                   : bytes.error();
     if (bytes.value().isNull())
         return Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)};
     return bytes.value().toByteArray();
 }
 
+Result<QByteArray> CaseStore::imageForVerification(qint64 caseId, const QString &role)
+{
+    auto db = m_connections.database();
+    if (!db)
+        return db.error();
+    return readImage(db.value(), caseId, role);
+}
+
 Result<QByteArray> CaseStore::viewImage(qint64 userId, qint64 caseId, const QString &role)
 {
-    return auditedRead<QByteArray>(
-        userId, caseId, QStringLiteral("image_viewed"), {{QStringLiteral("role"), role}},
-        [&](const QSqlDatabase &db) -> Result<QByteArray> {
-            auto bytes = Sql::scalar(db, QStringLiteral("SELECT bytes FROM images WHERE case_id = :c AND role = :r"),
-                                     {{QStringLiteral("c"), caseId}, {QStringLiteral("r"), role}});
-            if (!bytes)
-                return bytes.error().code == ErrorCode::NotFound
-                           ? Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)}
-                           : bytes.error();
-            return bytes.value().toByteArray();
-        });
+    return auditedRead<QByteArray>(userId, caseId, QStringLiteral("image_viewed"), {{QStringLiteral("role"), role}},
+                                   [&](const QSqlDatabase &db) { return readImage(db, caseId, role); });
 }
 
 Result<std::vector<QueueEntry>> CaseStore::queue(qint64 userId)

@@ -52,7 +52,8 @@ public:
     // The case with the applicant's form: appends "case_viewed" for the user to the audit chain.
     Result<CaseRecord> viewCase(qint64 userId, qint64 caseId);
     // The sanitised JPEG of one image role of a case for a user: appends "image_viewed" (faces are
-    // personal data). Admins are refused.
+    // personal data). Admins are refused. Gone ("deleted by retention on DATE") once retention has
+    // deleted the case's images (CaseRecord::retentionPurgedAt; nothing is audited then).
     Result<QByteArray> viewImage(qint64 userId, qint64 caseId, const QString &role);
     // The same bytes for the verification job, which is no person viewing them: not audited.
     // Never call it to show an image to a user (use viewImage).
@@ -79,6 +80,7 @@ public:
 private:
     CaseStore(const QString &path, const Clock &clock);
     Result<CaseRecord> load(qint64 caseId, bool withApplicant);
+    static Result<QByteArray> readImage(const QSqlDatabase &db, qint64 caseId, const QString &role);
     // Begins a transaction, loads the user (admins refused), runs `read`, audits `action`, commits.
     template <typename T, typename Read>
     Result<T> auditedRead(qint64 userId, qint64 caseId, const QString &action, const QJsonObject &detail, Read read);

@@ -121,6 +121,17 @@ Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
     if (auto foreign = refuseForeignFile(db, current.value()); !foreign)
         return foreign.error();
     if (current.value() == 0) {
+        // A new store frees the pages that retention empties (docs/store.md, "Retention"): with
+        // incremental auto-vacuum, `PRAGMA incremental_vacuum` gives them back to the file system.
+        // The mode can only change while the file has no table, and takes effect with a VACUUM
+        // (instant on an empty file, and allowed in WAL mode).
+        if (db.driverName() == QLatin1String("QSQLITE")) {
+            for (const QString &statement :
+                 {QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), QStringLiteral("VACUUM")}) {
+                if (auto vacuumed = Sql::run(db, statement); !vacuumed)
+                    return vacuumed.error();
+            }
+        }
         auto created =
             Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                         "version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)"));

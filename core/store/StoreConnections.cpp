@@ -100,6 +100,11 @@ Result<QSqlDatabase> StoreConnections::database()
     auto foreignKeys = Sql::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
     if (!foreignKeys)
         return foreignKeys.error();
+    // Deleted content (images purged by retention, rows deleted by any write) is overwritten with
+    // zeros in the page, the freed pages and the WAL frames, instead of lingering in the file.
+    auto secureDelete = Sql::run(db, QStringLiteral("PRAGMA secure_delete = ON"));
+    if (!secureDelete)
+        return secureDelete.error();
     auto journal = Sql::scalar(db, QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!journal)
         return journal.error();

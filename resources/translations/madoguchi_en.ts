@@ -869,6 +869,11 @@
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/views/CaseView.cpp" line="301"/>
+        <source>The images of this closed case were deleted by retention on %1.</source>
+        <translation>The images of this closed case were deleted by retention on %1.</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/CaseView.cpp" line="304"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>

@@ -869,6 +869,11 @@
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/views/CaseView.cpp" line="301"/>
+        <source>The images of this closed case were deleted by retention on %1.</source>
+        <translation>この終了した案件の画像は、保存期間の経過により %1 に削除されました。</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/CaseView.cpp" line="304"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>

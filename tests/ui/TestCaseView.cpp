@@ -1,6 +1,7 @@
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "core/workflow/Retention.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/ui/RealCase.h"
 #include "ui/Language.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void caseClaimedByAnotherClerkIsReadOnly();
     void unverifiedCaseHasNoAiEvidence();
     void aStaleLoadIsDropped();
+    void purgedCaseSaysItsImagesWereDeleted(); // last: it runs retention over the shared store
 
 private:
     qint64 newCase();
@@ -424,6 +426,32 @@ void TestCaseView::aStaleLoadIsDropped()
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(loaded.at(0).at(0).toLongLong(), second);
     QCOMPARE(view.caseData().record.id, second);
+}
+
+void TestCaseView::purgedCaseSaysItsImagesWereDeleted()
+{
+    const qint64 id = m_fixture->caseIn(CaseState::Notified);
+    QVERIFY(id > 0);
+    const QDateTime start = m_fixture->clock().now();
+    m_fixture->clock().set(start.addDays(91));
+    auto purged = Retention(m_fixture->store()).run(m_fixture->user(QStringLiteral("admin")), false);
+    m_fixture->clock().set(start);
+    QVERIFY(purged);
+    QVERIFY(status(id).retentionPurgedAt.isValid());
+    CaseView view(m_fixture->store(), m_clerk);
+    view.setReadOnly(true);
+    view.show();
+    QVERIFY(open(view, id));
+    // Opened, not failed: the form and the decision are there, the images are said to be gone.
+    QVERIFY(!child<QLabel>(view, "messageLabel")->isVisible());
+    auto *notice = child<QLabel>(view, "holdLabel");
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("保存期間の経過により")) &&
+                 notice->text().contains(start.addDays(91).date().toString(Qt::ISODate)),
+             qPrintable(notice->text()));
+    QVERIFY(view.caseData().frames.empty());
+    QVERIFY(view.caseData().document.isNull());
+    QCOMPARE(auditCount(QStringLiteral("image_viewed"), QStringLiteral("clerk1"), id), 0);
 }
 
 QTEST_MAIN(TestCaseView)

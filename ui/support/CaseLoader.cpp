@@ -61,6 +61,12 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
         data.registerEntries = entries.value();
     }
 
+    // Retention deleted the images: the case is shown without them (CaseView says so).
+    if (data.record.retentionPurgedAt.isValid()) {
+        data.loadMs = double(timer.nsecsElapsed()) / 1e6;
+        return data;
+    }
+
     // The bytes are read on this thread (its own store connection); only the decoding runs in
     // parallel on the global pool.
     std::vector<std::pair<QByteArray, int>> encoded;

@@ -294,8 +294,14 @@ void CaseView::showLoaded(const Loaded &loaded)
             .arg(r.reference, DomainTexts::procedure(r.procedure))
             .arg(r.resubmissionCount > 0 ? tr("resubmission %1").arg(r.resubmissionCount) : tr("first submission")));
     m_stateLabel->setText(stateText(r.state));
-    if (!r.holdReason.isEmpty()) {
-        m_holdLabel->setText(tr("Held by the procedure policy, it cannot be approved: %1").arg(r.holdReason));
+    QStringList notices;
+    if (!r.holdReason.isEmpty())
+        notices.append(tr("Held by the procedure policy, it cannot be approved: %1").arg(r.holdReason));
+    if (r.retentionPurgedAt.isValid())
+        notices.append(tr("The images of this closed case were deleted by retention on %1.")
+                           .arg(r.retentionPurgedAt.toUTC().date().toString(Qt::ISODate)));
+    if (!notices.isEmpty()) {
+        m_holdLabel->setText(notices.join(QLatin1Char('\n')));
         m_holdLabel->setVisible(true);
     }
     if (loaded.claimError && !m_readOnly)

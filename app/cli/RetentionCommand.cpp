@@ -1,0 +1,130 @@
+#include "app/cli/CliStore.h"
+
+#include "core/issuance/WardSettings.h"
+#include "core/workflow/Retention.h"
+
+namespace mado::cli {
+
+namespace {
+
+QString date(const QDateTime &time)
+{
+    return time.toUTC().date().toString(Qt::ISODate);
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+}
+
+void printReport(const Retention::Report &report, CliStreams streams)
+{
+    streams.out << "retention: images of closed cases are deleted " << report.retentionDays
+                << " days after closing (resubmission window " << report.resubmissionDays << " days); now "
+                << report.now.toUTC().toString(Qt::ISODate) << Qt::endl;
+    const QString verb = report.dryRun ? QStringLiteral("would delete") : QStringLiteral("deleted");
+    qint64 total = 0;
+    for (const Retention::Item &item : report.items) {
+        total += item.imageBytes;
+        streams.out << item.reference << "  closed " << date(item.closedAt) << " ("
+                    << Retention::closedByName(item.closedBy) << ", due " << date(item.dueAt) << ")  " << verb << ": "
+                    << item.images << " images (" << item.imageBytes << " bytes), " << item.faceHashes
+                    << " face hashes, per-image data of " << item.verdicts << " verdicts, phone and e-mail" << Qt::endl;
+    }
+    streams.out << report.items.size() << " cases " << (report.dryRun ? "due" : "purged") << ", " << megabytes(total)
+                << " of images" << (report.dryRun ? " (dry run: nothing was changed)" : "") << Qt::endl;
+    if (report.dryRun)
+        return;
+    streams.out << "store file and WAL: " << megabytes(report.fileBytesBefore) << " -> "
+                << megabytes(report.fileBytesAfter) << "; " << report.freePagesAfter << " free (zeroed) pages left"
+                << Qt::endl;
+    if (!report.incrementalVacuum)
+        streams.out << "this store predates incremental vacuum: freed pages are zeroed and reused but the file does "
+                       "not shrink; run 'madoguchi-cli retention compact --as ADMIN' once"
+                    << Qt::endl;
+    if (!report.walTruncated)
+        streams.out << "another program is reading the store: the WAL is truncated at its next checkpoint" << Qt::endl;
+}
+
+// retention days [N] / resubmission-days [N]: shows or sets one ward setting.
+int daysSetting(CaseStore &store, const Session &session, const QStringList &arguments, CliStreams streams)
+{
+    WardSettings settings(store);
+    const bool resubmission = arguments.at(1) == QLatin1String("resubmission-days");
+    if (arguments.size() == 3) {
+        bool ok = false;
+        const int days = arguments.at(2).toInt(&ok);
+        if (!ok) {
+            streams.err << "not a number of days: " << arguments.at(2) << Qt::endl;
+            return kExitUsage;
+        }
+        const Status set = resubmission ? settings.setResubmissionDays(session.userId(), days)
+                                        : settings.setRetentionDays(session.userId(), days);
+        if (!set) {
+            streams.err << "refused: " << set.error().message << Qt::endl;
+            return CliStore::exitCodeFor(set.error());
+        }
+    }
+    auto days = resubmission ? settings.resubmissionDays() : settings.retentionDays();
+    if (!days) {
+        streams.err << days.error().message << Qt::endl;
+        return CliStore::exitCodeFor(days.error());
+    }
+    streams.out << (resubmission ? WardSettings::kResubmissionDaysKey : WardSettings::kRetentionDaysKey) << " = "
+                << days.value() << Qt::endl;
+    return kExitOk;
+}
+
+} // namespace
+
+// retention [--dry-run] | retention days [N] | retention resubmission-days [N] | retention compact,
+// each with --as ADMIN (the password on standard input).
+int runRetention(QStringList arguments, CliStreams streams)
+{
+    CliStore cli(arguments);
+    const bool dryRun = arguments.removeAll(QStringLiteral("--dry-run")) > 0;
+    const QString sub = arguments.value(1);
+    const bool days = sub == QLatin1String("days") || sub == QLatin1String("resubmission-days");
+    const bool known = (arguments.size() == 1 || (days && arguments.size() <= 3) ||
+                        (sub == QLatin1String("compact") && arguments.size() == 2)) &&
+                       !(dryRun && arguments.size() > 1) && !cli.actingLogin().isEmpty();
+    if (!known) {
+        streams.err << "usage: madoguchi-cli retention [--dry-run] --as ADMIN [--store FILE]\n"
+                       "       madoguchi-cli retention days [N] --as ADMIN              show or set retention.days\n"
+                       "       madoguchi-cli retention resubmission-days [N] --as ADMIN show or set the resubmission "
+                       "window\n"
+                       "       madoguchi-cli retention compact --as ADMIN               let an older store shrink "
+                       "(full VACUUM)\n"
+                       "       (the admin's password is read from standard input)"
+                    << Qt::endl;
+        return kExitUsage;
+    }
+    CaseStore *store = cli.open(streams);
+    if (!store)
+        return kExitSetup;
+    auto session = cli.login(streams);
+    if (!session)
+        return kExitFailed;
+    int code = kExitOk;
+    if (days) {
+        code = daysSetting(*store, *session, arguments, streams);
+    } else if (sub == QLatin1String("compact")) {
+        auto size = Retention(*store).compact(session->userId());
+        if (size)
+            streams.out << "store compacted: " << megabytes(size.value()) << Qt::endl;
+        else
+            streams.err << "compact refused: " << size.error().message << Qt::endl;
+        code = size ? kExitOk : CliStore::exitCodeFor(size.error());
+    } else {
+        auto report = Retention(*store).run(session->userId(), dryRun);
+        if (report)
+            printReport(report.value(), streams);
+        else
+            streams.err << "retention refused: " << report.error().message << Qt::endl;
+        code = report ? kExitOk : CliStore::exitCodeFor(report.error());
+    }
+    cli.logout(*session);
+    return code;
+}
+
+} // namespace mado::cli
