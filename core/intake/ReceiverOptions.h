@@ -2,6 +2,7 @@
 
 #include "core/domain/CaseBundle.h"
 
+#include <chrono>
 #include <vector>
 
 #include "core/face/ImageLimits.h"
@@ -25,6 +26,20 @@ struct ReceiverOptions {
     QByteArray channelSecret;
     // Largest request body accepted; larger bodies are answered 413 without being read.
     qint64 maxBodyBytes = kDefaultMaxBodyBytes;
+
+    // Limits against hostile and slow peers (WebhookFront, HandOverGate). Bytes the webhook
+    // front's connections may hold together; a request must be complete this long after its first
+    // byte in the front; a connection is closed after this many refused webhooks in a row (0: never).
+    std::size_t frontMemoryBudget = 256 * 1024 * 1024;
+    std::chrono::milliseconds frontRequestDeadline{15'000};
+    int maxRefusalsInARow = 16;
+    // Connections handed over to the threads of the other routes at once (0: maxThreads; more wait
+    // for a thread); beyond, a request is answered 503 at once. Each request on them must be received
+    // and answered within handOverDeadline (an upload from a slow phone included); at most
+    // handOverKeepAliveRequests requests per connection.
+    int maxHandOvers = 0;
+    std::chrono::milliseconds handOverDeadline{120'000};
+    int handOverKeepAliveRequests = 10;
 
     // The applicant API (LIFF). Without a LIFF channel id every call is refused with 401.
     QString lineApiBase = QStringLiteral("https://api.line.me");
