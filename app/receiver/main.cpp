@@ -13,7 +13,9 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <csignal>
 #include <iostream>
+#include <pthread.h>
 
 namespace {
 
@@ -64,6 +66,15 @@ protected:
             return EXIT_OK;
         if (m_configPath.empty())
             return fail(QStringLiteral("--config FILE is required (see --help)"), EXIT_USAGE);
+        // SIGTERM and SIGINT blocked before any thread starts, so every thread inherits the mask and the
+        // signal waits for waitForTerminationRequest(): otherwise one arriving during start-up (the
+        // listener already answering) ends the process by the default action, without a clean stop.
+        sigset_t termination;
+        sigemptyset(&termination);
+        sigaddset(&termination, SIGTERM);
+        sigaddset(&termination, SIGINT);
+        sigaddset(&termination, SIGQUIT);
+        pthread_sigmask(SIG_BLOCK, &termination, nullptr);
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> file;
         try {
             file = new Poco::Util::IniFileConfiguration(m_configPath);

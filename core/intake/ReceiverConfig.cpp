@@ -125,6 +125,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"http.max_threads", "128",
          "threads for the applicant API, /healthz and /metrics, 1 to 256 (a kept-alive connection holds one; "
          "LINE webhooks need none)"},
+        {"http.request_seconds", "120",
+         "longest a request of the applicant API, /healthz or /metrics may take to arrive and be answered (a slow "
+         "phone's upload included; on a kept-alive connection counted from the previous answer), 10 to 3600"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
@@ -195,6 +198,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!threads)
         return threads.error();
     result.maxThreads = int(threads.value());
+    const auto requestSeconds = readInteger(config, "http.request_seconds", 10, 3600);
+    if (!requestSeconds)
+        return requestSeconds.error();
+    result.requestSeconds = int(requestSeconds.value());
 
     result.channelSecretFile = value(config, "line.channel_secret_file");
     const auto secret = readSecretFile("line.channel_secret_file", result.channelSecretFile);
@@ -316,6 +323,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.host = listenHost;
     options.port = listenPort;
     options.maxThreads = maxThreads;
+    options.handOverDeadline = std::chrono::seconds(requestSeconds);
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;

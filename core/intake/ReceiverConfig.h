@@ -43,6 +43,7 @@ public:
     QString listenHost;
     quint16 listenPort = 0;
     int maxThreads = 128;
+    int requestSeconds = 120;
     QString channelSecretFile;
     QByteArray channelSecret;
     QString channelAccessTokenFile;

@@ -399,8 +399,10 @@ void WebhookFront::Impl::readable(Connection &c)
                 c.handOverSince = Clock::now();
                 return readable(c); // peek as far as the head's end
             }
-            // A head larger than the peek goes over as it is: the other server refuses it.
-            if (peeked.find("\r\n\r\n") != std::string_view::npos || std::size_t(n) == kReadChunk)
+            // A head larger than the peek goes over as it is: the other server refuses it. (Poco
+            // also takes bare LF line ends, so a head ending in "\n\n" is complete for it too.)
+            if (peeked.find("\r\n\r\n") != std::string_view::npos || peeked.find("\n\n") != std::string_view::npos ||
+                std::size_t(n) == kReadChunk)
                 return handOverConnection(c);
             return; // the rest of the head wakes the connection again (or the deadline closes it)
         case FrontConnection::Route::Webhook:

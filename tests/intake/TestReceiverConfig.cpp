@@ -59,6 +59,7 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.listenHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.listenPort, quint16(8480));
     QCOMPARE(c.maxThreads, 128);
+    QCOMPARE(c.requestSeconds, 120);
     QCOMPARE(c.channelSecret, IntakeTestKit::channelSecret()); // trailing newline trimmed
     QCOMPARE(c.channelAccessToken, QByteArray("test-access-token"));
     QCOMPARE(c.lineApiBase, QStringLiteral("https://api.line.me"));
@@ -77,7 +78,7 @@ void TestReceiverConfig::minimalFileGetsDefaults()
 void TestReceiverConfig::everyKeyIsRead()
 {
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
-                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\n"
+                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
@@ -95,6 +96,8 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.listenHost, QStringLiteral("::1"));
     QCOMPARE(c.listenPort, quint16(9000));
     QCOMPARE(c.maxThreads, 4);
+    QCOMPARE(c.requestSeconds, 30);
+    QCOMPARE(c.serverOptions().handOverDeadline, std::chrono::milliseconds(30'000));
     QCOMPARE(c.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
@@ -228,7 +231,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 22);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 23);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));
