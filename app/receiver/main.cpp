@@ -113,6 +113,7 @@ protected:
             options.port = settings.workstationPort;
             options.tlsCertificate = settings.tlsCertificate;
             options.tlsPrivateKey = settings.tlsPrivateKey;
+            options.maxLeases = settings.workstationMaxLeases;
             workstations = std::make_unique<mado::WorkstationServer>(options, *spool.value(),
                                                                      settings.workstationTokens, &pushes);
             workstations->setMetrics(&server.metrics());
@@ -129,7 +130,10 @@ protected:
         eventOptions.liffUrl = settings.liffUrl;
         eventOptions.imageLimits = settings.imageLimits;
         eventOptions.retentionDays = settings.webhookRetentionDays;
+        eventOptions.maxResubmittedImages = settings.maxResubmittedImages;
+        eventOptions.maxResubmittedBytes = settings.maxResubmittedBytes;
         mado::WebhookWorker events(*spool.value(), eventOptions);
+        events.setMetrics(&server.metrics());
         pushes.start();
         events.start();
         waitForTerminationRequest();

@@ -153,6 +153,11 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
         {"workstation.tokens_file", nullptr,
          "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
+        {"workstation.max_leases", "10",
+         "times an application may be leased without an ack (1 to 1000); then it is failed (lease_limit)"},
+        {"resubmission.max_images", "12", "photos kept per application and resubmission request (1 to 100)"},
+        {"resubmission.max_bytes", "67108864",
+         "bytes of photos kept per application and resubmission request (1048576 to 1073741824)"},
         {"tls.certificate", nullptr, "optional: PEM certificate (chain) of the workstation listener; with tls.private_key"},
         {"tls.private_key", nullptr, "optional: PEM private key of tls.certificate (readable by the receiver only)"},
     };
@@ -305,6 +310,18 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
             return invalid(QStringLiteral("workstation.tokens_file names no workstation"));
         result.workstationTokens = std::move(tokens).value();
     }
+    const auto maxLeases = readInteger(config, "workstation.max_leases", 1, 1000);
+    if (!maxLeases)
+        return maxLeases.error();
+    result.workstationMaxLeases = int(maxLeases.value());
+    const auto resubmittedImages = readInteger(config, "resubmission.max_images", 1, 100);
+    if (!resubmittedImages)
+        return resubmittedImages.error();
+    result.maxResubmittedImages = int(resubmittedImages.value());
+    const auto resubmittedBytes = readInteger(config, "resubmission.max_bytes", 1024 * 1024, 1024 * 1024 * 1024);
+    if (!resubmittedBytes)
+        return resubmittedBytes.error();
+    result.maxResubmittedBytes = resubmittedBytes.value();
     result.tlsCertificate = value(config, "tls.certificate");
     result.tlsPrivateKey = value(config, "tls.private_key");
     if (result.tlsCertificate.isEmpty() != result.tlsPrivateKey.isEmpty())

@@ -67,6 +67,9 @@ public:
     quint16 workstationPort = 0;
     QString workstationTokensFile;
     WorkstationTokens workstationTokens;
+    int workstationMaxLeases = 10;
+    int maxResubmittedImages = 12;
+    qint64 maxResubmittedBytes = 64 * 1024 * 1024;
     QString tlsCertificate; // both empty: the workstation listener is plain HTTP
     QString tlsPrivateKey;
     bool workstationApiEnabled() const { return !workstationHost.isEmpty(); }

@@ -60,6 +60,9 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     family(out, "madoguchi_receiver_handovers_active", "gauge",
            "Connections handed over to the applicant API's threads and not finished.");
     out += "madoguchi_receiver_handovers_active " + QByteArray::number(m_handOversActive.load()) + '\n';
+    family(out, "madoguchi_receiver_webhook_events_stale_total", "counter",
+           "LINE webhook events not processed: timestamp older than the retention or in the future (replays).");
+    out += "madoguchi_receiver_webhook_events_stale_total " + QByteArray::number(m_eventsStale.load()) + '\n';
     if (spoolPendingEvents >= 0) {
         family(out, "madoguchi_receiver_spool_pending_events", "gauge",
                "Webhook events in the spool waiting to be processed.");

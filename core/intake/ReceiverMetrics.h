@@ -30,6 +30,8 @@ public:
     void setFrontHeldBytes(std::size_t bytes) { m_frontHeldBytes.store(bytes, std::memory_order_relaxed); }
     // Connections handed over and not finished yet.
     void setHandOversActive(int count) { m_handOversActive.store(count, std::memory_order_relaxed); }
+    // An event not processed because its timestamp was outside the accepted window (WebhookWorker).
+    void countStaleWebhookEvent() { ++m_eventsStale; }
     // spoolPendingEvents < 0 means the spool could not be read; the gauge is then left out.
     QByteArray render(qint64 spoolPendingEvents) const;
     // The spool's group commit counters (SpoolWriter::commits() and writes()).
@@ -43,6 +45,7 @@ private:
     std::atomic<quint64> m_limits[4] = {};
     std::atomic<std::size_t> m_frontHeldBytes{0};
     std::atomic<int> m_handOversActive{0};
+    std::atomic<quint64> m_eventsStale{0};
 };
 
 } // namespace mado
