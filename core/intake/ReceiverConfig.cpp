@@ -135,6 +135,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
         {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
+        {"spool.min_free_bytes", "1073741824",
+         "new applications are refused (507) while the spool's file system has less free space than this plus the "
+         "upload, 0 to 1099511627776 bytes (0: no check)"},
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
@@ -146,6 +149,14 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"challenge.per_user_per_hour", "30", "challenges one LINE user may get per hour (1 to 1000); more is 429"},
         {"limits.application_bytes", "33554432",
          "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
+        {"limits.uploads_per_user", "2", "application uploads one LINE user may have in progress (1 to 64); more is 429"},
+        {"limits.uploads_total", "16", "application uploads in progress at once in all (1 to 256); more is 503"},
+        {"liff.token_cache_entries", "10000",
+         "verified ID tokens remembered (by hash) until they expire, so LINE is asked once per token (0 to 1000000)"},
+        {"liff.failed_tokens_burst", "10",
+         "invalid ID tokens a client address may send at once before it is answered 429 (1 to 10000)"},
+        {"liff.failed_tokens_per_minute", "6",
+         "invalid ID tokens a client address may send per minute after the burst (1 to 10000)"},
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
         {"limits.image_pixels", "40000000",
          "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
@@ -285,6 +296,30 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!applicationBytes)
         return applicationBytes.error();
     result.maxApplicationBytes = applicationBytes.value();
+    const auto uploadsPerUser = readInteger(config, "limits.uploads_per_user", 1, 64);
+    if (!uploadsPerUser)
+        return uploadsPerUser.error();
+    result.uploadsPerUser = int(uploadsPerUser.value());
+    const auto uploadsTotal = readInteger(config, "limits.uploads_total", 1, 256);
+    if (!uploadsTotal)
+        return uploadsTotal.error();
+    result.uploadsTotal = int(uploadsTotal.value());
+    const auto minFree = readInteger(config, "spool.min_free_bytes", 0, qint64(1) << 40);
+    if (!minFree)
+        return minFree.error();
+    result.spoolMinFreeBytes = minFree.value();
+    const auto cacheEntries = readInteger(config, "liff.token_cache_entries", 0, 1'000'000);
+    if (!cacheEntries)
+        return cacheEntries.error();
+    result.idTokenCacheEntries = int(cacheEntries.value());
+    const auto failedBurst = readInteger(config, "liff.failed_tokens_burst", 1, 10000);
+    if (!failedBurst)
+        return failedBurst.error();
+    result.failedTokenBurst = int(failedBurst.value());
+    const auto failedPerMinute = readInteger(config, "liff.failed_tokens_per_minute", 1, 10000);
+    if (!failedPerMinute)
+        return failedPerMinute.error();
+    result.failedTokensPerMinute = int(failedPerMinute.value());
     const auto imageBytes = readInteger(config, "limits.image_bytes", 1024, 64 * 1024 * 1024);
     if (!imageBytes)
         return imageBytes.error();
@@ -351,6 +386,12 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxChallengesPerHour = maxChallengesPerHour;
     options.maxApplicationBytes = maxApplicationBytes;
     options.imageLimits = imageLimits;
+    options.idTokenCacheEntries = idTokenCacheEntries;
+    options.failedTokenBurst = failedTokenBurst;
+    options.failedTokensPerMinute = failedTokensPerMinute;
+    options.uploadsPerUser = uploadsPerUser;
+    options.uploadsTotal = uploadsTotal;
+    options.spoolMinFreeBytes = spoolMinFreeBytes;
     return options;
 }
 

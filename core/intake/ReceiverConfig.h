@@ -62,6 +62,12 @@ public:
     int maxChallengesPerHour = 30;
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    int idTokenCacheEntries = 10000;
+    int failedTokenBurst = 10;
+    int failedTokensPerMinute = 6;
+    int uploadsPerUser = 2;
+    int uploadsTotal = 16;
+    qint64 spoolMinFreeBytes = qint64(1) << 30;
     // The workstation API; workstationPort 0 with an empty host means it is off.
     QString workstationHost;
     quint16 workstationPort = 0;

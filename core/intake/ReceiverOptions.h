@@ -53,6 +53,17 @@ struct ReceiverOptions {
     // Largest multipart body of POST /api/v1/applications; larger is 413.
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    // ID token verifications: verified tokens cached (by SHA-256) until their expiry, at most this
+    // many; failed verifications per client address: a burst, then so many per minute (429).
+    int idTokenCacheEntries = 10000;
+    int failedTokenBurst = 10;
+    int failedTokensPerMinute = 6;
+    // Application uploads in progress at once per LINE user (more: 429) and in all (more: 503).
+    int uploadsPerUser = 2;
+    int uploadsTotal = 16;
+    // New applications are refused (507) while the spool's file system has less free space than
+    // this plus the declared body. 0: no check (tests); ReceiverConfig's default is 1 GiB.
+    qint64 spoolMinFreeBytes = 0;
 };
 
 } // namespace mado

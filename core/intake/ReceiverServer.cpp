@@ -7,6 +7,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReceiverRoutes.h"
+#include "core/intake/Spool.h"
 #include "core/intake/WebhookCheck.h"
 #include "core/intake/WebhookFront.h"
 
@@ -20,6 +21,8 @@
 #include <Poco/Net/StreamSocketImpl.h>
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
+
+#include <QFileInfo>
 
 namespace mado {
 
@@ -75,6 +78,7 @@ struct ReceiverServer::Impl {
     std::unique_ptr<ChallengeStore> challenges;
     std::unique_ptr<ApplicationStore> applications;
     std::unique_ptr<ApplicationIntake> intake;
+    std::unique_ptr<UploadSlots> uploads;
     std::unique_ptr<ApplicantServices> applicant;
     std::unique_ptr<WebhookCheck> webhookCheck;
     Poco::Net::ServerSocket listener;
@@ -106,7 +110,10 @@ Status ReceiverServer::start()
         auto schema = JsonSchema::loadResource(CaseBundleReader::schemaResource());
         if (!schema)
             return schema.error();
-        d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
+        d->verifier = std::make_unique<IdTokenVerifier>(
+            d->options.lineApiBase, d->options.liffChannelId,
+            IdTokenVerifier::Limits{d->options.idTokenCacheEntries, d->options.failedTokenBurst,
+                                    d->options.failedTokensPerMinute});
         d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
                                                          d->options.challengeLifetimeSeconds,
                                                          d->options.maxChallengesPerHour,
@@ -114,8 +121,10 @@ Status ReceiverServer::start()
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
                                                         *d->applications, d->options.imageLimits);
+        d->uploads = std::make_unique<UploadSlots>(d->options.uploadsPerUser, d->options.uploadsTotal);
         d->applicant = std::make_unique<ApplicantServices>(
-            ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake});
+            ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake, *d->uploads,
+                              QFileInfo(d->spool.path()).absolutePath()});
         // Image directories of applications whose transaction never committed (a crash).
         if (const auto recovered = d->applications->recover(); !recovered)
             return recovered.error();
