@@ -111,8 +111,15 @@ void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::str
             out.push_back(prefix);
         return;
     }
-    for (const std::string &child : children)
+    for (const std::string &child : children) {
+        // " = x" or "a. = x": a key with an empty part is no receiver key; recursing into it would
+        // list the same prefix again without end (a stack overflow, found by fuzzing).
+        if (child.empty()) {
+            out.push_back(prefix + '.');
+            continue;
+        }
         collectKeys(config, prefix.empty() ? child : prefix + '.' + child, out);
+    }
 }
 
 } // namespace
