@@ -38,6 +38,22 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 cmake --preset fuzz "${launcher[@]}" >/dev/null
 cmake --build build/fuzz -j"${MADO_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
 
+# Longest input per target: a little over what the code under test accepts, so that its limits are tried.
+max_len() {
+    case $1 in
+        http_head) echo 20000 ;;     # HttpRequestHead::kMaxSize is 16 KiB
+        multipart) echo 65536 ;;
+        receiver_config) echo 4096 ;;
+        *) echo 16384 ;;
+    esac
+}
+dict_name() {
+    case $1 in
+        webhook | case_bundle) echo json ;;
+        *) echo "$1" ;;
+    esac
+}
+
 artifacts=$root/build/fuzz/artifacts
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -54,8 +70,11 @@ for target in "${targets[@]}"; do
     log=$root/build/fuzz/fuzz_$target.log
     echo "run-fuzzers: $target for ${seconds}s"
     result=ok
+    options=(-max_len="$(max_len "$target")")
+    dictionary=$here/dict/$(dict_name "$target").dict
+    if [ -f "$dictionary" ]; then options+=(-dict="$dictionary"); fi
     # -timeout: an input taking more than 10 s is a hang; -rss_limit_mb: memory blow-ups are findings too.
-    if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    if ! "$binary" "${options[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             -artifact_prefix="$artifacts/$target-" "$work/$target" >"$log" 2>&1; then
         result="CRASH (see $log and $artifacts/$target-*)"
         status=1
