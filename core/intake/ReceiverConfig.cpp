@@ -3,6 +3,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/WorkstationTokens.h"
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -111,8 +112,15 @@ void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::str
             out.push_back(prefix);
         return;
     }
-    for (const std::string &child : children)
+    for (const std::string &child : children) {
+        // A key with an empty part (" = x", "a. = x") is no receiver key. At the root, recursing into
+        // it would list the root again without end (a stack overflow, found by fuzzing).
+        if (child.empty()) {
+            out.push_back(prefix + '.');
+            continue;
+        }
         collectKeys(config, prefix.empty() ? child : prefix + '.' + child, out);
+    }
 }
 
 } // namespace
@@ -203,7 +211,9 @@ Status ReceiverConfig::checkKnownKeys(const Poco::Util::AbstractConfiguration &f
     return {};
 }
 
-Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfiguration &config)
+namespace {
+
+Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &config)
 {
     ReceiverConfig result;
     if (Status listen = readListen(value(config, "http.listen"), result.listenHost,
@@ -367,6 +377,20 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
             return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
     }
     return result;
+}
+
+} // namespace
+
+Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfiguration &config)
+{
+    // Poco expands ${key} in values and throws on a circular reference ("listen = ${http.listen}"),
+    // found by fuzzing; its message names the key, and the configuration holds no secrets.
+    try {
+        return loadValues(config);
+    } catch (const Poco::Exception &e) {
+        return invalid(
+            QStringLiteral("the configuration cannot be read: %1").arg(QString::fromStdString(e.displayText())));
+    }
 }
 
 ReceiverOptions ReceiverConfig::serverOptions() const
