@@ -53,6 +53,10 @@ constexpr std::size_t kSubmitEvery = 16;
 constexpr int kAnswerEvery = 16;
 // Enough to tell the webhook route apart: "POST /line/webhook" and the character after it.
 constexpr std::size_t kPeekBytes = 19;
+// A head to hand over is peeked again whole each time bytes arrive: one that comes in more pieces
+// than this is not a real client's (which sends it in one or a few) and would cost a copy of up to
+// kReadChunk bytes per piece, so its connection is closed.
+constexpr int kMaxHeadPieces = 64;
 
 struct Connection {
     Connection(quint64 key, int socket, const WebhookCheck &check, int maxRefusalsInARow)
@@ -73,6 +77,7 @@ struct Connection {
     // A request for another route whose head is not complete yet (peeked, not read); since when.
     bool handOverPending = false;
     Clock::time_point handOverSince{};
+    int headPieces = 0;
     // What this connection counts in the front's held bytes (FrontConnection::heldBytes()).
     std::size_t accounted = 0;
     // Work left in this turn (WebhookFront::Options::maxRequestsPerWake and maxBytesPerWake);
@@ -411,6 +416,8 @@ void WebhookFront::Impl::readable(Connection &c)
                                    !head.chunked() && head.contentLength() <= 0;
                 return handOverConnection(c, light);
             }
+            if (++c.headPieces > kMaxHeadPieces)
+                return close(id);
             return; // the rest of the head wakes the connection again (or the deadline closes it)
         case FrontConnection::Route::Webhook:
             break;

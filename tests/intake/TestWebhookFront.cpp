@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -208,6 +209,7 @@ private Q_SLOTS:
     void refusalsInARowCloseTheConnection();
     void tricklingClientsCannotStarveTheOtherRoutes();
     void handedOverConnectionServesFewRequests();
+    void headInManyPiecesIsNotWaitedFor();
 
 private:
     std::set<QString> storedIds() const;
@@ -686,6 +688,27 @@ void TestWebhookFront::handedOverConnectionServesFewRequests()
     }
     QCOMPARE(closes, (std::vector<bool>{false, false, true}));
     QVERIFY(connection.endOfStream());
+}
+
+void TestWebhookFront::headInManyPiecesIsNotWaitedFor()
+{
+    // A head for another route is peeked again whole each time bytes arrive; a client sending it a
+    // few bytes at a time makes the front copy it again and again: closed long before the deadline.
+    ReceiverOptions options = baseOptions();
+    options.frontRequestDeadline = std::chrono::milliseconds(60'000);
+    restart(options);
+    RawConnection connection(m_server->port());
+    const int on = 1; // each piece its own segment
+    ::setsockopt(connection.fd(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    const std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(400, 'p');
+    std::size_t sent = 0;
+    for (; sent < head.size(); sent += 2) {
+        if (!connection.send(head.substr(sent, 2)))
+            break; // closed by the server
+        QTest::qWait(2); // pacing, so that the pieces arrive apart
+    }
+    QVERIFY(connection.endOfStream());
+    qInfo() << "closed after" << sent << "bytes in pieces of 2";
 }
 
 QTEST_GUILESS_MAIN(TestWebhookFront)
