@@ -16,19 +16,19 @@ class ReceiverMetrics;
 // applicant API, /healthz, /metrics): at most maxConnections at once (tryReserve() fails beyond,
 // the front answers 503), plus lightReserve connections whose one request is light (a GET without
 // a body, all received: a /healthz probe), admitted only when the others are full and closed after
-// that request (so slow clients holding every thread do not make /healthz fail); and each request on them must be received and answered within
-// requestDeadline, however slowly its bytes trickle in (Poco's own timeout is per read). The
-// deadline runs from the hand-over and again from each answer (so it covers the wait for the next
-// kept-alive request too); when it passes, a watchdog thread shuts the socket down, which ends the
-// blocked read and frees the thread. Counts in the metrics (active hand-overs, deadlines hit; the
-// front counts the refusals). tryReserve()/cancel() from any thread; a Scope on the thread
-// serving the connection; requestAnswered() from that thread.
+// that request (so slow clients holding every thread do not make /healthz fail); and each request on them must be
+// received and answered within requestDeadline, however slowly its bytes trickle in (Poco's own timeout is per read).
+// The deadline runs from the hand-over and again from each answer (so it covers the wait for the next kept-alive
+// request too); when it passes, a watchdog thread shuts the socket down, which ends the blocked read and frees the
+// thread. Counts in the metrics (active hand-overs, deadlines hit; the front counts the refusals).
+// tryReserve()/cancel() from any thread; a Scope on the thread serving the connection; requestAnswered() from that
+// thread.
 class HandOverGate {
 public:
     struct Options {
         int maxConnections = 128;
         int lightReserve = 4;
-        std::chrono::milliseconds requestDeadline{30'000};
+        std::chrono::milliseconds requestDeadline{120'000};
     };
     // Watches one handed-over connection while it lives on its serving thread; releases the
     // reservation at its end.
@@ -68,7 +68,7 @@ private:
         std::chrono::steady_clock::time_point deadline;
     };
     void watchdog();
-    void changed(); // m_reserved or m_light changed; with m_mutex held
+    void changed();           // m_reserved or m_light changed; with m_mutex held
     void release(bool light); // with m_mutex held
 
     Options m_options;
