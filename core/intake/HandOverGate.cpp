@@ -16,6 +16,7 @@ using Clock = std::chrono::steady_clock;
 struct Current {
     HandOverGate *gate = nullptr;
     quint64 id = 0;
+    bool light = false;
 };
 thread_local Current t_current;
 
@@ -38,43 +39,67 @@ HandOverGate::~HandOverGate()
         ::close(entry.second.socket);
 }
 
-bool HandOverGate::tryReserve()
+bool HandOverGate::tryReserve(int socket, bool light)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (m_reserved >= m_options.maxConnections)
-        return false;
-    ++m_reserved;
+    bool lightSlot = false;
+    if (m_reserved >= m_options.maxConnections) {
+        if (!light || m_light >= m_options.lightReserve)
+            return false;
+        lightSlot = true;
+    }
+    ++(lightSlot ? m_light : m_reserved);
+    m_admitted[socket] = lightSlot;
     changed();
     return true;
 }
 
-void HandOverGate::cancel()
+void HandOverGate::cancel(int socket)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    --m_reserved;
+    const auto it = m_admitted.find(socket);
+    if (it == m_admitted.end())
+        return;
+    const bool light = it->second;
+    m_admitted.erase(it);
+    release(light);
+}
+
+void HandOverGate::release(bool light)
+{
+    --(light ? m_light : m_reserved);
     changed();
 }
 
 void HandOverGate::changed()
 {
-    m_metrics.setHandOversActive(m_reserved);
+    m_metrics.setHandOversActive(m_reserved + m_light);
 }
 
 int HandOverGate::active() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    return m_reserved;
+    return m_reserved + m_light;
+}
+
+bool HandOverGate::servesLightConnection()
+{
+    return t_current.gate && t_current.light;
 }
 
 HandOverGate::Scope::Scope(HandOverGate &gate, int socket) : m_gate(gate), m_id(0)
 {
     const int copy = ::fcntl(socket, F_DUPFD_CLOEXEC, 0);
     std::lock_guard<std::mutex> lock(gate.m_mutex);
+    if (const auto it = gate.m_admitted.find(socket); it != gate.m_admitted.end()) {
+        m_light = it->second;
+        gate.m_admitted.erase(it);
+    }
     if (copy >= 0) {
         m_id = gate.m_nextId++;
         gate.m_watched.emplace(m_id, Watched{copy, Clock::now() + gate.m_options.requestDeadline});
     }
-    t_current = Current{&gate, m_id};
+    t_current = Current{&gate, m_id, m_light};
     gate.m_changed.notify_all();
 }
 
@@ -82,8 +107,7 @@ HandOverGate::Scope::~Scope()
 {
     t_current = Current{};
     std::lock_guard<std::mutex> lock(m_gate.m_mutex);
-    --m_gate.m_reserved;
-    m_gate.changed();
+    m_gate.release(m_light);
     const auto it = m_gate.m_watched.find(m_id);
     if (it != m_gate.m_watched.end()) {
         ::close(it->second.socket);

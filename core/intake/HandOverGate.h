@@ -14,18 +14,21 @@ class ReceiverMetrics;
 
 // Bounds the connections the webhook front hands over to the thread-per-connection server (the
 // applicant API, /healthz, /metrics): at most maxConnections at once (tryReserve() fails beyond,
-// the front answers 503), and each request on them must be received and answered within
-// requestDeadline, however slowly its bytes trickle in (Poco's own timeout is per read). The
-// deadline runs from the hand-over and again from each answer (so it covers the wait for the next
-// kept-alive request too); when it passes, a watchdog thread shuts the socket down, which ends the
-// blocked read and frees the thread. Counts in the metrics (active hand-overs, deadlines hit; the
-// front counts the refusals). tryReserve()/cancel() from any thread; a Scope on the thread
-// serving the connection; requestAnswered() from that thread.
+// the front answers 503), plus lightReserve connections whose one request is light (a GET without
+// a body, all received: a /healthz probe), admitted only when the others are full and closed after
+// that request (so slow clients holding every thread do not make /healthz fail); and each request on them must be
+// received and answered within requestDeadline, however slowly its bytes trickle in (Poco's own timeout is per read).
+// The deadline runs from the hand-over and again from each answer (so it covers the wait for the next kept-alive
+// request too); when it passes, a watchdog thread shuts the socket down, which ends the blocked read and frees the
+// thread. Counts in the metrics (active hand-overs, deadlines hit; the front counts the refusals).
+// tryReserve()/cancel() from any thread; a Scope on the thread serving the connection; requestAnswered() from that
+// thread.
 class HandOverGate {
 public:
     struct Options {
         int maxConnections = 128;
-        std::chrono::milliseconds requestDeadline{30'000};
+        int lightReserve = 4;
+        std::chrono::milliseconds requestDeadline{120'000};
     };
     // Watches one handed-over connection while it lives on its serving thread; releases the
     // reservation at its end.
@@ -39,6 +42,7 @@ public:
     private:
         HandOverGate &m_gate;
         quint64 m_id;
+        bool m_light = false;
     };
 
     HandOverGate(Options options, ReceiverMetrics &metrics);
@@ -46,11 +50,14 @@ public:
     HandOverGate(const HandOverGate &) = delete;
     HandOverGate &operator=(const HandOverGate &) = delete;
 
-    // Takes a slot for a connection about to be handed over; false when every slot is taken.
-    bool tryReserve();
-    // Gives back a slot whose connection never reached a Scope (dropped before being served).
-    void cancel();
+    // Takes a slot for a connection about to be handed over (light: its request is light); false
+    // when every slot it may use is taken.
+    bool tryReserve(int socket, bool light);
+    // Gives back the slot of a connection that was not handed over after all.
+    void cancel(int socket);
     int active() const;
+    // The connection served on this thread was admitted to a light slot: its answer must close it.
+    static bool servesLightConnection();
     // The request of the connection served on this thread has been answered: its next one gets a
     // whole deadline again. Nothing when the thread serves no Scope.
     static void requestAnswered();
@@ -61,13 +68,16 @@ private:
         std::chrono::steady_clock::time_point deadline;
     };
     void watchdog();
-    void changed(); // m_reserved changed; with m_mutex held
+    void changed();           // m_reserved or m_light changed; with m_mutex held
+    void release(bool light); // with m_mutex held
 
     Options m_options;
     ReceiverMetrics &m_metrics;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     int m_reserved = 0;
+    int m_light = 0;
+    std::map<int, bool> m_admitted; // socket -> light, from tryReserve() until its Scope
     quint64 m_nextId = 1;
     std::map<quint64, Watched> m_watched;
     bool m_stopping = false;

@@ -34,7 +34,8 @@ struct ReceiverOptions {
     std::chrono::milliseconds frontRequestDeadline{15'000};
     int maxRefusalsInARow = 16;
     // Connections handed over to the threads of the other routes at once (0: maxThreads; more wait
-    // for a thread); beyond, a request is answered 503 at once. Each request on them must be received
+    // for a thread); beyond, a request is answered 503 at once, except a light one (/healthz) while
+    // one of a few extra threads is free. Each request on them must be received
     // and answered within handOverDeadline (an upload from a slow phone included); at most
     // handOverKeepAliveRequests requests per connection.
     int maxHandOvers = 0;

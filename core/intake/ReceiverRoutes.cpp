@@ -101,6 +101,9 @@ public:
     }
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override
     {
+        // A connection let in beyond the thread limit for one light request ends with its answer.
+        if (HandOverGate::servesLightConnection())
+            response.setKeepAlive(false);
         try {
             m_inner->handleRequest(request, response);
         } catch (const std::exception &e) {

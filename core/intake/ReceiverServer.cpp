@@ -29,6 +29,9 @@ namespace mado {
 namespace {
 
 constexpr int kListenBacklog = 1024; // capped by net.core.somaxconn
+// Threads beyond http.max_threads for light requests (a /healthz probe) when slow clients hold the
+// others.
+constexpr int kLightReserve = 4;
 
 // A handed-over connection, served by Poco's HTTP server while the gate watches its deadline and
 // holds its slot.
@@ -148,19 +151,21 @@ Status ReceiverServer::start()
     d->webhookCheck = std::make_unique<WebhookCheck>(d->options.maxBodyBytes, d->options.channelSecret);
     auto *params = new Poco::Net::HTTPServerParams; // ref-counted, held by the factory and dispatcher
     // A thread serves one handed-over connection for as long as it is kept alive; the gate admits
-    // at most maxHandOvers of them (the front answers 503 beyond), so a connection waits in the
-    // queue only when maxHandOvers exceeds the threads, and the queue never overflows.
+    // at most maxHandOvers of them and kLightReserve light ones (the front answers 503 beyond), so a
+    // connection waits in the queue only when maxHandOvers exceeds the threads, and the queue never
+    // overflows.
     const int maxHandOvers = d->options.maxHandOvers > 0 ? d->options.maxHandOvers : d->options.maxThreads;
-    params->setMaxThreads(d->options.maxThreads);
+    const int threads = d->options.maxThreads + kLightReserve;
+    params->setMaxThreads(threads);
     params->setMaxQueued(std::max(64, maxHandOvers));
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(std::max(1, d->options.handOverKeepAliveRequests));
     // Per read; the gate's deadline bounds a whole request.
     params->setTimeout(Poco::Timespan(10, 0));
     const Poco::Net::HTTPServerParams::Ptr sharedParams(params);
-    d->gate = std::make_unique<HandOverGate>(HandOverGate::Options{maxHandOvers, d->options.handOverDeadline},
-                                             d->metrics);
-    d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, d->options.maxThreads);
+    d->gate = std::make_unique<HandOverGate>(
+        HandOverGate::Options{maxHandOvers, kLightReserve, d->options.handOverDeadline}, d->metrics);
+    d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, threads);
     d->dispatcher = new Poco::Net::TCPServerDispatcher(
         new WatchedConnectionFactory(sharedParams,
                                      new ReceiverRoutes(d->spool, d->metrics, *d->webhookCheck, *d->applicant),
@@ -168,14 +173,14 @@ Status ReceiverServer::start()
         *d->threads, sharedParams);
     Poco::Net::TCPServerDispatcher *dispatcher = d->dispatcher;
     HandOverGate *gate = d->gate.get();
-    auto handOver = [dispatcher, gate](int socket) {
-        if (!gate->tryReserve())
+    auto handOver = [dispatcher, gate](int socket, bool light) {
+        if (!gate->tryReserve(socket, light))
             return false;
         try {
             // The StreamSocket owns the descriptor from here.
             dispatcher->enqueue(Poco::Net::StreamSocket(new Poco::Net::StreamSocketImpl(socket)));
         } catch (...) {
-            gate->cancel();
+            gate->cancel(socket);
             throw;
         }
         return true;

@@ -1,6 +1,7 @@
 #include "core/intake/WebhookFront.h"
 
 #include "core/intake/FrontConnection.h"
+#include "core/intake/HttpRequestHead.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/Spool.h"
@@ -52,6 +53,10 @@ constexpr std::size_t kSubmitEvery = 16;
 constexpr int kAnswerEvery = 16;
 // Enough to tell the webhook route apart: "POST /line/webhook" and the character after it.
 constexpr std::size_t kPeekBytes = 19;
+// A head to hand over is peeked again whole each time bytes arrive: one that comes in more pieces
+// than this is not a real client's (which sends it in one or a few) and would cost a copy of up to
+// kReadChunk bytes per piece, so its connection is closed.
+constexpr int kMaxHeadPieces = 64;
 
 struct Connection {
     Connection(quint64 key, int socket, const WebhookCheck &check, int maxRefusalsInARow)
@@ -72,6 +77,7 @@ struct Connection {
     // A request for another route whose head is not complete yet (peeked, not read); since when.
     bool handOverPending = false;
     Clock::time_point handOverSince{};
+    int headPieces = 0;
     // What this connection counts in the front's held bytes (FrontConnection::heldBytes()).
     std::size_t accounted = 0;
     // Work left in this turn (WebhookFront::Options::maxRequestsPerWake and maxBytesPerWake);
@@ -101,7 +107,7 @@ struct WebhookFront::Impl {
     void submitStores();
     void sweep(Clock::time_point now);
     void logStores();
-    void handOverConnection(Connection &c);
+    void handOverConnection(Connection &c, bool light);
     void overBudget(Connection &c);
     void close(quint64 id);
     void watchListener(bool on);
@@ -402,8 +408,16 @@ void WebhookFront::Impl::readable(Connection &c)
             // A head larger than the peek goes over as it is: the other server refuses it. (Poco
             // also takes bare LF line ends, so a head ending in "\n\n" is complete for it too.)
             if (peeked.find("\r\n\r\n") != std::string_view::npos || peeked.find("\n\n") != std::string_view::npos ||
-                std::size_t(n) == kReadChunk)
-                return handOverConnection(c);
+                std::size_t(n) == kReadChunk) {
+                HttpRequestHead head;
+                std::size_t headSize = 0;
+                const bool light = head.parse(peeked, headSize) == HttpRequestHead::Parse::Complete &&
+                                   headSize == peeked.size() && (head.method() == "GET" || head.method() == "HEAD") &&
+                                   !head.chunked() && head.contentLength() <= 0;
+                return handOverConnection(c, light);
+            }
+            if (++c.headPieces > kMaxHeadPieces)
+                return close(id);
             return; // the rest of the head wakes the connection again (or the deadline closes it)
         case FrontConnection::Route::Webhook:
             break;
@@ -588,7 +602,7 @@ void WebhookFront::Impl::sweep(Clock::time_point now)
         close(id);
 }
 
-void WebhookFront::Impl::handOverConnection(Connection &c)
+void WebhookFront::Impl::handOverConnection(Connection &c, bool light)
 {
     const quint64 id = c.id;
     const int fd = c.fd;
@@ -600,7 +614,7 @@ void WebhookFront::Impl::handOverConnection(Connection &c)
         return close(id);
     bool taken = true;
     try {
-        taken = handOver(fd); // owns the socket when it takes it, also when it fails
+        taken = handOver(fd, light); // owns the socket when it takes it, also when it fails
     } catch (const std::exception &e) {
         qCWarning(lcIntake) << "webhook front: hand-over failed:" << e.what();
     }

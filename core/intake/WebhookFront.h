@@ -36,8 +36,10 @@ class WebhookFront {
 public:
     // Takes a connected socket (blocking) whose next request, its head complete, is for another
     // route, and returns true: it owns the socket from then on, also when it throws. Returns false,
-    // without taking the socket, when it cannot serve another connection now.
-    using HandOver = std::function<bool(int socket)>;
+    // without taking the socket, when it cannot serve another connection now. light: that request
+    // is a GET or HEAD without a body and nothing was sent after its head (a /healthz or /metrics
+    // probe): it needs a thread only for a moment.
+    using HandOver = std::function<bool(int socket, bool light)>;
     struct Options {
         std::chrono::milliseconds idleTimeout{10'000};
         std::size_t maxConnections = 1024;

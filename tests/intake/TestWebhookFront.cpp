@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -208,6 +209,7 @@ private Q_SLOTS:
     void refusalsInARowCloseTheConnection();
     void tricklingClientsCannotStarveTheOtherRoutes();
     void handedOverConnectionServesFewRequests();
+    void headInManyPiecesIsNotWaitedFor();
 
 private:
     std::set<QString> storedIds() const;
@@ -637,19 +639,27 @@ void TestWebhookFront::tricklingClientsCannotStarveTheOtherRoutes()
     }
     QElapsedTimer sinceKept;
     sinceKept.start();
-    // Every slot is taken: a third connection is answered 503 at once, not left waiting.
+    // Every slot is taken: a /healthz probe still gets one of the few light slots (answered, then
+    // closed); any other request is answered 503 at once, not left waiting.
     bool sawBusy = false;
     {
         RawConnection probe(port);
         QVERIFY(probe.send(kHealthRequest));
-        const auto busy = probe.read();
+        const auto health = probe.read();
+        QCOMPARE(health.status, 200);
+        RawConnection challenge(port);
+        QVERIFY(challenge.send("POST /api/v1/challenges HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 2\r\n\r\n{}"));
+        const auto busy = challenge.read();
         if (sinceKept.elapsed() < 2500) { // before the deadline freed a slot
+            QVERIFY(health.close);
             QCOMPARE(busy.status, 503);
             QVERIFY(busy.close);
             QVERIFY(busy.body.contains("server_busy"));
             sawBusy = true;
         }
     }
+    qInfo() << "with every slot held: /healthz answered, other requests 503:" << sawBusy;
     for (const auto &connection : kept)
         QVERIFY(connection->endOfStream());
     const qint64 cutAfter = sinceKept.elapsed();
@@ -678,6 +688,27 @@ void TestWebhookFront::handedOverConnectionServesFewRequests()
     }
     QCOMPARE(closes, (std::vector<bool>{false, false, true}));
     QVERIFY(connection.endOfStream());
+}
+
+void TestWebhookFront::headInManyPiecesIsNotWaitedFor()
+{
+    // A head for another route is peeked again whole each time bytes arrive; a client sending it a
+    // few bytes at a time makes the front copy it again and again: closed long before the deadline.
+    ReceiverOptions options = baseOptions();
+    options.frontRequestDeadline = std::chrono::milliseconds(60'000);
+    restart(options);
+    RawConnection connection(m_server->port());
+    const int on = 1; // each piece its own segment
+    ::setsockopt(connection.fd(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    const std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(400, 'p');
+    std::size_t sent = 0;
+    for (; sent < head.size(); sent += 2) {
+        if (!connection.send(head.substr(sent, 2)))
+            break; // closed by the server
+        QTest::qWait(2); // pacing, so that the pieces arrive apart
+    }
+    QVERIFY(connection.endOfStream());
+    qInfo() << "closed after" << sent << "bytes in pieces of 2";
 }
 
 QTEST_GUILESS_MAIN(TestWebhookFront)
