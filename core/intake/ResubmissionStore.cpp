@@ -48,7 +48,7 @@ Result<std::vector<QString>> ResubmissionStore::fileNames(const QString &applica
 }
 
 Result<ResubmissionStore::Page> ResubmissionStore::images(const QString &applicationId, int offset, int maxImages,
-                                                         qint64 maxBytes) const
+                                                          qint64 maxBytes) const
 {
     const auto names = fileNames(applicationId);
     if (!names)
@@ -87,8 +87,7 @@ Result<int> ResubmissionStore::remove(const QString &applicationId, const std::o
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())
             return transaction.begun();
-        auto statement =
-            Sqlite::prepare(db, "DELETE FROM resubmitted_images WHERE application_id = ?1 AND file = ?2");
+        auto statement = Sqlite::prepare(db, "DELETE FROM resubmitted_images WHERE application_id = ?1 AND file = ?2");
         if (!statement)
             return statement.error();
         for (const QString &name : deleted) {

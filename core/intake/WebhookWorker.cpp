@@ -384,9 +384,9 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())
             return transaction.begun();
-        auto insert = Sqlite::prepare(
-            db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at, bytes) "
-                "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (message_id) DO NOTHING");
+        auto insert =
+            Sqlite::prepare(db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at, bytes) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (message_id) DO NOTHING");
         if (!insert)
             return insert.error();
         bind(insert.value().get(), 1, messageId.toUtf8());

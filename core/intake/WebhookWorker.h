@@ -36,12 +36,13 @@ class Spool;
 // maxClockSkewSeconds in the future) is marked done without being processed, and counted
 // (madoguchi_receiver_webhook_events_stale_total): its id may no longer be in the spool, so it
 // could be a captured webhook replayed after its deduplication row was purged (an unfollow that
-// would silence the resident's notices); LINE itself never sends such an event. A step that fails on the network (LINE unreachable, 5xx, 429)
-// leaves the event pending with backoff until maxAttempts, then failed. Never logs texts, user ids
-// or tokens. The write that marks an event done or failed also clears its body (personal data),
-// keeping webhook_event_id, type, received_at and state, so that a redelivery is still recognised;
-// processed rows older than retentionDays plus maxClockSkewSeconds (by received_at) are deleted, checked every 10
-// minutes (so that a replay is refused by its timestamp before its row goes). start()/stop() from any thread.
+// would silence the resident's notices); LINE itself never sends such an event. A step that fails
+// on the network (LINE unreachable, 5xx, 429) leaves the event pending with backoff until
+// maxAttempts, then failed. Never logs texts, user ids or tokens. The write that marks an event
+// done or failed also clears its body (personal data), keeping webhook_event_id, type, received_at
+// and state, so that a redelivery is still recognised; processed rows older than retentionDays
+// plus maxClockSkewSeconds (by received_at) are deleted, checked every 10 minutes (so that a replay
+// is refused by its timestamp before its row goes). start()/stop() from any thread.
 class WebhookWorker {
 public:
     struct Options {

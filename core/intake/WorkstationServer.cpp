@@ -156,7 +156,8 @@ private:
                             QStringLiteral("seconds")}
                 .send(response);
         int failed = 0;
-        const auto leases = m_context.store.lease(workstation, count, seconds, QDateTime::currentDateTimeUtc(), &failed);
+        const auto leases =
+            m_context.store.lease(workstation, count, seconds, QDateTime::currentDateTimeUtc(), &failed);
         if (failed > 0) {
             qCWarning(lcIntake) << failed << "applications reached the lease limit without an ack: import failed";
             if (m_context.pushes)
@@ -240,8 +241,7 @@ private:
                            QJsonObject{{QStringLiteral("deleted"), removed.value()}});
     }
 
-    void failImport(const QString &workstation, const QString &id, const QByteArray &body,
-                    HTTPServerResponse &response)
+    void failImport(const QString &workstation, const QString &id, const QByteArray &body, HTTPServerResponse &response)
     {
         static const QRegularExpression reasonPattern(QStringLiteral("^[a-z_]{1,40}$"));
         const QJsonObject json = QJsonDocument::fromJson(body).object();

@@ -26,7 +26,8 @@ class Spool;
 //                                                      -> 200 BundleTransfer JSON of the photos sent via LINE, one
 //                                                         page: + "offset", "total", "nextOffset" (null at the end)
 //   POST /ws/v1/applications/{id}/resubmissions/ack {"files"?: [names]}
-//                                                      -> 200 {"deleted": n}; those photos (all without "files") deleted
+//                                                      -> 200 {"deleted": n}; those photos deleted (without
+//                                                         "files": all of them)
 // Bundle, ack and failed need the lease (409 otherwise); outcome and resubmissions need the
 // workstation that acknowledged the application (or, before the ack, the lease holder): 409.
 // TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests

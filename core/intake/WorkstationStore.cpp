@@ -72,13 +72,13 @@ Result<Row> readRow(sqlite3 *db, const QString &id)
 
 // Inside the caller's transaction: queues the LINE push of kind for the application (at most one
 // per application and kind). Returns true if a row was added.
-Result<bool> queuePush(sqlite3 *db, const QString &id, const QString &kind, const QString &userId,
-                       const QString &text, const QDateTime &now)
+Result<bool> queuePush(sqlite3 *db, const QString &id, const QString &kind, const QString &userId, const QString &text,
+                       const QDateTime &now)
 {
     const QJsonObject body{
         {QStringLiteral("to"), userId},
-        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                            {QStringLiteral("text"), text}}}}};
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}}}}};
     auto insert = Sqlite::prepare(db, "INSERT INTO push_outbox (application_id, kind, user_id, retry_key, body, "
                                       "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                       "ON CONFLICT (application_id, kind) DO NOTHING");
@@ -209,11 +209,9 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
                 break;
             for (const Candidate &candidate : candidates) {
                 if (candidate.leaseCount >= m_maxLeases) {
-                    const auto marked = markImportFailed(db, candidate.id, candidate.reference, candidate.userId,
-                                                         QStringLiteral("lease_limit"),
-                                                         QStringLiteral("leased %1 times without acknowledgement")
-                                                             .arg(candidate.leaseCount),
-                                                         now);
+                    const auto marked = markImportFailed(
+                        db, candidate.id, candidate.reference, candidate.userId, QStringLiteral("lease_limit"),
+                        QStringLiteral("leased %1 times without acknowledgement").arg(candidate.leaseCount), now);
                     if (!marked)
                         return marked.error();
                     failedIds.push_back(candidate.id);
@@ -327,10 +325,10 @@ Result<bool> WorkstationStore::failImport(const QString &id, const QString &hold
         if (row.value().state == QLatin1String("import_failed"))
             return false;
         if (row.value().state != QLatin1String("received"))
-            return Error{ErrorCode::Conflict,
-                         QStringLiteral("the application is in state %1, not waiting for import").arg(row.value().state)};
-        const auto marked =
-            markImportFailed(db, id, row.value().reference, row.value().userId, reason, message, now);
+            return Error{
+                ErrorCode::Conflict,
+                QStringLiteral("the application is in state %1, not waiting for import").arg(row.value().state)};
+        const auto marked = markImportFailed(db, id, row.value().reference, row.value().userId, reason, message, now);
         if (!marked)
             return marked.error();
         if (Status committed = transaction.commit(); !committed)
@@ -350,8 +348,8 @@ Status WorkstationStore::checkOwner(const QString &id, const QString &holder)
     const auto row = m_spool.locked([&](sqlite3 *db) { return readRow(db, id); });
     if (!row)
         return row.error();
-    const bool owner = row.value().acknowledgedBy.isEmpty() ? row.value().holder == holder
-                                                             : row.value().acknowledgedBy == holder;
+    const bool owner =
+        row.value().acknowledgedBy.isEmpty() ? row.value().holder == holder : row.value().acknowledgedBy == holder;
     if (!owner)
         return Error{ErrorCode::Conflict, QStringLiteral("the application belongs to another workstation")};
     return {};

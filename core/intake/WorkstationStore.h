@@ -38,8 +38,7 @@ public:
     // The resident's LINE message when an application could not be imported (%1: reference).
     static QString importFailedText(const QString &reference);
 
-    explicit WorkstationStore(Spool &spool, int maxLeases = kDefaultMaxLeases)
-        : m_spool(spool), m_maxLeases(maxLeases)
+    explicit WorkstationStore(Spool &spool, int maxLeases = kDefaultMaxLeases) : m_spool(spool), m_maxLeases(maxLeases)
     {
     }
 

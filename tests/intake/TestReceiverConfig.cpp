@@ -69,6 +69,9 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.maxBodyBytes, qint64(1048576));
     QCOMPARE(c.webhookRetentionDays, 7);
     QCOMPARE(c.spoolMinFreeBytes, qint64(1073741824));
+    QCOMPARE(c.workstationMaxLeases, 10);
+    QCOMPARE(c.maxResubmittedImages, 12);
+    QCOMPARE(c.maxResubmittedBytes, qint64(64 * 1024 * 1024));
 
     const ReceiverOptions options = c.serverOptions();
     QCOMPARE(options.spoolMinFreeBytes, qint64(1073741824));
@@ -93,7 +96,8 @@ void TestReceiverConfig::everyKeyIsRead()
                            "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
                            "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
-                           "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n";
+                           "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n"
+                           "max_leases = 4\n[resubmission]\nmax_images = 5\nmax_bytes = 2097152\n";
     IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
     IntakeTestKit::writeFile(path("tokens"), "# counter PCs\n" + WorkstationTokens::line(QStringLiteral("pc-1"), "secret-1") +
                                                  "\n" + WorkstationTokens::line(QStringLiteral("pc-2"), "secret-2") + "\n");
@@ -137,6 +141,9 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.workstationTokens.size(), std::size_t(2));
     QCOMPARE(c.workstationTokens.authenticate("secret-2"), std::optional<QString>(QStringLiteral("pc-2")));
     QVERIFY(!c.workstationTokens.authenticate("secret-3"));
+    QCOMPARE(c.workstationMaxLeases, 4);
+    QCOMPARE(c.maxResubmittedImages, 5);
+    QCOMPARE(c.maxResubmittedBytes, qint64(2097152));
 }
 
 void TestReceiverConfig::invalidConfiguration_data()
@@ -212,6 +219,12 @@ void TestReceiverConfig::invalidConfiguration_data()
                                         << QStringLiteral("limits.uploads_per_user must be an integer");
     QTest::addRow("spool floor negative") << valid + "[spool]\nmin_free_bytes = -1\n" << files
                                           << QStringLiteral("spool.min_free_bytes must be an integer");
+    QTest::addRow("max leases zero") << valid + "[workstation]\nmax_leases = 0\n" << files
+                                     << QStringLiteral("workstation.max_leases must be an integer from 1 to 1000");
+    QTest::addRow("resubmitted images too many") << valid + "[resubmission]\nmax_images = 1000\n" << files
+                                                 << QStringLiteral("resubmission.max_images must be an integer");
+    QTest::addRow("resubmitted bytes too few") << valid + "[resubmission]\nmax_bytes = 1024\n" << files
+                                               << QStringLiteral("resubmission.max_bytes must be an integer");
 }
 
 void TestReceiverConfig::invalidConfiguration()

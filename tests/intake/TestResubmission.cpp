@@ -198,8 +198,11 @@ void TestResubmission::setUp(Rig &rig, int maxImages, qint64 maxBytes, Workstati
         rig.receiver->port(), "POST", "/api/v1/applications", body.bytes(),
         {{"Content-Type", body.contentType()}, {"Authorization", auth}, {"Idempotency-Key", "resubmission-0002"}});
     QCOMPARE(submitted.status, 201);
-    rig.base = "/ws/v1/applications/" +
-               QJsonDocument::fromJson(submitted.body).object().value(QStringLiteral("applicationId")).toString().toStdString();
+    rig.base = "/ws/v1/applications/" + QJsonDocument::fromJson(submitted.body)
+                                            .object()
+                                            .value(QStringLiteral("applicationId"))
+                                            .toString()
+                                            .toStdString();
     const quint16 port = rig.workstation->port();
     QCOMPARE(wsAs(port, kToken, "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})").status, 200);
     QCOMPARE(wsAs(port, kToken, "POST", rig.base + "/ack").status, 200);
@@ -213,9 +216,9 @@ int TestResubmission::sendPhoto(Rig &rig, int n, const QByteArray &photo)
     rig.line.setContent(id, photo);
     const auto delivered = test::LineClient::sendWebhook(
         QStringLiteral("http://127.0.0.1:%1").arg(rig.receiver->port()), IntakeTestKit::channelSecret(),
-        {test::LineClient::event(QStringLiteral("ev-photo-%1").arg(n), QStringLiteral("message"), kUser,
-                                 QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
-                                             {QStringLiteral("id"), id}})});
+        {test::LineClient::event(
+            QStringLiteral("ev-photo-%1").arg(n), QStringLiteral("message"), kUser,
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), id}})});
     if (delivered.status != 200)
         return -1;
     // Each photo gets one reply; wait for it so that the photos are handled in order.
@@ -276,7 +279,8 @@ void TestResubmission::photosAreCappedInNumberAndPaged()
     QCOMPARE(page[QStringLiteral("nextOffset")].toInt(), 1);
 
     // The workstation acknowledges what it has; the rest stays; the allowance is not renewed by that.
-    const auto taken = wsAs(port, kToken, "POST", rig.base + "/resubmissions/ack", R"({"files":["9001.png","9002.png"]})");
+    const auto taken =
+        wsAs(port, kToken, "POST", rig.base + "/resubmissions/ack", R"({"files":["9001.png","9002.png"]})");
     QCOMPARE(taken.status, 200);
     QCOMPARE(QJsonDocument::fromJson(taken.body).object().value(QStringLiteral("deleted")).toInt(), 2);
     page = QJsonDocument::fromJson(wsAs(port, kToken, "GET", rig.base + "/resubmissions").body).object();

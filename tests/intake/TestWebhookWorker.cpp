@@ -106,14 +106,14 @@ void TestWebhookWorker::cleanup()
 QByteArray TestWebhookWorker::event(const QString &id, const QString &type, const QString &user,
                                     const QJsonObject &message, qint64 timestampMs)
 {
-    QJsonObject object{{QStringLiteral("type"), type},
-                       {QStringLiteral("mode"), QStringLiteral("active")},
-                       {QStringLiteral("timestamp"),
-                        double(timestampMs ? timestampMs : QDateTime::currentMSecsSinceEpoch())},
-                       {QStringLiteral("source"), QJsonObject{{QStringLiteral("type"), QStringLiteral("user")},
-                                                              {QStringLiteral("userId"), user}}},
-                       {QStringLiteral("webhookEventId"), id},
-                       {QStringLiteral("deliveryContext"), QJsonObject{{QStringLiteral("isRedelivery"), false}}}};
+    QJsonObject object{
+        {QStringLiteral("type"), type},
+        {QStringLiteral("mode"), QStringLiteral("active")},
+        {QStringLiteral("timestamp"), double(timestampMs ? timestampMs : QDateTime::currentMSecsSinceEpoch())},
+        {QStringLiteral("source"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("user")}, {QStringLiteral("userId"), user}}},
+        {QStringLiteral("webhookEventId"), id},
+        {QStringLiteral("deliveryContext"), QJsonObject{{QStringLiteral("isRedelivery"), false}}}};
     if (type != QLatin1String("unfollow"))
         object.insert(QStringLiteral("replyToken"), QStringLiteral("reply-") + id);
     if (!message.isEmpty())
@@ -288,7 +288,8 @@ void TestWebhookWorker::imageIsDownloadedWithRetriesForAnOpenResubmission()
     QVERIFY(leases.ok() && leases.value().size() == 1);
     const QString id = leases.value()[0].applicationId;
     QVERIFY(store.acknowledge(id, QStringLiteral("pc")).ok());
-    QVERIFY(store.recordOutcome(id, QStringLiteral("pc"), WorkstationStore::Outcome::ResubmissionRequested, QString()).ok());
+    QVERIFY(store.recordOutcome(id, QStringLiteral("pc"), WorkstationStore::Outcome::ResubmissionRequested, QString())
+                .ok());
 
     m_line->setContent(QStringLiteral("7001"), ApplicantTestKit::smallJpeg());
     m_line->failNextContent(2);
@@ -380,7 +381,7 @@ void TestWebhookWorker::replayedOldEventIsNotProcessed()
         return metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 0\n")   ? 0
                : metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 1\n") ? 1
                : metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 2\n") ? 2
-                                                                                        : -1;
+                                                                                         : -1;
     };
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 day = 86'400'000;

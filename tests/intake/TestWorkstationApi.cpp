@@ -607,8 +607,9 @@ void TestWorkstationApi::poisonApplicationIsFailedAfterTheLeaseLimit()
         sqlite3 *db = nullptr;
         QCOMPARE(sqlite3_open(m_spool->path().toUtf8().constData(), &db), SQLITE_OK);
         sqlite3_busy_timeout(db, 5000); // the receiver's workers write too
-        QCOMPARE(sqlite3_exec(db, "UPDATE applications SET lease_until = '2000-01-01T00:00:00.000Z' "
-                                  "WHERE lease_until IS NOT NULL",
+        QCOMPARE(sqlite3_exec(db,
+                              "UPDATE applications SET lease_until = '2000-01-01T00:00:00.000Z' "
+                              "WHERE lease_until IS NOT NULL",
                               nullptr, nullptr, nullptr),
                  SQLITE_OK);
         sqlite3_close(db);
