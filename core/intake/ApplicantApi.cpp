@@ -99,10 +99,9 @@ private:
 // 201 {applicationId, reference}, flushed (the handler may read on after it).
 void sendStored(Poco::Net::HTTPServerResponse &response, const StoredApplication &stored)
 {
-    const QByteArray bytes =
-        QJsonDocument(QJsonObject{{QStringLiteral("applicationId"), stored.id},
-                                  {QStringLiteral("reference"), stored.reference}})
-            .toJson(QJsonDocument::Compact);
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("applicationId"), stored.id},
+                                                       {QStringLiteral("reference"), stored.reference}})
+                                 .toJson(QJsonDocument::Compact);
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_CREATED);
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.size());
