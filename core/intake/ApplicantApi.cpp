@@ -78,14 +78,16 @@ ApiError bodyTooLarge(qint64 limit)
                     QString()};
 }
 
-// Removes an application's staging directory unless it was moved into place: before a refusal
-// is sent (discard()), or when the handler ends (a failed connection).
+// Ends an upload: gives its slot back, then removes its staging directory unless it was moved
+// into place; before the answer is sent (discard()), or when the handler ends (a failed
+// connection). Once the directory is gone, the slot is free.
 class StagingGuard {
 public:
-    explicit StagingGuard(QString path) : m_path(std::move(path)) {}
+    StagingGuard(QString path, UploadSlots::Ticket &slot) : m_path(std::move(path)), m_slot(slot) {}
     ~StagingGuard() { discard(); }
     void discard()
     {
+        m_slot.release();
         if (QFileInfo::exists(m_path))
             DurableFiles::removeTree(m_path);
     }
@@ -94,15 +96,15 @@ public:
 
 private:
     QString m_path;
+    UploadSlots::Ticket &m_slot;
 };
 
 // 201 {applicationId, reference}, flushed (the handler may read on after it).
 void sendStored(Poco::Net::HTTPServerResponse &response, const StoredApplication &stored)
 {
-    const QByteArray bytes =
-        QJsonDocument(QJsonObject{{QStringLiteral("applicationId"), stored.id},
-                                  {QStringLiteral("reference"), stored.reference}})
-            .toJson(QJsonDocument::Compact);
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("applicationId"), stored.id},
+                                                       {QStringLiteral("reference"), stored.reference}})
+                                 .toJson(QJsonDocument::Compact);
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_CREATED);
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.size());
@@ -176,7 +178,7 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
 
     // Uploads in progress: a few per user, a bounded number in all.
     UploadSlots::Refusal refusal = UploadSlots::Refusal::None;
-    const UploadSlots::Ticket slot = m_services.uploads.acquire(userId, refusal);
+    UploadSlots::Ticket slot = m_services.uploads.acquire(userId, refusal);
     if (refusal == UploadSlots::Refusal::User)
         return refuseDrained(request, response, limit,
                              ApiError{429, QStringLiteral("too_many_uploads"),
@@ -195,6 +197,7 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
     // the limit: the client gets the answer without having to send the rest first, and the
     // connection can carry its next request (or is closed when the body was over the limit).
     const auto answerThenDrain = [&](const std::function<void()> &send) {
+        slot.release(); // what is left is dropped, not stored
         send();
         if (!body.drain())
             response.setKeepAlive(false);
@@ -251,7 +254,7 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
         qCCritical(lcIntake) << "application not staged:" << staging.error().message;
         return refuse(ApiError::fromError(staging.error()));
     }
-    StagingGuard guard(staging.value());
+    StagingGuard guard(staging.value(), slot);
     Submission submission;
     const auto problem = SubmissionParser::parse(request.getContentType(), body, staging.value(),
                                                  options.imageLimits.maxBytes, challengeProblem, submission);

@@ -29,7 +29,8 @@ FailureRateLimiter::Bucket &FailureRateLimiter::refilled(const std::string &addr
     }
     Bucket &bucket = found->second;
     if (nowMs > bucket.updatedMs) {
-        bucket.tokens = std::min(double(m_burst), bucket.tokens + double(nowMs - bucket.updatedMs) * m_perMinute / 60000.0);
+        bucket.tokens =
+            std::min(double(m_burst), bucket.tokens + double(nowMs - bucket.updatedMs) * m_perMinute / 60000.0);
         bucket.updatedMs = nowMs;
     }
     return bucket;

@@ -33,11 +33,13 @@ Result<QString> IdTokenVerifier::verify(const QString &idToken, const std::strin
     if (const int wait = m_failures.retryAfterSeconds(address, nowMs); wait > 0) {
         if (retryAfterSeconds)
             *retryAfterSeconds = wait;
-        return Error{ErrorCode::RateLimited, QStringLiteral("too many invalid ID tokens from this address; retry later")};
+        return Error{ErrorCode::RateLimited,
+                     QStringLiteral("too many invalid ID tokens from this address; retry later")};
     }
     qint64 expiresAt = 0;
-    auto user = idToken.isEmpty() || idToken.size() > 4096 ? Result<QString>(unauthorized(QStringLiteral("the ID token is missing")))
-                                                           : askLine(idToken, expiresAt, retryAfterSeconds);
+    auto user = idToken.isEmpty() || idToken.size() > 4096
+                    ? Result<QString>(unauthorized(QStringLiteral("the ID token is missing")))
+                    : askLine(idToken, expiresAt, retryAfterSeconds);
     if (user)
         m_cache.insert(idToken, user.value(), expiresAt, QDateTime::currentSecsSinceEpoch());
     else if (user.error().code == ErrorCode::Unauthorized)

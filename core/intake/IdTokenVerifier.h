@@ -29,7 +29,10 @@ public:
     // Seconds a client is told to wait after LINE failed or limited us.
     static constexpr int kLineRetryAfterSeconds = 5;
 
-    IdTokenVerifier(QString apiBase, QString channelId) : IdTokenVerifier(std::move(apiBase), std::move(channelId), Limits{}) {}
+    IdTokenVerifier(QString apiBase, QString channelId)
+        : IdTokenVerifier(std::move(apiBase), std::move(channelId), Limits{})
+    {
+    }
     IdTokenVerifier(QString apiBase, QString channelId, Limits limits)
         : m_apiBase(std::move(apiBase)), m_channelId(std::move(channelId)), m_cache(limits.cacheEntries),
           m_failures(limits.failureBurst, limits.failuresPerMinute)

@@ -32,8 +32,9 @@ LimitedInput::Buffer::int_type LimitedInput::Buffer::underflow()
     if (!source.good() || in == nullptr || in->sgetc() == traits_type::eof())
         return traits_type::eof();
     const std::streamsize ready = std::max<std::streamsize>(1, in->in_avail());
-    const std::streamsize n = in->sgetn(data.data(), std::min<std::streamsize>(
-                                                         {ready, std::streamsize(data.size()), std::streamsize(limit - consumed)}));
+    const std::streamsize n =
+        in->sgetn(data.data(),
+                  std::min<std::streamsize>({ready, std::streamsize(data.size()), std::streamsize(limit - consumed)}));
     if (n <= 0)
         return traits_type::eof();
     consumed += n;

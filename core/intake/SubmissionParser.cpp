@@ -6,8 +6,8 @@
 #include <Poco/Net/MediaType.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/MultipartReader.h>
-#include <Poco/Net/NetException.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/NetException.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -44,6 +44,9 @@ const QStringList kTextFields = {QStringLiteral("procedure"),
 const QStringList kFileParts = {QStringLiteral("document_front"), QStringLiteral("document_tilted"),
                                 QStringLiteral("frame0"),         QStringLiteral("frame1"),
                                 QStringLiteral("frame2"),         QStringLiteral("frame3")};
+
+// A part needs Content-Disposition and perhaps Content-Type; a few more are tolerated.
+constexpr int kMaxPartHeaders = 8;
 
 ApiError bad(const QString &field, const QString &message, const QString &code = QStringLiteral("invalid_field"))
 {
@@ -138,6 +141,7 @@ std::optional<ApiError> readParts(const std::string &contentType, std::istream &
         if (++parts > SubmissionParser::kMaxParts)
             return bad(QString(), QStringLiteral("the body has too many parts"), QStringLiteral("malformed_body"));
         Poco::Net::MessageHeader header;
+        header.setFieldLimit(kMaxPartHeaders);
         reader.nextPart(header);
         std::istream &part = reader.stream();
         std::string disposition;

@@ -27,10 +27,14 @@ public:
         Ticket &operator=(Ticket &&) = delete;
         bool held() const { return m_slots != nullptr; }
         Ticket(const Ticket &) = delete;
-        ~Ticket()
+        ~Ticket() { release(); }
+        // Gives the slot back now (before the answer goes out, so a client that got it may start
+        // its next upload at once).
+        void release()
         {
             if (m_slots)
                 m_slots->release(m_userId);
+            m_slots = nullptr;
         }
 
     private:

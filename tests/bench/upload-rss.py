@@ -6,7 +6,10 @@ takes a challenge and posts one application of about --mib MiB (six JPEG parts, 
 JPEG padded with APP15 segments to the same size, under limits.image_bytes), and prints the
 receiver's VmHWM (peak resident set) before and after the upload, from /proc/<pid>/status.
 
-    tests/bench/upload-rss.py --bin build/dev/app [--mib 32]
+    tests/bench/upload-rss.py --bin build/dev/app [--mib 32] [--parallel N] [--same-user]
+
+--parallel N posts N such applications at once (from N users, or from one with --same-user) and
+prints how many were answered with each status.
 
 --bin is the directory holding madoguchi-receiver and madoguchi-linesim.
 Needs cjpeg (libjpeg-turbo-progs) for the small JPEG. Uses only keys every receiver version knows.
@@ -19,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -96,6 +100,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
     parser.add_argument("--mib", type=int, default=32)
+    parser.add_argument("--parallel", type=int, default=1)
+    parser.add_argument("--same-user", action="store_true")
     args = parser.parse_args()
     channel = "1650000001"
     with tempfile.TemporaryDirectory() as work:
@@ -121,31 +127,48 @@ def main():
         try:
             wait_port(line_port)
             wait_port(receiver_port)
-            status, data = request(line_port, "POST", "/admin/id-tokens",
-                                   json.dumps({"userId": "U" + "1" * 32, "channelId": channel}).encode(),
-                                   {"Content-Type": "application/json"})
-            token = json.loads(data)["idToken"]
-            auth = {"Authorization": "Bearer " + token}
-            status, data = request(receiver_port, "POST", "/api/v1/challenges", b"", auth)
-            nonce = json.loads(data)["nonce"]
-            fields = {"procedure": "juminhyo_copy", "name": "見本 花子", "kana": "ミホン ハナコ",
-                      "dateOfBirth": "1985-07-15", "postalCode": "100-0001", "prefecture": "東京都",
-                      "city": "見本区", "line": "見本町1-2-3", "phone": "03-0000-0000", "copies": "2",
-                      "documentType": "my_number_card", "challenge": nonce}
             parts = ["document_front", "document_tilted", "frame0", "frame1", "frame2", "frame3"]
             each = (args.mib * 1024 * 1024 - 4096) // len(parts)
             image = padded_jpeg(small_jpeg(), each)
-            content_type, body = multipart(fields, {name: image for name in parts})
+            uploads = []
+            for i in range(args.parallel):
+                user = "U" + ("%032x" % (0 if args.same_user else i + 1))
+                status, data = request(line_port, "POST", "/admin/id-tokens",
+                                       json.dumps({"userId": user, "channelId": channel}).encode(),
+                                       {"Content-Type": "application/json"})
+                auth = {"Authorization": "Bearer " + json.loads(data)["idToken"]}
+                status, data = request(receiver_port, "POST", "/api/v1/challenges", b"", auth)
+                nonce = json.loads(data)["nonce"]
+                fields = {"procedure": "juminhyo_copy", "name": "見本 花子", "kana": "ミホン ハナコ",
+                          "dateOfBirth": "1985-07-15", "postalCode": "100-0001", "prefecture": "東京都",
+                          "city": "見本区", "line": "見本町1-2-3", "phone": "03-0000-0000", "copies": "2",
+                          "documentType": "my_number_card", "challenge": nonce}
+                content_type, body = multipart(fields, {name: image for name in parts})
+                uploads.append((body, dict(auth, **{"Content-Type": content_type,
+                                                    "Idempotency-Key": "rss-key-%04d" % i})))
             before_hwm, before_rss = vm(receiver.pid, "VmHWM"), vm(receiver.pid, "VmRSS")
+            answers = [None] * len(uploads)
+
+            def post(i):
+                answers[i] = request(receiver_port, "POST", "/api/v1/applications", uploads[i][0], uploads[i][1])
+
             start = time.time()
-            status, data = request(receiver_port, "POST", "/api/v1/applications", body,
-                                   dict(auth, **{"Content-Type": content_type, "Idempotency-Key": "rss-key-0001"}))
+            threads = [threading.Thread(target=post, args=(i,)) for i in range(len(uploads))]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
             seconds = time.time() - start
             after_hwm = vm(receiver.pid, "VmHWM")
-            print(json.dumps({"status": status, "answer": data.decode(errors="replace")[:200],
-                              "body_bytes": len(body), "image_bytes": len(image), "seconds": round(seconds, 2),
-                              "vmhwm_before": before_hwm, "vmrss_before": before_rss, "vmhwm_after": after_hwm,
-                              "peak_growth": after_hwm - before_hwm}, ensure_ascii=False))
+            statuses = {}
+            for status, _ in answers:
+                statuses[status] = statuses.get(status, 0) + 1
+            print(json.dumps({"uploads": len(uploads), "statuses": statuses,
+                              "answer": answers[0][1].decode(errors="replace")[:200],
+                              "body_bytes": len(uploads[0][0]), "image_bytes": len(image),
+                              "seconds": round(seconds, 2), "vmhwm_before": before_hwm, "vmrss_before": before_rss,
+                              "vmhwm_after": after_hwm, "peak_growth": after_hwm - before_hwm}, ensure_ascii=False))
+            status = answers[0][0]
             return 0 if status == 201 else 1
         finally:
             receiver.terminate()

@@ -139,6 +139,7 @@ void TestApplicationValidation::requestShape_data()
     QTest::addRow("frame3 missing") << "noframe" << 400;
     QTest::addRow("image sent as a text field") << "textimage" << 400;
     QTest::addRow("frame1 twice") << "twice" << 400;
+    QTest::addRow("a text field over 1 KiB") << "longfield" << 400;
 }
 
 void TestApplicationValidation::requestShape()
@@ -153,6 +154,8 @@ void TestApplicationValidation::requestShape()
         images[QStringLiteral("document_tilted")] = QByteArray(kBodyLimit, 'x');
     if (what == QLatin1String("nokey"))
         key.clear();
+    if (what == QLatin1String("longfield"))
+        fields[QStringLiteral("line")] = QString(1025, QLatin1Char('a'));
     if (what == QLatin1String("noframe"))
         images.remove(QStringLiteral("frame3"));
     if (what == QLatin1String("textimage")) {
