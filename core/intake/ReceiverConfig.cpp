@@ -1,6 +1,8 @@
 #include "core/intake/ReceiverConfig.h"
 
 #include "core/intake/IntakeLog.h"
+#include "core/intake/SecretFileCheck.h"
+#include "core/intake/TlsPolicy.h"
 #include "core/intake/WorkstationTokens.h"
 
 #include <Poco/String.h>
@@ -54,8 +56,8 @@ Result<QByteArray> readSecretFile(const char *key, const QString &path)
     const bool oneToken = std::all_of(secret.begin(), secret.end(), [](char c) { return c > 0x20 && c < 0x7f; });
     if (!oneToken)
         return invalid(QStringLiteral("%1: '%2' must hold the secret alone on one line").arg(QLatin1String(key), path));
-    if (file.permissions() & (QFile::ReadGroup | QFile::ReadOther))
-        qCWarning(lcIntake) << key << "names a file other users can read; restrict it to the receiver's user";
+    if (Status kept = SecretFileCheck::check(key, path); !kept)
+        return kept.error();
     return secret;
 }
 
@@ -291,6 +293,9 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
         result.workstationTokensFile = value(config, "workstation.tokens_file");
         if (result.workstationTokensFile.isEmpty())
             return invalid(QStringLiteral("workstation.tokens_file is required with workstation.listen"));
+        if (Status kept = SecretFileCheck::check("workstation.tokens_file", result.workstationTokensFile);
+            !kept && QFile::exists(result.workstationTokensFile))
+            return kept.error();
         auto tokens = WorkstationTokens::load(result.workstationTokensFile);
         if (!tokens)
             return tokens.error();
@@ -307,6 +312,16 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
         if (!path.isEmpty() && !QFile(path).open(QIODevice::ReadOnly))
             return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
     }
+    if (!result.tlsPrivateKey.isEmpty())
+        if (Status kept = SecretFileCheck::check("tls.private_key", result.tlsPrivateKey); !kept)
+            return kept.error();
+    // Workstation tokens and applicants' data in clear text cross the network only on loopback.
+    if (result.workstationApiEnabled() && result.tlsCertificate.isEmpty() &&
+        !TlsPolicy::isLoopbackHost(result.workstationHost))
+        return invalid(QStringLiteral("workstation.listen = %1 is not a loopback address and the workstation API "
+                                      "would be plain HTTP: configure tls.certificate and tls.private_key, or "
+                                      "listen on 127.0.0.1")
+                           .arg(workstationListen));
     return result;
 }
 

@@ -22,7 +22,8 @@ class Spool;
 //   POST /ws/v1/applications/{id}/outcome {"outcome", "reason"?} -> 200 {"state", "pushQueued"}
 //   GET  /ws/v1/applications/{id}/resubmissions      -> 200 BundleTransfer JSON of the photos sent via LINE
 //   POST /ws/v1/applications/{id}/resubmissions/ack  -> 200 {"deleted": n}; the photos are deleted
-// TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
+// TLS (TlsPolicy) when a certificate and key are configured, else plain HTTP, which start() refuses
+// unless the host is loopback. start()/stop() from one thread; requests
 // are served on Poco's pool. The spool, tokens and push worker must outlive the server.
 class WorkstationServer {
 public:
@@ -32,7 +33,7 @@ public:
         int maxThreads = 4;
         int maxLeaseCount = 50;
         int maxLeaseSeconds = 3600;
-        // PEM files; both set: the listener speaks TLS (1.2+) only, else plain HTTP.
+        // PEM files; both set: the listener speaks TLS (TlsPolicy) only, else plain HTTP (loopback only).
         QString tlsCertificate;
         QString tlsPrivateKey;
     };
