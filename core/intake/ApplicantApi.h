@@ -18,8 +18,8 @@ struct ApplicantServices {
 };
 
 // POST /api/v1/challenges: verifies the LIFF ID token (Authorization: Bearer), issues and stores
-// a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt,
-// signature}. 401 without a valid token, 503 when LINE or the spool cannot be reached.
+// a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt}.
+// 401 without a valid token, 503 when LINE or the spool cannot be reached.
 class ChallengeHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ChallengeHandler(ApplicantServices services) : m_services(services) {}

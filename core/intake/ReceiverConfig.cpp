@@ -137,8 +137,7 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
-        {"challenge.key_file", nullptr,
-         "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
+        {"challenge.key_file", nullptr, "no longer used (challenges are not signed); ignored with a warning"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
         {"challenge.directions", "left,right,up,down",
          "head-turn directions a challenge may ask for: two or more of left, right, up, down"},
@@ -242,15 +241,11 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
         return bodyBytes.error();
     result.maxBodyBytes = bodyBytes.value();
 
-    result.challengeKeyFile = value(config, "challenge.key_file");
-    if (!result.liffChannelId.isEmpty() || !result.challengeKeyFile.isEmpty()) {
-        const auto key = readSecretFile("challenge.key_file", result.challengeKeyFile);
-        if (!key)
-            return key.error();
-        if (key.value().size() < 16)
-            return invalid(QStringLiteral("challenge.key_file: the key must have at least 16 characters"));
-        result.challengeKey = key.value();
-    }
+    // The key signed the challenges, and nobody verified the signature (docs/case-bundle.md); a
+    // configuration that still names it starts, with a hint.
+    if (!value(config, "challenge.key_file").isEmpty())
+        qCWarning(lcIntake) << "challenge.key_file is no longer used (challenges are not signed); remove the key "
+                               "and the file";
     const auto lifetime = readInteger(config, "challenge.lifetime_seconds", 60, 3600);
     if (!lifetime)
         return lifetime.error();
@@ -335,7 +330,6 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;
     options.liffChannelId = liffChannelId;
-    options.challengeKey = challengeKey;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
     options.challengeDirections = challengeDirections;
     options.maxChallengesPerHour = maxChallengesPerHour;

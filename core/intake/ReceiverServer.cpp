@@ -65,8 +65,7 @@ Status ReceiverServer::start()
         if (!schema)
             return schema.error();
         d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
-        d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
-                                                         d->options.challengeLifetimeSeconds,
+        d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeLifetimeSeconds,
                                                          d->options.maxChallengesPerHour,
                                                          d->options.challengeDirections);
         d->applications = std::make_unique<ApplicationStore>(d->spool);

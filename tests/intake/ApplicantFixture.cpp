@@ -24,7 +24,6 @@ void ApplicantFixture::start()
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = m_line->baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = kChallengeKey;
     options.maxApplicationBytes = kBodyLimit;
     options.imageLimits = ImageLimits{512 * 1024, 4'000'000, 4000};
     m_server = std::make_unique<ReceiverServer>(options, *m_spool);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void invalidConfiguration_data();
     void invalidConfiguration();
     void unknownKeyIsReported();
+    void challengeKeyIsNoLongerUsed();
     void plainWorkstationApiOnLoopbackOnly_data();
     void plainWorkstationApiOnLoopbackOnly();
     void secretFilePermissions_data();
@@ -112,14 +113,12 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
     QCOMPARE(c.webhookRetentionDays, 3);
-    QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
     QCOMPARE(c.imageLimits.maxBytes, qint64(65536));
     QCOMPARE(c.imageLimits.maxPixels, qint64(2000000));
     const ReceiverOptions options = c.serverOptions();
-    QCOMPARE(options.challengeKey, c.challengeKey);
     QCOMPARE(options.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(options.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(options.challengeLifetimeSeconds, 300);
@@ -177,11 +176,6 @@ void TestReceiverConfig::invalidConfiguration_data()
                                               << QStringLiteral("line.data_api_base must be an http(s) base URL");
     QTest::addRow("liff channel id not digits") << valid + "[liff]\nchannel_id = abc\n" << files
                                                 << QStringLiteral("liff.channel_id must be the channel's numeric id");
-    QTest::addRow("liff without challenge key") << valid + "[liff]\nchannel_id = 1657000000\n" << files
-                                                << QStringLiteral("challenge.key_file is required");
-    QTest::addRow("challenge key too short")
-        << valid + "[liff]\nchannel_id = 1657000000\n[challenge]\nkey_file = @/ckey\n" << files + ";ckey=short"
-        << QStringLiteral("challenge.key_file: the key must have at least 16 characters");
     QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
                                                  << QStringLiteral("challenge.lifetime_seconds must be an integer");
     QTest::addRow("challenge direction unknown") << valid + "[challenge]\ndirections = left,sideways\n" << files
@@ -346,8 +340,6 @@ void TestReceiverConfig::everySecretFileIsChecked_data()
     QTest::addColumn<QString>("key");
     QTest::addRow("channel secret") << QByteArray() << "channel_secret" << "line.channel_secret_file";
     QTest::addRow("access token") << QByteArray() << "access_token" << "line.channel_access_token_file";
-    QTest::addRow("challenge key") << QByteArray("[challenge]\nkey_file = @/challenge_key\n") << "challenge_key"
-                                   << "challenge.key_file";
     QTest::addRow("workstation tokens")
         << QByteArray("[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = @/tokens\n") << "tokens"
         << "workstation.tokens_file";
@@ -362,7 +354,6 @@ void TestReceiverConfig::everySecretFileIsChecked()
     QFETCH(QString, file);
     QFETCH(QString, key);
     const QByteArray base = IntakeTestKit::minimalIni(m_dir->path());
-    IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
     IntakeTestKit::writeFile(path("tokens"), kTokensLine);
     IntakeTestKit::writeFile(path("cert.pem"), "certificate\n");
     IntakeTestKit::writeFile(path("key.pem"), "key\n");
@@ -415,6 +406,21 @@ void TestReceiverConfig::packagedLayoutIsAccepted()
     // Owned by another ordinary user, who could rewrite it.
     QVERIFY(restrict(secret, 0600, 4322, 4321));
     QVERIFY(!SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+}
+
+void TestReceiverConfig::challengeKeyIsNoLongerUsed()
+{
+    // The applicant API needs no challenge key any more ...
+    const QByteArray liff = IntakeTestKit::minimalIni(m_dir->path()) + "[liff]\nchannel_id = 1657000000\n";
+    const auto without = load(liff);
+    QVERIFY2(without.ok(), qPrintable(without.ok() ? QString() : without.error().message));
+    // ... and a configuration that still names one (even a short, world-readable one) starts.
+    IntakeTestKit::writeFile(path("challenge_key"), "short\n");
+    QVERIFY(QFile::setPermissions(path("challenge_key"), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray ini = liff + "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\n";
+    QVERIFY(ReceiverConfig::checkKnownKeys(*parse(ini)).ok());
+    const auto with = load(ini);
+    QVERIFY2(with.ok(), qPrintable(with.ok() ? QString() : with.error().message));
 }
 
 void TestReceiverConfig::helpListsEveryKey()
