@@ -103,6 +103,10 @@ int runImport(QStringList arguments, CliStreams streams)
     if (url.isEmpty() || tokenFile.isEmpty() || intervalSeconds < 1 ||
         !(url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"))))
         return usage();
+    if (Status plain = ReceiverClient::checkBaseUrl(url); !plain) {
+        streams.err << plain.error().message << Qt::endl;
+        return kExitUsage;
+    }
     const auto token = readToken(tokenFile, streams);
     if (!token)
         return kExitSetup;

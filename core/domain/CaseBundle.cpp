@@ -122,8 +122,7 @@ QJsonObject CaseBundle::toJson() const
         {QStringLiteral("challenge"), QJsonObject{{QStringLiteral("nonce"), challenge.nonce},
                                                   {QStringLiteral("issuedAt"), timestamp(challenge.issuedAt)},
                                                   {QStringLiteral("expiresAt"), timestamp(challenge.expiresAt)},
-                                                  {QStringLiteral("directions"), directions},
-                                                  {QStringLiteral("signature"), challenge.signature}}},
+                                                  {QStringLiteral("directions"), directions}}},
         {QStringLiteral("selfie"), QJsonObject{{QStringLiteral("frames"), frameArray}}},
     };
 }
@@ -161,7 +160,6 @@ CaseBundle CaseBundle::fromJson(const QJsonObject &manifest)
     bundle.challenge.nonce = challenge.value(QStringLiteral("nonce")).toString();
     bundle.challenge.issuedAt = parseTimestamp(challenge.value(QStringLiteral("issuedAt")));
     bundle.challenge.expiresAt = parseTimestamp(challenge.value(QStringLiteral("expiresAt")));
-    bundle.challenge.signature = challenge.value(QStringLiteral("signature")).toString();
     const QJsonArray directions = challenge.value(QStringLiteral("directions")).toArray();
     for (int i = 0; i < 3 && i < directions.size(); ++i)
         bundle.challenge.directions[std::size_t(i)] =

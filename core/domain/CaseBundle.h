@@ -50,7 +50,6 @@ struct Challenge {
     QDateTime issuedAt;
     QDateTime expiresAt;
     std::array<Direction, 3> directions{Direction::Left, Direction::Up, Direction::Right};
-    QString signature;
 };
 
 struct SelfieFrame {

@@ -149,8 +149,7 @@ void ChallengeHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco
         QJsonObject{{QStringLiteral("nonce"), challenge.value().nonce},
                     {QStringLiteral("directions"), directions},
                     {QStringLiteral("issuedAt"), challenge.value().issuedAt.toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("expiresAt"), challenge.value().expiresAt.toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("signature"), challenge.value().signature}});
+                    {QStringLiteral("expiresAt"), challenge.value().expiresAt.toString(Qt::ISODateWithMs)}});
 }
 
 void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)

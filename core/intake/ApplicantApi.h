@@ -22,9 +22,9 @@ struct ApplicantServices {
 };
 
 // POST /api/v1/challenges: verifies the LIFF ID token (Authorization: Bearer), issues and stores
-// a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt,
-// signature}. 401 without a valid token, 429 (Retry-After) after too many invalid tokens from the
-// client's address, 503 (Retry-After) when LINE limits, fails or cannot be reached, or the spool fails.
+// a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt}.
+// 401 without a valid token, 429 (Retry-After) after too many invalid tokens from the client's
+// address, 503 (Retry-After) when LINE limits, fails or cannot be reached, or the spool fails.
 class ChallengeHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ChallengeHandler(ApplicantServices services) : m_services(services) {}

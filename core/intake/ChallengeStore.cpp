@@ -1,6 +1,5 @@
 #include "core/intake/ChallengeStore.h"
 
-#include "core/intake/LineSignature.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
 
@@ -41,7 +40,7 @@ struct Row {
 Result<Row> readRow(sqlite3 *db, const QString &nonce)
 {
     auto select =
-        Sqlite::prepare(db, "SELECT nonce, user_id, directions, issued_at, expires_at, signature, used_at IS NOT NULL "
+        Sqlite::prepare(db, "SELECT nonce, user_id, directions, issued_at, expires_at, used_at IS NOT NULL "
                             "FROM challenges WHERE nonce = ?1");
     if (!select)
         return select.error();
@@ -61,8 +60,7 @@ Result<Row> readRow(sqlite3 *db, const QString &nonce)
         row.challenge.directions[std::size_t(i)] = directionFromName(names.at(i)).value_or(Direction::Front);
     row.challenge.issuedAt = QDateTime::fromString(text(statement, 3), Qt::ISODateWithMs);
     row.challenge.expiresAt = QDateTime::fromString(text(statement, 4), Qt::ISODateWithMs);
-    row.challenge.signature = text(statement, 5);
-    row.used = sqlite3_column_int(statement, 6) != 0;
+    row.used = sqlite3_column_int(statement, 5) != 0;
     return row;
 }
 
@@ -100,17 +98,6 @@ std::array<Direction, 3> ChallengeStore::drawDirections(const std::vector<Direct
     return out;
 }
 
-QByteArray ChallengeStore::canonical(const Challenge &challenge)
-{
-    return "madoguchi-challenge-v1\n" + challenge.nonce.toUtf8() + '\n' + isoTime(challenge.issuedAt) + '\n' +
-           isoTime(challenge.expiresAt) + '\n' + directionsText(challenge.directions).toUtf8();
-}
-
-QString ChallengeStore::sign(const QByteArray &key, const Challenge &challenge)
-{
-    return QString::fromLatin1(LineSignature::compute(key, canonical(challenge)));
-}
-
 Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &now)
 {
     Challenge challenge;
@@ -122,7 +109,6 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
     challenge.issuedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
     challenge.expiresAt = challenge.issuedAt.addSecs(m_lifetimeSeconds);
     challenge.directions = drawDirections(m_directions);
-    challenge.signature = sign(m_key, challenge);
 
     return m_spool.committed([&](sqlite3 *db) -> Result<Challenge> {
         auto recent = Sqlite::prepare(db, "SELECT count(*) FROM challenges WHERE user_id = ?1 AND issued_at > ?2");
@@ -147,7 +133,8 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
                                      directionsText(challenge.directions).toUtf8(),
                                      isoTime(challenge.issuedAt),
                                      isoTime(challenge.expiresAt),
-                                     challenge.signature.toUtf8()};
+                                     // The column of the former signature (NOT NULL in old spools): empty.
+                                     QByteArray("")};
         for (int i = 0; i < 6; ++i)
             sqlite3_bind_text(insert.value().get(), i + 1, values[i].constData(), int(values[i].size()),
                               SQLITE_TRANSIENT);

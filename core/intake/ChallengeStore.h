@@ -18,18 +18,19 @@ class Spool;
 // Issues the head-turn challenges of the applicant API and keeps them in the spool (table
 // challenges). A challenge is a 256-bit random nonce (Base64url), three directions drawn with the
 // system CSPRNG (QRandomGenerator::system) so that no direction follows itself, an issue time and
-// an expiry, and an HMAC-SHA256 signature (Base64) with the receiver's challenge key over the
-// canonical text (see canonical()). Each challenge belongs to one LINE user and is used by at most
-// one application. Thread-safe (the spool serialises access). Errors: Io from the spool; lookups
-// fail with InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used).
-// issue() fails with RateLimited when the user already got maxPerHour challenges in the last hour.
+// an expiry. Each challenge belongs to one LINE user and is used by at most one application; an
+// application names its challenge by nonce and gets the stored one, so the directions never come
+// from the applicant (which is why a challenge needs no signature; docs/case-bundle.md).
+// Thread-safe (the spool serialises access). Errors: Io from the spool; lookups fail with
+// InvalidArgument (unknown nonce or another user's), Gone (expired), Conflict (used). issue()
+// fails with RateLimited when the user already got maxPerHour challenges in the last hour.
 class ChallengeStore {
 public:
     // `directions`: the directions a challenge may ask for (at least two; default all four).
-    ChallengeStore(Spool &spool, QByteArray key, int lifetimeSeconds, int maxPerHour = 30,
+    ChallengeStore(Spool &spool, int lifetimeSeconds, int maxPerHour = 30,
                    std::vector<Direction> directions = {Direction::Left, Direction::Right, Direction::Up,
                                                         Direction::Down})
-        : m_spool(spool), m_key(std::move(key)), m_lifetimeSeconds(lifetimeSeconds), m_maxPerHour(maxPerHour),
+        : m_spool(spool), m_lifetimeSeconds(lifetimeSeconds), m_maxPerHour(maxPerHour),
           m_directions(std::move(directions))
     {
     }
@@ -45,10 +46,6 @@ public:
     // Inside the caller's open transaction on db: checks as usable() and marks the challenge used.
     static Result<Challenge> consume(sqlite3 *db, const QString &nonce, const QString &userId, const QDateTime &now);
 
-    // "madoguchi-challenge-v1\n<nonce>\n<issuedAt>\n<expiresAt>\n<d1>,<d2>,<d3>" with times in
-    // ISO 8601 UTC with milliseconds, as they appear in the case bundle.
-    static QByteArray canonical(const Challenge &challenge);
-    static QString sign(const QByteArray &key, const Challenge &challenge);
     // Three directions drawn uniformly from `allowed` (>= 2), never the same twice in a row.
     static std::array<Direction, 3> drawDirections(const std::vector<Direction> &allowed = {Direction::Left,
                                                                                              Direction::Right,
@@ -57,7 +54,6 @@ public:
 
 private:
     Spool &m_spool;
-    QByteArray m_key;
     int m_lifetimeSeconds;
     int m_maxPerHour;
     std::vector<Direction> m_directions;

@@ -1,6 +1,8 @@
 #include "core/intake/ReceiverConfig.h"
 
 #include "core/intake/IntakeLog.h"
+#include "core/intake/SecretFileCheck.h"
+#include "core/intake/TlsPolicy.h"
 #include "core/intake/WorkstationTokens.h"
 
 #include <Poco/Exception.h>
@@ -55,8 +57,8 @@ Result<QByteArray> readSecretFile(const char *key, const QString &path)
     const bool oneToken = std::all_of(secret.begin(), secret.end(), [](char c) { return c > 0x20 && c < 0x7f; });
     if (!oneToken)
         return invalid(QStringLiteral("%1: '%2' must hold the secret alone on one line").arg(QLatin1String(key), path));
-    if (file.permissions() & (QFile::ReadGroup | QFile::ReadOther))
-        qCWarning(lcIntake) << key << "names a file other users can read; restrict it to the receiver's user";
+    if (Status kept = SecretFileCheck::check(key, path); !kept)
+        return kept.error();
     return secret;
 }
 
@@ -149,8 +151,7 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
-        {"challenge.key_file", nullptr,
-         "required with liff.channel_id: file holding the HMAC key that signs the head-turn challenges"},
+        {"challenge.key_file", nullptr, "no longer used (challenges are not signed); ignored with a warning"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
         {"challenge.directions", "left,right,up,down",
          "head-turn directions a challenge may ask for: two or more of left, right, up, down"},
@@ -274,15 +275,11 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
         return bodyBytes.error();
     result.maxBodyBytes = bodyBytes.value();
 
-    result.challengeKeyFile = value(config, "challenge.key_file");
-    if (!result.liffChannelId.isEmpty() || !result.challengeKeyFile.isEmpty()) {
-        const auto key = readSecretFile("challenge.key_file", result.challengeKeyFile);
-        if (!key)
-            return key.error();
-        if (key.value().size() < 16)
-            return invalid(QStringLiteral("challenge.key_file: the key must have at least 16 characters"));
-        result.challengeKey = key.value();
-    }
+    // The key signed the challenges, and nobody verified the signature (docs/case-bundle.md); a
+    // configuration that still names it starts, with a hint.
+    if (!value(config, "challenge.key_file").isEmpty())
+        qCWarning(lcIntake) << "challenge.key_file is no longer used (challenges are not signed); remove the key "
+                               "and the file";
     const auto lifetime = readInteger(config, "challenge.lifetime_seconds", 60, 3600);
     if (!lifetime)
         return lifetime.error();
@@ -349,6 +346,9 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
         result.workstationTokensFile = value(config, "workstation.tokens_file");
         if (result.workstationTokensFile.isEmpty())
             return invalid(QStringLiteral("workstation.tokens_file is required with workstation.listen"));
+        if (Status kept = SecretFileCheck::check("workstation.tokens_file", result.workstationTokensFile);
+            !kept && QFile::exists(result.workstationTokensFile))
+            return kept.error();
         auto tokens = WorkstationTokens::load(result.workstationTokensFile);
         if (!tokens)
             return tokens.error();
@@ -377,6 +377,16 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
         if (!path.isEmpty() && !QFile(path).open(QIODevice::ReadOnly))
             return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
     }
+    if (!result.tlsPrivateKey.isEmpty())
+        if (Status kept = SecretFileCheck::check("tls.private_key", result.tlsPrivateKey); !kept)
+            return kept.error();
+    // Workstation tokens and applicants' data in clear text cross the network only on loopback.
+    if (result.workstationApiEnabled() && result.tlsCertificate.isEmpty() &&
+        !TlsPolicy::isLoopbackHost(result.workstationHost))
+        return invalid(QStringLiteral("workstation.listen = %1 is not a loopback address and the workstation API "
+                                      "would be plain HTTP: configure tls.certificate and tls.private_key, or "
+                                      "listen on 127.0.0.1")
+                           .arg(workstationListen));
     return result;
 }
 
@@ -405,7 +415,6 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;
     options.liffChannelId = liffChannelId;
-    options.challengeKey = challengeKey;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
     options.challengeDirections = challengeDirections;
     options.maxChallengesPerHour = maxChallengesPerHour;

@@ -55,8 +55,6 @@ public:
     QString spoolPath;
     int webhookRetentionDays = 7;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
-    QString challengeKeyFile;
-    QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
     int maxChallengesPerHour = 30;

@@ -45,8 +45,6 @@ struct ReceiverOptions {
     // The applicant API (LIFF). Without a LIFF channel id every call is refused with 401.
     QString lineApiBase = QStringLiteral("https://api.line.me");
     QString liffChannelId;
-    // HMAC key of the challenges' signatures. Never logged.
-    QByteArray challengeKey;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};
     // Challenges one LINE user may get per hour; more are answered 429.

@@ -117,8 +117,7 @@ Status ReceiverServer::start()
             d->options.lineApiBase, d->options.liffChannelId,
             IdTokenVerifier::Limits{d->options.idTokenCacheEntries, d->options.failedTokenBurst,
                                     d->options.failedTokensPerMinute});
-        d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
-                                                         d->options.challengeLifetimeSeconds,
+        d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeLifetimeSeconds,
                                                          d->options.maxChallengesPerHour,
                                                          d->options.challengeDirections);
         d->applications = std::make_unique<ApplicationStore>(d->spool);

@@ -8,6 +8,7 @@
 #include "core/intake/PushWorker.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ResubmissionStore.h"
+#include "core/intake/TlsPolicy.h"
 #include "core/intake/WorkstationStore.h"
 
 #include <Poco/Exception.h>
@@ -353,6 +354,11 @@ Status WorkstationServer::start()
         return {};
     const Options &options = d->context.options;
     const bool tls = !options.tlsCertificate.isEmpty() && !options.tlsPrivateKey.isEmpty();
+    if (!tls && !TlsPolicy::isLoopbackHost(options.host))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the workstation API on %1 would be plain HTTP off loopback; configure "
+                                    "tls.certificate and tls.private_key")
+                         .arg(options.host)};
     try {
         Poco::Net::ServerSocket socket;
         if (tls) {
@@ -360,8 +366,9 @@ Status WorkstationServer::start()
             Poco::Net::Context::Ptr context =
                 new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tlsPrivateKey.toStdString(),
                                        options.tlsCertificate.toStdString(), "", Poco::Net::Context::VERIFY_NONE);
-            context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
-                                      Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+            if (!TlsPolicy::apply(*context, TlsPolicy::Side::Server))
+                return Error{ErrorCode::Internal,
+                             QStringLiteral("OpenSSL accepts none of the workstation API's ciphers")};
             socket = Poco::Net::SecureServerSocket(context);
         }
         socket.bind(Poco::Net::SocketAddress(options.host.toStdString(), options.port), true, false);

@@ -30,7 +30,8 @@ class Spool;
 //                                                         "files": all of them)
 // Bundle, ack and failed need the lease (409 otherwise); outcome and resubmissions need the
 // workstation that acknowledged the application (or, before the ack, the lease holder): 409.
-// TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
+// TLS (TlsPolicy) when a certificate and key are configured, else plain HTTP, which start() refuses
+// unless the host is loopback. start()/stop() from one thread; requests
 // are served on Poco's pool. The spool, tokens and push worker must outlive the server.
 class WorkstationServer {
 public:
@@ -46,7 +47,7 @@ public:
         // this many bytes (before Base64).
         int maxResubmissionPageImages = 12;
         qint64 maxResubmissionPageBytes = 16 * 1024 * 1024;
-        // PEM files; both set: the listener speaks TLS (1.2+) only, else plain HTTP.
+        // PEM files; both set: the listener speaks TLS (TlsPolicy) only, else plain HTTP (loopback only).
         QString tlsCertificate;
         QString tlsPrivateKey;
     };

@@ -74,8 +74,7 @@ Result<CaseBundle> SampleCaseWriter::write(const QString &directory, const Input
         return front.error();
     bundle.documentFront = front.value();
     bundle.challenge = Challenge{QStringLiteral("sample-nonce-%1-0123456789").arg(input.sequence), issued,
-                                 issued.addSecs(600), input.directions,
-                                 QStringLiteral("c2FtcGxlLXNpZ25hdHVyZQ==")};
+                                 issued.addSecs(600), input.directions};
     const Direction steps[] = {Direction::Front, input.directions[0], input.directions[1], input.directions[2]};
     for (int i = 0; i < 4; ++i) {
         const cv::Mat frame = input.frames[std::size_t(i)].cols == 1280

@@ -1,6 +1,7 @@
 #include "core/sync/ReceiverClient.h"
 
 #include "core/intake/HttpCall.h"
+#include "core/intake/TlsPolicy.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
@@ -56,11 +57,29 @@ Error ReceiverClient::statusError(int status, const QString &what)
     }
 }
 
+Status ReceiverClient::checkBaseUrl(const QString &baseUrl)
+{
+    const QUrl url(baseUrl, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the receiver URL must be https://HOST[:PORT], got '%1'").arg(baseUrl)};
+    if (scheme == QLatin1String("http") && !TlsPolicy::isLoopbackHost(url.host()))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the receiver URL %1 is plain HTTP to another host, which would send the "
+                                    "workstation token and applicants' data unencrypted: use https:// (plain http:// "
+                                    "is for 127.0.0.1, ::1 and localhost only)")
+                         .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery))};
+    return {};
+}
+
 Result<ReceiverClient::Reply> ReceiverClient::call(const std::string &method, const QString &path,
                                                    const QByteArray &body, qint64 maxReplyBytes) const
 {
-    if (!m_caFile.isEmpty())
-        return callWithCaFile(method, path, body, maxReplyBytes);
+    if (Status ok = checkBaseUrl(m_baseUrl); !ok)
+        return ok.error();
+    if (!m_caFile.isEmpty() || m_baseUrl.startsWith(QLatin1String("https:"), Qt::CaseInsensitive))
+        return callHttps(method, path, body, maxReplyBytes);
     const HttpCall::Headers headers{{"Authorization", "Bearer " + m_token.toStdString()},
                                     {"Accept", "application/json"}};
     auto reply = HttpCall::request(method, m_baseUrl + path, headers, body,
@@ -71,20 +90,21 @@ Result<ReceiverClient::Reply> ReceiverClient::call(const std::string &method, co
     return Reply{reply.value().status, reply.value().body};
 }
 
-Result<ReceiverClient::Reply> ReceiverClient::callWithCaFile(const std::string &method, const QString &path,
-                                                             const QByteArray &body, qint64 maxReplyBytes) const
+Result<ReceiverClient::Reply> ReceiverClient::callHttps(const std::string &method, const QString &path,
+                                                        const QByteArray &body, qint64 maxReplyBytes) const
 {
     try {
         const Poco::URI uri((m_baseUrl + path).toStdString());
         if (uri.getScheme() != "https")
             return Error{ErrorCode::InvalidArgument, QStringLiteral("a CA file needs an https:// receiver URL")};
         Poco::Net::initializeSSL();
-        // Strict verification against the given CAs only, host name included; TLS 1.2 or newer.
+        // Strict verification, host name included, against the given CAs only or else the system's;
+        // the versions and ciphers of TlsPolicy.
         Poco::Net::Context::Ptr context =
             new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", m_caFile.toStdString(),
-                                   Poco::Net::Context::VERIFY_STRICT, 9, false);
-        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
-                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+                                   Poco::Net::Context::VERIFY_STRICT, 9, m_caFile.isEmpty());
+        if (!TlsPolicy::apply(*context, TlsPolicy::Side::Client))
+            return Error{ErrorCode::Internal, QStringLiteral("OpenSSL accepts none of the receiver client's ciphers")};
         Poco::Net::HTTPSClientSession session(uri.getHost(), uri.getPort(), context);
         session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(m_timeoutMs) * 1000));
         Poco::Net::HTTPRequest request(method, uri.getPathEtc(), Poco::Net::HTTPMessage::HTTP_1_1);

@@ -13,7 +13,8 @@ namespace mado {
 // The workstation's side of the receiver's workstation API (docs/admin.md): lease applications,
 // download a bundle transfer, acknowledge, post an outcome. One blocking HTTP call per method over
 // Poco (https:// with the system CA certificates, or only those of caFile when given, and host name
-// verification; or http:// on loopback).
+// verification, versions and ciphers of TlsPolicy; or http:// on loopback only: every call with a
+// plain http:// URL to another host fails with InvalidArgument, see checkBaseUrl).
 // Errors: Network when the receiver did not answer or answered 5xx (worth retrying), Unauthorized
 // (401), NotFound (404), Conflict (409), Gone (410), InvalidArgument for any other answer or a
 // malformed body. Never logs the token or bodies. Any thread; const methods share no state.
@@ -29,6 +30,9 @@ public:
     ReceiverClient(QString baseUrl, QByteArray token, int timeoutMs = 15000, QString caFile = {});
 
     const QString &baseUrl() const { return m_baseUrl; }
+    // InvalidArgument, with a message that says the fix, unless the URL is https://HOST... or
+    // http:// to a loopback host (127.0.0.0/8, ::1, localhost).
+    static Status checkBaseUrl(const QString &baseUrl);
 
     Result<std::vector<Lease>> lease(int count, int seconds) const;
     // The bundle transfer JSON (BundleTransfer::unpack reads it).
@@ -53,8 +57,8 @@ private:
                        qint64 maxReplyBytes = 1024 * 1024) const;
     static Error statusError(int status, const QString &what);
 
-    Result<Reply> callWithCaFile(const std::string &method, const QString &path, const QByteArray &body,
-                                 qint64 maxReplyBytes) const;
+    Result<Reply> callHttps(const std::string &method, const QString &path, const QByteArray &body,
+                            qint64 maxReplyBytes) const;
 
     QString m_baseUrl;
     QByteArray m_token;

@@ -38,7 +38,6 @@ mkdir -p "$state/secrets" "$state/cases"
 chmod 700 "$state" "$state/secrets"
 secret > "$state/secrets/channel_secret"
 secret > "$state/secrets/access_token"
-secret > "$state/secrets/challenge_key"
 ws_token=$(secret)
 printf '%s' "$ws_token" > "$state/secrets/workstation_token"
 echo "demo-workstation:$(printf '%s' "$ws_token" | sha256sum | cut -d' ' -f1)" > "$state/secrets/workstation_tokens"
@@ -55,7 +54,6 @@ data_api_base = http://127.0.0.1:$sim_port
 [liff]
 channel_id = 1657000000
 [challenge]
-key_file = $state/secrets/challenge_key
 ; The demo's photos show turns to the sides only.
 directions = left,right
 [spool]

@@ -26,10 +26,12 @@ const QString kChannel = QStringLiteral("1650000001");
 const QByteArray kChannelSecret = QByteArrayLiteral("bench-channel-secret-0123456789ab");
 const QByteArray kAccessToken = QByteArrayLiteral("bench-access-token");
 
+// Owner-only: the receiver refuses secret files that others may read.
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() &&
+           file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 QString describe(const LoadResult &r)

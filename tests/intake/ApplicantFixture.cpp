@@ -24,7 +24,6 @@ void ApplicantFixture::start()
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = m_line->baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = kChallengeKey;
     options.maxApplicationBytes = kBodyLimit;
     options.imageLimits = ImageLimits{512 * 1024, 4'000'000, 4000};
     // The check runs in every test; a floor of 1 MiB is met wherever the tests can run at all.

@@ -25,7 +25,6 @@ protected:
     static inline const QString kChannel = QStringLiteral("1650000001");
     static inline const QString kUser = QStringLiteral("U1111111111111111111111111111aaaa");
     static inline const QString kOtherUser = QStringLiteral("U2222222222222222222222222222bbbb");
-    static inline const QByteArray kChallengeKey = QByteArrayLiteral("test-challenge-key-0123456789abcdef");
     static inline const QByteArray kAccessToken = QByteArrayLiteral("test-access-token");
     static constexpr qint64 kBodyLimit = 2 * 1024 * 1024;
 

@@ -35,7 +35,6 @@ ReceiverFixture::ReceiverFixture()
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = m_line->baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = "challenge-key-0123456789abcdef";
     m_receiver = std::make_unique<ReceiverServer>(options, *m_spool);
     if (!m_receiver->start().ok())
         return;

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void init();
     void readsValidBundle();
     void jsonRoundTripKeepsEverything();
+    void challengeSignatureIsNeitherWrittenNorRequired();
     void rejectsBrokenManifest_data();
     void rejectsBrokenManifest();
     void rejectsBadImages_data();
@@ -115,6 +116,21 @@ void TestCaseBundleReader::jsonRoundTripKeepsEverything()
     QCOMPARE(again.toJson(), json);
     QCOMPARE(again.challenge.issuedAt, m_bundle.challenge.issuedAt);
     QCOMPARE(again.frames[3].capturedAt, m_bundle.frames[3].capturedAt);
+}
+
+void TestCaseBundleReader::challengeSignatureIsNeitherWrittenNorRequired()
+{
+    // Manifests carry no challenge signature any more ...
+    QJsonObject json = manifest();
+    QVERIFY(!json.value(QStringLiteral("challenge")).toObject().contains(QStringLiteral("signature")));
+    QVERIFY(CaseBundleReader::create().value().read(m_bundleDir).ok());
+    // ... and one from an older receiver, which still has it, is read all the same (and it is ignored).
+    setAt(json, {QStringLiteral("challenge"), QStringLiteral("signature")},
+          QJsonValue(QStringLiteral("c3BlY2ltZW4tc2lnbmF0dXJl")), false);
+    QVERIFY(test::BundleFactory::writeManifest(m_bundleDir, json));
+    const auto read = CaseBundleReader::create().value().read(m_bundleDir);
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QCOMPARE(read.value().challenge.nonce, m_bundle.challenge.nonce);
 }
 
 void TestCaseBundleReader::rejectsBrokenManifest_data()

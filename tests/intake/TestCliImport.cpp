@@ -20,6 +20,7 @@ private Q_SLOTS:
     void importOnceStoresAndAcknowledges();
     void receiverDownIsExitOne();
     void missingTokenFileIsASetupError();
+    void plainHttpToAnotherHostIsRefused();
 
 private:
     struct Run {
@@ -111,6 +112,20 @@ void TestCliImport::missingTokenFileIsASetupError()
     const Run run = cli(arguments);
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--once")}).exitCode, 64);
+}
+
+void TestCliImport::plainHttpToAnotherHostIsRefused()
+{
+    QVERIFY(!m_rx->submit(1).isEmpty());
+    QStringList arguments = importArguments();
+    // 192.0.2.0/24 is TEST-NET-1: refused before any connection is tried.
+    arguments[3] = QStringLiteral("http://192.0.2.10:%1").arg(m_rx->workstationPort());
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 64);
+    QVERIFY2(run.err.contains(QStringLiteral("use https://")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QLatin1String(test::ReceiverFixture::token())));
+    QCOMPARE(m_store->store().statistics().value().value(QStringLiteral("table:cases")), 0);
+    // (importOnceStoresAndAcknowledges: http:// to 127.0.0.1 is accepted.)
 }
 
 QTEST_GUILESS_MAIN(TestCliImport)

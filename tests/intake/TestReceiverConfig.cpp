@@ -1,12 +1,17 @@
 #include "core/intake/ReceiverConfig.h"
+#include "core/intake/SecretFileCheck.h"
 
 #include "IntakeTestKit.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sstream>
 
@@ -24,6 +29,14 @@ private Q_SLOTS:
     void invalidConfiguration_data();
     void invalidConfiguration();
     void unknownKeyIsReported();
+    void challengeKeyIsNoLongerUsed();
+    void plainWorkstationApiOnLoopbackOnly_data();
+    void plainWorkstationApiOnLoopbackOnly();
+    void secretFilePermissions_data();
+    void secretFilePermissions();
+    void everySecretFileIsChecked_data();
+    void everySecretFileIsChecked();
+    void packagedLayoutIsAccepted();
     void helpListsEveryKey();
 
 private:
@@ -115,14 +128,12 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
     QCOMPARE(c.webhookRetentionDays, 3);
-    QCOMPARE(c.challengeKey, QByteArray("challenge-key-0123456789"));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
     QCOMPARE(c.imageLimits.maxBytes, qint64(65536));
     QCOMPARE(c.imageLimits.maxPixels, qint64(2000000));
     const ReceiverOptions options = c.serverOptions();
-    QCOMPARE(options.challengeKey, c.challengeKey);
     QCOMPARE(options.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(options.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(options.challengeLifetimeSeconds, 300);
@@ -189,11 +200,6 @@ void TestReceiverConfig::invalidConfiguration_data()
                                               << QStringLiteral("line.data_api_base must be an http(s) base URL");
     QTest::addRow("liff channel id not digits") << valid + "[liff]\nchannel_id = abc\n" << files
                                                 << QStringLiteral("liff.channel_id must be the channel's numeric id");
-    QTest::addRow("liff without challenge key") << valid + "[liff]\nchannel_id = 1657000000\n" << files
-                                                << QStringLiteral("challenge.key_file is required");
-    QTest::addRow("challenge key too short")
-        << valid + "[liff]\nchannel_id = 1657000000\n[challenge]\nkey_file = @/ckey\n" << files + ";ckey=short"
-        << QStringLiteral("challenge.key_file: the key must have at least 16 characters");
     QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
                                                  << QStringLiteral("challenge.lifetime_seconds must be an integer");
     QTest::addRow("challenge direction unknown") << valid + "[challenge]\ndirections = left,sideways\n" << files
@@ -257,6 +263,198 @@ void TestReceiverConfig::unknownKeyIsReported()
     QVERIFY(ReceiverConfig::checkKnownKeys(*parse(IntakeTestKit::minimalIni(m_dir->path()))).ok());
     // Poco reads keys case-insensitively, so a differently cased known key is not "unknown".
     QVERIFY(ReceiverConfig::checkKnownKeys(*parse("[HTTP]\nListen = 127.0.0.1:1\n")).ok());
+}
+
+namespace {
+
+const QByteArray kTokensLine = "pc-1:" + QByteArray(64, 'a') + "\n";
+
+// Mode, owner and group of a file, as root may set them.
+bool restrict(const QString &path, mode_t mode, uid_t uid, gid_t gid)
+{
+    const QByteArray name = QFile::encodeName(path);
+    return ::chown(name.constData(), uid, gid) == 0 && ::chmod(name.constData(), mode) == 0;
+}
+
+} // namespace
+
+void TestReceiverConfig::plainWorkstationApiOnLoopbackOnly_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("127.0.0.1 plain") << "127.0.0.1:9001" << false << true;
+    QTest::addRow("127.0.0.9 plain") << "127.0.0.9:9001" << false << true;
+    QTest::addRow("[::1] plain") << "[::1]:9001" << false << true;
+    QTest::addRow("localhost plain") << "localhost:9001" << false << true;
+    QTest::addRow("0.0.0.0 plain") << "0.0.0.0:9001" << false << false;
+    QTest::addRow("[::] plain") << "[::]:9001" << false << false;
+    QTest::addRow("LAN address plain") << "192.168.1.10:9001" << false << false;
+    QTest::addRow("host name plain") << "receiver.ward.example:9001" << false << false;
+    QTest::addRow("0.0.0.0 with TLS") << "0.0.0.0:9001" << true << true;
+    QTest::addRow("LAN address with TLS") << "192.168.1.10:9001" << true << true;
+}
+
+void TestReceiverConfig::plainWorkstationApiOnLoopbackOnly()
+{
+    QFETCH(QString, listen);
+    QFETCH(bool, tls);
+    QFETCH(bool, accepted);
+    IntakeTestKit::writeFile(path("tokens"), kTokensLine);
+    QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) + "[workstation]\nlisten = " + listen.toUtf8() +
+                     "\ntokens_file = " + path("tokens").toUtf8() + "\n";
+    if (tls) {
+        IntakeTestKit::writeFile(path("cert.pem"), "certificate\n");
+        IntakeTestKit::writeFile(path("key.pem"), "key\n");
+        ini += "[tls]\ncertificate = " + path("cert.pem").toUtf8() + "\nprivate_key = " + path("key.pem").toUtf8() +
+               "\n";
+    }
+    const auto config = load(ini);
+    QVERIFY2(config.ok() == accepted, qPrintable(config.ok() ? QStringLiteral("accepted") : config.error().message));
+    if (accepted)
+        return;
+    QCOMPARE(config.error().code, ErrorCode::InvalidArgument);
+    // The message names the setting and says the fix.
+    QVERIFY2(config.error().message.contains(QStringLiteral("workstation.listen = %1").arg(listen)),
+             qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(QLatin1String("configure tls.certificate and tls.private_key")),
+             qPrintable(config.error().message));
+}
+
+void TestReceiverConfig::secretFilePermissions_data()
+{
+    // The test runs as root (uid 0, gid 0); 4321 is a user and a group that are not the process's.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("uid");
+    QTest::addColumn<int>("gid");
+    QTest::addColumn<QString>("problem"); // empty: accepted
+    QTest::addRow("0600 own") << 0600 << 0 << 0 << QString();
+    QTest::addRow("0400 own") << 0400 << 0 << 0 << QString();
+    QTest::addRow("0640 own group") << 0640 << 0 << 0 << QString();
+    QTest::addRow("0600 foreign group without access") << 0600 << 0 << 4321 << QString();
+    QTest::addRow("0644 others read") << 0644 << 0 << 0 << "every user may read or change it";
+    QTest::addRow("0604 others read") << 0604 << 0 << 0 << "every user may read or change it";
+    QTest::addRow("0602 others write") << 0602 << 0 << 0 << "every user may read or change it";
+    QTest::addRow("0601 others execute") << 0601 << 0 << 0 << "every user may read or change it";
+    QTest::addRow("0660 group write") << 0660 << 0 << 0 << "its group may change it";
+    QTest::addRow("0640 foreign group") << 0640 << 0 << 4321 << "group 4321, not the receiver's group";
+    QTest::addRow("0600 foreign owner") << 0600 << 4321 << 0 << "it belongs to user 4321";
+}
+
+void TestReceiverConfig::secretFilePermissions()
+{
+    QFETCH(int, mode);
+    QFETCH(int, uid);
+    QFETCH(int, gid);
+    QFETCH(QString, problem);
+    if (geteuid() != 0)
+        QSKIP("changing owners needs root");
+    const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path());
+    const QString secret = path("channel_secret");
+    QVERIFY(restrict(secret, mode_t(mode), uid_t(uid), gid_t(gid)));
+    const auto config = load(ini);
+    QVERIFY2(config.ok() == problem.isEmpty(), qPrintable(config.ok() ? QStringLiteral("accepted")
+                                                                       : config.error().message));
+    if (problem.isEmpty())
+        return;
+    const QString message = config.error().message;
+    QCOMPARE(config.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(message.startsWith(QStringLiteral("line.channel_secret_file: '%1'").arg(secret)), qPrintable(message));
+    QVERIFY2(message.contains(problem), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("(mode %1").arg(mode, 4, 8, QLatin1Char('0'))), qPrintable(message));
+    // The fix, with the group of the process (root here; madoguchi under the packaged unit).
+    QVERIFY2(message.contains(QStringLiteral("chmod 0640 %1; chown root:root %1").arg(secret)), qPrintable(message));
+    QVERIFY(!message.contains(QLatin1String(IntakeTestKit::channelSecret())));
+}
+
+void TestReceiverConfig::everySecretFileIsChecked_data()
+{
+    QTest::addColumn<QByteArray>("ini"); // added to the minimal file; "@" stands for the directory
+    QTest::addColumn<QString>("file");   // made world-readable
+    QTest::addColumn<QString>("key");
+    QTest::addRow("channel secret") << QByteArray() << "channel_secret" << "line.channel_secret_file";
+    QTest::addRow("access token") << QByteArray() << "access_token" << "line.channel_access_token_file";
+    QTest::addRow("workstation tokens")
+        << QByteArray("[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = @/tokens\n") << "tokens"
+        << "workstation.tokens_file";
+    QTest::addRow("TLS private key") << QByteArray("[tls]\ncertificate = @/cert.pem\nprivate_key = @/key.pem\n")
+                                     << "key.pem"
+                                     << "tls.private_key";
+}
+
+void TestReceiverConfig::everySecretFileIsChecked()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(QString, file);
+    QFETCH(QString, key);
+    const QByteArray base = IntakeTestKit::minimalIni(m_dir->path());
+    IntakeTestKit::writeFile(path("tokens"), kTokensLine);
+    IntakeTestKit::writeFile(path("cert.pem"), "certificate\n");
+    IntakeTestKit::writeFile(path("key.pem"), "key\n");
+    const QByteArray full = base + QString::fromUtf8(ini).replace(QLatin1Char('@'), m_dir->path()).toUtf8();
+    const auto before = load(full);
+    QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().message));
+    // The certificate is public: readable by all is fine.
+    QVERIFY(QFile::setPermissions(path("cert.pem"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                                         QFile::ReadOther));
+    QVERIFY(load(full).ok());
+    QVERIFY(QFile::setPermissions(m_dir->filePath(file), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                                               QFile::ReadOther));
+    const auto after = load(full);
+    QVERIFY(!after.ok());
+    QVERIFY2(after.error().message.startsWith(key + QStringLiteral(": '")), qPrintable(after.error().message));
+    QVERIFY2(after.error().message.contains(QLatin1String("chmod 0640")), qPrintable(after.error().message));
+}
+
+void TestReceiverConfig::packagedLayoutIsAccepted()
+{
+    // The .deb's documented set-up: secrets 0640 root:madoguchi, the receiver running as the
+    // system user madoguchi (here uid 4321, group 4321). Files are made so with chown; the
+    // receiver's identity is given to the check, as the test itself runs as root.
+    if (geteuid() != 0)
+        QSKIP("changing owners needs root");
+    const QString secret = path("secret");
+    IntakeTestKit::writeFile(secret, "0123456789abcdef\n");
+    SecretFileCheck::Identity receiver;
+    receiver.uid = 4321;
+    receiver.gid = 4321;
+    receiver.primaryGid = 4321;
+    receiver.groupName = QStringLiteral("madoguchi");
+    QVERIFY(restrict(secret, 0640, 0, 4321));
+    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    // Also when the process's group differs from the user's primary group (a supplementary set-up).
+    SecretFileCheck::Identity otherProcessGroup = receiver;
+    otherProcessGroup.gid = 4400;
+    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, otherProcessGroup).ok());
+    // Owned by the receiver's own user: fine too.
+    QVERIFY(restrict(secret, 0600, 4321, 4321));
+    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    // Another group, or readable by all: refused, and the message says the packaged fix.
+    QVERIFY(restrict(secret, 0640, 0, 4322));
+    const Status foreign = SecretFileCheck::check("line.channel_secret_file", secret, receiver);
+    QVERIFY(!foreign.ok());
+    QVERIFY2(foreign.error().message.contains(QStringLiteral("chmod 0640 %1; chown root:madoguchi %1").arg(secret)),
+             qPrintable(foreign.error().message));
+    QVERIFY(restrict(secret, 0644, 0, 4321));
+    QVERIFY(!SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    // Owned by another ordinary user, who could rewrite it.
+    QVERIFY(restrict(secret, 0600, 4322, 4321));
+    QVERIFY(!SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+}
+
+void TestReceiverConfig::challengeKeyIsNoLongerUsed()
+{
+    // The applicant API needs no challenge key any more ...
+    const QByteArray liff = IntakeTestKit::minimalIni(m_dir->path()) + "[liff]\nchannel_id = 1657000000\n";
+    const auto without = load(liff);
+    QVERIFY2(without.ok(), qPrintable(without.ok() ? QString() : without.error().message));
+    // ... and a configuration that still names one (even a short, world-readable one) starts.
+    IntakeTestKit::writeFile(path("challenge_key"), "short\n");
+    QVERIFY(QFile::setPermissions(path("challenge_key"), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray ini = liff + "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\n";
+    QVERIFY(ReceiverConfig::checkKnownKeys(*parse(ini)).ok());
+    const auto with = load(ini);
+    QVERIFY2(with.ok(), qPrintable(with.ok() ? QString() : with.error().message));
 }
 
 void TestReceiverConfig::helpListsEveryKey()

@@ -88,7 +88,6 @@ void TestResubmission::photoSentThroughLineReachesTheWorkstation()
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = line.baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = "challenge-key-0123456789abcdef";
     ReceiverServer receiver(options, *spool.value());
     QVERIFY(receiver.start().ok());
     auto tokens = WorkstationTokens::parse(WorkstationTokens::line(QStringLiteral("pc"), kToken));

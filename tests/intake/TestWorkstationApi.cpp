@@ -99,7 +99,6 @@ void TestWorkstationApi::init()
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = m_line->baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = "challenge-key-0123456789abcdef";
     m_receiver = std::make_unique<ReceiverServer>(options, *m_spool);
     QVERIFY(m_receiver->start().ok());
 

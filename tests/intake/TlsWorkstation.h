@@ -22,6 +22,7 @@ public:
     void stop();
     quint16 port() const { return m_server->port(); }
     QString certificatePath() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
+    QString privateKeyPath() const { return m_dir.filePath(QStringLiteral("key.pem")); }
 
 private:
     QTemporaryDir m_dir;

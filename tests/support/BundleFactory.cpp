@@ -47,8 +47,7 @@ CaseBundle BundleFactory::specimen(const QStringList &frameFiles, const QString 
     bundle.applicant.copies = 1;
     bundle.documentType = DocumentType::MyNumberCard;
     bundle.documentFront = BundleImage{documentFile, QString()};
-    bundle.challenge = Challenge{QStringLiteral("nonce-0123456789abcdef"), issued, issued.addSecs(600), directions,
-                                 QStringLiteral("c3BlY2ltZW4tc2lnbmF0dXJl")};
+    bundle.challenge = Challenge{QStringLiteral("nonce-0123456789abcdef"), issued, issued.addSecs(600), directions};
     const Direction steps[] = {Direction::Front, directions[0], directions[1], directions[2]};
     for (int i = 0; i < 4 && i < frameFiles.size(); ++i)
         bundle.frames.push_back(SelfieFrame{steps[i], issued.addSecs(60 + i * 2), BundleImage{frameFiles.at(i), QString()}});
