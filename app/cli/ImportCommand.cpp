@@ -1,5 +1,6 @@
 #include "app/cli/CliStore.h"
 
+#include "core/store/ImportFailures.h"
 #include "core/sync/ImportWorker.h"
 #include "core/sync/Importer.h"
 #include "core/sync/ReceiverClient.h"
@@ -30,8 +31,32 @@ std::optional<QByteArray> readToken(const QString &path, CliStreams streams)
     return token;
 }
 
+// The applications that failed to import: one line each, given-up ones marked.
+int listFailures(CaseStore &store, CliStreams streams)
+{
+    auto failures = ImportFailures(store).list();
+    if (!failures) {
+        streams.err << "cannot read the import failures: " << failures.error().message << Qt::endl;
+        return CliStore::exitCodeFor(failures.error());
+    }
+    if (failures.value().empty()) {
+        streams.out << "no application failed to import" << Qt::endl;
+        return kExitOk;
+    }
+    for (const ImportFailure &f : failures.value()) {
+        streams.out << f.reference << "  " << f.attempts << " attempt(s)  " << f.errorCode << "  "
+                    << (f.abandonedAt.isValid()
+                            ? QStringLiteral("given up %1 (receiver told, applicant asked to apply again)")
+                                  .arg(f.abandonedAt.toString(Qt::ISODate))
+                            : QStringLiteral("last %1, will be retried").arg(f.lastAt.toString(Qt::ISODate)))
+                    << "  " << f.message << Qt::endl;
+    }
+    return kExitOk;
+}
+
 } // namespace
 
+// import --failures [--store FILE]: lists the applications that could not be imported.
 // import [--once] --receiver URL --token-file FILE [--ca-file PEM] [--interval SECONDS] [--store FILE]:
 // pulls applications from the receiver into the store. --once runs one round and exits (0 when
 // every leased application was imported, 1 otherwise or when the receiver cannot be reached);
@@ -41,11 +66,13 @@ int runImport(QStringList arguments, CliStreams streams)
     CliStore cli(arguments);
     const auto usage = [&] {
         streams.err << "usage: madoguchi-cli import [--once] --receiver URL --token-file FILE [--ca-file PEM] "
-                       "[--interval SECONDS] [--store FILE]"
+                       "[--interval SECONDS] [--store FILE]\n"
+                       "       madoguchi-cli import --failures [--store FILE]"
                     << Qt::endl;
         return kExitUsage;
     };
     bool once = false;
+    bool failures = false;
     QString url;
     QString tokenFile;
     QString caFile;
@@ -54,6 +81,8 @@ int runImport(QStringList arguments, CliStreams streams)
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--once"))
             once = true;
+        else if (a == QLatin1String("--failures"))
+            failures = true;
         else if (a == QLatin1String("--receiver") && i + 1 < arguments.size())
             url = arguments.at(++i);
         else if (a == QLatin1String("--token-file") && i + 1 < arguments.size())
@@ -64,6 +93,12 @@ int runImport(QStringList arguments, CliStreams streams)
             intervalSeconds = arguments.at(++i).toInt();
         else
             return usage();
+    }
+    if (failures) {
+        if (once || !url.isEmpty() || !tokenFile.isEmpty())
+            return usage();
+        CaseStore *store = cli.open(streams);
+        return store ? listFailures(*store, streams) : kExitSetup;
     }
     if (url.isEmpty() || tokenFile.isEmpty() || intervalSeconds < 1 ||
         !(url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"))))
@@ -95,6 +130,10 @@ int runImport(QStringList arguments, CliStreams streams)
             streams.err << error << Qt::endl;
         streams.out << round.value().leased << " leased, " << round.value().imported << " imported, "
                     << round.value().duplicates << " already stored, " << round.value().failed << " failed" << Qt::endl;
+        if (round.value().abandoned > 0)
+            streams.out << round.value().abandoned << " given up after repeated refusals ("
+                        << round.value().abandonedReferences.join(QStringLiteral(", "))
+                        << "); see madoguchi-cli import --failures" << Qt::endl;
         return round.value().failed == 0 ? kExitOk : kExitFailed;
     }
 
@@ -115,6 +154,10 @@ int runImport(QStringList arguments, CliStreams streams)
                              streams.out << leased << " leased, " << imported << " imported, " << duplicates
                                          << " already stored, " << failed << " failed" << Qt::endl;
                      });
+    QObject::connect(&worker, &ImportWorker::applicationsAbandoned, &worker, [&](const QStringList &references) {
+        streams.err << "given up after repeated refusals: " << references.join(QStringLiteral(", "))
+                    << "; see madoguchi-cli import --failures" << Qt::endl;
+    });
     QObject::connect(&worker, &ImportWorker::failed, &worker, [&](const Error &error) {
         streams.err << "import stopped: " << error.message << Qt::endl;
         exitCode = CliStore::exitCodeFor(error);

@@ -13,7 +13,9 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <csignal>
 #include <iostream>
+#include <pthread.h>
 
 namespace {
 
@@ -64,6 +66,15 @@ protected:
             return EXIT_OK;
         if (m_configPath.empty())
             return fail(QStringLiteral("--config FILE is required (see --help)"), EXIT_USAGE);
+        // SIGTERM and SIGINT blocked before any thread starts, so every thread inherits the mask and the
+        // signal waits for waitForTerminationRequest(): otherwise one arriving during start-up (the
+        // listener already answering) ends the process by the default action, without a clean stop.
+        sigset_t termination;
+        sigemptyset(&termination);
+        sigaddset(&termination, SIGTERM);
+        sigaddset(&termination, SIGINT);
+        sigaddset(&termination, SIGQUIT);
+        pthread_sigmask(SIG_BLOCK, &termination, nullptr);
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> file;
         try {
             file = new Poco::Util::IniFileConfiguration(m_configPath);
@@ -102,6 +113,7 @@ protected:
             options.port = settings.workstationPort;
             options.tlsCertificate = settings.tlsCertificate;
             options.tlsPrivateKey = settings.tlsPrivateKey;
+            options.maxLeases = settings.workstationMaxLeases;
             workstations = std::make_unique<mado::WorkstationServer>(options, *spool.value(),
                                                                      settings.workstationTokens, &pushes);
             workstations->setMetrics(&server.metrics());
@@ -118,7 +130,10 @@ protected:
         eventOptions.liffUrl = settings.liffUrl;
         eventOptions.imageLimits = settings.imageLimits;
         eventOptions.retentionDays = settings.webhookRetentionDays;
+        eventOptions.maxResubmittedImages = settings.maxResubmittedImages;
+        eventOptions.maxResubmittedBytes = settings.maxResubmittedBytes;
         mado::WebhookWorker events(*spool.value(), eventOptions);
+        events.setMetrics(&server.metrics());
         pushes.start();
         events.start();
         waitForTerminationRequest();

@@ -1,5 +1,7 @@
 #include "core/face/ImageDecoder.h"
 
+#include "core/face/ExifOrientation.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -22,23 +24,17 @@ Result<DecodedImage> ImageDecoder::decodeReduced(const QByteArray &bytes, int mi
     if (bytes.size() > m_limits.maxBytes)
         return Error{ErrorCode::ImageTooLarge,
                      QStringLiteral("the file has %1 bytes, the limit is %2").arg(bytes.size()).arg(m_limits.maxBytes)};
-    auto probed = ImageProbe::probe(bytes);
+    auto probed = ImageProbe::probeWithin(bytes, m_limits);
     if (!probed)
         return probed.error();
     const ImageInfo info = probed.value();
-    const qint64 pixels = qint64(info.width) * qint64(info.height);
-    if (info.width > m_limits.maxSide || info.height > m_limits.maxSide || pixels > m_limits.maxPixels)
-        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the image is %1x%2 pixels, the limit is %3 pixels "
-                                                              "and %4 per side")
-                                                   .arg(info.width)
-                                                   .arg(info.height)
-                                                   .arg(m_limits.maxPixels)
-                                                   .arg(m_limits.maxSide)};
     cv::Mat decoded;
     int reduction = 1;
     try {
         const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1,
                           const_cast<char *>(bytes.constData())); // imdecode only reads
+        // The orientation is applied below, deliberately, after the size check: OpenCV would
+        // otherwise turn the pixels itself for some flags and not for others.
         int flag = cv::IMREAD_COLOR;
         int factor = 1;
         if (minLongSide > 0 && info.format == ImageFormat::Jpeg) {
@@ -53,7 +49,7 @@ Result<DecodedImage> ImageDecoder::decodeReduced(const QByteArray &bytes, int mi
                 }
             }
         }
-        decoded = cv::imdecode(raw, flag);
+        decoded = cv::imdecode(raw, flag | cv::IMREAD_IGNORE_ORIENTATION);
         reduction = factor;
     } catch (const cv::Exception &) {
         decoded.release();
@@ -62,6 +58,11 @@ Result<DecodedImage> ImageDecoder::decodeReduced(const QByteArray &bytes, int mi
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the image data cannot be decoded")};
     if (decoded.cols != (info.width + reduction - 1) / reduction || decoded.rows != (info.height + reduction - 1) / reduction)
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the decoded size differs from the header")};
+    try {
+        decoded = ExifOrientation::apply(decoded, info.orientation);
+    } catch (const cv::Exception &) {
+        return Error{ErrorCode::ImageCorrupt, QStringLiteral("the image cannot be turned upright")};
+    }
     return DecodedImage{info, decoded.isContinuous() ? decoded : decoded.clone()};
 }
 

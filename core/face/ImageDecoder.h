@@ -12,12 +12,15 @@
 namespace mado {
 
 struct DecodedImage {
-    ImageInfo info;
-    cv::Mat bgr; // 8-bit, 3 channels, continuous
+    ImageInfo info; // as probed: the stored dimensions and the EXIF orientation
+    cv::Mat bgr;    // 8-bit, 3 channels, continuous, upright (the orientation applied)
 };
 
-// Decodes JPEG/PNG bytes into a BGR matrix after checking byte size and header dimensions
-// against ImageLimits. Never throws: OpenCV failures become ImageCorrupt. Any thread.
+// Decodes JPEG/PNG bytes into an upright BGR matrix after checking byte size, header dimensions
+// and JPEG scan count against ImageLimits. The stored pixels are decoded as they are, compared with
+// the header's size, then turned by the EXIF orientation, so a phone's portrait photo (stored
+// sideways with Orientation 6 or 8) comes out upright for the clerk and the face engine alike.
+// Never throws: OpenCV failures become ImageCorrupt. Any thread.
 class ImageDecoder {
 public:
     explicit ImageDecoder(ImageLimits limits = {});

@@ -1,5 +1,9 @@
 #include "core/face/ImageProbe.h"
 
+#include "core/face/ExifOrientation.h"
+
+#include <cstring>
+
 namespace mado {
 
 namespace {
@@ -24,6 +28,30 @@ Error corrupt(const char *what)
     return Error{ErrorCode::ImageCorrupt, QString::fromLatin1(what)};
 }
 
+bool isRestart(int marker)
+{
+    return marker >= 0xD0 && marker <= 0xD7;
+}
+
+// The offset of the marker that ends the entropy-coded data starting at pos: the next FF that is
+// followed by neither 00 (a stuffed byte) nor a restart marker. -1 if the file ends first.
+qsizetype endOfEntropyData(const QByteArray &bytes, qsizetype pos)
+{
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    while (pos + 1 < size) {
+        const void *found = std::memchr(data + pos, 0xFF, std::size_t(size - pos - 1));
+        if (!found)
+            return -1;
+        pos = static_cast<const char *>(found) - data;
+        const int next = byteAt(bytes, pos + 1);
+        if (next != 0x00 && !isRestart(next))
+            return pos;
+        pos += 2;
+    }
+    return -1;
+}
+
 } // namespace
 
 Result<ImageInfo> ImageProbe::probe(const QByteArray &bytes)
@@ -37,15 +65,46 @@ Result<ImageInfo> ImageProbe::probe(const QByteArray &bytes)
     return Error{ErrorCode::ImageUnsupported, QStringLiteral("not a JPEG or PNG image")};
 }
 
+Status ImageProbe::checkLimits(const ImageInfo &info, const ImageLimits &limits)
+{
+    const qint64 pixels = qint64(info.width) * qint64(info.height);
+    if (info.width > limits.maxSide || info.height > limits.maxSide || pixels > limits.maxPixels)
+        return Error{ErrorCode::ImageTooLarge, QStringLiteral("the image is %1x%2 pixels, the limit is %3 pixels "
+                                                              "and %4 per side")
+                                                   .arg(info.width)
+                                                   .arg(info.height)
+                                                   .arg(limits.maxPixels)
+                                                   .arg(limits.maxSide)};
+    if (info.jpegScans > limits.maxJpegScans)
+        return Error{ErrorCode::ImageTooLarge,
+                     QStringLiteral("the JPEG is split into %1 scans, the limit is %2")
+                         .arg(info.jpegScans)
+                         .arg(limits.maxJpegScans)};
+    return {};
+}
+
+Result<ImageInfo> ImageProbe::probeWithin(const QByteArray &bytes, const ImageLimits &limits)
+{
+    auto info = probe(bytes);
+    if (!info)
+        return info;
+    if (Status within = checkLimits(info.value(), limits); !within)
+        return within.error();
+    return info;
+}
+
 Result<ImageInfo> ImageProbe::probeJpeg(const QByteArray &bytes)
 {
-    // Walk the marker segments: the start-of-frame carries the dimensions; after the first
-    // start-of-scan the entropy-coded data must end with an end-of-image marker (FF D9), which
-    // cannot occur inside scan data (FF is stuffed there). A file without it is truncated.
+    // Walk the marker segments by their lengths (so an EXIF thumbnail's own markers are never
+    // taken for ours): the start-of-frame carries the dimensions, the first APP1 Exif segment the
+    // orientation; after each start-of-scan the entropy-coded data runs to the next marker (FF is
+    // stuffed there), and the file must end with an end-of-image marker. Progressive files have
+    // several scans, each counted.
     ImageInfo info;
     info.format = ImageFormat::Jpeg;
+    bool exifSeen = false;
     qsizetype pos = 2;
-    while (pos + 4 <= bytes.size()) {
+    while (pos + 2 <= bytes.size()) {
         if (byteAt(bytes, pos) != 0xFF)
             return corrupt("JPEG marker expected");
         const int marker = byteAt(bytes, pos + 1);
@@ -53,12 +112,18 @@ Result<ImageInfo> ImageProbe::probeJpeg(const QByteArray &bytes)
             ++pos;
             continue;
         }
-        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // markers without a length
+        if (marker == 0x01 || isRestart(marker)) { // markers without a length
             pos += 2;
             continue;
         }
-        if (marker == 0xD9)
-            return corrupt("JPEG ends before its image data");
+        if (marker == 0xD9) {
+            if (info.jpegScans == 0)
+                return corrupt("JPEG ends before its image data");
+            info.end = pos + 2;
+            return info;
+        }
+        if (pos + 4 > bytes.size())
+            break;
         const qsizetype length = bigEndian16(bytes, pos + 2);
         if (length < 2 || pos + 2 + length > bytes.size())
             return corrupt("JPEG segment runs past the end of the file");
@@ -66,21 +131,31 @@ Result<ImageInfo> ImageProbe::probeJpeg(const QByteArray &bytes)
         if (startOfFrame) {
             if (length < 8)
                 return corrupt("JPEG frame header is too short");
+            if (info.width != 0)
+                return corrupt("JPEG has more than one frame header");
             info.height = static_cast<int>(bigEndian16(bytes, pos + 5));
             info.width = static_cast<int>(bigEndian16(bytes, pos + 7));
             if (info.width == 0 || info.height == 0)
                 return corrupt("JPEG declares a zero dimension");
         }
+        if (marker == 0xE1 && !exifSeen && length >= 8 &&
+            std::memcmp(bytes.constData() + pos + 4, "Exif\0\0", 6) == 0) {
+            exifSeen = true;
+            info.orientation = ExifOrientation::fromApp1(bytes.constData() + pos + 4, length - 2);
+        }
+        pos += 2 + length;
         if (marker == 0xDA) {
             if (info.width == 0)
                 return corrupt("JPEG has no frame header before its image data");
-            if (bytes.indexOf("\xFF\xD9", pos + 2 + length) < 0)
-                return corrupt("JPEG is truncated (no end-of-image marker)");
-            return info;
+            ++info.jpegScans;
+            pos = endOfEntropyData(bytes, pos);
+            if (pos < 0)
+                break;
         }
-        pos += 2 + length;
     }
-    return corrupt("JPEG is truncated before its image data");
+    if (info.jpegScans == 0)
+        return corrupt("JPEG is truncated before its image data");
+    return corrupt("JPEG is truncated (no end-of-image marker)");
 }
 
 Result<ImageInfo> ImageProbe::probePng(const QByteArray &bytes)
@@ -100,14 +175,17 @@ Result<ImageInfo> ImageProbe::probePng(const QByteArray &bytes)
         const qsizetype length = bigEndian32(bytes, pos);
         if (length > bytes.size() - pos - 12)
             return corrupt("PNG chunk runs past the end of the file");
-        if (bytes.mid(pos + 4, 4) == "IEND")
+        if (bytes.mid(pos + 4, 4) == "IEND") {
+            pos += 12 + length;
             break;
+        }
         pos += 12 + length;
     }
     ImageInfo info;
     info.format = ImageFormat::Png;
     info.width = static_cast<int>(width);
     info.height = static_cast<int>(height);
+    info.end = pos;
     return info;
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <ostream>
+#include <string>
 
 namespace mado {
 
@@ -63,7 +64,12 @@ void ApiError::send(Poco::Net::HTTPServerResponse &response) const
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.size());
     response.set("Cache-Control", "no-store");
-    response.send().write(bytes.constData(), bytes.size());
+    if (retryAfterSeconds > 0)
+        response.set("Retry-After", std::to_string(retryAfterSeconds));
+    // Flushed now: a handler may go on reading the request's body after answering.
+    std::ostream &out = response.send();
+    out.write(bytes.constData(), bytes.size());
+    out.flush();
 }
 
 } // namespace mado

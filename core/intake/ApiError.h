@@ -15,6 +15,8 @@ struct ApiError {
     QString code;
     QString message;
     QString field;
+    // Sent as Retry-After when > 0 (429, 503, 507).
+    int retryAfterSeconds = 0;
 
     // Maps a core error to an answer (Unauthorized 401, Conflict 409, Gone 410, NotFound 404, RateLimited 429,
     // Network 503, Io 503, ImageUnsupported 415, ImageTooLarge 422, other image errors 422,

@@ -4,6 +4,7 @@
 #include "core/intake/ChallengeStore.h"
 #include "core/intake/IdTokenVerifier.h"
 #include "core/intake/ReceiverOptions.h"
+#include "core/intake/UploadSlots.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
@@ -15,11 +16,15 @@ struct ApplicantServices {
     IdTokenVerifier &verifier;
     ChallengeStore &challenges;
     ApplicationIntake &intake;
+    UploadSlots &uploads;
+    // A directory on the spool's file system (its free space is checked against the floor).
+    QString spoolDirectory;
 };
 
 // POST /api/v1/challenges: verifies the LIFF ID token (Authorization: Bearer), issues and stores
 // a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt,
-// signature}. 401 without a valid token, 503 when LINE or the spool cannot be reached.
+// signature}. 401 without a valid token, 429 (Retry-After) after too many invalid tokens from the
+// client's address, 503 (Retry-After) when LINE limits, fails or cannot be reached, or the spool fails.
 class ChallengeHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ChallengeHandler(ApplicantServices services) : m_services(services) {}
@@ -29,9 +34,16 @@ private:
     ApplicantServices m_services;
 };
 
-// POST /api/v1/applications (multipart/form-data, Idempotency-Key header): verifies the token,
-// reads the body up to the limit (413), parses it (415 not multipart, 400 fields), and hands it to
-// ApplicationIntake; answers 201 {applicationId, reference} (the same for a repeated key).
+// POST /api/v1/applications (multipart/form-data, Idempotency-Key header, optional
+// Madoguchi-Challenge header with the nonce): before reading the body it verifies the token (401,
+// 429, 503 as above), the media type (415) and key (400), takes an upload slot (429 when the user
+// has uploadsPerUser in progress, 503 when uploadsTotal are), answers a repeated key with the stored
+// application, refuses when the spool's free space is under the floor (507) and checks the header's
+// challenge (400/409/410). Then it streams the body (at most the limit: 413) through
+// SubmissionParser into the application's staging directory, checking the challenge field as soon
+// as it arrives, and hands the result to ApplicationIntake; answers 201 {applicationId, reference}
+// (the same for a repeated key). Refusals after the head drain the body (up to the limit) so the
+// client reads the answer.
 class ApplicationHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ApplicationHandler(ApplicantServices services) : m_services(services) {}

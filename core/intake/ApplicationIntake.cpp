@@ -5,9 +5,10 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/UploadedImage.h"
 
-#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
-#include <QUuid>
 
 namespace mado {
 
@@ -40,8 +41,29 @@ QString ApplicationIntake::fieldOfPointer(const QString &pointer)
     return QString();
 }
 
+Result<std::optional<StoredApplication>> ApplicationIntake::stored(const QString &userId,
+                                                                   const QString &idempotencyKey) const
+{
+    return m_applications.findByIdempotencyKey(userId, idempotencyKey);
+}
+
+std::optional<ApiError> ApplicationIntake::checkChallenge(const QString &nonce, const QString &userId,
+                                                          const QDateTime &now) const
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    if (const auto challenge = m_challenges.usable(nonce, userId, at); !challenge)
+        return ApiError::fromError(challenge.error(), QStringLiteral("challenge"));
+    return std::nullopt;
+}
+
+Result<QString> ApplicationIntake::createStaging(const QString &applicationId) const
+{
+    return m_applications.createStaging(applicationId);
+}
+
 ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, const QString &idempotencyKey,
-                                                     const Submission &submission, const QDateTime &now)
+                                                     const QString &applicationId, const Submission &submission,
+                                                     const QDateTime &now)
 {
     const auto existing = m_applications.findByIdempotencyKey(userId, idempotencyKey);
     if (!existing)
@@ -55,22 +77,33 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
         return ApiError::fromError(challenge.error(), QStringLiteral("challenge"));
 
     CaseBundle manifest;
-    manifest.applicationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    manifest.applicationId = applicationId;
     manifest.reference = kPendingReference;
     manifest.receivedAt = receivedAt;
     manifest.applicant = submission.applicant;
     manifest.documentType = submission.documentType;
     manifest.challenge = challenge.value();
 
-    std::vector<std::pair<QString, QByteArray>> files;
+    // One image in memory at a time (at most the image byte limit), checked, then given its name
+    // in the bundle; the staged file stays where it is.
     auto addImage = [&](const SubmittedImage &image, BundleImage &target) -> std::optional<ApiError> {
-        const auto info = UploadedImage::check(image.bytes, m_limits);
+        QFile file(image.path);
+        if (image.size > m_limits.maxBytes || !file.open(QIODevice::ReadOnly)) {
+            qCCritical(lcIntake) << "staged image unreadable:" << image.path;
+            return ApiError::fromError(Error{ErrorCode::Io, QString()});
+        }
+        const QByteArray bytes = file.read(m_limits.maxBytes + 1);
+        file.close();
+        const auto info = UploadedImage::check(bytes, m_limits);
         if (!info)
             return ApiError::fromError(info.error(), image.part);
         target.file =
             image.part + (info.value().format == ImageFormat::Png ? QStringLiteral(".png") : QStringLiteral(".jpg"));
-        target.sha256 = QString::fromLatin1(QCryptographicHash::hash(image.bytes, QCryptographicHash::Sha256).toHex());
-        files.emplace_back(target.file, image.bytes);
+        target.sha256 = image.sha256;
+        if (!QFile::rename(image.path, QFileInfo(image.path).dir().filePath(target.file))) {
+            qCCritical(lcIntake) << "cannot rename staged image" << image.path;
+            return ApiError::fromError(Error{ErrorCode::Io, QString()});
+        }
         return std::nullopt;
     };
     if (auto problem = addImage(submission.documentFront, manifest.documentFront))
@@ -96,7 +129,7 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
     if (Status consistent = CaseBundleReader::checkConsistency(manifest); !consistent)
         return fromBundleError(consistent.error());
 
-    auto stored = m_applications.store(userId, idempotencyKey, manifest, files);
+    auto stored = m_applications.store(userId, idempotencyKey, manifest);
     if (!stored) {
         if (stored.error().code == ErrorCode::Io)
             qCCritical(lcIntake) << "application not stored:" << stored.error().message;

@@ -18,8 +18,10 @@ class ChallengeStore;
 // key with the stored reference; checks the challenge (unknown 400, used 409, expired 410), every
 // image (UploadedImage: 415 not an image, 422 truncated / trailing bytes / over the pixel limit),
 // builds the case bundle manifest and validates it against the bundle schema and its consistency
-// rules (400 naming the form field), then stores it (ApplicationStore). Nothing is stored when any
-// check fails. Thread-safe after construction.
+// rules (400 naming the form field), then stores it (ApplicationStore). The images were streamed
+// into the application's staging directory (createStaging) while the body arrived; they are read
+// back one at a time for the checks. stored() and checkChallenge() let the caller answer before it
+// reads the body. Nothing is stored when any check fails. Thread-safe after construction.
 class ApplicationIntake {
 public:
     using Outcome = std::variant<StoredApplication, ApiError>;
@@ -29,8 +31,16 @@ public:
     {
     }
 
-    Outcome submit(const QString &userId, const QString &idempotencyKey, const Submission &submission,
-                   const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The application already stored under this user's idempotency key, if any.
+    Result<std::optional<StoredApplication>> stored(const QString &userId, const QString &idempotencyKey) const;
+    // The answer to give if the challenge is not usable by this user now (field "challenge").
+    std::optional<ApiError> checkChallenge(const QString &nonce, const QString &userId,
+                                           const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // The staging directory for the images of a new application (see ApplicationStore).
+    Result<QString> createStaging(const QString &applicationId) const;
+    // submission's images are staged files in createStaging(applicationId).
+    Outcome submit(const QString &userId, const QString &idempotencyKey, const QString &applicationId,
+                   const Submission &submission, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // The form field of a manifest JSON pointer ("/applicant/address/postalCode" -> "postalCode").
     static QString fieldOfPointer(const QString &pointer);

@@ -61,23 +61,27 @@ Result<std::optional<StoredApplication>> ApplicationStore::findByIdempotencyKey(
     return m_spool.locked([&](sqlite3 *db) { return find(db, userId, key); });
 }
 
-Result<StoredApplication> ApplicationStore::store(const QString &userId, const QString &idempotencyKey,
-                                                  CaseBundle manifest,
-                                                  const std::vector<std::pair<QString, QByteArray>> &files)
+Result<QString> ApplicationStore::createStaging(const QString &applicationId) const
 {
     const QString root = m_spool.filesDirectory();
     if (!QDir().mkpath(root))
         return Error{ErrorCode::Io, QStringLiteral("cannot create %1").arg(root)};
-    const QString finalDir = directoryOf(manifest.applicationId);
-    const QString tempDir = root + QStringLiteral("/.tmp-") + manifest.applicationId;
+    const QString tempDir = stagingOf(applicationId);
     if (!QDir().mkdir(tempDir))
         return Error{ErrorCode::Io, QStringLiteral("cannot create %1").arg(tempDir)};
-    for (const auto &[name, bytes] : files) {
-        if (Status written = DurableFiles::writeNew(tempDir + QLatin1Char('/') + name, bytes); !written) {
-            DurableFiles::removeTree(tempDir);
-            return written.error();
-        }
-    }
+    return tempDir;
+}
+
+QString ApplicationStore::stagingOf(const QString &applicationId) const
+{
+    return m_spool.filesDirectory() + QStringLiteral("/.tmp-") + applicationId;
+}
+
+Result<StoredApplication> ApplicationStore::store(const QString &userId, const QString &idempotencyKey,
+                                                  CaseBundle manifest)
+{
+    const QString tempDir = stagingOf(manifest.applicationId);
+    const QString finalDir = directoryOf(manifest.applicationId);
     Status placed = DurableFiles::syncDirectory(tempDir);
     if (placed)
         placed = DurableFiles::renameDurably(tempDir, finalDir);

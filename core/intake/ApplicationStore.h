@@ -25,9 +25,10 @@ struct StoredApplication {
 
 // Keeps LIFF applications in the spool: the manifest (case.json of the case bundle, personal data)
 // in table applications and the images as files under Spool::filesDirectory()/<application id>/.
-// store() writes the images into a hidden temporary directory, fsyncs them, renames the directory
-// into place and fsyncs the parent, and only then, in one transaction, marks the challenge used
-// and inserts the row (sequence, reference, manifest). A crash before the commit leaves at most a
+// The images are written (and fsynced) into a hidden staging directory (createStaging(), filled by
+// the caller while the upload streams in); store() fsyncs it, renames it into place and fsyncs the
+// parent, and only then, in one transaction, marks the challenge used and inserts the row
+// (sequence, reference, manifest). A crash before the commit leaves at most a
 // directory without a row, which recover() removes at start-up; a reader never sees a row without
 // its files. Thread-safe (the spool serialises the database; file names are unique per call).
 // Errors: Io (disk, SQLite) and the challenge errors of ChallengeStore::consume.
@@ -37,9 +38,12 @@ public:
 
     // The application stored for this user and key, if any.
     Result<std::optional<StoredApplication>> findByIdempotencyKey(const QString &userId, const QString &key) const;
-    // manifest: complete except reference (set here); files: bundle file name and bytes.
-    Result<StoredApplication> store(const QString &userId, const QString &idempotencyKey, CaseBundle manifest,
-                                    const std::vector<std::pair<QString, QByteArray>> &files);
+    // Creates the empty staging directory of an application (spool files directory/.tmp-<id>).
+    Result<QString> createStaging(const QString &applicationId) const;
+    QString stagingOf(const QString &applicationId) const;
+    // manifest: complete except reference (set here); its files named as in the manifest are in
+    // stagingOf(manifest.applicationId), which is moved into place (or removed on failure).
+    Result<StoredApplication> store(const QString &userId, const QString &idempotencyKey, CaseBundle manifest);
     // Removes temporary and orphaned image directories (no row, or a row without manifest).
     // Returns how many were removed. Call before serving.
     Result<int> recover();

@@ -109,15 +109,9 @@ Status CaseBundleReader::checkImage(const QString &directory, const BundleImage 
     const QByteArray bytes = file.readAll();
     if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != image.sha256)
         return invalid(field + QStringLiteral("/sha256"), QStringLiteral("does not match the file"));
-    auto probed = ImageProbe::probe(bytes);
+    auto probed = ImageProbe::probeWithin(bytes, m_limits);
     if (!probed)
         return Error{probed.error().code, QStringLiteral("%1: %2").arg(field, probed.error().message)};
-    const qint64 pixels = qint64(probed.value().width) * probed.value().height;
-    if (pixels > m_limits.maxPixels || probed.value().width > m_limits.maxSide || probed.value().height > m_limits.maxSide)
-        return Error{ErrorCode::ImageTooLarge, QStringLiteral("%1: the image is %2x%3 pixels, over the limit")
-                                                   .arg(field)
-                                                   .arg(probed.value().width)
-                                                   .arg(probed.value().height)};
     return {};
 }
 

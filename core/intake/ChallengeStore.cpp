@@ -182,4 +182,18 @@ Result<Challenge> ChallengeStore::consume(sqlite3 *db, const QString &nonce, con
     return challenge;
 }
 
+Result<int> ChallengeStore::prune(sqlite3 *db, const QDateTime &now)
+{
+    auto remove = Sqlite::prepare(db, "DELETE FROM challenges WHERE expires_at < ?1 AND issued_at < ?2");
+    if (!remove)
+        return remove.error();
+    const QByteArray at = isoTime(now);
+    const QByteArray hourAgo = isoTime(now.addSecs(-3600));
+    sqlite3_bind_text(remove.value().get(), 1, at.constData(), int(at.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(remove.value().get(), 2, hourAgo.constData(), int(hourAgo.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
+        return Sqlite::error(db, QStringLiteral("cannot delete expired challenges"));
+    return sqlite3_changes(db);
+}
+
 } // namespace mado

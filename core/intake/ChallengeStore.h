@@ -38,6 +38,10 @@ public:
     // The stored challenge if the user may use it now (exists, theirs, unexpired, unused).
     Result<Challenge> usable(const QString &nonce, const QString &userId,
                              const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // Deletes the challenges (LINE user ids) that expired before now and were issued more than an
+    // hour ago (the rate limit counts the last hour). Returns how many were deleted. Under the
+    // spool's lock (SpoolScrubber).
+    static Result<int> prune(sqlite3 *db, const QDateTime &now);
     // Inside the caller's open transaction on db: checks as usable() and marks the challenge used.
     static Result<Challenge> consume(sqlite3 *db, const QString &nonce, const QString &userId, const QDateTime &now);
 

@@ -59,8 +59,10 @@ ChunkedBody::State ChunkedBody::feed(std::string &in, QByteArray &body)
             continue;
         }
         const std::size_t eol = rest.find("\r\n");
+        // Without its LF yet, a line of kMaxLine bytes may be waiting with its CR: refusing it then
+        // would make the verdict depend on where the socket split the bytes.
         if (eol == std::string_view::npos)
-            return result(rest.size() > kMaxLine ? State::Malformed : State::More);
+            return result(rest.size() > kMaxLine + 1 ? State::Malformed : State::More);
         if (eol > kMaxLine)
             return result(State::Malformed);
         const std::string_view line = rest.substr(0, eol);

@@ -164,14 +164,34 @@ FrontConnection::Step FrontConnection::stored(const Result<SpoolWriteResult> &re
     return answer(200, WebhookCheck::acceptedBody(result.value()), false);
 }
 
+FrontConnection::Step FrontConnection::overloaded()
+{
+    std::string().swap(m_input);
+    m_body = QByteArray();
+    m_keepAlive = false;
+    return answer(503, JsonResponse::errorBytes(QStringLiteral("server_busy"),
+                                                QStringLiteral("the receiver is busy; try again later")),
+                  true);
+}
+
+std::size_t FrontConnection::heldBytes() const
+{
+    return m_input.capacity() + m_output.capacity() + std::size_t(m_body.capacity());
+}
+
 FrontConnection::Step FrontConnection::refuse(const WebhookRefusal &refusal, bool close)
 {
+    // A store that failed (503) is the receiver's fault, not the peer's: not counted.
+    if (refusal.status != 503 && m_maxRefusalsInARow > 0 && ++m_refusalsInARow >= m_maxRefusalsInARow)
+        close = true;
     return answer(refusal.status, JsonResponse::errorBytes(refusal.code, refusal.message), close);
 }
 
 FrontConnection::Step FrontConnection::answer(int status, const QByteArray &json, bool close)
 {
     close = close || !m_keepAlive;
+    if (status == 200)
+        m_refusalsInARow = 0;
     m_phase = Phase::Start;
     m_lastStatus = status;
     m_output += "HTTP/1.1 ";

@@ -20,8 +20,10 @@ struct WebhookRefusal;
 // The HTTP side of one connection of the event-driven front (WebhookFront), without sockets: the
 // front appends received bytes to input(), calls advance() and sends what output() holds. Serves
 // POST /line/webhook only, with WebhookCheck's checks and answers; requests are answered in order,
-// one at a time (a pipelined request waits in input() until the one before is answered). Not
-// thread-safe: one connection, one thread.
+// one at a time (a pipelined request waits in input() until the one before is answered). After
+// maxRefusalsInARow refused requests in a row (0: no limit) the last refusal closes the connection:
+// a peer that only sends what is refused gets no more of the front's time. Not thread-safe: one
+// connection, one thread.
 class FrontConnection {
 public:
     // Which server a connection's next request is for, from its first bytes.
@@ -34,7 +36,10 @@ public:
     // store is under way (stored() not called yet).
     enum class Step { NeedMore, Store, Answered, Close, Waiting };
 
-    explicit FrontConnection(const WebhookCheck &check) : m_check(check) {}
+    explicit FrontConnection(const WebhookCheck &check, int maxRefusalsInARow = 0)
+        : m_check(check), m_maxRefusalsInARow(maxRefusalsInARow)
+    {
+    }
 
     static Route route(std::string_view firstBytes);
 
@@ -46,6 +51,13 @@ public:
     std::vector<WebhookEvent> takeEvents() { return std::move(m_events); }
     // The outcome of the store that advance()'s Store asked for; adds the answer (200 or 503).
     Step stored(const Result<SpoolWriteResult> &result);
+    // Refuses the request being received with 503 and closes (the front's memory budget is spent);
+    // drops the input and the body read so far. Not while waiting().
+    Step overloaded();
+    // Bytes this connection holds in memory: input, body being assembled, answers not yet sent.
+    std::size_t heldBytes() const;
+    // The last answer closes the connection because of maxRefusalsInARow.
+    bool refusalLimitReached() const { return m_maxRefusalsInARow > 0 && m_refusalsInARow >= m_maxRefusalsInARow; }
     // The status of the last answer added to output() (for the metrics).
     int lastStatus() const { return m_lastStatus; }
     // Between requests with nothing received: may be closed without losing a request.
@@ -71,6 +83,8 @@ private:
     std::vector<WebhookEvent> m_events;
     bool m_keepAlive = true;
     int m_lastStatus = 0;
+    int m_maxRefusalsInARow;
+    int m_refusalsInARow = 0;
 };
 
 } // namespace mado

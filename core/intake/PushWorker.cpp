@@ -156,7 +156,7 @@ int PushWorker::runOnce(const QDateTime &now)
         const Status saved = m_spool.locked([&](sqlite3 *db) -> Status {
             auto update = Sqlite::prepare(
                 db, "UPDATE push_outbox SET state = ?2, attempts = ?3, next_attempt_at = ?4, last_status = ?5, "
-                    "body = CASE WHEN ?2 = 'sent' THEN '{}' ELSE body END WHERE id = ?1");
+                    "body = CASE WHEN ?2 IN ('sent', 'failed') THEN '{}' ELSE body END WHERE id = ?1");
             if (!update)
                 return update.error();
             sqlite3_stmt *s = update.value().get();

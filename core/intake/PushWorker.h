@@ -20,8 +20,8 @@ class Spool;
 // was already accepted) too; 429, 5xx and failed calls are retried with exponential backoff and
 // jitter (baseDelayMs doubling up to maxDelayMs) until maxAttempts; any other 4xx is permanent
 // (failed). A row whose user has unfollowed the account (unfollow event, table line_users) is not
-// sent but marked skipped. Message bodies are cleared once sent or skipped. start()/stop()/wake()
-// from any thread.
+// sent but marked skipped. Message bodies (personal data) are cleared once sent, skipped or failed for
+// good. start()/stop()/wake() from any thread.
 class PushWorker {
 public:
     struct Options {

@@ -3,6 +3,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/WorkstationTokens.h"
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -111,8 +112,15 @@ void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::str
             out.push_back(prefix);
         return;
     }
-    for (const std::string &child : children)
+    for (const std::string &child : children) {
+        // A key with an empty part (" = x", "a. = x") is no receiver key. At the root, recursing into
+        // it would list the root again without end (a stack overflow, found by fuzzing).
+        if (child.empty()) {
+            out.push_back(prefix + '.');
+            continue;
+        }
         collectKeys(config, prefix.empty() ? child : prefix + '.' + child, out);
+    }
 }
 
 } // namespace
@@ -125,6 +133,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"http.max_threads", "128",
          "threads for the applicant API, /healthz and /metrics, 1 to 256 (a kept-alive connection holds one; "
          "LINE webhooks need none)"},
+        {"http.request_seconds", "120",
+         "longest a request of the applicant API, /healthz or /metrics may take to arrive and be answered (a slow "
+         "phone's upload included; on a kept-alive connection counted from the previous answer), 10 to 3600"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
@@ -132,6 +143,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
         {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
+        {"spool.min_free_bytes", "1073741824",
+         "new applications are refused (507) while the spool's file system has less free space than this plus the "
+         "upload, 0 to 1099511627776 bytes (0: no check)"},
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
@@ -143,6 +157,14 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"challenge.per_user_per_hour", "30", "challenges one LINE user may get per hour (1 to 1000); more is 429"},
         {"limits.application_bytes", "33554432",
          "largest application (multipart) body in bytes (65536 to 268435456); larger is 413"},
+        {"limits.uploads_per_user", "2", "application uploads one LINE user may have in progress (1 to 64); more is 429"},
+        {"limits.uploads_total", "16", "application uploads in progress at once in all (1 to 256); more is 503"},
+        {"liff.token_cache_entries", "10000",
+         "verified ID tokens remembered (by hash) until they expire, so LINE is asked once per token (0 to 1000000)"},
+        {"liff.failed_tokens_burst", "10",
+         "invalid ID tokens a client address may send at once before it is answered 429 (1 to 10000)"},
+        {"liff.failed_tokens_per_minute", "6",
+         "invalid ID tokens a client address may send per minute after the burst (1 to 10000)"},
         {"limits.image_bytes", "8388608", "largest uploaded image in bytes (1024 to 67108864); larger is 422"},
         {"limits.image_pixels", "40000000",
          "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
@@ -150,6 +172,11 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
         {"workstation.tokens_file", nullptr,
          "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
+        {"workstation.max_leases", "10",
+         "times an application may be leased without an ack (1 to 1000); then it is failed (lease_limit)"},
+        {"resubmission.max_images", "12", "photos kept per application and resubmission request (1 to 100)"},
+        {"resubmission.max_bytes", "67108864",
+         "bytes of photos kept per application and resubmission request (1048576 to 1073741824)"},
         {"tls.certificate", nullptr, "optional: PEM certificate (chain) of the workstation listener; with tls.private_key"},
         {"tls.private_key", nullptr, "optional: PEM private key of tls.certificate (readable by the receiver only)"},
     };
@@ -184,7 +211,9 @@ Status ReceiverConfig::checkKnownKeys(const Poco::Util::AbstractConfiguration &f
     return {};
 }
 
-Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfiguration &config)
+namespace {
+
+Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &config)
 {
     ReceiverConfig result;
     if (Status listen = readListen(value(config, "http.listen"), result.listenHost,
@@ -195,6 +224,10 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!threads)
         return threads.error();
     result.maxThreads = int(threads.value());
+    const auto requestSeconds = readInteger(config, "http.request_seconds", 10, 3600);
+    if (!requestSeconds)
+        return requestSeconds.error();
+    result.requestSeconds = int(requestSeconds.value());
 
     result.channelSecretFile = value(config, "line.channel_secret_file");
     const auto secret = readSecretFile("line.channel_secret_file", result.channelSecretFile);
@@ -273,6 +306,30 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     if (!applicationBytes)
         return applicationBytes.error();
     result.maxApplicationBytes = applicationBytes.value();
+    const auto uploadsPerUser = readInteger(config, "limits.uploads_per_user", 1, 64);
+    if (!uploadsPerUser)
+        return uploadsPerUser.error();
+    result.uploadsPerUser = int(uploadsPerUser.value());
+    const auto uploadsTotal = readInteger(config, "limits.uploads_total", 1, 256);
+    if (!uploadsTotal)
+        return uploadsTotal.error();
+    result.uploadsTotal = int(uploadsTotal.value());
+    const auto minFree = readInteger(config, "spool.min_free_bytes", 0, qint64(1) << 40);
+    if (!minFree)
+        return minFree.error();
+    result.spoolMinFreeBytes = minFree.value();
+    const auto cacheEntries = readInteger(config, "liff.token_cache_entries", 0, 1'000'000);
+    if (!cacheEntries)
+        return cacheEntries.error();
+    result.idTokenCacheEntries = int(cacheEntries.value());
+    const auto failedBurst = readInteger(config, "liff.failed_tokens_burst", 1, 10000);
+    if (!failedBurst)
+        return failedBurst.error();
+    result.failedTokenBurst = int(failedBurst.value());
+    const auto failedPerMinute = readInteger(config, "liff.failed_tokens_per_minute", 1, 10000);
+    if (!failedPerMinute)
+        return failedPerMinute.error();
+    result.failedTokensPerMinute = int(failedPerMinute.value());
     const auto imageBytes = readInteger(config, "limits.image_bytes", 1024, 64 * 1024 * 1024);
     if (!imageBytes)
         return imageBytes.error();
@@ -298,6 +355,18 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
             return invalid(QStringLiteral("workstation.tokens_file names no workstation"));
         result.workstationTokens = std::move(tokens).value();
     }
+    const auto maxLeases = readInteger(config, "workstation.max_leases", 1, 1000);
+    if (!maxLeases)
+        return maxLeases.error();
+    result.workstationMaxLeases = int(maxLeases.value());
+    const auto resubmittedImages = readInteger(config, "resubmission.max_images", 1, 100);
+    if (!resubmittedImages)
+        return resubmittedImages.error();
+    result.maxResubmittedImages = int(resubmittedImages.value());
+    const auto resubmittedBytes = readInteger(config, "resubmission.max_bytes", 1024 * 1024, 1024 * 1024 * 1024);
+    if (!resubmittedBytes)
+        return resubmittedBytes.error();
+    result.maxResubmittedBytes = resubmittedBytes.value();
     result.tlsCertificate = value(config, "tls.certificate");
     result.tlsPrivateKey = value(config, "tls.private_key");
     if (result.tlsCertificate.isEmpty() != result.tlsPrivateKey.isEmpty())
@@ -310,12 +379,27 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     return result;
 }
 
+} // namespace
+
+Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfiguration &config)
+{
+    // Poco expands ${key} in values and throws on a circular reference ("listen = ${http.listen}"),
+    // found by fuzzing; its message names the key, and the configuration holds no secrets.
+    try {
+        return loadValues(config);
+    } catch (const Poco::Exception &e) {
+        return invalid(
+            QStringLiteral("the configuration cannot be read: %1").arg(QString::fromStdString(e.displayText())));
+    }
+}
+
 ReceiverOptions ReceiverConfig::serverOptions() const
 {
     ReceiverOptions options;
     options.host = listenHost;
     options.port = listenPort;
     options.maxThreads = maxThreads;
+    options.handOverDeadline = std::chrono::seconds(requestSeconds);
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;
@@ -326,6 +410,12 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxChallengesPerHour = maxChallengesPerHour;
     options.maxApplicationBytes = maxApplicationBytes;
     options.imageLimits = imageLimits;
+    options.idTokenCacheEntries = idTokenCacheEntries;
+    options.failedTokenBurst = failedTokenBurst;
+    options.failedTokensPerMinute = failedTokensPerMinute;
+    options.uploadsPerUser = uploadsPerUser;
+    options.uploadsTotal = uploadsTotal;
+    options.spoolMinFreeBytes = spoolMinFreeBytes;
     return options;
 }
 

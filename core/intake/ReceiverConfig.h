@@ -43,6 +43,7 @@ public:
     QString listenHost;
     quint16 listenPort = 0;
     int maxThreads = 128;
+    int requestSeconds = 120;
     QString channelSecretFile;
     QByteArray channelSecret;
     QString channelAccessTokenFile;
@@ -61,11 +62,20 @@ public:
     int maxChallengesPerHour = 30;
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    int idTokenCacheEntries = 10000;
+    int failedTokenBurst = 10;
+    int failedTokensPerMinute = 6;
+    int uploadsPerUser = 2;
+    int uploadsTotal = 16;
+    qint64 spoolMinFreeBytes = qint64(1) << 30;
     // The workstation API; workstationPort 0 with an empty host means it is off.
     QString workstationHost;
     quint16 workstationPort = 0;
     QString workstationTokensFile;
     WorkstationTokens workstationTokens;
+    int workstationMaxLeases = 10;
+    int maxResubmittedImages = 12;
+    qint64 maxResubmittedBytes = 64 * 1024 * 1024;
     QString tlsCertificate; // both empty: the workstation listener is plain HTTP
     QString tlsPrivateKey;
     bool workstationApiEnabled() const { return !workstationHost.isEmpty(); }

@@ -24,6 +24,11 @@ void ReceiverMetrics::countWebhookEvents(int stored, int duplicates)
     m_eventsDuplicate += quint64(duplicates);
 }
 
+void ReceiverMetrics::countLimit(Limit limit)
+{
+    ++m_limits[int(limit)];
+}
+
 QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
 {
     QByteArray out;
@@ -42,6 +47,22 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     family(out, "madoguchi_receiver_webhook_events_duplicate_total", "counter",
            "LINE webhook events ignored because their webhookEventId was already spooled.");
     out += "madoguchi_receiver_webhook_events_duplicate_total " + QByteArray::number(m_eventsDuplicate.load()) + '\n';
+    family(out, "madoguchi_receiver_limit_hits_total", "counter",
+           "Requests refused or connections closed by a limit against hostile or slow peers, by limit.");
+    const char *const limits[] = {"memory_budget", "refusals_in_a_row", "handovers_busy", "handover_deadline"};
+    for (int i = 0; i < 4; ++i) {
+        out += QByteArray("madoguchi_receiver_limit_hits_total{limit=\"") + limits[i] + "\"} " +
+               QByteArray::number(m_limits[i].load()) + '\n';
+    }
+    family(out, "madoguchi_receiver_front_held_bytes", "gauge",
+           "Bytes the webhook front's connections hold: input, bodies being assembled, answers not sent.");
+    out += "madoguchi_receiver_front_held_bytes " + QByteArray::number(quint64(m_frontHeldBytes.load())) + '\n';
+    family(out, "madoguchi_receiver_handovers_active", "gauge",
+           "Connections handed over to the applicant API's threads and not finished.");
+    out += "madoguchi_receiver_handovers_active " + QByteArray::number(m_handOversActive.load()) + '\n';
+    family(out, "madoguchi_receiver_webhook_events_stale_total", "counter",
+           "LINE webhook events not processed: timestamp older than the retention or in the future (replays).");
+    out += "madoguchi_receiver_webhook_events_stale_total " + QByteArray::number(m_eventsStale.load()) + '\n';
     if (spoolPendingEvents >= 0) {
         family(out, "madoguchi_receiver_spool_pending_events", "gauge",
                "Webhook events in the spool waiting to be processed.");

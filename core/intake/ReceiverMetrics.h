@@ -14,9 +14,24 @@ namespace mado {
 // GET /metrics. Thread-safe; Poco's server threads count concurrently.
 class ReceiverMetrics {
 public:
+    // The limits against hostile or slow peers (WebhookFront, HandOverGate), counted when they act.
+    enum class Limit {
+        MemoryBudget,     // a connection with a large request answered 503: the front's memory budget was spent
+        RefusalsInARow,   // a connection closed after too many refused webhooks in a row
+        HandOversBusy,    // a request for another route answered 503: every hand-over slot was busy
+        HandOverDeadline, // a handed-over connection cut: its request took longer than the deadline
+    };
+
     // route is a fixed label ("/line/webhook", "other", ...), never a client-supplied path.
     void countRequest(const std::string &route, int status);
     void countWebhookEvents(int stored, int duplicates);
+    void countLimit(Limit limit);
+    // Bytes the front's connections hold (input, bodies being assembled, answers not sent).
+    void setFrontHeldBytes(std::size_t bytes) { m_frontHeldBytes.store(bytes, std::memory_order_relaxed); }
+    // Connections handed over and not finished yet.
+    void setHandOversActive(int count) { m_handOversActive.store(count, std::memory_order_relaxed); }
+    // An event not processed because its timestamp was outside the accepted window (WebhookWorker).
+    void countStaleWebhookEvent() { ++m_eventsStale; }
     // spoolPendingEvents < 0 means the spool could not be read; the gauge is then left out.
     QByteArray render(qint64 spoolPendingEvents) const;
     // The spool's group commit counters (SpoolWriter::commits() and writes()).
@@ -27,6 +42,10 @@ private:
     std::map<std::pair<std::string, int>, quint64> m_requests;
     std::atomic<quint64> m_eventsStored{0};
     std::atomic<quint64> m_eventsDuplicate{0};
+    std::atomic<quint64> m_limits[4] = {};
+    std::atomic<std::size_t> m_frontHeldBytes{0};
+    std::atomic<int> m_handOversActive{0};
+    std::atomic<quint64> m_eventsStale{0};
 };
 
 } // namespace mado

@@ -2,6 +2,7 @@
 
 #include "core/domain/CaseBundle.h"
 
+#include <chrono>
 #include <vector>
 
 #include "core/face/ImageLimits.h"
@@ -26,6 +27,20 @@ struct ReceiverOptions {
     // Largest request body accepted; larger bodies are answered 413 without being read.
     qint64 maxBodyBytes = kDefaultMaxBodyBytes;
 
+    // Limits against hostile and slow peers (WebhookFront, HandOverGate). Bytes the webhook
+    // front's connections may hold together; a request must be complete this long after its first
+    // byte in the front; a connection is closed after this many refused webhooks in a row (0: never).
+    std::size_t frontMemoryBudget = 256 * 1024 * 1024;
+    std::chrono::milliseconds frontRequestDeadline{15'000};
+    int maxRefusalsInARow = 16;
+    // Connections handed over to the threads of the other routes at once (0: maxThreads; more wait
+    // for a thread); beyond, a request is answered 503 at once. Each request on them must be received
+    // and answered within handOverDeadline (an upload from a slow phone included); at most
+    // handOverKeepAliveRequests requests per connection.
+    int maxHandOvers = 0;
+    std::chrono::milliseconds handOverDeadline{120'000};
+    int handOverKeepAliveRequests = 10;
+
     // The applicant API (LIFF). Without a LIFF channel id every call is refused with 401.
     QString lineApiBase = QStringLiteral("https://api.line.me");
     QString liffChannelId;
@@ -38,6 +53,17 @@ struct ReceiverOptions {
     // Largest multipart body of POST /api/v1/applications; larger is 413.
     qint64 maxApplicationBytes = 32 * 1024 * 1024;
     ImageLimits imageLimits{8 * 1024 * 1024, 40'000'000, 12'000};
+    // ID token verifications: verified tokens cached (by SHA-256) until their expiry, at most this
+    // many; failed verifications per client address: a burst, then so many per minute (429).
+    int idTokenCacheEntries = 10000;
+    int failedTokenBurst = 10;
+    int failedTokensPerMinute = 6;
+    // Application uploads in progress at once per LINE user (more: 429) and in all (more: 503).
+    int uploadsPerUser = 2;
+    int uploadsTotal = 16;
+    // New applications are refused (507) while the spool's file system has less free space than
+    // this plus the declared body. 0: no check (tests); ReceiverConfig's default is 1 GiB.
+    qint64 spoolMinFreeBytes = 0;
 };
 
 } // namespace mado

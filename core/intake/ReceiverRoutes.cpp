@@ -1,6 +1,7 @@
 #include "core/intake/ReceiverRoutes.h"
 
 #include "core/intake/ApplicantApi.h"
+#include "core/intake/HandOverGate.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/JsonResponse.h"
 #include "core/intake/ReceiverMetrics.h"
@@ -114,6 +115,9 @@ public:
             }
         }
         m_metrics.countRequest(m_route, int(response.getStatus()));
+        // The connection's next request gets a whole deadline again (a no-op on a thread that
+        // serves no handed-over connection).
+        HandOverGate::requestAnswered();
     }
 
 private:

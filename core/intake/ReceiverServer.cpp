@@ -3,13 +3,16 @@
 #include "core/intake/ApplicantApi.h"
 #include "core/intake/ApplicationStore.h"
 #include "core/intake/CaseBundleReader.h"
+#include "core/intake/HandOverGate.h"
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReceiverRoutes.h"
+#include "core/intake/Spool.h"
 #include "core/intake/WebhookCheck.h"
 #include "core/intake/WebhookFront.h"
 
-#include <Poco/Net/HTTPServerConnectionFactory.h>
+#include <Poco/Net/HTTPServerConnection.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
@@ -19,10 +22,51 @@
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
+#include <QFileInfo>
+
 namespace mado {
 
 namespace {
+
 constexpr int kListenBacklog = 1024; // capped by net.core.somaxconn
+
+// A handed-over connection, served by Poco's HTTP server while the gate watches its deadline and
+// holds its slot.
+class WatchedConnection : public Poco::Net::HTTPServerConnection {
+public:
+    WatchedConnection(const Poco::Net::StreamSocket &socket, Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::Net::HTTPRequestHandlerFactory::Ptr factory, HandOverGate &gate)
+        : HTTPServerConnection(socket, params, factory), m_gate(gate)
+    {
+    }
+    void run() override
+    {
+        HandOverGate::Scope scope(m_gate, socket().impl()->sockfd());
+        HTTPServerConnection::run();
+    }
+
+private:
+    HandOverGate &m_gate;
+};
+
+class WatchedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+public:
+    WatchedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                             HandOverGate &gate)
+        : m_params(std::move(params)), m_factory(std::move(factory)), m_gate(gate)
+    {
+    }
+    Poco::Net::TCPServerConnection *createConnection(const Poco::Net::StreamSocket &socket) override
+    {
+        return new WatchedConnection(socket, m_params, m_factory, m_gate);
+    }
+
+private:
+    Poco::Net::HTTPServerParams::Ptr m_params;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr m_factory;
+    HandOverGate &m_gate;
+};
+
 } // namespace
 
 struct ReceiverServer::Impl {
@@ -34,6 +78,7 @@ struct ReceiverServer::Impl {
     std::unique_ptr<ChallengeStore> challenges;
     std::unique_ptr<ApplicationStore> applications;
     std::unique_ptr<ApplicationIntake> intake;
+    std::unique_ptr<UploadSlots> uploads;
     std::unique_ptr<ApplicantServices> applicant;
     std::unique_ptr<WebhookCheck> webhookCheck;
     Poco::Net::ServerSocket listener;
@@ -42,6 +87,7 @@ struct ReceiverServer::Impl {
     std::unique_ptr<Poco::ThreadPool> threads;
     // Serves the connections the front hands over, a pool thread per connection (ref-counted).
     Poco::Net::TCPServerDispatcher *dispatcher = nullptr;
+    std::unique_ptr<HandOverGate> gate;
     std::unique_ptr<WebhookFront> front;
     quint16 boundPort = 0;
 };
@@ -64,7 +110,10 @@ Status ReceiverServer::start()
         auto schema = JsonSchema::loadResource(CaseBundleReader::schemaResource());
         if (!schema)
             return schema.error();
-        d->verifier = std::make_unique<IdTokenVerifier>(d->options.lineApiBase, d->options.liffChannelId);
+        d->verifier = std::make_unique<IdTokenVerifier>(
+            d->options.lineApiBase, d->options.liffChannelId,
+            IdTokenVerifier::Limits{d->options.idTokenCacheEntries, d->options.failedTokenBurst,
+                                    d->options.failedTokensPerMinute});
         d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeKey,
                                                          d->options.challengeLifetimeSeconds,
                                                          d->options.maxChallengesPerHour,
@@ -72,8 +121,10 @@ Status ReceiverServer::start()
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
                                                         *d->applications, d->options.imageLimits);
+        d->uploads = std::make_unique<UploadSlots>(d->options.uploadsPerUser, d->options.uploadsTotal);
         d->applicant = std::make_unique<ApplicantServices>(
-            ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake});
+            ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake, *d->uploads,
+                              QFileInfo(d->spool.path()).absolutePath()});
         // Image directories of applications whose transaction never committed (a crash).
         if (const auto recovered = d->applications->recover(); !recovered)
             return recovered.error();
@@ -96,26 +147,44 @@ Status ReceiverServer::start()
     }
     d->webhookCheck = std::make_unique<WebhookCheck>(d->options.maxBodyBytes, d->options.channelSecret);
     auto *params = new Poco::Net::HTTPServerParams; // ref-counted, held by the factory and dispatcher
-    // A thread serves one handed-over connection for as long as it is kept alive; a connection
-    // that finds every thread busy waits in the queue (up to maxQueued, beyond that it is closed).
+    // A thread serves one handed-over connection for as long as it is kept alive; the gate admits
+    // at most maxHandOvers of them (the front answers 503 beyond), so a connection waits in the
+    // queue only when maxHandOvers exceeds the threads, and the queue never overflows.
+    const int maxHandOvers = d->options.maxHandOvers > 0 ? d->options.maxHandOvers : d->options.maxThreads;
     params->setMaxThreads(d->options.maxThreads);
-    params->setMaxQueued(std::max(64, 2 * d->options.maxThreads));
+    params->setMaxQueued(std::max(64, maxHandOvers));
     params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(1000);
+    params->setMaxKeepAliveRequests(std::max(1, d->options.handOverKeepAliveRequests));
+    // Per read; the gate's deadline bounds a whole request.
     params->setTimeout(Poco::Timespan(10, 0));
     const Poco::Net::HTTPServerParams::Ptr sharedParams(params);
+    d->gate = std::make_unique<HandOverGate>(HandOverGate::Options{maxHandOvers, d->options.handOverDeadline},
+                                             d->metrics);
     d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, d->options.maxThreads);
     d->dispatcher = new Poco::Net::TCPServerDispatcher(
-        new Poco::Net::HTTPServerConnectionFactory(
-            sharedParams, new ReceiverRoutes(d->spool, d->metrics, *d->webhookCheck, *d->applicant)),
+        new WatchedConnectionFactory(sharedParams,
+                                     new ReceiverRoutes(d->spool, d->metrics, *d->webhookCheck, *d->applicant),
+                                     *d->gate),
         *d->threads, sharedParams);
     Poco::Net::TCPServerDispatcher *dispatcher = d->dispatcher;
-    auto handOver = [dispatcher](int socket) {
-        // The StreamSocket owns the descriptor from here (closed with it if the queue is full).
-        dispatcher->enqueue(Poco::Net::StreamSocket(new Poco::Net::StreamSocketImpl(socket)));
+    HandOverGate *gate = d->gate.get();
+    auto handOver = [dispatcher, gate](int socket) {
+        if (!gate->tryReserve())
+            return false;
+        try {
+            // The StreamSocket owns the descriptor from here.
+            dispatcher->enqueue(Poco::Net::StreamSocket(new Poco::Net::StreamSocketImpl(socket)));
+        } catch (...) {
+            gate->cancel();
+            throw;
+        }
+        return true;
     };
-    d->front = std::make_unique<WebhookFront>(d->spool, d->metrics, *d->webhookCheck, handOver,
-                                              WebhookFront::Options{});
+    WebhookFront::Options frontOptions;
+    frontOptions.memoryBudget = d->options.frontMemoryBudget;
+    frontOptions.requestDeadline = d->options.frontRequestDeadline;
+    frontOptions.maxRefusalsInARow = d->options.maxRefusalsInARow;
+    d->front = std::make_unique<WebhookFront>(d->spool, d->metrics, *d->webhookCheck, handOver, frontOptions);
     if (const Status started = d->front->start(d->listener.impl()->sockfd()); !started) {
         stop();
         return started;
@@ -139,6 +208,7 @@ void ReceiverServer::stop()
     d->dispatcher->release();
     d->dispatcher = nullptr;
     d->threads.reset();
+    d->gate.reset();
     qCInfo(lcIntake) << "receiver stopped";
 }
 

@@ -47,45 +47,68 @@ Result<std::vector<QString>> ResubmissionStore::fileNames(const QString &applica
     });
 }
 
-Result<std::vector<std::pair<QString, QByteArray>>> ResubmissionStore::images(const QString &applicationId) const
+Result<ResubmissionStore::Page> ResubmissionStore::images(const QString &applicationId, int offset, int maxImages,
+                                                         qint64 maxBytes) const
 {
     const auto names = fileNames(applicationId);
     if (!names)
         return names.error();
-    std::vector<std::pair<QString, QByteArray>> files;
-    for (const QString &name : names.value()) {
+    Page page;
+    page.offset = offset;
+    page.total = int(names.value().size());
+    if (offset < 0 || offset > page.total)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("offset must be 0 to %1").arg(page.total)};
+    qint64 bytes = 0;
+    for (int i = offset; i < page.total && int(page.files.size()) < maxImages; ++i) {
+        const QString &name = names.value()[std::size_t(i)];
         QFile file(directory(m_spool) + name);
         if (!file.open(QIODevice::ReadOnly))
             return Error{ErrorCode::Io, QStringLiteral("cannot read resubmitted image %1").arg(name)};
-        files.emplace_back(name, file.readAll());
+        // Sized before it is read: a page stays within maxBytes of memory.
+        if (!page.files.empty() && bytes + file.size() > maxBytes)
+            break;
+        bytes += file.size();
+        page.files.emplace_back(name, file.readAll());
     }
-    return files;
+    return page;
 }
 
-Result<int> ResubmissionStore::remove(const QString &applicationId)
+Result<int> ResubmissionStore::remove(const QString &applicationId, const std::optional<QStringList> &names)
 {
-    const auto names = fileNames(applicationId);
-    if (!names)
-        return names.error();
-    const Status deleted = m_spool.locked([&](sqlite3 *db) -> Status {
+    const auto known = fileNames(applicationId);
+    if (!known)
+        return known.error();
+    std::vector<QString> deleted;
+    for (const QString &name : known.value()) {
+        if (!names || names->contains(name))
+            deleted.push_back(name);
+    }
+    const Status removed = m_spool.locked([&](sqlite3 *db) -> Status {
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())
             return transaction.begun();
-        auto statement = Sqlite::prepare(db, "DELETE FROM resubmitted_images WHERE application_id = ?1");
+        auto statement =
+            Sqlite::prepare(db, "DELETE FROM resubmitted_images WHERE application_id = ?1 AND file = ?2");
         if (!statement)
             return statement.error();
-        bind(statement.value().get(), 1, applicationId.toUtf8());
-        if (sqlite3_step(statement.value().get()) != SQLITE_DONE)
-            return Sqlite::error(db, QStringLiteral("cannot delete resubmitted images"));
+        for (const QString &name : deleted) {
+            sqlite3_reset(statement.value().get());
+            bind(statement.value().get(), 1, applicationId.toUtf8());
+            bind(statement.value().get(), 2, name.toUtf8());
+            if (sqlite3_step(statement.value().get()) != SQLITE_DONE)
+                return Sqlite::error(db, QStringLiteral("cannot delete resubmitted images"));
+        }
         statement = Sqlite::Statement();
         return transaction.commit();
     });
-    if (!deleted)
-        return deleted.error();
-    for (const QString &name : names.value())
+    if (!removed)
+        return removed.error();
+    for (const QString &name : deleted)
         QFile::remove(directory(m_spool) + name);
     static_cast<void>(DurableFiles::syncDirectory(directory(m_spool)));
-    return int(names.value().size());
+    if (!deleted.empty())
+        m_spool.scrubSoon();
+    return int(deleted.size());
 }
 
 } // namespace mado

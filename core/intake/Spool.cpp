@@ -26,6 +26,10 @@ QString columnText(sqlite3_stmt *statement, int column)
 
 Status configure(sqlite3 *db)
 {
+    // Deleted rows (manifests, message bodies, user ids) are overwritten with zeros, not just
+    // unlinked; SpoolScrubber then gets the old pages out of the log.
+    if (Status status = Sqlite::exec(db, "PRAGMA secure_delete = ON"); !status)
+        return status;
     // synchronous=FULL with WAL fsyncs the log on every commit: an acknowledged write is on disk.
     // The group commit switches to NORMAL for its own transactions and syncs the log itself.
     if (Status status = Sqlite::exec(db, "PRAGMA synchronous = FULL"); !status)
@@ -41,7 +45,7 @@ Status configure(sqlite3 *db)
 
 } // namespace
 
-Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
+Result<std::unique_ptr<Spool>> Spool::open(const QString &path, SpoolScrubber::Options scrub)
 {
     if (path.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("no spool path given")};
@@ -53,7 +57,7 @@ Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
     if (rc != SQLITE_OK || !spool)
         return Error{ErrorCode::Io, QStringLiteral("cannot open spool '%1': %2")
                                         .arg(path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)))};
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
     auto fail = [&path](const Error &error) {
         return Error{error.code, QStringLiteral("spool '%1': %2").arg(path, error.message)};
@@ -71,6 +75,8 @@ Result<std::unique_ptr<Spool>> Spool::open(const QString &path)
     spool->m_walSync = std::make_unique<WalSync>(QByteArray(walName));
     WalSync *walSync = spool->m_walSync.get();
     spool->m_writer = std::make_unique<SpoolWriter>(db, spool->m_mutex, [walSync] { return walSync->sync(); });
+    spool->m_scrubber = std::make_unique<SpoolScrubber>(*spool, scrub);
+    spool->m_scrubber->start();
     return spool;
 }
 
@@ -78,6 +84,7 @@ Spool::Spool(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
 
 Spool::~Spool()
 {
+    m_scrubber.reset();
     m_writer.reset(); // waits for the writes under way
     m_insertWebhookEvent.reset();
     sqlite3_close_v2(m_db);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/intake/SpoolScrubber.h"
 #include "core/intake/SpoolWriteResult.h"
 #include "core/intake/SpoolWriter.h"
 #include "core/intake/StoredWebhookEvent.h"
@@ -32,11 +33,16 @@ namespace mado {
 // waits for (webhook events, challenges, applications) go through a group commit (SpoolWriter):
 // concurrent requests share one transaction and one fsync, and each returns only after the commit
 // and the fsync.
+// Deleted personal data does not linger in the files: the connection runs with secure_delete (freed
+// space is overwritten with zeros) and a SpoolScrubber checkpoints and truncates the log after
+// deletions (scrubSoon()) and prunes expired challenges.
 // Errors are Io (SQLite failures) or InvalidArgument (a file that is not a usable spool). Never
 // logs event bodies.
 class Spool {
 public:
-    static Result<std::unique_ptr<Spool>> open(const QString &path);
+    // How long a statement waits for another connection's lock (SQLite's busy timeout).
+    static constexpr int kBusyTimeoutMs = 5000;
+    static Result<std::unique_ptr<Spool>> open(const QString &path, SpoolScrubber::Options scrub = {});
     ~Spool();
     Spool(const Spool &) = delete;
     Spool &operator=(const Spool &) = delete;
@@ -93,6 +99,10 @@ public:
     }
     // The group commit's counters.
     const SpoolWriter &writer() const { return *m_writer; }
+    // Personal data was deleted (an acknowledgement, ...): the log is checkpointed and truncated
+    // soon, off the caller's thread. Must not be called under locked().
+    void scrubSoon() { m_scrubber->request(); }
+    SpoolScrubber &scrubber() { return *m_scrubber; }
 
 private:
     Spool(sqlite3 *db, QString path);
@@ -102,6 +112,7 @@ private:
     QString m_path;
     std::unique_ptr<WalSync> m_walSync;    // before the writer, which uses it
     std::unique_ptr<SpoolWriter> m_writer; // started by open(), ended before the connection closes
+    std::unique_ptr<SpoolScrubber> m_scrubber; // started by open(), ended first
     Sqlite::Statement m_insertWebhookEvent; // kept prepared; used only under m_mutex
     std::atomic<quint64> m_webhookDeliveries{0};
 };

@@ -46,6 +46,8 @@ Result<SpoolGauges> SpoolGauges::read(const Spool &spool, const QDateTime &now)
                  "FROM applications WHERE ") +
                  waiting},
             {&g.applicationsLeased, "SELECT count(*) FROM applications WHERE state = 'received' AND lease_until > ?1"},
+            {&g.applicationsImportFailed,
+             "SELECT count(*) FROM applications WHERE state = 'import_failed' AND ?1 IS NOT NULL"},
             {&g.pushesPending, "SELECT count(*) FROM push_outbox WHERE state = 'pending' AND ?1 IS NOT NULL"},
             {&g.pushesFailed, "SELECT count(*) FROM push_outbox WHERE state = 'failed' AND ?1 IS NOT NULL"},
             {&g.pushesSkipped, "SELECT count(*) FROM push_outbox WHERE state = 'skipped' AND ?1 IS NOT NULL"},
@@ -70,6 +72,9 @@ QByteArray SpoolGauges::render() const
           "Age of the oldest application waiting for a lease (0 when none waits).", oldestWaitingSeconds);
     gauge(out, "madoguchi_receiver_applications_leased", "Applications leased to a workstation, not yet acknowledged.",
           applicationsLeased);
+    gauge(out, "madoguchi_receiver_applications_import_failed",
+          "Applications a workstation could not import, or leased too often without an ack (tombstones).",
+          applicationsImportFailed);
     gauge(out, "madoguchi_receiver_pushes_pending", "LINE push messages queued or being retried.", pushesPending);
     gauge(out, "madoguchi_receiver_pushes_failed", "LINE push messages given up (permanent error or too many tries).",
           pushesFailed);

@@ -16,6 +16,7 @@ struct SpoolGauges {
     qint64 applicationsWaiting = 0;  // received, not leased (or lease expired)
     qint64 oldestWaitingSeconds = 0; // 0 when none waits
     qint64 applicationsLeased = 0;
+    qint64 applicationsImportFailed = 0; // state import_failed (tombstones, kept like acknowledged ones)
     qint64 pushesPending = 0;
     qint64 pushesFailed = 0;
     qint64 pushesSkipped = 0; // not sent: the user had unfollowed the account

@@ -118,6 +118,49 @@ CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
 UPDATE webhook_events SET body = '{}' WHERE state IN ('done', 'failed');
 CREATE INDEX webhook_events_received ON webhook_events (received_at);
 )sql"},
+    // Issue 11: an application that cannot be imported ends in state import_failed with its reason
+    // (reported by the workstation, or lease_limit after too many leases without ack: lease_count);
+    // acknowledged_by names the workstation that may fetch its resubmissions and post outcomes;
+    // resubmitted_count/bytes count the photos received since the last resubmission request.
+    // A push that will not be sent any more keeps no message (personal data).
+    {8, R"sql(
+CREATE TABLE applications_8 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'received'
+        CHECK (state IN ('received', 'acknowledged', 'approved', 'rejected', 'resubmission_requested', 'issued',
+                         'import_failed')),
+    manifest TEXT CHECK (manifest IS NULL OR json_valid(manifest)),
+    lease_holder TEXT,
+    lease_until TEXT,
+    acknowledged_at TEXT,
+    acknowledged_by TEXT,
+    lease_count INTEGER NOT NULL DEFAULT 0,
+    failure_reason TEXT,
+    failure_message TEXT,
+    failed_at TEXT,
+    resubmitted_count INTEGER NOT NULL DEFAULT 0,
+    resubmitted_bytes INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (user_id, idempotency_key)
+);
+INSERT INTO applications_8 (seq, id, reference, user_id, idempotency_key, received_at, state, manifest, lease_holder,
+                            lease_until, acknowledged_at, acknowledged_by, lease_count)
+    SELECT seq, id, reference, user_id, idempotency_key, received_at, state, manifest, lease_holder, lease_until,
+           acknowledged_at, CASE WHEN acknowledged_at IS NOT NULL THEN lease_holder END,
+           CASE WHEN lease_holder IS NOT NULL THEN 1 ELSE 0 END
+    FROM applications;
+DROP TABLE applications;
+ALTER TABLE applications_8 RENAME TO applications;
+CREATE INDEX applications_lease ON applications (state, lease_until, seq);
+ALTER TABLE resubmitted_images ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX resubmitted_images_application ON resubmitted_images (application_id, received_at);
+CREATE INDEX challenges_expiry ON challenges (expires_at);
+UPDATE push_outbox SET body = '{}' WHERE state IN ('sent', 'failed', 'skipped');
+)sql"},
 };
 
 Error refuse(const QString &message)
@@ -132,7 +175,7 @@ int SpoolSchema::latestVersion()
     return std::prev(std::end(kRevisions))->version;
 }
 
-Status SpoolSchema::migrate(sqlite3 *db)
+Status SpoolSchema::migrate(sqlite3 *db, int upTo)
 {
     const auto applicationId = Sqlite::queryInt(db, "PRAGMA application_id");
     if (!applicationId)
@@ -156,7 +199,7 @@ Status SpoolSchema::migrate(sqlite3 *db)
                           .arg(latestVersion()));
 
     for (const Revision &revision : kRevisions) {
-        if (revision.version <= version.value())
+        if (revision.version <= version.value() || (upTo > 0 && revision.version > upTo))
             continue;
         SqliteTransaction transaction(db);
         if (!transaction.begun().ok())

@@ -15,7 +15,8 @@ class SpoolSchema {
 public:
     static constexpr int kApplicationId = 0x4D445350; // "MDSP"
     static int latestVersion();
-    static Status migrate(sqlite3 *db);
+    // upTo (tests only): stop after that revision, to build an older spool to upgrade.
+    static Status migrate(sqlite3 *db, int upTo = 0);
 };
 
 } // namespace mado

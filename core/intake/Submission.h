@@ -11,10 +11,13 @@
 
 namespace mado {
 
-// One uploaded image of a submission: the part's bytes (not yet checked) and the part name.
+// One uploaded image of a submission, as streamed into the application's staging directory:
+// the part name, the staged file (not yet checked), its size and SHA-256 (hex).
 struct SubmittedImage {
     QString part; // "document_front", "frame2", ...
-    QByteArray bytes;
+    QString path;
+    qint64 size = 0;
+    QString sha256;
 };
 
 // A LIFF application as parsed from its multipart body, before it is checked against the challenge

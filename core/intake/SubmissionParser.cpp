@@ -1,17 +1,24 @@
 #include "core/intake/SubmissionParser.h"
 
+#include "core/intake/IntakeLog.h"
+
 #include <Poco/Exception.h>
-#include <Poco/Net/HTMLForm.h>
-#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/MediaType.h>
 #include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/PartHandler.h>
-#include <Poco/StreamCopier.h>
 
-#include <QSet>
+#include <QCryptographicHash>
+#include <QFile>
 
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <limits>
 #include <map>
-#include <sstream>
+#include <unistd.h>
 
 namespace mado {
 
@@ -43,64 +50,150 @@ ApiError bad(const QString &field, const QString &message, const QString &code =
     return ApiError{400, code, message, field};
 }
 
-// Collects the file parts; refuses unknown and repeated ones (the first problem wins).
-class FileParts : public Poco::Net::PartHandler {
-public:
-    void handlePart(const Poco::Net::MessageHeader &header, std::istream &stream) override
-    {
+ApiError malformed()
+{
+    // Poco's message may quote part of the body; it is not passed on.
+    return bad(QString(), QStringLiteral("the multipart body is malformed"), QStringLiteral("malformed_body"));
+}
+
+// Streams one file part into a new file (0600) of the staging directory, hashing on the way,
+// and stops writing past the cap. Reads the part to its end in every case.
+std::optional<ApiError> stage(std::istream &part, const QString &name, const QString &path, qint64 cap,
+                              SubmittedImage &out)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        qCCritical(lcIntake) << "cannot create staged image" << path << std::strerror(errno);
+        part.ignore(std::numeric_limits<std::streamsize>::max());
+        return ApiError::fromError(Error{ErrorCode::Io, QString()});
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    std::array<char, 64 * 1024> buffer;
+    qint64 size = 0;
+    bool writeFailed = false;
+    while (part) {
+        part.read(buffer.data(), std::streamsize(buffer.size()));
+        const std::streamsize n = part.gcount();
+        if (n <= 0)
+            break;
+        size += n;
+        if (size > cap || writeFailed)
+            continue; // read on to the part's end, keep nothing
+        hash.addData(QByteArrayView(buffer.data(), qsizetype(n)));
+        for (std::streamsize done = 0; done < n;) {
+            const ssize_t written = ::write(fd, buffer.data() + done, std::size_t(n - done));
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written <= 0) {
+                qCCritical(lcIntake) << "cannot write staged image" << path << std::strerror(errno);
+                writeFailed = true;
+                break;
+            }
+            done += written;
+        }
+    }
+    if (!writeFailed && size <= cap && ::fsync(fd) != 0) {
+        qCCritical(lcIntake) << "cannot flush staged image" << path << std::strerror(errno);
+        writeFailed = true;
+    }
+    ::close(fd);
+    if (writeFailed)
+        return ApiError::fromError(Error{ErrorCode::Io, QString()});
+    if (size > cap)
+        return ApiError::fromError(
+            Error{ErrorCode::ImageTooLarge, QStringLiteral("the image is larger than %1 bytes").arg(cap)}, name);
+    out = SubmittedImage{name, path, size, QString::fromLatin1(hash.result().toHex())};
+    return std::nullopt;
+}
+
+// Reads a text field's value, at most kMaxFieldBytes; false if it is longer.
+bool readField(std::istream &part, std::string &value)
+{
+    value.resize(std::size_t(SubmissionParser::kMaxFieldBytes) + 1);
+    part.read(value.data(), std::streamsize(value.size()));
+    value.resize(std::size_t(part.gcount()));
+    if (value.size() <= std::size_t(SubmissionParser::kMaxFieldBytes))
+        return true;
+    part.ignore(std::numeric_limits<std::streamsize>::max());
+    return false;
+}
+
+// Reads the parts; the fields into `fields`, the file parts into `files` (staged).
+std::optional<ApiError> readParts(const std::string &contentType, std::istream &body, const QString &stagingDir,
+                                  qint64 maxImageBytes, const SubmissionParser::ChallengeCheck &checkChallenge,
+                                  std::map<QString, QString> &fields, std::map<QString, SubmittedImage> &files)
+{
+    std::string boundary;
+    try {
+        const Poco::Net::MediaType type(contentType);
+        if (type.hasParameter("boundary"))
+            boundary = type.getParameter("boundary");
+    } catch (const Poco::Exception &) {
+        return malformed();
+    }
+    Poco::Net::MultipartReader reader(body, boundary);
+    int parts = 0;
+    while (reader.hasNextPart()) {
+        if (++parts > SubmissionParser::kMaxParts)
+            return bad(QString(), QStringLiteral("the body has too many parts"), QStringLiteral("malformed_body"));
+        Poco::Net::MessageHeader header;
+        reader.nextPart(header);
+        std::istream &part = reader.stream();
         std::string disposition;
         Poco::Net::NameValueCollection params;
         Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
         const QString name = QString::fromStdString(params.get("name", ""));
-        // StreamCopier reads to the part's end and leaves the stream at EOF; streaming rdbuf()
-        // instead would let HTMLForm read on into the next part and lose it.
-        std::string bytes;
-        Poco::StreamCopier::copyToString(stream, bytes);
-        if (problem)
-            return;
-        if (!kFileParts.contains(name))
-            problem = bad(name.left(40), QStringLiteral("unknown file part"), QStringLiteral("unknown_part"));
-        else if (parts.count(name))
-            problem = bad(name, QStringLiteral("the part is repeated"), QStringLiteral("repeated_part"));
-        else
-            parts[name] = QByteArray::fromStdString(bytes);
-    }
-
-    std::map<QString, QByteArray> parts;
-    std::optional<ApiError> problem;
-};
-
-} // namespace
-
-std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, const QByteArray &body, Submission &out)
-{
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/");
-    request.setContentType(contentType);
-    Poco::Net::HTMLForm form;
-    form.setFieldLimit(64);
-    form.setValueLengthLimit(kMaxFieldBytes);
-    FileParts files;
-    try {
-        std::istringstream in(body.toStdString());
-        form.load(request, in, files);
-    } catch (const Poco::Exception &) {
-        // Poco's message may quote part of the body; it is not passed on.
-        return bad(QString(), QStringLiteral("the multipart body is malformed or a field is too long"),
-                   QStringLiteral("malformed_body"));
-    }
-    if (files.problem)
-        return files.problem;
-
-    std::map<QString, QString> fields;
-    for (const auto &[rawName, rawValue] : form) {
-        const QString name = QString::fromStdString(rawName);
+        if (params.has("filename")) {
+            if (!kFileParts.contains(name))
+                return bad(name.left(40), QStringLiteral("unknown file part"), QStringLiteral("unknown_part"));
+            if (files.count(name))
+                return bad(name, QStringLiteral("the part is repeated"), QStringLiteral("repeated_part"));
+            SubmittedImage staged;
+            if (auto problem = stage(part, name, stagingDir + QLatin1Char('/') + name + QStringLiteral(".upload"),
+                                     maxImageBytes, staged))
+                return problem;
+            files[name] = staged;
+            continue;
+        }
+        std::string raw;
+        if (!readField(part, raw))
+            return bad(name.left(40), QStringLiteral("the field is too long"), QStringLiteral("malformed_body"));
         if (kFileParts.contains(name))
             return bad(name, QStringLiteral("must be a file part"));
         if (!kTextFields.contains(name))
             return bad(name.left(40), QStringLiteral("unknown field"), QStringLiteral("unknown_field"));
         if (fields.count(name))
             return bad(name, QStringLiteral("the field is repeated"));
-        fields[name] = QString::fromUtf8(QByteArray::fromStdString(rawValue)).trimmed();
+        const QString value = QString::fromUtf8(QByteArray::fromStdString(raw)).trimmed();
+        if (name == QLatin1String("challenge") && checkChallenge) {
+            if (auto problem = checkChallenge(value))
+                return problem;
+        }
+        fields[name] = value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, std::istream &body,
+                                                const QString &stagingDir, qint64 maxImageBytes,
+                                                const ChallengeCheck &checkChallenge, Submission &out)
+{
+    std::map<QString, QString> fields;
+    std::map<QString, SubmittedImage> files;
+    try {
+        if (auto problem = readParts(contentType, body, stagingDir, maxImageBytes, checkChallenge, fields, files))
+            return problem;
+    } catch (const Poco::Net::MessageException &) {
+        return malformed();
+    } catch (const Poco::IOException &) {
+        throw; // the connection failed: not the body's fault
+    } catch (const Poco::TimeoutException &) {
+        throw;
+    } catch (const Poco::Exception &) {
+        return malformed();
     }
     for (const QString &name : kTextFields) {
         const bool optional = name == QLatin1String("email") || name.endsWith(QLatin1String("_capturedAt"));
@@ -140,10 +233,10 @@ std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, 
     }
 
     const auto part = [&files](const QString &name) -> std::optional<SubmittedImage> {
-        const auto found = files.parts.find(name);
-        if (found == files.parts.end())
+        const auto found = files.find(name);
+        if (found == files.end())
             return std::nullopt;
-        return SubmittedImage{name, found->second};
+        return found->second;
     };
     const auto front = part(QStringLiteral("document_front"));
     if (!front)

@@ -34,18 +34,16 @@ constexpr quint64 kWakeKey = 2;
 constexpr quint64 kFirstConnection = 16;
 constexpr int kMaxEvents = 256;
 constexpr std::size_t kReadChunk = 16 * 1024;
-// Input held by all connections together; a connection whose large request would exceed it is
-// closed. Checked only for inputs over kLargeInput, which LINE's webhooks (a few kB) never reach.
+// Bytes held by all connections together are capped (Options::memoryBudget); a connection is
+// refused for it only while it holds more than kLargeInput, which LINE's webhooks (a few kB) never
+// reach.
 constexpr std::size_t kLargeInput = 64 * 1024;
-constexpr std::size_t kInputBudget = 256 * 1024 * 1024;
 // Answers waiting to be sent on one connection: beyond this, the connection's further requests are
 // not read until its peer has taken some (a client that sends and never reads cannot pile up
 // answers in memory).
 constexpr std::size_t kMaxPendingOutput = 64 * 1024;
 // Bytes read and dropped when a connection is closed after its last answer.
 constexpr std::size_t kDrainOnClose = 64 * 1024;
-// A request must be complete this long after its first byte, however slowly its bytes trickle in.
-constexpr auto kRequestDeadline = std::chrono::seconds(15);
 // Webhooks are handed to the committer every this many (and at the end of each round of events),
 // so that a commit starts while the rest of a round is still being read.
 constexpr std::size_t kSubmitEvery = 16;
@@ -56,7 +54,10 @@ constexpr int kAnswerEvery = 16;
 constexpr std::size_t kPeekBytes = 19;
 
 struct Connection {
-    Connection(quint64 key, int socket, const WebhookCheck &check) : id(key), fd(socket), http(check) {}
+    Connection(quint64 key, int socket, const WebhookCheck &check, int maxRefusalsInARow)
+        : id(key), fd(socket), http(check, maxRefusalsInARow)
+    {
+    }
     quint64 id;
     int fd;
     FrontConnection http;
@@ -68,6 +69,16 @@ struct Connection {
     bool hangUp = false;     // EPOLLRDHUP/EPOLLHUP seen: read to the end of the stream
     // When the request now being received began (its first byte); meaningful while not idle.
     Clock::time_point requestSince = Clock::now();
+    // A request for another route whose head is not complete yet (peeked, not read); since when.
+    bool handOverPending = false;
+    Clock::time_point handOverSince{};
+    // What this connection counts in the front's held bytes (FrontConnection::heldBytes()).
+    std::size_t accounted = 0;
+    // Work left in this turn (WebhookFront::Options::maxRequestsPerWake and maxBytesPerWake);
+    // deferred: the connection has more to do and is in the list served after the next epoll_wait.
+    int requestsLeft = 0;
+    std::size_t bytesLeft = 0;
+    bool deferred = false;
 
     bool outputFull() const { return http.output().size() > kMaxPendingOutput; }
 };
@@ -91,15 +102,29 @@ struct WebhookFront::Impl {
     void sweep(Clock::time_point now);
     void logStores();
     void handOverConnection(Connection &c);
+    void overBudget(Connection &c);
     void close(quint64 id);
     void watchListener(bool on);
     bool watch(Connection &c, int op, quint64 id);
-    std::size_t bufferedInput() const
+    void beginTurn(Connection &c)
     {
-        std::size_t total = 0;
-        for (const auto &entry : connections)
-            total += entry.second.http.input().capacity();
-        return total;
+        c.requestsLeft = options.maxRequestsPerWake;
+        c.bytesLeft = options.maxBytesPerWake;
+    }
+    void defer(Connection &c)
+    {
+        if (!c.deferred) {
+            c.deferred = true;
+            deferred.push_back(c.id);
+        }
+    }
+    void resumeDeferred();
+    void account(Connection &c)
+    {
+        const std::size_t now = c.http.heldBytes();
+        held = held - c.accounted + now;
+        c.accounted = now;
+        metrics.setFrontHeldBytes(held);
     }
     std::size_t inputCap() const { return std::size_t(check.maxBodyBytes()) + HttpRequestHead::kMaxSize + kReadChunk; }
 
@@ -118,6 +143,9 @@ struct WebhookFront::Impl {
     std::unordered_map<quint64, Connection> connections;
     quint64 nextId = kFirstConnection;
     std::vector<WebhookCommitter::Ticket> toStore; // collected during one round of events
+    std::vector<quint64> deferred;                  // connections whose turn ended with work left
+    std::size_t held = 0;                           // bytes held by all connections (accounted)
+    quint64 overBudgetSinceLog = 0;
     char readBuffer[kReadChunk];
     // Events stored since the last log line: one line a second at most, not one per webhook.
     quint64 storedSinceLog = 0;
@@ -220,7 +248,9 @@ void WebhookFront::Impl::run()
     Clock::time_point stopDeadline{};
     bool stopSeen = false;
     while (true) {
-        const int n = ::epoll_wait(epollFd, events, kMaxEvents, 1000);
+        // Connections with work left from their last turn are served after the events, without
+        // waiting.
+        const int n = ::epoll_wait(epollFd, events, kMaxEvents, deferred.empty() ? 1000 : 0);
         if (n < 0 && errno != EINTR) {
             qCCritical(lcIntake) << "webhook front: epoll_wait failed:" << std::strerror(errno);
             break;
@@ -240,6 +270,7 @@ void WebhookFront::Impl::run()
             if ((i + 1) % kAnswerEvery == 0)
                 finishStores();
         }
+        resumeDeferred();
         submitStores();
         const Clock::time_point now = Clock::now();
         if (stopping && !stopSeen) {
@@ -259,8 +290,28 @@ void WebhookFront::Impl::run()
     logStores();
 }
 
+void WebhookFront::Impl::resumeDeferred()
+{
+    // Those deferred in this pass wait for the next one, after the next events.
+    for (const quint64 id : std::exchange(deferred, {})) {
+        const auto it = connections.find(id);
+        if (it == connections.end())
+            continue;
+        Connection &c = it->second;
+        c.deferred = false;
+        beginTurn(c);
+        c.readPaused = false;
+        readable(c);
+    }
+}
+
 void WebhookFront::Impl::logStores()
 {
+    if (overBudgetSinceLog > 0) {
+        qCWarning(lcIntake) << "webhook front: memory budget spent;" << overBudgetSinceLog
+                            << "connections with large requests answered 503 and closed";
+        overBudgetSinceLog = 0;
+    }
     if (storedSinceLog == 0 && duplicatesSinceLog == 0)
         return;
     qCInfo(lcIntake) << "webhooks:" << storedSinceLog << "events stored," << duplicatesSinceLog
@@ -289,7 +340,7 @@ void WebhookFront::Impl::acceptAll()
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
         const quint64 id = nextId++;
-        auto [it, inserted] = connections.try_emplace(id, id, fd, check);
+        auto [it, inserted] = connections.try_emplace(id, id, fd, check, options.maxRefusalsInARow);
         if (!watch(it->second, EPOLL_CTL_ADD, id)) {
             ::close(fd);
             connections.erase(it);
@@ -305,6 +356,7 @@ void WebhookFront::Impl::onEvent(quint64 id, quint32 mask)
     Connection &c = it->second;
     if (mask & EPOLLERR)
         return close(id);
+    beginTurn(c);
     if (mask & (EPOLLRDHUP | EPOLLHUP))
         c.hangUp = true;
     if ((mask & EPOLLOUT) && !c.http.output().empty()) {
@@ -330,17 +382,29 @@ void WebhookFront::Impl::readable(Connection &c)
         // Between requests, every answer sent: whose is the next one? Peeked, so that another
         // server can read it. (With an answer still unsent, the connection stays here: a request
         // for another route is then refused like any pipelined one.)
-        char first[kPeekBytes];
-        const ssize_t n = ::recv(c.fd, first, sizeof first, MSG_PEEK);
+        // A request for another route is peeked whole up to its head's end (at most kReadChunk
+        // bytes): the other server's threads never wait for a head that trickles in.
+        const ssize_t n = ::recv(c.fd, readBuffer, c.handOverPending ? kReadChunk : kPeekBytes, MSG_PEEK);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
             return close(id);
         if (n < 0)
             return;
-        switch (FrontConnection::route(std::string_view(first, std::size_t(n)))) {
+        const std::string_view peeked(readBuffer, std::size_t(n));
+        switch (FrontConnection::route(peeked)) {
         case FrontConnection::Route::Undecided:
             return; // the rest of the request line wakes the connection again
         case FrontConnection::Route::Other:
-            return handOverConnection(c);
+            if (!c.handOverPending) {
+                c.handOverPending = true;
+                c.handOverSince = Clock::now();
+                return readable(c); // peek as far as the head's end
+            }
+            // A head larger than the peek goes over as it is: the other server refuses it. (Poco
+            // also takes bare LF line ends, so a head ending in "\n\n" is complete for it too.)
+            if (peeked.find("\r\n\r\n") != std::string_view::npos || peeked.find("\n\n") != std::string_view::npos ||
+                std::size_t(n) == kReadChunk)
+                return handOverConnection(c);
+            return; // the rest of the head wakes the connection again (or the deadline closes it)
         case FrontConnection::Route::Webhook:
             break;
         }
@@ -352,16 +416,22 @@ void WebhookFront::Impl::readable(Connection &c)
             c.readPaused = true;
             break;
         }
-        if (input.size() > kLargeInput && bufferedInput() > kInputBudget) {
-            qCWarning(lcIntake) << "webhook front: input budget exceeded; a connection with a large request is closed";
-            return close(id);
+        if (c.bytesLeft == 0) {
+            defer(c); // the others' turn; the rest is read after the next epoll_wait
+            break;
         }
+        if (c.accounted > kLargeInput && held > options.memoryBudget)
+            return overBudget(c);
         // Into a buffer of the loop's, then appended: growing input() by a whole chunk first would
         // zero-fill 16 KiB for every request of a few hundred bytes.
-        const ssize_t n = ::recv(c.fd, readBuffer, kReadChunk, 0);
-        if (n > 0)
+        const std::size_t want = std::min(kReadChunk, c.bytesLeft);
+        const ssize_t n = ::recv(c.fd, readBuffer, want, 0);
+        if (n > 0) {
             input.append(readBuffer, std::size_t(n));
-        if (n > 0 && std::size_t(n) < kReadChunk && !c.hangUp)
+            c.bytesLeft -= std::size_t(n);
+            account(c);
+        }
+        if (n > 0 && std::size_t(n) < want && !c.hangUp)
             break; // a stream socket read short is drained for now (epoll(7))
         if (n > 0)
             continue;
@@ -389,9 +459,14 @@ void WebhookFront::Impl::process(Connection &c)
             c.readPaused = true; // resumed from onEvent() once the peer has read some answers
             break;
         }
+        if (c.requestsLeft <= 0) {
+            defer(c); // the others' turn; pipelined requests are served after the next epoll_wait
+            break;
+        }
         const FrontConnection::Step step = c.http.advance();
         if (step == FrontConnection::Step::NeedMore || step == FrontConnection::Step::Waiting)
             break;
+        --c.requestsLeft;
         // The next request (if any is buffered) starts now.
         c.requestSince = Clock::now();
         if (step == FrontConnection::Step::Store) {
@@ -404,8 +479,11 @@ void WebhookFront::Impl::process(Connection &c)
             break;
         }
         metrics.countRequest(kWebhookRoute, c.http.lastStatus());
-        if (step == FrontConnection::Step::Close)
+        if (step == FrontConnection::Step::Close) {
             c.closeAfterSend = true;
+            if (c.http.refusalLimitReached())
+                metrics.countLimit(ReceiverMetrics::Limit::RefusalsInARow);
+        }
     }
     // A peer that closed its side gets the answers to what it sent, then the connection closes.
     if (c.peerClosed && !c.http.waiting())
@@ -413,7 +491,8 @@ void WebhookFront::Impl::process(Connection &c)
     flush(c);
     if (!connections.count(id))
         return;
-    if (c.readPaused && !c.http.waiting() && !c.closeAfterSend && !c.outputFull()) {
+    account(c);
+    if (c.readPaused && !c.deferred && !c.http.waiting() && !c.closeAfterSend && !c.outputFull()) {
         c.readPaused = false;
         readable(c);
     }
@@ -437,6 +516,8 @@ void WebhookFront::Impl::flush(Connection &c)
         return close(id); // the peer is gone
     }
     output.erase(0, sent);
+    if (output.empty() && output.capacity() > kMaxPendingOutput)
+        std::string().swap(output);
     const bool pending = !output.empty();
     if (pending != c.writeWatched) {
         c.writeWatched = pending;
@@ -483,6 +564,7 @@ void WebhookFront::Impl::finishStores()
             c.closeAfterSend = true;
         c.lastActivity = Clock::now();
         // Answers this one and any request that was sent behind it.
+        beginTurn(c);
         process(c);
     }
 }
@@ -496,7 +578,8 @@ void WebhookFront::Impl::sweep(Clock::time_point now)
     for (auto &[id, c] : connections) {
         if (c.http.waiting())
             continue;
-        const bool slowRequest = !c.http.idle() && now - c.requestSince > kRequestDeadline;
+        const bool slowRequest = (!c.http.idle() && now - c.requestSince > options.requestDeadline) ||
+                                 (c.handOverPending && now - c.handOverSince > options.requestDeadline);
         if ((stopping && c.http.idle() && c.http.output().empty()) || now - c.lastActivity > options.idleTimeout ||
             slowRequest)
             expired.push_back(id);
@@ -509,18 +592,45 @@ void WebhookFront::Impl::handOverConnection(Connection &c)
 {
     const quint64 id = c.id;
     const int fd = c.fd;
-    ::epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nullptr);
-    connections.erase(id);
     const int flags = ::fcntl(fd, F_GETFL);
-    if (stopping || flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-        ::close(fd);
-        return;
-    }
+    if (stopping || flags < 0)
+        return close(id);
+    ::epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nullptr);
+    if (::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        return close(id);
+    bool taken = true;
     try {
-        handOver(fd); // owns the socket from here, also when it fails
+        taken = handOver(fd); // owns the socket when it takes it, also when it fails
     } catch (const std::exception &e) {
         qCWarning(lcIntake) << "webhook front: hand-over failed:" << e.what();
     }
+    if (taken) {
+        held -= c.accounted;
+        connections.erase(id);
+        return;
+    }
+    // Every slot of the other server is busy: a quick 503 from here rather than a wait.
+    c.handOverPending = false;
+    if (::fcntl(fd, F_SETFL, flags) < 0 || !watch(c, EPOLL_CTL_ADD, id))
+        return close(id);
+    metrics.countLimit(ReceiverMetrics::Limit::HandOversBusy);
+    metrics.countRequest("other", 503);
+    c.http.overloaded();
+    c.closeAfterSend = true;
+    flush(c);
+}
+
+void WebhookFront::Impl::overBudget(Connection &c)
+{
+    metrics.countLimit(ReceiverMetrics::Limit::MemoryBudget);
+    ++overBudgetSinceLog;
+    if (c.http.waiting())
+        return close(c.id); // its answer cannot be given yet; LINE redelivers what is not answered
+    c.http.overloaded();
+    metrics.countRequest(kWebhookRoute, 503);
+    c.closeAfterSend = true;
+    account(c);
+    flush(c);
 }
 
 void WebhookFront::Impl::close(quint64 id)
@@ -530,6 +640,8 @@ void WebhookFront::Impl::close(quint64 id)
         return;
     ::epoll_ctl(epollFd, EPOLL_CTL_DEL, it->second.fd, nullptr);
     ::close(it->second.fd);
+    held -= it->second.accounted;
+    metrics.setFrontHeldBytes(held);
     connections.erase(it);
 }
 

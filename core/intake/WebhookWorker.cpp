@@ -3,9 +3,11 @@
 #include "core/intake/DurableFiles.h"
 #include "core/intake/HttpCall.h"
 #include "core/intake/IntakeLog.h"
+#include "core/intake/ReceiverMetrics.h"
 #include "core/intake/ReferenceNumber.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
+#include "core/intake/SqliteTransaction.h"
 #include "core/intake/UploadedImage.h"
 
 #include <QDir>
@@ -62,6 +64,9 @@ QString stateText(const QString &state)
         return QStringLiteral("書類の再提出をお願いしています。このトークに写真を送ってください。");
     if (state == QLatin1String("issued"))
         return QStringLiteral("証明書を発行し、郵送しました。");
+    if (state == QLatin1String("import_failed"))
+        return QStringLiteral("お送りいただいた写真を読み取れなかったため、受け付けできませんでした。"
+                              "お手数ですが、もう一度お申し込みください。");
     return QStringLiteral("確認中です。");
 }
 
@@ -151,7 +156,7 @@ int WebhookWorker::runOnce(const QDateTime &now)
     std::vector<Outcome> outcomes;
     m_follows.clear();
     for (const PendingEvent &event : due.value()) {
-        const Step step = process(QJsonDocument::fromJson(event.json).object());
+        const Step step = process(QJsonDocument::fromJson(event.json).object(), now);
         const int attempts = event.attempts + 1;
         const QByteArray state =
             step == Step::Done ? "done" : (attempts >= m_options.maxAttempts ? "failed" : "pending");
@@ -205,7 +210,9 @@ int WebhookWorker::runOnce(const QDateTime &now)
                     "AND state IN ('done', 'failed') LIMIT 1000)");
             if (!remove)
                 return remove.error();
-            bind(remove.value().get(), 1, iso(now.addDays(-qint64(std::max(1, m_options.retentionDays)))));
+            bind(remove.value().get(), 1,
+                 iso(now.addDays(-qint64(std::max(1, m_options.retentionDays)))
+                         .addSecs(-qint64(std::max(0, m_options.maxClockSkewSeconds)))));
             if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot delete old webhook events"));
         }
@@ -218,8 +225,20 @@ int WebhookWorker::runOnce(const QDateTime &now)
     return int(due.value().size());
 }
 
-WebhookWorker::Step WebhookWorker::process(const QJsonObject &event)
+WebhookWorker::Step WebhookWorker::process(const QJsonObject &event, const QDateTime &now)
 {
+    // LINE's timestamp in milliseconds since the epoch. Missing or outside the window: a replay
+    // (or a broken clock); acknowledged (the 200 is long sent) but not acted upon.
+    const QJsonValue timestamp = event.value(QStringLiteral("timestamp"));
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 oldest = nowMs - qint64(std::max(1, m_options.retentionDays)) * 86'400'000;
+    const qint64 newest = nowMs + qint64(std::max(0, m_options.maxClockSkewSeconds)) * 1000;
+    if (!timestamp.isDouble() || timestamp.toDouble() < double(oldest) || timestamp.toDouble() > double(newest)) {
+        qCWarning(lcIntake) << "webhook event refused: its timestamp is outside the accepted window (a replay?)";
+        if (m_metrics)
+            m_metrics->countStaleWebhookEvent();
+        return Step::Done;
+    }
     const QString type = event.value(QStringLiteral("type")).toString();
     const QString userId = event[QStringLiteral("source")][QStringLiteral("userId")].toString();
     const QString replyToken = event.value(QStringLiteral("replyToken")).toString();
@@ -300,6 +319,15 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     static const QRegularExpression idPattern(QStringLiteral("^[0-9A-Za-z]{1,64}$"));
     if (!idPattern.match(messageId).hasMatch())
         return Step::Done;
+    // An application whose allowance is used up: refused without downloading.
+    const auto before = openResubmission(userId);
+    if (!before)
+        return Step::Retry;
+    if (!before.value().id.isEmpty() && (before.value().images >= m_options.maxResubmittedImages ||
+                                         before.value().bytes >= m_options.maxResubmittedBytes)) {
+        qCInfo(lcIntake) << "resubmitted image refused for application" << before.value().id << ": limit reached";
+        return reply(replyToken, allowanceText());
+    }
     // Download at once: LINE deletes message content after a while.
     Result<HttpCall::Reply> content = Error{ErrorCode::Network, QStringLiteral("not tried")};
     for (int attempt = 0; attempt < m_options.contentAttempts; ++attempt) {
@@ -326,19 +354,18 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     if (!checked)
         return reply(replyToken, QStringLiteral("画像を読み取れませんでした。JPEGまたはPNGの写真を送ってください。"));
 
-    const auto open = m_spool.locked([&](sqlite3 *db) -> Result<QString> {
-        auto select = Sqlite::prepare(db, "SELECT id FROM applications WHERE user_id = ?1 AND "
-                                          "state = 'resubmission_requested' ORDER BY seq DESC LIMIT 1");
-        if (!select)
-            return select.error();
-        bind(select.value().get(), 1, userId.toUtf8());
-        return sqlite3_step(select.value().get()) == SQLITE_ROW ? column(select.value().get(), 0) : QString();
-    });
+    const auto open = openResubmission(userId);
     if (!open)
         return Step::Retry;
-    if (open.value().isEmpty())
+    if (open.value().id.isEmpty())
         return reply(replyToken, QStringLiteral("書類の再提出をお願いしている申請はありません。"
                                                 "新しい申請はメニューの「申請する」からどうぞ。"));
+    const qint64 size = content.value().body.size();
+    if (open.value().images >= m_options.maxResubmittedImages ||
+        open.value().bytes + size > m_options.maxResubmittedBytes) {
+        qCInfo(lcIntake) << "resubmitted image refused for application" << open.value().id << ": limit reached";
+        return reply(replyToken, allowanceText());
+    }
 
     const QString directory = m_spool.filesDirectory() + QStringLiteral("/resubmissions");
     const QString file =
@@ -354,23 +381,62 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
             return Step::Retry;
     }
     const Status stored = m_spool.locked([&](sqlite3 *db) -> Status {
-        auto insert =
-            Sqlite::prepare(db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at) "
-                                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (message_id) DO NOTHING");
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun();
+        auto insert = Sqlite::prepare(
+            db, "INSERT INTO resubmitted_images (message_id, application_id, file, received_at, bytes) "
+                "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (message_id) DO NOTHING");
         if (!insert)
             return insert.error();
         bind(insert.value().get(), 1, messageId.toUtf8());
-        bind(insert.value().get(), 2, open.value().toUtf8());
+        bind(insert.value().get(), 2, open.value().id.toUtf8());
         bind(insert.value().get(), 3, file.toUtf8());
         bind(insert.value().get(), 4, iso(QDateTime::currentDateTimeUtc()));
+        sqlite3_bind_int64(insert.value().get(), 5, size);
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store resubmitted image"));
-        return {};
+        if (sqlite3_changes(db) == 1) {
+            auto count = Sqlite::prepare(db, "UPDATE applications SET resubmitted_count = resubmitted_count + 1, "
+                                             "resubmitted_bytes = resubmitted_bytes + ?2 WHERE id = ?1");
+            if (!count)
+                return count.error();
+            bind(count.value().get(), 1, open.value().id.toUtf8());
+            sqlite3_bind_int64(count.value().get(), 2, size);
+            if (sqlite3_step(count.value().get()) != SQLITE_DONE)
+                return Sqlite::error(db, QStringLiteral("cannot count resubmitted image"));
+        }
+        insert = Sqlite::Statement();
+        return transaction.commit();
     });
     if (!stored)
         return Step::Retry;
-    qCInfo(lcIntake) << "resubmitted image stored for application" << open.value();
+    qCInfo(lcIntake) << "resubmitted image stored for application" << open.value().id;
     return reply(replyToken, QStringLiteral("写真を受け付けました。職員が確認します。"));
+}
+
+Result<WebhookWorker::OpenResubmission> WebhookWorker::openResubmission(const QString &userId)
+{
+    return m_spool.locked([&](sqlite3 *db) -> Result<OpenResubmission> {
+        auto select = Sqlite::prepare(db, "SELECT id, resubmitted_count, resubmitted_bytes FROM applications "
+                                          "WHERE user_id = ?1 AND state = 'resubmission_requested' "
+                                          "ORDER BY seq DESC LIMIT 1");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, userId.toUtf8());
+        sqlite3_stmt *s = select.value().get();
+        if (sqlite3_step(s) != SQLITE_ROW)
+            return OpenResubmission{};
+        return OpenResubmission{column(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2)};
+    });
+}
+
+QString WebhookWorker::allowanceText() const
+{
+    return QStringLiteral("この申請で再提出いただける写真は%1枚（合計%2MB）までです。これ以上はお受けできません。"
+                          "職員からのご連絡をお待ちください。")
+        .arg(m_options.maxResubmittedImages)
+        .arg(m_options.maxResubmittedBytes / (1024 * 1024));
 }
 
 void WebhookWorker::setFollowing(const QString &userId, bool following)

@@ -50,7 +50,7 @@ struct Context {
 std::string routeLabel(const HTTPServerRequest &request)
 {
     static const QRegularExpression pattern(QStringLiteral(
-        "^/ws/v1/applications/[A-Za-z0-9-]{8,64}/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
+        "^/ws/v1/applications/[A-Za-z0-9-]{8,64}/(bundle|ack|failed|outcome|resubmissions|resubmissions/ack)$"));
     std::string path;
     try {
         path = Poco::URI(request.getURI()).getPath();
@@ -113,7 +113,7 @@ private:
         if (path == QLatin1String("/ws/v1/leases"))
             return post ? lease(*workstation, body, response) : methodNotAllowed(response);
         static const QRegularExpression pattern(QStringLiteral(
-            "^/ws/v1/applications/([A-Za-z0-9-]{8,64})/(bundle|ack|outcome|resubmissions|resubmissions/ack)$"));
+            "^/ws/v1/applications/([A-Za-z0-9-]{8,64})/(bundle|ack|failed|outcome|resubmissions|resubmissions/ack)$"));
         const auto match = pattern.match(path);
         if (!match.hasMatch())
             return apiError(404, "not_found", QStringLiteral("no such endpoint")).send(response);
@@ -122,13 +122,16 @@ private:
         if (action == QLatin1String("bundle"))
             return request.getMethod() == "GET" ? bundle(*workstation, id, response) : methodNotAllowed(response);
         if (action == QLatin1String("resubmissions"))
-            return request.getMethod() == "GET" ? resubmissions(id, response) : methodNotAllowed(response);
+            return request.getMethod() == "GET" ? resubmissions(*workstation, id, request, response)
+                                                : methodNotAllowed(response);
         if (action == QLatin1String("resubmissions/ack"))
-            return post ? acknowledgeResubmissions(*workstation, id, response) : methodNotAllowed(response);
+            return post ? acknowledgeResubmissions(*workstation, id, body, response) : methodNotAllowed(response);
         if (!post)
             return methodNotAllowed(response);
         if (action == QLatin1String("ack"))
             return acknowledge(*workstation, id, response);
+        if (action == QLatin1String("failed"))
+            return failImport(*workstation, id, body, response);
         return outcome(*workstation, id, body, response);
     }
 
@@ -152,7 +155,13 @@ private:
                             QStringLiteral("seconds must be 1 to %1").arg(m_context.options.maxLeaseSeconds),
                             QStringLiteral("seconds")}
                 .send(response);
-        const auto leases = m_context.store.lease(workstation, count, seconds);
+        int failed = 0;
+        const auto leases = m_context.store.lease(workstation, count, seconds, QDateTime::currentDateTimeUtc(), &failed);
+        if (failed > 0) {
+            qCWarning(lcIntake) << failed << "applications reached the lease limit without an ack: import failed";
+            if (m_context.pushes)
+                m_context.pushes->wake();
+        }
         if (!leases)
             return ApiError::fromError(leases.error()).send(response);
         QJsonArray list;
@@ -173,22 +182,92 @@ private:
         JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, BundleTransfer::pack(files.value()));
     }
 
-    void resubmissions(const QString &id, HTTPServerResponse &response)
+    void resubmissions(const QString &workstation, const QString &id, HTTPServerRequest &request,
+                       HTTPServerResponse &response)
     {
-        const auto files = m_context.resubmissions.images(id);
-        if (!files)
-            return ApiError::fromError(files.error()).send(response);
-        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, BundleTransfer::pack(files.value()));
+        int offset = 0;
+        int limit = m_context.options.maxResubmissionPageImages;
+        for (const auto &[key, text] : Poco::URI(request.getURI()).getQueryParameters()) {
+            bool ok = false;
+            const int number = QString::fromStdString(text).toInt(&ok);
+            if (key == "offset" && ok && number >= 0)
+                offset = number;
+            else if (key == "limit" && ok && number >= 1 && number <= m_context.options.maxResubmissionPageImages)
+                limit = number;
+            else
+                return ApiError{400, QStringLiteral("invalid_field"),
+                                QStringLiteral("offset must be 0 or more, limit 1 to %1")
+                                    .arg(m_context.options.maxResubmissionPageImages),
+                                QString::fromStdString(key)}
+                    .send(response);
+        }
+        if (Status owner = m_context.store.checkOwner(id, workstation); !owner)
+            return ApiError::fromError(owner.error()).send(response);
+        const auto page = m_context.resubmissions.images(id, offset, limit, m_context.options.maxResubmissionPageBytes);
+        if (!page)
+            return ApiError::fromError(page.error()).send(response);
+        QJsonObject answer = BundleTransfer::pack(page.value().files);
+        const int next = page.value().offset + int(page.value().files.size());
+        answer.insert(QStringLiteral("offset"), page.value().offset);
+        answer.insert(QStringLiteral("total"), page.value().total);
+        answer.insert(QStringLiteral("nextOffset"), next < page.value().total ? QJsonValue(next) : QJsonValue());
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, answer);
     }
 
-    void acknowledgeResubmissions(const QString &workstation, const QString &id, HTTPServerResponse &response)
+    void acknowledgeResubmissions(const QString &workstation, const QString &id, const QByteArray &body,
+                                  HTTPServerResponse &response)
     {
-        const auto removed = m_context.resubmissions.remove(id);
+        // {"files": [...]} deletes only the photos the workstation has; one that arrived after its
+        // last download stays. No body: all.
+        std::optional<QStringList> names;
+        if (!body.trimmed().isEmpty()) {
+            const QJsonValue files = QJsonDocument::fromJson(body).object().value(QStringLiteral("files"));
+            if (!files.isArray())
+                return ApiError{400, QStringLiteral("invalid_field"), QStringLiteral("files must be an array of names"),
+                                QStringLiteral("files")}
+                    .send(response);
+            names.emplace();
+            for (const QJsonValue &name : files.toArray())
+                names->append(name.toString());
+        }
+        if (Status owner = m_context.store.checkOwner(id, workstation); !owner)
+            return ApiError::fromError(owner.error()).send(response);
+        const auto removed = m_context.resubmissions.remove(id, names);
         if (!removed)
             return ApiError::fromError(removed.error()).send(response);
         qCInfo(lcIntake) << "workstation" << workstation << "took" << removed.value() << "resubmitted images of" << id;
         JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK,
                            QJsonObject{{QStringLiteral("deleted"), removed.value()}});
+    }
+
+    void failImport(const QString &workstation, const QString &id, const QByteArray &body,
+                    HTTPServerResponse &response)
+    {
+        static const QRegularExpression reasonPattern(QStringLiteral("^[a-z_]{1,40}$"));
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        const QString reason = json.value(QStringLiteral("reason")).toString();
+        if (!reasonPattern.match(reason).hasMatch())
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("reason must be an error code name of 1 to 40 characters a-z and _"),
+                            QStringLiteral("reason")}
+                .send(response);
+        const QJsonValue messageValue = json.value(QStringLiteral("message"));
+        const QString message = messageValue.toString();
+        if ((!messageValue.isUndefined() && !messageValue.isString()) || message.size() > 500)
+            return ApiError{400, QStringLiteral("invalid_field"),
+                            QStringLiteral("message must be a string of at most 500 characters"),
+                            QStringLiteral("message")}
+                .send(response);
+        const auto queued = m_context.store.failImport(id, workstation, reason, message);
+        if (!queued)
+            return ApiError::fromError(queued.error()).send(response);
+        if (queued.value() && m_context.pushes)
+            m_context.pushes->wake();
+        qCWarning(lcIntake) << "workstation" << workstation << "could not import application" << id << "reason"
+                            << reason;
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK,
+                           QJsonObject{{QStringLiteral("state"), QStringLiteral("import_failed")},
+                                       {QStringLiteral("pushQueued"), queued.value()}});
     }
 
     void acknowledge(const QString &workstation, const QString &id, HTTPServerResponse &response)
@@ -215,7 +294,7 @@ private:
             return ApiError{400, QStringLiteral("invalid_field"),
                             QStringLiteral("reason is longer than 500 characters"), QStringLiteral("reason")}
                 .send(response);
-        const auto queued = m_context.store.recordOutcome(id, *outcome, reason);
+        const auto queued = m_context.store.recordOutcome(id, workstation, *outcome, reason);
         if (!queued)
             return ApiError::fromError(queued.error()).send(response);
         if (queued.value() && m_context.pushes)
@@ -246,7 +325,8 @@ private:
 
 struct WorkstationServer::Impl {
     Impl(Options options, Spool &spool, const WorkstationTokens &tokens, PushWorker *pushes)
-        : context{options, WorkstationStore(spool), ResubmissionStore(spool), tokens, pushes, nullptr}
+        : context{options, WorkstationStore(spool, options.maxLeases), ResubmissionStore(spool), tokens, pushes,
+                  nullptr}
     {
     }
     Context context;

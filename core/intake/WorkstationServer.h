@@ -19,9 +19,16 @@ class Spool;
 //   POST /ws/v1/leases {"count", "seconds"}            -> 200 {"leases": [{applicationId, reference, leaseUntil}]}
 //   GET  /ws/v1/applications/{id}/bundle               -> 200 BundleTransfer JSON (lease required, 409)
 //   POST /ws/v1/applications/{id}/ack                  -> 200 {"state": "acknowledged"}; data deleted
+//   POST /ws/v1/applications/{id}/failed {"reason": "[a-z_]{1,40}", "message": "<= 500 chars"}
+//                                                      -> 200 {"state": "import_failed", "pushQueued"}; data deleted
 //   POST /ws/v1/applications/{id}/outcome {"outcome", "reason"?} -> 200 {"state", "pushQueued"}
-//   GET  /ws/v1/applications/{id}/resubmissions      -> 200 BundleTransfer JSON of the photos sent via LINE
-//   POST /ws/v1/applications/{id}/resubmissions/ack  -> 200 {"deleted": n}; the photos are deleted
+//   GET  /ws/v1/applications/{id}/resubmissions?offset=&limit=
+//                                                      -> 200 BundleTransfer JSON of the photos sent via LINE, one
+//                                                         page: + "offset", "total", "nextOffset" (null at the end)
+//   POST /ws/v1/applications/{id}/resubmissions/ack {"files"?: [names]}
+//                                                      -> 200 {"deleted": n}; those photos (all without "files") deleted
+// Bundle, ack and failed need the lease (409 otherwise); outcome and resubmissions need the
+// workstation that acknowledged the application (or, before the ack, the lease holder): 409.
 // TLS when a certificate and key are configured, else plain HTTP. start()/stop() from one thread; requests
 // are served on Poco's pool. The spool, tokens and push worker must outlive the server.
 class WorkstationServer {
@@ -32,6 +39,12 @@ public:
         int maxThreads = 4;
         int maxLeaseCount = 50;
         int maxLeaseSeconds = 3600;
+        // An application leased this often without an ack is failed (lease_limit) instead.
+        int maxLeases = 10;
+        // A page of GET resubmissions holds at most this many images and, beyond its first image,
+        // this many bytes (before Base64).
+        int maxResubmissionPageImages = 12;
+        qint64 maxResubmissionPageBytes = 16 * 1024 * 1024;
         // PEM files; both set: the listener speaks TLS (1.2+) only, else plain HTTP.
         QString tlsCertificate;
         QString tlsPrivateKey;

@@ -22,6 +22,12 @@ public:
     static Result<QString> hash(const QString &password, Cost cost = interactive());
     // False for a wrong password and for a malformed hash.
     static bool verify(const QString &hash, const QString &password);
+    // A valid hash at the interactive() cost of a random password nobody knows: verifying against it
+    // costs what verifying a real account's password costs, so a login name that does not exist (or
+    // whose account is disabled) takes as long to refuse as a wrong password.
+    static const QString &dummyHash();
+    // True when hash was made with exactly the given cost (libsodium's crypto_pwhash_str_needs_rehash).
+    static bool hasCost(const QString &hash, Cost cost);
 };
 
 } // namespace mado

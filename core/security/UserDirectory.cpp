@@ -33,7 +33,11 @@ Status requireAdmin(const QSqlDatabase &db, qint64 adminId, Actor *actor)
 
 } // namespace
 
-UserDirectory::UserDirectory(CaseStore &store, SecurityOptions options) : m_store(store), m_options(options) {}
+UserDirectory::UserDirectory(CaseStore &store, SecurityOptions options, PasswordCheck checkPassword)
+    : m_store(store), m_options(options),
+      m_checkPassword(checkPassword ? std::move(checkPassword) : PasswordCheck(&PasswordHasher::verify))
+{
+}
 
 Status UserDirectory::checkPassword(const QString &password) const
 {
@@ -208,31 +212,46 @@ Result<Session> UserDirectory::authenticate(const QString &login, const QString 
                         {{QStringLiteral("l"), login}});
     if (!row)
         return row.error();
-    const Error refused{ErrorCode::AuthenticationFailed, QStringLiteral("wrong login or password")};
-    if (!row.value().next()) {
+    // One answer for an unknown login, a wrong password and a disabled account, and one password
+    // verification on every path (the dummy hash when there is no account), so that neither the
+    // message nor the time tells which login names exist.
+    const Error refused{ErrorCode::AuthenticationFailed, QStringLiteral("login name or password is wrong")};
+    const bool found = row.value().next();
+    const qint64 id = found ? row.value().value(0).toLongLong() : 0;
+    const Role role = found ? roleFromName(row.value().value(1).toString()).value_or(Role::Clerk) : Role::Clerk;
+    const QString hash = found ? row.value().value(2).toString() : PasswordHasher::dummyHash();
+    const bool disabled = found && row.value().value(3).toInt() != 0;
+    const int failures = found ? row.value().value(4).toInt() : 0;
+    const QDateTime lockedUntil = !found || row.value().value(5).isNull()
+                                      ? QDateTime()
+                                      : StoreTime::parse(row.value().value(5).toString());
+    row.value().finish();
+    const bool passwordRight = m_checkPassword(hash, password) && found;
+    const bool locked = lockedUntil.isValid() && lockedUntil > now;
+
+    if (!found || disabled || locked) {
         // Unknown logins are audited without the typed text (it may be a password typed in the wrong field).
-        if (auto audited = AuditChain::append(
-                db.value(),
-                {0, now, QStringLiteral("unknown"), QStringLiteral("login_failed"), QStringLiteral("user:?"), {}});
-            !audited)
+        const AuditChain::Entry entry =
+            !found ? AuditChain::Entry{0, now, QStringLiteral("unknown"), QStringLiteral("login_failed"),
+                                       QStringLiteral("user:?"), {}}
+                   : AuditChain::Entry{0,
+                                       now,
+                                       login,
+                                       QStringLiteral("login_failed"),
+                                       userSubject(login),
+                                       {{QStringLiteral("reason"),
+                                         disabled ? QStringLiteral("disabled") : QStringLiteral("locked")}}};
+        if (auto audited = AuditChain::append(db.value(), entry); !audited)
             return audited.error();
         if (auto committed = transaction.commit(); !committed)
             return committed.error();
+        // Only someone who knows the password learns that the account is locked out (and may wait).
+        if (found && !disabled && passwordRight)
+            return Error{ErrorCode::AccountLocked,
+                         QStringLiteral("the account is locked after repeated failed logins")};
         return refused;
     }
-    const qint64 id = row.value().value(0).toLongLong();
-    const Role role = roleFromName(row.value().value(1).toString()).value_or(Role::Clerk);
-    const QString hash = row.value().value(2).toString();
-    const bool disabled = row.value().value(3).toInt() != 0;
-    const int failures = row.value().value(4).toInt();
-    const QDateTime lockedUntil =
-        row.value().value(5).isNull() ? QDateTime() : StoreTime::parse(row.value().value(5).toString());
-    row.value().finish();
-    if (disabled)
-        return Error{ErrorCode::AccountLocked, QStringLiteral("the account is disabled")};
-    if (lockedUntil.isValid() && lockedUntil > now)
-        return Error{ErrorCode::AccountLocked, QStringLiteral("the account is locked after repeated failed logins")};
-    if (!PasswordHasher::verify(hash, password)) {
+    if (!passwordRight) {
         const int count = failures + 1;
         const bool lock = count >= m_options.maxFailedLogins;
         auto updated = Sql::run(
@@ -254,9 +273,7 @@ Result<Session> UserDirectory::authenticate(const QString &login, const QString 
             return audited.error();
         if (auto committed = transaction.commit(); !committed)
             return committed.error();
-        if (lock)
-            return Error{ErrorCode::AccountLocked,
-                         QStringLiteral("the account is locked after repeated failed logins")};
+        // Also when this failure locked the account: saying so would confirm that the login exists.
         return refused;
     }
     auto reset =

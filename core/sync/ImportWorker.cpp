@@ -88,6 +88,8 @@ void ImportWorker::runRound()
     }
     const Importer::RoundResult &r = round.value();
     Q_EMIT roundFinished(r.leased, r.imported, r.duplicates, r.failed);
+    if (!r.abandonedReferences.isEmpty())
+        Q_EMIT applicationsAbandoned(r.abandonedReferences);
     if (m_options.once) {
         Q_EMIT finished();
         return;

@@ -5,6 +5,7 @@
 #include "core/sync/ReceiverClient.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
@@ -43,6 +44,8 @@ Q_SIGNALS:
     void progressed(int done, int total);
     void caseImported(qint64 caseId, bool created);
     void roundFinished(int leased, int imported, int duplicates, int failed);
+    // Applications given up in the round (Importer: refused maxAttempts times; the receiver told).
+    void applicationsAbandoned(const QStringList &references);
     void receiverUnavailable(int attempt, int retryInMs, const QString &message);
     void receiverAvailable();
     void failed(const mado::Error &error);

@@ -3,6 +3,7 @@
 #include "core/intake/BundleTransfer.h"
 #include "core/intake/CaseBundleReader.h"
 #include "core/store/ImageSanitizer.h"
+#include "core/store/ImportFailures.h"
 
 #include <QDir>
 #include <QFile>
@@ -119,10 +120,16 @@ Result<Importer::RoundResult> Importer::runOnce(const Progress &progress)
             round.errors << QStringLiteral("%1: %2").arg(lease.reference, imported.error().message);
             qCWarning(lcSync) << "import of" << lease.reference << "failed:" << errorCodeName(imported.error().code)
                               << imported.error().message;
+            if (countFailure(lease, imported.error())) {
+                ++round.abandoned;
+                round.abandonedReferences << lease.reference;
+            }
             if (progress)
                 progress(done, round.leased, 0, false);
             continue;
         }
+        if (Status cleared = ImportFailures(m_store).clear(lease.applicationId); !cleared)
+            qCWarning(lcSync) << "cannot clear the import failures of" << lease.reference << cleared.error().message;
         if (imported.value().created)
             ++round.imported;
         else
@@ -131,6 +138,30 @@ Result<Importer::RoundResult> Importer::runOnce(const Progress &progress)
             progress(done, round.leased, imported.value().caseId, imported.value().created);
     }
     return round;
+}
+
+bool Importer::countFailure(const ReceiverClient::Lease &lease, const Error &error)
+{
+    if (!ImportFailures::isApplicationFault(error.code))
+        return false;
+    ImportFailures failures(m_store);
+    const auto attempts = failures.record(lease.applicationId, lease.reference, error);
+    if (!attempts) {
+        qCWarning(lcSync) << "cannot record the import failure of" << lease.reference << attempts.error().message;
+        return false;
+    }
+    if (attempts.value() < m_options.maxAttempts)
+        return false;
+    // Told before it is marked: should the call fail, the next lease tries again.
+    if (Status told = m_client.reportFailed(lease.applicationId, errorCodeName(error.code), error.message); !told) {
+        qCWarning(lcSync) << "cannot report" << lease.reference << "as failed to the receiver:" << told.error().message;
+        return false;
+    }
+    if (Status marked = failures.markAbandoned(lease.applicationId); !marked)
+        qCWarning(lcSync) << "cannot mark" << lease.reference << "as given up:" << marked.error().message;
+    qCWarning(lcSync) << "gave up" << lease.reference << "after" << attempts.value() << "attempts:"
+                      << errorCodeName(error.code);
+    return true;
 }
 
 } // namespace mado

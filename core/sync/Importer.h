@@ -24,6 +24,10 @@ namespace mado {
 // leased again, the store step finds it and the ack follows. Blocking; one thread at a time per
 // instance (the store uses that thread's connection). Errors are the client's (Network: retry
 // later), BundleInvalid / image errors of a bad bundle, or the store's.
+// A bad bundle is not retried forever: runOnce counts each refusal that is the application's own
+// (ImportFailures::isApplicationFault) and after maxAttempts gives it up: the receiver is told
+// (ReceiverClient::reportFailed; it deletes the personal data and asks the resident to apply
+// again) and the failure stays listed for IT (madoguchi-cli import --failures, the status bar).
 class Importer {
 public:
     struct Options {
@@ -31,6 +35,7 @@ public:
         int leaseSeconds = 600;
         ImageLimits limits;
         QString tempRoot; // parent of the private temporary directories; empty: the system's temp dir
+        int maxAttempts = 3; // refusals of one application before it is given up
     };
     struct Fetched {
         CaseBundle bundle;
@@ -41,7 +46,9 @@ public:
         int imported = 0;   // new cases
         int duplicates = 0; // already stored (acknowledged again)
         int failed = 0;     // left leased; the receiver offers them again after the lease
+        int abandoned = 0;  // of the failed: given up and reported to the receiver in this round
         QStringList errors; // one line per failure, without personal data
+        QStringList abandonedReferences;
     };
     // done, total, the case (0 when it failed), created
     using Progress = std::function<void(int done, int total, qint64 caseId, bool created)>;
@@ -61,6 +68,9 @@ public:
     const Options &options() const { return m_options; }
 
 private:
+    // Counts a refusal of the application and gives it up after maxAttempts; true if given up.
+    bool countFailure(const ReceiverClient::Lease &lease, const Error &error);
+
     CaseStore &m_store;
     const ReceiverClient &m_client;
     Options m_options;

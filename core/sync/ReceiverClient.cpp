@@ -165,6 +165,20 @@ Status ReceiverClient::acknowledge(const QString &applicationId) const
     return {};
 }
 
+Status ReceiverClient::reportFailed(const QString &applicationId, const QString &reason, const QString &message) const
+{
+    if (!plausibleId(applicationId))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("malformed application id")};
+    const QJsonObject o{{QStringLiteral("reason"), reason}, {QStringLiteral("message"), message.left(500)}};
+    auto reply = call("POST", QStringLiteral("/ws/v1/applications/%1/failed").arg(applicationId),
+                      QJsonDocument(o).toJson(QJsonDocument::Compact));
+    if (!reply)
+        return reply.error();
+    if (reply.value().status != 200)
+        return statusError(reply.value().status, QStringLiteral("failed"));
+    return {};
+}
+
 Status ReceiverClient::postOutcome(const QString &applicationId, const QString &outcome, const QString &reason) const
 {
     if (!plausibleId(applicationId))

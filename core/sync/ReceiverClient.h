@@ -34,6 +34,10 @@ public:
     // The bundle transfer JSON (BundleTransfer::unpack reads it).
     Result<QByteArray> downloadBundle(const QString &applicationId) const;
     Status acknowledge(const QString &applicationId) const;
+    // Gives up a leased application that cannot be imported: the receiver deletes its personal
+    // data and tells the resident to apply again. reason: an error code name ("image_corrupt");
+    // message: English, no personal data, at most 500 characters. Repeating it is harmless.
+    Status reportFailed(const QString &applicationId, const QString &reason, const QString &message) const;
     // outcome: "approved", "rejected", "resubmission_requested" or "issued".
     Status postOutcome(const QString &applicationId, const QString &outcome, const QString &reason = {}) const;
 

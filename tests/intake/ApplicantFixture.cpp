@@ -27,7 +27,18 @@ void ApplicantFixture::start()
     options.challengeKey = kChallengeKey;
     options.maxApplicationBytes = kBodyLimit;
     options.imageLimits = ImageLimits{512 * 1024, 4'000'000, 4000};
+    // The check runs in every test; a floor of 1 MiB is met wherever the tests can run at all.
+    options.spoolMinFreeBytes = 1024 * 1024;
+    m_options = options;
     m_server = std::make_unique<ReceiverServer>(options, *m_spool);
+    QVERIFY(m_server->start().ok());
+}
+
+void ApplicantFixture::restart(const std::function<void(ReceiverOptions &)> &change)
+{
+    m_server.reset();
+    change(m_options);
+    m_server = std::make_unique<ReceiverServer>(m_options, *m_spool);
     QVERIFY(m_server->start().ok());
 }
 

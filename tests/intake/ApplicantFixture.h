@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace mado {
@@ -30,6 +31,8 @@ protected:
 
     void start();
     void stop();
+    // Starts the receiver again (same spool, same LINE simulator) with changed options.
+    void restart(const std::function<void(ReceiverOptions &)> &change);
     QString token(const QString &user = kUser) { return m_line->mintIdToken(user, kChannel); }
     HttpTestClient::Reply requestChallenge(const QString &idToken);
     QString newNonce(const QString &user = kUser);
@@ -46,6 +49,7 @@ protected:
     std::unique_ptr<test::LineSimulator> m_line;
     std::unique_ptr<Spool> m_spool;
     std::unique_ptr<ReceiverServer> m_server;
+    ReceiverOptions m_options;
 };
 
 } // namespace mado

@@ -19,7 +19,8 @@ HttpTestClient::Reply readReply(std::istream &in, const Poco::Net::HTTPResponse 
     std::ostringstream body;
     Poco::StreamCopier::copyStream(in, body);
     return HttpTestClient::Reply{int(response.getStatus()), response.getContentType(),
-                                 response.get("Connection", std::string()), QByteArray::fromStdString(body.str())};
+                                 response.get("Connection", std::string()), QByteArray::fromStdString(body.str()),
+                                 response.get("Retry-After", std::string())};
 }
 
 } // namespace
@@ -76,7 +77,7 @@ HttpTestClient::Reply HttpTestClient::sendPartial(quint16 port, const QByteArray
         body.resize(std::size_t(stream.gcount()));
     }
     return Reply{int(response.getStatus()), response.getContentType(), response.get("Connection", std::string()),
-                 QByteArray::fromStdString(body)};
+                 QByteArray::fromStdString(body), response.get("Retry-After", std::string())};
 }
 
 } // namespace mado

@@ -16,6 +16,7 @@ public:
         std::string contentType;
         std::string connection; // the Connection header of the answer
         QByteArray body;
+        std::string retryAfter; // the Retry-After header of the answer
     };
     using Headers = std::vector<std::pair<std::string, std::string>>;
 

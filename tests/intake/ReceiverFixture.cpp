@@ -104,6 +104,15 @@ QString ReceiverFixture::submit(int n, const QMap<QString, QString> &fields, con
     return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
 }
 
+QString ReceiverFixture::submitBundle(const QString &directory, const QString &idempotencyKey)
+{
+    const auto reply = LineClient::submitBundle(QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()),
+                                                m_line->mintIdToken(kUser, kChannel), directory, idempotencyKey);
+    if (reply.status != 201)
+        qWarning() << "submission failed" << reply.status << reply.body;
+    return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
+}
+
 bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &bytes)
 {
     if (!m_webhooks) {

@@ -29,6 +29,9 @@ public:
 
     // fields: overrides of ApplicantTestKit::fields; documentJpeg replaces the document image.
     QString submit(int n, const QMap<QString, QString> &fields = {}, const QByteArray &documentJpeg = {});
+    // Submits a case bundle directory (case.json and its images) through the real applicant API,
+    // as the LIFF page would; returns the application id, empty on failure.
+    QString submitBundle(const QString &directory, const QString &idempotencyKey);
     // Starts (again) the workstation listener; port 0 picks a free one. False if it cannot bind.
     bool startWorkstationServer(quint16 port);
     void stopWorkstationServer() { m_server.reset(); }

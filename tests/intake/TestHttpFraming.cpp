@@ -37,6 +37,8 @@ private Q_SLOTS:
     void connectionRefusesBeforeTheBodyAndCloses();
     void connectionAnswersStoreFailureWith503();
     void connectionHonoursHttp10AndExpectContinue();
+    void connectionCountsTheChunkedBodyItHolds();
+    void connectionClosesAfterRefusalsInARow();
     void randomCutsGiveTheSameAnswers();
     void randomBytesNeverAcknowledge();
 
@@ -290,6 +292,42 @@ void TestHttpFraming::connectionRefusesBeforeTheBodyAndCloses()
     QCOMPARE(statusOf(connection.output()), status);
     QCOMPARE(connection.lastStatus(), status);
     QVERIFY(connection.output().find("Connection: close") != std::string::npos);
+}
+
+void TestHttpFraming::connectionCountsTheChunkedBodyItHolds()
+{
+    // The chunked decoder moves data out of input() into the body: what the connection holds must
+    // still count it (the front's memory budget is checked against heldBytes()).
+    FrontConnection connection(m_check);
+    connection.input() = "POST /line/webhook HTTP/1.1\r\nContent-Type: application/json\r\nx-line-signature: a\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\nf00\r\n" +
+                         std::string(3000, 'x');
+    QCOMPARE(connection.advance(), FrontConnection::Step::NeedMore);
+    QVERIFY(connection.input().size() < 100);
+    QVERIFY2(connection.heldBytes() >= 3000, qPrintable(QString::number(connection.heldBytes())));
+    // Refused for the budget: a 503 that says so, the connection to be closed, the body dropped.
+    QCOMPARE(connection.overloaded(), FrontConnection::Step::Close);
+    QCOMPARE(statusOf(connection.output()), 503);
+    QVERIFY(connection.output().find("server_busy") != std::string::npos);
+    QVERIFY(connection.output().find("Connection: close") != std::string::npos);
+    QVERIFY(connection.heldBytes() - connection.output().capacity() < 100);
+}
+
+void TestHttpFraming::connectionClosesAfterRefusalsInARow()
+{
+    const std::string forged = "POST /line/webhook HTTP/1.1\r\nContent-Type: application/json\r\n"
+                               "x-line-signature: AAAA\r\nContent-Length: 2\r\n\r\n{}";
+    const QByteArray urlCheck = R"({"destination":"U0","events":[]})";
+    FrontConnection connection(m_check, 3);
+    connection.input() = forged + forged + webhookRequest(urlCheck) + forged + forged + forged + forged;
+    std::vector<int> steps;
+    for (int i = 0; i < 6; ++i)
+        steps.push_back(int(connection.advance()));
+    const int answered = int(FrontConnection::Step::Answered);
+    // Two refused, one accepted (the count starts again), then the third refusal in a row closes.
+    QCOMPARE(steps, (std::vector<int>{answered, answered, answered, answered, answered,
+                                      int(FrontConnection::Step::Close)}));
+    QVERIFY(connection.refusalLimitReached());
 }
 
 void TestHttpFraming::connectionAnswersStoreFailureWith503()

@@ -1,4 +1,5 @@
 #include "core/store/CaseStore.h"
+#include "core/store/ImportFailures.h"
 #include "core/sync/ImportWorker.h"
 #include "core/sync/Importer.h"
 #include "core/sync/ReceiverClient.h"
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void workerRetriesWhileReceiverIsDown();
     void wrongTokenFailsWithoutRetrying();
     void outcomeReachesTheApplicant();
+    void refusedApplicationIsGivenUpAfterMaxAttempts();
+    void transientFailuresAreNotCounted();
 
 private:
     QString submitApplication(int n, const QByteArray &documentJpeg = {}) { return m_rx->submit(n, {}, documentJpeg); }
@@ -298,6 +301,86 @@ void TestImporter::outcomeReachesTheApplicant()
     auto refused = m_client->postOutcome(id, QStringLiteral("rejected"), QStringLiteral("face_mismatch"));
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Conflict);
+}
+
+void TestImporter::refusedApplicationIsGivenUpAfterMaxAttempts()
+{
+    // The ward's workstation admits smaller images than the receiver (a setting IT may choose):
+    // the application passes the receiver and is refused at every import. It must not be leased
+    // forever with its personal data left on the receiver and the resident never told.
+    const QString id = submitApplication(1);
+    QVERIFY(!id.isEmpty());
+    Importer::Options options = importerOptions();
+    options.leaseSeconds = 1;
+    options.maxAttempts = 3;
+    options.limits.maxPixels = 1000;
+    Importer importer(m_store->store(), *m_client, options);
+    ImportFailures failures(m_store->store());
+    const int pushesBefore = int(m_rx->line().pushes().size());
+
+    int attempts = 0;
+    int failedRounds = 0;
+    int abandoned = 0;
+    // Each round leases it again once the 1 s lease has expired.
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 auto round = importer.runOnce();
+                                 if (!round.ok())
+                                     return false;
+                                 if (round.value().leased > 0) {
+                                     ++attempts;
+                                     failedRounds += round.value().failed;
+                                     abandoned += round.value().abandoned;
+                                 }
+                                 return abandoned > 0;
+                             }()),
+                             15000);
+    QCOMPARE(attempts, 3);
+    QCOMPARE(failedRounds, 3);
+    QCOMPARE(caseCount(), 0);
+
+    // IT sees it, with the reason and the count.
+    auto listed = failures.list(true);
+    QVERIFY(listed.ok());
+    QCOMPARE(int(listed.value().size()), 1);
+    QCOMPARE(listed.value().front().applicationId, id);
+    QCOMPARE(listed.value().front().attempts, 3);
+    QCOMPARE(listed.value().front().errorCode, QStringLiteral("image_too_large"));
+    QVERIFY(listed.value().front().abandonedAt.isValid());
+
+    // The receiver was told: the personal data is gone, the state says why, nothing to lease.
+    QCOMPARE(queryText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
+             QStringLiteral("import_failed"));
+    QCOMPARE(queryText(QStringLiteral("SELECT count(*) FROM applications WHERE manifest IS NOT NULL")),
+             QStringLiteral("0"));
+    auto gone = m_client->downloadBundle(id);
+    QVERIFY(!gone.ok());
+    auto next = importer.runOnce();
+    QVERIFY(next.ok());
+    QCOMPARE(next.value().leased, 0);
+    // And the resident is asked to apply again through LINE.
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), pushesBefore + 1, 10000);
+    QVERIFY(QString::fromUtf8(m_rx->line().pushes().back().body).contains(QStringLiteral("もう一度お申し込みください")));
+}
+
+void TestImporter::transientFailuresAreNotCounted()
+{
+    // A failure that says nothing about the application (here: the store cannot take it, as on a
+    // full disk, simulated by an unwritable temporary directory) is never counted against it.
+    const QString id = submitApplication(1);
+    QVERIFY(!id.isEmpty());
+    Importer::Options options = importerOptions();
+    options.tempRoot = m_dir->filePath(QStringLiteral("does-not-exist/and-cannot-be-made"));
+    options.maxAttempts = 1;
+    Importer importer(m_store->store(), *m_client, options);
+    auto round = importer.runOnce();
+    QVERIFY(round.ok());
+    QCOMPARE(round.value().failed, 1);
+    QCOMPARE(round.value().abandoned, 0);
+    auto listed = ImportFailures(m_store->store()).list();
+    QVERIFY(listed.ok());
+    QVERIFY(listed.value().empty());
+    QCOMPARE(queryText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
+             QStringLiteral("received"));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

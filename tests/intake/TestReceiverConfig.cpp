@@ -59,6 +59,7 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.listenHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.listenPort, quint16(8480));
     QCOMPARE(c.maxThreads, 128);
+    QCOMPARE(c.requestSeconds, 120);
     QCOMPARE(c.channelSecret, IntakeTestKit::channelSecret()); // trailing newline trimmed
     QCOMPARE(c.channelAccessToken, QByteArray("test-access-token"));
     QCOMPARE(c.lineApiBase, QStringLiteral("https://api.line.me"));
@@ -67,8 +68,15 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.spoolPath, path("spool.sqlite"));
     QCOMPARE(c.maxBodyBytes, qint64(1048576));
     QCOMPARE(c.webhookRetentionDays, 7);
+    QCOMPARE(c.spoolMinFreeBytes, qint64(1073741824));
 
     const ReceiverOptions options = c.serverOptions();
+    QCOMPARE(options.spoolMinFreeBytes, qint64(1073741824));
+    QCOMPARE(options.uploadsPerUser, 2);
+    QCOMPARE(options.uploadsTotal, 16);
+    QCOMPARE(options.idTokenCacheEntries, 10000);
+    QCOMPARE(options.failedTokenBurst, 10);
+    QCOMPARE(options.failedTokensPerMinute, 6);
     QCOMPARE(options.channelSecret, IntakeTestKit::channelSecret());
     QCOMPARE(options.maxBodyBytes, qint64(1048576));
     QCOMPARE(options.port, quint16(8480));
@@ -77,12 +85,13 @@ void TestReceiverConfig::minimalFileGetsDefaults()
 void TestReceiverConfig::everyKeyIsRead()
 {
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
-                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\n"
+                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
+                           "token_cache_entries = 50\nfailed_tokens_burst = 4\nfailed_tokens_per_minute = 2\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
-                           "image_pixels = 2000000\n"
-                           "[spool]\nwebhook_retention_days = 3\n"
+                           "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
+                           "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
                            "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n";
     IntakeTestKit::writeFile(path("challenge_key"), "challenge-key-0123456789\n");
@@ -95,6 +104,8 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.listenHost, QStringLiteral("::1"));
     QCOMPARE(c.listenPort, quint16(9000));
     QCOMPARE(c.maxThreads, 4);
+    QCOMPARE(c.requestSeconds, 30);
+    QCOMPARE(c.serverOptions().handOverDeadline, std::chrono::milliseconds(30'000));
     QCOMPARE(c.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
@@ -114,6 +125,12 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(options.maxChallengesPerHour, 5);
     QCOMPARE(options.maxApplicationBytes, qint64(1048576));
     QCOMPARE(options.imageLimits.maxPixels, qint64(2000000));
+    QCOMPARE(options.idTokenCacheEntries, 50);
+    QCOMPARE(options.failedTokenBurst, 4);
+    QCOMPARE(options.failedTokensPerMinute, 2);
+    QCOMPARE(options.uploadsPerUser, 3);
+    QCOMPARE(options.uploadsTotal, 9);
+    QCOMPARE(options.spoolMinFreeBytes, qint64(0));
     QVERIFY(c.workstationApiEnabled());
     QCOMPARE(c.workstationHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.workstationPort, quint16(9001));
@@ -191,6 +208,10 @@ void TestReceiverConfig::invalidConfiguration_data()
                                         << files << QStringLiteral("tls.private_key: cannot read '@/absent.pem'");
     QTest::addRow("image pixels too many") << valid + "[limits]\nimage_pixels = 1000000000\n" << files
                                            << QStringLiteral("limits.image_pixels must be an integer");
+    QTest::addRow("no upload per user") << valid + "[limits]\nuploads_per_user = 0\n" << files
+                                        << QStringLiteral("limits.uploads_per_user must be an integer");
+    QTest::addRow("spool floor negative") << valid + "[spool]\nmin_free_bytes = -1\n" << files
+                                          << QStringLiteral("spool.min_free_bytes must be an integer");
 }
 
 void TestReceiverConfig::invalidConfiguration()
@@ -228,7 +249,7 @@ void TestReceiverConfig::unknownKeyIsReported()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 22);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 32);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

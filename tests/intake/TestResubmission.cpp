@@ -24,6 +24,7 @@ const QString kChannel = QStringLiteral("1650000001");
 const QString kUser = QStringLiteral("U8888888888888888888888888888abcd");
 const QByteArray kAccessToken = QByteArrayLiteral("test-access-token");
 const QByteArray kToken = QByteArrayLiteral("ws-token-resubmission-01");
+const QByteArray kOtherToken = QByteArrayLiteral("ws-token-resubmission-02");
 } // namespace
 
 // A resubmission end to end: the clerk asks for new photos, the applicant sends one through LINE,
@@ -34,8 +35,38 @@ class TestResubmission : public QObject {
 
 private Q_SLOTS:
     void photoSentThroughLineReachesTheWorkstation();
+    void photosAreCappedInNumberAndPaged();
+    void photosAreCappedInBytes();
 
 private:
+    // A receiver, a workstation API, a webhook worker with the given limits, and one application
+    // of kUser sent back for new photos by workstation "pc"; the photos p1.. are sent with photo().
+    struct Rig {
+        QTemporaryDir dir;
+        test::LineSimulator line{kAccessToken};
+        std::unique_ptr<Spool> spool;
+        std::unique_ptr<ReceiverServer> receiver;
+        std::unique_ptr<WorkstationTokens> tokens;
+        std::unique_ptr<WorkstationServer> workstation;
+        std::unique_ptr<WebhookWorker> worker;
+        std::string base; // /ws/v1/applications/{id}
+    };
+    static void setUp(Rig &rig, int maxImages, qint64 maxBytes, WorkstationServer::Options wsOptions = {});
+    static int sendPhoto(Rig &rig, int n, const QByteArray &photo); // returns the replies seen after it
+    static QString lastReply(const Rig &rig)
+    {
+        return QJsonDocument::fromJson(rig.line.replies().back().body)
+            .object()[QStringLiteral("messages")][0][QStringLiteral("text")]
+            .toString();
+    }
+    static HttpTestClient::Reply wsAs(quint16 port, const QByteArray &token, const std::string &method,
+                                      const std::string &path, const QByteArray &body = {})
+    {
+        return HttpTestClient::request(
+            port, method, path, body,
+            {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token.toStdString()}});
+    }
+
     HttpTestClient::Reply ws(quint16 port, const std::string &method, const std::string &path,
                              const QByteArray &body = {})
     {
@@ -126,6 +157,156 @@ void TestResubmission::photoSentThroughLineReachesTheWorkstation()
     QCOMPARE(ws(workstation.port(), "POST", base + "/outcome", R"({"outcome":"approved"})").status, 200);
     QCOMPARE(ws(workstation.port(), "GET", "/ws/v1/applications/no-such-application/resubmissions").status, 404);
     worker.stop();
+}
+
+void TestResubmission::setUp(Rig &rig, int maxImages, qint64 maxBytes, WorkstationServer::Options wsOptions)
+{
+    QVERIFY(rig.line.start());
+    auto spool = Spool::open(rig.dir.filePath(QStringLiteral("spool.sqlite")));
+    QVERIFY(spool.ok());
+    rig.spool = std::move(spool).value();
+    ReceiverOptions options;
+    options.port = 0;
+    options.channelSecret = IntakeTestKit::channelSecret();
+    options.lineApiBase = rig.line.baseUrl();
+    options.liffChannelId = kChannel;
+    options.challengeKey = "challenge-key-0123456789abcdef";
+    rig.receiver = std::make_unique<ReceiverServer>(options, *rig.spool);
+    QVERIFY(rig.receiver->start().ok());
+    auto tokens = WorkstationTokens::parse(WorkstationTokens::line(QStringLiteral("pc"), kToken) + '\n' +
+                                           WorkstationTokens::line(QStringLiteral("other"), kOtherToken) + '\n');
+    QVERIFY(tokens.ok());
+    rig.tokens = std::make_unique<WorkstationTokens>(std::move(tokens).value());
+    wsOptions.port = 0;
+    rig.workstation = std::make_unique<WorkstationServer>(wsOptions, *rig.spool, *rig.tokens, nullptr);
+    QVERIFY(rig.workstation->start().ok());
+    WebhookWorker::Options workerOptions;
+    workerOptions.apiBase = rig.line.baseUrl();
+    workerOptions.dataApiBase = rig.line.baseUrl();
+    workerOptions.accessToken = kAccessToken;
+    workerOptions.maxResubmittedImages = maxImages;
+    workerOptions.maxResubmittedBytes = maxBytes;
+    rig.worker = std::make_unique<WebhookWorker>(*rig.spool, workerOptions);
+    rig.worker->start();
+
+    const std::string auth = "Bearer " + rig.line.mintIdToken(kUser, kChannel).toStdString();
+    const auto challenge =
+        HttpTestClient::request(rig.receiver->port(), "POST", "/api/v1/challenges", {}, {{"Authorization", auth}});
+    const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
+    const MultipartBody body = ApplicantTestKit::body(ApplicantTestKit::fields(nonce), ApplicantTestKit::images());
+    const auto submitted = HttpTestClient::request(
+        rig.receiver->port(), "POST", "/api/v1/applications", body.bytes(),
+        {{"Content-Type", body.contentType()}, {"Authorization", auth}, {"Idempotency-Key", "resubmission-0002"}});
+    QCOMPARE(submitted.status, 201);
+    rig.base = "/ws/v1/applications/" +
+               QJsonDocument::fromJson(submitted.body).object().value(QStringLiteral("applicationId")).toString().toStdString();
+    const quint16 port = rig.workstation->port();
+    QCOMPARE(wsAs(port, kToken, "POST", "/ws/v1/leases", R"({"count":1,"seconds":60})").status, 200);
+    QCOMPARE(wsAs(port, kToken, "POST", rig.base + "/ack").status, 200);
+    QCOMPARE(wsAs(port, kToken, "POST", rig.base + "/outcome", R"({"outcome":"resubmission_requested"})").status, 200);
+}
+
+int TestResubmission::sendPhoto(Rig &rig, int n, const QByteArray &photo)
+{
+    const int before = int(rig.line.replies().size());
+    const QString id = QString::number(9000 + n);
+    rig.line.setContent(id, photo);
+    const auto delivered = test::LineClient::sendWebhook(
+        QStringLiteral("http://127.0.0.1:%1").arg(rig.receiver->port()), IntakeTestKit::channelSecret(),
+        {test::LineClient::event(QStringLiteral("ev-photo-%1").arg(n), QStringLiteral("message"), kUser,
+                                 QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                                             {QStringLiteral("id"), id}})});
+    if (delivered.status != 200)
+        return -1;
+    // Each photo gets one reply; wait for it so that the photos are handled in order.
+    if (!QTest::qWaitFor([&] { return int(rig.line.replies().size()) > before; }, 5000))
+        return -1;
+    return int(rig.line.replies().size());
+}
+
+void TestResubmission::photosAreCappedInNumberAndPaged()
+{
+    WorkstationServer::Options wsOptions;
+    wsOptions.maxResubmissionPageImages = 2;
+    Rig rig;
+    setUp(rig, 3, 64 * 1024 * 1024, wsOptions);
+    if (QTest::currentTestFailed())
+        return;
+    const QByteArray photo = ApplicantTestKit::smallPng();
+    for (int n = 1; n <= 3; ++n) {
+        QCOMPARE(sendPhoto(rig, n, photo), n);
+        QVERIFY(lastReply(rig).contains(QStringLiteral("受け付けました")));
+    }
+    // The fourth is refused with a message, without even being downloaded.
+    QCOMPARE(sendPhoto(rig, 4, photo), 4);
+    QCOMPARE(lastReply(rig),
+             QStringLiteral("この申請で再提出いただける写真は3枚（合計64MB）までです。これ以上はお受けできません。"
+                            "職員からのご連絡をお待ちください。"));
+    QCOMPARE(rig.line.contentCalls(), 3);
+
+    // Paged: at most 2 per page here.
+    const quint16 port = rig.workstation->port();
+    const auto first = wsAs(port, kToken, "GET", rig.base + "/resubmissions");
+    QCOMPARE(first.status, 200);
+    QJsonObject page = QJsonDocument::fromJson(first.body).object();
+    QCOMPARE(page[QStringLiteral("files")].toArray().size(), 2);
+    QCOMPARE(page[QStringLiteral("total")].toInt(), 3);
+    QCOMPARE(page[QStringLiteral("nextOffset")].toInt(), 2);
+    QCOMPARE(page[QStringLiteral("files")][0][QStringLiteral("name")].toString(), QStringLiteral("9001.png"));
+    const auto second = wsAs(port, kToken, "GET", rig.base + "/resubmissions?offset=2");
+    QCOMPARE(second.status, 200);
+    page = QJsonDocument::fromJson(second.body).object();
+    QCOMPARE(page[QStringLiteral("files")].toArray().size(), 1);
+    QCOMPARE(page[QStringLiteral("files")][0][QStringLiteral("name")].toString(), QStringLiteral("9003.png"));
+    QVERIFY(page[QStringLiteral("nextOffset")].isNull());
+    QCOMPARE(QByteArray::fromBase64(page[QStringLiteral("files")][0][QStringLiteral("base64")].toString().toLatin1()),
+             photo);
+    QCOMPARE(wsAs(port, kToken, "GET", rig.base + "/resubmissions?limit=1").body.count("\"name\""), 1);
+    for (const char *query : {"?limit=3", "?limit=0", "?offset=-1", "?offset=4", "?limit=x", "?page=1"})
+        QVERIFY2(wsAs(port, kToken, "GET", rig.base + "/resubmissions" + query).status == 400, query);
+
+    // A page is bounded in bytes too (its first image always comes).
+    WorkstationServer::Options small;
+    small.port = 0;
+    small.maxResubmissionPageBytes = photo.size() + photo.size() / 2;
+    WorkstationServer narrow(small, *rig.spool, *rig.tokens, nullptr);
+    QVERIFY(narrow.start().ok());
+    page = QJsonDocument::fromJson(wsAs(narrow.port(), kToken, "GET", rig.base + "/resubmissions").body).object();
+    QCOMPARE(page[QStringLiteral("files")].toArray().size(), 1);
+    QCOMPARE(page[QStringLiteral("nextOffset")].toInt(), 1);
+
+    // The workstation acknowledges what it has; the rest stays; the allowance is not renewed by that.
+    const auto taken = wsAs(port, kToken, "POST", rig.base + "/resubmissions/ack", R"({"files":["9001.png","9002.png"]})");
+    QCOMPARE(taken.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(taken.body).object().value(QStringLiteral("deleted")).toInt(), 2);
+    page = QJsonDocument::fromJson(wsAs(port, kToken, "GET", rig.base + "/resubmissions").body).object();
+    QCOMPARE(page[QStringLiteral("total")].toInt(), 1);
+    QVERIFY(!QFileInfo::exists(rig.spool->filesDirectory() + QStringLiteral("/resubmissions/9001.png")));
+    QVERIFY(QFileInfo::exists(rig.spool->filesDirectory() + QStringLiteral("/resubmissions/9003.png")));
+    QCOMPARE(sendPhoto(rig, 5, photo), 5);
+    QVERIFY(lastReply(rig).contains(QStringLiteral("までです")));
+    QCOMPARE(wsAs(port, kOtherToken, "GET", rig.base + "/resubmissions").status, 409);
+    rig.worker->stop();
+}
+
+void TestResubmission::photosAreCappedInBytes()
+{
+    const QByteArray photo = ApplicantTestKit::smallJpeg();
+    Rig rig;
+    setUp(rig, 100, 2 * photo.size() + photo.size() / 2);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(sendPhoto(rig, 1, photo), 1);
+    QCOMPARE(sendPhoto(rig, 2, photo), 2);
+    QVERIFY(lastReply(rig).contains(QStringLiteral("受け付けました")));
+    // The third would pass the byte allowance: refused after the download, not kept.
+    QCOMPARE(sendPhoto(rig, 3, photo), 3);
+    QVERIFY(lastReply(rig).contains(QStringLiteral("までです")));
+    QCOMPARE(rig.line.contentCalls(), 3);
+    QVERIFY(!QFileInfo::exists(rig.spool->filesDirectory() + QStringLiteral("/resubmissions/9003.jpg")));
+    const auto page = wsAs(rig.workstation->port(), kToken, "GET", rig.base + "/resubmissions");
+    QCOMPARE(QJsonDocument::fromJson(page.body).object()[QStringLiteral("total")].toInt(), 2);
+    rig.worker->stop();
 }
 
 QTEST_GUILESS_MAIN(TestResubmission)

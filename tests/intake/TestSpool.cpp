@@ -2,6 +2,7 @@
 #include "core/intake/SpoolSchema.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void groupCommitLeavesTheConnectionSynchronousFull();
     void groupsOfWebhooksAreCountedPerGroup();
     void spoolBehindASymlinkSyncsTheRealLog();
+    void upgradeToVersion8KeepsOwnersAndClearsOldPushes();
+    void deletedDataIsOverwritten();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("spool.sqlite")); }
@@ -49,10 +52,22 @@ private:
     }
     // Runs SQL on the file through its own connection (not the spool's).
     static void rawExec(const QString &path, const char *sql);
+    // A new spool file at path() with the revisions up to version only.
+    void createVersion(int version);
     static QByteArray rawQuery(const QString &path, const char *sql);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+void TestSpool::createVersion(int version)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path().toUtf8().constData(), &db), SQLITE_OK);
+    const Status migrated = SpoolSchema::migrate(db, version);
+    sqlite3_close(db);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    QCOMPARE(rawQuery(path(), "PRAGMA user_version").toInt(), version);
+}
 
 void TestSpool::init()
 {
@@ -151,16 +166,12 @@ void TestSpool::survivesReopening()
 
 void TestSpool::upgradeClearsProcessedEventBodies()
 {
-    {
-        auto spool = open(path());
-        QVERIFY(spool);
-        QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("OLD1"), R"({"type":"follow","u":"U1"})"),
-                                           event(QStringLiteral("OLD2"), R"({"type":"follow","u":"U2"})")})
-                    .ok());
-    }
+    createVersion(6);
+    rawExec(path(), "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) VALUES "
+                    "('OLD1', 'follow', '2026-11-27T01:02:03.456Z', '{\"type\":\"follow\",\"u\":\"U1\"}'), "
+                    "('OLD2', 'follow', '2026-11-27T01:02:03.456Z', '{\"type\":\"follow\",\"u\":\"U2\"}')");
     // A spool of version 6 whose processed events still hold their bodies.
-    rawExec(path(), "DROP INDEX webhook_events_received; UPDATE webhook_events SET state = 'done' "
-                    "WHERE webhook_event_id = 'OLD1'; PRAGMA user_version = 6");
+    rawExec(path(), "UPDATE webhook_events SET state = 'done' WHERE webhook_event_id = 'OLD1'");
     auto upgraded = open(path());
     QVERIFY(upgraded);
     QCOMPARE(rawQuery(path(), "PRAGMA user_version").toInt(), SpoolSchema::latestVersion());
@@ -441,6 +452,54 @@ void TestSpool::spoolBehindASymlinkSyncsTheRealLog()
     QVERIFY(QFile::exists(real + QStringLiteral("-wal")));
     QVERIFY(!QFile::exists(link + QStringLiteral("-wal")));
     QCOMPARE(rawQuery(real, "SELECT webhook_event_id FROM webhook_events"), QByteArray("LINKED"));
+}
+
+void TestSpool::upgradeToVersion8KeepsOwnersAndClearsOldPushes()
+{
+    createVersion(7);
+    rawExec(path(), "INSERT INTO applications (seq, id, reference, user_id, idempotency_key, received_at, state, "
+                    "manifest, lease_holder, lease_until, acknowledged_at) VALUES "
+                    "(1, 'app-acked-0001', 'MDG-2611-00001-1', 'U1', 'k1', '2026-11-27T01:00:00.000Z', 'approved', "
+                    "NULL, 'pc-1', NULL, '2026-11-27T02:00:00.000Z'), "
+                    "(2, 'app-leased-0002', 'MDG-2611-00002-1', 'U2', 'k2', '2026-11-27T01:00:00.000Z', 'received', "
+                    "'{}', 'pc-2', '2026-11-27T03:00:00.000Z', NULL), "
+                    "(3, 'app-waiting-003', 'MDG-2611-00003-1', 'U3', 'k3', '2026-11-27T01:00:00.000Z', 'received', "
+                    "'{}', NULL, NULL, NULL)");
+    rawExec(path(), "INSERT INTO push_outbox (application_id, kind, user_id, retry_key, body, state, "
+                    "next_attempt_at) VALUES "
+                    "('app-acked-0001', 'approved', 'U1', 'r1', '{\"to\":\"U1\"}', 'failed', ''), "
+                    "('app-acked-0001', 'rejected', 'U1', 'r2', '{\"to\":\"U1\"}', 'pending', '')");
+    rawExec(path(), "INSERT INTO resubmitted_images VALUES ('m1', 'app-acked-0001', 'm1.jpg', "
+                    "'2026-11-27T01:00:00.000Z')");
+    auto spool = open(path());
+    QVERIFY(spool);
+    QCOMPARE(rawQuery(path(), "PRAGMA user_version").toInt(), SpoolSchema::latestVersion());
+    QCOMPARE(rawQuery(path(), "SELECT group_concat(id || ':' || state || ':' || coalesce(acknowledged_by, '-') || "
+                              "':' || lease_count, ' ') FROM applications ORDER BY seq"),
+             QByteArray("app-acked-0001:approved:pc-1:1 app-leased-0002:received:-:1 app-waiting-003:received:-:0"));
+    // A failed push keeps no message; a pending one still has it.
+    QCOMPARE(rawQuery(path(), "SELECT group_concat(state || ' ' || body, ', ') FROM push_outbox ORDER BY id"),
+             QByteArray(R"(failed {}, pending {"to":"U1"})"));
+    QCOMPARE(rawQuery(path(), "SELECT bytes FROM resubmitted_images"), QByteArray("0"));
+    rawExec(path(), "UPDATE applications SET state = 'import_failed' WHERE seq = 3");
+    QCOMPARE(rawQuery(path(), "SELECT state FROM applications WHERE seq = 3"), QByteArray("import_failed"));
+}
+
+void TestSpool::deletedDataIsOverwritten()
+{
+    auto spool = open(path());
+    QVERIFY(spool);
+    const QByteArray marker = "SECRET-DELETE-MARKER-4711";
+    QVERIFY(spool->storeWebhookEvents({event(QStringLiteral("GONE1"), R"({"type":"follow","m":")" + marker + "\"}")})
+                .ok());
+    spool->locked([](sqlite3 *db) { QCOMPARE(sqlite3_exec(db, "DELETE FROM webhook_events", 0, 0, 0), SQLITE_OK); });
+    QVERIFY(spool->scrubber().runOnce().ok());
+    for (const QString &name : {path(), path() + QStringLiteral("-wal"), path() + QStringLiteral("-shm")}) {
+        QFile file(name);
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY2(!file.readAll().contains(marker), qPrintable(name));
+    }
+    QCOMPARE(QFileInfo(path() + QStringLiteral("-wal")).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSpool)

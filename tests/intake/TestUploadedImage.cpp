@@ -1,5 +1,6 @@
 #include "core/intake/UploadedImage.h"
 #include "tests/support/ImageFiles.h"
+#include "tests/support/PhoneJpeg.h"
 
 #include <QTest>
 
@@ -53,6 +54,16 @@ void TestUploadedImage::check_data()
     QTest::addRow("JPEG with restart markers") << encode(".jpg", {cv::IMWRITE_JPEG_RST_INTERVAL, 2}) << -1;
     QTest::addRow("JPEG with an EXIF thumbnail") << withThumbnail(jpeg, small) << -1;
     QTest::addRow("PNG") << png << -1;
+    QTest::addRow("phone JPEG, EXIF orientation 6") << test::PhoneJpeg::withOrientation(jpeg, 6) << -1;
+    QTest::addRow("phone JPEG, EXIF orientation 8, MM")
+        << test::PhoneJpeg::withOrientation(jpeg, 8, test::PhoneJpeg::ByteOrder::Motorola) << -1;
+    // Flat colours: each scan is a few bytes, so only the scan count can refuse the file.
+    const cv::Mat noise = test::PhoneJpeg::asymmetricPicture(160, 120);
+    QTest::addRow("progressive JPEG at the scan limit") << test::PhoneJpeg::scanBomb(noise, 64) << -1;
+    QTest::addRow("progressive JPEG split into 65 scans")
+        << test::PhoneJpeg::scanBomb(noise, 65) << int(ErrorCode::ImageTooLarge);
+    QTest::addRow("progressive JPEG split into 200 scans")
+        << test::PhoneJpeg::scanBomb(noise, 200) << int(ErrorCode::ImageTooLarge);
     QTest::addRow("JPEG with a script appended") << jpeg + script << int(ErrorCode::ImageCorrupt);
     QTest::addRow("JPEG, script and another end marker") << jpeg + script + "\xFF\xD9" << int(ErrorCode::ImageCorrupt);
     QTest::addRow("JPEG with a second JPEG appended") << jpeg + small << int(ErrorCode::ImageCorrupt);
@@ -79,6 +90,8 @@ void TestUploadedImage::check()
     } else {
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), expected);
+        if (QByteArray(QTest::currentDataTag()).contains("scans"))
+            QVERIFY2(result.error().message.contains(QLatin1String("scans")), qPrintable(result.error().message));
     }
 }
 

@@ -11,11 +11,13 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -89,6 +91,21 @@ public:
     {
         return m_buffer.empty() && !fill();
     }
+    // True if the server closed the connection (end of stream or reset) within the receive timeout;
+    // false if it was still open when the timeout passed (or sent bytes).
+    bool endOfStream() const
+    {
+        char byte;
+        const ssize_t n = ::recv(m_fd, &byte, 1, 0);
+        return n == 0 || (n < 0 && errno == ECONNRESET);
+    }
+    // Bytes (or the end of the stream) are waiting to be read now.
+    bool readable() const
+    {
+        pollfd entry{m_fd, POLLIN, 0};
+        return !m_buffer.empty() || ::poll(&entry, 1, 0) > 0;
+    }
+    int fd() const { return m_fd; }
 
 private:
     bool fill()
@@ -118,6 +135,56 @@ std::string webhookRequest(const QString &eventId)
     return webhookRequest(IntakeTestKit::webhook({IntakeTestKit::event(eventId)}));
 }
 
+// A webhook with a forged signature: refused (401) after its body is read, the connection kept.
+const std::string kForgedWebhook = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                   "x-line-signature: AAAA\r\nContent-Length: 2\r\n\r\n{}";
+const std::string kHealthRequest = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+
+// A new connection whose GET /healthz was answered 200 (kept alive); null if it was not.
+std::unique_ptr<RawConnection> healthyConnection(quint16 port)
+{
+    auto connection = std::make_unique<RawConnection>(port);
+    if (!connection->send(kHealthRequest) || connection->read().status != 200)
+        return nullptr;
+    return connection;
+}
+
+long residentKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    }
+    return -1;
+}
+
+// The value of one line of GET /metrics ("name{labels}" or "name"); -1 if absent.
+qint64 metric(quint16 port, const std::string &name)
+{
+    qint64 value = -1;
+    // Asked again after a 503: every hand-over slot may be taken for a moment by the test's own
+    // connections, whose threads finish just after their answers.
+    // -1 also when no answer came in time: the caller's comparison fails.
+    [[maybe_unused]] const bool answered = QTest::qWaitFor(
+        [&] {
+            RawConnection connection(port);
+            if (!connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                return false;
+            const auto answer = connection.read();
+            if (answer.status != 200)
+                return false;
+            for (const QByteArray &line : answer.body.split('\n')) {
+                if (line.startsWith(QByteArray::fromStdString(name + ' ')))
+                    value = line.mid(qsizetype(name.size()) + 1).toLongLong();
+            }
+            return true;
+        },
+        5000);
+    return value;
+}
+
 } // namespace
 
 // The receiver's event-driven front on a real loopback port: connections cut and pipelined in
@@ -136,9 +203,16 @@ private Q_SLOTS:
     void stopUnderLoadLosesNoAcknowledgedEvent();
     void clientThatNeverReadsIsNotServedWithoutLimit();
     void halfClosedConnectionClosesAfterItsAnswer();
+    void chunkedBodiesCountAgainstTheMemoryBudget();
+    void oneConnectionCannotMonopoliseTheLoop();
+    void refusalsInARowCloseTheConnection();
+    void tricklingClientsCannotStarveTheOtherRoutes();
+    void handedOverConnectionServesFewRequests();
 
 private:
     std::set<QString> storedIds() const;
+    static ReceiverOptions baseOptions();
+    void restart(const ReceiverOptions &options);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Spool> m_spool;
@@ -152,11 +226,22 @@ void TestWebhookFront::init()
     auto spool = Spool::open(m_dir->filePath(QStringLiteral("spool.sqlite")));
     QVERIFY(spool.ok());
     m_spool = std::move(spool).value();
+    restart(baseOptions());
+}
+
+ReceiverOptions TestWebhookFront::baseOptions()
+{
     ReceiverOptions options;
     options.port = 0;
     options.maxThreads = 8;
     options.channelSecret = IntakeTestKit::channelSecret();
     options.maxBodyBytes = 8192;
+    return options;
+}
+
+void TestWebhookFront::restart(const ReceiverOptions &options)
+{
+    m_server.reset();
     m_server = std::make_unique<ReceiverServer>(options, *m_spool);
     QVERIFY(m_server->start().ok());
 }
@@ -364,6 +449,235 @@ void TestWebhookFront::halfClosedConnectionClosesAfterItsAnswer()
     QCOMPARE(connection.read().status, 200);
     QVERIFY(connection.closedByServer());
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestWebhookFront::chunkedBodiesCountAgainstTheMemoryBudget()
+{
+    // Chunked webhooks that stop in the middle of a large chunk: the body being assembled is held
+    // by the front, and must count against its memory budget like unparsed input.
+    ReceiverOptions options = baseOptions();
+    options.maxBodyBytes = 1024 * 1024;
+    options.frontMemoryBudget = 4 * 1024 * 1024;
+    restart(options);
+    const quint16 port = m_server->port();
+    constexpr int kConnections = 40;
+    constexpr std::size_t kSent = 200 * 1024;
+    const std::string start = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                              "x-line-signature: AAAA\r\nTransfer-Encoding: chunked\r\n\r\n80000\r\n";
+    const std::string data(kSent, 'x');
+    const long residentBefore = residentKiB();
+    std::vector<std::unique_ptr<RawConnection>> connections;
+    for (int i = 0; i < kConnections; ++i) {
+        connections.push_back(std::make_unique<RawConnection>(port));
+        QVERIFY(connections.back()->connected());
+        // A refused connection may be reset while its bytes are still being sent.
+        connections.back()->send(start + data);
+    }
+    // The front has read what it holds; the refused connections are closed (or answered).
+    auto refusedSeen = [&connections] {
+        return int(std::count_if(connections.begin(), connections.end(),
+                                 [](const auto &connection) { return connection->readable(); }));
+    };
+    const std::string refusals = "madoguchi_receiver_limit_hits_total{limit=\"memory_budget\"}";
+    // Each connection holds at least what it sent once read; the budget leaves room for ~20 of them.
+    constexpr int kAtLeastRefused = kConnections - int((5 * 1024 * 1024) / kSent);
+    QTRY_VERIFY_WITH_TIMEOUT(metric(port, refusals) >= kAtLeastRefused && metric(port, refusals) == refusedSeen(),
+                             15000);
+    const qint64 held = metric(port, "madoguchi_receiver_front_held_bytes");
+    qInfo() << "connections refused:" << refusedSeen() << "of" << kConnections << "; held by the front:" << held
+            << "bytes; resident set grew by" << residentKiB() - residentBefore << "KiB";
+    QVERIFY2(held <= qint64(options.frontMemoryBudget + 1024 * 1024), qPrintable(QString::number(held)));
+    QVERIFY(qint64(kConnections - refusedSeen()) * qint64(kSent) <= qint64(options.frontMemoryBudget + 1024 * 1024));
+    // The refused got a 503 that says why (when the answer outran the reset), then the end.
+    int answered = 0;
+    for (const auto &connection : connections) {
+        if (!connection->readable())
+            continue;
+        const auto answer = connection->read();
+        if (answer.status == 0)
+            continue;
+        ++answered;
+        QCOMPARE(answer.status, 503);
+        QVERIFY(answer.close);
+        QVERIFY(answer.body.contains("server_busy"));
+    }
+    qInfo() << "refusals read as 503:" << answered;
+    // Small webhooks are not refused for the budget.
+    RawConnection other(port);
+    QVERIFY(other.send(webhookRequest(QStringLiteral("01BUDGET000000000000000001"))));
+    QCOMPARE(other.read().status, 200);
+}
+
+void TestWebhookFront::oneConnectionCannotMonopoliseTheLoop()
+{
+    // One connection pipelines refused webhooks as fast as it can and reads the answers: another
+    // connection's /healthz must be answered while that goes on, not after it.
+    ReceiverOptions options = baseOptions();
+    options.maxRefusalsInARow = 0; // here: the turns alone must keep the loop fair
+    restart(options);
+    const quint16 port = m_server->port();
+    RawConnection hostile(port);
+    QVERIFY(hostile.connected());
+    std::atomic<bool> done{false};
+    std::atomic<quint64> answerBytes{0};
+    // Bodies of a few kB: each costs the server a signature check over its bytes, so the sender
+    // keeps ahead of the server and the socket never runs dry.
+    const std::string body(6000, 'x');
+    const std::string forged = "POST /line/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "x-line-signature: AAAA\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body;
+    std::string burst;
+    for (int i = 0; i < 256; ++i)
+        burst += forged;
+    std::thread sender([&] {
+        QElapsedTimer timer;
+        timer.start();
+        while (!done && timer.elapsed() < 20000) {
+            if (!hostile.send(burst))
+                break;
+        }
+        done = true;
+    });
+    std::thread reader([&] {
+        char chunk[65536];
+        while (true) {
+            const ssize_t n = ::recv(hostile.fd(), chunk, sizeof chunk, 0);
+            if (n <= 0) {
+                if (done || n == 0 || errno != EAGAIN)
+                    break;
+                continue;
+            }
+            answerBytes += quint64(n);
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answerBytes > 1024 * 1024 || done, 10000);
+    const bool busyBefore = !done;
+    const quint64 before = answerBytes;
+    QElapsedTimer probeTime;
+    probeTime.start();
+    RawConnection probe(port);
+    QVERIFY(probe.send(kHealthRequest));
+    const auto health = probe.read();
+    const qint64 probeMs = probeTime.elapsed();
+    const bool busyAfter = !done;
+    const quint64 after = answerBytes;
+    done = true;
+    ::shutdown(hostile.fd(), SHUT_RDWR);
+    sender.join();
+    reader.join();
+    qInfo() << "/healthz answered in" << probeMs << "ms while the hostile connection got" << (after - before)
+            << "bytes of answers";
+    QVERIFY(busyBefore && busyAfter); // the hostile connection was served all along
+    QVERIFY(after > before);
+    QCOMPARE(health.status, 200);
+}
+
+void TestWebhookFront::refusalsInARowCloseTheConnection()
+{
+    ReceiverOptions options = baseOptions();
+    options.maxRefusalsInARow = 4;
+    restart(options);
+    RawConnection connection(m_server->port());
+    // An accepted webhook starts the count again.
+    std::string requests = kForgedWebhook + kForgedWebhook + kForgedWebhook +
+                           webhookRequest(QStringLiteral("01REFUSALS0000000000000001"));
+    for (int i = 0; i < 6; ++i)
+        requests += kForgedWebhook;
+    QVERIFY(connection.send(requests));
+    std::vector<int> statuses;
+    bool closedByAnswer = false;
+    for (int i = 0; i < 10; ++i) {
+        const auto answer = connection.read();
+        if (answer.status == 0)
+            break;
+        statuses.push_back(answer.status);
+        closedByAnswer = answer.close;
+    }
+    QCOMPARE(statuses, (std::vector<int>{401, 401, 401, 200, 401, 401, 401, 401}));
+    QVERIFY(closedByAnswer);
+    QVERIFY(connection.closedByServer());
+    QCOMPARE(metric(m_server->port(), "madoguchi_receiver_limit_hits_total{limit=\"refusals_in_a_row\"}"), 1);
+}
+
+void TestWebhookFront::tricklingClientsCannotStarveTheOtherRoutes()
+{
+    // Two threads for the other routes, and clients that send their requests' heads and then
+    // nothing: /healthz must still be answered.
+    ReceiverOptions options = baseOptions();
+    options.maxThreads = 2;
+    options.frontRequestDeadline = std::chrono::milliseconds(1500);
+    options.handOverDeadline = std::chrono::milliseconds(3000);
+    restart(options);
+    const quint16 port = m_server->port();
+    // Heads that never end: held by the front (no thread), closed at its request deadline.
+    std::vector<std::unique_ptr<RawConnection>> heads;
+    for (int i = 0; i < 20; ++i) {
+        heads.push_back(std::make_unique<RawConnection>(port));
+        QVERIFY(heads.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
+    }
+    QElapsedTimer sinceHeads;
+    sinceHeads.start();
+    {
+        RawConnection probe(port);
+        QVERIFY(probe.send(kHealthRequest));
+        QCOMPARE(probe.read().status, 200);
+    }
+    QVERIFY(heads.front()->endOfStream());
+    qInfo() << "unfinished heads closed after" << sinceHeads.elapsed() << "ms";
+    QVERIFY(sinceHeads.elapsed() >= 1000);
+    // Kept-alive connections that got an answer and trickle their next request hold both threads
+    // until the hand-over deadline cuts them.
+    std::vector<std::unique_ptr<RawConnection>> kept;
+    for (int i = 0; i < 2; ++i) {
+        // A 503 while the thread of an earlier connection (the probe's) has not quite finished.
+        std::unique_ptr<RawConnection> connection;
+        QTRY_VERIFY_WITH_TIMEOUT(connection || (connection = healthyConnection(port)), 5000);
+        kept.push_back(std::move(connection));
+        QVERIFY(kept.back()->send("GET /healthz HTTP/1.1\r\n"));
+    }
+    QElapsedTimer sinceKept;
+    sinceKept.start();
+    // Every slot is taken: a third connection is answered 503 at once, not left waiting.
+    bool sawBusy = false;
+    {
+        RawConnection probe(port);
+        QVERIFY(probe.send(kHealthRequest));
+        const auto busy = probe.read();
+        if (sinceKept.elapsed() < 2500) { // before the deadline freed a slot
+            QCOMPARE(busy.status, 503);
+            QVERIFY(busy.close);
+            QVERIFY(busy.body.contains("server_busy"));
+            sawBusy = true;
+        }
+    }
+    for (const auto &connection : kept)
+        QVERIFY(connection->endOfStream());
+    const qint64 cutAfter = sinceKept.elapsed();
+    qInfo() << "trickling kept-alive connections cut after" << cutAfter << "ms";
+    QVERIFY(cutAfter >= 2500);
+    // Slots free again.
+    std::unique_ptr<RawConnection> served;
+    QTRY_VERIFY_WITH_TIMEOUT(served || (served = healthyConnection(port)), 5000);
+    QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handover_deadline\"}"), 2);
+    if (sawBusy)
+        QVERIFY(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_busy\"}") >= 1);
+}
+
+void TestWebhookFront::handedOverConnectionServesFewRequests()
+{
+    ReceiverOptions options = baseOptions();
+    options.handOverKeepAliveRequests = 3;
+    restart(options);
+    RawConnection connection(m_server->port());
+    std::vector<bool> closes;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(connection.send(kHealthRequest));
+        const auto answer = connection.read();
+        QCOMPARE(answer.status, 200);
+        closes.push_back(answer.close);
+    }
+    QCOMPARE(closes, (std::vector<bool>{false, false, true}));
+    QVERIFY(connection.endOfStream());
 }
 
 QTEST_GUILESS_MAIN(TestWebhookFront)

@@ -46,9 +46,12 @@ private Q_SLOTS:
     void imageWithoutOpenRequestIsNotKept();
     void unreachableLineLeavesTheEventPending();
     void oversizedContentIsRefusedWithoutRetry();
+    void replayedOldEventIsNotProcessed();
 
 private:
-    QByteArray event(const QString &id, const QString &type, const QString &user, const QJsonObject &message = {});
+    // timestampMs 0: now.
+    QByteArray event(const QString &id, const QString &type, const QString &user, const QJsonObject &message = {},
+                     qint64 timestampMs = 0);
     void deliver(const QList<QByteArray> &events);
     QString submitApplication(const QString &user, int n);
     QString queryText(const QString &sql) const;
@@ -87,6 +90,7 @@ void TestWebhookWorker::init()
     workerOptions.baseDelayMs = 10;
     workerOptions.maxAttempts = 3;
     m_worker = std::make_unique<WebhookWorker>(*m_spool, workerOptions);
+    m_worker->setMetrics(&m_receiver->metrics());
     m_worker->start();
 }
 
@@ -100,11 +104,12 @@ void TestWebhookWorker::cleanup()
 }
 
 QByteArray TestWebhookWorker::event(const QString &id, const QString &type, const QString &user,
-                                    const QJsonObject &message)
+                                    const QJsonObject &message, qint64 timestampMs)
 {
     QJsonObject object{{QStringLiteral("type"), type},
                        {QStringLiteral("mode"), QStringLiteral("active")},
-                       {QStringLiteral("timestamp"), 1764205200000.0},
+                       {QStringLiteral("timestamp"),
+                        double(timestampMs ? timestampMs : QDateTime::currentMSecsSinceEpoch())},
                        {QStringLiteral("source"), QJsonObject{{QStringLiteral("type"), QStringLiteral("user")},
                                                               {QStringLiteral("userId"), user}}},
                        {QStringLiteral("webhookEventId"), id},
@@ -283,7 +288,7 @@ void TestWebhookWorker::imageIsDownloadedWithRetriesForAnOpenResubmission()
     QVERIFY(leases.ok() && leases.value().size() == 1);
     const QString id = leases.value()[0].applicationId;
     QVERIFY(store.acknowledge(id, QStringLiteral("pc")).ok());
-    QVERIFY(store.recordOutcome(id, WorkstationStore::Outcome::ResubmissionRequested, QString()).ok());
+    QVERIFY(store.recordOutcome(id, QStringLiteral("pc"), WorkstationStore::Outcome::ResubmissionRequested, QString()).ok());
 
     m_line->setContent(QStringLiteral("7001"), ApplicantTestKit::smallJpeg());
     m_line->failNextContent(2);
@@ -362,6 +367,44 @@ void TestWebhookWorker::oversizedContentIsRefusedWithoutRetry()
     QCOMPARE(m_line->contentCalls(), 1);
     QCOMPARE(queryText(QStringLiteral("SELECT state FROM webhook_events")), QStringLiteral("done"));
     QVERIFY(lastReplyText().contains(QStringLiteral("大きすぎます")));
+}
+
+void TestWebhookWorker::replayedOldEventIsNotProcessed()
+{
+    const auto following = [this] { return queryText(QStringLiteral("SELECT following FROM line_users")); };
+    const auto done = [this] {
+        return queryText(QStringLiteral("SELECT count(*) FROM webhook_events WHERE state = 'done'")).toInt();
+    };
+    const auto stale = [this] {
+        const QByteArray metrics = HttpTestClient::request(m_receiver->port(), "GET", "/metrics").body;
+        return metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 0\n")   ? 0
+               : metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 1\n") ? 1
+               : metrics.contains("\nmadoguchi_receiver_webhook_events_stale_total 2\n") ? 2
+                                                                                        : -1;
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 day = 86'400'000;
+    deliver({event(QStringLiteral("ev-follow-replay"), QStringLiteral("follow"), kUser)});
+    QTRY_COMPARE_WITH_TIMEOUT(following(), QStringLiteral("1"), 5000);
+    QCOMPARE(stale(), 0);
+    // An unfollow captured 8 days ago, replayed with its valid signature after its id was purged
+    // (retention 7 days): answered 200 (deliver checks), not processed, counted.
+    deliver({event(QStringLiteral("ev-unfollow-captured"), QStringLiteral("unfollow"), kUser, {}, now - 8 * day)});
+    QTRY_COMPARE_WITH_TIMEOUT(done(), 2, 5000);
+    QCOMPARE(following(), QStringLiteral("1"));
+    QCOMPARE(stale(), 1);
+    QCOMPARE(queryText(QStringLiteral("SELECT body FROM webhook_events WHERE webhook_event_id = "
+                                      "'ev-unfollow-captured'")),
+             QStringLiteral("{}"));
+    // A timestamp a day in the future: no LINE event looks like that either.
+    deliver({event(QStringLiteral("ev-unfollow-future"), QStringLiteral("unfollow"), kUser, {}, now + day)});
+    QTRY_COMPARE_WITH_TIMEOUT(done(), 3, 5000);
+    QCOMPARE(following(), QStringLiteral("1"));
+    QCOMPARE(stale(), 2);
+    // Within the window (6 days old, a late redelivery) the same event is processed.
+    deliver({event(QStringLiteral("ev-unfollow-late"), QStringLiteral("unfollow"), kUser, {}, now - 6 * day)});
+    QTRY_COMPARE_WITH_TIMEOUT(following(), QStringLiteral("0"), 5000);
+    QCOMPARE(stale(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookWorker)

@@ -4,7 +4,11 @@
 #include "core/store/Sql.h"
 #include "tests/support/StoreFixture.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <algorithm>
+#include <limits>
 
 using namespace mado;
 
@@ -18,6 +22,9 @@ private Q_SLOTS:
     void locksOutAfterRepeatedFailures();
     void successResetsTheFailureCount();
     void disabledAccountsCannotLogIn();
+    void refusalsLookAlike();
+    void unknownLoginsVerifyTheDummyHash();
+    void unknownLoginsTakeAsLong();
     void accountRights_data();
     void accountRights();
     void refusesWeakOrDuplicate();
@@ -81,11 +88,16 @@ void TestUserDirectory::locksOutAfterRepeatedFailures()
              ErrorCode::AuthenticationFailed);
     QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 2")).error().code,
              ErrorCode::AuthenticationFailed);
-    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 3")).error().code, ErrorCode::AccountLocked);
-    // Even the right password is refused while locked.
+    // The failure that locks says nothing more than any other (it would confirm that the login exists).
+    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 3")).error().code,
+             ErrorCode::AuthenticationFailed);
+    // A wrong password while locked: the same answer as for an unknown login.
+    QCOMPARE(users.login(QStringLiteral("clerk1"), QStringLiteral("wrong 4")).error().code,
+             ErrorCode::AuthenticationFailed);
+    // The right password is refused while locked, and only its holder learns why.
     QCOMPARE(users.login(QStringLiteral("clerk1"), kPassword).error().code, ErrorCode::AccountLocked);
     QCOMPARE(auditCount(f, QStringLiteral("account_locked")), 1);
-    QCOMPARE(auditCount(f, QStringLiteral("login_failed")), 2);
+    QCOMPARE(auditCount(f, QStringLiteral("login_failed")), 4);
     // Other accounts are unaffected.
     QVERIFY(users.login(QStringLiteral("clerk2"), kPassword).ok());
     f.clock().advance(599);
@@ -114,11 +126,104 @@ void TestUserDirectory::disabledAccountsCannotLogIn()
     QVERIFY(f.ok());
     UserDirectory users(f.store());
     QVERIFY(users.disableUser(f.user(QStringLiteral("admin")), QStringLiteral("clerk2")).ok());
-    QCOMPARE(users.login(QStringLiteral("clerk2"), kPassword).error().code, ErrorCode::AccountLocked);
+    // Refused like a wrong password (tested in refusalsLookAlike), and audited.
+    QCOMPARE(users.login(QStringLiteral("clerk2"), kPassword).error().code, ErrorCode::AuthenticationFailed);
     QCOMPARE(auditCount(f, QStringLiteral("user_disabled")), 1);
+    QCOMPARE(auditCount(f, QStringLiteral("login_failed")), 1);
     // A disabled account cannot act through the workflow either (role loaded inside the transaction).
     QCOMPARE(f.store().viewCase(f.user(QStringLiteral("clerk2")), f.caseIn(CaseState::Verified)).error().code,
              ErrorCode::AccountLocked);
+}
+
+void TestUserDirectory::refusalsLookAlike()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    UserDirectory users(f.store());
+    QVERIFY(users.disableUser(f.user(QStringLiteral("admin")), QStringLiteral("clerk2")).ok());
+    const Error unknown = users.login(QStringLiteral("nobody"), kPassword).error();
+    const Error wrong = users.login(QStringLiteral("clerk1"), QStringLiteral("wrong password!")).error();
+    const Error disabledRight = users.login(QStringLiteral("clerk2"), kPassword).error();
+    const Error disabledWrong = users.login(QStringLiteral("clerk2"), QStringLiteral("wrong password!")).error();
+    QCOMPARE(unknown.code, ErrorCode::AuthenticationFailed);
+    QCOMPARE(unknown.message, QStringLiteral("login name or password is wrong"));
+    for (const Error &other : {wrong, disabledRight, disabledWrong}) {
+        QCOMPARE(other.code, unknown.code);
+        QCOMPARE(other.message, unknown.message);
+    }
+}
+
+void TestUserDirectory::unknownLoginsVerifyTheDummyHash()
+{
+    // The dummy hash costs what a real account's hash costs (the cost is part of the hash string).
+    QVERIFY(PasswordHasher::dummyHash().startsWith(QStringLiteral("$argon2id$")));
+    QVERIFY(PasswordHasher::hasCost(PasswordHasher::dummyHash(), PasswordHasher::interactive()));
+    QVERIFY(!PasswordHasher::verify(PasswordHasher::dummyHash(), kPassword));
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(PasswordHasher::hasCost(
+        Sql::scalar(f.store().connections().database().value(),
+                    QStringLiteral("SELECT password_hash FROM users WHERE login = 'clerk1'"))
+            .value()
+            .toString(),
+        PasswordHasher::interactive()));
+
+    // Every refusal path verifies one password: against the dummy hash when there is no account,
+    // against the account's own hash otherwise (disabled accounts included).
+    QStringList verified;
+    UserDirectory users(f.store(), SecurityOptions{}, [&verified](const QString &hash, const QString &password) {
+        verified << hash;
+        return PasswordHasher::verify(hash, password);
+    });
+    QVERIFY(users.disableUser(f.user(QStringLiteral("admin")), QStringLiteral("clerk2")).ok());
+    const auto clerk1Hash = Sql::scalar(f.store().connections().database().value(),
+                                        QStringLiteral("SELECT password_hash FROM users WHERE login = 'clerk1'"))
+                                .value()
+                                .toString();
+    const auto clerk2Hash = Sql::scalar(f.store().connections().database().value(),
+                                        QStringLiteral("SELECT password_hash FROM users WHERE login = 'clerk2'"))
+                                .value()
+                                .toString();
+    verified.clear();
+    QVERIFY(!users.login(QStringLiteral("nobody"), kPassword).ok());
+    QCOMPARE(verified, QStringList{PasswordHasher::dummyHash()});
+    verified.clear();
+    QVERIFY(!users.login(QStringLiteral("clerk2"), kPassword).ok());
+    QCOMPARE(verified, QStringList{clerk2Hash});
+    verified.clear();
+    QVERIFY(!users.login(QStringLiteral("clerk1"), QStringLiteral("wrong password!")).ok());
+    QCOMPARE(verified, QStringList{clerk1Hash});
+    verified.clear();
+    QVERIFY(users.login(QStringLiteral("clerk1"), kPassword).ok());
+    QCOMPARE(verified, QStringList{clerk1Hash});
+}
+
+void TestUserDirectory::unknownLoginsTakeAsLong()
+{
+    // Timing, with a wide margin: without the dummy verification an unknown login is refused in
+    // about a millisecond, a wrong password in about 100 ms (Argon2id, 64 MiB). The fastest of three
+    // of each is compared, so that a busy machine slows either side only.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    UserDirectory users(f.store());
+    const auto fastest = [&users](const QString &login) {
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto refused = users.login(login, QStringLiteral("wrong password!"));
+            best = std::min(best, timer.nsecsElapsed());
+            if (refused.ok())
+                return qint64(-1);
+        }
+        return best;
+    };
+    // clerk1 would lock after five failures; three stay below.
+    const qint64 wrongPassword = fastest(QStringLiteral("clerk1"));
+    const qint64 unknownLogin = fastest(QStringLiteral("nobody"));
+    qInfo("fastest refusal: wrong password %.1f ms, unknown login %.1f ms", wrongPassword / 1e6, unknownLogin / 1e6);
+    QVERIFY(wrongPassword > 0 && unknownLogin > 0);
+    QVERIFY2(unknownLogin * 2 > wrongPassword, "an unknown login is refused much faster than a wrong password");
 }
 
 void TestUserDirectory::accountRights_data()

@@ -44,6 +44,9 @@ struct LineSimulator::State {
     std::vector<QString> pushCallKeys;
     int failContent = 0;
     int contentCalls = 0;
+    int failVerifications = 0;
+    int failVerificationStatus = 429;
+    int verifyCalls = 0;
 };
 
 namespace {
@@ -118,6 +121,14 @@ private:
         const QString token = QString::fromStdString(form.get("id_token", ""));
         const QString clientId = QString::fromStdString(form.get("client_id", ""));
         std::lock_guard<std::mutex> lock(m_state->mutex);
+        ++m_state->verifyCalls;
+        if (m_state->failVerifications > 0) {
+            --m_state->failVerifications;
+            if (m_state->failVerificationStatus == 429)
+                response.set("Retry-After", "7");
+            return sendJson(response, m_state->failVerificationStatus,
+                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Too many requests")}});
+        }
         const auto found = m_state->tokens.find(token);
         const auto refuse = [&response](const char *description) {
             sendJson(response, 400,
@@ -345,6 +356,19 @@ void LineSimulator::failNextContent(int count)
 {
     std::lock_guard<std::mutex> lock(m_state->mutex);
     m_state->failContent = count;
+}
+
+void LineSimulator::failNextVerifications(int count, int status)
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    m_state->failVerifications = count;
+    m_state->failVerificationStatus = status;
+}
+
+int LineSimulator::verifyCalls() const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return m_state->verifyCalls;
 }
 
 std::vector<LineSimulator::Message> LineSimulator::pushes() const

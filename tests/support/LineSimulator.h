@@ -12,7 +12,8 @@ namespace mado::test {
 
 // A loopback stand-in for the LINE platform endpoints the receiver calls, over real HTTP (Poco):
 //   POST /oauth2/v2.1/verify          LIFF ID token verification (form id_token, client_id) for
-//                                     tokens minted here; 400 for unknown, expired or other channel
+//                                     tokens minted here; 400 for unknown, expired or other channel;
+//                                     can answer the next N calls with a given status (429, 500)
 //   POST /v2/bot/message/push         push with X-Line-Retry-Key semantics: a key already accepted
 //                                     answers 409; can fail the next N calls with 500
 //   POST /v2/bot/message/reply        records replies
@@ -48,6 +49,10 @@ public:
     void setContent(const QString &messageId, const QByteArray &bytes);
     // The next count content calls answer 500.
     void failNextContent(int count);
+    // The next count ID token verification calls answer status (429 with Retry-After: 7, or 5xx).
+    void failNextVerifications(int count, int status = 429);
+    // ID token verification calls received (answered or refused).
+    int verifyCalls() const;
 
     // Accepted pushes (one per retry key), every push call (including refused ones), replies.
     std::vector<Message> pushes() const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -8,7 +9,7 @@ class QProgressBar;
 namespace mado {
 
 // The status bar's corner for background work (import, verification): a text and a progress bar,
-// hidden when nothing runs. Anyone feeds it through showProgress() (a slot; queue it from other
+// hidden when nothing runs, and a standing note of applications that failed to import. Anyone feeds it through showProgress() (a slot; queue it from other
 // threads). GUI thread only.
 class BackgroundStatus : public QWidget {
     Q_OBJECT
@@ -21,9 +22,16 @@ public Q_SLOTS:
     void showProgress(const QString &text, int done, int total);
     // A standing note without a progress bar (e.g. what this session does not run).
     void showMessage(const QString &text);
+    // Applications the importer gave up (added to those shown): a red note that stays for the
+    // session, the references in its tooltip.
+    void showImportFailures(const QStringList &references);
 
 private:
+    void hideWhenIdle();
+
     QLabel *m_label = nullptr;
+    QLabel *m_failures = nullptr;
+    QStringList m_failureReferences;
     QProgressBar *m_bar = nullptr;
 };
 

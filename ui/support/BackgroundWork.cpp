@@ -59,6 +59,10 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
             Q_EMIT importRoundFinished(imported);
             verifyPending();
         });
+        connect(m_importer.get(), &ImportWorker::applicationsAbandoned, this, [this](const QStringList &references) {
+            m_status.showImportFailures(references);
+            Q_EMIT importFailuresChanged(references);
+        });
         connect(m_importer.get(), &ImportWorker::failed, this, [this](const Error &error) {
             m_status.showProgress(tr("Import stopped: %1").arg(error.message), 0, 0);
         });

@@ -55,6 +55,8 @@ Q_SIGNALS:
     void casesChanged();
     // An import round reached the receiver and ended (`imported` new cases).
     void importRoundFinished(int imported);
+    // Applications were given up by the importer (refused repeatedly; the receiver told).
+    void importFailuresChanged(const QStringList &references);
     // A verification round ended; `problem` is empty when it ran (e.g. the models are missing).
     void verificationFinished(const QString &problem);
 

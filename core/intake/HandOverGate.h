@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace mado {
+
+class ReceiverMetrics;
+
+// Bounds the connections the webhook front hands over to the thread-per-connection server (the
+// applicant API, /healthz, /metrics): at most maxConnections at once (tryReserve() fails beyond,
+// the front answers 503), and each request on them must be received and answered within
+// requestDeadline, however slowly its bytes trickle in (Poco's own timeout is per read). The
+// deadline runs from the hand-over and again from each answer (so it covers the wait for the next
+// kept-alive request too); when it passes, a watchdog thread shuts the socket down, which ends the
+// blocked read and frees the thread. Counts in the metrics (active hand-overs, deadlines hit; the
+// front counts the refusals). tryReserve()/cancel() from any thread; a Scope on the thread
+// serving the connection; requestAnswered() from that thread.
+class HandOverGate {
+public:
+    struct Options {
+        int maxConnections = 128;
+        std::chrono::milliseconds requestDeadline{30'000};
+    };
+    // Watches one handed-over connection while it lives on its serving thread; releases the
+    // reservation at its end.
+    class Scope {
+    public:
+        Scope(HandOverGate &gate, int socket);
+        ~Scope();
+        Scope(const Scope &) = delete;
+        Scope &operator=(const Scope &) = delete;
+
+    private:
+        HandOverGate &m_gate;
+        quint64 m_id;
+    };
+
+    HandOverGate(Options options, ReceiverMetrics &metrics);
+    ~HandOverGate();
+    HandOverGate(const HandOverGate &) = delete;
+    HandOverGate &operator=(const HandOverGate &) = delete;
+
+    // Takes a slot for a connection about to be handed over; false when every slot is taken.
+    bool tryReserve();
+    // Gives back a slot whose connection never reached a Scope (dropped before being served).
+    void cancel();
+    int active() const;
+    // The request of the connection served on this thread has been answered: its next one gets a
+    // whole deadline again. Nothing when the thread serves no Scope.
+    static void requestAnswered();
+
+private:
+    struct Watched {
+        int socket; // a duplicate of the connection's descriptor, owned: it cannot be reused meanwhile
+        std::chrono::steady_clock::time_point deadline;
+    };
+    void watchdog();
+    void changed(); // m_reserved changed; with m_mutex held
+
+    Options m_options;
+    ReceiverMetrics &m_metrics;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_reserved = 0;
+    quint64 m_nextId = 1;
+    std::map<quint64, Watched> m_watched;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace mado
