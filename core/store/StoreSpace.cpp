@@ -15,8 +15,8 @@ using Connection = std::unique_ptr<sqlite3, Closer>;
 
 Error databaseError(sqlite3 *db, const char *what)
 {
-    return Error{ErrorCode::Database, QStringLiteral("%1 failed: %2").arg(QLatin1String(what),
-                                                                          QString::fromUtf8(sqlite3_errmsg(db)))};
+    return Error{ErrorCode::Database,
+                 QStringLiteral("%1 failed: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(db)))};
 }
 
 Result<qint64> integerPragma(sqlite3 *db, const char *sql)

@@ -104,7 +104,8 @@ Result<std::vector<Closed>> closedCases(const QSqlDatabase &db, int resubmission
             c.item.closedAt = arrived ? resubmitted : expiry;
         }
         if (!c.item.closedAt.isValid())
-            return Error{ErrorCode::Internal, QStringLiteral("case %1 has no readable closing time").arg(c.item.caseId)};
+            return Error{ErrorCode::Internal,
+                         QStringLiteral("case %1 has no readable closing time").arg(c.item.caseId)};
         closed.push_back(c);
     }
     return closed;
@@ -115,7 +116,8 @@ Status measure(const QSqlDatabase &db, Retention::Item &item, QJsonArray &images
 {
     const QVariantMap byCase{{QStringLiteral("c"), item.caseId}};
     auto rows = Sql::run(
-        db, QStringLiteral("SELECT role, sha256, source_sha256, length(bytes) FROM images WHERE case_id = :c ORDER BY id"),
+        db,
+        QStringLiteral("SELECT role, sha256, source_sha256, length(bytes) FROM images WHERE case_id = :c ORDER BY id"),
         byCase);
     if (!rows)
         return rows.error();
@@ -161,8 +163,9 @@ Status purge(const QSqlDatabase &db, const Closed &c, const QDateTime &now)
                                                   .arg(id)
                                                   .arg(c.item.caseId)
                                                   .arg(verdict.error().message)};
-        rewritten.emplace_back(id, QString::fromUtf8(QJsonDocument(withoutImageData(verdict.value()).toJson())
-                                                         .toJson(QJsonDocument::Compact)));
+        rewritten.emplace_back(
+            id, QString::fromUtf8(
+                    QJsonDocument(withoutImageData(verdict.value()).toJson()).toJson(QJsonDocument::Compact)));
     }
     verdicts.value().finish();
     for (const auto &[id, json] : rewritten) {
@@ -179,12 +182,13 @@ Status purge(const QSqlDatabase &db, const Closed &c, const QDateTime &now)
     QJsonObject applicant = bundle.value(QStringLiteral("applicant")).toObject();
     applicant.remove(QStringLiteral("contact"));
     bundle.insert(QStringLiteral("applicant"), applicant);
-    auto marked = Sql::run(db,
-                           QStringLiteral("UPDATE cases SET phone = '', email = '', manifest_json = :m, "
-                                          "retention_purged_at = :now WHERE id = :c AND retention_purged_at IS NULL"),
-                           {{QStringLiteral("m"), QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact))},
-                            {QStringLiteral("now"), StoreTime::format(now)},
-                            {QStringLiteral("c"), c.item.caseId}});
+    auto marked =
+        Sql::run(db,
+                 QStringLiteral("UPDATE cases SET phone = '', email = '', manifest_json = :m, "
+                                "retention_purged_at = :now WHERE id = :c AND retention_purged_at IS NULL"),
+                 {{QStringLiteral("m"), QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact))},
+                  {QStringLiteral("now"), StoreTime::format(now)},
+                  {QStringLiteral("c"), c.item.caseId}});
     if (!marked)
         return marked.error();
     if (marked.value().numRowsAffected() != 1)
@@ -218,8 +222,8 @@ Result<Retention::Report> Retention::run(qint64 adminId, bool dryRun)
         return db.error();
     const QString path = db.value().databaseName();
     const qint64 before = fileBytes(path);
-    auto listed = writeAsActor(
-        m_store, adminId, isAdmin, kRefusal, [&](QSqlDatabase &tx, const Actor &actor) -> Result<Report> {
+    auto listed =
+        writeAsActor(m_store, adminId, isAdmin, kRefusal, [&](QSqlDatabase &tx, const Actor &actor) -> Result<Report> {
             Report report;
             report.dryRun = dryRun;
             report.now = m_store.clock().now();
@@ -267,9 +271,9 @@ Result<Retention::Report> Retention::run(qint64 adminId, bool dryRun)
                     detail.insert(QStringLiteral("reason_code"), c.reasonCode);
                 if (!c.certificateNumber.isEmpty())
                     detail.insert(QStringLiteral("certificate_number"), c.certificateNumber);
-                if (auto audited = AuditChain::append(tx, {0, report.now, actor.login,
-                                                           QStringLiteral("case_retention_purged"),
-                                                           QStringLiteral("case:%1").arg(c.item.caseId), detail});
+                if (auto audited =
+                        AuditChain::append(tx, {0, report.now, actor.login, QStringLiteral("case_retention_purged"),
+                                                QStringLiteral("case:%1").arg(c.item.caseId), detail});
                     !audited)
                     return audited.error();
             }
@@ -299,8 +303,9 @@ Result<Retention::Report> Retention::run(qint64 adminId, bool dryRun)
     report.walTruncated = space.value().walTruncated;
     report.fileBytesAfter = fileBytes(path);
     qCInfo(lcRetention, "retention purged %d cases (%lld image bytes); store %lld -> %lld bytes, wal truncated: %d",
-           int(report.items.size()), qlonglong(std::accumulate(report.items.begin(), report.items.end(), qint64(0),
-                                                               [](qint64 sum, const Item &i) { return sum + i.imageBytes; })),
+           int(report.items.size()),
+           qlonglong(std::accumulate(report.items.begin(), report.items.end(), qint64(0),
+                                     [](qint64 sum, const Item &i) { return sum + i.imageBytes; })),
            qlonglong(report.fileBytesBefore), qlonglong(report.fileBytesAfter), int(report.walTruncated));
     return report;
 }
@@ -327,10 +332,9 @@ Result<qint64> Retention::compact(qint64 adminId)
     }
     const qint64 after = fileBytes(db.value().databaseName());
     auto audited = writeAsActor(m_store, adminId, isAdmin, refusal, [&](QSqlDatabase &tx, const Actor &actor) {
-        return AuditChain::append(tx, {0, m_store.clock().now(), actor.login, QStringLiteral("store_compacted"),
-                                       QStringLiteral("store"),
-                                       QJsonObject{{QStringLiteral("bytes_before"), before},
-                                                   {QStringLiteral("bytes_after"), after}}});
+        return AuditChain::append(
+            tx, {0, m_store.clock().now(), actor.login, QStringLiteral("store_compacted"), QStringLiteral("store"),
+                 QJsonObject{{QStringLiteral("bytes_before"), before}, {QStringLiteral("bytes_after"), after}}});
     });
     if (!audited)
         return audited.error();

@@ -10,8 +10,8 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 #include <opencv2/core.hpp>
@@ -231,7 +231,8 @@ void TestRetention::purgesClosedCasesAfterTheRetentionPeriod()
     QCOMPARE(dry.value().items[1].closedBy, Retention::ClosedBy::Rejected);
     QCOMPARE(auditCount(), auditBefore);
     QCOMPARE(imageBytes(), bytesBefore);
-    QCOMPARE(value(f, QStringLiteral("SELECT COUNT(*) FROM cases WHERE retention_purged_at IS NOT NULL"), 0).toInt(), 0);
+    QCOMPARE(value(f, QStringLiteral("SELECT COUNT(*) FROM cases WHERE retention_purged_at IS NOT NULL"), 0).toInt(),
+             0);
 
     // The real run.
     auto run = Retention(f.store()).run(admin, false);
@@ -264,8 +265,9 @@ void TestRetention::purgesClosedCasesAfterTheRetentionPeriod()
     for (const qint64 id : {issued.id, rejected.id}) {
         QCOMPARE(value(f, QStringLiteral("SELECT SUM(length(bytes)) FROM images WHERE case_id = :c"), id).toLongLong(),
                  qint64(0));
-        QCOMPARE(value(f, QStringLiteral("SELECT COUNT(*) FROM images WHERE case_id = :c AND length(sha256) = 64 "
-                                         "AND length(source_sha256) = 64"),
+        QCOMPARE(value(f,
+                       QStringLiteral("SELECT COUNT(*) FROM images WHERE case_id = :c AND length(sha256) = 64 "
+                                      "AND length(source_sha256) = 64"),
                        id)
                      .toInt(),
                  3);
@@ -337,8 +339,9 @@ void TestRetention::purgesClosedCasesAfterTheRetentionPeriod()
             QCOMPARE(o.value(QStringLiteral("certificate_number")).toString(), certificate);
             QCOMPARE(o.value(QStringLiteral("decided_by")).toInteger(), clerk);
             QCOMPARE(o.value(QStringLiteral("images")).toArray().size(), 3);
-            const QString sha = value(f, QStringLiteral("SELECT sha256 FROM images WHERE case_id = :c AND "
-                                                        "role = 'document_front'"),
+            const QString sha = value(f,
+                                      QStringLiteral("SELECT sha256 FROM images WHERE case_id = :c AND "
+                                                     "role = 'document_front'"),
                                       issued.id)
                                     .toString();
             QCOMPARE(o.value(QStringLiteral("images")).toArray().at(0).toObject().value(QStringLiteral("sha256")),
@@ -426,8 +429,7 @@ void TestRetention::settingsAreValidatedAndAdminOnly()
         QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
     }
     QCOMPARE(settings.setResubmissionDays(admin, 0).error().code, ErrorCode::InvalidArgument);
-    QCOMPARE(settings.setRetentionDays(f.user(QStringLiteral("sup1")), 120).error().code,
-             ErrorCode::PermissionDenied);
+    QCOMPARE(settings.setRetentionDays(f.user(QStringLiteral("sup1")), 120).error().code, ErrorCode::PermissionDenied);
     QCOMPARE(settings.retentionDays().value(), 90);
     QVERIFY(settings.setRetentionDays(admin, 120).ok());
     QCOMPARE(settings.retentionDays().value(), 120);
@@ -473,8 +475,7 @@ void TestRetention::olderStoresShrinkAfterCompact()
     for (const QByteArray &marker : closed.markers)
         QVERIFY2(!after.contains(marker), "secure_delete left a deleted image in the file");
 
-    QCOMPARE(Retention(f.store()).compact(f.user(QStringLiteral("clerk1"))).error().code,
-             ErrorCode::PermissionDenied);
+    QCOMPARE(Retention(f.store()).compact(f.user(QStringLiteral("clerk1"))).error().code, ErrorCode::PermissionDenied);
     auto compacted = Retention(f.store()).compact(admin);
     QVERIFY2(compacted, compacted ? "" : qPrintable(compacted.error().message));
     QVERIFY(compacted.value() < run.value().fileBytesAfter);

@@ -35,8 +35,8 @@ TestRetentionCli::Run TestRetentionCli::cli(const test::StoreFixture &f, const Q
                                             const QByteArray &input)
 {
     QProcess process;
-    process.start(QStringLiteral(MADO_CLI_PATH),
-                  QStringList{QStringLiteral("retention")} + arguments + QStringList{QStringLiteral("--store"), f.path()});
+    process.start(QStringLiteral(MADO_CLI_PATH), QStringList{QStringLiteral("retention")} + arguments +
+                                                     QStringList{QStringLiteral("--store"), f.path()});
     if (!process.waitForStarted(10000))
         return {};
     process.write(input);
@@ -75,9 +75,9 @@ void TestRetentionCli::dryRunListsThenRunDeletes()
 
     const Run dry = cli(f, {QStringLiteral("--dry-run"), QStringLiteral("--as"), QStringLiteral("admin")}, kPassword);
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
-    QVERIFY2(dry.out.contains(oldReference + QStringLiteral("  closed ") +
-                              now.addDays(-91).date().toString(Qt::ISODate)),
-             qPrintable(dry.out));
+    QVERIFY2(
+        dry.out.contains(oldReference + QStringLiteral("  closed ") + now.addDays(-91).date().toString(Qt::ISODate)),
+        qPrintable(dry.out));
     QVERIFY(dry.out.contains(QStringLiteral("would delete: 1 images")));
     QVERIFY(!dry.out.contains(recentReference));
     QVERIFY(dry.out.contains(QStringLiteral("1 cases due")));
