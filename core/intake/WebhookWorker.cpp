@@ -319,6 +319,19 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     static const QRegularExpression idPattern(QStringLiteral("^[0-9A-Za-z]{1,64}$"));
     if (!idPattern.match(messageId).hasMatch())
         return Step::Done;
+    // A retried event whose photo was stored before a crash (the event not yet marked done): it
+    // counts once, and the allowance it used does not refuse it now.
+    const auto known = m_spool.locked([&](sqlite3 *db) -> Result<bool> {
+        auto select = Sqlite::prepare(db, "SELECT 1 FROM resubmitted_images WHERE message_id = ?1");
+        if (!select)
+            return select.error();
+        bind(select.value().get(), 1, messageId.toUtf8());
+        return sqlite3_step(select.value().get()) == SQLITE_ROW;
+    });
+    if (!known)
+        return Step::Retry;
+    if (known.value())
+        return reply(replyToken, QStringLiteral("写真を受け付けました。職員が確認します。"));
     // An application whose allowance is used up: refused without downloading.
     const auto before = openResubmission(userId);
     if (!before)

@@ -52,7 +52,8 @@ private:
         std::string base; // /ws/v1/applications/{id}
     };
     static void setUp(Rig &rig, int maxImages, qint64 maxBytes, WorkstationServer::Options wsOptions = {});
-    static int sendPhoto(Rig &rig, int n, const QByteArray &photo); // returns the replies seen after it
+    // Returns the replies seen after it; eventSuffix makes a new event for the same message (a retry).
+    static int sendPhoto(Rig &rig, int n, const QByteArray &photo, const QString &eventSuffix = QString());
     static QString lastReply(const Rig &rig)
     {
         return QJsonDocument::fromJson(rig.line.replies().back().body)
@@ -208,7 +209,7 @@ void TestResubmission::setUp(Rig &rig, int maxImages, qint64 maxBytes, Workstati
     QCOMPARE(wsAs(port, kToken, "POST", rig.base + "/outcome", R"({"outcome":"resubmission_requested"})").status, 200);
 }
 
-int TestResubmission::sendPhoto(Rig &rig, int n, const QByteArray &photo)
+int TestResubmission::sendPhoto(Rig &rig, int n, const QByteArray &photo, const QString &eventSuffix)
 {
     const int before = int(rig.line.replies().size());
     const QString id = QString::number(9000 + n);
@@ -216,7 +217,7 @@ int TestResubmission::sendPhoto(Rig &rig, int n, const QByteArray &photo)
     const auto delivered = test::LineClient::sendWebhook(
         QStringLiteral("http://127.0.0.1:%1").arg(rig.receiver->port()), IntakeTestKit::channelSecret(),
         {test::LineClient::event(
-            QStringLiteral("ev-photo-%1").arg(n), QStringLiteral("message"), kUser,
+            QStringLiteral("ev-photo-%1").arg(n) + eventSuffix, QStringLiteral("message"), kUser,
             QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), id}})});
     if (delivered.status != 200)
         return -1;
@@ -244,6 +245,11 @@ void TestResubmission::photosAreCappedInNumberAndPaged()
     QCOMPARE(lastReply(rig),
              QStringLiteral("この申請で再提出いただける写真は3枚（合計64MB）までです。これ以上はお受けできません。"
                             "職員からのご連絡をお待ちください。"));
+    QCOMPARE(rig.line.contentCalls(), 3);
+    // The third photo's event again (as after a crash before it was marked done): still accepted,
+    // counted once, not downloaded again.
+    QCOMPARE(sendPhoto(rig, 3, photo, QStringLiteral("-retry")), 5);
+    QVERIFY(lastReply(rig).contains(QStringLiteral("受け付けました")));
     QCOMPARE(rig.line.contentCalls(), 3);
 
     // Paged: at most 2 per page here.
@@ -286,7 +292,7 @@ void TestResubmission::photosAreCappedInNumberAndPaged()
     QCOMPARE(page[QStringLiteral("total")].toInt(), 1);
     QVERIFY(!QFileInfo::exists(rig.spool->filesDirectory() + QStringLiteral("/resubmissions/9001.png")));
     QVERIFY(QFileInfo::exists(rig.spool->filesDirectory() + QStringLiteral("/resubmissions/9003.png")));
-    QCOMPARE(sendPhoto(rig, 5, photo), 5);
+    QCOMPARE(sendPhoto(rig, 5, photo), 6);
     QVERIFY(lastReply(rig).contains(QStringLiteral("までです")));
     QCOMPARE(wsAs(port, kOtherToken, "GET", rig.base + "/resubmissions").status, 409);
     rig.worker->stop();
