@@ -171,7 +171,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"limits.image_pixels", "40000000",
          "most pixels an uploaded image may declare in its header (10000 to 100000000); more is 422"},
         {"workstation.listen", nullptr,
-         "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty"},
+         "optional: HOST:PORT of the workstation API listener (leases, bundles, ack, outcomes); off when empty; "
+         "a loopback address unless tls.certificate is set"},
         {"workstation.tokens_file", nullptr,
          "required with workstation.listen: file of NAME:SHA256HEX lines, one per workstation token"},
         {"workstation.max_leases", "10",
@@ -180,7 +181,8 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"resubmission.max_bytes", "67108864",
          "bytes of photos kept per application and resubmission request (1048576 to 1073741824)"},
         {"tls.certificate", nullptr, "optional: PEM certificate (chain) of the workstation listener; with tls.private_key"},
-        {"tls.private_key", nullptr, "optional: PEM private key of tls.certificate (readable by the receiver only)"},
+        {"tls.private_key", nullptr,
+         "optional: PEM private key of tls.certificate (mode 0600, or 0640 with the receiver's group)"},
     };
     return table;
 }
