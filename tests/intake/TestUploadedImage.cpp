@@ -39,6 +39,8 @@ class TestUploadedImage : public QObject {
 private Q_SLOTS:
     void check_data();
     void check();
+    void dataAfterTheImageIsNotKept_data();
+    void dataAfterTheImageIsNotKept();
 };
 
 void TestUploadedImage::check_data()
@@ -64,12 +66,9 @@ void TestUploadedImage::check_data()
         << test::PhoneJpeg::scanBomb(noise, 65) << int(ErrorCode::ImageTooLarge);
     QTest::addRow("progressive JPEG split into 200 scans")
         << test::PhoneJpeg::scanBomb(noise, 200) << int(ErrorCode::ImageTooLarge);
-    QTest::addRow("JPEG with a script appended") << jpeg + script << int(ErrorCode::ImageCorrupt);
-    QTest::addRow("JPEG, script and another end marker") << jpeg + script + "\xFF\xD9" << int(ErrorCode::ImageCorrupt);
-    QTest::addRow("JPEG with a second JPEG appended") << jpeg + small << int(ErrorCode::ImageCorrupt);
+    // Accepted, but only the image is kept (info.end): see dataAfterTheImageIsNotKept.
     QTest::addRow("JPEG truncated in its scan") << jpeg.left(jpeg.size() - 100) << int(ErrorCode::ImageCorrupt);
     QTest::addRow("JPEG without the end marker") << jpeg.chopped(2) << int(ErrorCode::ImageCorrupt);
-    QTest::addRow("PNG with bytes after IEND") << png + script << int(ErrorCode::ImageCorrupt);
     QTest::addRow("PNG truncated") << png.chopped(5) << int(ErrorCode::ImageCorrupt);
     QTest::addRow("PNG claiming 60000x60000") << test::pngHeaderClaiming(60000, 60000) << int(ErrorCode::ImageTooLarge);
     QTest::addRow("PNG claiming 13000x10") << test::pngHeaderClaiming(13000, 10) << int(ErrorCode::ImageTooLarge);
@@ -93,6 +92,29 @@ void TestUploadedImage::check()
         if (QByteArray(QTest::currentDataTag()).contains("scans"))
             QVERIFY2(result.error().message.contains(QLatin1String("scans")), qPrintable(result.error().message));
     }
+}
+
+void TestUploadedImage::dataAfterTheImageIsNotKept_data()
+{
+    QTest::addColumn<QByteArray>("image");
+    QTest::addColumn<QByteArray>("trailer");
+    const QByteArray jpeg = encode(".jpg");
+    const QByteArray script = "<script>alert(1)</script>";
+    QTest::addRow("JPEG with a script appended") << jpeg << script;
+    QTest::addRow("JPEG, script and another end marker") << jpeg << script + "\xFF\xD9";
+    QTest::addRow("JPEG with a second JPEG appended (Ultra HDR gain map)") << jpeg << encode(".jpg");
+    QTest::addRow("JPEG with an EXIF thumbnail and a trailer") << withThumbnail(jpeg, encode(".jpg")) << script;
+    QTest::addRow("PNG with bytes after IEND") << encode(".png") << script;
+    QTest::addRow("nothing after the image") << jpeg << QByteArray();
+}
+
+void TestUploadedImage::dataAfterTheImageIsNotKept()
+{
+    QFETCH(QByteArray, image);
+    QFETCH(QByteArray, trailer);
+    const auto result = UploadedImage::check(image + trailer, ImageLimits{256 * 1024, 40'000'000, 12'000});
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result.value().end, image.size());
 }
 
 QTEST_GUILESS_MAIN(TestUploadedImage)

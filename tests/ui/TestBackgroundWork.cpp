@@ -34,6 +34,7 @@ private Q_SLOTS:
     void verificationUsesTheConfiguredModelsDirectory();
     void adminSessionNeitherImportsNorVerifies();
     void importTrustsTheConfiguredCaFile();
+    void importFailuresStayInTheStatusBar();
 };
 
 void TestBackgroundWork::verificationUsesTheConfiguredModelsDirectory()
@@ -127,6 +128,26 @@ void TestBackgroundWork::importTrustsTheConfiguredCaFile()
         work.stop();
     }
     tls.stop();
+}
+
+void TestBackgroundWork::importFailuresStayInTheStatusBar()
+{
+    // Applications the importer gave up are for IT to act upon: the note outlives passing progress.
+    QWidget window;
+    auto *status = new BackgroundStatus(&window);
+    window.show();
+    auto *failures = status->findChild<QLabel *>(QStringLiteral("importFailuresLabel"));
+    QVERIFY(failures);
+    QVERIFY(!failures->isVisible());
+    status->showImportFailures({QStringLiteral("R-0001")});
+    status->showProgress(QStringLiteral("Importing"), 1, 3);
+    status->showProgress(QStringLiteral("Importing"), 3, 3); // finished: the progress part hides
+    QVERIFY(status->isVisible());
+    QVERIFY(failures->isVisible());
+    status->showImportFailures({QStringLiteral("R-0001"), QStringLiteral("R-0002")});
+    QVERIFY2(failures->text().contains(QLatin1Char('2')), qPrintable(failures->text()));
+    QVERIFY(failures->toolTip().contains(QLatin1String("R-0001")));
+    QVERIFY(failures->toolTip().contains(QLatin1String("R-0002")));
 }
 
 QTEST_MAIN(TestBackgroundWork)
