@@ -80,6 +80,7 @@ qint64 ApplicantFixture::count(const char *sql) const
 {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(m_spool->path().toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
     sqlite3_stmt *statement = nullptr;
     qint64 result = -1;
     if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)

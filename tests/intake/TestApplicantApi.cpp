@@ -158,6 +158,7 @@ void TestApplicantApi::applicationIsStoredAsAValidBundle()
     // The stored manifest and files form a bundle that the workstation's reader accepts.
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open_v2(m_spool->path().toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
     sqlite3_stmt *statement = nullptr;
     QCOMPARE(sqlite3_prepare_v2(db, "SELECT manifest FROM applications", -1, &statement, nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_step(statement), SQLITE_ROW);

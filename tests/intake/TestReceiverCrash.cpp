@@ -182,6 +182,7 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
     sqlite3 *db = nullptr;
     const QString spoolPath = m_dir.filePath(QStringLiteral("spool.sqlite"));
     QCOMPARE(sqlite3_open_v2(spoolPath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
     sqlite3_stmt *statement = nullptr;
     QCOMPARE(sqlite3_prepare_v2(db, "SELECT idempotency_key, reference, id, manifest FROM applications", -1, &statement,
                                 nullptr),

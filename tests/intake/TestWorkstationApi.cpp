@@ -174,6 +174,7 @@ QString TestWorkstationApi::queryText(const QString &sql) const
 {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(m_spool->path().toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
     sqlite3_stmt *statement = nullptr;
     QString result = QStringLiteral("<error>");
     if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
