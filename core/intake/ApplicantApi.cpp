@@ -275,8 +275,14 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
     const auto outcome = m_services.intake.submit(userId, key, applicationId, submission);
     // Stored: moved into place. Refused, or found stored under the key: gone before the answer.
     guard.discard();
-    if (const auto *error = std::get_if<ApiError>(&outcome))
+    if (const auto *error = std::get_if<ApiError>(&outcome)) {
+        // A concurrent request with the same key used the challenge after this one checked it.
+        if (error->field == QLatin1String("challenge") && error->status == 409) {
+            if (const auto existing = stored())
+                return sendStored(response, *existing);
+        }
         return error->send(response);
+    }
     sendStored(response, std::get<StoredApplication>(outcome));
 }
 

@@ -36,6 +36,11 @@ Result<QString> IdTokenVerifier::verify(const QString &idToken, const std::strin
         return Error{ErrorCode::RateLimited,
                      QStringLiteral("too many invalid ID tokens from this address; retry later")};
     }
+    if (const qint64 until = m_lineBackoffUntilMs.load(); nowMs < until) {
+        if (retryAfterSeconds)
+            *retryAfterSeconds = int((until - nowMs + 999) / 1000);
+        return Error{ErrorCode::Network, QStringLiteral("LINE is limiting or failing the verifications; retry later")};
+    }
     qint64 expiresAt = 0;
     auto user = idToken.isEmpty() || idToken.size() > 4096
                     ? Result<QString>(unauthorized(QStringLiteral("the ID token is missing")))
@@ -47,7 +52,7 @@ Result<QString> IdTokenVerifier::verify(const QString &idToken, const std::strin
     return user;
 }
 
-Result<QString> IdTokenVerifier::askLine(const QString &idToken, qint64 &expiresAt, int *retryAfterSeconds) const
+Result<QString> IdTokenVerifier::askLine(const QString &idToken, qint64 &expiresAt, int *retryAfterSeconds)
 {
     const auto reply = HttpCall::request(
         "POST", m_apiBase + QStringLiteral("/oauth2/v2.1/verify"), {},
@@ -64,6 +69,7 @@ Result<QString> IdTokenVerifier::askLine(const QString &idToken, qint64 &expires
         qCWarning(lcIntake) << "LINE answered" << reply.value().status << "to an ID token verification";
         if (retryAfterSeconds)
             *retryAfterSeconds = kLineRetryAfterSeconds;
+        m_lineBackoffUntilMs.store(QDateTime::currentMSecsSinceEpoch() + m_lineBackoffMs);
         return Error{ErrorCode::Network,
                      QStringLiteral("LINE answered %1 to the verification").arg(reply.value().status)};
     }

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <atomic>
+
 #include <string>
 
 namespace mado {
@@ -17,17 +19,21 @@ namespace mado {
 // it cost LINE nothing. Failed verifications are limited per client address (FailureRateLimiter):
 // past the limit the call fails with RateLimited without asking LINE. A call to LINE that gets no
 // answer, or 429 or 5xx (LINE limiting or failing, not the resident's fault), is ErrorCode::Network
-// (the caller answers 503, not 401) and counts as no failure. retryAfterSeconds, when given, is set
+// (the caller answers 503, not 401) and counts as no failure; for lineBackoffSeconds after a 429
+// or 5xx, tokens not in the cache get that answer without a call. retryAfterSeconds, when given, is set
 // for RateLimited and Network. Never logs the token. Thread-safe.
 class IdTokenVerifier {
 public:
+    // Seconds a client is told to wait after LINE failed or limited us.
+    static constexpr int kLineRetryAfterSeconds = 5;
     struct Limits {
         int cacheEntries = 10000;
         int failureBurst = 10;
         int failuresPerMinute = 6;
+        // After LINE answered 429 or 5xx, tokens not in the cache are answered 503 for so long
+        // without asking LINE again (it is limiting or failing; more calls would only prolong it).
+        int lineBackoffSeconds = kLineRetryAfterSeconds;
     };
-    // Seconds a client is told to wait after LINE failed or limited us.
-    static constexpr int kLineRetryAfterSeconds = 5;
 
     IdTokenVerifier(QString apiBase, QString channelId)
         : IdTokenVerifier(std::move(apiBase), std::move(channelId), Limits{})
@@ -35,7 +41,7 @@ public:
     }
     IdTokenVerifier(QString apiBase, QString channelId, Limits limits)
         : m_apiBase(std::move(apiBase)), m_channelId(std::move(channelId)), m_cache(limits.cacheEntries),
-          m_failures(limits.failureBurst, limits.failuresPerMinute)
+          m_failures(limits.failureBurst, limits.failuresPerMinute), m_lineBackoffMs(limits.lineBackoffSeconds * 1000)
     {
     }
     // clientAddress: the peer's IP address (FailureRateLimiter::keyOf groups IPv6 by /64).
@@ -45,12 +51,14 @@ public:
     const IdTokenCache &cache() const { return m_cache; }
 
 private:
-    Result<QString> askLine(const QString &idToken, qint64 &expiresAt, int *retryAfterSeconds) const;
+    Result<QString> askLine(const QString &idToken, qint64 &expiresAt, int *retryAfterSeconds);
 
     QString m_apiBase;
     QString m_channelId;
     IdTokenCache m_cache;
     FailureRateLimiter m_failures;
+    int m_lineBackoffMs;
+    std::atomic<qint64> m_lineBackoffUntilMs{0};
 };
 
 } // namespace mado

@@ -57,6 +57,8 @@ struct ReceiverOptions {
     int idTokenCacheEntries = 10000;
     int failedTokenBurst = 10;
     int failedTokensPerMinute = 6;
+    // After LINE answered 429 or 5xx, uncached tokens are answered 503 for so long without a call.
+    int lineBackoffSeconds = 5;
     // Application uploads in progress at once per LINE user (more: 429) and in all (more: 503).
     int uploadsPerUser = 2;
     int uploadsTotal = 16;

@@ -116,7 +116,7 @@ Status ReceiverServer::start()
         d->verifier = std::make_unique<IdTokenVerifier>(
             d->options.lineApiBase, d->options.liffChannelId,
             IdTokenVerifier::Limits{d->options.idTokenCacheEntries, d->options.failedTokenBurst,
-                                    d->options.failedTokensPerMinute});
+                                    d->options.failedTokensPerMinute, d->options.lineBackoffSeconds});
         d->challenges = std::make_unique<ChallengeStore>(d->spool, d->options.challengeLifetimeSeconds,
                                                          d->options.maxChallengesPerHour,
                                                          d->options.challengeDirections);

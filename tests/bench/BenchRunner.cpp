@@ -120,7 +120,9 @@ int BenchRunner::run(QTextStream &out)
                                   "[line]\nchannel_secret_file = %1/channel_secret\n"
                                   "channel_access_token_file = %1/access_token\napi_base = %2\ndata_api_base = %2\n"
                                   "[liff]\nchannel_id = %3\n[challenge]\nkey_file = %1/challenge_key\n"
-                                  "[spool]\npath = %4\n")
+                                  "[spool]\npath = %4\n"
+                                  // Up to 100 senders upload at once; the default (16) would refuse most.
+                                  "[limits]\nuploads_total = 256\n")
                        .arg(work.path(), line.baseUrl(), kChannel, spoolPath)
                        .toUtf8());
 

@@ -122,17 +122,25 @@ void TestApplicantFloods::lineLimitingIs503_data()
 void TestApplicantFloods::lineLimitingIs503()
 {
     QFETCH(int, lineStatus);
+    restart([](ReceiverOptions &options) { options.lineBackoffSeconds = 1; });
+    const QString cached = token();
+    QCOMPARE(requestChallenge(cached).status, 201); // verified before LINE limits us
     const QString idToken = token();
     m_line->failNextVerifications(1, lineStatus);
+    const int before = m_line->verifyCalls();
     const auto refused = requestChallenge(idToken);
     QCOMPARE(refused.status, 503);
     QVERIFY2(std::stoi(refused.retryAfter.empty() ? "0" : refused.retryAfter) > 0, refused.retryAfter.c_str());
     QCOMPARE(json(refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
              QStringLiteral("network"));
+    // While LINE is limiting us, new tokens are not sent to it; a cached one still works.
+    QCOMPARE(requestChallenge(token()).status, 503);
+    QCOMPARE(m_line->verifyCalls() - before, 1);
+    QCOMPARE(requestChallenge(cached).status, 201);
     // Not the resident's fault: no failure counted against the address, and the same token works
-    // once LINE answers again.
-    QCOMPARE(requestChallenge(idToken).status, 201);
-    QCOMPARE(count("SELECT count(*) FROM challenges"), 1);
+    // once the back-off is over and LINE answers again.
+    QTRY_COMPARE(requestChallenge(idToken).status, 201);
+    QCOMPARE(m_line->verifyCalls() - before, 2);
 }
 
 void TestApplicantFloods::failedTokensAreLimitedPerAddress()
