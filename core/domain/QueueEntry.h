@@ -18,6 +18,7 @@ struct QueueEntry {
     bool held = false; // the procedure does not accept the identity method
     int resubmissionCount = 0;
     qint64 assigneeId = 0;
+    QString assignee; // the assignee's login, "" when nobody holds the case
     QDateTime claimExpiresAt;
     bool available = false; // the asking user may claim (or keep working on) it now
     QString band;           // latest verdict: "match", "review", "mismatch", "" if none

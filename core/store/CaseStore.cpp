@@ -377,46 +377,6 @@ Result<QByteArray> CaseStore::viewImage(qint64 userId, qint64 caseId, const QStr
                                    [&](const QSqlDatabase &db) { return readImage(db, caseId, role); });
 }
 
-Result<std::vector<QueueEntry>> CaseStore::queue(qint64 userId)
-{
-    auto db = m_connections.database();
-    if (!db)
-        return db.error();
-    auto rows =
-        Sql::run(db.value(),
-                 QStringLiteral("SELECT c.id, c.reference, c.procedure_key, c.state, c.received_at, c.hold_reason, "
-                                "c.resubmission_count, c.assignee_id, c.claim_expires_at, v.band, v.overall, v.flags "
-                                "FROM cases c LEFT JOIN verdicts v ON v.id = (SELECT MAX(w.id) FROM verdicts w "
-                                "WHERE w.case_id = c.id) WHERE c.state IN ('verified', 'held', 'claimed', 'returned') "
-                                "ORDER BY c.received_at, c.id"));
-    if (!rows)
-        return rows.error();
-    const QDateTime now = m_clock.now();
-    std::vector<QueueEntry> entries;
-    QSqlQuery &q = rows.value();
-    while (q.next()) {
-        QueueEntry e;
-        e.caseId = q.value(0).toLongLong();
-        e.reference = q.value(1).toString();
-        e.procedure = q.value(2).toString();
-        e.state = caseStateFromName(q.value(3).toString()).value_or(CaseState::Verified);
-        e.receivedAt = StoreTime::parse(q.value(4).toString());
-        e.held = !q.value(5).isNull();
-        e.resubmissionCount = q.value(6).toInt();
-        e.assigneeId = q.value(7).toLongLong();
-        if (!q.value(8).isNull())
-            e.claimExpiresAt = StoreTime::parse(q.value(8).toString());
-        e.band = q.value(9).toString();
-        e.overall = q.value(10).toString();
-        e.flags = q.value(11).toString();
-        const bool free =
-            e.assigneeId == 0 || e.assigneeId == userId || !e.claimExpiresAt.isValid() || e.claimExpiresAt <= now;
-        e.available = e.state == CaseState::Verified || e.state == CaseState::Held || free;
-        entries.push_back(e);
-    }
-    return entries;
-}
-
 Result<std::vector<IssuanceEntry>> CaseStore::issuanceList(const QDateTime &issuedSince)
 {
     auto db = m_connections.database();

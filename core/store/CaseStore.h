@@ -5,7 +5,6 @@
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
 #include "core/domain/IssuanceEntry.h"
-#include "core/domain/QueueEntry.h"
 #include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
@@ -58,9 +57,7 @@ public:
     // The same bytes for the verification job, which is no person viewing them: not audited.
     // Never call it to show an image to a user (use viewImage).
     Result<QByteArray> imageForVerification(qint64 caseId, const QString &role);
-    // Cases waiting for clerk work (verified, held, claimed, returned), oldest first, with the
-    // latest verdict's summary; `available` is computed for `userId` at the clock's now.
-    Result<std::vector<QueueEntry>> queue(qint64 userId);
+    // The queue (cases with their verdict summary, filtered and paged) is CaseQueue.
     // The issuance page's cases: approved in an approved batch (ready), held by policy and not yet
     // decided, issued at or after `issuedSince`, and issued ones whose notice is still undelivered.
     // Ready and held first (oldest first), then issued (newest first).

@@ -1,3 +1,4 @@
+#include "core/store/CaseQueue.h"
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
 #include "core/sync/Importer.h"
@@ -402,9 +403,11 @@ void TestOutcomeRetry::deliveredIssuedNoticeMarksTheCaseNotified()
     QCOMPARE(entry->state, CaseState::Notified);
     QVERIFY(!entry->notifyPending);
     QCOMPARE(entry->certificateNumber, issued.value().issued.certificateNumber);
-    auto queue = m_store->store().queue(m_store->user(QStringLiteral("clerk1")));
+    QueueFilter waiting;
+    waiting.states = CaseQueue::waitingStates();
+    auto queue = CaseQueue(m_store->store()).page(m_store->user(QStringLiteral("clerk1")), waiting);
     QVERIFY(queue.ok());
-    QVERIFY(std::none_of(queue.value().begin(), queue.value().end(),
+    QVERIFY(std::none_of(queue.value().entries.begin(), queue.value().entries.end(),
                          [caseId](const QueueEntry &e) { return e.caseId == caseId; }));
 }
 

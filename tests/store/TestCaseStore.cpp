@@ -29,7 +29,6 @@ private Q_SLOTS:
     void adminsDoNotSeePersonalData();
     void importNeedsImages();
     void imageViewsAreAudited();
-    void queueListsWaitingCasesWithTheVerdictSummary();
     void latestVerdictIsTheNewestRow();
     void registerEntriesMatchNameAndDateOfBirth();
 
@@ -301,34 +300,6 @@ void TestCaseStore::imageViewsAreAudited()
     QCOMPARE(f.store().viewImage(f.user(QStringLiteral("sup1")), id, QStringLiteral("frame3")).error().code,
              ErrorCode::NotFound);
     QCOMPARE(Sql::scalar(db.value(), count).value().toInt(), 1);
-}
-
-void TestCaseStore::queueListsWaitingCasesWithTheVerdictSummary()
-{
-    test::StoreFixture f;
-    QVERIFY(f.ok());
-    QVERIFY(f.caseIn(CaseState::Imported) > 0);
-    const qint64 verified = f.caseIn(CaseState::Verified);
-    const qint64 held = f.caseIn(CaseState::Held);
-    const qint64 claimed = f.caseIn(CaseState::Claimed); // by clerk1
-    QVERIFY(f.caseIn(CaseState::Decided) > 0);
-    auto queue = f.store().queue(f.user(QStringLiteral("clerk2")));
-    QVERIFY(queue.ok());
-    QCOMPARE(int(queue.value().size()), 3);
-    const QueueEntry &first = queue.value()[0];
-    QCOMPARE(first.caseId, verified);
-    QVERIFY(first.available);
-    QVERIFY(!first.held);
-    QCOMPARE(first.band, QStringLiteral("match"));
-    QCOMPARE(first.overall, QStringLiteral("warn"));
-    QCOMPARE(first.flags, QStringLiteral("flat_photo:flat_photo_suspected"));
-    QCOMPARE(queue.value()[1].caseId, held);
-    QVERIFY(queue.value()[1].held);
-    QCOMPARE(queue.value()[2].caseId, claimed);
-    QVERIFY(!queue.value()[2].available); // clerk1's live claim
-    QVERIFY(f.store().queue(f.user(QStringLiteral("clerk1"))).value()[2].available);
-    f.clock().advance(WorkflowOptions{}.claimSeconds);
-    QVERIFY(f.store().queue(f.user(QStringLiteral("clerk2"))).value()[2].available);
 }
 
 QTEST_GUILESS_MAIN(TestCaseStore)
