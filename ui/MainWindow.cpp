@@ -7,11 +7,13 @@
 #include "core/workflow/WorkflowRules.h"
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/models/QueueModel.h"
+#include "ui/support/Background.h"
 #include "ui/support/BackgroundStatus.h"
-#include "ui/views/CaseView.h"
+#include "ui/support/ErrorTexts.h"
 #include "ui/support/IdleWatcher.h"
 #include "ui/views/AuditView.h"
 #include "ui/views/BatchView.h"
+#include "ui/views/CaseView.h"
 #include "ui/views/IssuanceView.h"
 #include "ui/views/LockScreen.h"
 #include "ui/views/QueueView.h"
@@ -20,14 +22,12 @@
 
 #include <QApplication>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mado {
 
@@ -140,7 +140,7 @@ void MainWindow::startSession(CaseStore &store, const Session &session, const Se
         auto client = setup.receiverUrl.isEmpty() || setup.receiverToken.isEmpty()
                           ? nullptr
                           : std::make_shared<const ReceiverClient>(setup.receiverUrl, setup.receiverToken, 15000,
-                                                                  setup.receiverCaFile);
+                                                                   setup.receiverCaFile);
         m_issuanceView = new IssuanceView(store, session.userId(), client, m_tabs);
         m_tabs->addTab(m_issuanceView, QString());
         connect(m_issuanceView, &IssuanceView::workflowChanged, m_queueView->model(), &QueueModel::refresh);
@@ -220,14 +220,12 @@ void MainWindow::unlock()
 
 void MainWindow::checkModels(const QString &modelsDirectory)
 {
-    auto *watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, modelsDirectory] {
-        const Status status = watcher->result();
-        watcher->deleteLater();
-        showModelStatus(status, modelsDirectory);
-        Q_EMIT modelsChecked(status.ok());
-    });
-    watcher->setFuture(QtConcurrent::run(verifyModels, modelsDirectory));
+    runInBackground(
+        this, [modelsDirectory] { return verifyModels(modelsDirectory); },
+        [this, modelsDirectory](const Status &status) {
+            showModelStatus(status, modelsDirectory);
+            Q_EMIT modelsChecked(status.ok());
+        });
 }
 
 void MainWindow::showModelStatus(const Status &status, const QString &directory)
@@ -266,21 +264,23 @@ void MainWindow::retranslate()
     } else if (m_modelStatus.ok()) {
         m_modelStatusLabel->setText(tr("Face models: ready (%1)").arg(m_modelDirectory));
     } else {
-        const QString problem = m_modelStatus.error().code == ErrorCode::ModelCorrupt ? tr("Face models are damaged.")
-                                                                                      : tr("Face models are missing.");
-        m_modelStatusLabel->setText(tr("%1 Ask IT to run %2. Details: %3")
-                                        .arg(problem, ModelSet::fetchCommand(), m_modelStatus.error().message));
+        m_modelStatusLabel->setText(
+            tr("%1 Ask IT to run %2.").arg(ErrorTexts::text(m_modelStatus.error()), ModelSet::fetchCommand()));
     }
-    m_modelStatusLabel->setToolTip(m_modelStatusLabel->text());
+    // The whole text (it may be cut in the status bar) and, for IT, core's detail.
+    const QString details =
+        m_modelsChecked && !m_modelStatus.ok() ? ErrorTexts::details(m_modelStatus.error()) : QString();
+    m_modelStatusLabel->setToolTip(details.isEmpty() ? m_modelStatusLabel->text()
+                                                     : m_modelStatusLabel->text() + QLatin1Char('\n') + details);
     if (!m_tabs)
         return;
     const QString role = m_session.role() == Role::Admin        ? tr("administrator")
                          : m_session.role() == Role::Supervisor ? tr("supervisor")
                                                                 : tr("clerk");
     m_userLabel->setText(tr("%1 (%2)").arg(m_session.login(), role));
-    const QList<QPair<QWidget *, QString>> titles{{m_queueView, tr("Queue")},   {m_casePage, tr("Case")},
-                                                  {m_batchView, tr("Batches")}, {m_auditView, tr("Audit")},
-                                                  {m_usersView, tr("Users")},   {m_settingsView, tr("Settings")},
+    const QList<QPair<QWidget *, QString>> titles{{m_queueView, tr("Queue")},      {m_casePage, tr("Case")},
+                                                  {m_batchView, tr("Batches")},    {m_auditView, tr("Audit")},
+                                                  {m_usersView, tr("Users")},      {m_settingsView, tr("Settings")},
                                                   {m_issuanceView, tr("Issuance")}};
     const QList<QAction *> actions = m_viewMenu->actions();
     for (const auto &[page, title] : titles) {
@@ -291,8 +291,7 @@ void MainWindow::retranslate()
         if (index < actions.size())
             actions.at(index)->setText(title);
     }
-    m_caseLabel->setText(m_caseId ? tr("Case %1").arg(m_caseId)
-                                  : tr("Open a case from the queue."));
+    m_caseLabel->setText(m_caseId ? tr("Case %1").arg(m_caseId) : tr("Open a case from the queue."));
 }
 
 } // namespace mado

@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="134"/>
-        <source>Verifying faces of new applications</source>
-        <translation>Verifying faces of new applications</translation>
-    </message>
-</context>
-<context>
     <name>ReasonTexts</name>
     <message>
         <location filename="../../ui/support/ReasonTexts.cpp" line="20"/>
@@ -468,32 +460,32 @@
 <context>
     <name>mado::AuditModel</name>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="84"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="65"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="86"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="67"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="88"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="69"/>
         <source>Actor</source>
         <translation>Actor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="90"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="71"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="92"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="73"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="94"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="75"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -501,32 +493,37 @@
 <context>
     <name>mado::AuditView</name>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="52"/>
+        <location filename="../../ui/views/AuditView.cpp" line="57"/>
         <source>Verifying the audit chain…</source>
         <translation>Verifying the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="65"/>
-        <source>The audit chain could not be read: %1</source>
-        <translation>The audit chain could not be read: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/AuditView.cpp" line="72"/>
+        <location filename="../../ui/views/AuditView.cpp" line="73"/>
         <source>The audit chain is intact: %1 entries. Head hash: %2</source>
         <translation>The audit chain is intact: %1 entries. Head hash: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="74"/>
-        <source>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</source>
-        <translation>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</translation>
+        <location filename="../../ui/views/AuditView.cpp" line="48"/>
+        <source>The audit log could not be read</source>
+        <translation>The audit log could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="91"/>
+        <location filename="../../ui/views/AuditView.cpp" line="65"/>
+        <source>The audit chain could not be read</source>
+        <translation>The audit chain could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/AuditView.cpp" line="76"/>
+        <source>The audit chain is BROKEN at entry %1. Report this to the administrator.</source>
+        <translation>The audit chain is BROKEN at entry %1. Report this to the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/AuditView.cpp" line="93"/>
         <source>Verify chain</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="92"/>
+        <location filename="../../ui/views/AuditView.cpp" line="94"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -550,117 +547,108 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="30"/>
         <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
         <translation>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="47"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="38"/>
         <source>Importing applications from the receiver</source>
         <translation>Importing applications from the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="51"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="42"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>The receiver cannot be reached (attempt %1); retrying in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="67"/>
-        <source>Import stopped: %1</source>
-        <translation>Import stopped: %1</translation>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="58"/>
+        <source>Import stopped</source>
+        <translation>Import stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="78"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="76"/>
+        <source>Outcome notices could not be read</source>
+        <translation>Outcome notices could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="151"/>
+        <source>Face verification cannot run: %1 (face models directory: %2)</source>
+        <translation>Face verification cannot run: %1 (face models directory: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="153"/>
+        <source>Face verification stopped</source>
+        <translation>Face verification stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="69"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="83"/>
-        <source>Outcome notices could not be read: %1</source>
-        <translation>Outcome notices could not be read: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="114"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="109"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="128"/>
-        <source>Face verification cannot run: %1</source>
-        <translation>Face verification cannot run: %1</translation>
     </message>
 </context>
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="158"/>
-        <source>The batches could not be read: %1</source>
-        <translation>The batches could not be read: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="178"/>
+        <location filename="../../ui/views/BatchView.cpp" line="176"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="178"/>
+        <location filename="../../ui/views/BatchView.cpp" line="176"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="216"/>
+        <location filename="../../ui/views/BatchView.cpp" line="214"/>
         <source>Select a batch.</source>
         <translation>Select a batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="218"/>
+        <location filename="../../ui/views/BatchView.cpp" line="216"/>
         <source>This batch is already approved.</source>
         <translation>This batch is already approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="220"/>
+        <location filename="../../ui/views/BatchView.cpp" line="218"/>
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="222"/>
+        <location filename="../../ui/views/BatchView.cpp" line="220"/>
         <source>This batch has no cases left.</source>
         <translation>This batch has no cases left.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="224"/>
+        <location filename="../../ui/views/BatchView.cpp" line="222"/>
         <source>Enter your password again to approve.</source>
         <translation>Enter your password again to approve.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="247"/>
+        <location filename="../../ui/views/BatchView.cpp" line="245"/>
         <source>Batch %1 created.</source>
         <translation>Batch %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="249"/>
-        <source>The batch could not be created: %1</source>
-        <translation>The batch could not be created: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="276"/>
+        <location filename="../../ui/views/BatchView.cpp" line="275"/>
         <source>Batch %1 approved.</source>
         <translation>Batch %1 approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="281"/>
+        <location filename="../../ui/views/BatchView.cpp" line="280"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>Wrong password: batch %1 was not approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="284"/>
+        <location filename="../../ui/views/BatchView.cpp" line="283"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>Batch %1 holds your own decision: another supervisor must approve it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="287"/>
-        <source>Batch %1 was not approved: %2</source>
-        <translation>Batch %1 was not approved: %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/BatchView.cpp" line="319"/>
@@ -668,98 +656,113 @@
         <translation>The case was returned to its clerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="321"/>
-        <source>The case could not be returned: %1</source>
-        <translation>The case could not be returned: %1</translation>
+        <location filename="../../ui/views/BatchView.cpp" line="155"/>
+        <source>The batches could not be read</source>
+        <translation>The batches could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="342"/>
+        <location filename="../../ui/views/BatchView.cpp" line="247"/>
+        <source>The batch could not be created</source>
+        <translation>The batch could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="286"/>
+        <source>Batch %1 was not approved</source>
+        <translation>Batch %1 was not approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="321"/>
+        <source>The case could not be returned</source>
+        <translation>The case could not be returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="344"/>
         <source>Decided cases not yet in a batch</source>
         <translation>Decided cases not yet in a batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="343"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="346"/>
         <source>Cases of the selected batch</source>
         <translation>Cases of the selected batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Submitted by</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="353"/>
+        <location filename="../../ui/views/BatchView.cpp" line="355"/>
         <source>Create a batch from the selected cases</source>
         <translation>Create a batch from the selected cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="354"/>
+        <location filename="../../ui/views/BatchView.cpp" line="356"/>
         <source>Your password</source>
         <translation>Your password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="355"/>
+        <location filename="../../ui/views/BatchView.cpp" line="357"/>
         <source>Approve batch</source>
         <translation>Approve batch</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="356"/>
+        <location filename="../../ui/views/BatchView.cpp" line="358"/>
         <source>Comment for the clerk</source>
         <translation>Comment for the clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="357"/>
+        <location filename="../../ui/views/BatchView.cpp" line="359"/>
         <source>Return the selected case to its clerk</source>
         <translation>Return the selected case to its clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="359"/>
+        <location filename="../../ui/views/BatchView.cpp" line="361"/>
         <source>Double-click a case to open it read-only</source>
         <translation>Double-click a case to open it read-only</translation>
     </message>
@@ -767,227 +770,222 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55"/>
+        <location filename="../../ui/views/CaseView.cpp" line="52"/>
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="130"/>
+        <location filename="../../ui/views/CaseView.cpp" line="121"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="132"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="134"/>
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="136"/>
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="140"/>
-        <location filename="../../ui/views/CaseView.cpp" line="373"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
+        <location filename="../../ui/views/CaseView.cpp" line="360"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147"/>
-        <location filename="../../ui/views/CaseView.cpp" line="395"/>
+        <location filename="../../ui/views/CaseView.cpp" line="138"/>
+        <location filename="../../ui/views/CaseView.cpp" line="382"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="152"/>
+        <location filename="../../ui/views/CaseView.cpp" line="143"/>
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="153"/>
+        <location filename="../../ui/views/CaseView.cpp" line="144"/>
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155"/>
+        <location filename="../../ui/views/CaseView.cpp" line="146"/>
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="165"/>
-        <location filename="../../ui/views/CaseView.cpp" line="411"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
+        <location filename="../../ui/views/CaseView.cpp" line="398"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="168"/>
+        <location filename="../../ui/views/CaseView.cpp" line="159"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="170"/>
+        <location filename="../../ui/views/CaseView.cpp" line="161"/>
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="248"/>
+        <location filename="../../ui/views/CaseView.cpp" line="239"/>
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="269"/>
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="293"/>
+        <location filename="../../ui/views/CaseView.cpp" line="280"/>
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="295"/>
+        <location filename="../../ui/views/CaseView.cpp" line="282"/>
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="295"/>
+        <location filename="../../ui/views/CaseView.cpp" line="282"/>
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="299"/>
+        <location filename="../../ui/views/CaseView.cpp" line="286"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="301"/>
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>The images of this closed case were deleted by retention on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="310"/>
+        <location filename="../../ui/views/CaseView.cpp" line="297"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="327"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="329"/>
+        <location filename="../../ui/views/CaseView.cpp" line="316"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330"/>
+        <location filename="../../ui/views/CaseView.cpp" line="317"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="336"/>
+        <location filename="../../ui/views/CaseView.cpp" line="323"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="337"/>
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="338"/>
+        <location filename="../../ui/views/CaseView.cpp" line="325"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="339"/>
+        <location filename="../../ui/views/CaseView.cpp" line="326"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340"/>
+        <location filename="../../ui/views/CaseView.cpp" line="327"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="346"/>
+        <location filename="../../ui/views/CaseView.cpp" line="333"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356"/>
+        <location filename="../../ui/views/CaseView.cpp" line="343"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="372"/>
+        <location filename="../../ui/views/CaseView.cpp" line="359"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="396"/>
+        <location filename="../../ui/views/CaseView.cpp" line="383"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="462"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="464"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478"/>
-        <source>The case store failed; try again or call the administrator</source>
-        <translation>The case store failed; try again or call the administrator</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1110,164 @@
     </message>
 </context>
 <context>
+    <name>mado::ErrorTexts</name>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="9"/>
+        <source>The input was not accepted.</source>
+        <translation>The input was not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="11"/>
+        <source>A file could not be read or written.</source>
+        <translation>A file could not be read or written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="13"/>
+        <source>The image is empty.</source>
+        <translation>The image is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="15"/>
+        <source>The image format is not supported.</source>
+        <translation>The image format is not supported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="17"/>
+        <source>The image is too large.</source>
+        <translation>The image is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="19"/>
+        <source>The image is damaged.</source>
+        <translation>The image is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="21"/>
+        <source>No face was found in the image.</source>
+        <translation>No face was found in the image.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="23"/>
+        <source>The application data is invalid.</source>
+        <translation>The application data is invalid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="25"/>
+        <source>The face models are missing.</source>
+        <translation>The face models are missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="27"/>
+        <source>The face models are damaged.</source>
+        <translation>The face models are damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="29"/>
+        <source>The receiver cannot be reached over the network.</source>
+        <translation>The receiver cannot be reached over the network.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="31"/>
+        <source>The case store could not be read or written. Try again; if it persists, call the administrator.</source>
+        <translation>The case store could not be read or written. Try again; if it persists, call the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="33"/>
+        <source>The case store was written by a newer Madoguchi. Update this workstation.</source>
+        <translation>The case store was written by a newer Madoguchi. Update this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="35"/>
+        <source>It was not found (it may have been deleted).</source>
+        <translation>It was not found (it may have been deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="37"/>
+        <source>It already exists.</source>
+        <translation>It already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="39"/>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="41"/>
+        <source>This is not possible in the current state. Refresh the page.</source>
+        <translation>This is not possible in the current state. Refresh the page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="43"/>
+        <source>Someone else changed it at the same time. Refresh the page.</source>
+        <translation>Someone else changed it at the same time. Refresh the page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="45"/>
+        <source>You decided a case in it: another supervisor must approve it (four-eyes rule).</source>
+        <translation>You decided a case in it: another supervisor must approve it (four-eyes rule).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="47"/>
+        <source>The procedure policy does not allow this.</source>
+        <translation>The procedure policy does not allow this.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="49"/>
+        <source>A limit was reached (for example the number of resubmission requests).</source>
+        <translation>A limit was reached (for example the number of resubmission requests).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="51"/>
+        <source>The login or the password is wrong.</source>
+        <translation>The login or the password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="53"/>
+        <source>The account is locked or disabled.</source>
+        <translation>The account is locked or disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="55"/>
+        <source>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</source>
+        <translation>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="57"/>
+        <source>It has expired.</source>
+        <translation>It has expired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="59"/>
+        <source>Too many requests. Try again later.</source>
+        <translation>Too many requests. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="61"/>
+        <source>An internal error occurred. Call the administrator.</source>
+        <translation>An internal error occurred. Call the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
+        <source>An unexpected error occurred (code %1). Call the administrator.</source>
+        <translation>An unexpected error occurred (code %1). Call the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="69"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="76"/>
+        <source>Details for IT: %1 — %2</source>
+        <translation>Details for IT: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="81"/>
+        <source>Details for IT: %1</source>
+        <translation>Details for IT: %1</translation>
+    </message>
+</context>
+<context>
     <name>mado::ImageComparisonWidget</name>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
@@ -1219,137 +1375,147 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="133"/>
-        <source>The cases could not be read: %1</source>
-        <translation>The cases could not be read: %1</translation>
+        <location filename="../../ui/views/IssuanceView.cpp" line="131"/>
+        <source>The cases could not be read</source>
+        <translation>The cases could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="162"/>
         <source>Ready to issue</source>
         <translation>Ready to issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
         <source>Held (policy)</source>
         <translation>Held (policy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="165"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="166"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="168"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="223"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="221"/>
         <source>(assigned at issuance)</source>
         <translation>(assigned at issuance)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="235"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="250"/>
         <source>Select a case.</source>
         <translation>Select a case.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="237"/>
         <source>Case %1 — certificate No. %2</source>
         <translation>Case %1 — certificate No. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="243"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
         <source>Case %1 — not issued yet</source>
         <translation>Case %1 — not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="250"/>
         <source>The certificate cannot be previewed.</source>
         <translation>The certificate cannot be previewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="276"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="272"/>
         <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
         <translation>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="279"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="275"/>
         <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
         <translation>There is no certificate template for this procedure yet: it cannot be issued here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="281"/>
-        <source>The certificate cannot be prepared: %1</source>
-        <translation>The certificate cannot be prepared: %1</translation>
+        <location filename="../../ui/views/IssuanceView.cpp" line="277"/>
+        <source>The certificate cannot be prepared</source>
+        <translation>The certificate cannot be prepared</translation>
     </message>
     <message>
         <location filename="../../ui/views/IssuanceView.cpp" line="289"/>
+        <source>This case cannot be issued</source>
+        <translation>This case cannot be issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="345"/>
+        <source>The certificate was not issued</source>
+        <translation>The certificate was not issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="354"/>
+        <source>Issued: certificate No. %1. The receiver could not be notified; the notice will be sent again automatically.</source>
+        <translation>Issued: certificate No. %1. The receiver could not be notified; the notice will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
+        <source>The PDF could not be saved</source>
+        <translation>The PDF could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="425"/>
+        <source>The receiver could not be notified; the notice will be sent again automatically</source>
+        <translation>The receiver could not be notified; the notice will be sent again automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="285"/>
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>This case cannot be issued (held by policy): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="291"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="287"/>
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>This case cannot be issued yet: it must be approved in an approved batch.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="293"/>
-        <source>This case cannot be issued: %1</source>
-        <translation>This case cannot be issued: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="322"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="318"/>
         <source>No receiver is configured (Settings).</source>
         <translation>No receiver is configured (Settings).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="326"/>
         <source>Issue the certificate</source>
         <translation>Issue the certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="331"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="327"/>
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Issue</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="338"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Issuing the certificate…</source>
         <translation>Issuing the certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="349"/>
-        <source>The certificate was not issued: %1</source>
-        <translation>The certificate was not issued: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="353"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="350"/>
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="357"/>
-        <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
-        <translation>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</translation>
     </message>
     <message>
         <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
@@ -1372,92 +1538,82 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
-        <source>The PDF could not be saved: %1</source>
-        <translation>The PDF could not be saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="396"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="397"/>
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>A PDF is being saved; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="399"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="400"/>
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="410"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="411"/>
         <source>Notifying the receiver…</source>
         <translation>Notifying the receiver…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="423"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>The receiver was notified; the applicant gets a LINE message.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="424"/>
-        <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
-        <translation>The receiver could not be notified (%1); the notice will be sent again automatically.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="455"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
         <source>Cases to issue, held cases and today&apos;s issuances</source>
         <translation>Cases to issue, held cases and today&apos;s issuances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Certificate No.</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Notice</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
         <source>Mailing label</source>
         <translation>Mailing label</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="467"/>
         <source>Issue…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="468"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="469"/>
         <source>Mailing label PDF…</source>
         <translation>Mailing label PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="466"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="470"/>
         <source>Notify again</source>
         <translation>Notify again</translation>
     </message>
@@ -1465,80 +1621,80 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LockScreen</name>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="90"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="92"/>
         <source>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</source>
         <translation>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="93"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="95"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="96"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
         <source>This account is locked. Ask an administrator.</source>
         <translation>This account is locked. Ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
-        <source>The password could not be checked: the case store could not be read.</source>
-        <translation>The password could not be checked: the case store could not be read.</translation>
+        <location filename="../../ui/views/LockScreen.cpp" line="105"/>
+        <source>The password could not be checked</source>
+        <translation>The password could not be checked</translation>
     </message>
 </context>
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Madoguchi — log in</source>
         <translation>Madoguchi — log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Log in to the verification workstation</source>
         <translation>Log in to the verification workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="118"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="119"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>The login or the password is wrong. After repeated failures the account locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="126"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
-        <source>Logging in failed: the case store could not be read.</source>
-        <translation>Logging in failed: the case store could not be read.</translation>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
+        <source>Logging in failed</source>
+        <translation>Logging in failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="133"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
@@ -1546,49 +1702,54 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="265"/>
+        <location filename="../../ui/MainWindow.cpp" line="263"/>
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <source>%1 Ask IT to run %2.</source>
+        <translation>%1 Ask IT to run %2.</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="277"/>
@@ -1651,35 +1812,20 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="295"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="267"/>
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
-        <source>Face models are damaged.</source>
-        <translation>Face models are damaged.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="270"/>
-        <source>Face models are missing.</source>
-        <translation>Face models are missing.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="271"/>
-        <source>%1 Ask IT to run %2. Details: %3</source>
-        <translation>%1 Ask IT to run %2. Details: %3</translation>
     </message>
 </context>
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="48"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1687,7 +1833,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="55"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="50"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1695,7 +1841,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="56"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="51"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1703,7 +1849,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="86"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="81"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n issue</numerusform>
@@ -1711,42 +1857,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="97"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="101"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="103"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="105"/>
         <source>AI band</source>
         <translation>AI band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="107"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="109"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="116"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="111"/>
         <source>Assignee</source>
         <translation>Assignee</translation>
     </message>
@@ -1754,42 +1900,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="121"/>
+        <location filename="../../ui/views/QueueView.cpp" line="103"/>
+        <source>The queue could not be read</source>
+        <translation>The queue could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/QueueView.cpp" line="135"/>
         <source>%1 (held: %2)</source>
         <translation>%1 (held: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="122"/>
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>Waiting: %1  ·  In review: %2  ·  Decided: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="127"/>
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  Pending approval: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141"/>
+        <location filename="../../ui/views/QueueView.cpp" line="155"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142"/>
+        <location filename="../../ui/views/QueueView.cpp" line="156"/>
         <source>All AI bands</source>
         <translation>All AI bands</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143"/>
+        <location filename="../../ui/views/QueueView.cpp" line="157"/>
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144"/>
+        <location filename="../../ui/views/QueueView.cpp" line="158"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145"/>
+        <location filename="../../ui/views/QueueView.cpp" line="159"/>
         <source>Search by reference</source>
         <translation>Search by reference</translation>
     </message>
@@ -1797,57 +1948,57 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="88"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="89"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="90"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="91"/>
         <source>The receiver token could not be saved.</source>
         <translation>The receiver token could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Receiver URL</source>
         <translation>Receiver URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
         <source>Receiver token</source>
         <translation>Receiver token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
         <source>Receiver CA certificate file</source>
         <translation>Receiver CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
         <source>Empty: the system&apos;s CA certificates</source>
         <translation>Empty: the system&apos;s CA certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
         <source>Face models directory</source>
         <translation>Face models directory</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="118"/>
         <source>Face thresholds (read-only)</source>
         <translation>Face thresholds (read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="119"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
-        <source>The shipped thresholds could not be read: %1</source>
-        <translation>The shipped thresholds could not be read: %1</translation>
+        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
+        <source>The shipped thresholds could not be read</source>
+        <translation>The shipped thresholds could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="123"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1855,47 +2006,62 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::UsersView</name>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="69"/>
-        <source>The accounts could not be read: %1</source>
-        <translation>The accounts could not be read: %1</translation>
+        <location filename="../../ui/views/UsersView.cpp" line="24"/>
+        <source>clerk</source>
+        <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="78"/>
+        <location filename="../../ui/views/UsersView.cpp" line="26"/>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="28"/>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="65"/>
+        <source>The accounts could not be read</source>
+        <translation>The accounts could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="86"/>
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Locked until</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="98"/>
+        <location filename="../../ui/views/UsersView.cpp" line="104"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="99"/>
+        <location filename="../../ui/views/UsersView.cpp" line="105"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</translation>
     </message>
@@ -1903,42 +2069,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::WardSettingsPanel</name>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
-        <source>The ward settings could not be read: %1</source>
-        <translation>The ward settings could not be read: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="68"/>
         <source>The issuer was saved for every workstation of the ward.</source>
         <translation>The issuer was saved for every workstation of the ward.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
         <source>Enter the issuer on one line (at most %1 characters).</source>
         <translation>Enter the issuer on one line (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
-        <source>The issuer could not be saved: %1</source>
-        <translation>The issuer could not be saved: %1</translation>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="51"/>
+        <source>The ward settings could not be read</source>
+        <translation>The ward settings could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="73"/>
+        <source>The issuer could not be saved</source>
+        <translation>The issuer could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="93"/>
         <source>Ward settings (all workstations)</source>
         <translation>Ward settings (all workstations)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="94"/>
         <source>Issuer on certificates</source>
         <translation>Issuer on certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="95"/>
         <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
         <translation>e.g. Mayor of XX Ward, Tokyo  XX XX</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="96"/>
         <source>Save ward settings</source>
         <translation>Save ward settings</translation>
     </message>

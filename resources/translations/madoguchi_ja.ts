@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="134"/>
-        <source>Verifying faces of new applications</source>
-        <translation>新しい申請の顔照合をしています</translation>
-    </message>
-</context>
-<context>
     <name>ReasonTexts</name>
     <message>
         <location filename="../../ui/support/ReasonTexts.cpp" line="20"/>
@@ -468,32 +460,32 @@
 <context>
     <name>mado::AuditModel</name>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="84"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="65"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="86"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="67"/>
         <source>Time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="88"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="69"/>
         <source>Actor</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="90"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="71"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="92"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="73"/>
         <source>Subject</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../ui/models/AuditModel.cpp" line="94"/>
+        <location filename="../../ui/models/AuditModel.cpp" line="75"/>
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
@@ -501,32 +493,37 @@
 <context>
     <name>mado::AuditView</name>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="52"/>
+        <location filename="../../ui/views/AuditView.cpp" line="57"/>
         <source>Verifying the audit chain…</source>
         <translation>監査ログのチェーンを検証しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="65"/>
-        <source>The audit chain could not be read: %1</source>
-        <translation>監査ログを読み取れませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/AuditView.cpp" line="72"/>
+        <location filename="../../ui/views/AuditView.cpp" line="73"/>
         <source>The audit chain is intact: %1 entries. Head hash: %2</source>
         <translation>監査ログのチェーンは正常です: %1 件。末尾のハッシュ: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="74"/>
-        <source>The audit chain is BROKEN at entry %1 (%2). Report this to the administrator.</source>
-        <translation>監査ログのチェーンが記録 %1 で破損しています（%2）。管理者に報告してください。</translation>
+        <location filename="../../ui/views/AuditView.cpp" line="48"/>
+        <source>The audit log could not be read</source>
+        <translation>監査ログの一覧を読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="91"/>
+        <location filename="../../ui/views/AuditView.cpp" line="65"/>
+        <source>The audit chain could not be read</source>
+        <translation>監査ログを読み取れませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/AuditView.cpp" line="76"/>
+        <source>The audit chain is BROKEN at entry %1. Report this to the administrator.</source>
+        <translation>監査ログのチェーンが記録 %1 で破損しています。管理者に報告してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/AuditView.cpp" line="93"/>
         <source>Verify chain</source>
         <translation>チェーンを検証</translation>
     </message>
     <message>
-        <location filename="../../ui/views/AuditView.cpp" line="92"/>
+        <location filename="../../ui/views/AuditView.cpp" line="94"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -549,117 +546,108 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="30"/>
         <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
         <translation>管理者のセッションでは申請の取り込みと顔照合を行いません。取り込みと照合には職員または監督者としてログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="47"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="38"/>
         <source>Importing applications from the receiver</source>
         <translation>受付サーバーから申請を取り込んでいます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="51"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="42"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>受付サーバーに接続できません（%1 回目）。%2 秒後に再試行します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="67"/>
-        <source>Import stopped: %1</source>
-        <translation>取り込みを停止しました: %1</translation>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="58"/>
+        <source>Import stopped</source>
+        <translation>取り込みを停止しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="78"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="76"/>
+        <source>Outcome notices could not be read</source>
+        <translation>通知の送信待ちを読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="151"/>
+        <source>Face verification cannot run: %1 (face models directory: %2)</source>
+        <translation>顔照合を実行できません: %1（顔照合モデルのフォルダ: %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="153"/>
+        <source>Face verification stopped</source>
+        <translation>顔照合を中断しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="69"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="83"/>
-        <source>Outcome notices could not be read: %1</source>
-        <translation>通知の送信待ちを読み込めませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="114"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="109"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="128"/>
-        <source>Face verification cannot run: %1</source>
-        <translation>顔照合を実行できません: %1</translation>
     </message>
 </context>
 <context>
     <name>mado::BatchView</name>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="158"/>
-        <source>The batches could not be read: %1</source>
-        <translation>バッチを読み取れませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="178"/>
+        <location filename="../../ui/views/BatchView.cpp" line="176"/>
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="178"/>
+        <location filename="../../ui/views/BatchView.cpp" line="176"/>
         <source>Submitted</source>
         <translation>提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="216"/>
+        <location filename="../../ui/views/BatchView.cpp" line="214"/>
         <source>Select a batch.</source>
         <translation>バッチを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="218"/>
+        <location filename="../../ui/views/BatchView.cpp" line="216"/>
         <source>This batch is already approved.</source>
         <translation>このバッチは承認済みです。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="220"/>
+        <location filename="../../ui/views/BatchView.cpp" line="218"/>
         <source>You decided a case in this batch. Another supervisor must approve it (four-eyes rule).</source>
         <translation>このバッチにはご自身が判定した案件が含まれています。別の監督者が承認してください（ダブルチェックの原則）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="222"/>
+        <location filename="../../ui/views/BatchView.cpp" line="220"/>
         <source>This batch has no cases left.</source>
         <translation>このバッチには案件が残っていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="224"/>
+        <location filename="../../ui/views/BatchView.cpp" line="222"/>
         <source>Enter your password again to approve.</source>
         <translation>承認するにはパスワードを再入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="247"/>
+        <location filename="../../ui/views/BatchView.cpp" line="245"/>
         <source>Batch %1 created.</source>
         <translation>バッチ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="249"/>
-        <source>The batch could not be created: %1</source>
-        <translation>バッチを作成できませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="276"/>
+        <location filename="../../ui/views/BatchView.cpp" line="275"/>
         <source>Batch %1 approved.</source>
         <translation>バッチ %1 を承認しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="281"/>
+        <location filename="../../ui/views/BatchView.cpp" line="280"/>
         <source>Wrong password: batch %1 was not approved.</source>
         <translation>パスワードが違います。バッチ %1 は承認されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="284"/>
+        <location filename="../../ui/views/BatchView.cpp" line="283"/>
         <source>Batch %1 holds your own decision: another supervisor must approve it.</source>
         <translation>バッチ %1 にはご自身の判定が含まれています。別の監督者が承認してください。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/BatchView.cpp" line="287"/>
-        <source>Batch %1 was not approved: %2</source>
-        <translation>バッチ %1 は承認されませんでした: %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/BatchView.cpp" line="319"/>
@@ -667,98 +655,113 @@
         <translation>案件を担当職員に差し戻しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="321"/>
-        <source>The case could not be returned: %1</source>
-        <translation>案件を差し戻せませんでした: %1</translation>
+        <location filename="../../ui/views/BatchView.cpp" line="155"/>
+        <source>The batches could not be read</source>
+        <translation>バッチを読み取れませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="342"/>
+        <location filename="../../ui/views/BatchView.cpp" line="247"/>
+        <source>The batch could not be created</source>
+        <translation>バッチを作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="286"/>
+        <source>Batch %1 was not approved</source>
+        <translation>バッチ %1 は承認されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="321"/>
+        <source>The case could not be returned</source>
+        <translation>案件を差し戻せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/BatchView.cpp" line="344"/>
         <source>Decided cases not yet in a batch</source>
         <translation>バッチ未作成の判定済み案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="343"/>
+        <location filename="../../ui/views/BatchView.cpp" line="345"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="344"/>
+        <location filename="../../ui/views/BatchView.cpp" line="346"/>
         <source>Cases of the selected batch</source>
         <translation>選択したバッチの案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
         <source>Decided by</source>
         <translation>判定者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="345"/>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="347"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Submitted by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Submitted at</source>
         <translation>提出日時</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="350"/>
+        <location filename="../../ui/views/BatchView.cpp" line="352"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="353"/>
+        <location filename="../../ui/views/BatchView.cpp" line="355"/>
         <source>Create a batch from the selected cases</source>
         <translation>選択した案件からバッチを作成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="354"/>
+        <location filename="../../ui/views/BatchView.cpp" line="356"/>
         <source>Your password</source>
         <translation>ご自身のパスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="355"/>
+        <location filename="../../ui/views/BatchView.cpp" line="357"/>
         <source>Approve batch</source>
         <translation>バッチを承認</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="356"/>
+        <location filename="../../ui/views/BatchView.cpp" line="358"/>
         <source>Comment for the clerk</source>
         <translation>担当職員へのコメント</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="357"/>
+        <location filename="../../ui/views/BatchView.cpp" line="359"/>
         <source>Return the selected case to its clerk</source>
         <translation>選択した案件を担当職員に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/views/BatchView.cpp" line="359"/>
+        <location filename="../../ui/views/BatchView.cpp" line="361"/>
         <source>Double-click a case to open it read-only</source>
         <translation>案件をダブルクリックすると閲覧のみで開きます</translation>
     </message>
@@ -766,227 +769,222 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="55"/>
+        <location filename="../../ui/views/CaseView.cpp" line="52"/>
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="83"/>
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="130"/>
+        <location filename="../../ui/views/CaseView.cpp" line="121"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="132"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="134"/>
+        <location filename="../../ui/views/CaseView.cpp" line="125"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="136"/>
+        <location filename="../../ui/views/CaseView.cpp" line="127"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="140"/>
-        <location filename="../../ui/views/CaseView.cpp" line="373"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
+        <location filename="../../ui/views/CaseView.cpp" line="360"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="147"/>
-        <location filename="../../ui/views/CaseView.cpp" line="395"/>
+        <location filename="../../ui/views/CaseView.cpp" line="138"/>
+        <location filename="../../ui/views/CaseView.cpp" line="382"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="152"/>
+        <location filename="../../ui/views/CaseView.cpp" line="143"/>
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="153"/>
+        <location filename="../../ui/views/CaseView.cpp" line="144"/>
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="155"/>
+        <location filename="../../ui/views/CaseView.cpp" line="146"/>
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="165"/>
-        <location filename="../../ui/views/CaseView.cpp" line="411"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
+        <location filename="../../ui/views/CaseView.cpp" line="398"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="168"/>
+        <location filename="../../ui/views/CaseView.cpp" line="159"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="170"/>
+        <location filename="../../ui/views/CaseView.cpp" line="161"/>
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="248"/>
+        <location filename="../../ui/views/CaseView.cpp" line="239"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="269"/>
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="293"/>
+        <location filename="../../ui/views/CaseView.cpp" line="280"/>
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="295"/>
+        <location filename="../../ui/views/CaseView.cpp" line="282"/>
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="295"/>
+        <location filename="../../ui/views/CaseView.cpp" line="282"/>
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="299"/>
+        <location filename="../../ui/views/CaseView.cpp" line="286"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="301"/>
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>この終了した案件の画像は、保存期間の経過により %1 に削除されました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="310"/>
+        <location filename="../../ui/views/CaseView.cpp" line="297"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="327"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="329"/>
+        <location filename="../../ui/views/CaseView.cpp" line="316"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="330"/>
+        <location filename="../../ui/views/CaseView.cpp" line="317"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="336"/>
+        <location filename="../../ui/views/CaseView.cpp" line="323"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="337"/>
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="338"/>
+        <location filename="../../ui/views/CaseView.cpp" line="325"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="339"/>
+        <location filename="../../ui/views/CaseView.cpp" line="326"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="340"/>
+        <location filename="../../ui/views/CaseView.cpp" line="327"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="346"/>
+        <location filename="../../ui/views/CaseView.cpp" line="333"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="356"/>
+        <location filename="../../ui/views/CaseView.cpp" line="343"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="372"/>
+        <location filename="../../ui/views/CaseView.cpp" line="359"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="396"/>
+        <location filename="../../ui/views/CaseView.cpp" line="383"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="458"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="460"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="462"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="464"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/CaseView.cpp" line="478"/>
-        <source>The case store failed; try again or call the administrator</source>
-        <translation>案件データベースでエラーが発生しました。再試行するか管理者に連絡してください</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1109,164 @@
     </message>
 </context>
 <context>
+    <name>mado::ErrorTexts</name>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="9"/>
+        <source>The input was not accepted.</source>
+        <translation>入力内容を受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="11"/>
+        <source>A file could not be read or written.</source>
+        <translation>ファイルを読み書きできませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="13"/>
+        <source>The image is empty.</source>
+        <translation>画像が空です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="15"/>
+        <source>The image format is not supported.</source>
+        <translation>対応していない画像形式です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="17"/>
+        <source>The image is too large.</source>
+        <translation>画像が大きすぎます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="19"/>
+        <source>The image is damaged.</source>
+        <translation>画像が破損しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="21"/>
+        <source>No face was found in the image.</source>
+        <translation>画像に顔が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="23"/>
+        <source>The application data is invalid.</source>
+        <translation>申請データが正しくありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="25"/>
+        <source>The face models are missing.</source>
+        <translation>顔照合モデルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="27"/>
+        <source>The face models are damaged.</source>
+        <translation>顔照合モデルが破損しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="29"/>
+        <source>The receiver cannot be reached over the network.</source>
+        <translation>ネットワーク経由で受付システムに接続できません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="31"/>
+        <source>The case store could not be read or written. Try again; if it persists, call the administrator.</source>
+        <translation>案件データベースを読み書きできませんでした。もう一度お試しください。続く場合は管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="33"/>
+        <source>The case store was written by a newer Madoguchi. Update this workstation.</source>
+        <translation>案件データベースは新しい版の窓口で作成されています。この端末を更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="35"/>
+        <source>It was not found (it may have been deleted).</source>
+        <translation>見つかりませんでした（削除された可能性があります）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="37"/>
+        <source>It already exists.</source>
+        <translation>既に存在します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="39"/>
+        <source>Your role may not do this.</source>
+        <translation>あなたの役割ではこの操作はできません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="41"/>
+        <source>This is not possible in the current state. Refresh the page.</source>
+        <translation>現在の状態ではこの操作はできません。画面を更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="43"/>
+        <source>Someone else changed it at the same time. Refresh the page.</source>
+        <translation>他の職員が同時に変更しました。画面を更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="45"/>
+        <source>You decided a case in it: another supervisor must approve it (four-eyes rule).</source>
+        <translation>ご自身が判定した案件が含まれています。別の監督者が承認する必要があります（ダブルチェックの原則）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="47"/>
+        <source>The procedure policy does not allow this.</source>
+        <translation>手続の方針により許可されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="49"/>
+        <source>A limit was reached (for example the number of resubmission requests).</source>
+        <translation>上限に達しました（再提出依頼の回数など）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="51"/>
+        <source>The login or the password is wrong.</source>
+        <translation>ログイン名またはパスワードが違います。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="53"/>
+        <source>The account is locked or disabled.</source>
+        <translation>アカウントはロックされているか無効です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="55"/>
+        <source>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</source>
+        <translation>受付システムがこの端末のトークンを拒否しました。情報システム担当に設定の確認を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="57"/>
+        <source>It has expired.</source>
+        <translation>有効期限が切れています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="59"/>
+        <source>Too many requests. Try again later.</source>
+        <translation>要求が多すぎます。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="61"/>
+        <source>An internal error occurred. Call the administrator.</source>
+        <translation>内部エラーが発生しました。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
+        <source>An unexpected error occurred (code %1). Call the administrator.</source>
+        <translation>予期しないエラーが発生しました（コード %1）。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="69"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="76"/>
+        <source>Details for IT: %1 — %2</source>
+        <translation>情報システム担当向けの詳細: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="81"/>
+        <source>Details for IT: %1</source>
+        <translation>情報システム担当向けの詳細: %1</translation>
+    </message>
+</context>
+<context>
     <name>mado::ImageComparisonWidget</name>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
@@ -1218,137 +1374,147 @@
 <context>
     <name>mado::IssuanceView</name>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="133"/>
-        <source>The cases could not be read: %1</source>
-        <translation>案件を読み込めませんでした: %1</translation>
+        <location filename="../../ui/views/IssuanceView.cpp" line="131"/>
+        <source>The cases could not be read</source>
+        <translation>案件を読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="162"/>
         <source>Ready to issue</source>
         <translation>発行可</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="163"/>
         <source>Held (policy)</source>
         <translation>保留（方針）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="165"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="164"/>
         <source>Issued</source>
         <translation>発行済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="166"/>
         <source>Not sent yet</source>
         <translation>未通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="168"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="167"/>
         <source>Sent</source>
         <translation>通知済み</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="223"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="221"/>
         <source>(assigned at issuance)</source>
         <translation>（発行時に採番）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="235"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="250"/>
         <source>Select a case.</source>
         <translation>案件を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="241"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="237"/>
         <source>Case %1 — certificate No. %2</source>
         <translation>受付番号 %1 — 証明書番号 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="243"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="239"/>
         <source>Case %1 — not issued yet</source>
         <translation>受付番号 %1 — 未発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="254"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="250"/>
         <source>The certificate cannot be previewed.</source>
         <translation>証明書のプレビューを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="276"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="272"/>
         <source>The applicant is not found exactly once in the resident register (name and date of birth); resolve it by hand before issuing.</source>
         <translation>申請者が住民基本台帳（氏名と生年月日）で1件に特定できません。発行の前に確認して解決してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="279"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="275"/>
         <source>There is no certificate template for this procedure yet: it cannot be issued here.</source>
         <translation>この手続の証明書様式はまだありません。この画面では発行できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="281"/>
-        <source>The certificate cannot be prepared: %1</source>
-        <translation>証明書を作成できません: %1</translation>
+        <location filename="../../ui/views/IssuanceView.cpp" line="277"/>
+        <source>The certificate cannot be prepared</source>
+        <translation>証明書を作成できません</translation>
     </message>
     <message>
         <location filename="../../ui/views/IssuanceView.cpp" line="289"/>
+        <source>This case cannot be issued</source>
+        <translation>この案件は発行できません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="345"/>
+        <source>The certificate was not issued</source>
+        <translation>証明書は発行されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="354"/>
+        <source>Issued: certificate No. %1. The receiver could not be notified; the notice will be sent again automatically.</source>
+        <translation>発行しました: 証明書番号 %1。受付システムに通知できませんでした。通知は自動的に再送されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
+        <source>The PDF could not be saved</source>
+        <translation>PDFを保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="425"/>
+        <source>The receiver could not be notified; the notice will be sent again automatically</source>
+        <translation>受付システムに通知できませんでした。通知は自動的に再送されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/IssuanceView.cpp" line="285"/>
         <source>This case cannot be issued (held by policy): %1</source>
         <translation>この案件は発行できません（方針による保留）: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="291"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="287"/>
         <source>This case cannot be issued yet: it must be approved in an approved batch.</source>
         <translation>この案件はまだ発行できません。承認済みのバッチで承認されている必要があります。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="293"/>
-        <source>This case cannot be issued: %1</source>
-        <translation>この案件は発行できません: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="322"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="318"/>
         <source>No receiver is configured (Settings).</source>
         <translation>受付システムが設定されていません（設定）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="326"/>
         <source>Issue the certificate</source>
         <translation>証明書の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="331"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="327"/>
         <source>Issue the certificate for application %1?
 A certificate number is assigned now and the applicant is told on LINE. This cannot be undone.</source>
         <translation>受付番号 %1 の証明書を発行しますか？
 証明書番号が採番され、申請者にLINEで通知されます。取り消すことはできません。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Issue</source>
         <translation>発行する</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="330"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="338"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="334"/>
         <source>Issuing the certificate…</source>
         <translation>証明書を発行しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="349"/>
-        <source>The certificate was not issued: %1</source>
-        <translation>証明書は発行されませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="353"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="350"/>
         <source>Issued: certificate No. %1. The receiver was notified; the applicant gets a LINE message.</source>
         <translation>発行しました: 証明書番号 %1。受付システムに通知しました。申請者にLINEで連絡されます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="357"/>
-        <source>Issued: certificate No. %1. The receiver could not be notified (%2); the notice will be sent again automatically.</source>
-        <translation>発行しました: 証明書番号 %1。受付システムに通知できませんでした（%2）。通知は自動的に再送されます。</translation>
     </message>
     <message>
         <location filename="../../ui/views/IssuanceView.cpp" line="379"/>
@@ -1371,92 +1537,82 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="390"/>
-        <source>The PDF could not be saved: %1</source>
-        <translation>PDFを保存できませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="396"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="397"/>
         <source>A PDF is being saved; try again in a moment.</source>
         <translation>PDFを保存中です。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="399"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="400"/>
         <source>Saving the PDF…</source>
         <translation>PDFを保存しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="410"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="411"/>
         <source>Notifying the receiver…</source>
         <translation>受付システムに通知しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="422"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="423"/>
         <source>The receiver was notified; the applicant gets a LINE message.</source>
         <translation>受付システムに通知しました。申請者にLINEで連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="424"/>
-        <source>The receiver could not be notified (%1); the notice will be sent again automatically.</source>
-        <translation>受付システムに通知できませんでした（%1）。通知は自動的に再送されます。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="455"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="459"/>
         <source>Cases to issue, held cases and today&apos;s issuances</source>
         <translation>発行待ち・保留中の案件と本日の発行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Certificate No.</source>
         <translation>証明書番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="456"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="460"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
         <source>Certificate</source>
         <translation>証明書</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="461"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
         <source>Mailing label</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="463"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="467"/>
         <source>Issue…</source>
         <translation>発行する…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="464"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="468"/>
         <source>Export PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="465"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="469"/>
         <source>Mailing label PDF…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/IssuanceView.cpp" line="466"/>
+        <location filename="../../ui/views/IssuanceView.cpp" line="470"/>
         <source>Notify again</source>
         <translation>再通知</translation>
     </message>
@@ -1464,80 +1620,80 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::LockScreen</name>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="90"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="92"/>
         <source>The workstation is locked after a period of inactivity. Enter the password of %1 to continue.</source>
         <translation>一定時間操作がなかったため、端末をロックしました。続けるには %1 のパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="93"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="95"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="96"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
         <source>Wrong password.</source>
         <translation>パスワードが違います。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="99"/>
+        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
         <source>This account is locked. Ask an administrator.</source>
         <translation>このアカウントはロックされています。管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/LockScreen.cpp" line="102"/>
-        <source>The password could not be checked: the case store could not be read.</source>
-        <translation>パスワードを確認できませんでした。案件データベースを読み取れません。</translation>
+        <location filename="../../ui/views/LockScreen.cpp" line="105"/>
+        <source>The password could not be checked</source>
+        <translation>パスワードを確認できませんでした</translation>
     </message>
 </context>
 <context>
     <name>mado::LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
         <source>Madoguchi — log in</source>
         <translation>窓口 — ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="113"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
         <source>Log in to the verification workstation</source>
         <translation>職員確認端末にログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="114"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
         <source>Login</source>
         <translation>ログインID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="115"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="118"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="117"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="119"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="120"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
         <source>The login or the password is wrong. After repeated failures the account locks.</source>
         <translation>ログインIDまたはパスワードが違います。続けて失敗するとアカウントがロックされます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="123"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="126"/>
         <source>This account is locked (too many wrong passwords, or disabled). Try again later or ask an administrator.</source>
         <translation>このアカウントはロックされています（パスワードの誤りが続いたか、無効化されています）。しばらくしてから再度お試しいただくか、管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="127"/>
-        <source>Logging in failed: the case store could not be read.</source>
-        <translation>ログインできませんでした。案件データベースを読み取れません。</translation>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
+        <source>Logging in failed</source>
+        <translation>ログインできませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/LoginDialog.cpp" line="130"/>
+        <location filename="../../ui/dialogs/LoginDialog.cpp" line="133"/>
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
@@ -1545,49 +1701,54 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="265"/>
+        <location filename="../../ui/MainWindow.cpp" line="263"/>
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <source>%1 Ask IT to run %2.</source>
+        <translation>%1 情報システム担当に %2 の実行を依頼してください。</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="277"/>
@@ -1650,98 +1811,83 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="295"/>
+        <location filename="../../ui/MainWindow.cpp" line="294"/>
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="267"/>
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
-        <source>Face models are damaged.</source>
-        <translation>顔照合モデルが破損しています。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="270"/>
-        <source>Face models are missing.</source>
-        <translation>顔照合モデルがありません。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="271"/>
-        <source>%1 Ask IT to run %2. Details: %3</source>
-        <translation>%1 情報システム担当に %2 の実行を依頼してください。詳細: %3</translation>
     </message>
 </context>
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="53"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="48"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="55"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="50"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="56"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="51"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="86"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="81"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 件の指摘</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="102"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="97"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="104"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="106"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="101"/>
         <source>Received</source>
         <translation>受付日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="108"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="103"/>
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="110"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="105"/>
         <source>AI band</source>
         <translation>AI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="112"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="107"/>
         <source>Flags</source>
         <translation>指摘</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="114"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="109"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="116"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="111"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
@@ -1749,42 +1895,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="121"/>
+        <location filename="../../ui/views/QueueView.cpp" line="103"/>
+        <source>The queue could not be read</source>
+        <translation>申請一覧を読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/QueueView.cpp" line="135"/>
         <source>%1 (held: %2)</source>
         <translation>%1（うち保留 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="122"/>
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>確認待ち: %1  ·  確認中: %2  ·  判定済み: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="127"/>
+        <location filename="../../ui/views/QueueView.cpp" line="141"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  承認待ち: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141"/>
+        <location filename="../../ui/views/QueueView.cpp" line="155"/>
         <source>All states</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="142"/>
+        <location filename="../../ui/views/QueueView.cpp" line="156"/>
         <source>All AI bands</source>
         <translation>すべてのAI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="143"/>
+        <location filename="../../ui/views/QueueView.cpp" line="157"/>
         <source>All procedures</source>
         <translation>すべての手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="144"/>
+        <location filename="../../ui/views/QueueView.cpp" line="158"/>
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="145"/>
+        <location filename="../../ui/views/QueueView.cpp" line="159"/>
         <source>Search by reference</source>
         <translation>受付番号で検索</translation>
     </message>
@@ -1792,57 +1943,57 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::SettingsView</name>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="88"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="89"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="90"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="91"/>
         <source>The receiver token could not be saved.</source>
         <translation>受付サーバーのトークンを保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="112"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
         <source>Receiver URL</source>
         <translation>受付サーバーのURL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="113"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
         <source>Receiver token</source>
         <translation>受付サーバーのトークン</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="114"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
         <source>Receiver CA certificate file</source>
         <translation>受付サーバーのCA証明書ファイル</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="115"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
         <source>Empty: the system&apos;s CA certificates</source>
         <translation>空欄: システムのCA証明書を使います</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="116"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
         <source>Face models directory</source>
         <translation>顔照合モデルのフォルダ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="117"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="118"/>
         <source>Face thresholds (read-only)</source>
         <translation>顔照合のしきい値（読み取り専用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="119"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
         <source>Version %1</source>
         <translation>バージョン %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="120"/>
-        <source>The shipped thresholds could not be read: %1</source>
-        <translation>同梱のしきい値を読み取れませんでした: %1</translation>
+        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
+        <source>The shipped thresholds could not be read</source>
+        <translation>同梱のしきい値を読み取れませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/SettingsView.cpp" line="121"/>
+        <location filename="../../ui/views/SettingsView.cpp" line="123"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1850,47 +2001,62 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::UsersView</name>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="69"/>
-        <source>The accounts could not be read: %1</source>
-        <translation>アカウントを読み取れませんでした: %1</translation>
+        <location filename="../../ui/views/UsersView.cpp" line="24"/>
+        <source>clerk</source>
+        <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="78"/>
+        <location filename="../../ui/views/UsersView.cpp" line="26"/>
+        <source>supervisor</source>
+        <translation>監督者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="28"/>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="65"/>
+        <source>The accounts could not be read</source>
+        <translation>アカウントを読み取れませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/UsersView.cpp" line="86"/>
         <source>disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Login</source>
         <translation>ログインID</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="95"/>
+        <location filename="../../ui/views/UsersView.cpp" line="101"/>
         <source>Locked until</source>
         <translation>ロック解除予定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="98"/>
+        <location filename="../../ui/views/UsersView.cpp" line="104"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/views/UsersView.cpp" line="99"/>
+        <location filename="../../ui/views/UsersView.cpp" line="105"/>
         <source>Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited).</source>
         <translation>職員アカウントの一覧です。追加・無効化・再設定は madoguchi-cli で行います（監査ログに記録されます）。</translation>
     </message>
@@ -1898,42 +2064,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::WardSettingsPanel</name>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="50"/>
-        <source>The ward settings could not be read: %1</source>
-        <translation>区の設定を読み込めませんでした: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="66"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="68"/>
         <source>The issuer was saved for every workstation of the ward.</source>
         <translation>発行者を保存しました（区内のすべての端末に適用されます）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="69"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
         <source>Enter the issuer on one line (at most %1 characters).</source>
         <translation>発行者は1行、%1文字以内で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="71"/>
-        <source>The issuer could not be saved: %1</source>
-        <translation>発行者を保存できませんでした: %1</translation>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="51"/>
+        <source>The ward settings could not be read</source>
+        <translation>区の設定を読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="85"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="73"/>
+        <source>The issuer could not be saved</source>
+        <translation>発行者を保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="93"/>
         <source>Ward settings (all workstations)</source>
         <translation>区の設定（全端末共通）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="86"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="94"/>
         <source>Issuer on certificates</source>
         <translation>証明書の発行者</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="87"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="95"/>
         <source>e.g. Mayor of XX Ward, Tokyo  XX XX</source>
         <translation>例: 東京都○○区長 ○○ ○○</translation>
     </message>
     <message>
-        <location filename="../../ui/views/WardSettingsPanel.cpp" line="88"/>
+        <location filename="../../ui/views/WardSettingsPanel.cpp" line="96"/>
         <source>Save ward settings</source>
         <translation>区の設定を保存</translation>
     </message>

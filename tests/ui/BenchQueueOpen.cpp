@@ -90,7 +90,7 @@ void BenchQueueOpen::openAndShowFirstPage()
         QueueFilter filter;
     };
     QueueFilter claimed;
-    claimed.state = QStringLiteral("claimed");
+    claimed.states = {QStringLiteral("claimed")};
     QueueFilter mismatch;
     mismatch.band = QStringLiteral("mismatch");
     QueueFilter search;

@@ -93,7 +93,7 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
 
     // Each filter, checked against the generator's formula (GeneratedCases.h).
     QueueFilter claimed;
-    claimed.state = QStringLiteral("claimed");
+    claimed.states = {QStringLiteral("claimed")};
     model.setFilter(claimed);
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 10); // i % 5 == 0 for i in 1..53
@@ -121,11 +121,11 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
     QCOMPARE(model.rowCount(), 17); // i % 3 == 0
 
     QueueFilter mine;
-    mine.mineUserId = clerk;
+    mine.assigneeId = clerk;
     model.setFilter(mine);
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 10);
-    mine.mineUserId = fixture.user(QStringLiteral("clerk2"));
+    mine.assigneeId = fixture.user(QStringLiteral("clerk2"));
     model.setFilter(mine);
     QVERIFY(loadAll(model));
     QCOMPARE(model.rowCount(), 0);
@@ -142,7 +142,7 @@ void TestQueueModel::passesTheModelTesterWhileFiltersChange()
     QCOMPARE(model.rowCount(), 0);
 
     QueueFilter combined;
-    combined.state = QStringLiteral("claimed");
+    combined.states = {QStringLiteral("claimed")};
     combined.band = QStringLiteral("mismatch");
     combined.procedure = QStringLiteral("tax_certificate");
     model.setFilter(combined);
@@ -189,7 +189,7 @@ void TestQueueModel::dropsAPageOfAnOldFilter()
     // The first page (all states) is still loading when the filter changes: only claimed rows may appear.
     model.setFilter({});
     QueueFilter claimed;
-    claimed.state = QStringLiteral("claimed");
+    claimed.states = {QStringLiteral("claimed")};
     model.setFilter(claimed);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 20, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), kWait);
@@ -250,7 +250,7 @@ void TestQueueModel::viewFiltersSearchesAndCounts()
     auto *mine = view.findChild<QCheckBox *>(QStringLiteral("mineCheckBox"));
     QVERIFY(mine);
     QTest::mouseClick(mine, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(model->filter().mineUserId, clerk, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().assigneeId, clerk, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, kWait);
     state->setCurrentIndex(0);
     auto *band = view.findChild<QComboBox *>(QStringLiteral("bandComboBox"));
@@ -297,12 +297,11 @@ void TestQueueModel::filterCombosShowWordsAndKeepKeysAsData()
     }
     QCOMPARE(state->itemText(state->findData(QStringLiteral("verified"))), QStringLiteral("検証済み"));
     QCOMPARE(band->itemText(band->findData(QStringLiteral("mismatch"))), QStringLiteral("不一致"));
-    QCOMPARE(procedure->itemText(procedure->findData(QStringLiteral("juminhyo_copy"))),
-             QStringLiteral("住民票の写し"));
+    QCOMPARE(procedure->itemText(procedure->findData(QStringLiteral("juminhyo_copy"))), QStringLiteral("住民票の写し"));
 
     // The filter uses the key; switching the language keeps the choice and changes the words.
     state->setCurrentIndex(state->findData(QStringLiteral("batch_approved")));
-    QTRY_COMPARE_WITH_TIMEOUT(view.model()->filter().state, QStringLiteral("batch_approved"), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->filter().states.value(0), QStringLiteral("batch_approved"), kWait);
     QVERIFY(Language::install(QStringLiteral("en")));
     QTRY_COMPARE_WITH_TIMEOUT(state->currentText(), QStringLiteral("Batch approved"), kWait);
     QCOMPARE(state->currentData().toString(), QStringLiteral("batch_approved"));

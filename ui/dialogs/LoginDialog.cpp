@@ -3,6 +3,7 @@
 #include "core/security/UserDirectory.h"
 #include "ui/Language.h"
 #include "ui/support/Background.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -94,6 +95,7 @@ void LoginDialog::logIn()
                 break;
             default:
                 m_messageKind = OtherFailure;
+                m_failure = result.error();
                 break;
             }
             retranslate();
@@ -115,6 +117,7 @@ void LoginDialog::retranslate()
     m_passwordLabel->setText(tr("Password"));
     m_languageLabel->setText(tr("Language"));
     m_loginButton->setText(tr("Log in"));
+    m_messageLabel->setToolTip(m_messageKind == OtherFailure ? ErrorTexts::details(m_failure) : QString());
     switch (m_messageKind) {
     case WrongPassword:
         m_messageLabel->setText(tr("The login or the password is wrong. After repeated failures the account locks."));
@@ -124,7 +127,7 @@ void LoginDialog::retranslate()
                                    "ask an administrator."));
         break;
     case OtherFailure:
-        m_messageLabel->setText(tr("Logging in failed: the case store could not be read."));
+        m_messageLabel->setText(ErrorTexts::failure(tr("Logging in failed"), m_failure));
         break;
     case Checking:
         m_messageLabel->setText(tr("Checking…"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "core/security/Session.h"
 
 #include <QDialog>
@@ -43,6 +44,7 @@ private:
     QPushButton *m_loginButton = nullptr;
     QLabel *m_messageLabel = nullptr;
     int m_messageKind = 0; // which message is shown, so a language switch retranslates it
+    Error m_failure;       // the error of an OtherFailure message
 };
 
 } // namespace mado

@@ -1,34 +1,15 @@
 #include "ui/models/AuditModel.h"
 
-#include "core/store/CaseStore.h"
-#include "core/store/Sql.h"
-#include "core/store/StoreTime.h"
-
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSqlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
 namespace mado {
 
-namespace {
-
-constexpr int kPageSize = 500;
-
-} // namespace
-
 AuditModel::AuditModel(CaseStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
     refresh();
-}
-
-AuditModel::~AuditModel()
-{
-    // The jobs use the store and post to this model: they must end first.
-    for (QFuture<void> &job : m_jobs)
-        job.waitForFinished();
 }
 
 void AuditModel::refresh()
@@ -111,72 +92,31 @@ void AuditModel::fetchMore(const QModelIndex &parent)
 void AuditModel::startFetch()
 {
     m_loading = true;
-    // Only the newest request may deliver: a page of an older filter, or a duplicate request, is dropped.
-    const quint64 generation = ++m_generation;
+    // A new job supersedes the one in flight: a page from before a refresh() is never delivered.
     const qint64 before = m_entries.empty() ? std::numeric_limits<qint64>::max() : m_entries.back().seq;
     CaseStore *store = &m_store;
-    AuditModel *model = this;
-    m_jobs.removeIf([](const QFuture<void> &job) { return job.isFinished(); });
-    m_jobs.append(QtConcurrent::run([store, before, model, generation] {
-        const Page page = load(*store, before);
-        QMetaObject::invokeMethod(
-            model, [model, generation, page] { model->deliver(generation, page); }, Qt::QueuedConnection);
-    }));
+    m_jobs.startJob([store, before] { return AuditLog(*store).page(before); },
+                    [this](const Result<AuditPage> &page) { deliver(page); });
 }
 
-AuditModel::Page AuditModel::load(CaseStore &store, qint64 before)
+void AuditModel::deliver(const Result<AuditPage> &page)
 {
-    Page page;
-    auto db = store.connections().database();
-    if (!db) {
-        page.error = db.error().message;
-        return page;
-    }
-    auto query = Sql::run(db.value(),
-                          QStringLiteral("SELECT seq, at, actor, action, subject, detail FROM audit "
-                                         "WHERE seq < :before ORDER BY seq DESC LIMIT :limit"),
-                          {{QStringLiteral("before"), before}, {QStringLiteral("limit"), kPageSize + 1}});
-    if (!query) {
-        page.error = query.error().message;
-        return page;
-    }
-    while (query.value().next()) {
-        if (static_cast<int>(page.entries.size()) == kPageSize) {
-            page.more = true;
-            break;
-        }
-        const QSqlQuery &q = query.value();
-        AuditChain::Entry entry;
-        entry.seq = q.value(0).toLongLong();
-        entry.at = StoreTime::parse(q.value(1).toString());
-        entry.actor = q.value(2).toString();
-        entry.action = q.value(3).toString();
-        entry.subject = q.value(4).toString();
-        entry.detail = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-        page.entries.push_back(std::move(entry));
-    }
-    return page;
-}
-
-void AuditModel::deliver(quint64 generation, const Page &page)
-{
-    if (generation != m_generation)
-        return;
-    if (!page.error.isEmpty()) {
+    if (!page) {
         m_loading = false;
         m_more = false;
-        Q_EMIT failed(page.error);
+        Q_EMIT failed(page.error());
         return;
     }
-    m_more = page.more;
-    if (!page.entries.empty()) {
+    const std::vector<AuditChain::Entry> &entries = page.value().entries;
+    m_more = page.value().more;
+    if (!entries.empty()) {
         const int first = static_cast<int>(m_entries.size());
-        beginInsertRows({}, first, first + static_cast<int>(page.entries.size()) - 1);
-        m_entries.insert(m_entries.end(), page.entries.begin(), page.entries.end());
+        beginInsertRows({}, first, first + static_cast<int>(entries.size()) - 1);
+        m_entries.insert(m_entries.end(), entries.begin(), entries.end());
         endInsertRows();
     }
     m_loading = false;
-    Q_EMIT pageLoaded(static_cast<int>(page.entries.size()));
+    Q_EMIT pageLoaded(static_cast<int>(entries.size()));
 }
 
 } // namespace mado

@@ -1,20 +1,19 @@
 #pragma once
 
-#include "core/store/AuditChain.h"
+#include "core/store/AuditLog.h"
+#include "ui/support/JobTracker.h"
 
 #include <QAbstractTableModel>
-#include <QFuture>
-#include <QList>
 
-#include <memory>
 #include <vector>
 
 namespace mado {
 
 class CaseStore;
 
-// The audit chain, newest entry first, read-only and fetched lazily in pages on the thread pool
-// (keyset on seq). GUI thread only; stale pages (after refresh()) are dropped.
+// The audit chain (core's AuditLog), newest entry first, read-only and fetched lazily in pages on
+// the thread pool through a JobTracker (keyset on seq). GUI thread only; stale pages (after
+// refresh()) are dropped. A failed read is reported through failed(Error) and ends fetching.
 class AuditModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -22,9 +21,10 @@ public:
     enum Column { Seq, At, Actor, Action, Subject, Detail, ColumnCount };
 
     explicit AuditModel(CaseStore &store, QObject *parent = nullptr);
-    ~AuditModel() override;
 
     void refresh();
+    // A page is on its way (fetchMore() does nothing meanwhile).
+    bool isLoading() const { return m_loading; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,24 +35,17 @@ public:
 
 Q_SIGNALS:
     void pageLoaded(int rowsAdded);
-    void failed(const QString &message);
+    void failed(const mado::Error &error);
 
 private:
-    struct Page {
-        std::vector<AuditChain::Entry> entries;
-        bool more = false;
-        QString error;
-    };
     void startFetch();
-    static Page load(CaseStore &store, qint64 before);
-    void deliver(quint64 generation, const Page &page);
+    void deliver(const Result<AuditPage> &page);
 
     CaseStore &m_store;
     std::vector<AuditChain::Entry> m_entries;
-    quint64 m_generation = 0;
     bool m_more = true;
     bool m_loading = false;
-    QList<QFuture<void>> m_jobs;
+    JobTracker m_jobs{this};
 };
 
 } // namespace mado

@@ -5,17 +5,12 @@
 #include "core/store/CaseStore.h"
 
 #include <QLocale>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mado {
 
-QueueModel::QueueModel(CaseStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store) {}
-
-QueueModel::~QueueModel()
+QueueModel::QueueModel(CaseStore &store, qint64 userId, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store), m_userId(userId)
 {
-    // The jobs use the store and post to this model: they must end first.
-    for (QFuture<void> &job : m_jobs)
-        job.waitForFinished();
 }
 
 void QueueModel::setFilter(const QueueFilter &filter)
@@ -31,7 +26,7 @@ void QueueModel::setFilter(const QueueFilter &filter)
 
 qint64 QueueModel::caseId(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<size_t>(row)].id : 0;
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<size_t>(row)].caseId : 0;
 }
 
 int QueueModel::rowCount(const QModelIndex &parent) const
@@ -62,9 +57,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QueueRow &row = m_rows[static_cast<size_t>(index.row())];
+    const QueueEntry &row = m_rows[static_cast<size_t>(index.row())];
     if (role == CaseIdRole)
-        return row.id;
+        return row.caseId;
     if (role == Qt::ToolTipRole && index.column() == Flags)
         return row.flags;
     if (role != Qt::DisplayRole)
@@ -85,7 +80,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
                    ? QString()
                    : tr("%n issue(s)", nullptr, static_cast<int>(row.flags.count(QLatin1Char(',')) + 1));
     case State:
-        return DomainTexts::state(row.state);
+        return DomainTexts::state(caseStateName(row.state));
     case Assignee:
         return row.assignee;
     default:
@@ -133,53 +128,52 @@ void QueueModel::fetchMore(const QModelIndex &parent)
 void QueueModel::startFetch(bool withCounts)
 {
     m_loading = true;
-    // Only the newest request may deliver: a page of an older filter, or a duplicate request, is dropped.
-    const quint64 generation = ++m_generation;
-    const qint64 after = m_rows.empty() ? 0 : m_rows.back().id;
+    // A new job supersedes the one in flight: a page of an older filter is never delivered.
+    const qint64 after = m_rows.empty() ? 0 : m_rows.back().caseId;
     CaseStore *store = &m_store;
+    const qint64 userId = m_userId;
     const QueueFilter filter = m_filter;
     const int limit = m_pageSize;
-    QueueModel *model = this;
-    // The destructor waits for every job, so `model` outlives the job; a page posted to a model
-    // deleted before it arrives is discarded with the model's pending events.
-    m_jobs.removeIf([](const QFuture<void> &job) { return job.isFinished(); });
-    m_jobs.append(QtConcurrent::run([store, filter, after, limit, withCounts, model, generation] {
-        auto result = QueueQuery::page(*store, filter, after, limit, withCounts);
-        QueuePage page;
-        if (result)
-            page = std::move(result).value();
-        else
-            page.error = result.error().message;
-        QMetaObject::invokeMethod(
-            model, [model, generation, page] { model->deliver(generation, page); }, Qt::QueuedConnection);
-    }));
+    m_jobs.startJob(
+        [store, userId, filter, after, limit, withCounts] {
+            CaseQueue queue(*store);
+            Fetched fetched{queue.page(userId, filter, after, limit), std::nullopt};
+            if (withCounts && fetched.page)
+                fetched.counts = queue.countsPerState();
+            return fetched;
+        },
+        [this](const Fetched &fetched) { deliver(fetched); });
 }
 
-void QueueModel::deliver(quint64 generation, const QueuePage &value)
+void QueueModel::deliver(const Fetched &fetched)
 {
-    if (generation != m_generation)
-        return; // stale: the filter changed while the page was loading
-    if (!value.error.isEmpty()) {
+    std::optional<Error> error;
+    if (!fetched.page)
+        error = fetched.page.error();
+    else if (fetched.counts && !*fetched.counts)
+        error = fetched.counts->error();
+    if (error) {
         m_loading = false;
         m_more = false;
-        Q_EMIT failed(value.error);
+        Q_EMIT failed(*error);
         return;
     }
+    const QueuePage &value = fetched.page.value();
     // Still "loading" while rows are inserted, so a view or tester reacting to the insertion
     // cannot start the next page before this one is complete.
     m_more = value.more;
-    if (!value.rows.empty()) {
+    if (!value.entries.empty()) {
         const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(value.rows.size()) - 1);
-        m_rows.insert(m_rows.end(), value.rows.begin(), value.rows.end());
+        beginInsertRows({}, first, first + static_cast<int>(value.entries.size()) - 1);
+        m_rows.insert(m_rows.end(), value.entries.begin(), value.entries.end());
         endInsertRows();
     }
     m_loading = false;
-    if (!value.perState.isEmpty()) {
-        m_counts = value.perState;
+    if (fetched.counts) {
+        m_counts = fetched.counts->value();
         Q_EMIT countsChanged();
     }
-    Q_EMIT pageLoaded(static_cast<int>(value.rows.size()));
+    Q_EMIT pageLoaded(static_cast<int>(value.entries.size()));
 }
 
 } // namespace mado

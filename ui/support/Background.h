@@ -46,9 +46,14 @@ private:
     std::shared_ptr<bool> m_open = std::make_shared<bool>(true);
 };
 
+// The UI's one way to run work off the GUI thread (models, views, dialogs and the background
+// work alike; no private pools, no hand-rolled job lists). Results that a newer request makes
+// stale (a page of an old filter, a case no longer open) go through JobTracker, which wraps this.
+//
 // Runs `work` on the global thread pool and hands its value to `done` on `context`'s thread
-// (the GUI thread for widgets), always from the event loop, never inside this call. When `context` is destroyed first, `done` is not called, and the
-// destruction waits for `work` to end (BackgroundJobs). The value travels in a shared_ptr, so types
+// (the GUI thread for widgets), always from the event loop, never inside this call. When
+// `context` is destroyed first, `done` is not called, and the destruction waits for `work` to
+// end (BackgroundJobs). The value travels in a shared_ptr, so types
 // without a default constructor (Result<T>, Status) work. `work` must only use objects that
 // outlive `context` (the store outlives its widgets), never `context` itself.
 template <typename Work, typename Done> QFuture<void> runInBackground(QObject *context, Work work, Done done)
@@ -61,16 +66,16 @@ template <typename Work, typename Done> QFuture<void> runInBackground(QObject *c
     // thread may beat the caller to then()): `done` would run before the caller, often a
     // constructor, has connected to the signals `done` emits. So `done` is always posted to
     // `context` and runs from its event loop; a posted call to a deleted context is dropped.
-    return future.then(context, [context, open = jobs.open(), done = std::move(done)](
-                                    const std::shared_ptr<Value> &value) mutable {
-        QMetaObject::invokeMethod(
-            context,
-            [open, done = std::move(done), value]() mutable {
-                if (*open)
-                    done(*value);
-            },
-            Qt::QueuedConnection);
-    });
+    return future.then(
+        context, [context, open = jobs.open(), done = std::move(done)](const std::shared_ptr<Value> &value) mutable {
+            QMetaObject::invokeMethod(
+                context,
+                [open, done = std::move(done), value]() mutable {
+                    if (*open)
+                        done(*value);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 } // namespace mado

@@ -53,6 +53,7 @@ void BackgroundStatus::showProgress(const QString &text, int done, int total)
         return;
     }
     m_label->setText(text);
+    m_label->setToolTip(QString());
     m_label->show();
     m_bar->setRange(0, qMax(0, total));
     m_bar->setValue(total > 0 ? done : 0);
@@ -62,7 +63,13 @@ void BackgroundStatus::showProgress(const QString &text, int done, int total)
 
 void BackgroundStatus::showMessage(const QString &text)
 {
+    showProblem(text, QString());
+}
+
+void BackgroundStatus::showProblem(const QString &text, const QString &details)
+{
     m_label->setText(text);
+    m_label->setToolTip(details);
     m_label->show();
     m_bar->hide();
     show();

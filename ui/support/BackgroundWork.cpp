@@ -3,10 +3,12 @@
 #include "core/face/CaseVerifier.h"
 #include "core/store/CaseStore.h"
 #include "core/sync/VerificationJob.h"
+#include "ui/support/Background.h"
 #include "ui/support/BackgroundStatus.h"
+#include "ui/support/ErrorTexts.h"
 
+#include <QDir>
 #include <QMetaObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mado {
 
@@ -14,17 +16,6 @@ BackgroundWork::BackgroundWork(CaseStore &store, qint64 userId, Role role, Backg
                                QObject *parent)
     : QObject(parent), m_store(store), m_userId(userId), m_role(role), m_status(status), m_options(std::move(options))
 {
-    connect(&m_verification, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString problem = m_verification.result();
-        if (!problem.isEmpty())
-            m_status.showProgress(problem, 0, 0);
-        Q_EMIT casesChanged();
-        Q_EMIT verificationFinished(problem);
-        if (m_verifyAgain) {
-            m_verifyAgain = false;
-            verifyPending();
-        }
-    });
 }
 
 BackgroundWork::~BackgroundWork()
@@ -64,7 +55,7 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
             Q_EMIT importFailuresChanged(references);
         });
         connect(m_importer.get(), &ImportWorker::failed, this, [this](const Error &error) {
-            m_status.showProgress(tr("Import stopped: %1").arg(error.message), 0, 0);
+            m_status.showProblem(ErrorTexts::failure(tr("Import stopped"), error), ErrorTexts::details(error));
         });
         m_importer->start();
     }
@@ -80,7 +71,10 @@ void BackgroundWork::start(const QString &receiverUrl, const QByteArray &token)
                         Q_EMIT casesChanged();
                 });
         connect(m_outcomes.get(), &OutcomeRetryWorker::failed, this, [this](const QString &message) {
-            m_status.showProgress(tr("Outcome notices could not be read: %1").arg(message), 0, 0);
+            // OutcomeRetryWorker reports only that the store could not be read, as text.
+            const Error error{ErrorCode::Database, message};
+            m_status.showProblem(ErrorTexts::failure(tr("Outcome notices could not be read"), error),
+                                 ErrorTexts::details(error));
         });
         m_outcomes->start();
     }
@@ -94,7 +88,7 @@ void BackgroundWork::stop()
         m_importer->stop();
     if (m_outcomes)
         m_outcomes->stop();
-    m_verification.waitForFinished();
+    BackgroundJobs::of(this).waitForAll();
 }
 
 void BackgroundWork::deliverOutcomesNow()
@@ -107,37 +101,64 @@ void BackgroundWork::verifyPending()
 {
     if (m_role == Role::Admin)
         return;
-    if (m_verification.isRunning()) {
+    if (m_verifying) {
         m_verifyAgain = true;
         return;
     }
+    m_verifying = true;
     m_status.showProgress(tr("Verifying faces of new applications"), 0, 0);
-    // The verifier (models, about 0.5 s) is loaded on first use, on the pool thread.
+    // The verifier (models, about 0.5 s) is loaded on first use, on the pool thread; stop() waits
+    // for the job, so the member it fills outlives it.
     std::shared_ptr<CaseVerifier> &verifier = m_verifier;
     CaseStore &store = m_store;
     const qint64 userId = m_userId;
     BackgroundStatus *status = &m_status;
     const QString modelsDirectory = m_options.modelsDirectory;
-    m_verification.setFuture(QtConcurrent::run([&verifier, &store, userId, status, modelsDirectory]() -> QString {
-        if (!verifier) {
-            auto thresholds = FaceThresholds::shipped();
-            if (!thresholds)
-                return thresholds.error().message;
-            auto loaded = CaseVerifier::load(ModelSet(modelsDirectory), thresholds.value());
-            if (!loaded)
-                return BackgroundWork::tr("Face verification cannot run: %1").arg(loaded.error().message);
-            verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
-        }
-        VerificationJob job(store, *verifier, userId);
-        auto summary = job.verifyImported([status](int done, int total, qint64) {
-            QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection,
-                                      Q_ARG(QString, QObject::tr("Verifying faces of new applications")),
-                                      Q_ARG(int, done), Q_ARG(int, total));
-        });
-        QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, QString()),
-                                  Q_ARG(int, 1), Q_ARG(int, 1));
-        return summary ? QString() : summary.error().message;
-    }));
+    const QString progressText = tr("Verifying faces of new applications");
+    runInBackground(
+        this,
+        [&verifier, &store, userId, status, modelsDirectory, progressText]() -> Status {
+            if (!verifier) {
+                auto thresholds = FaceThresholds::shipped();
+                if (!thresholds)
+                    return thresholds.error();
+                auto loaded = CaseVerifier::load(ModelSet(modelsDirectory), thresholds.value());
+                if (!loaded)
+                    return loaded.error();
+                verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
+            }
+            VerificationJob job(store, *verifier, userId);
+            auto summary = job.verifyImported([status, progressText](int done, int total, qint64) {
+                QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, progressText),
+                                          Q_ARG(int, done), Q_ARG(int, total));
+            });
+            QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, QString()),
+                                      Q_ARG(int, 1), Q_ARG(int, 1));
+            if (!summary)
+                return summary.error();
+            return Status();
+        },
+        [this](const Status &result) { verified(result); });
+}
+
+void BackgroundWork::verified(const Status &status)
+{
+    m_verifying = false;
+    QString problem;
+    if (!status) {
+        const Error &error = status.error();
+        const bool models = error.code == ErrorCode::ModelMissing || error.code == ErrorCode::ModelCorrupt;
+        problem = models ? tr("Face verification cannot run: %1 (face models directory: %2)")
+                               .arg(ErrorTexts::text(error), QDir::toNativeSeparators(m_options.modelsDirectory))
+                         : ErrorTexts::failure(tr("Face verification stopped"), error);
+        m_status.showProblem(problem, ErrorTexts::details(error));
+    }
+    Q_EMIT casesChanged();
+    Q_EMIT verificationFinished(problem);
+    if (m_verifyAgain) {
+        m_verifyAgain = false;
+        verifyPending();
+    }
 }
 
 } // namespace mado

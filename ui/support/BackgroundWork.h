@@ -5,7 +5,6 @@
 #include "core/sync/ImportWorker.h"
 #include "core/sync/OutcomeRetryWorker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
@@ -25,8 +24,9 @@ class CaseVerifier;
 // settings page's "Face models directory"), never silently from another place. Only clerks and
 // supervisors may verify (the workflow's rule), so in an admin's session applications are neither
 // imported nor verified (they would wait unverified): the status bar says so, and only the queued
-// outcome notices are delivered. GUI thread only; stop() (or the destructor) waits for the
-// running round to end.
+// outcome notices are delivered. Verification runs through runInBackground. Problems are shown in
+// words for their error code (ErrorTexts), core's detail in the tooltip. GUI thread only; stop()
+// (or the destructor) waits for the running round to end and ends the work for good.
 class BackgroundWork : public QObject {
     Q_OBJECT
 
@@ -57,11 +57,13 @@ Q_SIGNALS:
     void importRoundFinished(int imported);
     // Applications were given up by the importer (refused repeatedly; the receiver told).
     void importFailuresChanged(const QStringList &references);
-    // A verification round ended; `problem` is empty when it ran (e.g. the models are missing).
+    // A verification round ended; `problem` (the text shown) is empty when it ran, else says why
+    // not (e.g. the models are missing).
     void verificationFinished(const QString &problem);
 
 private:
     void verifyPending();
+    void verified(const Status &status);
 
     CaseStore &m_store;
     qint64 m_userId;
@@ -71,7 +73,7 @@ private:
     std::unique_ptr<ImportWorker> m_importer;
     std::unique_ptr<OutcomeRetryWorker> m_outcomes;
     std::shared_ptr<CaseVerifier> m_verifier; // created on the pool thread that uses it
-    QFutureWatcher<QString> m_verification;
+    bool m_verifying = false;
     bool m_verifyAgain = false;
 };
 

@@ -11,7 +11,7 @@ class CaseStore;
 // "case_viewed" to the audit chain), the latest verdict, the register entries of the applicant
 // and every image, decoded (the document at the engine's scale) and converted for display; no
 // images when retention has deleted them (record.retentionPurgedAt).
-// Blocking: call it on a worker thread (CaseView does it through QtConcurrent). Any thread: the
+// Blocking: call it on a worker thread (CaseView does it through its JobTracker). Any thread: the
 // store gives each thread its own connection. Fails with the store's error (NotFound,
 // PermissionDenied, Database) or the decoder's.
 class CaseLoader {

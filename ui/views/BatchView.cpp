@@ -3,6 +3,7 @@
 #include "core/workflow/BatchWorkflow.h"
 #include "ui/support/Background.h"
 #include "ui/support/DomainTexts.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -53,7 +54,7 @@ void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
 {
     const QList<qint64> selected = selectedIds(table);
     const QSignalBlocker blocker(table); // the callers update the buttons afterwards
-    table->selectionModel()->clear(); // the current row too, or removing it selects its neighbour
+    table->selectionModel()->clear();    // the current row too, or removing it selects its neighbour
     table->setRowCount(static_cast<int>(cases.size()));
     for (int row = 0; row < table->rowCount(); ++row) {
         const BatchCaseLine &line = cases[static_cast<size_t>(row)];
@@ -68,7 +69,6 @@ void fillCases(QTableWidget *table, const std::vector<BatchCaseLine> &cases)
     }
     table->resizeColumnToContents(0); // the whole reference number
 }
-
 
 } // namespace
 
@@ -146,20 +146,18 @@ BatchView::BatchView(CaseStore &store, qint64 userId, WorkflowOptions options, Q
 
 void BatchView::reload()
 {
-    const quint64 generation = ++m_generation;
     CaseStore *store = &m_store;
     const qint64 userId = m_userId;
-    runInBackground(
-        this, [store, userId] { return BatchQuery::load(*store, userId); },
-        [this, generation](const Result<BatchOverview> &overview) {
-            if (generation != m_generation)
-                return; // a newer reload is on its way
-            if (!overview) {
-                report(tr("The batches could not be read: %1").arg(overview.error().message));
-                return;
-            }
-            showOverview(overview.value());
-        });
+    // A newer reload supersedes this one.
+    m_reloads.startJob([store, userId] { return BatchOverviewQuery(*store).load(userId); },
+                       [this](const Result<BatchOverview> &overview) {
+                           if (!overview) {
+                               report(ErrorTexts::failure(tr("The batches could not be read"), overview.error()),
+                                      ErrorTexts::details(overview.error()));
+                               return;
+                           }
+                           showOverview(overview.value());
+                       });
 }
 
 void BatchView::showOverview(const BatchOverview &overview)
@@ -246,7 +244,8 @@ void BatchView::createBatch()
             if (batch)
                 report(tr("Batch %1 created.").arg(batch.value()));
             else
-                report(tr("The batch could not be created: %1").arg(batch.error().message));
+                report(ErrorTexts::failure(tr("The batch could not be created"), batch.error()),
+                       ErrorTexts::details(batch.error()));
             reload();
             Q_EMIT workflowChanged();
         });
@@ -284,7 +283,8 @@ void BatchView::approveBatch()
                     report(tr("Batch %1 holds your own decision: another supervisor must approve it.").arg(batchId));
                     break;
                 default:
-                    report(tr("Batch %1 was not approved: %2").arg(batchId).arg(status.error().message));
+                    report(ErrorTexts::failure(tr("Batch %1 was not approved").arg(batchId), status.error()),
+                           ErrorTexts::details(status.error()));
                     break;
                 }
             }
@@ -318,16 +318,18 @@ void BatchView::returnCase()
                 m_commentEdit->clear();
                 report(tr("The case was returned to its clerk."));
             } else {
-                report(tr("The case could not be returned: %1").arg(status.error().message));
+                report(ErrorTexts::failure(tr("The case could not be returned"), status.error()),
+                       ErrorTexts::details(status.error()));
             }
             reload();
             Q_EMIT workflowChanged();
         });
 }
 
-void BatchView::report(const QString &message)
+void BatchView::report(const QString &message, const QString &details)
 {
     m_messageLabel->setText(message);
+    m_messageLabel->setToolTip(details);
 }
 
 void BatchView::changeEvent(QEvent *event)

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/store/BatchOverviewQuery.h"
 #include "core/workflow/WorkflowOptions.h"
-#include "ui/models/BatchQuery.h"
+#include "ui/support/JobTracker.h"
 
 #include <QWidget>
 
@@ -49,14 +50,15 @@ private:
     void approveBatch();
     void returnCase();
     const BatchLine *selectedBatch() const;
-    void report(const QString &message);
+    // Shows `message`; `details` (core's English detail for IT) becomes the label's tooltip.
+    void report(const QString &message, const QString &details = QString());
     void retranslate();
 
     CaseStore &m_store;
     qint64 m_userId = 0;
     WorkflowOptions m_options;
     BatchOverview m_overview;
-    quint64 m_generation = 0;
+    JobTracker m_reloads{this};
     bool m_busy = false;
     QLabel *m_unbatchedTitle = nullptr;
     QLabel *m_batchesTitle = nullptr;

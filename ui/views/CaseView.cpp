@@ -6,6 +6,7 @@
 #include "core/store/CaseStore.h"
 #include "core/workflow/CaseWorkflow.h"
 #include "ui/support/CaseLoader.h"
+#include "ui/support/ErrorTexts.h"
 #include "ui/support/ReasonTexts.h"
 #include "ui/widgets/AiPanel.h"
 #include "ui/widgets/ImageComparisonWidget.h"
@@ -23,7 +24,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace mado {
 
@@ -45,9 +45,6 @@ struct Decided {
 CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWidget *parent)
     : QWidget(parent), m_store(store), m_userId(userId), m_options(options)
 {
-    // One loader or decision at a time, in order.
-    m_pool.setMaxThreadCount(1);
-
     m_caseLabel = new QLabel(this);
     m_caseLabel->setObjectName(QStringLiteral("caseLabel"));
     m_stateLabel = new QLabel(this);
@@ -117,12 +114,6 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
 
     createShortcuts();
     updateActions();
-}
-
-CaseView::~CaseView()
-{
-    // Running work holds only the store; wait for it so that no thread outlives the view's pool.
-    m_pool.waitForDone();
 }
 
 QWidget *CaseView::createDecisionPanel()
@@ -233,8 +224,8 @@ bool CaseView::canDecide() const
 void CaseView::openCase(qint64 caseId)
 {
     m_caseId = caseId;
-    const quint64 generation = ++m_generation;
     m_loading = true;
+    m_deciding = false; // a decision still running on the previous case is not this case's
     m_claimed = false;
     m_data = CaseData{};
     for (QCheckBox *box : {m_faceCheck, m_documentCheck, m_registerCheck})
@@ -253,26 +244,22 @@ void CaseView::openCase(qint64 caseId)
     const qint64 user = m_userId;
     const bool claim = !m_readOnly;
     const WorkflowOptions options = m_options;
-    QtConcurrent::run(&m_pool, [store, user, caseId, claim, options] {
-        Loaded loaded;
-        if (claim) {
-            if (auto claimed = CaseWorkflow(*store, options).claim(user, caseId); !claimed)
-                loaded.claimError = claimed.error();
-        }
-        auto opened = CaseLoader::load(*store, user, caseId);
-        if (opened)
-            loaded.data = std::move(opened).value();
-        else
-            loaded.error = opened.error();
-        // Pool threads end with the view; their connection must not outlive them.
-        store->connections().closeForThisThread();
-        return loaded;
-    }).then(this, [this, generation](const Loaded &loaded) {
-        // A later openCase() wins; this result is stale.
-        if (generation != m_generation)
-            return;
-        showLoaded(loaded);
-    });
+    // Opening another case meanwhile supersedes this job: its result is dropped.
+    m_caseJobs.startJob(
+        [store, user, caseId, claim, options] {
+            Loaded loaded;
+            if (claim) {
+                if (auto claimed = CaseWorkflow(*store, options).claim(user, caseId); !claimed)
+                    loaded.claimError = claimed.error();
+            }
+            auto opened = CaseLoader::load(*store, user, caseId);
+            if (opened)
+                loaded.data = std::move(opened).value();
+            else
+                loaded.error = opened.error();
+            return loaded;
+        },
+        [this](const Loaded &loaded) { showLoaded(loaded); });
 }
 
 void CaseView::showLoaded(const Loaded &loaded)
@@ -280,7 +267,7 @@ void CaseView::showLoaded(const Loaded &loaded)
     m_loading = false;
     if (loaded.error) {
         m_caseLabel->setText(tr("The case could not be opened"));
-        showError(errorText(*loaded.error));
+        showError(*loaded.error);
         m_comparison->clear();
         m_aiPanel->setVerdict(std::nullopt);
         updateActions();
@@ -305,7 +292,7 @@ void CaseView::showLoaded(const Loaded &loaded)
         m_holdLabel->setVisible(true);
     }
     if (loaded.claimError && !m_readOnly)
-        showError(errorText(*loaded.claimError));
+        showError(*loaded.claimError);
     else if (r.state == CaseState::Claimed && !r.returnComment.isEmpty())
         showError(tr("Returned by the supervisor: %1").arg(r.returnComment));
     m_comparison->setCase(m_data);
@@ -421,42 +408,47 @@ void CaseView::submit(DecisionOutcome outcome, const QString &reasonCode, const 
     CaseStore *store = &m_store;
     const qint64 user = m_userId;
     const qint64 caseId = m_caseId;
-    const quint64 generation = m_generation;
     const WorkflowOptions options = m_options;
     const CaseWorkflow::Decision decision{outcome, reasonCode, comment};
-    QtConcurrent::run(&m_pool, [store, user, caseId, options, decision] {
-        Decided result{CaseWorkflow(*store, options).decide(user, caseId, decision), std::nullopt};
-        if (auto record = store->caseStatus(caseId))
-            result.record = record.value();
-        store->connections().closeForThisThread();
-        return result;
-    }).then(this, [this, generation, caseId](const Decided &result) {
-        m_deciding = false;
-        if (generation != m_generation)
-            return;
-        if (result.record) {
-            m_data.record.state = result.record->state;
-            m_data.record.outcome = result.record->outcome;
-            m_stateLabel->setText(stateText(result.record->state));
-        }
-        if (!result.status.ok()) {
-            showError(errorText(result.status.error()));
+    // Opening another case meanwhile supersedes this job (the decision is stored all the same).
+    m_caseJobs.startJob(
+        [store, user, caseId, options, decision] {
+            Decided result{CaseWorkflow(*store, options).decide(user, caseId, decision), std::nullopt};
+            if (auto record = store->caseStatus(caseId))
+                result.record = record.value();
+            return result;
+        },
+        [this, caseId](const Decided &result) {
+            m_deciding = false;
+            if (result.record) {
+                m_data.record.state = result.record->state;
+                m_data.record.outcome = result.record->outcome;
+                m_stateLabel->setText(stateText(result.record->state));
+            }
+            if (!result.status.ok()) {
+                showError(result.status.error());
+                updateActions();
+                return;
+            }
+            m_claimed = false;
+            m_messageLabel->setVisible(false);
             updateActions();
-            return;
-        }
-        m_claimed = false;
-        m_messageLabel->setVisible(false);
-        updateActions();
-        Q_EMIT decided(caseId);
-        Q_EMIT nextRequested();
-    });
+            Q_EMIT decided(caseId);
+            Q_EMIT nextRequested();
+        });
 }
 
-void CaseView::showError(const QString &message)
+void CaseView::showError(const QString &message, const QString &details)
 {
     m_messageLabel->setText(message);
+    m_messageLabel->setToolTip(details);
     m_messageLabel->setVisible(true);
     Q_EMIT failed(message);
+}
+
+void CaseView::showError(const Error &error)
+{
+    showError(errorText(error), ErrorTexts::details(error));
 }
 
 QString CaseView::errorText(const Error &error) const
@@ -475,7 +467,7 @@ QString CaseView::errorText(const Error &error) const
     case ErrorCode::LimitReached:
         return tr("The applicant was already asked to resubmit as often as allowed; decide the case");
     default:
-        return tr("The case store failed; try again or call the administrator");
+        return ErrorTexts::text(error);
     }
 }
 

@@ -3,8 +3,8 @@
 #include "core/Result.h"
 #include "core/workflow/WorkflowOptions.h"
 #include "ui/support/CaseData.h"
+#include "ui/support/JobTracker.h"
 
-#include <QThreadPool>
 #include <QWidget>
 
 class QCheckBox;
@@ -24,8 +24,8 @@ class ImageComparisonWidget;
 // to the resident register entry (differences highlighted), a checklist and the decision.
 //
 // openCase() claims the case for the user (unless read-only) and loads it off the GUI thread
-// (CaseStore::viewCase, audited; verdict; register; images decoded); the result is delivered on
-// the GUI thread and dropped when another case was opened meanwhile. Decisions also run off the
+// (CaseStore::viewCase, audited; verdict; register; images decoded) through a JobTracker; the
+// result is delivered on the GUI thread and dropped when another case was opened meanwhile. Decisions also run off the
 // GUI thread through CaseWorkflow; decided(caseId) then nextRequested() follow a stored decision.
 //
 // Approve is enabled only when the three checklist boxes are ticked, the user holds the claim and
@@ -41,13 +41,13 @@ class ImageComparisonWidget;
 //   + − 0                  zoom both images in, out, back to the same face scale (image focus)
 //
 // Read-only mode (supervisors): nothing is claimed and the decision controls are hidden.
-// GUI thread only. Errors are shown inline and reported with failed(message).
+// GUI thread only. Errors are shown inline in words for their code (ErrorTexts; core's detail in
+// the tooltip) and reported with failed(message).
 class CaseView : public QWidget {
     Q_OBJECT
 
 public:
     CaseView(CaseStore &store, qint64 userId, WorkflowOptions options = {}, QWidget *parent = nullptr);
-    ~CaseView() override;
 
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
@@ -78,17 +78,17 @@ private:
     void reject();
     void requestResubmission();
     void submit(DecisionOutcome outcome, const QString &reasonCode, const QString &comment);
-    void showError(const QString &message);
+    void showError(const QString &message, const QString &details = QString());
+    void showError(const Error &error);
     QString errorText(const Error &error) const;
     static QString stateText(CaseState state);
 
-    QThreadPool m_pool; // first member: destroyed last, after waiting for running work
     CaseStore &m_store;
     qint64 m_userId = 0;
     WorkflowOptions m_options;
     bool m_readOnly = false;
     qint64 m_caseId = 0;
-    quint64 m_generation = 0;
+    JobTracker m_caseJobs{this}; // loading and deciding the open case: opening another drops them
     bool m_loading = false;
     bool m_deciding = false;
     bool m_claimed = false;

@@ -7,6 +7,7 @@
 #include "ui/issuance/HtmlPreview.h"
 #include "ui/support/Background.h"
 #include "ui/support/DomainTexts.h"
+#include "ui/support/ErrorTexts.h"
 #include "ui/support/FileDialog.h"
 #include "ui/support/MessageBox.h"
 
@@ -121,20 +122,18 @@ IssuanceView::~IssuanceView() = default;
 
 void IssuanceView::reload()
 {
-    const quint64 generation = ++m_listGeneration;
     CaseStore *store = &m_store;
     const QDateTime since = startOfJapanDay(m_store.clock().now());
-    runInBackground(
-        this, [store, since] { return store->issuanceList(since); },
-        [this, generation](const Result<std::vector<IssuanceEntry>> &entries) {
-            if (generation != m_listGeneration)
-                return; // a newer reload is on its way
-            if (!entries) {
-                report(tr("The cases could not be read: %1").arg(entries.error().message));
-                return;
-            }
-            showEntries(entries.value());
-        });
+    // A newer reload supersedes this one.
+    m_listJobs.startJob([store, since] { return store->issuanceList(since); },
+                        [this](const Result<std::vector<IssuanceEntry>> &entries) {
+                            if (!entries) {
+                                report(ErrorTexts::failure(tr("The cases could not be read"), entries.error()),
+                                       ErrorTexts::details(entries.error()));
+                                return;
+                            }
+                            showEntries(entries.value());
+                        });
 }
 
 void IssuanceView::showEntries(const std::vector<IssuanceEntry> &entries)
@@ -210,23 +209,20 @@ void IssuanceView::selectionChanged()
         loadPreview(caseId);
         return;
     }
-    ++m_previewGeneration;
+    m_previewJobs.reset();
     m_preview = IssuancePreview();
     showPreview();
 }
 
 void IssuanceView::loadPreview(qint64 caseId)
 {
-    const quint64 generation = ++m_previewGeneration;
     CaseStore *store = &m_store;
     const qint64 userId = m_userId;
     const QString placeholder = tr("(assigned at issuance)");
-    runInBackground(
-        this,
+    // Selecting another case meanwhile supersedes this preview.
+    m_previewJobs.startJob(
         [store, userId, caseId, placeholder] { return IssuancePreview::load(*store, userId, caseId, placeholder); },
-        [this, generation](const IssuancePreview &preview) {
-            if (generation != m_previewGeneration)
-                return; // another case was selected meanwhile
+        [this](const IssuancePreview &preview) {
             m_preview = preview;
             showPreview();
         });
@@ -278,7 +274,7 @@ QString IssuanceView::refusalText() const
         case ErrorCode::InvalidArgument:
             return tr("There is no certificate template for this procedure yet: it cannot be issued here.");
         default:
-            return tr("The certificate cannot be prepared: %1").arg(p.problem->message);
+            return ErrorTexts::failure(tr("The certificate cannot be prepared"), *p.problem);
         }
     }
     if (p.issued || !p.refusal)
@@ -290,7 +286,7 @@ QString IssuanceView::refusalText() const
     case ErrorCode::InvalidState:
         return tr("This case cannot be issued yet: it must be approved in an approved batch.");
     default:
-        return tr("This case cannot be issued: %1").arg(p.refusal->message);
+        return ErrorTexts::failure(tr("This case cannot be issued"), *p.refusal);
     }
 }
 
@@ -346,7 +342,8 @@ void IssuanceView::issue()
             m_busy = false;
             updateButtons();
             if (!outcome) {
-                report(tr("The certificate was not issued: %1").arg(outcome.error().message));
+                report(ErrorTexts::failure(tr("The certificate was not issued"), outcome.error()),
+                       ErrorTexts::details(outcome.error()));
             } else {
                 const QString number = outcome.value().issued.certificateNumber;
                 if (outcome.value().receiverNotified)
@@ -354,9 +351,12 @@ void IssuanceView::issue()
                               "message.")
                                .arg(number));
                 else
-                    report(tr("Issued: certificate No. %1. The receiver could not be notified (%2); the notice "
+                    report(tr("Issued: certificate No. %1. The receiver could not be notified; the notice "
                               "will be sent again automatically.")
-                               .arg(number, outcome.value().notifyError));
+                               .arg(number),
+                           outcome.value().notifyError.isEmpty()
+                               ? QString()
+                               : ErrorTexts::details(Error{ErrorCode::Network, outcome.value().notifyError}));
                 Q_EMIT issued(caseId, number);
             }
             reload();
@@ -387,9 +387,10 @@ void IssuanceView::exportPdf(bool label)
             Q_EMIT exported(written);
         });
         connect(m_renderer, &CertificateRenderer::failed, this, [this](const Error &error) {
-            report(tr("The PDF could not be saved: %1").arg(error.message));
+            const QString message = ErrorTexts::failure(tr("The PDF could not be saved"), error);
+            report(message, ErrorTexts::details(error));
             updateButtons();
-            Q_EMIT exportFailed(error.message);
+            Q_EMIT exportFailed(message);
         });
     }
     if (!m_renderer->render(html, path, label ? CertificateRenderer::label() : CertificateRenderer::a4())) {
@@ -421,16 +422,19 @@ void IssuanceView::notifyAgain()
             if (status)
                 report(tr("The receiver was notified; the applicant gets a LINE message."));
             else
-                report(tr("The receiver could not be notified (%1); the notice will be sent again automatically.")
-                           .arg(status.error().message));
+                report(ErrorTexts::failure(tr("The receiver could not be notified; the notice will be sent again "
+                                              "automatically"),
+                                           status.error()),
+                       ErrorTexts::details(status.error()));
             reload();
             Q_EMIT workflowChanged();
         });
 }
 
-void IssuanceView::report(const QString &message)
+void IssuanceView::report(const QString &message, const QString &details)
 {
     m_messageLabel->setText(message);
+    m_messageLabel->setToolTip(details);
 }
 
 void IssuanceView::showEvent(QShowEvent *event)

@@ -2,6 +2,7 @@
 
 #include "core/domain/IssuanceEntry.h"
 #include "ui/issuance/IssuancePreview.h"
+#include "ui/support/JobTracker.h"
 
 #include <QWidget>
 
@@ -69,7 +70,8 @@ private:
     void exportPdf(bool label);
     void notifyAgain();
     qint64 selectedCaseId() const;
-    void report(const QString &message);
+    // Shows `message`; `details` (core's English detail for IT) becomes the label's tooltip.
+    void report(const QString &message, const QString &details = QString());
     QString refusalText() const;
     void retranslate();
 
@@ -78,8 +80,8 @@ private:
     std::shared_ptr<const ReceiverClient> m_client;
     std::vector<IssuanceEntry> m_entries;
     IssuancePreview m_preview;
-    quint64 m_listGeneration = 0;
-    quint64 m_previewGeneration = 0;
+    JobTracker m_listJobs{this};
+    JobTracker m_previewJobs{this};
     int m_pagesLoading = 0;
     bool m_busy = false;
     QLabel *m_listTitle = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/security/UserDirectory.h"
 #include "ui/support/Background.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -74,6 +75,7 @@ void LockScreen::unlock()
             m_messageKind = status.error().code == ErrorCode::AuthenticationFailed ? WrongPassword
                             : status.error().code == ErrorCode::AccountLocked      ? Locked
                                                                                    : OtherFailure;
+            m_failure = status.error();
             retranslate();
         });
 }
@@ -91,6 +93,7 @@ void LockScreen::retranslate()
                              "continue.")
                               .arg(m_login));
     m_unlockButton->setText(tr("Unlock"));
+    m_messageLabel->setToolTip(m_messageKind == OtherFailure ? ErrorTexts::details(m_failure) : QString());
     switch (m_messageKind) {
     case WrongPassword:
         m_messageLabel->setText(tr("Wrong password."));
@@ -99,7 +102,7 @@ void LockScreen::retranslate()
         m_messageLabel->setText(tr("This account is locked. Ask an administrator."));
         break;
     case OtherFailure:
-        m_messageLabel->setText(tr("The password could not be checked: the case store could not be read."));
+        m_messageLabel->setText(ErrorTexts::failure(tr("The password could not be checked"), m_failure));
         break;
     default:
         m_messageLabel->clear();

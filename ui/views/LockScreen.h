@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -40,6 +42,7 @@ private:
     QPushButton *m_unlockButton = nullptr;
     QLabel *m_messageLabel = nullptr;
     int m_messageKind = 0;
+    Error m_failure; // the error of an OtherFailure message
 };
 
 } // namespace mado

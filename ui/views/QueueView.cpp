@@ -2,17 +2,18 @@
 
 #include "ui/models/QueueModel.h"
 #include "ui/support/DomainTexts.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QFontMetrics>
-#include <QLocale>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -49,7 +50,7 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
     : QWidget(parent), m_userId(userId), m_showPendingApproval(showPendingApproval)
 {
     setObjectName(QStringLiteral("queueView"));
-    m_model = new QueueModel(store, this);
+    m_model = new QueueModel(store, userId, this);
     m_stateCombo = makeCombo(QStringLiteral("stateComboBox"), this);
     m_bandCombo = makeCombo(QStringLiteral("bandComboBox"), this);
     m_procedureCombo = makeCombo(QStringLiteral("procedureComboBox"), this);
@@ -60,6 +61,11 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
     m_searchEdit->setClearButtonEnabled(true);
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("queueMessageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    m_messageLabel->setVisible(false);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("queueTableView"));
     m_table->setModel(m_model);
@@ -78,6 +84,7 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_countsLabel);
+    layout->addWidget(m_messageLabel);
     layout->addWidget(m_table, 1);
     retranslate();
 
@@ -92,6 +99,12 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
     connect(searchDelay, &QTimer::timeout, this, &QueueView::applyFilter);
     connect(m_searchEdit, &QLineEdit::returnPressed, this, &QueueView::applyFilter);
     connect(m_model, &QueueModel::countsChanged, this, &QueueView::updateCounts);
+    connect(m_model, &QueueModel::failed, this, [this](const Error &error) {
+        m_messageLabel->setText(ErrorTexts::failure(tr("The queue could not be read"), error));
+        m_messageLabel->setToolTip(ErrorTexts::details(error));
+        m_messageLabel->setVisible(true);
+    });
+    connect(m_model, &QueueModel::pageLoaded, m_messageLabel, &QLabel::hide);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 id = m_model->caseId(index.row()))
             Q_EMIT caseActivated(id);
@@ -102,10 +115,11 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
 void QueueView::applyFilter()
 {
     QueueFilter filter;
-    filter.state = m_stateCombo->currentData().toString();
+    if (const QString state = m_stateCombo->currentData().toString(); !state.isEmpty())
+        filter.states = {state};
     filter.band = m_bandCombo->currentData().toString();
     filter.procedure = m_procedureCombo->currentData().toString();
-    filter.mineUserId = m_mineCheck->isChecked() ? m_userId : 0;
+    filter.assigneeId = m_mineCheck->isChecked() ? m_userId : 0;
     filter.reference = m_searchEdit->text().trimmed();
     m_model->setFilter(filter);
 }

@@ -14,7 +14,8 @@ class CaseStore;
 class QueueModel;
 
 // The clerk's queue: filters (state, AI band, procedure, mine), search by reference, counts and the
-// lazily fetched table. Enter or a double click emits caseActivated(). GUI thread only.
+// lazily fetched table; a failed read is shown above the table. Enter or a double click emits
+// caseActivated(). GUI thread only.
 class QueueView : public QWidget {
     Q_OBJECT
 
@@ -46,6 +47,7 @@ private:
     QCheckBox *m_mineCheck = nullptr;
     QLineEdit *m_searchEdit = nullptr;
     QLabel *m_countsLabel = nullptr;
+    QLabel *m_messageLabel = nullptr;
     QTableView *m_table = nullptr;
 };
 

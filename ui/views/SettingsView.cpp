@@ -1,6 +1,7 @@
 #include "ui/views/SettingsView.h"
 
 #include "core/face/FaceThresholds.h"
+#include "ui/support/ErrorTexts.h"
 #include "ui/support/WorkstationSettings.h"
 #include "ui/views/WardSettingsPanel.h"
 
@@ -61,7 +62,7 @@ SettingsView::SettingsView(WorkstationSettings &settings, QWidget *parent) : QWi
     if (shipped)
         m_thresholdsVersion = shipped.value().version;
     else
-        m_thresholdsError = shipped.error().message;
+        m_thresholdsError = shipped.error();
     QFile file(FaceThresholds::resourcePath());
     if (file.open(QIODevice::ReadOnly))
         m_thresholdsText->setPlainText(
@@ -115,9 +116,10 @@ void SettingsView::retranslate()
     m_caFileEdit->setPlaceholderText(tr("Empty: the system's CA certificates"));
     m_modelsLabel->setText(tr("Face models directory"));
     m_thresholdsLabel->setText(tr("Face thresholds (read-only)"));
-    m_thresholdsVersionLabel->setText(m_thresholdsError.isEmpty()
-                                          ? tr("Version %1").arg(m_thresholdsVersion)
-                                          : tr("The shipped thresholds could not be read: %1").arg(m_thresholdsError));
+    m_thresholdsVersionLabel->setText(
+        !m_thresholdsError ? tr("Version %1").arg(m_thresholdsVersion)
+                           : ErrorTexts::failure(tr("The shipped thresholds could not be read"), *m_thresholdsError));
+    m_thresholdsVersionLabel->setToolTip(m_thresholdsError ? ErrorTexts::details(*m_thresholdsError) : QString());
     m_saveButton->setText(tr("Save"));
 }
 

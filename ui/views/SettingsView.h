@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -13,10 +17,9 @@ class CaseStore;
 class WardSettingsPanel;
 class WorkstationSettings;
 
-// The administrator's settings page: receiver URL, token and CA certificate file, models directory (editable, saved with
-// the save button), the shipped face thresholds (version and values, read-only) and, once
-// showWardSettings() was called, the ward-wide settings of the store (WardSettingsPanel). GUI thread
-// only.
+// The administrator's settings page: receiver URL, token and CA certificate file, models directory (editable, saved
+// with the save button), the shipped face thresholds (version and values, read-only) and, once showWardSettings() was
+// called, the ward-wide settings of the store (WardSettingsPanel). GUI thread only.
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -54,7 +57,7 @@ private:
     QLabel *m_messageLabel = nullptr;
     WardSettingsPanel *m_wardPanel = nullptr;
     QString m_thresholdsVersion;
-    QString m_thresholdsError;
+    std::optional<Error> m_thresholdsError;
 };
 
 } // namespace mado

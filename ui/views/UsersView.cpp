@@ -1,14 +1,15 @@
 #include "ui/views/UsersView.h"
 
 #include "core/store/CaseStore.h"
-#include "core/store/Sql.h"
+#include "core/store/UserList.h"
 #include "ui/support/Background.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -16,24 +17,17 @@ namespace mado {
 
 namespace {
 
-using Rows = QList<QStringList>;
-
-Result<Rows> loadUsers(CaseStore &store)
+QString roleText(Role role)
 {
-    auto db = store.connections().database();
-    if (!db)
-        return db.error();
-    auto query = Sql::run(db.value(), QStringLiteral("SELECT login, display_name, role, disabled, locked_until "
-                                                     "FROM users ORDER BY login"));
-    if (!query)
-        return query.error();
-    Rows rows;
-    while (query.value().next()) {
-        const QSqlQuery &q = query.value();
-        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toBool() ? QStringLiteral("1") : QString(), q.value(4).toString()});
+    switch (role) {
+    case Role::Clerk:
+        return UsersView::tr("clerk");
+    case Role::Supervisor:
+        return UsersView::tr("supervisor");
+    case Role::Admin:
+        return UsersView::tr("administrator");
     }
-    return rows;
+    return roleName(role);
 }
 
 } // namespace
@@ -49,6 +43,7 @@ UsersView::UsersView(CaseStore &store, QWidget *parent) : QWidget(parent), m_sto
     m_refreshButton = new QPushButton(this);
     m_refreshButton->setObjectName(QStringLiteral("refreshUsersButton"));
     m_noteLabel = new QLabel(this);
+    m_noteLabel->setObjectName(QStringLiteral("usersNoteLabel"));
     m_noteLabel->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_noteLabel);
@@ -62,25 +57,36 @@ UsersView::UsersView(CaseStore &store, QWidget *parent) : QWidget(parent), m_sto
 void UsersView::reload()
 {
     CaseStore *store = &m_store;
-    runInBackground(
-        this, [store] { return loadUsers(*store); },
-        [this](const Result<Rows> &rows) {
-            if (!rows) {
-                m_noteLabel->setText(tr("The accounts could not be read: %1").arg(rows.error().message));
-                return;
-            }
-            m_table->setRowCount(static_cast<int>(rows.value().size()));
-            for (int row = 0; row < m_table->rowCount(); ++row) {
-                const QStringList &cells = rows.value().at(row);
-                for (int column = 0; column < cells.size(); ++column) {
-                    QString text = cells.at(column);
-                    if (column == 3)
-                        text = text.isEmpty() ? QString() : tr("disabled");
-                    m_table->setItem(row, column, new QTableWidgetItem(text));
-                }
-            }
-            Q_EMIT loaded();
-        });
+    // A newer reload supersedes this one.
+    m_reloads.startJob([store] { return UserList(*store).all(); },
+                       [this](const Result<std::vector<UserAccount>> &accounts) {
+                           if (!accounts) {
+                               m_noteLabel->setText(
+                                   ErrorTexts::failure(tr("The accounts could not be read"), accounts.error()));
+                               m_noteLabel->setToolTip(ErrorTexts::details(accounts.error()));
+                               return;
+                           }
+                           m_accounts = accounts.value();
+                           showAccounts();
+                           Q_EMIT loaded();
+                       });
+}
+
+void UsersView::showAccounts()
+{
+    m_table->setRowCount(static_cast<int>(m_accounts.size()));
+    const QDateTime now = m_store.clock().now();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const UserAccount &account = m_accounts[static_cast<size_t>(row)];
+        // A lock-out in the past is over: only a running one is shown.
+        const QString locked = account.lockedUntil.isValid() && account.lockedUntil > now
+                                   ? QLocale().toString(account.lockedUntil.toLocalTime(), QLocale::ShortFormat)
+                                   : QString();
+        const QStringList cells{account.login, account.displayName, roleText(account.role),
+                                account.disabled ? tr("disabled") : QString(), locked};
+        for (int column = 0; column < cells.size(); ++column)
+            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
 }
 
 void UsersView::changeEvent(QEvent *event)
@@ -97,6 +103,8 @@ void UsersView::retranslate()
     m_table->setHorizontalHeaderLabels(headers);
     m_refreshButton->setText(tr("Refresh"));
     m_noteLabel->setText(tr("Staff accounts. Add, disable and reset accounts with madoguchi-cli (audited)."));
+    m_noteLabel->setToolTip(QString());
+    showAccounts();
 }
 
 } // namespace mado

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "core/store/UserList.h"
+#include "ui/support/JobTracker.h"
+
 #include <QWidget>
+
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -11,7 +16,7 @@ namespace mado {
 class CaseStore;
 
 // The administrator's list of staff accounts (login, name, role, disabled, locked until), read off
-// the GUI thread. Read-only here: accounts are managed with madoguchi-cli. GUI thread only.
+// the GUI thread through core's UserList. Read-only here: accounts are managed with madoguchi-cli. GUI thread only.
 class UsersView : public QWidget {
     Q_OBJECT
 
@@ -28,11 +33,14 @@ protected:
 
 private:
     void retranslate();
+    void showAccounts();
 
     CaseStore &m_store;
     QTableWidget *m_table = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QLabel *m_noteLabel = nullptr;
+    std::vector<UserAccount> m_accounts;
+    JobTracker m_reloads{this};
 };
 
 } // namespace mado

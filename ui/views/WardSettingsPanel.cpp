@@ -2,6 +2,7 @@
 
 #include "core/issuance/WardSettings.h"
 #include "ui/support/Background.h"
+#include "ui/support/ErrorTexts.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -47,7 +48,7 @@ void WardSettingsPanel::reload()
             if (issuer)
                 m_issuerEdit->setText(issuer.value());
             else
-                m_messageLabel->setText(tr("The ward settings could not be read: %1").arg(issuer.error().message));
+                showError(tr("The ward settings could not be read"), issuer.error());
             Q_EMIT loaded();
         });
 }
@@ -62,15 +63,22 @@ void WardSettingsPanel::save()
         this, [store, userId, issuer] { return WardSettings(*store).setIssuerName(userId, issuer); },
         [this](const Status &status) {
             m_saveButton->setEnabled(true);
+            m_messageLabel->setToolTip(QString());
             if (status)
                 m_messageLabel->setText(tr("The issuer was saved for every workstation of the ward."));
             else if (status.error().code == ErrorCode::InvalidArgument)
                 m_messageLabel->setText(
                     tr("Enter the issuer on one line (at most %1 characters).").arg(WardSettings::kMaxIssuerLength));
             else
-                m_messageLabel->setText(tr("The issuer could not be saved: %1").arg(status.error().message));
+                showError(tr("The issuer could not be saved"), status.error());
             Q_EMIT saved(status.ok());
         });
+}
+
+void WardSettingsPanel::showError(const QString &what, const Error &error)
+{
+    m_messageLabel->setText(ErrorTexts::failure(what, error));
+    m_messageLabel->setToolTip(ErrorTexts::details(error));
 }
 
 void WardSettingsPanel::changeEvent(QEvent *event)

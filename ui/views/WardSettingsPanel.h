@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QGroupBox>
 
 class QLabel;
@@ -32,6 +34,7 @@ protected:
 
 private:
     void retranslate();
+    void showError(const QString &what, const Error &error);
 
     CaseStore &m_store;
     qint64 m_userId;
