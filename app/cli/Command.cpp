@@ -11,16 +11,6 @@ const QCommandLineOption &helpOption()
     return option;
 }
 
-// QCommandLineParser's "Unknown option 'x'." as "unknown option 'x'".
-QString reasonText(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text.at(0).toLower();
-    if (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text;
-}
-
 } // namespace
 
 Command::Command(QString name, QString description, QStringList usage)
@@ -56,7 +46,7 @@ int Command::run(const QStringList &arguments, CliStreams streams)
     QCommandLineParser parser;
     setUpParser(parser);
     if (!parser.parse(QStringList{QStringLiteral("madoguchi-cli ") + m_name} + arguments))
-        return usageError(streams, reasonText(parser.errorText()));
+        return usageError(streams, errorReason(parser.errorText()));
     if (parser.isSet(helpOption())) {
         streams.out << helpText();
         return kExitOk;
@@ -80,6 +70,15 @@ QString Command::helpText() const
     if (!m_notes.isEmpty())
         text += QLatin1Char('\n') + m_notes + (m_notes.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n"));
     return text;
+}
+
+QString Command::errorReason(QString parserErrorText)
+{
+    if (!parserErrorText.isEmpty())
+        parserErrorText[0] = parserErrorText.at(0).toLower();
+    if (parserErrorText.endsWith(QLatin1Char('.')))
+        parserErrorText.chop(1);
+    return parserErrorText;
 }
 
 int Command::usageError(CliStreams streams, const QString &reason) const

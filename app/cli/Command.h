@@ -45,6 +45,8 @@ public:
     // `arguments` are the words after the command's name.
     int run(const QStringList &arguments, CliStreams streams);
     QString helpText() const;
+    // QCommandLineParser's "Unknown option 'x'." as "unknown option 'x'", for a usage error line.
+    static QString errorReason(QString parserErrorText);
 
 protected:
     Command(QString name, QString description, QStringList usage);

@@ -124,14 +124,8 @@ int CommandRegistry::run(const QStringList &arguments, CliStreams streams) const
     parser.addPositionalArgument(QStringLiteral("COMMAND"), QStringLiteral("The command."));
     // Everything after the command's name is the command's: its own parser reads it.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    if (!parser.parse(QStringList{QStringLiteral("madoguchi-cli")} + arguments)) {
-        QString reason = parser.errorText();
-        if (!reason.isEmpty())
-            reason[0] = reason.at(0).toLower();
-        if (reason.endsWith(QLatin1Char('.')))
-            reason.chop(1);
-        return topLevelUsageError(streams, reason);
-    }
+    if (!parser.parse(QStringList{QStringLiteral("madoguchi-cli")} + arguments))
+        return topLevelUsageError(streams, Command::errorReason(parser.errorText()));
     if (parser.isSet(kHelp)) {
         streams.out << helpText();
         return kExitOk;
