@@ -33,13 +33,15 @@ double meanAbsDifference(const cv::Mat &a, const cv::Mat &b)
 }
 } // namespace
 
-// A 400x500 "portrait": gradient background, a light ellipse with dark eyes and mouth.
+// A 400x500 "portrait": gradient background, a light ellipse with dark eyes and mouth, and
+// one-pixel stripes (fine detail that a downscale loses).
 cv::Mat TestCopyVariants::photo()
 {
     cv::Mat bgr(500, 400, CV_8UC3);
     for (int y = 0; y < bgr.rows; ++y)
         for (int x = 0; x < bgr.cols; ++x)
-            bgr.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x * 255 / 400), uchar(y * 255 / 500), 128);
+            bgr.at<cv::Vec3b>(y, x) = y < 60 ? cv::Vec3b::all((x % 2) ? 40 : 215)
+                                             : cv::Vec3b(uchar(x * 255 / 400), uchar(y * 255 / 500), 128);
     cv::ellipse(bgr, cv::Point(200, 240), cv::Size(110, 150), 0, 0, 360, cv::Scalar(170, 190, 220), cv::FILLED);
     cv::circle(bgr, cv::Point(160, 210), 12, cv::Scalar(40, 40, 40), cv::FILLED);
     cv::circle(bgr, cv::Point(240, 210), 12, cv::Scalar(40, 40, 40), cv::FILLED);
