@@ -15,7 +15,8 @@ namespace mado::cli {
 namespace {
 QString defaultSamples()
 {
-    return QDir(qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR", QDir::homePath() + QStringLiteral("/.cache/madoguchi/samples")))
+    return QDir(qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR",
+                                     QDir::homePath() + QStringLiteral("/.cache/madoguchi/samples")))
         .filePath(QStringLiteral("johns"));
 }
 
@@ -29,7 +30,8 @@ int positive(const QString &text)
 } // namespace
 
 BenchCommand::BenchCommand()
-    : Command(QStringLiteral("bench"), QStringLiteral("Time case verification against plain dlib, or the face pipeline."),
+    : Command(QStringLiteral("bench"),
+              QStringLiteral("Time case verification against plain dlib, or the face pipeline."),
               {QStringLiteral("[--json] [--cases N] [--rounds N] [--samples DIR]"),
                QStringLiteral("descriptor IMAGE_DIR [ROUNDS]")}),
       m_json(addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")})),
@@ -94,7 +96,8 @@ int BenchCommand::runCaseBench(const QCommandLineParser &parser, CliStreams stre
     for (auto it = r.stageMedianMs.begin(); it != r.stageMedianMs.end(); ++it)
         streams.out << ' ' << it.key() << ' ' << ms(it.value());
     streams.out << Qt::endl
-                << "per case (2 lanes):     median " << ms(r.perCaseMedianMs) << ", p95 " << ms(r.perCaseP95Ms) << Qt::endl
+                << "per case (2 lanes):     median " << ms(r.perCaseMedianMs) << ", p95 " << ms(r.perCaseP95Ms)
+                << Qt::endl
                 << "per case (1 lane):      median " << ms(r.perCaseOneLaneMedianMs) << Qt::endl
                 << "batch throughput:       1 worker " << QString::number(r.throughputOneWorker, 'f', 2)
                 << " cases/s, 2 workers " << QString::number(r.throughputTwoWorkers, 'f', 2) << " cases/s (x"

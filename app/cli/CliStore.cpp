@@ -14,10 +14,10 @@ namespace mado::cli {
 
 QCommandLineOption CliStore::storeOption()
 {
-    return QCommandLineOption(QStringLiteral("store"),
-                              QStringLiteral("The case store file (else $MADOGUCHI_STORE, else %1).")
-                                  .arg(StoreLocation::defaultPath()),
-                              QStringLiteral("FILE"));
+    return QCommandLineOption(
+        QStringLiteral("store"),
+        QStringLiteral("The case store file (else $MADOGUCHI_STORE, else %1).").arg(StoreLocation::defaultPath()),
+        QStringLiteral("FILE"));
 }
 
 QCommandLineOption CliStore::asOption(const QString &who)

@@ -29,7 +29,8 @@ namespace mado::cli {
 
 namespace {
 
-const QCommandLineOption kHelp({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
+const QCommandLineOption kHelp({QStringLiteral("h"), QStringLiteral("help")},
+                               QStringLiteral("Show this help and exit."));
 const QCommandLineOption kVersion({QStringLiteral("v"), QStringLiteral("version")},
                                   QStringLiteral("Show the version and exit."));
 
@@ -80,8 +81,9 @@ QString CommandRegistry::helpText() const
     QStringList storeCommands;
     for (const auto &command : m_commands) {
         width = std::max(width, command->name().size());
-        const bool usesStore = std::any_of(command->options().begin(), command->options().end(),
-                                           [](const QCommandLineOption &o) { return o.names().contains(QStringLiteral("store")); });
+        const bool usesStore =
+            std::any_of(command->options().begin(), command->options().end(),
+                        [](const QCommandLineOption &o) { return o.names().contains(QStringLiteral("store")); });
         if (usesStore)
             storeCommands << command->name();
     }
@@ -101,18 +103,19 @@ QString CommandRegistry::helpText() const
     for (const auto &command : m_commands)
         text += QStringLiteral("  ") + command->name().leftJustified(width + 2) + command->description() +
                 QLatin1Char('\n');
-    text += QStringLiteral("\n"
-                           "Store commands: %1.\n"
-                           "They open --store FILE, else $MADOGUCHI_STORE, else %2,\n"
-                           "and read passwords from standard input, one per line, never from arguments.\n"
-                           "\n"
-                           "Exit codes:\n"
-                           "  0   success\n"
-                           "  1   the command ran and found a problem (a check failed, a login or action was refused)\n"
-                           "  2   an input is unusable (unreadable or too large file, no face, bad bundle, bad value)\n"
-                           "  3   the set-up is incomplete (models, thresholds, store or token file missing or unusable)\n"
-                           "  64  usage error (no or an unknown command, an unknown option, a missing argument)\n")
-                .arg(storeCommands.join(QStringLiteral(", ")), StoreLocation::defaultPath());
+    text +=
+        QStringLiteral("\n"
+                       "Store commands: %1.\n"
+                       "They open --store FILE, else $MADOGUCHI_STORE, else %2,\n"
+                       "and read passwords from standard input, one per line, never from arguments.\n"
+                       "\n"
+                       "Exit codes:\n"
+                       "  0   success\n"
+                       "  1   the command ran and found a problem (a check failed, a login or action was refused)\n"
+                       "  2   an input is unusable (unreadable or too large file, no face, bad bundle, bad value)\n"
+                       "  3   the set-up is incomplete (models, thresholds, store or token file missing or unusable)\n"
+                       "  64  usage error (no or an unknown command, an unknown option, a missing argument)\n")
+            .arg(storeCommands.join(QStringLiteral(", ")), StoreLocation::defaultPath());
     return text;
 }
 

@@ -26,7 +26,8 @@ DemoCommand::DemoCommand()
                            QStringLiteral("DIR")}))
 {
     addArgument(QStringLiteral("prepare"), QStringLiteral("The action (the only one)."));
-    addArgument(QStringLiteral("OUT_DIR"), QStringLiteral("Where the case bundles, register.csv and scenarios.txt go."));
+    addArgument(QStringLiteral("OUT_DIR"),
+                QStringLiteral("Where the case bundles, register.csv and scenarios.txt go."));
     setActions({QStringLiteral("prepare")});
     setHelpNotes(QStringLiteral("Prints the directory of each case bundle written.\nExit codes: 0 written, 1 failed, "
                                 "3 models missing."));

@@ -103,8 +103,8 @@ int EvalCommand::runMatchEval(const QString &directory, bool cards, bool json, C
         return kExitSetup;
     }
     const EvaluationSamples samples(*engine.value());
-    auto report = FaceEvaluation::run(directory, samples.photo(),
-                                      cards ? samples.documentCard() : FaceEvaluation::Describe());
+    auto report =
+        FaceEvaluation::run(directory, samples.photo(), cards ? samples.documentCard() : FaceEvaluation::Describe());
     if (!report) {
         streams.err << "madoguchi-cli eval: " << report.error().message << Qt::endl;
         return kExitBadInput;
@@ -113,7 +113,8 @@ int EvalCommand::runMatchEval(const QString &directory, bool cards, bool json, C
     const RocAnalysis &roc = *r.roc;
     if (json) {
         QJsonObject object = roc.toJson();
-        object.insert(QStringLiteral("mode"), cards ? QStringLiteral("document_vs_selfie") : QStringLiteral("photo_vs_photo"));
+        object.insert(QStringLiteral("mode"),
+                      cards ? QStringLiteral("document_vs_selfie") : QStringLiteral("photo_vs_photo"));
         object.insert(QStringLiteral("people"), r.people);
         object.insert(QStringLiteral("images"), r.images);
         object.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r.skipped));
@@ -137,8 +138,8 @@ int EvalCommand::runMatchEval(const QString &directory, bool cards, bool json, C
                 << percent(fmr1.fmr) << ")" << Qt::endl
                 << "FNMR at FMR <= 0.1%: " << percent(fmr01.fnmr) << " (threshold " << fixed(fmr01.threshold)
                 << ", FMR " << percent(fmr01.fmr) << ")" << Qt::endl
-                << "proposed bands:     match <= " << fixed(r.proposedMatchMax, 2) << " < review <= "
-                << fixed(r.proposedReviewMax, 2) << " < mismatch" << Qt::endl;
+                << "proposed bands:     match <= " << fixed(r.proposedMatchMax, 2)
+                << " < review <= " << fixed(r.proposedReviewMax, 2) << " < mismatch" << Qt::endl;
     if (roc.impostorCount() < 1000)
         streams.out << "note: fewer than 1000 impostor pairs; FMR 0.1% is not resolved by this data" << Qt::endl;
     for (const QString &skipped : r.skipped)
@@ -167,11 +168,11 @@ int EvalCommand::runLivenessEval(const QString &directory, bool json, CliStreams
         return kExitOk;
     }
     auto line = [&](const char *what, const LivenessEvaluation::Rates &rates) {
-        streams.out << what << "APCER " << percent(rates.apcer()) << " (" << rates.attacksAccepted << "/" << rates.attacks
-                    << " attacks accepted), BPCER " << percent(rates.bpcer()) << " (" << rates.genuineRejected << "/"
-                    << rates.genuine << " genuine rejected); residual medians attack " << fixed(rates.attackMedian)
-                    << " (max " << fixed(rates.attackMax) << "), genuine " << fixed(rates.genuineMedian) << " (min "
-                    << fixed(rates.genuineMin) << ")" << Qt::endl;
+        streams.out << what << "APCER " << percent(rates.apcer()) << " (" << rates.attacksAccepted << "/"
+                    << rates.attacks << " attacks accepted), BPCER " << percent(rates.bpcer()) << " ("
+                    << rates.genuineRejected << "/" << rates.genuine << " genuine rejected); residual medians attack "
+                    << fixed(rates.attackMedian) << " (max " << fixed(rates.attackMax) << "), genuine "
+                    << fixed(rates.genuineMedian) << " (min " << fixed(rates.genuineMin) << ")" << Qt::endl;
     };
     streams.out << "threshold:     " << r.threshold << " (flat when the residual is below)" << Qt::endl
                 << "photos:        " << r.photos << ", frontal attack sources " << r.attackSources << Qt::endl;
@@ -209,9 +210,11 @@ int EvalCommand::runCopyEval(const QString &directory, CliStreams streams) const
                     CopySweep::ofVariant(r.copies, v));
     // The closest genuine pairs and the farthest copies, by each measure.
     using M = CopySweep::Measure;
-    printPairs(out, QStringLiteral("closest genuine by distance:"), CopySweep::ranked(r.genuine, M::Distance, true, 8), true);
+    printPairs(out, QStringLiteral("closest genuine by distance:"), CopySweep::ranked(r.genuine, M::Distance, true, 8),
+               true);
     printPairs(out, QStringLiteral("closest genuine by bits:"), CopySweep::ranked(r.genuine, M::Bits, true, 8), true);
-    printPairs(out, QStringLiteral("farthest copies by distance:"), CopySweep::ranked(r.copies, M::Distance, false, 8), true);
+    printPairs(out, QStringLiteral("farthest copies by distance:"), CopySweep::ranked(r.copies, M::Distance, false, 8),
+               true);
     printPairs(out, QStringLiteral("farthest copies by bits:"), CopySweep::ranked(r.copies, M::Bits, false, 8), true);
     out << "sweep distance (threshold genuine<= copies>):" << Qt::endl;
     printRows(out, CopySweep::byDistance(r, {0.10, 0.15, 0.20, 0.22, 0.25, 0.28, 0.30, 0.33, 0.35, 0.40}));

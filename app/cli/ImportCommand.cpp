@@ -48,13 +48,15 @@ ImportCommand::ImportCommand()
       m_once(addOption({QStringLiteral("once"), QStringLiteral("Run one round and exit.")})),
       m_failures(addOption({QStringLiteral("failures"), QStringLiteral("List the applications that could not be "
                                                                        "imported, and exit.")})),
-      m_receiver(addOption({QStringLiteral("receiver"), QStringLiteral("The receiver's workstation API (https://, or "
-                                                                       "http:// to the same machine)."),
+      m_receiver(addOption({QStringLiteral("receiver"),
+                            QStringLiteral("The receiver's workstation API (https://, or "
+                                           "http:// to the same machine)."),
                             QStringLiteral("URL")})),
       m_tokenFile(addOption({QStringLiteral("token-file"), QStringLiteral("The workstation token (chmod 600)."),
                              QStringLiteral("FILE")})),
-      m_caFile(addOption({QStringLiteral("ca-file"), QStringLiteral("CA certificates (PEM) that replace the system's "
-                                                                    "for the receiver."),
+      m_caFile(addOption({QStringLiteral("ca-file"),
+                          QStringLiteral("CA certificates (PEM) that replace the system's "
+                                         "for the receiver."),
                           QStringLiteral("PEM")})),
       m_interval(addOption({QStringLiteral("interval"), QStringLiteral("Seconds between rounds."),
                             QStringLiteral("SECONDS"), QStringLiteral("30")}))

@@ -18,8 +18,8 @@ int InfoCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     streams.out << "madoguchi " << MADO_VERSION << Qt::endl
                 << "qt       " << qVersion() << Qt::endl
                 << "models   " << ModelSet::defaultDirectory() << Qt::endl
-                << "blas     " << (BlasInfo::loadedLibrary().isEmpty() ? QStringLiteral("(not loaded)")
-                                                                       : BlasInfo::loadedLibrary())
+                << "blas     "
+                << (BlasInfo::loadedLibrary().isEmpty() ? QStringLiteral("(not loaded)") : BlasInfo::loadedLibrary())
                 << Qt::endl;
     return kExitOk;
 }

@@ -7,7 +7,8 @@
 namespace mado::cli {
 
 InitCommand::InitCommand()
-    : Command(QStringLiteral("init"), QStringLiteral("Create or migrate the case store, optionally with the first admin."),
+    : Command(QStringLiteral("init"),
+              QStringLiteral("Create or migrate the case store, optionally with the first admin."),
               {QStringLiteral("[--store FILE] [--admin LOGIN [--name NAME]]")}),
       m_store(addOption(CliStore::storeOption())),
       m_admin(addOption({QStringLiteral("admin"), QStringLiteral("Create the first admin account with this login."),

@@ -16,9 +16,9 @@ int fail(CliStreams streams, bool json, int exitCode, const Error &error, const 
     const QString line = context.isEmpty() ? error.message : QStringLiteral("%1: %2").arg(context, error.message);
     streams.err << "madoguchi-cli match: " << line << Qt::endl;
     if (json) {
-        const QJsonObject body{{QStringLiteral("error"),
-                                QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                            {QStringLiteral("message"), line}}}};
+        const QJsonObject body{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)}, {QStringLiteral("message"), line}}}};
         streams.out << QJsonDocument(body).toJson(QJsonDocument::Compact) << Qt::endl;
     }
     return exitCode;
@@ -80,12 +80,12 @@ int MatchCommand::execute(const QCommandLineParser &parser, CliStreams streams)
 
     auto match = engine.value()->match(document.value().bgr, selfie.value().bgr);
     if (!match) {
-        const QString context = match.error().code == ErrorCode::NoFace
-                                    ? (match.error().message.contains(QLatin1String("document")) ? documentPath
-                                                                                                 : selfiePath)
-                                    : QString();
-        return fail(streams, json, match.error().code == ErrorCode::NoFace ? kExitBadInput : kExitFailed,
-                    match.error(), context);
+        const QString context =
+            match.error().code == ErrorCode::NoFace
+                ? (match.error().message.contains(QLatin1String("document")) ? documentPath : selfiePath)
+                : QString();
+        return fail(streams, json, match.error().code == ErrorCode::NoFace ? kExitBadInput : kExitFailed, match.error(),
+                    context);
     }
     const FaceMatch &m = match.value();
     if (json) {

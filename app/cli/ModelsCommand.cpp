@@ -9,7 +9,8 @@ ModelsCommand::ModelsCommand()
               {QStringLiteral("check [DIR]")})
 {
     addArgument(QStringLiteral("check"), QStringLiteral("The action (the only one)."));
-    addArgument(QStringLiteral("DIR"), QStringLiteral("Models directory (default: %1).").arg(ModelSet::defaultDirectory()),
+    addArgument(QStringLiteral("DIR"),
+                QStringLiteral("Models directory (default: %1).").arg(ModelSet::defaultDirectory()),
                 QStringLiteral("[DIR]"));
     setActions({QStringLiteral("check")});
     setHelpNotes(QStringLiteral("Fetching the models is done by %1.\nExit codes: 0 all models ok, 3 one is missing or "
@@ -24,8 +25,8 @@ int ModelsCommand::execute(const QCommandLineParser &parser, CliStreams streams)
         return usageError(streams, QStringLiteral("expects: check [DIR]"));
     const ModelSet models(arguments.size() == 2 ? arguments.at(1) : ModelSet::defaultDirectory());
     int problems = 0;
-    for (Model model : {Model::FaceRecognitionResNet, Model::ShapePredictor5, Model::ShapePredictor68,
-                        Model::MmodFaceDetector}) {
+    for (Model model :
+         {Model::FaceRecognitionResNet, Model::ShapePredictor5, Model::ShapePredictor68, Model::MmodFaceDetector}) {
         auto path = models.verifiedPath(model);
         if (path) {
             streams.out << "ok       " << path.value() << Qt::endl;

@@ -9,8 +9,7 @@ namespace mado::cli {
 RegisterCommand::RegisterCommand()
     : Command(QStringLiteral("register"), QStringLiteral("Import the resident register (CSV)."),
               {QStringLiteral("import FILE.csv --as ADMIN [--store FILE]")}),
-      m_store(addOption(CliStore::storeOption())),
-      m_as(addOption(CliStore::asOption(QStringLiteral("this admin"))))
+      m_store(addOption(CliStore::storeOption())), m_as(addOption(CliStore::asOption(QStringLiteral("this admin"))))
 {
     addArgument(QStringLiteral("import"), QStringLiteral("The action (the only one)."));
     addArgument(QStringLiteral("FILE.csv"), QStringLiteral("UTF-8 CSV, columns as in docs/store.md."));

@@ -80,8 +80,7 @@ RetentionCommand::RetentionCommand()
                QStringLiteral("days [N] --as ADMIN                show or set retention.days"),
                QStringLiteral("resubmission-days [N] --as ADMIN   show or set the resubmission window"),
                QStringLiteral("compact --as ADMIN                 let an older store shrink (full VACUUM)")}),
-      m_store(addOption(CliStore::storeOption())),
-      m_as(addOption(CliStore::asOption(QStringLiteral("this admin")))),
+      m_store(addOption(CliStore::storeOption())), m_as(addOption(CliStore::asOption(QStringLiteral("this admin")))),
       m_dryRun(addOption({QStringLiteral("dry-run"), QStringLiteral("List what is due; change nothing.")}))
 {
     addArgument(QStringLiteral("ACTION"), QStringLiteral("days, resubmission-days or compact; none to run retention."),

@@ -10,8 +10,9 @@
 namespace mado::cli {
 
 ReverifyCommand::ReverifyCommand()
-    : Command(QStringLiteral("reverify"), QStringLiteral("Verify imported cases, or rerun verdicts made with other "
-                                                         "thresholds."),
+    : Command(QStringLiteral("reverify"),
+              QStringLiteral("Verify imported cases, or rerun verdicts made with other "
+                             "thresholds."),
               {QStringLiteral("[--pending] --as USER [--store FILE]")}),
       m_store(addOption(CliStore::storeOption())),
       m_as(addOption(CliStore::asOption(QStringLiteral("this clerk or supervisor")))),

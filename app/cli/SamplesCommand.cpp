@@ -26,10 +26,11 @@ SamplesCommand::SamplesCommand()
     addArgument(QStringLiteral("ARGUMENTS"), QStringLiteral("The action's arguments (see the usage lines)."),
                 QStringLiteral("ARGUMENTS..."));
     setActions({QStringLiteral("split"), QStringLiteral("card"), QStringLiteral("case")});
-    setHelpNotes(QStringLiteral("split: LABELS.json is {\"people\": {\"name\": [[x, y], ...]}}, one point per face (its "
-                                "centre, in image pixels); faces go to OUTDIR/<person>/NN.jpg.\n"
-                                "case: PHOTO_DIR holds at least five photos of one person.\n"
-                                "Exit codes: 0 written, 1 cannot write, 2 an input is unusable."));
+    setHelpNotes(
+        QStringLiteral("split: LABELS.json is {\"people\": {\"name\": [[x, y], ...]}}, one point per face (its "
+                       "centre, in image pixels); faces go to OUTDIR/<person>/NN.jpg.\n"
+                       "case: PHOTO_DIR holds at least five photos of one person.\n"
+                       "Exit codes: 0 written, 1 cannot write, 2 an input is unusable."));
 }
 
 int SamplesCommand::execute(const QCommandLineParser &parser, CliStreams streams)
@@ -69,7 +70,8 @@ int SamplesCommand::runCard(const QStringList &arguments, CliStreams streams) co
 int SamplesCommand::runCase(const QStringList &arguments, CliStreams streams) const
 {
     const QDir photos(arguments.at(2));
-    const QStringList files = photos.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        photos.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     if (files.size() < 5) {
         streams.err << "madoguchi-cli samples: " << arguments.at(2) << " needs at least 5 photos" << Qt::endl;
         return kExitBadInput;
@@ -107,7 +109,8 @@ int SamplesCommand::runSplit(const QStringList &arguments, CliStreams streams) c
         streams.err << "madoguchi-cli samples: cannot read " << arguments.at(3) << Qt::endl;
         return kExitBadInput;
     }
-    const QJsonObject people = QJsonDocument::fromJson(labelsFile.readAll()).object().value(QStringLiteral("people")).toObject();
+    const QJsonObject people =
+        QJsonDocument::fromJson(labelsFile.readAll()).object().value(QStringLiteral("people")).toObject();
     if (people.isEmpty()) {
         streams.err << "madoguchi-cli samples: " << arguments.at(3) << " has no \"people\"" << Qt::endl;
         return kExitBadInput;
@@ -126,10 +129,12 @@ int SamplesCommand::runSplit(const QStringList &arguments, CliStreams streams) c
         int index = 0;
         for (const QJsonValue &point : it.value().toArray()) {
             const cv::Point centre(point.toArray().at(0).toInt(), point.toArray().at(1).toInt());
-            const auto face = std::find_if(faces.begin(), faces.end(), [&](const FaceBox &f) { return f.rect.contains(centre); });
+            const auto face =
+                std::find_if(faces.begin(), faces.end(), [&](const FaceBox &f) { return f.rect.contains(centre); });
             ++index;
             if (face == faces.end()) {
-                streams.out << "no face detected at " << centre.x << ',' << centre.y << " (" << it.key() << ')' << Qt::endl;
+                streams.out << "no face detected at " << centre.x << ',' << centre.y << " (" << it.key() << ')'
+                            << Qt::endl;
                 ++missed;
                 continue;
             }
@@ -145,8 +150,8 @@ int SamplesCommand::runSplit(const QStringList &arguments, CliStreams streams) c
             ++written;
         }
     }
-    streams.out << written << " faces written to " << arguments.at(4) << ", " << missed << " labels without a detected face"
-                << Qt::endl;
+    streams.out << written << " faces written to " << arguments.at(4) << ", " << missed
+                << " labels without a detected face" << Qt::endl;
     return kExitOk;
 }
 

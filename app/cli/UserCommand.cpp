@@ -17,7 +17,8 @@ UserCommand::UserCommand()
 {
     addArgument(QStringLiteral("ACTION"), QStringLiteral("add, disable or passwd."));
     addArgument(QStringLiteral("LOGIN"), QStringLiteral("The account."));
-    addArgument(QStringLiteral("ROLE"), QStringLiteral("For add: clerk, supervisor or admin."), QStringLiteral("[ROLE]"));
+    addArgument(QStringLiteral("ROLE"), QStringLiteral("For add: clerk, supervisor or admin."),
+                QStringLiteral("[ROLE]"));
     setActions({QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("passwd")});
     setHelpNotes(QStringLiteral("Standard input, one per line: the actor's password, then (add, passwd) the new "
                                 "password.\nExit codes: 0 done, 1 refused (login, role), 2 bad input (password too "
@@ -29,7 +30,8 @@ int UserCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     const QStringList arguments = parser.positionalArguments();
     const QString action = arguments.value(0);
     const bool add = action == QLatin1String("add") && arguments.size() == 3;
-    const bool other = (action == QLatin1String("disable") || action == QLatin1String("passwd")) && arguments.size() == 2;
+    const bool other =
+        (action == QLatin1String("disable") || action == QLatin1String("passwd")) && arguments.size() == 2;
     if (!add && !other)
         return usageError(streams, QStringLiteral("expects add LOGIN ROLE, disable LOGIN or passwd LOGIN"));
     if (!parser.isSet(m_as))
@@ -38,7 +40,8 @@ int UserCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     if (add) {
         role = roleFromName(arguments.at(2));
         if (!role)
-            return usageError(streams, QStringLiteral("unknown role %1 (clerk, supervisor, admin)").arg(arguments.at(2)));
+            return usageError(streams,
+                              QStringLiteral("unknown role %1 (clerk, supervisor, admin)").arg(arguments.at(2)));
     }
     const QString login = arguments.at(1);
     CliStore cli(parser.value(m_store), parser.value(m_as));

@@ -26,8 +26,8 @@ void printVerdict(QTextStream &out, const Verdict &v)
         const FrameEvidence &f = v.frames[i];
         out << "  " << i << " asked " << directionName(f.asked).leftJustified(6);
         if (f.poseMeasured)
-            out << " yaw " << QString::number(f.yaw, 'f', 1) << " pitch " << QString::number(f.pitch, 'f', 1) << " roll "
-                << QString::number(f.roll, 'f', 1);
+            out << " yaw " << QString::number(f.yaw, 'f', 1) << " pitch " << QString::number(f.pitch, 'f', 1)
+                << " roll " << QString::number(f.roll, 'f', 1);
         out << "  step " << (f.stepPassed ? "ok" : f.stepReason) << "  to frontal "
             << QString::number(f.distanceToFrontal, 'f', 3) << Qt::endl;
     }

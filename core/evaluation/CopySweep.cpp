@@ -65,7 +65,8 @@ CopySweep::Spread CopySweep::spread(const std::vector<Pair> &pairs)
 std::vector<CopySweep::Pair> CopySweep::ofVariant(const std::vector<Pair> &pairs, int variant)
 {
     std::vector<Pair> out;
-    std::copy_if(pairs.begin(), pairs.end(), std::back_inserter(out), [variant](const Pair &p) { return p.variant == variant; });
+    std::copy_if(pairs.begin(), pairs.end(), std::back_inserter(out),
+                 [variant](const Pair &p) { return p.variant == variant; });
     return out;
 }
 
@@ -73,9 +74,8 @@ std::vector<CopySweep::Pair> CopySweep::ranked(std::vector<Pair> pairs, Measure 
                                                std::size_t count)
 {
     const auto key = [measure](const Pair &p) { return measure == Measure::Bits ? double(p.bits) : p.distance; };
-    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair &a, const Pair &b) {
-        return ascending ? key(a) < key(b) : key(a) > key(b);
-    });
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [&](const Pair &a, const Pair &b) { return ascending ? key(a) < key(b) : key(a) > key(b); });
     pairs.resize(std::min(count, pairs.size()));
     return pairs;
 }

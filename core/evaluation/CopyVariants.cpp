@@ -62,7 +62,8 @@ cv::Mat CopyVariants::jpegRoundTrip(const cv::Mat &bgr, int quality)
 
 cv::Mat CopyVariants::rotated(const cv::Mat &bgr, double degrees, double scale)
 {
-    const cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(float(bgr.cols) / 2.0f, float(bgr.rows) / 2.0f), degrees, scale);
+    const cv::Mat m =
+        cv::getRotationMatrix2D(cv::Point2f(float(bgr.cols) / 2.0f, float(bgr.rows) / 2.0f), degrees, scale);
     cv::Mat out;
     cv::warpAffine(bgr, out, m, bgr.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     return out;

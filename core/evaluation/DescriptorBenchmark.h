@@ -18,13 +18,13 @@ class ModelSet;
 class DescriptorBenchmark {
 public:
     struct Report {
-        int images = 0;  // decoded images
+        int images = 0; // decoded images
         int rounds = 0;
-        int faces = 0;   // aligned and described faces over all rounds
+        int faces = 0; // aligned and described faces over all rounds
         double detectMedianMs = 0.0;
         double alignMedianMs = 0.0;
         double descriptorMedianMs = 0.0;
-        QString blas;    // the BLAS library dlib loaded
+        QString blas; // the BLAS library dlib loaded
     };
 
     static Result<Report> run(const ModelSet &models, const QString &imageDirectory, int rounds);

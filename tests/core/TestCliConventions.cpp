@@ -73,9 +73,9 @@ void TestCliConventions::initTestCase()
         m_commands << match.captured(1);
     }
     // The 18 commands madoguchi-cli had before the registry, plus `completion`.
-    for (const char *known : {"match", "verify", "eval", "bench", "samples", "demo", "models", "info", "init", "user",
-                              "audit", "policy", "register", "backup", "stats", "retention", "import", "reverify",
-                              "completion"})
+    for (const char *known :
+         {"match", "verify", "eval", "bench", "samples", "demo", "models", "info", "init", "user", "audit", "policy",
+          "register", "backup", "stats", "retention", "import", "reverify", "completion"})
         QVERIFY2(m_commands.contains(QLatin1String(known)), known);
 
     const Run completion = cli({QStringLiteral("completion"), QStringLiteral("bash")});
@@ -107,8 +107,7 @@ void TestCliConventions::everyCommandAnswersHelp()
         for (const QString &option : {QStringLiteral("--help"), QStringLiteral("-h")}) {
             const Run help = cli({command, option});
             QVERIFY2(help.exitCode == 0, qPrintable(command + QStringLiteral(": ") + help.err));
-            QVERIFY2(help.out.startsWith(QStringLiteral("Usage: madoguchi-cli ") + command),
-                     qPrintable(help.out));
+            QVERIFY2(help.out.startsWith(QStringLiteral("Usage: madoguchi-cli ") + command), qPrintable(help.out));
             QVERIFY2(help.out.contains(QStringLiteral("--help")), qPrintable(command));
             QVERIFY2(help.err.isEmpty(), qPrintable(command + QStringLiteral(": ") + help.err));
         }
@@ -122,8 +121,8 @@ void TestCliConventions::usageErrorsExit64OnOneLine_data()
     QTest::addRow("no command") << QStringList{} << QString();
     QTest::addRow("unknown command") << QStringList{QStringLiteral("no-such-command")}
                                      << QStringLiteral("no-such-command");
-    QTest::addRow("unknown top-level option") << QStringList{QStringLiteral("--no-such-option")}
-                                              << QStringLiteral("no-such-option");
+    QTest::addRow("unknown top-level option")
+        << QStringList{QStringLiteral("--no-such-option")} << QStringLiteral("no-such-option");
     QTest::addRow("unknown option of a command")
         << QStringList{QStringLiteral("verify"), QStringLiteral("--no-such-option"), QStringLiteral("dir")}
         << QStringLiteral("no-such-option");
@@ -169,8 +168,8 @@ void TestCliConventions::completionCompletesOptionsAndActions()
 {
     const QStringList importOptions =
         complete({QStringLiteral("import"), QStringLiteral("--")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (const char *option : {"--once", "--failures", "--receiver", "--token-file", "--ca-file", "--interval", "--store",
-                               "--help"})
+    for (const char *option :
+         {"--once", "--failures", "--receiver", "--token-file", "--ca-file", "--interval", "--store", "--help"})
         QVERIFY2(importOptions.contains(QLatin1String(option)), option);
     QCOMPARE(complete({QStringLiteral("user"), QString()}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
              (QStringList{QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("passwd")}));
@@ -178,7 +177,8 @@ void TestCliConventions::completionCompletesOptionsAndActions()
     QFile marker(m_dir.filePath(QStringLiteral("store-for-completion.sqlite")));
     QVERIFY(marker.open(QIODevice::WriteOnly));
     marker.close();
-    const Run value = complete({QStringLiteral("stats"), QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store-for"))});
+    const Run value =
+        complete({QStringLiteral("stats"), QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store-for"))});
     QCOMPARE(value.out.trimmed(), marker.fileName());
 }
 
@@ -188,7 +188,8 @@ TestCliConventions::Run TestCliConventions::complete(const QStringList &words) c
     QString script = QStringLiteral("source '%1'\nCOMP_WORDS=(madoguchi-cli").arg(m_completion);
     for (const QString &word : words)
         script += QStringLiteral(" '%1'").arg(word);
-    script += QStringLiteral(")\nCOMP_CWORD=%1\n_madoguchi_cli\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n").arg(words.size());
+    script +=
+        QStringLiteral(")\nCOMP_CWORD=%1\n_madoguchi_cli\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n").arg(words.size());
     return run(QStringLiteral("bash"), {QStringLiteral("-c"), script});
 }
 

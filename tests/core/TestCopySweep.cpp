@@ -30,7 +30,8 @@ FaceEvaluation::CopyPair pair(const char *selfie, int variant, int bits, double 
 FaceEvaluation::CopyReport TestCopySweep::report()
 {
     FaceEvaluation::CopyReport r;
-    r.genuine = {pair("g1", -1, 25, 0.18), pair("g2", -1, 40, 0.30), pair("g3", -1, 55, 0.42), pair("g4", -1, 70, 0.50)};
+    r.genuine = {pair("g1", -1, 25, 0.18), pair("g2", -1, 40, 0.30), pair("g3", -1, 55, 0.42),
+                 pair("g4", -1, 70, 0.50)};
     r.copies = {pair("c0", 0, 2, 0.05), pair("c1", 1, 8, 0.12), pair("c2", 0, 15, 0.21), pair("c3", 1, 45, 0.35)};
     return r;
 }
@@ -57,7 +58,7 @@ void TestCopySweep::bitsSweepCountsBothErrors()
 {
     const auto rows = CopySweep::byBits(report(), {10, 30});
     QCOMPARE(rows[0].genuineFlagged, 0);
-    QCOMPARE(rows[0].copiesMissed, 2); // c2 (15), c3 (45)
+    QCOMPARE(rows[0].copiesMissed, 2);   // c2 (15), c3 (45)
     QCOMPARE(rows[1].genuineFlagged, 1); // g1 (25)
     QCOMPARE(rows[1].copiesMissed, 1);   // c3
     QCOMPARE(rows[1].distance, -1.0);

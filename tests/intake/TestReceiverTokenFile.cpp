@@ -44,7 +44,8 @@ void TestReceiverTokenFile::readsTheTokenWithoutTheNewline()
     QVERIFY(token.ok());
     QCOMPARE(token.value().value, QByteArray("s3cr3t-token"));
     // Exactly the limit, plus a newline, is accepted.
-    auto limit = ReceiverTokenFile::read(write(QStringLiteral("t2"), QByteArray(ReceiverTokenFile::kMaxBytes, 'a') + '\n'));
+    auto limit =
+        ReceiverTokenFile::read(write(QStringLiteral("t2"), QByteArray(ReceiverTokenFile::kMaxBytes, 'a') + '\n'));
     QVERIFY(limit.ok());
     QCOMPARE(limit.value().value.size(), ReceiverTokenFile::kMaxBytes);
 }
@@ -58,9 +59,9 @@ void TestReceiverTokenFile::privateFileHasNoWarning()
 
 void TestReceiverTokenFile::readableByOthersIsAWarning()
 {
-    const QString path = write(QStringLiteral("t4"), "abc",
-                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                                   QFileDevice::ReadOther);
+    const QString path =
+        write(QStringLiteral("t4"), "abc",
+              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     auto token = ReceiverTokenFile::read(path);
     QVERIFY(token.ok());
     QCOMPARE(token.value().value, QByteArray("abc"));
@@ -74,7 +75,8 @@ void TestReceiverTokenFile::refusals_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("code");
     QTest::addRow("empty") << QStringLiteral("e1") << QByteArray() << int(ErrorCode::InvalidArgument);
-    QTest::addRow("white space only") << QStringLiteral("e2") << QByteArray(" \n\t\n") << int(ErrorCode::InvalidArgument);
+    QTest::addRow("white space only") << QStringLiteral("e2") << QByteArray(" \n\t\n")
+                                      << int(ErrorCode::InvalidArgument);
     QTest::addRow("one byte too large") << QStringLiteral("e3") << QByteArray(ReceiverTokenFile::kMaxBytes + 1, 'a')
                                         << int(ErrorCode::InvalidArgument);
     QTest::addRow("missing") << QString() << QByteArray() << int(ErrorCode::Io);
@@ -97,10 +99,12 @@ void TestReceiverTokenFile::refusals()
 void TestReceiverTokenFile::messagesNeverContainTheToken()
 {
     const QByteArray secret = "very-secret-" + QByteArray(ReceiverTokenFile::kMaxBytes, 'x');
-    auto tooLarge = ReceiverTokenFile::read(write(QStringLiteral("s1"), secret, QFileDevice::ReadOwner | QFileDevice::ReadOther));
+    auto tooLarge =
+        ReceiverTokenFile::read(write(QStringLiteral("s1"), secret, QFileDevice::ReadOwner | QFileDevice::ReadOther));
     QVERIFY(!tooLarge.ok());
     QVERIFY(!tooLarge.error().message.contains(QStringLiteral("very-secret")));
-    auto shared = ReceiverTokenFile::read(write(QStringLiteral("s2"), "very-secret", QFileDevice::ReadOwner | QFileDevice::ReadOther));
+    auto shared = ReceiverTokenFile::read(
+        write(QStringLiteral("s2"), "very-secret", QFileDevice::ReadOwner | QFileDevice::ReadOther));
     QVERIFY(shared.ok());
     QVERIFY(!shared.value().warning.contains(QStringLiteral("very-secret")));
 }
