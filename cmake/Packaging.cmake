@@ -1,6 +1,7 @@
 # Install rules and CPack DEB configuration: two component packages for Debian 12.
-#   madoguchi-workstation: madoguchi, madoguchi-cli, the .desktop entry, the staff guides, the
-#                          face models' fetch script (the models themselves are not packaged)
+#   madoguchi-workstation: madoguchi, madoguchi-cli (with its bash completion), the .desktop entry,
+#                          the staff guides, the face models' fetch script (the models themselves
+#                          are not packaged)
 #   madoguchi-receiver:    madoguchi-receiver, its systemd unit, an example configuration
 # Build them with installer/linux/build-deb.sh (or: cpack -G DEB in the build directory).
 # The program targets are installed in app/CMakeLists.txt (components workstation, receiver).

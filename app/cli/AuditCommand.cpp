@@ -1,17 +1,28 @@
+#include "app/cli/AuditCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/store/AuditChain.h"
 
 namespace mado::cli {
 
-// audit verify: recomputes the hash chain; exit 0 when intact, 1 naming the first broken entry.
-int runAudit(QStringList arguments, CliStreams streams)
+AuditCommand::AuditCommand()
+    : Command(QStringLiteral("audit"), QStringLiteral("Check the audit log's hash chain."),
+              {QStringLiteral("verify [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption()))
 {
-    CliStore cli(arguments);
-    if (arguments.value(1) != QLatin1String("verify") || arguments.size() != 2) {
-        streams.err << "usage: madoguchi-cli audit verify [--store FILE]" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("verify"), QStringLiteral("The action (the only one)."));
+    setActions({QStringLiteral("verify")});
+    setHelpNotes(QStringLiteral("Exit codes: 0 the chain is intact, 1 broken (the first broken entry is named) or "
+                                "unreadable, 3 no store."));
+}
+
+int AuditCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    if (arguments.size() != 2 || arguments.at(1) != QLatin1String("verify"))
+        return usageError(streams, QStringLiteral("expects: verify"));
+    CliStore cli(parser.value(m_store), QString());
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

@@ -1,17 +1,26 @@
+#include "app/cli/BackupCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/store/StoreBackup.h"
 
 namespace mado::cli {
 
-// backup TARGET: a consistent copy of the live store (SQLite online backup API).
-int runBackup(QStringList arguments, CliStreams streams)
+BackupCommand::BackupCommand()
+    : Command(QStringLiteral("backup"), QStringLiteral("Make an online backup of the case store."),
+              {QStringLiteral("TARGET_FILE [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption()))
 {
-    CliStore cli(arguments);
-    if (arguments.size() != 2) {
-        streams.err << "usage: madoguchi-cli backup TARGET_FILE [--store FILE]" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("TARGET_FILE"), QStringLiteral("The copy to write (never overwritten)."));
+    setHelpNotes(QStringLiteral("Exit codes: 0 written, 1 failed, 2 TARGET_FILE exists or cannot be written."));
+}
+
+int BackupCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    if (arguments.size() != 2)
+        return usageError(streams, QStringLiteral("expects one TARGET_FILE"));
+    CliStore cli(parser.value(m_store), QString());
     auto figures = StoreBackup::backup(cli.path(), arguments.at(1));
     if (!figures) {
         streams.err << "backup failed: " << figures.error().message << Qt::endl;

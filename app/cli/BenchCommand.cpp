@@ -1,62 +1,70 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/BenchCommand.h"
 
-#include "core/face/BlasInfo.h"
-#include "core/face/FaceAligner.h"
-#include "core/face/FaceDescriptorNet.h"
-#include "core/face/HogFaceDetector.h"
-#include "core/face/ImageDecoder.h"
+#include "core/evaluation/DescriptorBenchmark.h"
 #include "core/face/ModelSet.h"
 #include "core/face/VerificationBenchmark.h"
 
-#include <QCommandLineParser>
+#include <QDir>
 #include <QJsonDocument>
 #include <QTemporaryDir>
-
-#include <QDir>
-#include <QDirIterator>
-#include <QElapsedTimer>
-
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 
 namespace mado::cli {
 
 namespace {
-
-double median(std::vector<double> values)
+QString defaultSamples()
 {
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
+    return QDir(qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR",
+                                     QDir::homePath() + QStringLiteral("/.cache/madoguchi/samples")))
+        .filePath(QStringLiteral("johns"));
 }
 
+// A positive count from an option or argument; 0 when it is not one.
+int positive(const QString &text)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    return ok && value > 0 ? value : 0;
+}
 } // namespace
 
-namespace {
-
-// `bench [--json] [--cases N] [--rounds N] [--samples DIR]`: case verification figures and the
-// plain dlib baseline in the same run.
-int runCaseBench(const QStringList &arguments, CliStreams streams)
+BenchCommand::BenchCommand()
+    : Command(QStringLiteral("bench"),
+              QStringLiteral("Time case verification against plain dlib, or the face pipeline."),
+              {QStringLiteral("[--json] [--cases N] [--rounds N] [--samples DIR]"),
+               QStringLiteral("descriptor IMAGE_DIR [ROUNDS]")}),
+      m_json(addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")})),
+      m_cases(addOption({QStringLiteral("cases"), QStringLiteral("Number of generated cases."), QStringLiteral("N"),
+                         QStringLiteral("8")})),
+      m_rounds(addOption({QStringLiteral("rounds"), QStringLiteral("Rounds over the cases."), QStringLiteral("N"),
+                          QStringLiteral("3")})),
+      m_samples(addOption({QStringLiteral("samples"), QStringLiteral("Photos, DIR/<person>/<photos>."),
+                           QStringLiteral("DIR"), defaultSamples()}))
 {
-    QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
-    const QCommandLineOption casesOption(QStringLiteral("cases"), QStringLiteral("cases"), QStringLiteral("N"),
-                                         QStringLiteral("8"));
-    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("rounds"), QStringLiteral("N"),
-                                          QStringLiteral("3"));
-    const QString defaultSamples =
-        QDir(qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR",
-                                  QDir::homePath() + QStringLiteral("/.cache/madoguchi/samples")))
-            .filePath(QStringLiteral("johns"));
-    const QCommandLineOption samplesOption(QStringLiteral("samples"), QStringLiteral("DIR/<person>/<photos>"),
-                                           QStringLiteral("DIR"), defaultSamples);
-    parser.addOptions({json, casesOption, roundsOption, samplesOption});
-    if (!parser.parse(QStringList{QStringLiteral("madoguchi-cli bench")} + arguments.mid(1))) {
-        streams.err << "usage: madoguchi-cli bench [--json] [--cases N] [--rounds N] [--samples DIR]" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("descriptor"), QStringLiteral("Time detection, alignment and descriptor instead."),
+                QStringLiteral("[descriptor IMAGE_DIR [ROUNDS]]"));
+    setActions({QStringLiteral("descriptor")});
+    setHelpNotes(QStringLiteral("Exit codes: 0 measured, 1 failed (no face found by `bench descriptor`), 3 models or "
+                                "thresholds missing."));
+}
+
+int BenchCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty())
+        return runCaseBench(parser, streams);
+    if (arguments.at(0) != QLatin1String("descriptor") || arguments.size() < 2 || arguments.size() > 3)
+        return usageError(streams, QStringLiteral("expects no arguments, or: descriptor IMAGE_DIR [ROUNDS]"));
+    return runDescriptorBench(arguments, streams);
+}
+
+int BenchCommand::runCaseBench(const QCommandLineParser &parser, CliStreams streams) const
+{
+    const int cases = positive(parser.value(m_cases));
+    const int rounds = positive(parser.value(m_rounds));
+    if (cases == 0 || rounds == 0)
+        return usageError(streams, QStringLiteral("--cases and --rounds take a positive number"));
     auto thresholds = FaceThresholds::shipped();
     if (!thresholds) {
         streams.err << "madoguchi-cli bench: " << thresholds.error().message << Qt::endl;
@@ -64,10 +72,10 @@ int runCaseBench(const QStringList &arguments, CliStreams streams)
     }
     QTemporaryDir work;
     VerificationBenchmark::Options options;
-    options.samplesDirectory = parser.value(samplesOption);
+    options.samplesDirectory = parser.value(m_samples);
     options.workDirectory = work.path();
-    options.cases = std::max(1, parser.value(casesOption).toInt());
-    options.rounds = std::max(1, parser.value(roundsOption).toInt());
+    options.cases = cases;
+    options.rounds = rounds;
     auto report = VerificationBenchmark::run(ModelSet(), thresholds.value(), options);
     if (!report) {
         streams.err << "madoguchi-cli bench: " << report.error().message << Qt::endl;
@@ -76,7 +84,7 @@ int runCaseBench(const QStringList &arguments, CliStreams streams)
                    : kExitFailed;
     }
     const VerificationBenchmark::Report &r = report.value();
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         streams.out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
@@ -88,7 +96,8 @@ int runCaseBench(const QStringList &arguments, CliStreams streams)
     for (auto it = r.stageMedianMs.begin(); it != r.stageMedianMs.end(); ++it)
         streams.out << ' ' << it.key() << ' ' << ms(it.value());
     streams.out << Qt::endl
-                << "per case (2 lanes):     median " << ms(r.perCaseMedianMs) << ", p95 " << ms(r.perCaseP95Ms) << Qt::endl
+                << "per case (2 lanes):     median " << ms(r.perCaseMedianMs) << ", p95 " << ms(r.perCaseP95Ms)
+                << Qt::endl
                 << "per case (1 lane):      median " << ms(r.perCaseOneLaneMedianMs) << Qt::endl
                 << "batch throughput:       1 worker " << QString::number(r.throughputOneWorker, 'f', 2)
                 << " cases/s, 2 workers " << QString::number(r.throughputTwoWorkers, 'f', 2) << " cases/s (x"
@@ -100,74 +109,23 @@ int runCaseBench(const QStringList &arguments, CliStreams streams)
     return kExitOk;
 }
 
-} // namespace
-
-// `bench descriptor IMAGE_DIR [N]`: per-stage medians of the face pipeline on the images of a
-// directory (recursively), one face per image, and the BLAS library in use.
-int runBench(const QStringList &arguments, CliStreams streams)
+int BenchCommand::runDescriptorBench(const QStringList &arguments, CliStreams streams) const
 {
-    if (arguments.size() < 2 || arguments.at(1) != QLatin1String("descriptor"))
-        return runCaseBench(arguments, streams);
-    if (arguments.size() < 3) {
-        streams.err << "usage: madoguchi-cli bench descriptor IMAGE_DIR [ROUNDS]" << Qt::endl;
-        return kExitUsage;
-    }
-    const int rounds = arguments.size() > 3 ? std::max(1, arguments.at(3).toInt()) : 3;
-    const ModelSet models;
-    auto shapePath = models.verifiedPath(Model::ShapePredictor5);
-    auto netPath = models.verifiedPath(Model::FaceRecognitionResNet);
-    if (!shapePath || !netPath) {
-        streams.err << "madoguchi-cli bench: " << (!shapePath ? shapePath.error() : netPath.error()).message << Qt::endl;
+    const int rounds = arguments.size() > 2 ? positive(arguments.at(2)) : 3;
+    if (rounds == 0)
+        return usageError(streams, QStringLiteral("ROUNDS must be a positive number"));
+    auto report = DescriptorBenchmark::run(ModelSet(), arguments.at(1), rounds);
+    if (!report) {
+        streams.err << "madoguchi-cli bench: " << report.error().message << Qt::endl;
         return kExitSetup;
     }
-    auto aligner = FaceAligner::load(shapePath.value());
-    auto net = FaceDescriptorNet::load(netPath.value());
-    if (!aligner || !net) {
-        streams.err << "madoguchi-cli bench: " << (!aligner ? aligner.error() : net.error()).message << Qt::endl;
-        return kExitSetup;
-    }
-    HogFaceDetector detector;
-    const ImageDecoder decoder;
-
-    std::vector<double> detectMs, alignMs, descriptorMs;
-    int images = 0;
-    QDirIterator it(arguments.at(2), {QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    std::vector<cv::Mat> decoded;
-    while (it.hasNext()) {
-        auto image = decoder.decodeFile(it.next());
-        if (image)
-            decoded.push_back(image.value().bgr);
-    }
-    // The first descriptor call allocates the network's buffers: keep it out of the figures.
-    if (!decoded.empty())
-        net.value()->compute({cv::Mat(150, 150, CV_8UC3, cv::Scalar::all(128))});
-    for (int round = 0; round < rounds; ++round) {
-        for (const cv::Mat &bgr : decoded) {
-            QElapsedTimer timer;
-            timer.start();
-            cv::Mat gray;
-            cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-            const auto faces = detector.detect(gray);
-            detectMs.push_back(timer.nsecsElapsed() / 1e6);
-            if (faces.empty())
-                continue;
-            timer.restart();
-            const AlignedFace face = aligner.value()->align(bgr, faces.front());
-            alignMs.push_back(timer.nsecsElapsed() / 1e6);
-            timer.restart();
-            net.value()->compute({face.chip});
-            descriptorMs.push_back(timer.nsecsElapsed() / 1e6);
-            ++images;
-        }
-    }
-    streams.out << "blas:                 " << BlasInfo::loadedLibrary() << Qt::endl
-                << "images x rounds:      " << decoded.size() << " x " << rounds << " (" << images
-                << " faces)" << Qt::endl
-                << "detect median ms:     " << QString::number(median(detectMs), 'f', 2) << Qt::endl
-                << "align median ms:      " << QString::number(median(alignMs), 'f', 2) << Qt::endl
-                << "descriptor median ms: " << QString::number(median(descriptorMs), 'f', 2) << Qt::endl;
-    return images > 0 ? kExitOk : kExitFailed;
+    const DescriptorBenchmark::Report &r = report.value();
+    streams.out << "blas:                 " << r.blas << Qt::endl
+                << "images x rounds:      " << r.images << " x " << r.rounds << " (" << r.faces << " faces)" << Qt::endl
+                << "detect median ms:     " << QString::number(r.detectMedianMs, 'f', 2) << Qt::endl
+                << "align median ms:      " << QString::number(r.alignMedianMs, 'f', 2) << Qt::endl
+                << "descriptor median ms: " << QString::number(r.descriptorMedianMs, 'f', 2) << Qt::endl;
+    return r.faces > 0 ? kExitOk : kExitFailed;
 }
 
 } // namespace mado::cli

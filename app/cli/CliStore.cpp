@@ -1,10 +1,10 @@
 #include "app/cli/CliStore.h"
 
 #include "core/security/UserDirectory.h"
+#include "core/store/StoreLocation.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <iostream>
@@ -12,34 +12,33 @@
 
 namespace mado::cli {
 
-namespace {
-QString takeOption(QStringList &arguments, const QString &name)
+QCommandLineOption CliStore::storeOption()
 {
-    const int at = int(arguments.indexOf(name));
-    if (at < 0 || at + 1 >= arguments.size())
-        return QString();
-    const QString value = arguments.at(at + 1);
-    arguments.remove(at, 2);
-    return value;
+    return QCommandLineOption(
+        QStringLiteral("store"),
+        QStringLiteral("The case store file (else $MADOGUCHI_STORE, else %1).").arg(StoreLocation::defaultPath()),
+        QStringLiteral("FILE"));
 }
-} // namespace
 
-CliStore::CliStore(QStringList &arguments)
+QCommandLineOption CliStore::asOption(const QString &who)
 {
-    m_path = takeOption(arguments, QStringLiteral("--store"));
-    if (m_path.isEmpty())
-        m_path = qEnvironmentVariable("MADOGUCHI_STORE");
-    if (m_path.isEmpty())
-        m_path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                 QStringLiteral("/madoguchi/store.sqlite");
-    m_as = takeOption(arguments, QStringLiteral("--as"));
+    return QCommandLineOption(QStringLiteral("as"),
+                              QStringLiteral("Act as %1 (the password is read from standard input).").arg(who),
+                              QStringLiteral("LOGIN"));
+}
+
+CliStore::CliStore(const QString &storeOptionValue, const QString &actingLogin)
+    : m_path(StoreLocation::resolve(storeOptionValue)), m_as(actingLogin)
+{
 }
 
 CaseStore *CliStore::open(CliStreams streams, bool create)
 {
-    if (!create && !QFileInfo::exists(m_path)) {
-        streams.err << "no store at " << m_path << " (run: madoguchi-cli init --store FILE)" << Qt::endl;
-        return nullptr;
+    if (!create) {
+        if (Status there = StoreLocation::requireExisting(m_path); !there) {
+            streams.err << there.error().message << Qt::endl;
+            return nullptr;
+        }
     }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     auto store = CaseStore::open(m_path, m_clock);

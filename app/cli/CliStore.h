@@ -1,25 +1,28 @@
 #pragma once
 
-#include "app/cli/CliCommand.h"
+#include "app/cli/Command.h"
 #include "core/domain/SystemClock.h"
 #include "core/security/Session.h"
 #include "core/store/CaseStore.h"
 
+#include <QCommandLineOption>
 #include <QString>
-#include <QStringList>
 
 #include <memory>
 #include <optional>
 
 namespace mado::cli {
 
-// What the store commands share: where the store is (--store FILE, else $MADOGUCHI_STORE, else
-// $XDG_DATA_HOME/madoguchi/store.sqlite), opening it, and logging in the acting user with the
-// password read from the first line of standard input (commands never take passwords as arguments).
+// What the store commands share: the --store and --as options, opening the store found by
+// StoreLocation, and logging in the acting user with the password read from the next line of
+// standard input (commands never take passwords as arguments). Messages go to the command's
+// standard error.
 class CliStore {
 public:
-    // Removes "--store FILE" and "--as LOGIN" from `arguments`.
-    explicit CliStore(QStringList &arguments);
+    static QCommandLineOption storeOption();
+    static QCommandLineOption asOption(const QString &who);
+
+    CliStore(const QString &storeOptionValue, const QString &actingLogin);
 
     const QString &path() const { return m_path; }
     const QString &actingLogin() const { return m_as; }

@@ -1,4 +1,4 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/DemoCommand.h"
 
 #include "core/specimen/DemoCases.h"
 
@@ -6,28 +6,45 @@
 
 namespace mado::cli {
 
-// `demo prepare OUT_DIR [--samples DIR]`: the demo's applications as case bundles with frame pools
-// (see DemoCases), the matching resident register (register.csv) and scenarios.txt.
-int runDemo(const QStringList &arguments, CliStreams streams)
+namespace {
+QString defaultSamples()
 {
-    if (arguments.size() < 3 || arguments.at(1) != QLatin1String("prepare")) {
-        streams.err << "usage: madoguchi-cli demo prepare OUT_DIR [--samples DIR]" << Qt::endl;
-        return kExitUsage;
-    }
-    QString samples = qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR");
-    if (samples.isEmpty()) {
-        const QString cache = qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache"));
-        samples = cache + QStringLiteral("/madoguchi/samples");
-    }
-    const int samplesAt = int(arguments.indexOf(QStringLiteral("--samples")));
-    if (samplesAt > 0 && samplesAt + 1 < arguments.size())
-        samples = arguments.at(samplesAt + 1);
+    const QString fromEnvironment = qEnvironmentVariable("MADOGUCHI_SAMPLES_DIR");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString cache = qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache"));
+    return cache + QStringLiteral("/madoguchi/samples");
+}
+} // namespace
+
+DemoCommand::DemoCommand()
+    : Command(QStringLiteral("demo"), QStringLiteral("Prepare the demo's applications and resident register."),
+              {QStringLiteral("prepare OUT_DIR [--samples DIR]")}),
+      m_samples(addOption({QStringLiteral("samples"),
+                           QStringLiteral("dlib's example photos (default: $MADOGUCHI_SAMPLES_DIR, else "
+                                          "$XDG_CACHE_HOME/madoguchi/samples)."),
+                           QStringLiteral("DIR")}))
+{
+    addArgument(QStringLiteral("prepare"), QStringLiteral("The action (the only one)."));
+    addArgument(QStringLiteral("OUT_DIR"),
+                QStringLiteral("Where the case bundles, register.csv and scenarios.txt go."));
+    setActions({QStringLiteral("prepare")});
+    setHelpNotes(QStringLiteral("Prints the directory of each case bundle written.\nExit codes: 0 written, 1 failed, "
+                                "3 models missing."));
+}
+
+int DemoCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() != 2 || arguments.at(0) != QLatin1String("prepare"))
+        return usageError(streams, QStringLiteral("expects: prepare OUT_DIR"));
+    const QString samples = parser.isSet(m_samples) ? parser.value(m_samples) : defaultSamples();
     auto thresholds = FaceThresholds::shipped();
     if (!thresholds) {
         streams.err << "madoguchi-cli demo: " << thresholds.error().message << Qt::endl;
         return kExitSetup;
     }
-    auto cases = DemoCases::prepare(ModelSet(), thresholds.value(), samples, arguments.at(2));
+    auto cases = DemoCases::prepare(ModelSet(), thresholds.value(), samples, arguments.at(1));
     if (!cases) {
         streams.err << "madoguchi-cli demo: " << cases.error().message << Qt::endl;
         return cases.error().code == ErrorCode::ModelMissing ? kExitSetup : kExitFailed;

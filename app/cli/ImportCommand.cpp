@@ -1,4 +1,7 @@
+#include "app/cli/ImportCommand.h"
+
 #include "app/cli/CliStore.h"
+#include "core/station/ReceiverTokenFile.h"
 
 #include "core/store/ImportFailures.h"
 #include "core/sync/ImportWorker.h"
@@ -6,30 +9,10 @@
 #include "core/sync/ReceiverClient.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
 
 namespace mado::cli {
 
 namespace {
-
-// The workstation token: the file's content alone (a trailing newline is fine), at most 4096 bytes.
-std::optional<QByteArray> readToken(const QString &path, CliStreams streams)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        streams.err << "cannot read the token file " << path << Qt::endl;
-        return std::nullopt;
-    }
-    const QByteArray token = file.read(4097).trimmed();
-    if (token.isEmpty() || token.size() > 4096) {
-        streams.err << "the token file " << path << " is empty or larger than 4096 bytes" << Qt::endl;
-        return std::nullopt;
-    }
-    if (QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-        streams.err << "warning: other users can read the token file " << path << " (chmod 600)" << Qt::endl;
-    return token;
-}
 
 // The applications that failed to import: one line each, given-up ones marked.
 int listFailures(CaseStore &store, CliStreams streams)
@@ -56,64 +39,70 @@ int listFailures(CaseStore &store, CliStreams streams)
 
 } // namespace
 
-// import --failures [--store FILE]: lists the applications that could not be imported.
-// import [--once] --receiver URL --token-file FILE [--ca-file PEM] [--interval SECONDS] [--store FILE]:
-// pulls applications from the receiver into the store. --once runs one round and exits (0 when
-// every leased application was imported, 1 otherwise or when the receiver cannot be reached);
-// without it the command keeps importing, retrying with backoff while the receiver is down.
-int runImport(QStringList arguments, CliStreams streams)
+ImportCommand::ImportCommand()
+    : Command(QStringLiteral("import"), QStringLiteral("Pull applications from the receiver into the store."),
+              {QStringLiteral("[--once] --receiver URL --token-file FILE [--ca-file PEM] [--interval SECONDS] "
+                              "[--store FILE]"),
+               QStringLiteral("--failures [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption())),
+      m_once(addOption({QStringLiteral("once"), QStringLiteral("Run one round and exit.")})),
+      m_failures(addOption({QStringLiteral("failures"), QStringLiteral("List the applications that could not be "
+                                                                       "imported, and exit.")})),
+      m_receiver(addOption({QStringLiteral("receiver"),
+                            QStringLiteral("The receiver's workstation API (https://, or "
+                                           "http:// to the same machine)."),
+                            QStringLiteral("URL")})),
+      m_tokenFile(addOption({QStringLiteral("token-file"), QStringLiteral("The workstation token (chmod 600)."),
+                             QStringLiteral("FILE")})),
+      m_caFile(addOption({QStringLiteral("ca-file"),
+                          QStringLiteral("CA certificates (PEM) that replace the system's "
+                                         "for the receiver."),
+                          QStringLiteral("PEM")})),
+      m_interval(addOption({QStringLiteral("interval"), QStringLiteral("Seconds between rounds."),
+                            QStringLiteral("SECONDS"), QStringLiteral("30")}))
 {
-    CliStore cli(arguments);
-    const auto usage = [&] {
-        streams.err << "usage: madoguchi-cli import [--once] --receiver URL --token-file FILE [--ca-file PEM] "
-                       "[--interval SECONDS] [--store FILE]\n"
-                       "       madoguchi-cli import --failures [--store FILE]"
-                    << Qt::endl;
-        return kExitUsage;
-    };
-    bool once = false;
-    bool failures = false;
-    QString url;
-    QString tokenFile;
-    QString caFile;
-    int intervalSeconds = 30;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QLatin1String("--once"))
-            once = true;
-        else if (a == QLatin1String("--failures"))
-            failures = true;
-        else if (a == QLatin1String("--receiver") && i + 1 < arguments.size())
-            url = arguments.at(++i);
-        else if (a == QLatin1String("--token-file") && i + 1 < arguments.size())
-            tokenFile = arguments.at(++i);
-        else if (a == QLatin1String("--ca-file") && i + 1 < arguments.size())
-            caFile = arguments.at(++i);
-        else if (a == QLatin1String("--interval") && i + 1 < arguments.size())
-            intervalSeconds = arguments.at(++i).toInt();
-        else
-            return usage();
-    }
-    if (failures) {
+    setHelpNotes(QStringLiteral("Exit codes: 0 every leased application imported, 1 some failed or the receiver "
+                                "cannot be reached (--once), 3 no store, or the token file is unreadable, empty or "
+                                "larger than %1 bytes.")
+                     .arg(ReceiverTokenFile::kMaxBytes));
+}
+
+int ImportCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(streams, QStringLiteral("takes no arguments"));
+    const bool once = parser.isSet(m_once);
+    const QString url = parser.value(m_receiver);
+    const QString tokenFile = parser.value(m_tokenFile);
+    const QString caFile = parser.value(m_caFile);
+    CliStore cli(parser.value(m_store), QString());
+    if (parser.isSet(m_failures)) {
         if (once || !url.isEmpty() || !tokenFile.isEmpty())
-            return usage();
+            return usageError(streams, QStringLiteral("--failures goes without --once, --receiver and --token-file"));
         CaseStore *store = cli.open(streams);
         return store ? listFailures(*store, streams) : kExitSetup;
     }
-    if (url.isEmpty() || tokenFile.isEmpty() || intervalSeconds < 1 ||
-        !(url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"))))
-        return usage();
-    if (Status plain = ReceiverClient::checkBaseUrl(url); !plain) {
-        streams.err << plain.error().message << Qt::endl;
-        return kExitUsage;
-    }
-    const auto token = readToken(tokenFile, streams);
-    if (!token)
+    bool number = false;
+    const int intervalSeconds = parser.value(m_interval).toInt(&number);
+    if (url.isEmpty() || tokenFile.isEmpty())
+        return usageError(streams, QStringLiteral("needs --receiver URL and --token-file FILE"));
+    if (!number || intervalSeconds < 1)
+        return usageError(streams, QStringLiteral("--interval takes a positive number of seconds"));
+    if (!(url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"))))
+        return usageError(streams, QStringLiteral("--receiver takes an https:// or http:// URL"));
+    if (Status plain = ReceiverClient::checkBaseUrl(url); !plain)
+        return usageError(streams, plain.error().message);
+    const auto token = ReceiverTokenFile::read(tokenFile);
+    if (!token) {
+        streams.err << token.error().message << Qt::endl;
         return kExitSetup;
+    }
+    if (!token.value().warning.isEmpty())
+        streams.err << "warning: " << token.value().warning << Qt::endl;
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;
-    ReceiverClient client(url, *token, 15000, caFile);
+    ReceiverClient client(url, token.value().value, 15000, caFile);
 
     if (once) {
         Importer importer(*store, client);

@@ -1,26 +1,35 @@
-#include "app/cli/CliStore.h"
+#include "app/cli/InitCommand.h"
 
+#include "app/cli/CliStore.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/Migrator.h"
 
 namespace mado::cli {
 
-// init [--store FILE] [--admin LOGIN [--name NAME]]: creates or migrates the store; with --admin,
-// creates the first admin account (password from standard input).
-int runInit(QStringList arguments, CliStreams streams)
+InitCommand::InitCommand()
+    : Command(QStringLiteral("init"),
+              QStringLiteral("Create or migrate the case store, optionally with the first admin."),
+              {QStringLiteral("[--store FILE] [--admin LOGIN [--name NAME]]")}),
+      m_store(addOption(CliStore::storeOption())),
+      m_admin(addOption({QStringLiteral("admin"), QStringLiteral("Create the first admin account with this login."),
+                         QStringLiteral("LOGIN")})),
+      m_name(addOption({QStringLiteral("name"), QStringLiteral("The admin's display name (default: the login)."),
+                        QStringLiteral("NAME")}))
 {
-    CliStore cli(arguments);
-    QString admin, name;
-    for (int i = 1; i < arguments.size(); ++i) {
-        if (arguments.at(i) == QLatin1String("--admin") && i + 1 < arguments.size())
-            admin = arguments.at(++i);
-        else if (arguments.at(i) == QLatin1String("--name") && i + 1 < arguments.size())
-            name = arguments.at(++i);
-        else {
-            streams.err << "usage: madoguchi-cli init [--store FILE] [--admin LOGIN [--name NAME]]" << Qt::endl;
-            return kExitUsage;
-        }
-    }
+    setHelpNotes(QStringLiteral("Standard input (with --admin): the new admin's password.\n"
+                                "Exit codes: 0 done, 1 refused (an admin exists already), 2 bad password, 3 the "
+                                "store cannot be opened or is newer than this program."));
+}
+
+int InitCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(streams, QStringLiteral("takes no arguments"));
+    const QString admin = parser.value(m_admin);
+    const QString name = parser.value(m_name);
+    if (admin.isEmpty() && parser.isSet(m_name))
+        return usageError(streams, QStringLiteral("--name goes with --admin"));
+    CliStore cli(parser.value(m_store), QString());
     CaseStore *store = cli.open(streams, true);
     if (!store)
         return kExitSetup;

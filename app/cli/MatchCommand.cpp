@@ -1,10 +1,9 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/MatchCommand.h"
 
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceThresholds.h"
 #include "core/face/ImageDecoder.h"
 
-#include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -17,9 +16,9 @@ int fail(CliStreams streams, bool json, int exitCode, const Error &error, const 
     const QString line = context.isEmpty() ? error.message : QStringLiteral("%1: %2").arg(context, error.message);
     streams.err << "madoguchi-cli match: " << line << Qt::endl;
     if (json) {
-        const QJsonObject body{{QStringLiteral("error"),
-                                QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                            {QStringLiteral("message"), line}}}};
+        const QJsonObject body{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)}, {QStringLiteral("message"), line}}}};
         streams.out << QJsonDocument(body).toJson(QJsonDocument::Compact) << Qt::endl;
     }
     return exitCode;
@@ -42,31 +41,24 @@ QString boxText(const FaceSide &side)
 
 } // namespace
 
-int runMatch(const QStringList &arguments, CliStreams streams)
+MatchCommand::MatchCommand()
+    : Command(QStringLiteral("match"), QStringLiteral("Compare the face on an identity document with a selfie."),
+              {QStringLiteral("[--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE")}),
+      m_json(addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")})),
+      m_models(addOption({QStringLiteral("models"), QStringLiteral("Models directory."), QStringLiteral("DIR"),
+                          ModelSet::defaultDirectory()}))
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Compares the face on an identity document with a selfie."));
-    parser.addHelpOption();
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    const QCommandLineOption modelsOption(QStringLiteral("models"), QStringLiteral("Models directory."),
-                                          QStringLiteral("DIR"), ModelSet::defaultDirectory());
-    parser.addOption(jsonOption);
-    parser.addOption(modelsOption);
-    parser.addPositionalArgument(QStringLiteral("DOCUMENT_IMAGE"), QStringLiteral("Photo of the identity document."));
-    parser.addPositionalArgument(QStringLiteral("SELFIE_IMAGE"), QStringLiteral("Selfie (frontal frame)."));
-    if (!parser.parse(arguments) || parser.positionalArguments().size() != 2) {
-        streams.err << "madoguchi-cli match: "
-                    << (parser.errorText().isEmpty() ? QStringLiteral("expects DOCUMENT_IMAGE SELFIE_IMAGE")
-                                                     : parser.errorText())
-                    << Qt::endl
-                    << "usage: madoguchi-cli match [--json] [--models DIR] DOCUMENT_IMAGE SELFIE_IMAGE" << Qt::endl;
-        return kExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return kExitOk;
-    }
-    const bool json = parser.isSet(jsonOption);
+    addArgument(QStringLiteral("DOCUMENT_IMAGE"), QStringLiteral("Photo of the identity document."));
+    addArgument(QStringLiteral("SELFIE_IMAGE"), QStringLiteral("Selfie (frontal frame)."));
+    setHelpNotes(QStringLiteral("Exit codes: 0 compared, 2 an image is unusable (no face, unreadable), 3 models "
+                                "missing or corrupt."));
+}
+
+int MatchCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (parser.positionalArguments().size() != 2)
+        return usageError(streams, QStringLiteral("expects DOCUMENT_IMAGE SELFIE_IMAGE"));
+    const bool json = parser.isSet(m_json);
     const QString documentPath = parser.positionalArguments().at(0);
     const QString selfiePath = parser.positionalArguments().at(1);
 
@@ -82,18 +74,18 @@ int runMatch(const QStringList &arguments, CliStreams streams)
     auto thresholds = FaceThresholds::shipped();
     if (!thresholds)
         return fail(streams, json, kExitSetup, thresholds.error(), QString());
-    auto engine = FaceEngine::load(ModelSet(parser.value(modelsOption)), thresholds.value().match);
+    auto engine = FaceEngine::load(ModelSet(parser.value(m_models)), thresholds.value().match);
     if (!engine)
         return fail(streams, json, kExitSetup, engine.error(), QString());
 
     auto match = engine.value()->match(document.value().bgr, selfie.value().bgr);
     if (!match) {
-        const QString context = match.error().code == ErrorCode::NoFace
-                                    ? (match.error().message.contains(QLatin1String("document")) ? documentPath
-                                                                                                 : selfiePath)
-                                    : QString();
-        return fail(streams, json, match.error().code == ErrorCode::NoFace ? kExitBadInput : kExitFailed,
-                    match.error(), context);
+        const QString context =
+            match.error().code == ErrorCode::NoFace
+                ? (match.error().message.contains(QLatin1String("document")) ? documentPath : selfiePath)
+                : QString();
+        return fail(streams, json, match.error().code == ErrorCode::NoFace ? kExitBadInput : kExitFailed, match.error(),
+                    context);
     }
     const FaceMatch &m = match.value();
     if (json) {

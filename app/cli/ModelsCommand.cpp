@@ -1,22 +1,32 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/ModelsCommand.h"
 
-#include "core/face/BlasInfo.h"
 #include "core/face/ModelSet.h"
 
 namespace mado::cli {
 
-int runModels(const QStringList &arguments, CliStreams streams)
+ModelsCommand::ModelsCommand()
+    : Command(QStringLiteral("models"), QStringLiteral("Check the face model files (presence and SHA-256)."),
+              {QStringLiteral("check [DIR]")})
 {
-    // arguments: "models" "check" [DIR]
-    if (arguments.size() < 2 || arguments.at(1) != QLatin1String("check") || arguments.size() > 3) {
-        streams.err << "usage: madoguchi-cli models check [DIR]" << Qt::endl
-                    << "       (fetching is done by " << ModelSet::fetchCommand() << ")" << Qt::endl;
-        return kExitUsage;
-    }
-    const ModelSet models(arguments.size() == 3 ? arguments.at(2) : ModelSet::defaultDirectory());
+    addArgument(QStringLiteral("check"), QStringLiteral("The action (the only one)."));
+    addArgument(QStringLiteral("DIR"),
+                QStringLiteral("Models directory (default: %1).").arg(ModelSet::defaultDirectory()),
+                QStringLiteral("[DIR]"));
+    setActions({QStringLiteral("check")});
+    setHelpNotes(QStringLiteral("Fetching the models is done by %1.\nExit codes: 0 all models ok, 3 one is missing or "
+                                "corrupt.")
+                     .arg(ModelSet::fetchCommand()));
+}
+
+int ModelsCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.value(0) != QLatin1String("check") || arguments.size() > 2)
+        return usageError(streams, QStringLiteral("expects: check [DIR]"));
+    const ModelSet models(arguments.size() == 2 ? arguments.at(1) : ModelSet::defaultDirectory());
     int problems = 0;
-    for (Model model : {Model::FaceRecognitionResNet, Model::ShapePredictor5, Model::ShapePredictor68,
-                        Model::MmodFaceDetector}) {
+    for (Model model :
+         {Model::FaceRecognitionResNet, Model::ShapePredictor5, Model::ShapePredictor68, Model::MmodFaceDetector}) {
         auto path = models.verifiedPath(model);
         if (path) {
             streams.out << "ok       " << path.value() << Qt::endl;
@@ -27,17 +37,6 @@ int runModels(const QStringList &arguments, CliStreams streams)
         }
     }
     return problems == 0 ? kExitOk : kExitSetup;
-}
-
-int runInfo(const QStringList &, CliStreams streams)
-{
-    streams.out << "madoguchi " << MADO_VERSION << Qt::endl
-                << "qt       " << qVersion() << Qt::endl
-                << "models   " << ModelSet::defaultDirectory() << Qt::endl
-                << "blas     " << (BlasInfo::loadedLibrary().isEmpty() ? QStringLiteral("(not loaded)")
-                                                                       : BlasInfo::loadedLibrary())
-                << Qt::endl;
-    return kExitOk;
 }
 
 } // namespace mado::cli

@@ -1,17 +1,27 @@
+#include "app/cli/PolicyCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/workflow/ProcedurePolicy.h"
 
 namespace mado::cli {
 
-// policy show: the current version of every procedure with its identity methods and legal basis.
-int runPolicy(QStringList arguments, CliStreams streams)
+PolicyCommand::PolicyCommand()
+    : Command(QStringLiteral("policy"), QStringLiteral("Show the procedures and their accepted identity methods."),
+              {QStringLiteral("show [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption()))
 {
-    CliStore cli(arguments);
-    if (arguments.value(1) != QLatin1String("show") || arguments.size() != 2) {
-        streams.err << "usage: madoguchi-cli policy show [--store FILE]" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("show"), QStringLiteral("The action (the only one)."));
+    setActions({QStringLiteral("show")});
+    setHelpNotes(QStringLiteral("Exit codes: 0 shown, 1 cannot read the policy, 3 no store."));
+}
+
+int PolicyCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    if (arguments.size() != 2 || arguments.at(1) != QLatin1String("show"))
+        return usageError(streams, QStringLiteral("expects: show"));
+    CliStore cli(parser.value(m_store), QString());
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

@@ -1,19 +1,31 @@
+#include "app/cli/RegisterCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/issuance/ResidentRegisterImport.h"
 
 namespace mado::cli {
 
-// register import FILE.csv --as ADMIN: imports the valid rows, lists the bad ones (line, field,
-// reason); exit 0 when every row was imported, 1 when some were rejected.
-int runRegister(QStringList arguments, CliStreams streams)
+RegisterCommand::RegisterCommand()
+    : Command(QStringLiteral("register"), QStringLiteral("Import the resident register (CSV)."),
+              {QStringLiteral("import FILE.csv --as ADMIN [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption())), m_as(addOption(CliStore::asOption(QStringLiteral("this admin"))))
 {
-    CliStore cli(arguments);
-    if (arguments.value(1) != QLatin1String("import") || arguments.size() != 3) {
-        streams.err << "usage: madoguchi-cli register import FILE.csv --as ADMIN [--store FILE]" << Qt::endl
-                    << "       (the admin's password is read from standard input)" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("import"), QStringLiteral("The action (the only one)."));
+    addArgument(QStringLiteral("FILE.csv"), QStringLiteral("UTF-8 CSV, columns as in docs/store.md."));
+    setActions({QStringLiteral("import")});
+    setHelpNotes(QStringLiteral("Standard input: the admin's password.\nExit codes: 0 every row imported, 1 some "
+                                "rows rejected or the login refused, 2 the file is unreadable, 3 no store."));
+}
+
+int RegisterCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    if (arguments.size() != 3 || arguments.at(1) != QLatin1String("import"))
+        return usageError(streams, QStringLiteral("expects: import FILE.csv"));
+    if (!parser.isSet(m_as))
+        return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
+    CliStore cli(parser.value(m_store), parser.value(m_as));
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

@@ -1,3 +1,5 @@
+#include "app/cli/RetentionCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/issuance/WardSettings.h"
@@ -52,12 +54,7 @@ int daysSetting(CaseStore &store, const Session &session, const QStringList &arg
     WardSettings settings(store);
     const bool resubmission = arguments.at(1) == QLatin1String("resubmission-days");
     if (arguments.size() == 3) {
-        bool ok = false;
-        const int days = arguments.at(2).toInt(&ok);
-        if (!ok) {
-            streams.err << "not a number of days: " << arguments.at(2) << Qt::endl;
-            return kExitUsage;
-        }
+        const int days = arguments.at(2).toInt(); // checked by execute()
         const Status set = resubmission ? settings.setResubmissionDays(session.userId(), days)
                                         : settings.setRetentionDays(session.userId(), days);
         if (!set) {
@@ -77,28 +74,44 @@ int daysSetting(CaseStore &store, const Session &session, const QStringList &arg
 
 } // namespace
 
-// retention [--dry-run] | retention days [N] | retention resubmission-days [N] | retention compact,
-// each with --as ADMIN (the password on standard input).
-int runRetention(QStringList arguments, CliStreams streams)
+RetentionCommand::RetentionCommand()
+    : Command(QStringLiteral("retention"), QStringLiteral("Delete closed cases' images when due; retention settings."),
+              {QStringLiteral("[--dry-run] --as ADMIN [--store FILE]"),
+               QStringLiteral("days [N] --as ADMIN                show or set retention.days"),
+               QStringLiteral("resubmission-days [N] --as ADMIN   show or set the resubmission window"),
+               QStringLiteral("compact --as ADMIN                 let an older store shrink (full VACUUM)")}),
+      m_store(addOption(CliStore::storeOption())), m_as(addOption(CliStore::asOption(QStringLiteral("this admin")))),
+      m_dryRun(addOption({QStringLiteral("dry-run"), QStringLiteral("List what is due; change nothing.")}))
 {
-    CliStore cli(arguments);
-    const bool dryRun = arguments.removeAll(QStringLiteral("--dry-run")) > 0;
+    addArgument(QStringLiteral("ACTION"), QStringLiteral("days, resubmission-days or compact; none to run retention."),
+                QStringLiteral("[ACTION [N]]"));
+    setActions({QStringLiteral("days"), QStringLiteral("resubmission-days"), QStringLiteral("compact")});
+    setHelpNotes(QStringLiteral("Standard input: the admin's password.\nExit codes: 0 done, 1 refused (login, "
+                                "role), 2 a value out of range, 3 no store."));
+}
+
+int RetentionCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    // The action word at index 1, like the helpers above expect ("retention" at 0).
+    const QStringList arguments = QStringList{name()} + parser.positionalArguments();
+    const bool dryRun = parser.isSet(m_dryRun);
     const QString sub = arguments.value(1);
     const bool days = sub == QLatin1String("days") || sub == QLatin1String("resubmission-days");
-    const bool known = (arguments.size() == 1 || (days && arguments.size() <= 3) ||
-                        (sub == QLatin1String("compact") && arguments.size() == 2)) &&
-                       !(dryRun && arguments.size() > 1) && !cli.actingLogin().isEmpty();
-    if (!known) {
-        streams.err << "usage: madoguchi-cli retention [--dry-run] --as ADMIN [--store FILE]\n"
-                       "       madoguchi-cli retention days [N] --as ADMIN              show or set retention.days\n"
-                       "       madoguchi-cli retention resubmission-days [N] --as ADMIN show or set the resubmission "
-                       "window\n"
-                       "       madoguchi-cli retention compact --as ADMIN               let an older store shrink "
-                       "(full VACUUM)\n"
-                       "       (the admin's password is read from standard input)"
-                    << Qt::endl;
-        return kExitUsage;
+    const bool known = arguments.size() == 1 || (days && arguments.size() <= 3) ||
+                       (sub == QLatin1String("compact") && arguments.size() == 2);
+    if (!known)
+        return usageError(streams, QStringLiteral("expects no action, days [N], resubmission-days [N] or compact"));
+    if (dryRun && arguments.size() > 1)
+        return usageError(streams, QStringLiteral("--dry-run goes with retention itself, not with %1").arg(sub));
+    if (days && arguments.size() == 3) {
+        bool number = false;
+        arguments.at(2).toInt(&number);
+        if (!number)
+            return usageError(streams, QStringLiteral("not a number of days: %1").arg(arguments.at(2)));
     }
+    if (!parser.isSet(m_as))
+        return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
+    CliStore cli(parser.value(m_store), parser.value(m_as));
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

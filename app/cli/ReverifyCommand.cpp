@@ -1,3 +1,5 @@
+#include "app/cli/ReverifyCommand.h"
+
 #include "app/cli/CliStore.h"
 
 #include "core/face/CaseVerifier.h"
@@ -7,20 +9,28 @@
 
 namespace mado::cli {
 
-// reverify [--pending] --as USER: runs the face engine on the store's cases as USER (a clerk or
-// supervisor; password on standard input). --pending verifies the imported cases (imported ->
-// verified/held, with the replay check across cases); without it, cases whose latest verdict was
-// made with other thresholds or another engine version get a new verdict. Exit 0 when every case
-// was verified, 1 when some failed.
-int runReverify(QStringList arguments, CliStreams streams)
+ReverifyCommand::ReverifyCommand()
+    : Command(QStringLiteral("reverify"),
+              QStringLiteral("Verify imported cases, or rerun verdicts made with other "
+                             "thresholds."),
+              {QStringLiteral("[--pending] --as USER [--store FILE]")}),
+      m_store(addOption(CliStore::storeOption())),
+      m_as(addOption(CliStore::asOption(QStringLiteral("this clerk or supervisor")))),
+      m_pending(addOption({QStringLiteral("pending"), QStringLiteral("Verify the imported cases (imported -> "
+                                                                     "verified or held).")}))
 {
-    CliStore cli(arguments);
-    const bool pending = arguments.removeAll(QStringLiteral("--pending")) > 0;
-    if (arguments.size() != 1 || cli.actingLogin().isEmpty()) {
-        streams.err << "usage: madoguchi-cli reverify [--pending] --as USER [--store FILE]" << Qt::endl
-                    << "       (the user's password is read from standard input)" << Qt::endl;
-        return kExitUsage;
-    }
+    setHelpNotes(QStringLiteral("Standard input: the user's password.\nExit codes: 0 every case verified, 1 some "
+                                "failed or the login was refused, 3 no store, models or thresholds missing."));
+}
+
+int ReverifyCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(streams, QStringLiteral("takes no arguments"));
+    if (!parser.isSet(m_as))
+        return usageError(streams, QStringLiteral("needs --as USER (the password is read from standard input)"));
+    const bool pending = parser.isSet(m_pending);
+    CliStore cli(parser.value(m_store), parser.value(m_as));
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

@@ -1,4 +1,4 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/SamplesCommand.h"
 
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
@@ -16,10 +16,39 @@
 
 namespace mado::cli {
 
-namespace {
+SamplesCommand::SamplesCommand()
+    : Command(QStringLiteral("samples"), QStringLiteral("Make synthetic test material (faces, cards, case bundles)."),
+              {QStringLiteral("split IMAGE LABELS.json OUTDIR"),
+               QStringLiteral("card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]"),
+               QStringLiteral("case PHOTO_DIR OUT_DIR [SEED]")})
+{
+    addArgument(QStringLiteral("ACTION"), QStringLiteral("split, card or case."));
+    addArgument(QStringLiteral("ARGUMENTS"), QStringLiteral("The action's arguments (see the usage lines)."),
+                QStringLiteral("ARGUMENTS..."));
+    setActions({QStringLiteral("split"), QStringLiteral("card"), QStringLiteral("case")});
+    setHelpNotes(
+        QStringLiteral("split: LABELS.json is {\"people\": {\"name\": [[x, y], ...]}}, one point per face (its "
+                       "centre, in image pixels); faces go to OUTDIR/<person>/NN.jpg.\n"
+                       "case: PHOTO_DIR holds at least five photos of one person.\n"
+                       "Exit codes: 0 written, 1 cannot write, 2 an input is unusable."));
+}
 
-// `samples card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]`: a photographed specimen card.
-int runCard(const QStringList &arguments, CliStreams streams)
+int SamplesCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    // The action word stays at index 0, so the action's own arguments start at 1.
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    const QString action = arguments.value(1);
+    if (action == QLatin1String("card") && arguments.size() >= 4 && arguments.size() <= 6)
+        return runCard(arguments, streams);
+    if (action == QLatin1String("case") && arguments.size() >= 4 && arguments.size() <= 5)
+        return runCase(arguments, streams);
+    if (action == QLatin1String("split") && arguments.size() == 5)
+        return runSplit(arguments, streams);
+    return usageError(streams, QStringLiteral("expects split, card or case with their arguments"));
+}
+
+// The card's arguments: PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license].
+int SamplesCommand::runCard(const QStringList &arguments, CliStreams streams) const
 {
     auto portrait = ImageDecoder().decodeFile(arguments.at(2));
     if (!portrait) {
@@ -37,12 +66,12 @@ int runCard(const QStringList &arguments, CliStreams streams)
     return kExitOk;
 }
 
-// `samples case PHOTO_DIR OUT_DIR [SEED]`: a case bundle from five photos of one person: the
-// first on a photographed specimen card, the next four as selfie frames.
-int runCase(const QStringList &arguments, CliStreams streams)
+// The case's arguments: PHOTO_DIR OUT_DIR [SEED].
+int SamplesCommand::runCase(const QStringList &arguments, CliStreams streams) const
 {
     const QDir photos(arguments.at(2));
-    const QStringList files = photos.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        photos.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     if (files.size() < 5) {
         streams.err << "madoguchi-cli samples: " << arguments.at(2) << " needs at least 5 photos" << Qt::endl;
         return kExitBadInput;
@@ -67,24 +96,9 @@ int runCase(const QStringList &arguments, CliStreams streams)
     return kExitOk;
 }
 
-} // namespace
-
-// `samples split IMAGE LABELS.json OUTDIR`: cuts the labelled faces of a group photo into
-// OUTDIR/<person>/NN.jpg, so that `eval` can use it. LABELS: {"people": {"name": [[x, y], ...]}},
-// one point per face (its centre, in image pixels).
-int runSamples(const QStringList &arguments, CliStreams streams)
+// The split's arguments: IMAGE LABELS.json OUTDIR.
+int SamplesCommand::runSplit(const QStringList &arguments, CliStreams streams) const
 {
-    if (arguments.size() >= 4 && arguments.at(1) == QLatin1String("card"))
-        return runCard(arguments, streams);
-    if (arguments.size() >= 4 && arguments.at(1) == QLatin1String("case"))
-        return runCase(arguments, streams);
-    if (arguments.size() != 5 || arguments.at(1) != QLatin1String("split")) {
-        streams.err << "usage: madoguchi-cli samples split IMAGE LABELS.json OUTDIR" << Qt::endl
-                    << "       madoguchi-cli samples card PORTRAIT OUT.jpg [SEED] [my_number_card|drivers_license]"
-                    << Qt::endl
-                    << "       madoguchi-cli samples case PHOTO_DIR OUT_DIR [SEED]" << Qt::endl;
-        return kExitUsage;
-    }
     auto image = ImageDecoder().decodeFile(arguments.at(2));
     if (!image) {
         streams.err << "madoguchi-cli samples: " << arguments.at(2) << ": " << image.error().message << Qt::endl;
@@ -95,7 +109,8 @@ int runSamples(const QStringList &arguments, CliStreams streams)
         streams.err << "madoguchi-cli samples: cannot read " << arguments.at(3) << Qt::endl;
         return kExitBadInput;
     }
-    const QJsonObject people = QJsonDocument::fromJson(labelsFile.readAll()).object().value(QStringLiteral("people")).toObject();
+    const QJsonObject people =
+        QJsonDocument::fromJson(labelsFile.readAll()).object().value(QStringLiteral("people")).toObject();
     if (people.isEmpty()) {
         streams.err << "madoguchi-cli samples: " << arguments.at(3) << " has no \"people\"" << Qt::endl;
         return kExitBadInput;
@@ -114,10 +129,12 @@ int runSamples(const QStringList &arguments, CliStreams streams)
         int index = 0;
         for (const QJsonValue &point : it.value().toArray()) {
             const cv::Point centre(point.toArray().at(0).toInt(), point.toArray().at(1).toInt());
-            const auto face = std::find_if(faces.begin(), faces.end(), [&](const FaceBox &f) { return f.rect.contains(centre); });
+            const auto face =
+                std::find_if(faces.begin(), faces.end(), [&](const FaceBox &f) { return f.rect.contains(centre); });
             ++index;
             if (face == faces.end()) {
-                streams.out << "no face detected at " << centre.x << ',' << centre.y << " (" << it.key() << ')' << Qt::endl;
+                streams.out << "no face detected at " << centre.x << ',' << centre.y << " (" << it.key() << ')'
+                            << Qt::endl;
                 ++missed;
                 continue;
             }
@@ -133,8 +150,8 @@ int runSamples(const QStringList &arguments, CliStreams streams)
             ++written;
         }
     }
-    streams.out << written << " faces written to " << arguments.at(4) << ", " << missed << " labels without a detected face"
-                << Qt::endl;
+    streams.out << written << " faces written to " << arguments.at(4) << ", " << missed
+                << " labels without a detected face" << Qt::endl;
     return kExitOk;
 }
 

@@ -1,15 +1,23 @@
+#include "app/cli/StatsCommand.h"
+
 #include "app/cli/CliStore.h"
 
 namespace mado::cli {
 
-// stats: cases per state and row counts of the main tables (no personal data).
-int runStats(QStringList arguments, CliStreams streams)
+StatsCommand::StatsCommand()
+    : Command(QStringLiteral("stats"), QStringLiteral("Show cases per state and table sizes."),
+              {QStringLiteral("[--store FILE]")}),
+      m_store(addOption(CliStore::storeOption()))
 {
-    CliStore cli(arguments);
-    if (arguments.size() != 1) {
-        streams.err << "usage: madoguchi-cli stats [--store FILE]" << Qt::endl;
-        return kExitUsage;
-    }
+    setHelpNotes(QStringLiteral("Exit codes: 0 shown, 1 cannot read, 3 no store or a newer schema."));
+}
+
+int StatsCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
+    if (arguments.size() != 1)
+        return usageError(streams, QStringLiteral("takes no arguments"));
+    CliStore cli(parser.value(m_store), QString());
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

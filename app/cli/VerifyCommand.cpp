@@ -1,9 +1,8 @@
-#include "app/cli/CliCommand.h"
+#include "app/cli/VerifyCommand.h"
 
 #include "core/face/CaseVerifier.h"
 #include "core/intake/CaseBundleReader.h"
 
-#include <QCommandLineParser>
 #include <QJsonDocument>
 
 namespace mado::cli {
@@ -27,8 +26,8 @@ void printVerdict(QTextStream &out, const Verdict &v)
         const FrameEvidence &f = v.frames[i];
         out << "  " << i << " asked " << directionName(f.asked).leftJustified(6);
         if (f.poseMeasured)
-            out << " yaw " << QString::number(f.yaw, 'f', 1) << " pitch " << QString::number(f.pitch, 'f', 1) << " roll "
-                << QString::number(f.roll, 'f', 1);
+            out << " yaw " << QString::number(f.yaw, 'f', 1) << " pitch " << QString::number(f.pitch, 'f', 1)
+                << " roll " << QString::number(f.roll, 'f', 1);
         out << "  step " << (f.stepPassed ? "ok" : f.stepReason) << "  to frontal "
             << QString::number(f.distanceToFrontal, 'f', 3) << Qt::endl;
     }
@@ -42,16 +41,20 @@ void printVerdict(QTextStream &out, const Verdict &v)
 
 } // namespace
 
-// `verify [--json] BUNDLE`: the full face verification of one case bundle.
-int runVerify(const QStringList &arguments, CliStreams streams)
+VerifyCommand::VerifyCommand()
+    : Command(QStringLiteral("verify"), QStringLiteral("Run the full face verification of a case bundle."),
+              {QStringLiteral("[--json] BUNDLE_DIR")}),
+      m_json(addOption({QStringLiteral("json"), QStringLiteral("Print the verdict as JSON.")}))
 {
-    QCommandLineParser parser;
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the verdict as JSON."));
-    parser.addOption(jsonOption);
-    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
-        streams.err << "usage: madoguchi-cli verify [--json] BUNDLE_DIR" << Qt::endl;
-        return kExitUsage;
-    }
+    addArgument(QStringLiteral("BUNDLE_DIR"), QStringLiteral("A case bundle directory (docs/case-bundle.md)."));
+    setHelpNotes(QStringLiteral("Exit codes: 0 verified (whatever the verdict), 1 internal failure, 2 the bundle is "
+                                "unusable, 3 models or thresholds missing."));
+}
+
+int VerifyCommand::execute(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(streams, QStringLiteral("expects one BUNDLE_DIR"));
     const QString directory = parser.positionalArguments().at(0);
     auto reader = CaseBundleReader::create();
     if (!reader) {
@@ -78,7 +81,7 @@ int runVerify(const QStringList &arguments, CliStreams streams)
         streams.err << "madoguchi-cli verify: " << directory << ": " << verdict.error().message << Qt::endl;
         return verdict.error().code == ErrorCode::Internal ? kExitFailed : kExitBadInput;
     }
-    if (parser.isSet(jsonOption))
+    if (parser.isSet(m_json))
         streams.out << QJsonDocument(verdict.value().toJson()).toJson(QJsonDocument::Indented);
     else
         printVerdict(streams.out, verdict.value());

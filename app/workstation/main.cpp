@@ -1,7 +1,9 @@
 // madoguchi: the clerks' workstation. Wiring only.
 #include "core/domain/SystemClock.h"
 #include "core/security/UserDirectory.h"
+#include "core/station/ReceiverTokenFile.h"
 #include "core/store/CaseStore.h"
+#include "core/store/StoreLocation.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
@@ -10,9 +12,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -42,16 +41,31 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOption({QStringLiteral("store"), QStringLiteral("The case store file."), QStringLiteral("FILE")});
     parser.process(app);
-    QString storePath = parser.value(QStringLiteral("store"));
-    if (storePath.isEmpty())
-        storePath = qEnvironmentVariable("MADOGUCHI_STORE");
-    if (storePath.isEmpty())
-        storePath = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                    QStringLiteral("/madoguchi/store.sqlite");
-    if (!QFileInfo::exists(storePath)) {
-        std::fprintf(stderr, "madoguchi: no case store at %s (create one with madoguchi-cli init)\n",
-                     qPrintable(storePath));
+    const QString storePath = mado::StoreLocation::resolve(parser.value(QStringLiteral("store")));
+    if (mado::Status there = mado::StoreLocation::requireExisting(storePath); !there) {
+        std::fprintf(stderr, "madoguchi: %s\n", qPrintable(there.error().message));
         return 2;
+    }
+
+    // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL,
+    // MADOGUCHI_RECEIVER_TOKEN_FILE and MADOGUCHI_RECEIVER_CA_FILE (the demo sets the first two),
+    // else the settings page's values (read after the login). The token file gets the checks of
+    // madoguchi-cli import --token-file: an unusable file stops the program here, a file others
+    // can read is reported.
+    QString receiverUrl = qEnvironmentVariable("MADOGUCHI_RECEIVER_URL");
+    QByteArray token;
+    QString caFile;
+    if (!receiverUrl.isEmpty()) {
+        auto tokenFile = mado::ReceiverTokenFile::read(qEnvironmentVariable("MADOGUCHI_RECEIVER_TOKEN_FILE"));
+        if (!tokenFile) {
+            std::fprintf(stderr, "madoguchi: MADOGUCHI_RECEIVER_TOKEN_FILE: %s\n",
+                         qPrintable(tokenFile.error().message));
+            return 2;
+        }
+        if (!tokenFile.value().warning.isEmpty())
+            std::fprintf(stderr, "madoguchi: warning: %s\n", qPrintable(tokenFile.value().warning));
+        token = tokenFile.value().value;
+        caFile = qEnvironmentVariable("MADOGUCHI_RECEIVER_CA_FILE");
     }
     const mado::SystemClock clock;
     auto store = mado::CaseStore::open(storePath, clock);
@@ -68,19 +82,9 @@ int main(int argc, char *argv[])
     if (login.exec() != QDialog::Accepted)
         return 0;
 
-    // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL,
-    // MADOGUCHI_RECEIVER_TOKEN_FILE and MADOGUCHI_RECEIVER_CA_FILE (the demo sets the first two),
-    // else the settings page's values. The CA file (PEM, a ward's own CA) replaces the system's CA
-    // certificates for the receiver, like madoguchi-cli import --ca-file.
-    QString receiverUrl = qEnvironmentVariable("MADOGUCHI_RECEIVER_URL");
-    QByteArray token;
-    QString caFile;
-    if (!receiverUrl.isEmpty()) {
-        QFile tokenFile(qEnvironmentVariable("MADOGUCHI_RECEIVER_TOKEN_FILE"));
-        if (tokenFile.open(QIODevice::ReadOnly))
-            token = tokenFile.readAll().trimmed();
-        caFile = qEnvironmentVariable("MADOGUCHI_RECEIVER_CA_FILE");
-    } else {
+    // The CA file (PEM, a ward's own CA) replaces the system's CA certificates for the receiver,
+    // like madoguchi-cli import --ca-file.
+    if (receiverUrl.isEmpty()) {
         receiverUrl = settings.value(mado::WorkstationSettings::Key::ReceiverUrl).toString();
         token = settings.receiverToken().toUtf8();
         caFile = settings.value(mado::WorkstationSettings::Key::ReceiverCaFile).toString();

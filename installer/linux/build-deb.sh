@@ -27,7 +27,7 @@ fi
 
 jobs=${MADO_JOBS:-$(nproc)}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMADO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target madoguchi madoguchi-cli madoguchi-receiver
+cmake --build "$build_dir" -j"$jobs" --target madoguchi madoguchi-cli madoguchi-cli-completion madoguchi-receiver
 
 rm -f "$build_dir"/packages/*.deb
 (cd "$build_dir" && cpack -G DEB -B "$PWD/packages")

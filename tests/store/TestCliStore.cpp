@@ -89,7 +89,7 @@ void TestCliStore::userCommands_data()
     QTest::addRow("disable") << QStringList{"user", "disable", "clerk1", "--as", "admin"} << kAdmin << 0;
     QTest::addRow("disabled clerk cannot log in") << QStringList{"user", "passwd", "clerk1", "--as", "clerk1"}
                                                   << QByteArray("clerk password 9\nclerk password 8\n") << 1;
-    QTest::addRow("missing --as") << QStringList{"user", "disable", "clerk1"} << kAdmin << 1;
+    QTest::addRow("missing --as is a usage error") << QStringList{"user", "disable", "clerk1"} << kAdmin << 64;
 }
 
 void TestCliStore::userCommands()

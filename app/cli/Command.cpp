@@ -1,0 +1,91 @@
+#include "app/cli/Command.h"
+
+namespace mado::cli {
+
+namespace {
+
+const QCommandLineOption &helpOption()
+{
+    static const QCommandLineOption option({QStringLiteral("h"), QStringLiteral("help")},
+                                           QStringLiteral("Show this help and exit."));
+    return option;
+}
+
+} // namespace
+
+Command::Command(QString name, QString description, QStringList usage)
+    : m_name(std::move(name)), m_description(std::move(description)), m_usage(std::move(usage))
+{
+}
+
+Command::~Command() = default;
+
+QCommandLineOption Command::addOption(const QCommandLineOption &option)
+{
+    m_options.append(option);
+    return option;
+}
+
+void Command::addArgument(const QString &name, const QString &description, const QString &syntax)
+{
+    m_arguments.append(Argument{name, description, syntax});
+}
+
+void Command::setUpParser(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(m_description);
+    parser.addOption(helpOption());
+    for (const QCommandLineOption &option : m_options)
+        parser.addOption(option);
+    for (const Argument &argument : m_arguments)
+        parser.addPositionalArgument(argument.name, argument.description, argument.syntax);
+}
+
+int Command::run(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    setUpParser(parser);
+    if (!parser.parse(QStringList{QStringLiteral("madoguchi-cli ") + m_name} + arguments))
+        return usageError(streams, errorReason(parser.errorText()));
+    if (parser.isSet(helpOption())) {
+        streams.out << helpText();
+        return kExitOk;
+    }
+    return execute(parser, streams);
+}
+
+QString Command::helpText() const
+{
+    QCommandLineParser parser;
+    setUpParser(parser);
+    // Qt's first line names the executable's path; our usage lines replace it.
+    QString generated = parser.helpText();
+    generated.remove(0, generated.indexOf(QLatin1Char('\n')) + 1);
+    QString text;
+    for (qsizetype i = 0; i < m_usage.size(); ++i)
+        text += (i == 0 ? QStringLiteral("Usage: ") : QStringLiteral("       ")) + QStringLiteral("madoguchi-cli ") +
+                m_name + (m_usage.at(i).isEmpty() ? QString() : QStringLiteral(" ") + m_usage.at(i)) +
+                QLatin1Char('\n');
+    text += QLatin1Char('\n') + generated;
+    if (!m_notes.isEmpty())
+        text += QLatin1Char('\n') + m_notes + (m_notes.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n"));
+    return text;
+}
+
+QString Command::errorReason(QString parserErrorText)
+{
+    if (!parserErrorText.isEmpty())
+        parserErrorText[0] = parserErrorText.at(0).toLower();
+    if (parserErrorText.endsWith(QLatin1Char('.')))
+        parserErrorText.chop(1);
+    return parserErrorText;
+}
+
+int Command::usageError(CliStreams streams, const QString &reason) const
+{
+    streams.err << "madoguchi-cli: " << m_name << ": " << reason << " (see 'madoguchi-cli " << m_name << " --help')"
+                << Qt::endl;
+    return kExitUsage;
+}
+
+} // namespace mado::cli
