@@ -126,7 +126,10 @@ async function demoCase(casesDir) {
   const dataUrl = async (file) => `data:image/jpeg;base64,${(await readFile(path.join(dir, file))).toString('base64')}`;
   const pool = await readdir(path.join(dir, 'pool'));
   const images = { document: await dataUrl(manifest.document.front.file) };
-  for (const d of ['front', 'left', 'right', 'up', 'down']) if (pool.includes(`${d}.jpg`)) images[d] = await dataUrl(`pool/${d}.jpg`);
+  // A direction asked twice gets a second, different photo (pool/<d>-2.jpg) the second time, as a
+  // resident's two turns never give the same frame (the replay check would flag it).
+  for (const d of ['front', 'left', 'right', 'up', 'down'])
+    for (const variant of [d, `${d}-2`]) if (pool.includes(`${variant}.jpg`)) images[variant] = await dataUrl(`pool/${variant}.jpg`);
   return { dir, applicant: manifest.applicant, images, documentFile: path.join(dir, manifest.document.front.file) };
 }
 
@@ -202,6 +205,8 @@ async function verifyStored(svc, reference, work) {
   const images = [manifest.document.front.file, ...manifest.selfie.frames.map((f) => f.image.file)];
   for (const file of images) await copyFile(path.join(`${svc.spool}-files`, id, file), path.join(bundle, file));
   const { stdout } = await run(cli, ['verify', '--json', bundle], { maxBuffer: 1 << 24 }).catch((e) => ({ stdout: e.stdout || '' }));
+  // MADO_BROWSER_KEEP=DIR keeps the bundles for a look (they hold only sample photos).
+  if (process.env.MADO_BROWSER_KEEP) await run('cp', ['-r', bundle, process.env.MADO_BROWSER_KEEP]);
   await rm(bundle, { recursive: true, force: true });
   return { verdict: JSON.parse(stdout), manifest };
 }
@@ -217,7 +222,7 @@ async function importAll(svc, work) {
 }
 
 function checks(verdict) {
-  return Object.fromEntries((verdict.checks || []).map((c) => [c.id, c.outcome]));
+  return Object.fromEntries((verdict.checks || []).map((c) => [c.id, c.outcome === 'pass' ? 'pass' : `${c.outcome}: ${c.reason}`]));
 }
 
 // --- the runs -------------------------------------------------------------------------------------

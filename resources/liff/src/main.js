@@ -39,7 +39,7 @@ function show(step, ...content) {
   const heading = app.querySelector('h2');
   if (heading) {
     heading.tabIndex = -1;
-    heading.focus();
+    heading.focus({ preventScroll: true });
   }
   window.scrollTo(0, 0);
 }
@@ -239,7 +239,7 @@ function showDocument() {
     h('div', { class: 'actions column' }, take, retake, use, libraryLabel, file),
     h('div', { class: 'actions' }, button('back', showForm, { class: 'secondary' })));
   setText(message, 'cameraStarting');
-  camera.open(video, 'environment', 1920, 1080).then(() => {
+  camera.open(video, 'environment', 3840, 2160).then(() => {
     if (!candidate && preview.hidden) setText(message, null);
     take.disabled = false;
   }, () => {
@@ -269,6 +269,7 @@ function showSelfie() {
     if (running) return;
     running = true;
     startButton.hidden = true;
+    intro.hidden = true;
     setText(message, null);
     message.className = 'message';
     try {
@@ -276,6 +277,7 @@ function showSelfie() {
     } catch {
       setText(message, 'selfieCameraRefused');
       message.className = 'message error';
+      intro.hidden = false;
       startButton.hidden = false;
       running = false;
       return;
@@ -325,8 +327,9 @@ function showSelfie() {
     }, 250);
     try {
       const frames = [];
-      for (const step of ['front', ...challenge.directions]) {
+      for (const [index, step] of ['front', ...challenge.directions].entries()) {
         instruction.dataset.direction = step;
+        instruction.dataset.index = String(index);
         instruction.dataset.nonce = challenge.nonce;
         setText(instruction, step);
         arrow.textContent = arrows[step];
@@ -360,8 +363,8 @@ function showSelfie() {
     }
   };
 
-  show('selfie', h('h2', { t: 'selfieHeading' }), h('p', { t: 'selfieIntro' }), h('p', { class: 'note', t: 'selfieManualNote' }),
-    viewer, instruction, timeLeft, message,
+  const intro = h('div', {}, h('p', { t: 'selfieIntro' }), h('p', { class: 'note', t: 'selfieManualNote' }));
+  show('selfie', h('h2', { t: 'selfieHeading' }), intro, instruction, timeLeft, message, viewer,
     h('div', { class: 'actions column' }, startButton, next),
     h('div', { class: 'actions' }, button('back', showDocument, { class: 'secondary' })));
 }
