@@ -61,6 +61,8 @@ async function start() {
     setText(document.querySelector('h1'), 'title');
     document.title = t('title');
     retranslate(app);
+    // The status list carries names and dates in the language: drawn again.
+    if (app.querySelector('[data-step="status"]')) showStatus();
   });
   setLanguage(new URLSearchParams(location.search).get('lang') || 'ja');
   setText(langButton, 'switchLang');
@@ -300,6 +302,9 @@ function showSelfie() {
         break;
       }
       // Expired: every frame of that challenge is dropped; a new one starts from the front.
+      setText(instruction, null);
+      delete instruction.dataset.direction;
+      setText(timeLeft, null);
       setText(message, 'expired');
       message.className = 'message error';
       await sleep(1500);
@@ -411,6 +416,7 @@ function showReview() {
       message.className = 'message error';
       if (e instanceof api.ApiError) setText(message, 'serverError', { m: e.message });
       else setText(message, 'networkError');
+      send.scrollIntoView({ block: 'end' });
     }
   };
   show('review', h('h2', { t: 'reviewHeading' }), h('p', { t: 'reviewNote' }), rows, thumbs, progress, message,
