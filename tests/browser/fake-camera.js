@@ -52,6 +52,8 @@
     canvas.width = rear ? 2880 : 720;
     canvas.height = rear ? 2160 : 960;
     const ctx = canvas.getContext('2d');
+    let drawn = '';
+    let ticks = 0;
     const draw = () => {
       let name = 'document';
       if (!rear) {
@@ -63,6 +65,11 @@
         if (!images[name]) name = 'front';
       }
       const img = images[name];
+      // Painted again only when the picture changes (and every 0.4 s to keep frames coming): a
+      // large canvas painted 25 times a second would starve the machine.
+      const ready = Boolean(img && img.complete && img.naturalWidth);
+      if (drawn === `${name}:${ready}` && ++ticks % 10 !== 0) return;
+      drawn = `${name}:${ready}`;
       ctx.fillStyle = rear ? '#5a6470' : '#8a8f94';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       if (img && img.complete && img.naturalWidth) {

@@ -153,7 +153,7 @@ async function openPage(browser, svc, userId, camera, lang) {
 async function shot(page, name) {
   if (!args.screenshots) return;
   await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(args.screenshots, `${name}.png`) });
+  await page.screenshot({ path: path.join(args.screenshots, `liff-${name}.png`) });
 }
 
 async function fillForm(page, applicant) {
@@ -245,7 +245,9 @@ async function goodRun(browser, svc, sample, work) {
   await page.waitForSelector('button[data-t="usePhoto"]:not([hidden])');
   await shot(page, '04-document-checked');
   await page.click('button[data-t="usePhoto"]');
+  log('good run: document taken');
   await selfie(page, true);
+  log('good run: selfie taken');
   await page.click('button[data-t="next"]');
   await page.waitForSelector('[data-step="review"]');
   await shot(page, '07-review');
@@ -261,6 +263,7 @@ async function goodRun(browser, svc, sample, work) {
   await shot(page, '10-status-english');
   assert.deepEqual(problems, []);
   await context.close();
+  log('good run: submitted, verifying');
 
   const { verdict, manifest } = await verifyStored(svc, reference, work);
   log(`good run: ${reference} directions ${manifest.challenge.directions.join(',')} verdict ${verdict.overall}`, JSON.stringify(checks(verdict)));

@@ -35,13 +35,16 @@ const langButton = document.getElementById('lang');
 
 function show(step, ...content) {
   camera.close(app.querySelector('video'));
+  // A focused field of the step before (a phone's keyboard, its scroll) goes with it.
+  document.activeElement?.blur?.();
   app.replaceChildren(h('section', { 'data-step': step, class: 'step' }, ...content));
   const heading = app.querySelector('h2');
   if (heading) {
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
   }
-  window.scrollTo(0, 0);
+  // Also scrolls the visual viewport back (a phone's zoomed or keyboard-shifted view).
+  document.body.scrollIntoView({ block: 'start' });
 }
 
 function button(key, onClick, attrs = {}) {
