@@ -45,7 +45,8 @@ protected:
         help.setUsage("--config FILE [--listen HOST:PORT]");
         help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
                        "Serves GET /healthz, POST /line/webhook, GET /metrics and the LIFF applicant API\n"
-                       "(POST /api/v1/challenges, POST /api/v1/applications). Stops cleanly on SIGTERM or SIGINT.");
+                       "(POST /api/v1/challenges, POST /api/v1/applications, GET /api/v1/applications, GET /api/v1/liff)\n"
+                       "and the residents' LIFF page under /liff/. Stops cleanly on SIGTERM or SIGINT.");
         help.setFooter("Configuration keys (INI sections [http], [line], [liff], [challenge], [spool], [limits],\n"
                        "[workstation], [tls]):\n" +
                        mado::ReceiverConfig::keysHelp().toStdString() +

@@ -234,6 +234,11 @@ async function goodRun(browser, svc, sample, work) {
   // The policy is shown before the resident starts: 住民票 is held, with the reason.
   assert.ok(await page.isDisabled('button[data-procedure="juminhyo_copy"]'));
   assert.match(await page.textContent('#reason-juminhyo_copy'), /電子署名/);
+  await page.click('#lang');
+  assert.match(await page.textContent('button[data-procedure="tax_certificate"]'), /Tax certificate/);
+  assert.match(await page.textContent('#reason-juminhyo_copy'), /JPKI/);
+  await page.click('#lang');
+  assert.match(await page.textContent('button[data-procedure="tax_certificate"]'), /課税証明書/);
   await page.click('button[data-procedure="tax_certificate"]');
   await page.waitForSelector('[data-step="form"]');
   await shot(page, '02-form');

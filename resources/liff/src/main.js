@@ -4,7 +4,7 @@ import liff from '@line/liff';
 import { LiffMockPlugin } from '@line/liff-mock';
 import * as api from './api.js';
 import * as camera from './camera.js';
-import { h, retranslate, setText, sleep } from './dom.js';
+import { h, retranslate, setText, sleep, twoLanguages } from './dom.js';
 import { language, setLanguage, t } from './i18n.js';
 import { measure, problem } from './quality.js';
 import { normalise, rules } from './validate.js';
@@ -103,17 +103,11 @@ function showProcedures() {
   const list = h('ul', { class: 'procedures' });
   for (const p of state.config.procedures) {
     const held = p.faceCheck === 'held';
-    const name = h('span', { class: 'name' });
-    const update = () => (name.textContent = language() === 'ja' ? p.nameJa : p.nameEn);
-    update();
-    langButton.addEventListener('click', update);
+    const name = twoLanguages('span', { class: 'name' }, p.nameJa, p.nameEn);
     const item = h('li', { class: held ? 'held' : '' });
     if (held) {
       const reasonId = `reason-${p.key}`;
-      const reason = h('p', { id: reasonId, class: 'reason' });
-      const updateReason = () => (reason.textContent = language() === 'ja' ? p.reasonJa : p.reasonEn);
-      updateReason();
-      langButton.addEventListener('click', updateReason);
+      const reason = twoLanguages('p', { id: reasonId, class: 'reason' }, p.reasonJa, p.reasonEn);
       item.append(h('button', { type: 'button', disabled: true, 'aria-describedby': reasonId, 'data-procedure': p.key }, name),
         h('p', { class: 'held-title', t: 'faceHeld' }), reason);
     } else {
@@ -383,7 +377,7 @@ function showReview() {
   if (!state.idempotencyKey) state.idempotencyKey = `liff-${crypto.randomUUID()}`;
   const rows = h('dl', { class: 'review' });
   const row = (key, value) => rows.append(h('dt', { t: key }), h('dd', {}, value));
-  const procedureName = h('span', {}, language() === 'ja' ? state.procedure.nameJa : state.procedure.nameEn);
+  const procedureName = twoLanguages('span', {}, state.procedure.nameJa, state.procedure.nameEn);
   row('procedure', procedureName);
   for (const field of fields) if (state.values[field]) row(field, state.values[field]);
   row('documentType', h('span', { t: state.documentType }));
