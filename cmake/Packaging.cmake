@@ -2,7 +2,8 @@
 #   madoguchi-workstation: madoguchi, madoguchi-cli (with its bash completion), the .desktop entry,
 #                          the staff guides, the face models' fetch script (the models themselves
 #                          are not packaged)
-#   madoguchi-receiver:    madoguchi-receiver, its systemd unit, an example configuration
+#   madoguchi-receiver:    madoguchi-receiver, its systemd unit, an example configuration, the residents' LIFF page
+#                          (share/madoguchi/liff, installed by resources/liff/CMakeLists.txt)
 # Build them with installer/linux/build-deb.sh (or: cpack -G DEB in the build directory).
 # The program targets are installed in app/CMakeLists.txt (components workstation, receiver).
 

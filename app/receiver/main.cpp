@@ -13,6 +13,9 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <csignal>
 #include <iostream>
 #include <pthread.h>
@@ -42,7 +45,8 @@ protected:
         help.setUsage("--config FILE [--listen HOST:PORT]");
         help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
                        "Serves GET /healthz, POST /line/webhook, GET /metrics and the LIFF applicant API\n"
-                       "(POST /api/v1/challenges, POST /api/v1/applications). Stops cleanly on SIGTERM or SIGINT.");
+                       "(POST /api/v1/challenges, POST /api/v1/applications, GET /api/v1/applications, GET /api/v1/liff)\n"
+                       "and the residents' LIFF page under /liff/. Stops cleanly on SIGTERM or SIGINT.");
         help.setFooter("Configuration keys (INI sections [http], [line], [liff], [challenge], [spool], [limits],\n"
                        "[workstation], [tls]):\n" +
                        mado::ReceiverConfig::keysHelp().toStdString() +
@@ -53,6 +57,16 @@ protected:
     }
 
     void onConfig(const std::string &, const std::string &value) { m_configPath = value; }
+
+    // liff/ next to the binary (the build tree), else ../share/madoguchi/liff from it (installed).
+    QString defaultLiffDirectory() const
+    {
+        const QString binary = QString::fromStdString(config().getString("application.dir", "."));
+        const QString beside = QDir(binary).filePath(QStringLiteral("liff"));
+        if (QFileInfo::exists(beside + QStringLiteral("/index.html")))
+            return beside;
+        return QDir::cleanPath(QDir(binary).filePath(QStringLiteral("../share/madoguchi/liff")));
+    }
 
     int fail(const QString &message, int code)
     {
@@ -100,12 +114,18 @@ protected:
         pushOptions.apiBase = settings.lineApiBase;
         pushOptions.accessToken = settings.channelAccessToken;
         mado::PushWorker pushes(*spool.value(), pushOptions);
-        mado::ReceiverServer server(settings.serverOptions(), *spool.value());
+        mado::ReceiverOptions serverOptions = settings.serverOptions();
+        if (serverOptions.liff.staticDir.isEmpty())
+            serverOptions.liff.staticDir = defaultLiffDirectory();
+        mado::ReceiverServer server(serverOptions, *spool.value());
         const mado::Status started = server.start();
         if (!started)
             return fail(started.error().message, EXIT_UNAVAILABLE);
         std::cout << "madoguchi-receiver: listening on " << settings.listenHost.toStdString() << ':' << server.port()
                   << std::endl;
+        if (!QFileInfo::exists(serverOptions.liff.staticDir + QStringLiteral("/index.html")))
+            std::cout << "madoguchi-receiver: no LIFF page in '" << serverOptions.liff.staticDir.toStdString()
+                      << "' (liff.static_dir); /liff/ answers 404" << std::endl;
         std::unique_ptr<mado::WorkstationServer> workstations;
         if (settings.workstationApiEnabled()) {
             mado::WorkstationServer::Options options;

@@ -4,6 +4,7 @@
 #include "core/intake/SecretFileCheck.h"
 #include "core/intake/TlsPolicy.h"
 #include "core/intake/WorkstationTokens.h"
+#include "core/receiver/api/ProcedureCatalogue.h"
 
 #include <Poco/Exception.h>
 #include <Poco/String.h>
@@ -125,6 +126,48 @@ void collectKeys(const Poco::Util::AbstractConfiguration &config, const std::str
     }
 }
 
+Result<QStringList> readProcedureList(const Poco::Util::AbstractConfiguration &config, const char *key)
+{
+    QStringList list;
+    for (const QString &name : value(config, key).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString trimmed = name.trimmed();
+        if (!ProcedureCatalogue::find(trimmed) || list.contains(trimmed))
+            return invalid(QStringLiteral("%1: '%2' is not one of tax_certificate, tax_exemption_certificate, "
+                                          "tax_payment_certificate, juminhyo_copy (each once)")
+                               .arg(QLatin1String(key), trimmed));
+        list.append(trimmed);
+    }
+    return list;
+}
+
+// The [liff] keys of the residents' page (liff.static_dir's default is the application's).
+Status readLiffPage(const Poco::Util::AbstractConfiguration &config, LiffOptions &liff)
+{
+    liff.liffId = value(config, "liff.id");
+    static const QRegularExpression liffIdPattern(QStringLiteral("^\\d{1,20}-[A-Za-z0-9]{1,32}$"));
+    if (!liff.liffId.isEmpty() && !liffIdPattern.match(liff.liffId).hasMatch())
+        return invalid(QStringLiteral("liff.id must look like 1657000000-AbCdEfGh, got '%1'").arg(liff.liffId));
+    liff.staticDir = value(config, "liff.static_dir");
+    const auto procedures = readProcedureList(config, "liff.procedures");
+    if (!procedures)
+        return procedures.error();
+    if (procedures.value().isEmpty())
+        return invalid(QStringLiteral("liff.procedures: name at least one procedure"));
+    liff.procedures = procedures.value();
+    const auto held = readProcedureList(config, "liff.face_check_held");
+    if (!held)
+        return held.error();
+    for (const QString &key : held.value())
+        if (!liff.procedures.contains(key))
+            return invalid(QStringLiteral("liff.face_check_held: '%1' is not in liff.procedures").arg(key));
+    liff.faceCheckHeld = held.value();
+    const QString mock = value(config, "liff.mock").toLower();
+    if (mock != QLatin1String("true") && mock != QLatin1String("false"))
+        return invalid(QStringLiteral("liff.mock must be true or false, got '%1'").arg(mock));
+    liff.mock = mock == QLatin1String("true");
+    return {};
+}
+
 } // namespace
 
 const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
@@ -144,6 +187,19 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"line.data_api_base", "https://api-data.line.me", "base URL of the LINE content API"},
         {"liff.channel_id", nullptr, "optional: LINE Login channel id of the LIFF app (digits); enables the applicant API"},
         {"liff.url", nullptr, "optional: the LIFF app's URL (https://liff.line.me/...), sent in the reply to a follow"},
+        {"liff.id", nullptr, "optional: the LIFF app's id (e.g. 1657000000-AbCdEfGh), given to the page for liff.init()"},
+        {"liff.static_dir", nullptr,
+         "directory of the residents' LIFF page served under /liff/ (default: liff/ next to the binary, else "
+         "../share/madoguchi/liff from it)"},
+        {"liff.procedures", "tax_certificate,juminhyo_copy",
+         "procedures the LIFF page offers, in order: tax_certificate, tax_exemption_certificate, "
+         "tax_payment_certificate, juminhyo_copy"},
+        {"liff.face_check_held", "juminhyo_copy",
+         "procedures (of liff.procedures) the ward's policy does not accept with a face check: the page says so "
+         "and why before the resident starts (empty: none)"},
+        {"liff.mock", "false",
+         "true lets the page run outside LINE with a mock LIFF SDK and an ID token in its URL (the demo and tests "
+         "with madoguchi-linesim); never in a ward"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
         {"spool.min_free_bytes", "1073741824",
          "new applications are refused (507) while the spool's file system has less free space than this plus the "
@@ -262,6 +318,9 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     result.liffUrl = value(config, "liff.url");
     if (!result.liffUrl.isEmpty() && !QUrl(result.liffUrl, QUrl::StrictMode).isValid())
         return invalid(QStringLiteral("liff.url must be a URL"));
+
+    if (Status liff = readLiffPage(config, result.liff); !liff)
+        return liff.error();
 
     result.spoolPath = value(config, "spool.path");
     if (result.spoolPath.isEmpty())
@@ -417,6 +476,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;
     options.liffChannelId = liffChannelId;
+    options.liff = liff;
     options.challengeLifetimeSeconds = challengeLifetimeSeconds;
     options.challengeDirections = challengeDirections;
     options.maxChallengesPerHour = maxChallengesPerHour;

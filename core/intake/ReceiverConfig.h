@@ -52,6 +52,7 @@ public:
     QString lineDataApiBase;
     QString liffChannelId; // empty when not configured
     QString liffUrl;
+    LiffOptions liff; // the residents' page (liff.id, liff.static_dir, liff.procedures, ...)
     QString spoolPath;
     int webhookRetentionDays = 7;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/face/ImageLimits.h"
+#include "core/receiver/api/LiffOptions.h"
 
 #include <QByteArray>
 #include <QString>
@@ -65,6 +66,8 @@ struct ReceiverOptions {
     // New applications are refused (507) while the spool's file system has less free space than
     // this plus the declared body. 0: no check (tests); ReceiverConfig's default is 1 GiB.
     qint64 spoolMinFreeBytes = 0;
+    // The residents' LIFF page (/liff/) and its settings (GET /api/v1/liff).
+    LiffOptions liff;
 };
 
 } // namespace mado

@@ -8,6 +8,8 @@
 #include "core/intake/Spool.h"
 #include "core/intake/SpoolGauges.h"
 #include "core/intake/WebhookHandler.h"
+#include "core/receiver/api/LiffEndpoints.h"
+#include "core/receiver/api/StaticFileHandler.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -31,6 +33,9 @@ const std::string kWebhookRoute = "/line/webhook";
 const std::string kMetricsRoute = "/metrics";
 const std::string kChallengesRoute = "/api/v1/challenges";
 const std::string kApplicationsRoute = "/api/v1/applications";
+const std::string kLiffSettingsRoute = "/api/v1/liff";
+// Metrics label of every file under /liff/ (and /liff itself).
+const std::string kLiffPageRoute = "/liff/";
 const std::string kOtherRoute = "other";
 
 class HealthHandler : public Poco::Net::HTTPRequestHandler {
@@ -152,8 +157,9 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createRequestHandler(const Poco::
         path.clear(); // an unparsable target is an unknown route
     }
     const bool known = path == kHealthRoute || path == kWebhookRoute || path == kMetricsRoute ||
-                       path == kChallengesRoute || path == kApplicationsRoute;
-    const std::string &route = known ? path : kOtherRoute;
+                       path == kChallengesRoute || path == kApplicationsRoute || path == kLiffSettingsRoute;
+    const bool page = path == StaticFileHandler::kPrefix || path.rfind(kLiffPageRoute, 0) == 0;
+    const std::string &route = known ? path : page ? kLiffPageRoute : kOtherRoute;
     return new CountingHandler(route, createHandler(route, request.getMethod()), m_metrics);
 }
 
@@ -172,9 +178,19 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createHandler(const std::string &
     if (route == kChallengesRoute)
         return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ChallengeHandler(m_applicant))
                                 : methodNotAllowed("POST");
-    if (route == kApplicationsRoute)
-        return method == "POST" ? static_cast<Poco::Net::HTTPRequestHandler *>(new ApplicationHandler(m_applicant))
-                                : methodNotAllowed("POST");
+    if (route == kApplicationsRoute) {
+        if (method == "POST")
+            return new ApplicationHandler(m_applicant);
+        return get ? static_cast<Poco::Net::HTTPRequestHandler *>(new ApplicationStatusHandler(m_applicant, m_spool))
+                   : methodNotAllowed("GET or POST");
+    }
+    if (route == kLiffSettingsRoute)
+        return get ? static_cast<Poco::Net::HTTPRequestHandler *>(new LiffSettingsHandler(m_applicant))
+                   : methodNotAllowed("GET");
+    if (route == kLiffPageRoute)
+        return get ? static_cast<Poco::Net::HTTPRequestHandler *>(
+                         new StaticFileHandler(m_applicant.options.liff.staticDir))
+                   : methodNotAllowed("GET");
     return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, QStringLiteral("not_found"),
                             QStringLiteral("no such endpoint"));
 }

@@ -14,7 +14,9 @@ class Spool;
 class WebhookCheck;
 
 // Maps a request's method and path to its handler: GET /healthz, POST /line/webhook, GET /metrics,
-// POST /api/v1/challenges and POST /api/v1/applications (the applicant API, see ApplicantApi).
+// POST /api/v1/challenges and POST /api/v1/applications (the applicant API, see ApplicantApi), and
+// for the residents' LIFF page GET /api/v1/liff, GET /api/v1/applications (LiffEndpoints) and the
+// page's files under /liff/ (StaticFileHandler).
 // Unknown paths get 404 and known paths with the wrong method 405, both with a JSON body. Every
 // answer is counted in the metrics by route and status. Called on Poco's server threads; the spool,
 // the metrics, the webhook check and the applicant services must outlive the factory.

@@ -53,6 +53,8 @@ api_base = http://127.0.0.1:$sim_port
 data_api_base = http://127.0.0.1:$sim_port
 [liff]
 channel_id = 1657000000
+; The residents' page runs outside LINE with the LIFF SDK's mock and a simulator ID token.
+mock = true
 [challenge]
 ; The demo's photos show turns to the sides only.
 directions = left,right
@@ -96,6 +98,17 @@ printf '%s\n%s\n' "$admin_password" "$supervisor_password" |
 printf '%s\n' "$admin_password" |
     "$cli" register import "$state/cases/register.csv" --as admin --store "$store" > /dev/null
 
+# The residents' LIFF page, opened in an ordinary browser as a demo resident (the simulator's ID
+# token goes in the URL's fragment; the page uses the LIFF SDK's mock because liff.mock = true).
+resident_token=$(curl -fsS -X POST "http://127.0.0.1:$sim_port/admin/id-tokens" \
+    -H 'Content-Type: application/json' \
+    -d '{"userId":"Udemoresident0000000000000000000","channelId":"1657000000","expiresIn":86400}' |
+    sed -n 's/.*"idToken" *: *"\([^"]*\)".*/\1/p')
+liff_page="http://127.0.0.1:$public_port/liff/#mock-id-token=$resident_token"
+if ! curl -fsS -o /dev/null "http://127.0.0.1:$public_port/liff/"; then
+    liff_page="(not built: install node and npm, then rebuild)"
+fi
+
 cat <<TXT
 
   Demo accounts (shown once; the demo state is recreated at every run):
@@ -103,6 +116,8 @@ cat <<TXT
     supervisor  $supervisor_password
     admin       $admin_password
   Receiver:     http://127.0.0.1:$public_port  (workstation API 127.0.0.1:$ws_port)
+  Residents' page (LIFF, a demo resident; valid 24 h):
+                $liff_page
   State:        $state
 
 TXT

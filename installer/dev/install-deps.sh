@@ -13,6 +13,7 @@ packages=(
     libpoco-dev libssl-dev openssl libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
     fonts-ipafont-gothic fonts-ipafont-mincho
     xvfb xauth poppler-utils curl
+    nodejs npm chromium
 )
 
 missing=()

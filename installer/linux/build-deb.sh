@@ -27,7 +27,11 @@ fi
 
 jobs=${MADO_JOBS:-$(nproc)}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMADO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target madoguchi madoguchi-cli madoguchi-cli-completion madoguchi-receiver
+targets=(madoguchi madoguchi-cli madoguchi-cli-completion madoguchi-receiver)
+# The residents' LIFF page goes into the receiver's package (share/madoguchi/liff) when node and
+# npm are there (install-deps.sh installs them).
+if command -v node >/dev/null && command -v npm >/dev/null; then targets+=(mado_liff); fi
+cmake --build "$build_dir" -j"$jobs" --target "${targets[@]}"
 
 rm -f "$build_dir"/packages/*.deb
 (cd "$build_dir" && cpack -G DEB -B "$PWD/packages")

@@ -96,6 +96,12 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(options.channelSecret, IntakeTestKit::channelSecret());
     QCOMPARE(options.maxBodyBytes, qint64(1048576));
     QCOMPARE(options.port, quint16(8480));
+    // The residents' page: the application picks the directory; 住民票 held for a face check.
+    QVERIFY(options.liff.staticDir.isEmpty());
+    QVERIFY(options.liff.liffId.isEmpty());
+    QCOMPARE(options.liff.procedures, (QStringList{QStringLiteral("tax_certificate"), QStringLiteral("juminhyo_copy")}));
+    QCOMPARE(options.liff.faceCheckHeld, QStringList{QStringLiteral("juminhyo_copy")});
+    QVERIFY(!options.liff.mock);
 }
 
 void TestReceiverConfig::everyKeyIsRead()
@@ -105,6 +111,8 @@ void TestReceiverConfig::everyKeyIsRead()
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "token_cache_entries = 50\nfailed_tokens_burst = 4\nfailed_tokens_per_minute = 2\n"
+                           "id = 1657000000-AbCd\nstatic_dir = /srv/liff\nprocedures = juminhyo_copy, tax_payment_certificate\n"
+                           "face_check_held =\nmock = true\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
                            "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\n"
@@ -146,6 +154,11 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(options.uploadsPerUser, 3);
     QCOMPARE(options.uploadsTotal, 9);
     QCOMPARE(options.spoolMinFreeBytes, qint64(0));
+    QCOMPARE(options.liff.liffId, QStringLiteral("1657000000-AbCd"));
+    QCOMPARE(options.liff.staticDir, QStringLiteral("/srv/liff"));
+    QCOMPARE(options.liff.procedures, (QStringList{QStringLiteral("juminhyo_copy"), QStringLiteral("tax_payment_certificate")}));
+    QVERIFY(options.liff.faceCheckHeld.isEmpty());
+    QVERIFY(options.liff.mock);
     QVERIFY(c.workstationApiEnabled());
     QCOMPARE(c.workstationHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.workstationPort, quint16(9001));
@@ -200,6 +213,16 @@ void TestReceiverConfig::invalidConfiguration_data()
                                               << QStringLiteral("line.data_api_base must be an http(s) base URL");
     QTest::addRow("liff channel id not digits") << valid + "[liff]\nchannel_id = abc\n" << files
                                                 << QStringLiteral("liff.channel_id must be the channel's numeric id");
+    QTest::addRow("liff id malformed") << valid + "[liff]\nid = liff-xxxx\n" << files
+                                       << QStringLiteral("liff.id must look like 1657000000-AbCdEfGh");
+    QTest::addRow("liff procedure unknown") << valid + "[liff]\nprocedures = tax_certificate,passport\n" << files
+                                            << QStringLiteral("liff.procedures: 'passport' is not one of");
+    QTest::addRow("liff no procedure") << valid + "[liff]\nprocedures =\nface_check_held =\n" << files
+                                       << QStringLiteral("liff.procedures: name at least one procedure");
+    QTest::addRow("liff held not offered") << valid + "[liff]\nprocedures = tax_certificate\n" << files
+                                           << QStringLiteral("liff.face_check_held: 'juminhyo_copy' is not in liff.procedures");
+    QTest::addRow("liff mock not boolean") << valid + "[liff]\nmock = yes\n" << files
+                                           << QStringLiteral("liff.mock must be true or false");
     QTest::addRow("challenge lifetime too long") << valid + "[challenge]\nlifetime_seconds = 86400\n" << files
                                                  << QStringLiteral("challenge.lifetime_seconds must be an integer");
     QTest::addRow("challenge direction unknown") << valid + "[challenge]\ndirections = left,sideways\n" << files
@@ -460,7 +483,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 32);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 37);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

@@ -1,0 +1,98 @@
+#include "core/receiver/api/LiffEndpoints.h"
+
+#include "core/intake/ApiError.h"
+#include "core/intake/ApplicantApi.h"
+#include "core/intake/JsonResponse.h"
+#include "core/intake/Spool.h"
+#include "core/intake/Sqlite.h"
+#include "core/receiver/api/ProcedureCatalogue.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+namespace mado {
+
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+void dropUnreadBody(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+{
+    if (request.getChunkedTransferEncoding() || (request.hasContentLength() && request.getContentLength64() > 0))
+        response.setKeepAlive(false);
+}
+
+QString text(sqlite3_stmt *statement, int index)
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(statement, index));
+    return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(statement, index)) : QString();
+}
+
+Result<QJsonArray> listApplications(Spool &spool, const QString &userId)
+{
+    return spool.locked([&](sqlite3 *db) -> Result<QJsonArray> {
+        auto select = Sqlite::prepare(db, "SELECT reference, json_extract(manifest, '$.applicant.procedure'), "
+                                          "received_at, state FROM applications WHERE user_id = ?1 "
+                                          "ORDER BY seq DESC LIMIT ?2");
+        if (!select)
+            return select.error();
+        sqlite3_stmt *statement = select.value().get();
+        const QByteArray user = userId.toUtf8();
+        sqlite3_bind_text(statement, 1, user.constData(), int(user.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int(statement, 2, ApplicationStatusHandler::kMaxListed);
+        QJsonArray list;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
+            list.append(QJsonObject{{QStringLiteral("reference"), text(statement, 0)},
+                                    {QStringLiteral("procedure"), text(statement, 1)},
+                                    {QStringLiteral("receivedAt"), text(statement, 2)},
+                                    {QStringLiteral("state"), text(statement, 3)}});
+        if (rc != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot list applications"));
+        return list;
+    });
+}
+
+} // namespace
+
+void LiffSettingsHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+{
+    dropUnreadBody(request, response);
+    const ReceiverOptions &options = m_services.options;
+    JsonResponse::send(response, HTTPResponse::HTTP_OK,
+                       QJsonObject{{QStringLiteral("liffId"), options.liff.liffId},
+                                   {QStringLiteral("mock"), options.liff.mock},
+                                   {QStringLiteral("challengeLifetimeSeconds"), options.challengeLifetimeSeconds},
+                                   {QStringLiteral("maxImageBytes"), double(options.imageLimits.maxBytes)},
+                                   {QStringLiteral("procedures"), ProcedureCatalogue::describe(options.liff)}});
+}
+
+void ApplicationStatusHandler::handleRequest(Poco::Net::HTTPServerRequest &request,
+                                             Poco::Net::HTTPServerResponse &response)
+{
+    dropUnreadBody(request, response);
+    const std::string header = request.get("Authorization", std::string());
+    const std::string prefix = "Bearer ";
+    QString token;
+    if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
+        token = QString::fromStdString(header.substr(prefix.size())).trimmed();
+    int retryAfter = 0;
+    const auto user = m_services.verifier.verify(token, request.clientAddress().host().toString(), &retryAfter);
+    if (!user) {
+        ApiError error = ApiError::fromError(user.error());
+        error.retryAfterSeconds = retryAfter;
+        return error.send(response);
+    }
+    const auto list = listApplications(m_spool, user.value());
+    if (!list)
+        return ApiError::fromError(list.error()).send(response);
+    JsonResponse::send(response, HTTPResponse::HTTP_OK, QJsonObject{{QStringLiteral("applications"), list.value()}});
+}
+
+} // namespace mado
