@@ -36,6 +36,7 @@ int runRegister(QStringList arguments, CliStreams streams);
 int runBackup(QStringList arguments, CliStreams streams);
 int runStats(QStringList arguments, CliStreams streams);
 int runRetention(QStringList arguments, CliStreams streams);
+int runStore(QStringList arguments, CliStreams streams); // store rekey | store key (RekeyCommand.cpp)
 // Receiver import and verification jobs.
 int runImport(QStringList arguments, CliStreams streams);
 int runReverify(QStringList arguments, CliStreams streams);

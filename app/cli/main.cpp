@@ -52,6 +52,8 @@ int main(int argc, char *argv[])
         return mado::cli::runStats(arguments, streams);
     if (command == QLatin1String("retention"))
         return mado::cli::runRetention(arguments, streams);
+    if (command == QLatin1String("store"))
+        return mado::cli::runStore(arguments, streams);
     if (command == QLatin1String("import"))
         return mado::cli::runImport(arguments, streams);
     if (command == QLatin1String("reverify"))
@@ -78,6 +80,7 @@ int main(int argc, char *argv[])
            "  backup TARGET                                                online backup of the store\n"
            "  stats                                                        cases per state, table sizes\n"
            "  retention [--dry-run] --as ADMIN                             delete closed cases' images when due\n"
+           "  store rekey | store key                                      seal the case images under a new key / show it\n"
            "  import [--once] --receiver URL --token-file FILE             pull applications from the receiver\n"
            "  reverify [--pending] --as USER                               verify imported cases / rerun stale verdicts\n";
     return command.isEmpty() || command == QLatin1String("--help") ? mado::cli::kExitOk : mado::cli::kExitUsage;
