@@ -17,6 +17,7 @@
 #include "app/cli/ReverifyCommand.h"
 #include "app/cli/SamplesCommand.h"
 #include "app/cli/StatsCommand.h"
+#include "app/cli/StoreCommand.h"
 #include "app/cli/UserCommand.h"
 #include "app/cli/VerifyCommand.h"
 #include "core/store/StoreLocation.h"
@@ -61,6 +62,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<BackupCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<RetentionCommand>());
+    m_commands.push_back(std::make_unique<StoreCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ReverifyCommand>());
     m_commands.push_back(std::make_unique<CompletionCommand>(*this));

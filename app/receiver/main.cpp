@@ -1,8 +1,10 @@
 // madoguchi-receiver: the internet-facing intake service. Wiring only.
+#include "core/crypto/Keyring.h"
 #include "core/intake/PushWorker.h"
 #include "core/intake/ReceiverConfig.h"
 #include "core/intake/ReceiverServer.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolSealing.h"
 #include "core/intake/WebhookWorker.h"
 #include "core/intake/WorkstationServer.h"
 
@@ -36,13 +38,56 @@ protected:
         options.addOption(Poco::Util::Option("listen", "l", "HTTP listen address HOST:PORT, overrides http.listen")
                               .argument("HOST:PORT")
                               .binding("http.listen"));
+        options.addOption(
+            Poco::Util::Option("rotate-key", "", "re-seal the spool under the key in FILE (receiver stopped), then exit")
+                .argument("FILE")
+                .callback(Poco::Util::OptionCallback<ReceiverApp>(this, &ReceiverApp::onRotateKey)));
+        options.addOption(
+            Poco::Util::Option("generate-key", "", "write a new 32-byte data key into FILE (mode 0600), then exit")
+                .argument("FILE")
+                .callback(Poco::Util::OptionCallback<ReceiverApp>(this, &ReceiverApp::onGenerateKey)));
+    }
+
+    void onRotateKey(const std::string &, const std::string &value) { m_rotateKeyPath = value; }
+    void onGenerateKey(const std::string &, const std::string &value) { m_generateKeyPath = value; }
+
+    // --generate-key: a new key file for spool.key_file (or a rotation).
+    int generateKey()
+    {
+        const QString path = QString::fromStdString(m_generateKeyPath);
+        const auto key = mado::DataKey::createFile(path);
+        if (!key)
+            return fail(key.error().message, EXIT_CANTCREAT);
+        std::cout << "madoguchi-receiver: wrote key " << key.value().idHex().toStdString() << " to "
+                  << m_generateKeyPath << " (mode 0600; keep a copy in a safe place)" << std::endl;
+        return EXIT_OK;
+    }
+
+    // --rotate-key: everything sealed under the configured key (or not yet sealed) is re-sealed
+    // under the new one, item by item; run again after an interruption.
+    int rotateKey(mado::Spool &spool, const mado::DataKey &current)
+    {
+        const auto next = mado::DataKey::loadFile(QString::fromStdString(m_rotateKeyPath), QStringLiteral("--rotate-key"));
+        if (!next)
+            return fail(next.error().message, EXIT_CONFIG);
+        const mado::Keyring keyring(next.value(), {current});
+        const auto sealed = mado::SpoolSealing::sealAll(spool, keyring);
+        if (!sealed)
+            return fail(sealed.error().message, EXIT_DATAERR);
+        std::cout << "madoguchi-receiver: re-sealed " << sealed.value().manifests << " manifests and "
+                  << sealed.value().files << " files under key " << next.value().idHex().toStdString() << " ("
+                  << sealed.value().current << " were already). Now set spool.key_file = " << m_rotateKeyPath
+                  << " (or move it over the old key file) and start the receiver; keep the old key until the "
+                     "backups made before today are gone."
+                  << std::endl;
+        return EXIT_OK;
     }
 
     void onHelp(const std::string &, const std::string &)
     {
         Poco::Util::HelpFormatter help(options());
         help.setCommand(commandName());
-        help.setUsage("--config FILE [--listen HOST:PORT]");
+        help.setUsage("--config FILE [--listen HOST:PORT] | --config FILE --rotate-key NEWKEY | --generate-key FILE");
         help.setHeader("madoguchi-receiver: receives LINE webhooks for Madoguchi and keeps them in a durable spool.\n"
                        "Serves GET /healthz, POST /line/webhook, GET /metrics and the LIFF applicant API\n"
                        "(POST /api/v1/challenges, POST /api/v1/applications, GET /api/v1/applications, GET /api/v1/liff)\n"
@@ -78,6 +123,8 @@ protected:
     {
         if (m_helpRequested)
             return EXIT_OK;
+        if (!m_generateKeyPath.empty())
+            return generateKey();
         if (m_configPath.empty())
             return fail(QStringLiteral("--config FILE is required (see --help)"), EXIT_USAGE);
         // SIGTERM and SIGINT blocked before any thread starts, so every thread inherits the mask and the
@@ -110,6 +157,18 @@ protected:
         auto spool = mado::Spool::open(settings.spoolPath);
         if (!spool)
             return fail(spool.error().message, EXIT_CANTCREAT);
+        if (!m_rotateKeyPath.empty())
+            return rotateKey(*spool.value(), *settings.spoolKey);
+        // Before anything serves or recovers: data written before encryption is sealed now; data
+        // under a key that is not configured stops the start, and nothing is changed or deleted.
+        auto keyring = std::make_shared<const mado::Keyring>(*settings.spoolKey);
+        const auto sealed = mado::SpoolSealing::sealAll(*spool.value(), *keyring);
+        if (!sealed)
+            return fail(sealed.error().message, EXIT_CONFIG);
+        if (sealed.value().manifests + sealed.value().files > 0)
+            std::cout << "madoguchi-receiver: sealed " << sealed.value().manifests << " manifests and "
+                      << sealed.value().files << " files written before encryption" << std::endl;
+        spool.value()->setKeyring(keyring);
         mado::PushWorker::Options pushOptions;
         pushOptions.apiBase = settings.lineApiBase;
         pushOptions.accessToken = settings.channelAccessToken;
@@ -170,6 +229,8 @@ protected:
 private:
     bool m_helpRequested = false;
     std::string m_configPath;
+    std::string m_rotateKeyPath;
+    std::string m_generateKeyPath;
 };
 
 } // namespace

@@ -256,7 +256,8 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
     StagingGuard guard(staging.value(), slot);
     Submission submission;
     const auto problem = SubmissionParser::parse(request.getContentType(), body, staging.value(),
-                                                 options.imageLimits.maxBytes, challengeProblem, submission);
+                                                 options.imageLimits.maxBytes, challengeProblem, submission,
+                                                 m_services.intake.keyring());
     if (problem || body.exceeded())
         guard.discard();
     // A body over the limit is 413 whatever else was wrong with it.

@@ -1,5 +1,8 @@
 #include "core/intake/ApplicationIntake.h"
 
+#include "core/crypto/Keyring.h"
+#include "core/crypto/SealStream.h"
+#include "core/crypto/SealedFile.h"
 #include "core/intake/CaseBundleReader.h"
 #include "core/intake/ChallengeStore.h"
 #include "core/intake/IntakeLog.h"
@@ -88,13 +91,16 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
     // One image in memory at a time (at most the image byte limit), checked, then given its name
     // in the bundle; the staged file stays where it is.
     auto addImage = [&](const SubmittedImage &image, BundleImage &target) -> std::optional<ApiError> {
-        QFile file(image.path);
-        if (image.size > m_limits.maxBytes || !file.open(QIODevice::ReadOnly)) {
-            qCCritical(lcIntake) << "staged image unreadable:" << image.path;
+        // Staged sealed when the spool has a keyring (SubmissionParser seals while it streams).
+        const Keyring *keyring = m_applications.keyring();
+        const auto staged = image.size > m_limits.maxBytes
+                                ? Result<QByteArray>(Error{ErrorCode::Io, QString()})
+                                : SealedFile::read(image.path, keyring, SealingStream::sealedSize(m_limits.maxBytes));
+        if (!staged) {
+            qCCritical(lcIntake) << "staged image unreadable:" << image.path << staged.error().message;
             return ApiError::fromError(Error{ErrorCode::Io, QString()});
         }
-        const QByteArray bytes = file.read(m_limits.maxBytes + 1);
-        file.close();
+        const QByteArray &bytes = staged.value();
         const auto info = UploadedImage::check(bytes, m_limits);
         if (!info)
             return ApiError::fromError(info.error(), image.part);
@@ -104,7 +110,10 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
         if (info.value().end < bytes.size()) {
             // Data after the image's end marker (an Ultra HDR gain map, a Motion Photo's video, a
             // polyglot's script) is not kept: the stored file ends with the image.
-            if (!QFile::resize(image.path, info.value().end)) {
+            const bool cut = keyring ? QFile::remove(image.path) &&
+                                           SealedFile::write(image.path, bytes.left(info.value().end), *keyring).ok()
+                                     : QFile::resize(image.path, info.value().end);
+            if (!cut) {
                 qCCritical(lcIntake) << "cannot cut the staged image" << image.path;
                 return ApiError::fromError(Error{ErrorCode::Io, QString()});
             }

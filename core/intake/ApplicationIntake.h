@@ -42,6 +42,9 @@ public:
     Outcome submit(const QString &userId, const QString &idempotencyKey, const QString &applicationId,
                    const Submission &submission, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // The spool's keyring, which seals the staged images (null: kept plain).
+    const Keyring *keyring() const { return m_applications.keyring(); }
+
     // The form field of a manifest JSON pointer ("/applicant/address/postalCode" -> "postalCode").
     static QString fieldOfPointer(const QString &pointer);
 

@@ -5,6 +5,7 @@
 #include "core/intake/IntakeLog.h"
 #include "core/intake/ReferenceNumber.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolSealing.h"
 #include "core/intake/Sqlite.h"
 
 #include <QDir>
@@ -49,6 +50,11 @@ Result<std::optional<StoredApplication>> find(sqlite3 *db, const QString &userId
 }
 
 } // namespace
+
+const Keyring *ApplicationStore::keyring() const
+{
+    return m_spool.keyring();
+}
 
 QString ApplicationStore::directoryOf(const QString &applicationId) const
 {
@@ -116,7 +122,9 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
         bind(insert.value().get(), 4, userId.toUtf8());
         bind(insert.value().get(), 5, idempotencyKey.toUtf8());
         bind(insert.value().get(), 6, manifest.receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8());
-        bind(insert.value().get(), 7, QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact));
+        bind(insert.value().get(), 7,
+             SpoolSealing::sealManifest(QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact),
+                                        m_spool.keyring()));
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store application"));
         return StoredApplication{manifest.applicationId, manifest.reference, false};

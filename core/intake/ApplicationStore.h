@@ -13,6 +13,7 @@
 
 namespace mado {
 
+class Keyring;
 class Spool;
 
 // The reference an application got, and whether this call stored it or found it stored already
@@ -24,7 +25,8 @@ struct StoredApplication {
 };
 
 // Keeps LIFF applications in the spool: the manifest (case.json of the case bundle, personal data)
-// in table applications and the images as files under Spool::filesDirectory()/<application id>/.
+// in table applications and the images as files under Spool::filesDirectory()/<application id>/,
+// both sealed with the spool's keyring when it has one (SpoolSealing, SealedFile).
 // The images are written (and fsynced) into a hidden staging directory (createStaging(), filled by
 // the caller while the upload streams in); store() fsyncs it, renames it into place and fsyncs the
 // parent, and only then, in one transaction, marks the challenge used and inserts the row
@@ -49,6 +51,8 @@ public:
     Result<int> recover();
 
     QString directoryOf(const QString &applicationId) const;
+    // The spool's keyring (null: kept plain).
+    const Keyring *keyring() const;
 
 private:
     Spool &m_spool;

@@ -201,6 +201,12 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "true lets the page run outside LINE with a mock LIFF SDK and an ID token in its URL (the demo and tests "
          "with madoguchi-linesim); never in a ward"},
         {"spool.path", nullptr, "required: path of the spool's SQLite file (created if missing)"},
+        {"spool.key_file", nullptr,
+         "required (or spool.key_credential): file of the 32-byte key that seals applicants' data in the spool "
+         "(mode 0600, or 0640 with the receiver's group); make one with: (umask 077; head -c 32 /dev/urandom > FILE)"},
+        {"spool.key_credential", nullptr,
+         "instead of spool.key_file: name of a systemd credential holding the key (LoadCredential=NAME:FILE; read "
+         "from $CREDENTIALS_DIRECTORY/NAME)"},
         {"spool.min_free_bytes", "1073741824",
          "new applications are refused (507) while the spool's file system has less free space than this plus the "
          "upload, 0 to 1099511627776 bytes (0: no check)"},
@@ -325,6 +331,21 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     result.spoolPath = value(config, "spool.path");
     if (result.spoolPath.isEmpty())
         return invalid(QStringLiteral("spool.path is required: the path of the spool's SQLite file"));
+
+    result.spoolKeyFile = value(config, "spool.key_file");
+    result.spoolKeyCredential = value(config, "spool.key_credential");
+    if (!result.spoolKeyFile.isEmpty() && !result.spoolKeyCredential.isEmpty())
+        return invalid(QStringLiteral("spool.key_file and spool.key_credential are both set; keep one"));
+    if (result.spoolKeyFile.isEmpty() && result.spoolKeyCredential.isEmpty())
+        return invalid(QStringLiteral("spool.key_file (or spool.key_credential) is required: applicants' data in the "
+                                      "spool is sealed with it; make one with: (umask 077; head -c 32 /dev/urandom > "
+                                      "/etc/madoguchi/spool.key) and keep a copy in a safe place"));
+    auto spoolKey = result.spoolKeyFile.isEmpty()
+                        ? DataKey::loadCredential(result.spoolKeyCredential, QStringLiteral("spool.key_credential"))
+                        : DataKey::loadFile(result.spoolKeyFile, QStringLiteral("spool.key_file"));
+    if (!spoolKey)
+        return spoolKey.error();
+    result.spoolKey = std::move(spoolKey).value();
 
     const auto retention = readInteger(config, "spool.webhook_retention_days", 1, 365);
     if (!retention)

@@ -3,12 +3,14 @@
 #include "core/domain/CaseBundle.h"
 
 #include "core/Result.h"
+#include "core/crypto/DataKey.h"
 #include "core/intake/ReceiverOptions.h"
 #include "core/intake/WorkstationTokens.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace Poco::Util {
@@ -54,6 +56,11 @@ public:
     QString liffUrl;
     LiffOptions liff; // the residents' page (liff.id, liff.static_dir, liff.procedures, ...)
     QString spoolPath;
+    // The data key sealing the spool's personal data: from spool.key_file or, under systemd, the
+    // credential spool.key_credential ($CREDENTIALS_DIRECTORY/<name>); load() refuses without one.
+    QString spoolKeyFile;
+    QString spoolKeyCredential;
+    std::optional<DataKey> spoolKey;
     int webhookRetentionDays = 7;
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
     int challengeLifetimeSeconds = 600;

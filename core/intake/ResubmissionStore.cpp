@@ -1,5 +1,6 @@
 #include "core/intake/ResubmissionStore.h"
 
+#include "core/crypto/SealedFile.h"
 #include "core/intake/DurableFiles.h"
 #include "core/intake/Spool.h"
 #include "core/intake/Sqlite.h"
@@ -68,7 +69,12 @@ Result<ResubmissionStore::Page> ResubmissionStore::images(const QString &applica
         if (!page.files.empty() && bytes + file.size() > maxBytes)
             break;
         bytes += file.size();
-        page.files.emplace_back(name, file.readAll());
+        file.close();
+        auto image = SealedFile::read(directory(m_spool) + name, m_spool.keyring());
+        if (!image)
+            return Error{ErrorCode::Io,
+                         QStringLiteral("cannot read resubmitted image %1: %2").arg(name, image.error().message)};
+        page.files.emplace_back(name, std::move(image).value());
     }
     return page;
 }

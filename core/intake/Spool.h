@@ -20,6 +20,7 @@
 struct sqlite3;
 
 namespace mado {
+class Keyring;
 class WalSync;
 }
 
@@ -36,6 +37,10 @@ namespace mado {
 // Deleted personal data does not linger in the files: the connection runs with secure_delete (freed
 // space is overwritten with zeros) and a SpoolScrubber checkpoints and truncates the log after
 // deletions (scrubSoon()) and prunes expired challenges.
+// Personal data is sealed at rest when a keyring is set (setKeyring, before serving): the stores
+// on the spool seal manifests and image files with its current key and open them with any of its
+// keys (core/crypto; SpoolSealing seals what is not yet under the current key). Without one they
+// are kept plain (tests of other parts); the receiver never runs without one.
 // Errors are Io (SQLite failures) or InvalidArgument (a file that is not a usable spool). Never
 // logs event bodies.
 class Spool {
@@ -97,6 +102,10 @@ public:
             return R(status.error());
         return std::move(*out);
     }
+    // Seals personal data from now on; set before serving (not synchronised with readers).
+    void setKeyring(std::shared_ptr<const Keyring> keyring) { m_keyring = std::move(keyring); }
+    // The keys that seal and open personal data, or null (kept plain).
+    const Keyring *keyring() const { return m_keyring.get(); }
     // The group commit's counters.
     const SpoolWriter &writer() const { return *m_writer; }
     // Personal data was deleted (an acknowledgement, ...): the log is checkpointed and truncated
@@ -113,6 +122,7 @@ private:
     std::unique_ptr<WalSync> m_walSync;    // before the writer, which uses it
     std::unique_ptr<SpoolWriter> m_writer; // started by open(), ended before the connection closes
     std::unique_ptr<SpoolScrubber> m_scrubber; // started by open(), ended first
+    std::shared_ptr<const Keyring> m_keyring;
     Sqlite::Statement m_insertWebhookEvent; // kept prepared; used only under m_mutex
     std::atomic<quint64> m_webhookDeliveries{0};
 };

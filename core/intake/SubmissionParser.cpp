@@ -1,5 +1,7 @@
 #include "core/intake/SubmissionParser.h"
 
+#include "core/crypto/Keyring.h"
+#include "core/crypto/SealStream.h"
 #include "core/intake/IntakeLog.h"
 
 #include <Poco/Exception.h>
@@ -59,11 +61,28 @@ ApiError malformed()
     return bad(QString(), QStringLiteral("the multipart body is malformed"), QStringLiteral("malformed_body"));
 }
 
-// Streams one file part into a new file (0600) of the staging directory, hashing on the way,
-// and stops writing past the cap. Reads the part to its end in every case.
-std::optional<ApiError> stage(std::istream &part, const QString &name, const QString &path, qint64 cap,
-                              SubmittedImage &out)
+bool writeAll(int fd, const char *data, qsizetype size)
 {
+    for (qsizetype done = 0; done < size;) {
+        const ssize_t written = ::write(fd, data + done, std::size_t(size - done));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        done += written;
+    }
+    return true;
+}
+
+// Streams one file part into a new file (0600) of the staging directory, hashing on the way,
+// and stops writing past the cap. Reads the part to its end in every case. With a keyring the
+// file is sealed as it is written (no plaintext byte reaches the disk).
+std::optional<ApiError> stage(std::istream &part, const QString &name, const QString &path, qint64 cap,
+                              const Keyring *keyring, SubmittedImage &out)
+{
+    std::optional<SealingStream> sealing;
+    if (keyring)
+        sealing.emplace(keyring->current());
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -84,16 +103,17 @@ std::optional<ApiError> stage(std::istream &part, const QString &name, const QSt
         if (size > cap || writeFailed)
             continue; // read on to the part's end, keep nothing
         hash.addData(QByteArrayView(buffer.data(), qsizetype(n)));
-        for (std::streamsize done = 0; done < n;) {
-            const ssize_t written = ::write(fd, buffer.data() + done, std::size_t(n - done));
-            if (written < 0 && errno == EINTR)
-                continue;
-            if (written <= 0) {
-                qCCritical(lcIntake) << "cannot write staged image" << path << std::strerror(errno);
-                writeFailed = true;
-                break;
-            }
-            done += written;
+        const QByteArray sealed = sealing ? sealing->push(QByteArrayView(buffer.data(), qsizetype(n))) : QByteArray();
+        if (!(sealing ? writeAll(fd, sealed.constData(), sealed.size()) : writeAll(fd, buffer.data(), qsizetype(n)))) {
+            qCCritical(lcIntake) << "cannot write staged image" << path << std::strerror(errno);
+            writeFailed = true;
+        }
+    }
+    if (sealing && !writeFailed && size <= cap) {
+        const QByteArray last = sealing->finish();
+        if (!writeAll(fd, last.constData(), last.size())) {
+            qCCritical(lcIntake) << "cannot write staged image" << path << std::strerror(errno);
+            writeFailed = true;
         }
     }
     if (!writeFailed && size <= cap && ::fsync(fd) != 0) {
@@ -125,6 +145,7 @@ bool readField(std::istream &part, std::string &value)
 // Reads the parts; the fields into `fields`, the file parts into `files` (staged).
 std::optional<ApiError> readParts(const std::string &contentType, std::istream &body, const QString &stagingDir,
                                   qint64 maxImageBytes, const SubmissionParser::ChallengeCheck &checkChallenge,
+                                  const Keyring *keyring,
                                   std::map<QString, QString> &fields, std::map<QString, SubmittedImage> &files)
 {
     std::string boundary;
@@ -155,7 +176,7 @@ std::optional<ApiError> readParts(const std::string &contentType, std::istream &
                 return bad(name, QStringLiteral("the part is repeated"), QStringLiteral("repeated_part"));
             SubmittedImage staged;
             if (auto problem = stage(part, name, stagingDir + QLatin1Char('/') + name + QStringLiteral(".upload"),
-                                     maxImageBytes, staged))
+                                     maxImageBytes, keyring, staged))
                 return problem;
             files[name] = staged;
             continue;
@@ -183,12 +204,14 @@ std::optional<ApiError> readParts(const std::string &contentType, std::istream &
 
 std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, std::istream &body,
                                                 const QString &stagingDir, qint64 maxImageBytes,
-                                                const ChallengeCheck &checkChallenge, Submission &out)
+                                                const ChallengeCheck &checkChallenge, Submission &out,
+                                                const Keyring *keyring)
 {
     std::map<QString, QString> fields;
     std::map<QString, SubmittedImage> files;
     try {
-        if (auto problem = readParts(contentType, body, stagingDir, maxImageBytes, checkChallenge, fields, files))
+        if (auto problem =
+                readParts(contentType, body, stagingDir, maxImageBytes, checkChallenge, keyring, fields, files))
             return problem;
     } catch (const Poco::Net::MessageException &) {
         return malformed();

@@ -1,5 +1,7 @@
 #include "core/intake/WebhookWorker.h"
 
+#include "core/crypto/Keyring.h"
+#include "core/crypto/SealedFile.h"
 #include "core/intake/DurableFiles.h"
 #include "core/intake/HttpCall.h"
 #include "core/intake/IntakeLog.h"
@@ -392,7 +394,9 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
     if (!QFileInfo::exists(path)) {
         const QString temp = directory + QStringLiteral("/.tmp-") + file;
         QFile::remove(temp);
-        if (!DurableFiles::writeNew(temp, image) || !DurableFiles::renameDurably(temp, path))
+        const Status written = m_spool.keyring() ? SealedFile::write(temp, image, *m_spool.keyring())
+                                                 : DurableFiles::writeNew(temp, image);
+        if (!written || !DurableFiles::renameDurably(temp, path))
             return Step::Retry;
     }
     const Status stored = m_spool.locked([&](sqlite3 *db) -> Status {

@@ -2,7 +2,9 @@
 
 #include "core/intake/ApplicationStore.h"
 #include "core/intake/DurableFiles.h"
+#include "core/crypto/SealedFile.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolSealing.h"
 #include "core/intake/Sqlite.h"
 #include "core/intake/SqliteTransaction.h"
 
@@ -255,8 +257,11 @@ WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QD
         return Error{ErrorCode::Gone, QStringLiteral("the application was acknowledged; its data is deleted")};
     if (row.value().holder != holder || row.value().leaseUntil <= QString::fromUtf8(iso(now)))
         return Error{ErrorCode::Conflict, QStringLiteral("lease the application first (or the lease expired)")};
-    std::vector<std::pair<QString, QByteArray>> files{{QStringLiteral("case.json"), row.value().manifest}};
-    const QJsonObject manifest = QJsonDocument::fromJson(row.value().manifest).object();
+    const auto json = SpoolSealing::openManifest(row.value().manifest, m_spool.keyring());
+    if (!json)
+        return Error{ErrorCode::Io, QStringLiteral("application %1: %2").arg(id, json.error().message)};
+    std::vector<std::pair<QString, QByteArray>> files{{QStringLiteral("case.json"), json.value()}};
+    const QJsonObject manifest = QJsonDocument::fromJson(json.value()).object();
     QStringList names{manifest[QStringLiteral("document")][QStringLiteral("front")][QStringLiteral("file")].toString()};
     const QJsonValue tilted = manifest[QStringLiteral("document")][QStringLiteral("tilted")];
     if (tilted.isObject())
@@ -265,10 +270,11 @@ WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QD
         names << frame[QStringLiteral("image")][QStringLiteral("file")].toString();
     const QString directory = ApplicationStore(m_spool).directoryOf(id);
     for (const QString &name : names) {
-        QFile file(directory + QLatin1Char('/') + name);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorCode::Io, QStringLiteral("application %1: cannot read %2").arg(id, name)};
-        files.emplace_back(name, file.readAll());
+        auto bytes = SealedFile::read(directory + QLatin1Char('/') + name, m_spool.keyring());
+        if (!bytes)
+            return Error{ErrorCode::Io, QStringLiteral("application %1: cannot read %2: %3")
+                                            .arg(id, name, bytes.error().message)};
+        files.emplace_back(name, std::move(bytes).value());
     }
     return files;
 }

@@ -1,8 +1,10 @@
 #include "core/store/CaseStore.h"
 
+#include "core/crypto/Keyring.h"
 #include "core/store/AuditChain.h"
 #include "core/store/Migrator.h"
 #include "core/store/Sql.h"
+#include "core/store/StoreKey.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
 #include "core/workflow/Actor.h"
@@ -39,6 +41,10 @@ Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString &path, const Cl
     auto migrated = Migrator::migrate(db.value(), targetVersion);
     if (!migrated)
         return migrated.error();
+    auto keyring = StoreKey::open(path, db.value());
+    if (!keyring)
+        return keyring.error();
+    store->m_keyring = std::move(keyring).value();
     return store;
 }
 
@@ -167,7 +173,7 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
                       {QStringLiteral("h"), image.height()},
                       {QStringLiteral("sha"), image.sha256()},
                       {QStringLiteral("src"), image.sourceSha256()},
-                      {QStringLiteral("bytes"), image.jpeg()}});
+                      {QStringLiteral("bytes"), m_keyring->seal(image.jpeg())}});
         if (!stored)
             return stored.error();
     }
@@ -337,7 +343,7 @@ Result<CaseRecord> CaseStore::viewCase(qint64 userId, qint64 caseId)
                                    [&](const QSqlDatabase &) { return load(caseId, true); });
 }
 
-Result<QByteArray> CaseStore::readImage(const QSqlDatabase &db, qint64 caseId, const QString &role)
+Result<QByteArray> CaseStore::readImage(const QSqlDatabase &db, qint64 caseId, const QString &role) const
 {
     // The purge mark is checked first: a purged case keeps its image rows (hashes) with empty bytes.
     auto purged = Sql::scalar(db, QStringLiteral("SELECT retention_purged_at FROM cases WHERE id = :c"),
@@ -360,7 +366,14 @@ Result<QByteArray> CaseStore::readImage(const QSqlDatabase &db, qint64 caseId, c
                    : bytes.error();
     if (bytes.value().isNull())
         return Error{ErrorCode::NotFound, QStringLiteral("case %1 has no image %2").arg(caseId).arg(role)};
-    return bytes.value().toByteArray();
+    const QByteArray stored = bytes.value().toByteArray();
+    if (!Keyring::isSealed(stored))
+        return stored; // stored before encryption (sealed by `madoguchi-cli store rekey`)
+    auto opened = m_keyring->open(stored);
+    if (!opened)
+        return Error{opened.error().code == ErrorCode::NotFound ? ErrorCode::NotFound : ErrorCode::Database,
+                     QStringLiteral("image %1 of case %2: %3").arg(role).arg(caseId).arg(opened.error().message)};
+    return opened;
 }
 
 Result<QByteArray> CaseStore::imageForVerification(qint64 caseId, const QString &role)

@@ -18,8 +18,12 @@
 
 namespace mado {
 
+class Keyring;
+
 // The case store on a SQLite file: opens it (migrating to the latest schema, refusing a newer one),
-// imports cases, shows them (audited) and counts. Workflow, users and issuance work on it through
+// imports cases, shows them (audited) and counts. Case images are sealed at rest with the store's
+// data key (StoreKey: "<store>.key" or $MADOGUCHI_STORE_KEY; created for a store without sealed
+// images, required once there are some); images stored before encryption are read as they are. Workflow, users and issuance work on it through
 // CaseWorkflow, BatchWorkflow, UserDirectory and CertificateIssuer. Any thread: every call uses the
 // calling thread's own connection. Failures are Error{Database|SchemaTooNew|NotFound|...}.
 class CaseStore {
@@ -36,6 +40,8 @@ public:
     static Result<std::unique_ptr<CaseStore>> open(const QString &path, const Clock &clock, int targetVersion = -1);
 
     StoreConnections &connections() { return m_connections; }
+    // The keys that seal and open the case images.
+    const Keyring &keyring() const { return *m_keyring; }
     const Clock &clock() const { return m_clock; }
 
     // Stores one application with its sanitised images (and the verdict, if already computed) in one
@@ -77,13 +83,14 @@ public:
 private:
     CaseStore(const QString &path, const Clock &clock);
     Result<CaseRecord> load(qint64 caseId, bool withApplicant);
-    static Result<QByteArray> readImage(const QSqlDatabase &db, qint64 caseId, const QString &role);
+    Result<QByteArray> readImage(const QSqlDatabase &db, qint64 caseId, const QString &role) const;
     // Begins a transaction, loads the user (admins refused), runs `read`, audits `action`, commits.
     template <typename T, typename Read>
     Result<T> auditedRead(qint64 userId, qint64 caseId, const QString &action, const QJsonObject &detail, Read read);
 
     StoreConnections m_connections;
     const Clock &m_clock;
+    std::shared_ptr<const Keyring> m_keyring;
 };
 
 } // namespace mado

@@ -41,6 +41,7 @@ secret > "$state/secrets/access_token"
 ws_token=$(secret)
 printf '%s' "$ws_token" > "$state/secrets/workstation_token"
 echo "demo-workstation:$(printf '%s' "$ws_token" | sha256sum | cut -d' ' -f1)" > "$state/secrets/workstation_tokens"
+head -c 32 /dev/urandom > "$state/secrets/spool.key"  # seals applicants' data in the spool
 chmod 600 "$state"/secrets/*
 
 cat > "$state/receiver.ini" <<INI
@@ -60,6 +61,7 @@ mock = true
 directions = left,right
 [spool]
 path = $state/receiver-spool.sqlite
+key_file = $state/secrets/spool.key
 [workstation]
 listen = 127.0.0.1:$ws_port
 tokens_file = $state/secrets/workstation_tokens

@@ -8,6 +8,7 @@
 #include "tests/bench/WebhookLoad.h"
 #include "tests/support/LineSimulator.h"
 
+#include <QRandomGenerator>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,14 @@ namespace {
 const QString kChannel = QStringLiteral("1650000001");
 const QByteArray kChannelSecret = QByteArrayLiteral("bench-channel-secret-0123456789ab");
 const QByteArray kAccessToken = QByteArrayLiteral("bench-access-token");
+
+// The spool's data key: 32 random bytes (spool.key_file).
+QByteArray spoolKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
+    return key;
+}
 
 // Owner-only: the receiver refuses secret files that others may read.
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -106,7 +115,8 @@ int BenchRunner::run(QTextStream &out)
     const QString eventFile = work.filePath(QStringLiteral("baseline-events.jsonl"));
     if (!writeFile(work.filePath(QStringLiteral("channel_secret")), kChannelSecret + '\n') ||
         !writeFile(work.filePath(QStringLiteral("access_token")), kAccessToken + '\n') ||
-        !writeFile(work.filePath(QStringLiteral("challenge_key")), "bench-challenge-key-0123456789abcdef\n")) {
+        !writeFile(work.filePath(QStringLiteral("challenge_key")), "bench-challenge-key-0123456789abcdef\n") ||
+        !writeFile(work.filePath(QStringLiteral("spool.key")), spoolKey())) {
         out << "cannot write into " << work.path() << '\n';
         return 2;
     }
@@ -120,7 +130,7 @@ int BenchRunner::run(QTextStream &out)
                                   "[line]\nchannel_secret_file = %1/channel_secret\n"
                                   "channel_access_token_file = %1/access_token\napi_base = %2\ndata_api_base = %2\n"
                                   "[liff]\nchannel_id = %3\n[challenge]\nkey_file = %1/challenge_key\n"
-                                  "[spool]\npath = %4\n"
+                                  "[spool]\npath = %4\nkey_file = %1/spool.key\n"
                                   // Up to 100 senders upload at once; the default (16) would refuse most.
                                   "[limits]\nuploads_total = 256\n")
                        .arg(work.path(), line.baseUrl(), kChannel, spoolPath)

@@ -110,6 +110,9 @@ def main():
             with open(os.path.join(work, name), "w") as f:
                 f.write(value + "\n")
             os.chmod(os.path.join(work, name), 0o600)
+        with open(os.path.join(work, "spool.key"), "wb") as f:
+            f.write(os.urandom(32))
+        os.chmod(os.path.join(work, "spool.key"), 0o600)
         line_port, receiver_port = free_port(), free_port()
         line = subprocess.Popen([os.path.join(args.bin, "madoguchi-linesim"), "serve", "--access-token-file",
                                  os.path.join(work, "access_token"), "--listen", f"127.0.0.1:{line_port}"],
@@ -120,7 +123,7 @@ def main():
                     f"[line]\nchannel_secret_file = {work}/channel_secret\n"
                     f"channel_access_token_file = {work}/access_token\napi_base = http://127.0.0.1:{line_port}\n"
                     f"[liff]\nchannel_id = {channel}\n[challenge]\nkey_file = {work}/challenge_key\n"
-                    f"[spool]\npath = {work}/spool.sqlite\n[limits]\napplication_bytes = {limit}\n")
+                    f"[spool]\npath = {work}/spool.sqlite\nkey_file = {work}/spool.key\n[limits]\napplication_bytes = {limit}\n")
         receiver = subprocess.Popen([os.path.join(args.bin, "madoguchi-receiver"), "--config",
                                      os.path.join(work, "receiver.ini")], stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)

@@ -32,6 +32,7 @@ struct Secrets {
         write("channel-secret", "fuzz-channel-secret-0123456789ab\n");
         write("access-token", "fuzz-access-token\n");
         write("challenge-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n");
+        write("spool-key", QByteArray(32, 'k'));
         write("workstation-tokens",
               "desk1:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n");
     }
@@ -67,6 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     base->setString("line.channel_secret_file", secrets.path("channel-secret"));
     base->setString("line.channel_access_token_file", secrets.path("access-token"));
     base->setString("spool.path", secrets.path("spool.sqlite"));
+    base->setString("spool.key_file", secrets.path("spool-key"));
     base->setString("challenge.key_file", secrets.path("challenge-key"));
     base->setString("workstation.tokens_file", secrets.path("workstation-tokens"));
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> config(new Poco::Util::LayeredConfiguration);

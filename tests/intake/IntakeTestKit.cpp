@@ -1,5 +1,7 @@
 #include "IntakeTestKit.h"
 
+#include "core/crypto/DataKey.h"
+
 #include <QFile>
 #include <QMessageAuthenticationCode>
 #include <QTest>
@@ -38,9 +40,13 @@ QByteArray IntakeTestKit::minimalIni(const QString &dir)
 {
     writeFile(dir + QStringLiteral("/channel_secret"), channelSecret() + '\n');
     writeFile(dir + QStringLiteral("/access_token"), QByteArrayLiteral("test-access-token\n"));
+    // The spool's data key: made once per directory, so a restarted receiver opens what it sealed.
+    if (!QFile::exists(dir + QStringLiteral("/spool.key")))
+        if (!DataKey::createFile(dir + QStringLiteral("/spool.key")).ok())
+            qFatal("cannot create the spool key in %s", qPrintable(dir));
     return QStringLiteral("[line]\nchannel_secret_file = %1/channel_secret\n"
                           "channel_access_token_file = %1/access_token\n"
-                          "[spool]\npath = %1/spool.sqlite\n")
+                          "[spool]\npath = %1/spool.sqlite\nkey_file = %1/spool.key\n")
         .arg(dir)
         .toUtf8();
 }

@@ -18,8 +18,8 @@ public:
     // {"destination": ..., "events": [events...]}
     static QByteArray webhook(const QList<QByteArray> &events);
     static void writeFile(const QString &path, const QByteArray &content);
-    // Writes the secret and token files into dir and returns an INI text that names them and a
-    // spool at dir/spool.sqlite.
+    // Writes the secret and token files (and the spool key dir/spool.key, once) into dir and
+    // returns an INI text that names them and a spool at dir/spool.sqlite.
     static QByteArray minimalIni(const QString &dir);
 };
 

@@ -3,6 +3,7 @@
 #include "ApplicantTestKit.h"
 #include "HttpTestClient.h"
 #include "IntakeTestKit.h"
+#include "core/crypto/Keyring.h"
 #include "tests/support/LineClient.h"
 
 #include <QDebug>
@@ -30,6 +31,8 @@ ReceiverFixture::ReceiverFixture()
     if (!spool.ok())
         return;
     m_spool = std::move(spool).value();
+    // Sealed as in production: every workstation-side test imports from a sealed spool.
+    m_spool->setKeyring(std::make_shared<const Keyring>(DataKey::generate()));
     ReceiverOptions options;
     options.port = 0;
     options.channelSecret = IntakeTestKit::channelSecret();

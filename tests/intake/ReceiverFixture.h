@@ -18,7 +18,8 @@ namespace mado::test {
 
 // A real receiver on loopback for the workstation-side tests: the LINE simulator, the spool, the
 // applicant API, the push worker and the workstation API, plus a ReceiverClient with a valid token.
-// submit() sends an application through the real applicant API with a simulator ID token.
+// submit() sends an application through the real applicant API with a simulator ID token. The
+// spool seals personal data with a fresh key, as the receiver does (spool().keyring()).
 class ReceiverFixture {
 public:
     static QByteArray token() { return QByteArrayLiteral("ws-token-import-1a2b3c4d5e"); }
@@ -44,6 +45,8 @@ public:
 
     LineSimulator &line() { return *m_line; }
     Spool &spool() { return *m_spool; }
+    // The directory holding the spool file, its log and its files directory.
+    QString directory() const { return m_dir.path(); }
     const ReceiverClient &client() const { return *m_client; }
 
 private:

@@ -178,9 +178,19 @@ void TestReceiverConfig::invalidConfiguration_data()
 
     const QByteArray token = "[line]\nchannel_access_token_file = @/token\n";
     const QByteArray secret = "[line]\nchannel_secret_file = @/secret\n";
-    const QByteArray spool = "[spool]\npath = @/spool.sqlite\n";
+    const QByteArray spool = "[spool]\npath = @/spool.sqlite\nkey_file = @/spool.key\n";
     const QByteArray files = "secret=0123456789abcdef0123456789abcdef;token=tok";
     const QByteArray valid = secret + token + spool;
+
+    // The spool's data key (invalidConfiguration() writes @/spool.key, 32 bytes, before each row).
+    QTest::addRow("spool key missing") << secret + token + "[spool]\npath = @/spool.sqlite\n" << files
+                                       << QStringLiteral("spool.key_file (or spool.key_credential) is required");
+    QTest::addRow("spool key and credential") << valid + "key_credential = spool-key\n" << files
+                                              << QStringLiteral("spool.key_file and spool.key_credential are both set");
+    QTest::addRow("spool key file absent") << secret + token + "[spool]\npath = @/spool.sqlite\nkey_file = @/nokey\n"
+                                           << files << QStringLiteral("spool.key_file: key file '@/nokey' does not exist");
+    QTest::addRow("spool key too short") << valid << files + ";spool.key=short"
+                                         << QStringLiteral("spool.key_file: '@/spool.key': a key has exactly 32 bytes");
 
     QTest::addRow("secret key missing") << token + spool << files
                                         << QStringLiteral("line.channel_secret_file is required");
@@ -261,6 +271,7 @@ void TestReceiverConfig::invalidConfiguration()
     QFETCH(QByteArray, ini);
     QFETCH(QByteArray, files);
     QFETCH(QString, message);
+    IntakeTestKit::writeFile(m_dir->filePath(QStringLiteral("spool.key")), QByteArray(32, 'k'));
     for (const QByteArray &file : files.split(';')) {
         const qsizetype equals = file.indexOf('=');
         IntakeTestKit::writeFile(m_dir->filePath(QString::fromUtf8(file.left(equals))), file.mid(equals + 1));
@@ -483,7 +494,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 37);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 39);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

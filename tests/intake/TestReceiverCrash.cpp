@@ -1,4 +1,7 @@
+#include "core/crypto/Keyring.h"
+#include "core/crypto/SealedFile.h"
 #include "core/intake/Spool.h"
+#include "core/intake/SpoolSealing.h"
 #include "tests/support/LineSimulator.h"
 
 #include "ApplicantTestKit.h"
@@ -179,6 +182,11 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
     QVERIFY(port2 != 0);
     QCOMPARE(HttpTestClient::request(port2, "GET", "/healthz").status, 200);
 
+    const Keyring keyring(DataKey::loadFile(m_dir.filePath(QStringLiteral("spool.key")), QStringLiteral("key")).value());
+    const auto readAll = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
     sqlite3 *db = nullptr;
     const QString spoolPath = m_dir.filePath(QStringLiteral("spool.sqlite"));
     QCOMPARE(sqlite3_open_v2(spoolPath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
@@ -198,17 +206,22 @@ void TestReceiverCrash::acknowledgedApplicationsSurviveKill9()
         const QString id = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 2)));
         ids.insert(id);
         // Every stored application is complete: each image its manifest names is there, byte-exact.
-        const QJsonObject manifest =
-            QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(statement, 3))))
-                .object();
+        // Sealed with the receiver's key (IntakeTestKit::minimalIni's spool.key).
+        const auto json = SpoolSealing::openManifest(
+            QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(statement, 3))), &keyring);
+        QVERIFY2(json.ok(), qPrintable(json.ok() ? QString() : json.error().message));
+        const QJsonObject manifest = QJsonDocument::fromJson(json.value()).object();
         QJsonArray images{manifest[QStringLiteral("document")][QStringLiteral("front")]};
         for (const QJsonValue &frame : manifest[QStringLiteral("selfie")][QStringLiteral("frames")].toArray())
             images.append(frame[QStringLiteral("image")]);
         for (const QJsonValue &image : images) {
-            QFile file(spoolPath + QStringLiteral("-files/") + id + QLatin1Char('/') +
-                       image[QStringLiteral("file")].toString());
-            const bool ok = file.open(QIODevice::ReadOnly) &&
-                            QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex() ==
+            const auto bytes = SealedFile::read(spoolPath + QStringLiteral("-files/") + id + QLatin1Char('/') +
+                                                    image[QStringLiteral("file")].toString(),
+                                                &keyring);
+            const bool ok = bytes.ok() && Keyring::isSealed(readAll(spoolPath + QStringLiteral("-files/") + id +
+                                                                    QLatin1Char('/') +
+                                                                    image[QStringLiteral("file")].toString())) &&
+                            QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toHex() ==
                                 image[QStringLiteral("sha256")].toString().toLatin1();
             if (!ok)
                 ++incomplete;

@@ -95,14 +95,26 @@ TestRetention::Imported TestRetention::closedCase(test::StoreFixture &f, int see
         const QByteArray &jpeg = image.value().jpeg();
         if (jpeg.size() < 20000)
             return result; // too small to span overflow pages
-        for (qsizetype at : {qsizetype(700), jpeg.size() / 2, jpeg.size() - 300})
-            result.markers.append(jpeg.mid(at, 48));
         images.push_back(image.value());
     }
     auto imported = f.store().storeImportedCase(bundle, images, verdictWithEvidence(bundle.applicationId));
     if (!imported)
         return result;
     const qint64 id = imported.value().caseId;
+    // The bytes as the file holds them (sealed: see TestStoreSealing).
+    {
+        auto db = f.store().connections().database();
+        auto stored = db ? Sql::run(db.value(), QStringLiteral("SELECT bytes FROM images WHERE case_id = :c"),
+                                    {{QStringLiteral("c"), id}})
+                         : Result<QSqlQuery>(db.error());
+        if (!stored)
+            return result;
+        while (stored.value().next()) {
+            const QByteArray bytes = stored.value().value(0).toByteArray();
+            for (qsizetype at : {qsizetype(700), bytes.size() / 2, bytes.size() - 300})
+                result.markers.append(bytes.mid(at, 48));
+        }
+    }
     for (const QString &role : {QStringLiteral("document_front"), QStringLiteral("frame0")}) {
         auto db = f.store().connections().database();
         if (!db || !Sql::run(db.value(),

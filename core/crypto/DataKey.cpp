@@ -1,0 +1,151 @@
+#include "core/crypto/DataKey.h"
+
+#include "core/crypto/KeyFileCheck.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sodium.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mado {
+
+namespace {
+
+const unsigned char kIdLabel[] = "madoguchi data key id v1";
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+} // namespace
+
+// The key bytes in memory sodium allocates (guard pages, locked if the system allows it, wiped on free).
+struct DataKey::Secret {
+    unsigned char *bytes = nullptr;
+    Secret() : bytes(static_cast<unsigned char *>(sodium_malloc(kBytes))) {}
+    ~Secret() { sodium_free(bytes); }
+    Secret(const Secret &) = delete;
+    Secret &operator=(const Secret &) = delete;
+};
+
+DataKey DataKey::generate()
+{
+    sodiumReady();
+    QByteArray raw(kBytes, Qt::Uninitialized);
+    randombytes_buf(raw.data(), std::size_t(raw.size()));
+    DataKey key = fromBytes(raw).value();
+    sodium_memzero(raw.data(), std::size_t(raw.size()));
+    return key;
+}
+
+Result<DataKey> DataKey::fromBytes(const QByteArray &raw)
+{
+    if (!sodiumReady())
+        return Error{ErrorCode::Internal, QStringLiteral("libsodium could not be initialised")};
+    if (raw.size() != kBytes)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("a key has exactly %1 bytes, not %2 (make one with: head -c 32 /dev/urandom)")
+                         .arg(kBytes)
+                         .arg(raw.size())};
+    auto secret = std::make_shared<Secret>();
+    if (!secret->bytes)
+        return Error{ErrorCode::Internal, QStringLiteral("cannot allocate protected memory for a key")};
+    std::memcpy(secret->bytes, raw.constData(), kBytes);
+    DataKey key;
+    crypto_generichash(key.m_id.data(), key.m_id.size(), kIdLabel, sizeof kIdLabel - 1, secret->bytes, kBytes);
+    key.m_secret = std::move(secret);
+    return key;
+}
+
+Result<DataKey> DataKey::loadFile(const QString &path, const QString &setting)
+{
+    if (path.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: no key file named").arg(setting)};
+    if (!QFileInfo::exists(path))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("%1: key file '%2' does not exist (a new installation makes one with: "
+                                    "(umask 077; head -c 32 /dev/urandom > %2); if it was lost, restore it from "
+                                    "the key backup: data sealed with it cannot be read without it)")
+                         .arg(setting, path)};
+    if (Status safe = KeyFileCheck::check(setting, path); !safe)
+        return safe.error();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: cannot read '%2'").arg(setting, path)};
+    QByteArray raw = file.read(kBytes + 1);
+    auto key = fromBytes(raw);
+    sodium_memzero(raw.data(), std::size_t(raw.size()));
+    if (!key)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: '%2': %3").arg(setting, path, key.error().message)};
+    return key;
+}
+
+Result<DataKey> DataKey::loadCredential(const QString &name, const QString &setting)
+{
+    const QByteArray directory = qgetenv("CREDENTIALS_DIRECTORY");
+    if (directory.isEmpty())
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("%1: $CREDENTIALS_DIRECTORY is not set (give the unit LoadCredential=%2:FILE "
+                                    "or use a key file)")
+                         .arg(setting, name)};
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.startsWith(QLatin1Char('.')))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: '%2' is not a credential name").arg(setting, name)};
+    return loadFile(QFile::decodeName(directory) + QLatin1Char('/') + name, setting);
+}
+
+Result<DataKey> DataKey::createFile(const QString &path)
+{
+    const DataKey key = generate();
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Error{ErrorCode::Io, QStringLiteral("cannot create key file '%1': %2")
+                                        .arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    // 0600 whatever the umask.
+    bool ok = ::fchmod(fd, 0600) == 0;
+    for (int done = 0; ok && done < kBytes;) {
+        const ssize_t n = ::write(fd, key.bytes() + done, std::size_t(kBytes - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0;
+        done += n > 0 ? int(n) : 0;
+    }
+    ok = ok && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        QFile::remove(path);
+        return Error{ErrorCode::Io, QStringLiteral("cannot write key file '%1'").arg(path)};
+    }
+    // The directory entry too.
+    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_CLOEXEC);
+    if (dir >= 0) {
+        static_cast<void>(::fsync(dir));
+        ::close(dir);
+    }
+    return key;
+}
+
+QString DataKey::idHex() const
+{
+    return idHex(m_id);
+}
+
+QString DataKey::idHex(const Id &id)
+{
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(id.data()), qsizetype(id.size())).toHex());
+}
+
+const unsigned char *DataKey::bytes() const
+{
+    return m_secret->bytes;
+}
+
+} // namespace mado

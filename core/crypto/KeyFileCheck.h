@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace mado {
+
+// Refuses a key or other secret file that anyone but the running user, root and the running
+// user's own group could read or change. The rules (shared with the receiver's SecretFileCheck):
+// owned by the running user or root; no permission bits for others; group bits read-only, and
+// then only when the file's group is the running user's (its primary group or the process's
+// group). So 0600 or 0400 owned by the user, and the .deb's 0640 root:madoguchi with the
+// process running as madoguchi, pass; 0644, 0660, another owner or a foreign group fail with an
+// InvalidArgument error that names the setting, the file, what is wrong and the commands that fix
+// it. On systems without POSIX owners (Windows) every file passes. Any thread.
+class KeyFileCheck {
+public:
+    // Who the process runs as.
+    struct Identity {
+        quint32 uid = 0;
+        quint32 gid = 0;        // the process's effective group
+        quint32 primaryGid = 0; // the user's primary group (passwd entry); gid when unknown
+        QString userName;       // of uid, for the message; the number when it has no name
+        QString groupName;      // of gid, for the message ("madoguchi"); the number when it has no name
+    };
+    static Identity current();
+
+    // setting: the configuration key or option that named the file (e.g. "spool.key_file").
+    static Status check(const QString &setting, const QString &path, const Identity &identity = current());
+};
+
+} // namespace mado

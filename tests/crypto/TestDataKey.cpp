@@ -1,0 +1,167 @@
+// DataKey and KeyFileCheck: keys from files and systemd credentials, refused when others could
+// read them, with a message that says the fix.
+#include "core/crypto/DataKey.h"
+#include "core/crypto/KeyFileCheck.h"
+#include "core/crypto/Keyring.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace mado;
+
+namespace {
+
+QString writeKey(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes, int mode)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return QString();
+    file.close();
+    ::chmod(QFile::encodeName(path).constData(), mode_t(mode));
+    return path;
+}
+
+} // namespace
+
+class TestDataKey : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void idDependsOnTheKeyOnly()
+    {
+        const QByteArray raw(32, 'k');
+        QCOMPARE(DataKey::fromBytes(raw).value().id(), DataKey::fromBytes(raw).value().id());
+        QVERIFY(DataKey::fromBytes(raw).value().id() != DataKey::fromBytes(QByteArray(32, 'j')).value().id());
+        QCOMPARE(DataKey::fromBytes(raw).value().idHex().size(), 16);
+        QVERIFY(!DataKey::fromBytes(QByteArray(31, 'k')).ok());
+        QVERIFY(!DataKey::fromBytes(QByteArray(33, 'k')).ok());
+    }
+
+    void privateKeyFilesAreAccepted_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("0600") << 0600;
+        QTest::newRow("0400") << 0400;
+        QTest::newRow("0640 own group") << 0640;
+    }
+    void privateKeyFilesAreAccepted()
+    {
+        QFETCH(int, mode);
+        QTemporaryDir dir;
+        const QByteArray raw(32, 's');
+        const QString path = writeKey(dir, QStringLiteral("spool.key"), raw, mode);
+        const auto key = DataKey::loadFile(path, QStringLiteral("spool.key_file"));
+        QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().message));
+        QCOMPARE(key.value().id(), DataKey::fromBytes(raw).value().id());
+    }
+
+    void readableKeyFileIsRefusedWithTheFix_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("0644") << 0644 << QStringLiteral("every user may read or change it");
+        QTest::newRow("0604") << 0604 << QStringLiteral("every user may read or change it");
+        QTest::newRow("0660") << 0660 << QStringLiteral("its group may change it");
+        QTest::newRow("0666") << 0666 << QStringLiteral("every user may read or change it");
+    }
+    void readableKeyFileIsRefusedWithTheFix()
+    {
+        QFETCH(int, mode);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = writeKey(dir, QStringLiteral("spool.key"), QByteArray(32, 's'), mode);
+        const auto key = DataKey::loadFile(path, QStringLiteral("spool.key_file"));
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error().code, ErrorCode::InvalidArgument);
+        const QString message = key.error().message;
+        QVERIFY2(message.startsWith(QStringLiteral("spool.key_file: '%1' is not kept secret").arg(path)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(problem), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("chmod 0600 %1; chown %2 %1")
+                                      .arg(path, KeyFileCheck::current().userName)),
+                 qPrintable(message));
+        // Following the advice makes it pass.
+        ::chmod(QFile::encodeName(path).constData(), 0600);
+        QVERIFY(DataKey::loadFile(path, QStringLiteral("spool.key_file")).ok());
+    }
+
+    void foreignOwnerOrGroupIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = writeKey(dir, QStringLiteral("k"), QByteArray(32, 's'), 0640);
+        KeyFileCheck::Identity me = KeyFileCheck::current();
+        QVERIFY(KeyFileCheck::check(QStringLiteral("k"), path, me).ok());
+        // The same file seen by a process of another group: its group may read it, so refused.
+        KeyFileCheck::Identity otherGroup = me;
+        otherGroup.gid = otherGroup.primaryGid = me.gid + 4242;
+        otherGroup.groupName = QStringLiteral("madoguchi");
+        const Status refused = KeyFileCheck::check(QStringLiteral("k"), path, otherGroup);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("not the group madoguchi, may read it")),
+                 qPrintable(refused.error().message));
+        // Owned by someone else (not root): refused whatever the mode.
+        ::chmod(QFile::encodeName(path).constData(), 0600);
+        KeyFileCheck::Identity otherUser = me;
+        otherUser.uid = me.uid == 0 ? 4242 : me.uid + 1;
+        if (me.uid != 0) // a file of our own user seen by another non-root user
+            QVERIFY(!KeyFileCheck::check(QStringLiteral("k"), path, otherUser).ok());
+    }
+
+    void malformedAndMissingKeyFiles()
+    {
+        QTemporaryDir dir;
+        const QString shortKey = writeKey(dir, QStringLiteral("short"), QByteArray(16, 's'), 0600);
+        auto key = DataKey::loadFile(shortKey, QStringLiteral("spool.key_file"));
+        QVERIFY(!key.ok());
+        QVERIFY2(key.error().message.contains(QStringLiteral("exactly 32 bytes")), qPrintable(key.error().message));
+        const QString hexKey = writeKey(dir, QStringLiteral("hex"), QByteArray(64, 'a') + '\n', 0600);
+        QVERIFY(!DataKey::loadFile(hexKey, QStringLiteral("spool.key_file")).ok());
+        key = DataKey::loadFile(dir.filePath(QStringLiteral("absent")), QStringLiteral("spool.key_file"));
+        QVERIFY(!key.ok());
+        QVERIFY2(key.error().message.contains(QStringLiteral("does not exist")) &&
+                     key.error().message.contains(QStringLiteral("head -c 32 /dev/urandom")),
+                 qPrintable(key.error().message));
+    }
+
+    void systemdCredential()
+    {
+        QTemporaryDir dir;
+        const QByteArray raw(32, 'c');
+        writeKey(dir, QStringLiteral("spool-key"), raw, 0400);
+        qunsetenv("CREDENTIALS_DIRECTORY");
+        auto key = DataKey::loadCredential(QStringLiteral("spool-key"), QStringLiteral("spool.key_credential"));
+        QVERIFY(!key.ok());
+        QVERIFY(key.error().message.contains(QStringLiteral("LoadCredential=spool-key")));
+        qputenv("CREDENTIALS_DIRECTORY", QFile::encodeName(dir.path()));
+        key = DataKey::loadCredential(QStringLiteral("spool-key"), QStringLiteral("spool.key_credential"));
+        QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().message));
+        QCOMPARE(key.value().id(), DataKey::fromBytes(raw).value().id());
+        QVERIFY(!DataKey::loadCredential(QStringLiteral("../spool-key"), QStringLiteral("x")).ok());
+        qunsetenv("CREDENTIALS_DIRECTORY");
+    }
+
+    void createdKeyFileIsPrivateAndLoads()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.sqlite.key"));
+        const mode_t old = ::umask(0); // whatever the umask, the file is 0600
+        const auto created = DataKey::createFile(path);
+        ::umask(old);
+        QVERIFY(created.ok());
+        struct stat info {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+        QCOMPARE(int(info.st_mode & 07777), 0600);
+        QCOMPARE(QFile(path).size(), 32);
+        QCOMPARE(DataKey::loadFile(path, QStringLiteral("key")).value().id(), created.value().id());
+        QVERIFY(!DataKey::createFile(path).ok()); // never replaces a key
+        // Two fresh keys differ.
+        QVERIFY(DataKey::generate().id() != DataKey::generate().id());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataKey)
+#include "TestDataKey.moc"
