@@ -142,6 +142,7 @@ wait_healthy() { # seconds
 start_receiver() {
     "$receiver_bin" --config "$state/receiver.ini" >> "$state/receiver.log" 2>&1 &
     echo $! > "$state/run/receiver.pid"
+    disown $! # killed by pid; no "Killed" job notice
     echo "$(now) $!" >> "$state/run/lifetimes"
 }
 receiver_pid() { cat "$state/run/receiver.pid"; }
@@ -459,7 +460,7 @@ check "$([ "$importer_alive" = yes ] && echo 0 || echo 1)" "importer still runni
 echo
 echo "summary (${minutes} min, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end):"
 printf '  %-34s %s\n' "application requests" "$(wc -l < "$apps") (applications $(cut -d' ' -f2 "$apps" | sort -u | wc -l))"
-printf '  %-34s %s\n' "answered 201" "$(awk '$4 == 201' "$apps" | wc -l)"
+printf '  %-34s %s\n' "answered 201" "$(awk '$4 == 201' "$apps" | wc -l) ($(wc -l < "$state/run/acked") applications); stored but no 201 seen (answer lost to a kill): $(sort -u "$state/run/in_store" "$state/run/in_spool" | comm -13 "$state/run/acked" - | wc -l)"
 printf '  %-34s %s\n' "refused / no answer, by reason" \
     "$(awk '$4 != 201 { print $4 "/" $5 }' "$apps" | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $2, $1; sep = ", " }')"
 printf '  %-34s %s\n' "webhooks sent, by answer" \
