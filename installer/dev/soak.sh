@@ -384,8 +384,14 @@ say "load stopped; receiver RSS $((end_rss / 1024)) MiB; draining"
 # --- drain: the importer takes what is left; pushes go out ----------------------------------
 spool_q() { sqlite3 -readonly "$spool_dir/spool.sqlite" ".timeout 10000" "$1" 2>/dev/null; }
 store_q() { sqlite3 -readonly "$store" ".timeout 10000" "$1" 2>/dev/null; }
+# Waiting in the spool but already in the store: imported, the ack lost (a kill); the lease (600 s)
+# must expire before the importer sees it again and finds it stored.
+not_imported() {
+    comm -23 <(spool_q "SELECT id FROM applications WHERE state = 'received'" | sort -u) \
+        <(store_q "SELECT application_id FROM cases UNION SELECT application_id FROM import_failures" | sort -u) | wc -l
+}
 for _ in $(seq 1 90); do
-    left=$(spool_q "SELECT count(*) FROM applications WHERE state = 'received'")
+    left=$(not_imported)
     pending=$(spool_q "SELECT count(*) FROM push_outbox WHERE state = 'pending'")
     [ "${left:-1}" = 0 ] && [ "${pending:-1}" = 0 ] && break
     sleep 2
@@ -471,7 +477,7 @@ printf '  %-34s %s\n' "kills (-9, upload in flight)" \
 printf '  %-34s %s\n' "disk-full phases" "$disk_phases (each 12 s below the floor, then 6 s at 0 bytes free)"
 printf '  %-34s %s\n' "LINE fault phases" "$line_phases (429 and 500 on all endpoints); faults answered $(printf '%s' "$counts" | jq -c .faultsAnswered)"
 printf '  %-34s %s\n' "LINE calls" "$(printf '%s' "$counts" | jq -r '"verify \(.verifyCalls), reply \(.replyCalls), content \(.contentCalls), push \(.pushCalls) (\(.pushesAccepted) accepted)"')"
-printf '  %-34s %s\n' "imported (cases in the store)" "$(store_q "SELECT count(*) FROM cases"); import failures $(store_q "SELECT count(*) FROM import_failures"); not yet imported ${left:-?}"
+printf '  %-34s %s\n' "imported (cases in the store)" "$(store_q "SELECT count(*) FROM cases"); import failures $(store_q "SELECT count(*) FROM import_failures"); not yet imported ${left:-?}; imported, ack lost (still leased) $(comm -12 "$state/run/in_spool" "$state/run/in_store" | wc -l)"
 printf '  %-34s %s\n' "outcomes posted (200)" "$(awk '$3 == 200' "$state/run/outcomes" | wc -l); pushes by state: $(spool_q "SELECT group_concat(state || ' ' || n, ', ') FROM (SELECT state, count(*) n FROM push_outbox GROUP BY state)")"
 printf '  %-34s %s\n' "receiver RSS (MiB)" \
     "last lifetime: after warm-up $((${start_rss:-0} / 1024)), peak $((peak_rss / 1024)) (peaks per third: $thirds), end $((end_rss / 1024)); peak of all lifetimes $((all_peak_rss / 1024))"
