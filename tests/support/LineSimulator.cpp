@@ -39,13 +39,17 @@ struct LineSimulator::State {
     QSet<QString> acceptedKeys;
     std::vector<Message> replies;
     std::map<QString, QByteArray> contents;
-    int failPushes = 0;
+    // Injected faults, one per endpoint: the next count calls answer status.
+    struct Fault {
+        int count = 0;
+        int status = 500;
+    };
+    std::map<Endpoint, Fault> faults;
+    std::map<Endpoint, int> faultsAnswered;
     int pushCalls = 0;
     std::vector<QString> pushCallKeys;
-    int failContent = 0;
     int contentCalls = 0;
-    int failVerifications = 0;
-    int failVerificationStatus = 429;
+    int replyCalls = 0;
     int verifyCalls = 0;
 };
 
@@ -77,6 +81,37 @@ QString randomToken(const char *prefix)
     return QString::fromLatin1(prefix) + QString::fromLatin1(bytes.toHex());
 }
 
+// Under the state's lock: if a fault is armed for endpoint, answers it (429 with Retry-After: 7) and
+// returns true.
+bool answerFault(State &state, LineSimulator::Endpoint endpoint, Poco::Net::HTTPServerResponse &response)
+{
+    State::Fault &fault = state.faults[endpoint];
+    if (fault.count <= 0)
+        return false;
+    --fault.count;
+    ++state.faultsAnswered[endpoint];
+    if (fault.status == 429)
+        response.set("Retry-After", "7");
+    sendJson(response, fault.status,
+             QJsonObject{{QStringLiteral("message"), fault.status == 429 ? QStringLiteral("Too many requests")
+                                                                        : QStringLiteral("Internal error")}});
+    return true;
+}
+
+bool endpointFromName(const QString &name, LineSimulator::Endpoint &endpoint)
+{
+    static const std::map<QString, LineSimulator::Endpoint> names{
+        {QStringLiteral("verify"), LineSimulator::Endpoint::Verify},
+        {QStringLiteral("push"), LineSimulator::Endpoint::Push},
+        {QStringLiteral("reply"), LineSimulator::Endpoint::Reply},
+        {QStringLiteral("content"), LineSimulator::Endpoint::Content}};
+    const auto found = names.find(name);
+    if (found == names.end())
+        return false;
+    endpoint = found->second;
+    return true;
+}
+
 class Handler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit Handler(std::shared_ptr<State> state) : m_state(std::move(state)) {}
@@ -93,6 +128,20 @@ public:
             return failPushes(request, response);
         if (method == "GET" && path == "/admin/messages")
             return messages(response);
+        if (method == "POST" && path == "/admin/faults")
+            return faults(request, response);
+        if (method == "GET" && path == "/admin/counts")
+            return counts(response);
+        static const QRegularExpression adminContent(QStringLiteral("^/admin/content/([0-9A-Za-z]{1,64})$"));
+        if (const auto match = adminContent.match(QString::fromStdString(path));
+            method == "POST" && match.hasMatch()) {
+            const QByteArray bytes = readBody(request);
+            {
+                std::lock_guard<std::mutex> lock(m_state->mutex);
+                m_state->contents[match.captured(1)] = bytes;
+            }
+            return sendJson(response, 200, QJsonObject{});
+        }
         if (!authorised(request)) {
             readBody(request);
             return sendJson(response, 401,
@@ -122,13 +171,8 @@ private:
         const QString clientId = QString::fromStdString(form.get("client_id", ""));
         std::lock_guard<std::mutex> lock(m_state->mutex);
         ++m_state->verifyCalls;
-        if (m_state->failVerifications > 0) {
-            --m_state->failVerifications;
-            if (m_state->failVerificationStatus == 429)
-                response.set("Retry-After", "7");
-            return sendJson(response, m_state->failVerificationStatus,
-                            QJsonObject{{QStringLiteral("message"), QStringLiteral("Too many requests")}});
-        }
+        if (answerFault(*m_state, LineSimulator::Endpoint::Verify, response))
+            return;
         const auto found = m_state->tokens.find(token);
         const auto refuse = [&response](const char *description) {
             sendJson(response, 400,
@@ -172,9 +216,53 @@ private:
         const int count = QJsonDocument::fromJson(readBody(request)).object().value(QStringLiteral("count")).toInt();
         {
             std::lock_guard<std::mutex> lock(m_state->mutex);
-            m_state->failPushes = count;
+            m_state->faults[LineSimulator::Endpoint::Push] = State::Fault{count, 500};
         }
         sendJson(response, 200, QJsonObject{});
+    }
+
+    // {"endpoint": "verify"|"push"|"reply"|"content"|"all", "count": N, "status": 429|5xx}: the next
+    // N calls of the endpoint(s) answer status; count 0 ends a fault.
+    void faults(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
+    {
+        const QJsonObject body = QJsonDocument::fromJson(readBody(request)).object();
+        const QString name = body.value(QStringLiteral("endpoint")).toString();
+        const int count = body.value(QStringLiteral("count")).toInt(-1);
+        const int status = body.value(QStringLiteral("status")).toInt(500);
+        std::vector<LineSimulator::Endpoint> endpoints;
+        LineSimulator::Endpoint one{};
+        if (name == QLatin1String("all"))
+            endpoints = {LineSimulator::Endpoint::Verify, LineSimulator::Endpoint::Push, LineSimulator::Endpoint::Reply,
+                         LineSimulator::Endpoint::Content};
+        else if (endpointFromName(name, one))
+            endpoints = {one};
+        if (endpoints.empty() || count < 0 || (status != 429 && (status < 500 || status > 599)))
+            return sendJson(response, 400,
+                            QJsonObject{{QStringLiteral("message"),
+                                         QStringLiteral("endpoint verify|push|reply|content|all, count >= 0, "
+                                                        "status 429 or 5xx")}});
+        {
+            std::lock_guard<std::mutex> lock(m_state->mutex);
+            for (const auto endpoint : endpoints)
+                m_state->faults[endpoint] = State::Fault{count, status};
+        }
+        sendJson(response, 200, QJsonObject{});
+    }
+
+    // Calls per endpoint and faults answered per endpoint (the soak test's summary).
+    void counts(Poco::Net::HTTPServerResponse &response)
+    {
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        QJsonObject faulted;
+        for (const auto &[endpoint, count] : m_state->faultsAnswered)
+            faulted.insert(LineSimulator::endpointName(endpoint), count);
+        sendJson(response, 200,
+                 QJsonObject{{QStringLiteral("verifyCalls"), m_state->verifyCalls},
+                             {QStringLiteral("pushCalls"), m_state->pushCalls},
+                             {QStringLiteral("pushesAccepted"), int(m_state->pushes.size())},
+                             {QStringLiteral("replyCalls"), m_state->replyCalls},
+                             {QStringLiteral("contentCalls"), m_state->contentCalls},
+                             {QStringLiteral("faultsAnswered"), faulted}});
     }
 
     void messages(Poco::Net::HTTPServerResponse &response)
@@ -200,10 +288,8 @@ private:
         std::lock_guard<std::mutex> lock(m_state->mutex);
         ++m_state->pushCalls;
         m_state->pushCallKeys.push_back(retryKey);
-        if (m_state->failPushes > 0) {
-            --m_state->failPushes;
-            return sendJson(response, 500, QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
-        }
+        if (answerFault(*m_state, LineSimulator::Endpoint::Push, response))
+            return;
         const QJsonObject json = QJsonDocument::fromJson(body).object();
         if (json.value(QStringLiteral("to")).toString().isEmpty() || !json.value(QStringLiteral("messages")).isArray())
             return sendJson(
@@ -225,10 +311,13 @@ private:
     {
         const QByteArray body = readBody(request);
         const QJsonObject json = QJsonDocument::fromJson(body).object();
+        std::lock_guard<std::mutex> lock(m_state->mutex);
+        ++m_state->replyCalls;
+        if (answerFault(*m_state, LineSimulator::Endpoint::Reply, response))
+            return;
         if (json.value(QStringLiteral("replyToken")).toString().isEmpty())
             return sendJson(response, 400,
                             QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid reply token")}});
-        std::lock_guard<std::mutex> lock(m_state->mutex);
         m_state->replies.push_back(
             LineSimulator::Message{QString(), json.value(QStringLiteral("replyToken")).toString(), body});
         sendJson(response, 200, QJsonObject{{QStringLiteral("sentMessages"), QJsonArray{}}});
@@ -240,11 +329,8 @@ private:
         {
             std::lock_guard<std::mutex> lock(m_state->mutex);
             ++m_state->contentCalls;
-            if (m_state->failContent > 0) {
-                --m_state->failContent;
-                return sendJson(response, 500,
-                                QJsonObject{{QStringLiteral("message"), QStringLiteral("Internal error")}});
-            }
+            if (answerFault(*m_state, LineSimulator::Endpoint::Content, response))
+                return;
             const auto found = m_state->contents.find(id);
             if (found == m_state->contents.end())
                 return sendJson(response, 404, QJsonObject{{QStringLiteral("message"), QStringLiteral("Not found")}});
@@ -342,8 +428,35 @@ QString LineSimulator::mintIdToken(const QString &userId, const QString &channel
 
 void LineSimulator::failNextPushes(int count)
 {
+    failNext(Endpoint::Push, count, 500);
+}
+
+void LineSimulator::failNext(Endpoint endpoint, int count, int status)
+{
     std::lock_guard<std::mutex> lock(m_state->mutex);
-    m_state->failPushes = count;
+    m_state->faults[endpoint] = State::Fault{count, status};
+}
+
+int LineSimulator::faultsAnswered(Endpoint endpoint) const
+{
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    const auto found = m_state->faultsAnswered.find(endpoint);
+    return found == m_state->faultsAnswered.end() ? 0 : found->second;
+}
+
+QString LineSimulator::endpointName(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::Verify:
+        return QStringLiteral("verify");
+    case Endpoint::Push:
+        return QStringLiteral("push");
+    case Endpoint::Reply:
+        return QStringLiteral("reply");
+    case Endpoint::Content:
+        return QStringLiteral("content");
+    }
+    return QString();
 }
 
 void LineSimulator::setContent(const QString &messageId, const QByteArray &bytes)
@@ -354,15 +467,12 @@ void LineSimulator::setContent(const QString &messageId, const QByteArray &bytes
 
 void LineSimulator::failNextContent(int count)
 {
-    std::lock_guard<std::mutex> lock(m_state->mutex);
-    m_state->failContent = count;
+    failNext(Endpoint::Content, count, 500);
 }
 
 void LineSimulator::failNextVerifications(int count, int status)
 {
-    std::lock_guard<std::mutex> lock(m_state->mutex);
-    m_state->failVerifications = count;
-    m_state->failVerificationStatus = status;
+    failNext(Endpoint::Verify, count, status);
 }
 
 int LineSimulator::verifyCalls() const

@@ -21,6 +21,10 @@ namespace mado::test {
 // and admin endpoints for the madoguchi-linesim demo program:
 //   POST /admin/id-tokens {"userId","channelId","expiresIn"} -> {"idToken"}
 //   POST /admin/fail-pushes {"count"}   GET /admin/messages -> {"pushes":[...],"replies":[...]}
+//   POST /admin/faults {"endpoint": verify|push|reply|content|all, "count", "status": 429|5xx}
+//        the next count calls answer status (0 ends it; the soak test's LINE fault phases)
+//   GET  /admin/counts -> calls per endpoint and faults answered
+//   POST /admin/content/{id} (raw bytes) registers message content
 // Bot endpoints require "Authorization: Bearer <channel access token>". Independent of mado_core.
 // Thread-safe: requests are served on Poco's threads; the accessors may be called from any thread.
 class LineSimulator {
@@ -44,6 +48,13 @@ public:
 
     // An opaque ID token for userId issued to channelId, valid for expiresInSeconds (may be < 0).
     QString mintIdToken(const QString &userId, const QString &channelId, int expiresInSeconds = 3600);
+    enum class Endpoint { Verify, Push, Reply, Content };
+    static QString endpointName(Endpoint endpoint);
+    // The next count calls of endpoint answer status (429 with Retry-After: 7, or 5xx) without
+    // doing anything else; count 0 ends a fault.
+    void failNext(Endpoint endpoint, int count, int status);
+    // Calls of endpoint answered with an injected fault so far.
+    int faultsAnswered(Endpoint endpoint) const;
     // The next count push calls answer 500 without accepting the message.
     void failNextPushes(int count);
     void setContent(const QString &messageId, const QByteArray &bytes);
