@@ -6,7 +6,7 @@
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/ModelSet.h"
-#include "core/face/VerificationBenchmark.h"
+#include "core/evaluation/VerificationBenchmark.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

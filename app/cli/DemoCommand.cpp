@@ -1,6 +1,6 @@
 #include "app/cli/CliCommand.h"
 
-#include "core/specimen/DemoCases.h"
+#include "core/evaluation/DemoCases.h"
 
 #include <QDir>
 

@@ -1,13 +1,13 @@
 #include "app/cli/CliCommand.h"
 
 #include "core/face/FaceEngine.h"
-#include "core/face/FaceEvaluation.h"
+#include "core/evaluation/FaceEvaluation.h"
 #include "core/face/DocumentPortrait.h"
 #include "core/face/ImageDecoder.h"
-#include "core/face/LivenessEvaluation.h"
+#include "core/evaluation/LivenessEvaluation.h"
 #include "core/face/PerceptualHash.h"
-#include "core/specimen/SampleCaseWriter.h"
-#include "core/specimen/SpecimenCard.h"
+#include "core/evaluation/SampleCaseWriter.h"
+#include "core/evaluation/SpecimenCard.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

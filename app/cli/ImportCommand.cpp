@@ -1,9 +1,9 @@
 #include "app/cli/CliStore.h"
 
 #include "core/store/ImportFailures.h"
-#include "core/sync/ImportWorker.h"
-#include "core/sync/Importer.h"
-#include "core/sync/ReceiverClient.h"
+#include "core/station/ImportWorker.h"
+#include "core/station/Importer.h"
+#include "core/station/ReceiverClient.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/store/CaseStore.h"
 #include "core/store/SqlTransaction.h"
-#include "core/workflow/Actor.h"
+#include "core/domain/Actor.h"
 
 #include <QSqlDatabase>
 #include <QString>

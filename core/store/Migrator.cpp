@@ -1,6 +1,6 @@
 #include "core/store/Migrator.h"
 
-#include "core/intake/SpoolSchema.h"
+#include "core/receiver/spool/SpoolSchema.h"
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 

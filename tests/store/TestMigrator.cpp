@@ -1,4 +1,4 @@
-#include "core/intake/SpoolSchema.h"
+#include "core/receiver/spool/SpoolSchema.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
 #include "core/store/ImageSanitizer.h"

@@ -4,7 +4,7 @@
 #include "core/face/FaceThresholds.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/ModelSet.h"
-#include "core/specimen/SampleCaseWriter.h"
+#include "core/evaluation/SampleCaseWriter.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/SanitizedImage.h"
 #include "tests/support/StoreFixture.h"
