@@ -4,6 +4,7 @@
 #include "core/bundle/CaseBundleReader.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/ImportFailures.h"
+#include "core/workflow/ProcedurePolicy.h"
 
 #include <QDir>
 #include <QFile>
@@ -81,7 +82,11 @@ Result<Importer::Fetched> Importer::fetch(const QString &applicationId) const
 
 Result<CaseStore::ImportResult> Importer::store(const Fetched &fetched)
 {
-    return m_store.storeImportedCase(fetched.bundle, fetched.images, std::nullopt);
+    // The importer, not the store, applies the procedure policy: the store only records the hold.
+    auto hold = ProcedurePolicy::importHold(m_store, fetched.bundle);
+    if (!hold)
+        return hold.error();
+    return m_store.storeImportedCase(fetched.bundle, fetched.images, std::nullopt, hold.value());
 }
 
 Status Importer::acknowledge(const QString &applicationId) const

@@ -18,7 +18,8 @@ namespace mado {
 // Imports applications from the receiver into the case store, in three steps that tests (and a
 // crash) can separate: fetch (download the bundle transfer, unpack it into a private temporary
 // directory (0700, removed before fetch returns), validate it with CaseBundleReader and sanitise
-// every image with ImageSanitizer), store (one transaction, CaseStore::storeImportedCase, a no-op for
+// every image with ImageSanitizer), store (the procedure policy decides the hold,
+// ProcedurePolicy::importHold; then one transaction, CaseStore::storeImportedCase, a no-op for
 // an application already stored) and acknowledge (the receiver deletes its personal data).
 // A crash between store and acknowledge leaves the application leased; once the lease expires it is
 // leased again, the store step finds it and the ack follows. Blocking; one thread at a time per

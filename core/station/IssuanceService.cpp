@@ -1,9 +1,9 @@
 #include "core/station/IssuanceService.h"
 
+#include "core/station/ReceiverClient.h"
+#include "core/store/ActorRecord.h"
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
-#include "core/station/ReceiverClient.h"
-#include "core/domain/Actor.h"
 
 namespace mado {
 
@@ -50,7 +50,7 @@ Status IssuanceService::postIssued(qint64 caseId, qint64 userId)
         // The staff member whose action delivered it (kept as the system's if they cannot be read:
         // the notice was delivered and must be recorded as such).
         auto db = m_store.connections().database();
-        auto user = db ? Actor::load(db.value(), userId) : Result<Actor>(db.error());
+        auto user = db ? loadActor(db.value(), userId) : Result<Actor>(db.error());
         if (user)
             actor = user.value().login;
     }

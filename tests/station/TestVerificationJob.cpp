@@ -102,7 +102,7 @@ qint64 TestVerificationJob::import(const Written &written, const QString &frames
         const QString file = written.bundle.frames[i].image.file;
         add(framesFrom.isEmpty() ? written.directory : framesFrom, file, QStringLiteral("frame%1").arg(i));
     }
-    auto stored = m_store->store().storeImportedCase(written.bundle, images, std::nullopt);
+    auto stored = test::StoreFixture::importWithPolicy(m_store->store(), written.bundle, images, std::nullopt);
     return stored.ok() ? stored.value().caseId : 0;
 }
 

@@ -403,8 +403,8 @@ void TestCaseWorkflow::resubmissionCapSpansTheApplicantsAttempts()
     for (int count = 0; count < 3; ++count) {
         // Each new attempt: a new application id under the same reference.
         attempt.applicationId = QStringLiteral("resubmit-%1").arg(count);
-        auto imported =
-            f.store().storeImportedCase(attempt, {image}, test::StoreFixture::matchVerdict(attempt.applicationId));
+        auto imported = test::StoreFixture::importWithPolicy(f.store(), attempt, {image},
+                                                             test::StoreFixture::matchVerdict(attempt.applicationId));
         QVERIFY(imported.ok());
         const qint64 id = imported.value().caseId;
         const CaseRecord record = f.store().caseStatus(id).value();

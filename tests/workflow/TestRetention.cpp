@@ -99,7 +99,8 @@ TestRetention::Imported TestRetention::closedCase(test::StoreFixture &f, int see
             result.markers.append(jpeg.mid(at, 48));
         images.push_back(image.value());
     }
-    auto imported = f.store().storeImportedCase(bundle, images, verdictWithEvidence(bundle.applicationId));
+    auto imported =
+        test::StoreFixture::importWithPolicy(f.store(), bundle, images, verdictWithEvidence(bundle.applicationId));
     if (!imported)
         return result;
     const qint64 id = imported.value().caseId;
@@ -399,7 +400,7 @@ void TestRetention::resubmissionRequestsCloseWhenTheWindowEnds()
     again.reference = value(f, QStringLiteral("SELECT reference FROM cases WHERE id = :c"), asked.id).toString();
     auto image = ImageSanitizer().sanitize(noiseJpeg(130), QStringLiteral("document_front"));
     QVERIFY(image);
-    auto resubmitted = f.store().storeImportedCase(again, {image.value()}, std::nullopt);
+    auto resubmitted = test::StoreFixture::importWithPolicy(f.store(), again, {image.value()}, std::nullopt);
     QVERIFY(resubmitted);
     QCOMPARE(value(f, QStringLiteral("SELECT resubmission_of FROM cases WHERE id = :c"), resubmitted.value().caseId)
                  .toLongLong(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/DatabaseMarks.h"
 #include "core/domain/Result.h"
 
 struct sqlite3;
@@ -13,7 +14,7 @@ namespace mado {
 // Called once per file by Spool::open.
 class SpoolSchema {
 public:
-    static constexpr int kApplicationId = 0x4D445350; // "MDSP"
+    static constexpr int kApplicationId = database_mark::kSpool;
     static int latestVersion();
     // upTo (tests only): stop after that revision, to build an older spool to upgrade.
     static Status migrate(sqlite3 *db, int upTo = 0);

@@ -1,10 +1,10 @@
-#include "core/domain/Actor.h"
+#include "core/store/ActorRecord.h"
 
 #include "core/store/Sql.h"
 
 namespace mado {
 
-Result<Actor> Actor::load(const QSqlDatabase &db, qint64 userId)
+Result<Actor> loadActor(const QSqlDatabase &db, qint64 userId)
 {
     auto query = Sql::run(db, QStringLiteral("SELECT login, role, disabled FROM users WHERE id = :id"),
                           {{QStringLiteral("id"), userId}});
