@@ -1,5 +1,7 @@
 #include "core/net/HttpCall.h"
 
+#include "core/net/TlsPolicy.h"
+
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -33,6 +35,26 @@ Poco::Net::Context::Ptr clientContext()
     return context;
 }
 
+// A context of its own for a CA file or the workstation API's policy; null if OpenSSL accepts none
+// of the policy's ciphers. Poco throws if the CA file cannot be read.
+Poco::Net::Context::Ptr contextFor(const HttpCall::Tls &tls)
+{
+    if (tls.caFile.isEmpty() && !tls.workstationApi)
+        return clientContext();
+    Poco::Net::initializeSSL();
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", tls.caFile.toStdString(),
+                               Poco::Net::Context::VERIFY_STRICT, 9, tls.caFile.isEmpty());
+    if (tls.workstationApi) {
+        if (!TlsPolicy::apply(*context, TlsPolicy::Side::Client))
+            return {};
+    } else {
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+    }
+    return context;
+}
+
 } // namespace
 
 struct HttpCall::Client::Connection {
@@ -45,6 +67,7 @@ struct HttpCall::Client::Connection {
 
 HttpCall::Client::Client() = default;
 HttpCall::Client::Client(bool keepAlive) : m_keepAlive(keepAlive) {}
+HttpCall::Client::Client(bool keepAlive, Tls tls) : m_keepAlive(keepAlive), m_tls(std::move(tls)) {}
 HttpCall::Client::~Client() = default;
 
 Result<HttpCall::Reply> HttpCall::request(const std::string &method, const QString &url, const Headers &headers,
@@ -72,10 +95,15 @@ Result<HttpCall::Reply> HttpCall::Client::request(const std::string &method, con
                 c->scheme = uri.getScheme();
                 c->host = uri.getHost();
                 c->port = uri.getPort();
-                if (c->scheme == "https")
-                    c->session =
-                        std::make_unique<Poco::Net::HTTPSClientSession>(c->host, c->port, clientContext());
-                else
+                if (c->scheme == "https") {
+                    Poco::Net::Context::Ptr context = contextFor(m_tls);
+                    if (!context) {
+                        m_connection.reset();
+                        return Error{ErrorCode::Internal,
+                                     QStringLiteral("OpenSSL accepts none of the workstation API's ciphers")};
+                    }
+                    c->session = std::make_unique<Poco::Net::HTTPSClientSession>(c->host, c->port, context);
+                } else
                     c->session = std::make_unique<Poco::Net::HTTPClientSession>(c->host, c->port);
                 c->session->setKeepAlive(m_keepAlive);
             }

@@ -12,9 +12,9 @@
 
 namespace mado {
 
-// One outgoing HTTP request of the receiver (to LINE's APIs or the simulator), with Poco's client:
-// https:// with the system CA certificates and host name verification (TLS 1.2+), or plain
-// http:// (the simulator on loopback). Fails with a Network
+// Outgoing HTTP, with Poco's client, for the receiver (LINE's APIs or the simulator) and the
+// workstation (ReceiverClient): https:// with host name verification (TLS 1.2+) against the system
+// CA certificates or a CA file (Tls), or plain http:// (loopback). Fails with a Network
 // error when no answer came (refused, timeout, reset) and with InvalidArgument when the answer is
 // larger than maxReplyBytes; any HTTP status is a successful call.
 // Never logs URLs' queries, headers or bodies. Callable from any thread.
@@ -25,6 +25,13 @@ public:
         int status = 0;
         std::string contentType;
         QByteArray body;
+    };
+
+    // The TLS of https:// requests. caFile: trust only the CA certificates of that PEM file (else the
+    // system's). workstationApi: also TlsPolicy's versions and ciphers (the workstation API's client).
+    struct Tls {
+        QString caFile;
+        bool workstationApi = false;
     };
 
     // One request on a connection of its own, closed afterwards.
@@ -42,6 +49,7 @@ public:
         ~Client();
         // keepAlive false: "Connection: close", a new connection for every request (request()).
         explicit Client(bool keepAlive);
+        Client(bool keepAlive, Tls tls);
         Client(const Client &) = delete;
         Client &operator=(const Client &) = delete;
 
@@ -52,6 +60,7 @@ public:
     private:
         struct Connection;
         bool m_keepAlive = true;
+        Tls m_tls;
         std::unique_ptr<Connection> m_connection;
     };
     // application/x-www-form-urlencoded body of the given fields.

@@ -3,22 +3,11 @@
 #include "core/net/HttpCall.h"
 #include "core/net/TlsPolicy.h"
 
-#include <Poco/Exception.h>
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/Net/SSLManager.h>
-#include <Poco/URI.h>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUrl>
-
-#include <istream>
-#include <ostream>
 
 namespace mado {
 
@@ -78,60 +67,19 @@ Result<ReceiverClient::Reply> ReceiverClient::call(const std::string &method, co
 {
     if (Status ok = checkBaseUrl(m_baseUrl); !ok)
         return ok.error();
-    if (!m_caFile.isEmpty() || m_baseUrl.startsWith(QLatin1String("https:"), Qt::CaseInsensitive))
-        return callHttps(method, path, body, maxReplyBytes);
+    if (!m_caFile.isEmpty() && !m_baseUrl.startsWith(QLatin1String("https:"), Qt::CaseInsensitive))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a CA file needs an https:// receiver URL")};
+    // Strict verification, host name included, against the given CAs only or else the system's;
+    // the versions and ciphers of TlsPolicy. A connection per call (no keep-alive).
+    HttpCall::Client client(false, HttpCall::Tls{m_caFile, true});
     const HttpCall::Headers headers{{"Authorization", "Bearer " + m_token.toStdString()},
                                     {"Accept", "application/json"}};
-    auto reply = HttpCall::request(method, m_baseUrl + path, headers, body,
-                                   body.isEmpty() && method == "GET" ? std::string() : std::string("application/json"),
-                                   m_timeoutMs, maxReplyBytes);
+    auto reply = client.request(method, m_baseUrl + path, headers, body,
+                                body.isEmpty() && method == "GET" ? std::string() : std::string("application/json"),
+                                m_timeoutMs, maxReplyBytes);
     if (!reply)
         return reply.error();
     return Reply{reply.value().status, reply.value().body};
-}
-
-Result<ReceiverClient::Reply> ReceiverClient::callHttps(const std::string &method, const QString &path,
-                                                        const QByteArray &body, qint64 maxReplyBytes) const
-{
-    try {
-        const Poco::URI uri((m_baseUrl + path).toStdString());
-        if (uri.getScheme() != "https")
-            return Error{ErrorCode::InvalidArgument, QStringLiteral("a CA file needs an https:// receiver URL")};
-        Poco::Net::initializeSSL();
-        // Strict verification, host name included, against the given CAs only or else the system's;
-        // the versions and ciphers of TlsPolicy.
-        Poco::Net::Context::Ptr context =
-            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", m_caFile.toStdString(),
-                                   Poco::Net::Context::VERIFY_STRICT, 9, m_caFile.isEmpty());
-        if (!TlsPolicy::apply(*context, TlsPolicy::Side::Client))
-            return Error{ErrorCode::Internal, QStringLiteral("OpenSSL accepts none of the receiver client's ciphers")};
-        Poco::Net::HTTPSClientSession session(uri.getHost(), uri.getPort(), context);
-        session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(m_timeoutMs) * 1000));
-        Poco::Net::HTTPRequest request(method, uri.getPathEtc(), Poco::Net::HTTPMessage::HTTP_1_1);
-        request.set("Authorization", "Bearer " + m_token.toStdString());
-        request.set("Accept", "application/json");
-        if (!body.isEmpty() || method != "GET") {
-            request.setContentType("application/json");
-            request.setContentLength(body.size());
-        }
-        std::ostream &out = session.sendRequest(request);
-        out.write(body.constData(), body.size());
-        Poco::Net::HTTPResponse response;
-        std::istream &in = session.receiveResponse(response);
-        Reply reply;
-        reply.status = int(response.getStatus());
-        char buffer[16384];
-        while (in && reply.body.size() <= maxReplyBytes) {
-            in.read(buffer, sizeof buffer);
-            reply.body.append(buffer, qsizetype(in.gcount()));
-        }
-        if (reply.body.size() > maxReplyBytes)
-            return Error{ErrorCode::InvalidArgument,
-                         QStringLiteral("the answer is larger than %1 bytes").arg(maxReplyBytes)};
-        return reply;
-    } catch (const Poco::Exception &e) {
-        return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};
-    }
 }
 
 Result<std::vector<ReceiverClient::Lease>> ReceiverClient::lease(int count, int seconds) const

@@ -11,8 +11,8 @@
 namespace mado {
 
 // The workstation's side of the receiver's workstation API (docs/admin.md): lease applications,
-// download a bundle transfer, acknowledge, post an outcome. One blocking HTTP call per method over
-// Poco (https:// with the system CA certificates, or only those of caFile when given, and host name
+// download a bundle transfer, acknowledge, post an outcome. One blocking HttpCall per method
+// (https:// with the system CA certificates, or only those of caFile when given, and host name
 // verification, versions and ciphers of TlsPolicy; or http:// on loopback only: every call with a
 // plain http:// URL to another host fails with InvalidArgument, see checkBaseUrl).
 // Errors: Network when the receiver did not answer or answered 5xx (worth retrying), Unauthorized
@@ -56,9 +56,6 @@ private:
     Result<Reply> call(const std::string &method, const QString &path, const QByteArray &body,
                        qint64 maxReplyBytes = 1024 * 1024) const;
     static Error statusError(int status, const QString &what);
-
-    Result<Reply> callHttps(const std::string &method, const QString &path, const QByteArray &body,
-                            qint64 maxReplyBytes) const;
 
     QString m_baseUrl;
     QByteArray m_token;

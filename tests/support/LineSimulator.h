@@ -21,7 +21,7 @@ namespace mado::test {
 // and admin endpoints for the madoguchi-linesim demo program:
 //   POST /admin/id-tokens {"userId","channelId","expiresIn"} -> {"idToken"}
 //   POST /admin/fail-pushes {"count"}   GET /admin/messages -> {"pushes":[...],"replies":[...]}
-// Bot endpoints require "Authorization: Bearer <channel access token>". Independent of mado_core.
+// Bot endpoints require "Authorization: Bearer <channel access token>". Independent of the core libraries.
 // Thread-safe: requests are served on Poco's threads; the accessors may be called from any thread.
 class LineSimulator {
 public:

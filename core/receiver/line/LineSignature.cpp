@@ -1,125 +1,62 @@
 #include "core/receiver/line/LineSignature.h"
 
-#include <openssl/evp.h>
-
-#include <array>
-#include <cstring>
-#include <string>
+#include <sodium.h>
 
 namespace mado {
 
 namespace {
 
-constexpr std::size_t kBlock = 64;  // SHA-256 block
-constexpr std::size_t kDigest = 32; // SHA-256 digest
-constexpr std::size_t kBase64 = 44; // padded Base64 of 32 bytes
-
-struct ContextFree {
-    void operator()(EVP_MD_CTX *context) const { EVP_MD_CTX_free(context); }
-};
-using Context = std::unique_ptr<EVP_MD_CTX, ContextFree>;
-
-Context newContext()
-{
-    return Context(EVP_MD_CTX_new());
-}
-
-bool constantTimeEquals(const char *a, std::size_t aSize, const char *b, std::size_t bSize)
-{
-    if (aSize != bSize)
-        return false;
-    // volatile keeps the compiler from turning the loop into an early-exit comparison.
-    volatile unsigned char diff = 0;
-    for (std::size_t i = 0; i < aSize; ++i)
-        diff = diff | static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
-// Padded standard Base64 of the 32-byte digest.
-std::array<char, kBase64> base64(const unsigned char *digest)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::array<char, kBase64> out{};
-    std::size_t o = 0;
-    std::size_t i = 0;
-    for (; i + 3 <= kDigest; i += 3) {
-        const unsigned v = unsigned(digest[i]) << 16 | unsigned(digest[i + 1]) << 8 | unsigned(digest[i + 2]);
-        out[o++] = alphabet[v >> 18 & 63];
-        out[o++] = alphabet[v >> 12 & 63];
-        out[o++] = alphabet[v >> 6 & 63];
-        out[o++] = alphabet[v & 63];
-    }
-    // 32 = 30 + 2: two bytes left, one '=' of padding.
-    const unsigned v = unsigned(digest[i]) << 16 | unsigned(digest[i + 1]) << 8;
-    out[o++] = alphabet[v >> 18 & 63];
-    out[o++] = alphabet[v >> 12 & 63];
-    out[o++] = alphabet[v >> 6 & 63];
-    out[o++] = '=';
-    return out;
-}
+constexpr std::size_t kBase64 = sodium_base64_ENCODED_LEN(crypto_auth_hmacsha256_BYTES,
+                                                          sodium_base64_VARIANT_ORIGINAL); // with the NUL
 
 } // namespace
 
-struct LineSignature::Key::Contexts {
-    Context inner; // SHA-256 after (key ^ ipad)
-    Context outer; // SHA-256 after (key ^ opad)
+struct LineSignature::Key::State {
+    crypto_auth_hmacsha256_state keyed; // after the key: copied for every body
 };
 
 LineSignature::Key::Key(const QByteArray &channelSecret) : m_emptySecret(channelSecret.isEmpty())
 {
-    unsigned char key[kBlock] = {};
-    if (std::size_t(channelSecret.size()) > kBlock) {
-        unsigned int length = 0;
-        EVP_Digest(channelSecret.constData(), std::size_t(channelSecret.size()), key, &length, EVP_sha256(), nullptr);
-    } else {
-        std::memcpy(key, channelSecret.constData(), std::size_t(channelSecret.size()));
-    }
-    unsigned char ipad[kBlock];
-    unsigned char opad[kBlock];
-    for (std::size_t i = 0; i < kBlock; ++i) {
-        ipad[i] = key[i] ^ 0x36;
-        opad[i] = key[i] ^ 0x5c;
-    }
-    auto contexts = std::make_unique<Contexts>(Contexts{newContext(), newContext()});
-    if (!contexts->inner || !contexts->outer ||
-        EVP_DigestInit_ex(contexts->inner.get(), EVP_sha256(), nullptr) != 1 ||
-        EVP_DigestUpdate(contexts->inner.get(), ipad, kBlock) != 1 ||
-        EVP_DigestInit_ex(contexts->outer.get(), EVP_sha256(), nullptr) != 1 ||
-        EVP_DigestUpdate(contexts->outer.get(), opad, kBlock) != 1)
+    // sodium_init() is thread-safe and may be called repeatedly; 1 means "already initialised".
+    if (sodium_init() < 0)
         return; // nothing verifies
-    m_contexts = std::move(contexts);
+    auto state = std::make_unique<State>();
+    crypto_auth_hmacsha256_init(&state->keyed, reinterpret_cast<const unsigned char *>(channelSecret.constData()),
+                                std::size_t(channelSecret.size()));
+    m_state = std::move(state);
 }
 
-LineSignature::Key::~Key() = default;
+LineSignature::Key::~Key()
+{
+    if (m_state)
+        sodium_memzero(m_state.get(), sizeof(State));
+}
 
 QByteArray LineSignature::Key::compute(const char *body, std::size_t size) const
 {
-    if (!m_contexts)
+    if (!m_state)
         return {};
-    // One working context per thread, reused: copying the prepared state allocates nothing.
-    thread_local Context work = newContext();
-    unsigned char digest[kDigest];
-    unsigned int length = 0;
-    if (!work || EVP_MD_CTX_copy_ex(work.get(), m_contexts->inner.get()) != 1 ||
-        EVP_DigestUpdate(work.get(), body, size) != 1 || EVP_DigestFinal_ex(work.get(), digest, &length) != 1 ||
-        length != kDigest || EVP_MD_CTX_copy_ex(work.get(), m_contexts->outer.get()) != 1 ||
-        EVP_DigestUpdate(work.get(), digest, kDigest) != 1 || EVP_DigestFinal_ex(work.get(), digest, &length) != 1 ||
-        length != kDigest)
-        return {};
-    const auto text = base64(digest);
-    return QByteArray(text.data(), qsizetype(text.size()));
+    // Copying the prepared state allocates nothing and leaves it for the next body.
+    crypto_auth_hmacsha256_state work = m_state->keyed;
+    unsigned char digest[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_update(&work, reinterpret_cast<const unsigned char *>(body), size);
+    crypto_auth_hmacsha256_final(&work, digest);
+    char text[kBase64];
+    sodium_bin2base64(text, sizeof text, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+    return QByteArray(text, qsizetype(kBase64 - 1));
 }
 
 bool LineSignature::Key::verify(const char *body, std::size_t size, const char *signatureHeader,
                                 std::size_t headerSize) const
 {
-    if (!m_contexts || m_emptySecret || headerSize == 0)
+    if (!m_state || m_emptySecret || headerSize == 0)
         return false;
     const QByteArray expected = compute(body, size);
-    if (expected.isEmpty())
-        return false;
     // The canonical padded Base64 of a digest is unique, so comparing the text is a strict check.
-    return constantTimeEquals(expected.constData(), std::size_t(expected.size()), signatureHeader, headerSize);
+    // The length is public (always 44); the bytes are compared in constant time.
+    if (expected.isEmpty() || std::size_t(expected.size()) != headerSize)
+        return false;
+    return sodium_memcmp(expected.constData(), signatureHeader, headerSize) == 0;
 }
 
 QByteArray LineSignature::compute(const QByteArray &channelSecret, const QByteArray &body)
