@@ -3,7 +3,7 @@
 #include "core/face/ModelSet.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
-#include "core/sync/ReceiverClient.h"
+#include "core/station/ReceiverClient.h"
 #include "core/workflow/WorkflowRules.h"
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/models/QueueModel.h"

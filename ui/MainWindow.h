@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/security/SecurityOptions.h"
 #include "core/security/Session.h"
 #include "core/workflow/WorkflowOptions.h"

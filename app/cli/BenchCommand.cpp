@@ -2,7 +2,7 @@
 
 #include "core/evaluation/DescriptorBenchmark.h"
 #include "core/face/ModelSet.h"
-#include "core/face/VerificationBenchmark.h"
+#include "core/evaluation/VerificationBenchmark.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "app/cli/DemoCommand.h"
 
-#include "core/specimen/DemoCases.h"
+#include "core/evaluation/DemoCases.h"
 
 #include <QDir>
 

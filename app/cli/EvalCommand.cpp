@@ -4,8 +4,8 @@
 #include "core/evaluation/CopyVariants.h"
 #include "core/evaluation/EvaluationSamples.h"
 #include "core/face/FaceEngine.h"
-#include "core/face/FaceEvaluation.h"
-#include "core/face/LivenessEvaluation.h"
+#include "core/evaluation/FaceEvaluation.h"
+#include "core/evaluation/LivenessEvaluation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,9 +4,9 @@
 #include "core/station/ReceiverTokenFile.h"
 
 #include "core/store/ImportFailures.h"
-#include "core/sync/ImportWorker.h"
-#include "core/sync/Importer.h"
-#include "core/sync/ReceiverClient.h"
+#include "core/station/ImportWorker.h"
+#include "core/station/Importer.h"
+#include "core/station/ReceiverClient.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 
 #include "app/cli/CliStore.h"
 
-#include "core/issuance/WardSettings.h"
+#include "core/store/WardSettings.h"
 #include "core/workflow/Retention.h"
 
 namespace mado::cli {

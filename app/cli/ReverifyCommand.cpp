@@ -5,7 +5,7 @@
 #include "core/face/CaseVerifier.h"
 #include "core/face/FaceThresholds.h"
 #include "core/face/ModelSet.h"
-#include "core/sync/VerificationJob.h"
+#include "core/station/VerificationJob.h"
 
 namespace mado::cli {
 

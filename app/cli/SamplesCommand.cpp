@@ -2,8 +2,8 @@
 
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
-#include "core/specimen/SampleCaseWriter.h"
-#include "core/specimen/SpecimenCard.h"
+#include "core/evaluation/SampleCaseWriter.h"
+#include "core/evaluation/SpecimenCard.h"
 
 #include <QDir>
 #include <QFile>

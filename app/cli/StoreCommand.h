@@ -2,6 +2,8 @@
 
 #include "app/cli/Command.h"
 
+#include "core/store/CaseStore.h"
+
 namespace mado::cli {
 
 // `store key` and `store rekey`: the case store's data key (core/store/StoreKey, StoreRekey).

@@ -1,7 +1,7 @@
 #include "app/cli/VerifyCommand.h"
 
 #include "core/face/CaseVerifier.h"
-#include "core/intake/CaseBundleReader.h"
+#include "core/bundle/CaseBundleReader.h"
 
 #include <QJsonDocument>
 

@@ -1,12 +1,12 @@
 // madoguchi-receiver: the internet-facing intake service. Wiring only.
 #include "core/crypto/Keyring.h"
-#include "core/intake/PushWorker.h"
-#include "core/intake/ReceiverConfig.h"
-#include "core/intake/ReceiverServer.h"
-#include "core/intake/Spool.h"
-#include "core/intake/SpoolSealing.h"
-#include "core/intake/WebhookWorker.h"
-#include "core/intake/WorkstationServer.h"
+#include "core/receiver/line/PushWorker.h"
+#include "core/receiver/ReceiverConfig.h"
+#include "core/receiver/ReceiverServer.h"
+#include "core/receiver/spool/Spool.h"
+#include "core/receiver/spool/SpoolSealing.h"
+#include "core/receiver/line/WebhookWorker.h"
+#include "core/receiver/api/WorkstationServer.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Util/HelpFormatter.h>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/evaluation/Percentiles.h"
-#include "core/face/FaceEvaluation.h"
+#include "core/evaluation/FaceEvaluation.h"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 #include "core/evaluation/CopyVariants.h"
 
-#include "core/specimen/SampleCaseWriter.h"
-#include "core/specimen/SpecimenCard.h"
+#include "core/evaluation/SampleCaseWriter.h"
+#include "core/evaluation/SpecimenCard.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -4,7 +4,7 @@
 #include "core/face/DocumentPortrait.h"
 #include "core/face/FaceEngine.h"
 #include "core/face/PerceptualHash.h"
-#include "core/specimen/SampleCaseWriter.h"
+#include "core/evaluation/SampleCaseWriter.h"
 
 #include <QHash>
 

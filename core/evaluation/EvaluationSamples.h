@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
-#include "core/face/FaceEvaluation.h"
+#include "core/domain/Result.h"
+#include "core/evaluation/FaceEvaluation.h"
 #include "core/face/ImageDecoder.h"
 
 #include <opencv2/core.hpp>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/domain/CaseBundle.h"
 #include "core/domain/Verdict.h"
 #include "core/face/FaceThresholds.h"
-#include "core/face/ImageLimits.h"
+#include "core/image/ImageLimits.h"
 #include "core/face/ModelSet.h"
 
 #include <opencv2/core/mat.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/face/FlatPhotoCheck.h"
 #include "core/face/HeadTurnCheck.h"
 #include "core/face/MatchThresholds.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Result.h"
-#include "core/face/ImageLimits.h"
-#include "core/face/ImageProbe.h"
+#include "core/domain/Result.h"
+#include "core/image/ImageLimits.h"
+#include "core/image/ImageProbe.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "core/issuance/CertificateData.h"
 
-#include "core/issuance/WardSettings.h"
+#include "core/store/WardSettings.h"
 
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"

@@ -6,7 +6,7 @@
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
-#include "core/workflow/Actor.h"
+#include "core/domain/Actor.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,13 +1,13 @@
 #include "core/security/UserDirectory.h"
 
 #include "core/security/PasswordHasher.h"
+#include "core/store/ActorRecord.h"
 #include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
-#include "core/workflow/Actor.h"
 
 #include <QRegularExpression>
 
@@ -22,7 +22,7 @@ QString userSubject(const QString &login)
 
 Status requireAdmin(const QSqlDatabase &db, qint64 adminId, Actor *actor)
 {
-    auto loaded = Actor::load(db, adminId);
+    auto loaded = loadActor(db, adminId);
     if (!loaded)
         return loaded.error();
     if (loaded.value().role != Role::Admin)

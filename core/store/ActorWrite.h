@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
+#include "core/store/ActorRecord.h"
 #include "core/store/CaseStore.h"
 #include "core/store/SqlTransaction.h"
-#include "core/workflow/Actor.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -27,7 +27,7 @@ auto writeAsActor(CaseStore &store, qint64 actorId, Allowed allowed, const QStri
     SqlTransaction transaction(db.value());
     if (!transaction.begun().ok())
         return R(transaction.begun().error());
-    auto actor = Actor::load(db.value(), actorId);
+    auto actor = loadActor(db.value(), actorId);
     if (!actor)
         return R(actor.error());
     if (!allowed(actor.value()))

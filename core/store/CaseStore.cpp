@@ -7,8 +7,6 @@
 #include "core/store/StoreKey.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
-#include "core/workflow/Actor.h"
-#include "core/workflow/ProcedurePolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,12 +14,6 @@
 namespace mado {
 
 namespace {
-
-// Applications are made in Japan (no daylight saving time): the policy date is the JST date.
-QDate japanDate(const QDateTime &time)
-{
-    return time.toUTC().addSecs(9 * 3600).date();
-}
 
 QVariant nullable(const QString &text)
 {
@@ -76,7 +68,8 @@ Status CaseStore::insertVerdict(const QSqlDatabase &db, qint64 caseId, const Ver
 
 Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &bundle,
                                                              const std::vector<SanitizedImage> &images,
-                                                             const std::optional<Verdict> &verdict)
+                                                             const std::optional<Verdict> &verdict,
+                                                             const ImportHold &hold)
 {
     if (bundle.applicationId.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the bundle has no application id")};
@@ -99,15 +92,9 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     }
     existing.value().finish();
 
-    const QString method = QString::fromLatin1(ProcedurePolicy::kEkycFace);
-    auto policy =
-        ProcedurePolicy::evaluate(db.value(), bundle.applicant.procedure, method, japanDate(bundle.receivedAt));
-    if (!policy)
-        return policy.error();
-    const QString holdReason = policy.value().accepted ? QString() : policy.value().explanation;
-    const CaseState state = !verdict               ? CaseState::Imported
-                            : holdReason.isEmpty() ? CaseState::Verified
-                                                   : CaseState::Held;
+    const CaseState state = !verdict                ? CaseState::Imported
+                            : hold.reason.isEmpty() ? CaseState::Verified
+                                                    : CaseState::Held;
     // A resubmission comes back under the applicant's reference: it continues the earlier case's count.
     auto earlier = Sql::run(db.value(),
                             QStringLiteral("SELECT id, resubmission_count FROM cases WHERE reference = :ref "
@@ -136,7 +123,7 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
         {{QStringLiteral("a"), bundle.applicationId},
          {QStringLiteral("ref"), bundle.reference},
          {QStringLiteral("proc"), a.procedure},
-         {QStringLiteral("method"), method},
+         {QStringLiteral("method"), QString::fromLatin1(identity_method::kEkycFace)},
          {QStringLiteral("name"), a.name},
          {QStringLiteral("kana"), a.kana},
          {QStringLiteral("dob"), a.dateOfBirth.toString(Qt::ISODate)},
@@ -152,7 +139,7 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
          {QStringLiteral("received"), StoreTime::format(bundle.receivedAt)},
          {QStringLiteral("imported"), StoreTime::format(now)},
          {QStringLiteral("state"), caseStateName(state)},
-         {QStringLiteral("hold"), nullable(holdReason)},
+         {QStringLiteral("hold"), nullable(hold.reason)},
          {QStringLiteral("resubmissions"), resubmissions},
          {QStringLiteral("of"), resubmissionOf}});
     if (!inserted)
@@ -183,8 +170,8 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
                        {QStringLiteral("reference"), bundle.reference},
                        {QStringLiteral("procedure"), a.procedure},
                        {QStringLiteral("images"), int(images.size())},
-                       {QStringLiteral("policy_version"), policy.value().version},
-                       {QStringLiteral("held"), !holdReason.isEmpty()}};
+                       {QStringLiteral("policy_version"), hold.policyVersion},
+                       {QStringLiteral("held"), !hold.reason.isEmpty()}};
     if (!resubmissionOf.isNull())
         detail.insert(QStringLiteral("resubmission_of"), resubmissionOf.toLongLong());
     if (auto audited =
@@ -277,7 +264,7 @@ Result<T> CaseStore::auditedRead(qint64 userId, qint64 caseId, const QString &ac
     SqlTransaction transaction(db.value());
     if (!transaction.begun().ok())
         return transaction.begun().error();
-    auto actor = Actor::load(db.value(), userId);
+    auto actor = loadActor(db.value(), userId);
     if (!actor)
         return actor.error();
     if (actor.value().role == Role::Admin)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/domain/CaseBundle.h"
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
@@ -34,6 +34,13 @@ public:
         CaseState state = CaseState::Imported;
     };
 
+    // The procedure policy's decision for an imported application (ProcedurePolicy::importHold in
+    // core/workflow decides it): reason empty = accepted; policyVersion is audited with the import.
+    struct ImportHold {
+        QString reason; // Japanese, for the clerk
+        int policyVersion = 0;
+    };
+
     static constexpr const char *kImporterActor = "system:importer";
 
     // targetVersion < 0 migrates to the latest revision (tests use lower ones).
@@ -46,12 +53,13 @@ public:
 
     // Stores one application with its sanitised images (and the verdict, if already computed) in one
     // transaction with its audit entries. Idempotent by bundle.applicationId: a second call returns
-    // the existing case id with created = false. The procedure policy is evaluated here; a case whose
-    // procedure does not accept eKYC-face is held (state "held" once verified) with the explanation.
+    // the existing case id with created = false. The caller decides the procedure policy
+    // (ProcedurePolicy::importHold in core/workflow): a hold with a reason holds the case (state
+    // "held" once verified) with that explanation; an empty reason leaves hold_reason NULL.
     // An application under the reference of a case that asked for resubmission is linked to it
     // (resubmission_of) and continues its resubmission count, so the cap spans attempts.
     Result<ImportResult> storeImportedCase(const CaseBundle &bundle, const std::vector<SanitizedImage> &images,
-                                           const std::optional<Verdict> &verdict);
+                                           const std::optional<Verdict> &verdict, const ImportHold &hold);
     // Workflow columns of a case, without personal data; not audited.
     Result<CaseRecord> caseStatus(qint64 caseId);
     // The case with the applicant's form: appends "case_viewed" for the user to the audit chain.

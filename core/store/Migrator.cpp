@@ -1,6 +1,5 @@
 #include "core/store/Migrator.h"
 
-#include "core/intake/SpoolSchema.h"
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 
@@ -82,7 +81,7 @@ Status refuseForeignFile(const QSqlDatabase &db, int currentVersion)
     if (!applicationId)
         return applicationId.error();
     const int id = applicationId.value().toInt();
-    if (id == SpoolSchema::kApplicationId)
+    if (id == database_mark::kSpool)
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("the file is the receiver's spool, not a case store (nothing was changed)")};
     if (id != 0 && id != Migrator::kApplicationId)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/DatabaseMarks.h"
+#include "core/domain/Result.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -32,7 +33,7 @@ public:
     // (PRAGMA application_id, e.g. the receiver's spool) or any database with tables but without
     // the store's schema_version. Marks a store with kApplicationId.
     static Result<int> migrate(const QSqlDatabase &db, int targetVersion = -1);
-    static constexpr int kApplicationId = 0x4D444353; // "MDCS"
+    static constexpr int kApplicationId = database_mark::kCaseStore;
     // Splits a script into statements at semicolons outside quotes; drops "--" comments.
     static QStringList splitStatements(const QString &script);
 };

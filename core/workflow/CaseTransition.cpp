@@ -1,5 +1,6 @@
 #include "core/workflow/CaseTransition.h"
 
+#include "core/store/ActorRecord.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -19,7 +20,7 @@ Result<std::unique_ptr<CaseTransition>> CaseTransition::begin(CaseStore &store, 
     std::unique_ptr<CaseTransition> transition(new CaseTransition(store, db.value()));
     if (!transition->m_transaction.begun().ok())
         return transition->m_transaction.begun().error();
-    auto actor = Actor::load(transition->m_db, userId);
+    auto actor = loadActor(transition->m_db, userId);
     if (!actor)
         return actor.error();
     transition->m_actor = actor.value();

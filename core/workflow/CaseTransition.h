@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/domain/CaseRecord.h"
 #include "core/store/SqlTransaction.h"
-#include "core/workflow/Actor.h"
+#include "core/domain/Actor.h"
 #include "core/workflow/WorkflowRules.h"
 
 #include <QDateTime>

@@ -6,7 +6,7 @@
 #include "core/store/Sql.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
-#include "core/workflow/Actor.h"
+#include "core/domain/Actor.h"
 
 namespace mado {
 
@@ -68,6 +68,20 @@ Result<Procedure> ProcedurePolicy::current(const QSqlDatabase &db, const QString
 Result<std::vector<Procedure>> ProcedurePolicy::history(const QSqlDatabase &db, const QString &key)
 {
     return select(db, QStringLiteral("WHERE procedure_key = :key"), {{QStringLiteral("key"), key}});
+}
+
+Result<CaseStore::ImportHold> ProcedurePolicy::importHold(CaseStore &store, const CaseBundle &bundle)
+{
+    auto db = store.connections().database();
+    if (!db)
+        return db.error();
+    // Applications are made in Japan (no daylight saving time): the policy date is the JST date.
+    const QDate received = bundle.receivedAt.toUTC().addSecs(9 * 3600).date();
+    auto policy = evaluate(db.value(), bundle.applicant.procedure, QString::fromLatin1(kEkycFace), received);
+    if (!policy)
+        return policy.error();
+    return CaseStore::ImportHold{policy.value().accepted ? QString() : policy.value().explanation,
+                                 policy.value().version};
 }
 
 Result<ProcedurePolicy::Evaluation> ProcedurePolicy::evaluate(const QSqlDatabase &db, const QString &key,

@@ -1,6 +1,9 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/CaseBundle.h"
+#include "core/domain/IdentityMethod.h"
+#include "core/domain/Result.h"
+#include "core/store/CaseStore.h"
 #include "core/workflow/Procedure.h"
 
 #include <QSqlDatabase>
@@ -8,8 +11,6 @@
 #include <vector>
 
 namespace mado {
-
-class CaseStore;
 
 // The procedure catalogue with its identity-method policy. Every change inserts a new version
 // (old versions stay, so what applied to a case can be looked up) and an audit entry in the same
@@ -22,8 +23,8 @@ public:
         int version = 0;     // the policy version that decided
     };
 
-    static constexpr const char *kEkycFace = "ekyc_face";
-    static constexpr const char *kJpkiSignature = "jpki_signature";
+    static constexpr const char *kEkycFace = identity_method::kEkycFace;
+    static constexpr const char *kJpkiSignature = identity_method::kJpkiSignature;
 
     // The highest version of each procedure, sorted by key.
     static Result<std::vector<Procedure>> current(const QSqlDatabase &db);
@@ -33,6 +34,10 @@ public:
     // valid on that date decides, so a change with a later start date leaves earlier dates alone.
     static Result<Evaluation> evaluate(const QSqlDatabase &db, const QString &key, const QString &method,
                                        const QDate &date);
+    // The hold an imported application gets (CaseStore::storeImportedCase): no reason when its
+    // procedure accepts eKYC-face on the day it was received (JST), else the explanation for the
+    // clerk; with the deciding policy version. Read on the calling thread's connection of `store`.
+    static Result<CaseStore::ImportHold> importHold(CaseStore &store, const CaseBundle &bundle);
     // Stores `procedure` as the next version of its key (a new key starts at 1); returns the version.
     static Result<int> change(CaseStore &store, qint64 adminId, const Procedure &procedure);
 };

@@ -1,14 +1,14 @@
 #include "core/workflow/Retention.h"
 
 #include "core/domain/Verdict.h"
-#include "core/issuance/WardSettings.h"
+#include "core/store/WardSettings.h"
 #include "core/store/ActorWrite.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreSpace.h"
 #include "core/store/StoreTime.h"
-#include "core/workflow/Actor.h"
+#include "core/domain/Actor.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

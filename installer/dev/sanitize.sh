@@ -9,8 +9,8 @@
 # includes them.
 #
 # Usage: installer/dev/sanitize.sh [extra ctest arguments]     e.g. -R 'TestSpool|TestCaseBundleReader'
-# The ctest arguments also narrow what is built (only the executables of the selected tests). mado_core is
-# always built whole (one static library): about 390 compilations, the bulk of the time.
+# The ctest arguments also narrow what is built (only the executables of the selected tests and the core
+# libraries they link).
 # The last line printed is the summary; the whole log is in build/asan/sanitize.log.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -1,6 +1,6 @@
 #include "tests/bench/AnswerParser.h"
 
-#include "core/intake/HttpText.h"
+#include "core/receiver/http/HttpText.h"
 
 #include <algorithm>
 #include <cstdlib>

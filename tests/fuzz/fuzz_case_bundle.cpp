@@ -7,7 +7,7 @@
 // written back by toJson(), validates against the schema, reads back to the same manifest, and passes
 // checkConsistency().
 
-#include "core/intake/CaseBundleReader.h"
+#include "core/bundle/CaseBundleReader.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <QDir>

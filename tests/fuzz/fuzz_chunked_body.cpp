@@ -4,7 +4,7 @@
 // pieces gives the same state, body and leftover bytes as feeding them at once (the front gets them in
 // whatever pieces the socket delivers).
 
-#include "core/intake/ChunkedBody.h"
+#include "core/receiver/http/ChunkedBody.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 // Properties: a complete head lies within the input and kMaxSize, never has both Content-Length and
 // chunked, has a method and a target; parsing just its bytes again gives the same head.
 
-#include "core/intake/HttpRequestHead.h"
+#include "core/receiver/http/HttpRequestHead.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <algorithm>

@@ -4,8 +4,8 @@
 // an accepted upload probes alike, is within the limits (scans included), and the part kept (up to
 // info.end) ends with the JPEG end-of-image marker (for a PNG: holds the IEND chunk) and probes alike again.
 
-#include "core/face/ImageProbe.h"
-#include "core/intake/UploadedImage.h"
+#include "core/image/ImageProbe.h"
+#include "core/receiver/api/UploadedImage.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

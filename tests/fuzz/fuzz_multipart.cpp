@@ -4,7 +4,7 @@
 // required field and part present whose staged files hold at most the cap; the staging directory
 // is emptied after each input.
 
-#include "core/intake/SubmissionParser.h"
+#include "core/receiver/api/SubmissionParser.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <QDir>

@@ -6,7 +6,7 @@
 // Properties: load() either fails with InvalidArgument naming the problem, or gives values within the
 // documented ranges; no exception escapes (Poco's syntax errors are the caller's to catch, as main does).
 
-#include "core/intake/ReceiverConfig.h"
+#include "core/receiver/ReceiverConfig.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <Poco/AutoPtr.h>

@@ -5,9 +5,9 @@
 // Properties: a forged signature is refused with 401 unless it happens to be right; events taken have
 // an id of 1..128 and a type of 1..64 characters and a compact JSON object; a refusal has a 4xx status.
 
-#include "core/intake/LineSignature.h"
-#include "core/intake/WebhookCheck.h"
-#include "core/intake/WebhookPayload.h"
+#include "core/receiver/line/LineSignature.h"
+#include "core/receiver/line/WebhookCheck.h"
+#include "core/receiver/line/WebhookPayload.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <QJsonDocument>

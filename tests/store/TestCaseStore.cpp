@@ -50,12 +50,13 @@ void TestCaseStore::importingTwiceGivesOneCase()
     test::StoreFixture f;
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle();
-    auto first = f.store().storeImportedCase(bundle, images(), std::nullopt);
+    auto first = test::StoreFixture::importWithPolicy(f.store(), bundle, images(), std::nullopt);
     QVERIFY(first.ok());
     QVERIFY(first.value().created);
     QCOMPARE(first.value().state, CaseState::Imported);
     // A crash between commit and the receiver's ack re-delivers the same application.
-    auto second = f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
+    auto second = test::StoreFixture::importWithPolicy(f.store(), bundle, images(),
+                                                       test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(second.ok());
     QVERIFY(!second.value().created);
     QCOMPARE(second.value().caseId, first.value().caseId);
@@ -86,7 +87,7 @@ void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
         threads[i].reset(QThread::create([&, i] {
             ready.release();
             go.acquire();
-            results[i] = f.store().storeImportedCase(bundle, pictures, std::nullopt);
+            results[i] = test::StoreFixture::importWithPolicy(f.store(), bundle, pictures, std::nullopt);
             f.store().connections().closeForThisThread();
         }));
         threads[i]->start();
@@ -137,7 +138,7 @@ void TestCaseStore::latestVerdictIsTheNewestRow()
     test::StoreFixture f;
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle();
-    auto imported = f.store().storeImportedCase(bundle, images(), std::nullopt);
+    auto imported = test::StoreFixture::importWithPolicy(f.store(), bundle, images(), std::nullopt);
     QVERIFY(imported.ok());
     const qint64 caseId = imported.value().caseId;
     auto none = f.store().latestVerdict(caseId);
@@ -196,8 +197,8 @@ void TestCaseStore::storesTheSanitisedImageAndTheVerdictSummary()
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle();
     const auto pictures = images();
-    auto imported =
-        f.store().storeImportedCase(bundle, pictures, test::StoreFixture::matchVerdict(bundle.applicationId));
+    auto imported = test::StoreFixture::importWithPolicy(f.store(), bundle, pictures,
+                                                         test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(imported.ok());
     QCOMPARE(imported.value().state, CaseState::Verified);
     auto stored = f.store().viewImage(f.user(QStringLiteral("clerk1")), imported.value().caseId,
@@ -222,8 +223,8 @@ void TestCaseStore::holdsAnEkycJuminhyoApplication()
     test::StoreFixture f;
     QVERIFY(f.ok());
     const CaseBundle bundle = f.bundle(QStringLiteral("juminhyo_copy"));
-    auto imported =
-        f.store().storeImportedCase(bundle, images(), test::StoreFixture::matchVerdict(bundle.applicationId));
+    auto imported = test::StoreFixture::importWithPolicy(f.store(), bundle, images(),
+                                                         test::StoreFixture::matchVerdict(bundle.applicationId));
     QVERIFY(imported.ok());
     QCOMPARE(imported.value().state, CaseState::Held);
     auto record = f.store().caseStatus(imported.value().caseId);
@@ -273,7 +274,7 @@ void TestCaseStore::importNeedsImages()
 {
     test::StoreFixture f;
     QVERIFY(f.ok());
-    auto refused = f.store().storeImportedCase(f.bundle(), {}, std::nullopt);
+    auto refused = test::StoreFixture::importWithPolicy(f.store(), f.bundle(), {}, std::nullopt);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
 }

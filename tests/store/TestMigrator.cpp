@@ -1,4 +1,4 @@
-#include "core/intake/SpoolSchema.h"
+#include "core/receiver/spool/SpoolSchema.h"
 #include "core/security/UserDirectory.h"
 #include "core/store/CaseStore.h"
 #include "core/store/ImageSanitizer.h"
@@ -8,6 +8,7 @@
 #include "tests/support/BundleFactory.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/MockClock.h"
+#include "tests/support/StoreFixture.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -123,7 +124,7 @@ void TestMigrator::migratesFromThePreviousVersionKeepingData()
     // And new cases import into the migrated store.
     CaseBundle bundle = test::BundleFactory::specimen({QStringLiteral("a.jpg")}, QStringLiteral("d.jpg"));
     auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(32, 32), QStringLiteral("document_front"));
-    QVERIFY(store.value()->storeImportedCase(bundle, {image.value()}, std::nullopt).ok());
+    QVERIFY(test::StoreFixture::importWithPolicy(*store.value(), bundle, {image.value()}, std::nullopt).ok());
 }
 
 // The workstation pointed at the receiver's spool (or any other SQLite file) must not turn it

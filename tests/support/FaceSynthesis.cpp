@@ -1,6 +1,6 @@
 #include "tests/support/FaceSynthesis.h"
 
-#include "core/specimen/PlaneTilt.h"
+#include "core/evaluation/PlaneTilt.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>

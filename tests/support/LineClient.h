@@ -7,7 +7,7 @@
 namespace mado::test {
 
 // The client side of the LINE simulator: what LINE and the LIFF app send to the receiver, over
-// real HTTP (Poco). Independent of mado_core. Any thread; every call opens its own connection.
+// real HTTP (Poco). Independent of the core libraries. Any thread; every call opens its own connection.
 class LineClient {
 public:
     struct Answer {

@@ -25,7 +25,7 @@ namespace mado::test {
 //        the next count calls answer status (0 ends it; the soak test's LINE fault phases)
 //   GET  /admin/counts -> calls per endpoint and faults answered
 //   POST /admin/content/{id} (raw bytes) registers message content
-// Bot endpoints require "Authorization: Bearer <channel access token>". Independent of mado_core.
+// Bot endpoints require "Authorization: Bearer <channel access token>". Independent of the core libraries.
 // Thread-safe: requests are served on Poco's threads; the accessors may be called from any thread.
 class LineSimulator {
 public:

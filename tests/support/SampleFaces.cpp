@@ -1,7 +1,7 @@
 #include "tests/support/SampleFaces.h"
 
 #include "core/face/ImageDecoder.h"
-#include "core/specimen/LabelledFaces.h"
+#include "core/evaluation/LabelledFaces.h"
 #include "tests/support/TestData.h"
 
 #include <array>

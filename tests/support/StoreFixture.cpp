@@ -6,6 +6,7 @@
 #include "core/store/ImageSanitizer.h"
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "core/workflow/ProcedurePolicy.h"
 #include "tests/support/BundleFactory.h"
 #include "tests/support/ImageFiles.h"
 
@@ -76,6 +77,16 @@ Verdict StoreFixture::matchVerdict(const QString &applicationId)
     return v;
 }
 
+Result<CaseStore::ImportResult> StoreFixture::importWithPolicy(CaseStore &store, const CaseBundle &bundle,
+                                                               const std::vector<SanitizedImage> &images,
+                                                               const std::optional<Verdict> &verdict)
+{
+    auto hold = ProcedurePolicy::importHold(store, bundle);
+    if (!hold)
+        return hold.error();
+    return store.storeImportedCase(bundle, images, verdict, hold.value());
+}
+
 qint64 StoreFixture::caseIn(CaseState state, const QString &procedure)
 {
     // Only a procedure that refuses eKYC-face gives a held case.
@@ -84,8 +95,8 @@ qint64 StoreFixture::caseIn(CaseState state, const QString &procedure)
     if (!image)
         return 0;
     const bool verified = state != CaseState::Imported;
-    auto imported = m_store->storeImportedCase(
-        b, {image.value()}, verified ? std::optional<Verdict>(matchVerdict(b.applicationId)) : std::nullopt);
+    auto imported = importWithPolicy(*m_store, b, {image.value()},
+                                     verified ? std::optional<Verdict>(matchVerdict(b.applicationId)) : std::nullopt);
     if (!imported)
         return 0;
     const qint64 id = imported.value().caseId;

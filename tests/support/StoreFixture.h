@@ -35,6 +35,11 @@ public:
     // A bundle with a fresh application id for `procedure`.
     CaseBundle bundle(const QString &procedure = QStringLiteral("tax_certificate"));
     static Verdict matchVerdict(const QString &applicationId);
+    // Stores an application as the Importer does: the procedure policy decides the hold
+    // (ProcedurePolicy::importHold), then CaseStore::storeImportedCase.
+    static Result<CaseStore::ImportResult> importWithPolicy(CaseStore &store, const CaseBundle &bundle,
+                                                            const std::vector<SanitizedImage> &images,
+                                                            const std::optional<Verdict> &verdict);
     // Imports a new case and moves it to `state` (Held: a juminhyo_copy case); 0 on failure (with a warning).
     qint64 caseIn(CaseState state, const QString &procedure = QStringLiteral("tax_certificate"));
 

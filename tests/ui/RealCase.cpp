@@ -4,7 +4,7 @@
 #include "core/face/FaceThresholds.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/ModelSet.h"
-#include "core/specimen/SampleCaseWriter.h"
+#include "core/evaluation/SampleCaseWriter.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/SanitizedImage.h"
 #include "tests/support/StoreFixture.h"
@@ -82,7 +82,7 @@ Result<qint64> RealCase::import(StoreFixture &fixture)
     bundle.receivedAt = fixture.clock().now();
     Verdict verdict = m_verdict;
     verdict.applicationId = bundle.applicationId;
-    auto imported = fixture.store().storeImportedCase(bundle, m_images, verdict);
+    auto imported = test::StoreFixture::importWithPolicy(fixture.store(), bundle, m_images, verdict);
     if (!imported)
         return imported.error();
     return imported.value().caseId;

@@ -1,7 +1,7 @@
 #include "core/face/FaceThresholds.h"
 #include "core/face/ModelSet.h"
 #include "core/issuance/CertificateIssuer.h"
-#include "core/issuance/WardSettings.h"
+#include "core/store/WardSettings.h"
 #include "core/store/CaseStore.h"
 #include "tests/support/StoreFixture.h"
 #include "ui/Language.h"

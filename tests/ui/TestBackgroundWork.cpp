@@ -3,7 +3,7 @@
 #include "ui/support/BackgroundStatus.h"
 #include "ui/support/BackgroundWork.h"
 
-#include "../intake/TlsWorkstation.h"
+#include "tests/receiver/TlsWorkstation.h"
 
 #include <QApplication>
 #include <QDir>

@@ -46,7 +46,7 @@ void TestErrorTexts::everyCodeHasItsOwnWords_data()
 {
     QTest::addColumn<ErrorCode>("code");
     // Written out here on purpose (not taken from ErrorTexts::knownCodes()): every code of
-    // core/Result.h that store, workflow, security, issuance, face and receiver client return.
+    // core/domain/Result.h that store, workflow, security, issuance, face and receiver client return.
     const QList<ErrorCode> codes{ErrorCode::InvalidArgument,
                                  ErrorCode::Io,
                                  ErrorCode::ImageEmpty,
@@ -96,7 +96,7 @@ void TestErrorTexts::everyCodeHasItsOwnWords()
 void TestErrorTexts::theTableCoversTheWholeEnumeration()
 {
     const QList<ErrorCode> codes = ErrorTexts::knownCodes();
-    QCOMPARE(codes.size(), 27); // InvalidArgument .. Internal in core/Result.h
+    QCOMPARE(codes.size(), 27); // InvalidArgument .. Internal in core/domain/Result.h
     QCOMPARE(codes.first(), ErrorCode::InvalidArgument);
     QCOMPARE(codes.last(), ErrorCode::Internal);
     // Each code its own words: a clerk can tell a locked account from a database failure.

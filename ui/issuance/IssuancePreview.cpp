@@ -3,7 +3,7 @@
 #include "core/issuance/CertificateData.h"
 #include "core/store/CaseStore.h"
 #include "core/store/OutcomeOutbox.h"
-#include "core/sync/IssuanceService.h"
+#include "core/station/IssuanceService.h"
 #include "ui/issuance/CertificateTemplate.h"
 
 namespace mado {

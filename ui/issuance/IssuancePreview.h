@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/domain/Result.h"
 #include "core/domain/CaseState.h"
 
 #include <QString>

@@ -2,7 +2,7 @@
 
 #include "core/face/CaseVerifier.h"
 #include "core/store/CaseStore.h"
-#include "core/sync/VerificationJob.h"
+#include "core/station/VerificationJob.h"
 #include "ui/support/Background.h"
 #include "ui/support/BackgroundStatus.h"
 #include "ui/support/ErrorTexts.h"

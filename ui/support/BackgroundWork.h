@@ -2,8 +2,8 @@
 
 #include "core/domain/Role.h"
 #include "core/face/ModelSet.h"
-#include "core/sync/ImportWorker.h"
-#include "core/sync/OutcomeRetryWorker.h"
+#include "core/station/ImportWorker.h"
+#include "core/station/OutcomeRetryWorker.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
 #include "ui/views/IssuanceView.h"
 
 #include "core/store/CaseStore.h"
-#include "core/sync/IssuanceService.h"
-#include "core/sync/ReceiverClient.h"
+#include "core/station/IssuanceService.h"
+#include "core/station/ReceiverClient.h"
 #include "ui/issuance/CertificateRenderer.h"
 #include "ui/issuance/HtmlPreview.h"
 #include "ui/support/Background.h"

@@ -1,6 +1,6 @@
 #include "ui/views/WardSettingsPanel.h"
 
-#include "core/issuance/WardSettings.h"
+#include "core/store/WardSettings.h"
 #include "ui/support/Background.h"
 #include "ui/support/ErrorTexts.h"
 

@@ -1,10 +1,10 @@
 #include "core/receiver/api/LiffEndpoints.h"
 
-#include "core/intake/ApiError.h"
-#include "core/intake/ApplicantApi.h"
-#include "core/intake/JsonResponse.h"
-#include "core/intake/Spool.h"
-#include "core/intake/Sqlite.h"
+#include "core/receiver/api/ApiError.h"
+#include "core/receiver/api/ApplicantApi.h"
+#include "core/receiver/http/JsonResponse.h"
+#include "core/receiver/spool/Spool.h"
+#include "core/receiver/spool/Sqlite.h"
 #include "core/receiver/api/ProcedureCatalogue.h"
 
 #include <Poco/Net/HTTPServerRequest.h>

@@ -1,6 +1,6 @@
 #include "core/receiver/api/StaticFileHandler.h"
 
-#include "core/intake/JsonResponse.h"
+#include "core/receiver/http/JsonResponse.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequest.h>

@@ -1,0 +1,44 @@
+#include "core/receiver/spool/Sqlite.h"
+
+#include <sqlite3.h>
+
+namespace mado {
+
+void Sqlite::StatementDeleter::operator()(sqlite3_stmt *statement) const
+{
+    sqlite3_finalize(statement);
+}
+
+Status Sqlite::exec(sqlite3 *db, const char *sql)
+{
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return error(db, QStringLiteral("spool statement failed"));
+    return {};
+}
+
+Result<Sqlite::Statement> Sqlite::prepare(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(raw);
+        return error(db, QStringLiteral("cannot prepare spool statement"));
+    }
+    return Statement(raw);
+}
+
+Result<qint64> Sqlite::queryInt(sqlite3 *db, const char *sql)
+{
+    auto statement = prepare(db, sql);
+    if (!statement)
+        return statement.error();
+    if (sqlite3_step(statement.value().get()) != SQLITE_ROW)
+        return error(db, QStringLiteral("spool query returned no row"));
+    return qint64(sqlite3_column_int64(statement.value().get(), 0));
+}
+
+Error Sqlite::error(sqlite3 *db, const QString &what)
+{
+    return Error{ErrorCode::Io, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db)))};
+}
+
+} // namespace mado

@@ -1,0 +1,172 @@
+#include "core/station/Importer.h"
+
+#include "core/bundle/BundleTransfer.h"
+#include "core/bundle/CaseBundleReader.h"
+#include "core/store/ImageSanitizer.h"
+#include "core/store/ImportFailures.h"
+#include "core/workflow/ProcedurePolicy.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+
+namespace mado {
+
+Q_LOGGING_CATEGORY(lcSync, "mado.sync")
+
+namespace {
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot read a bundle image")};
+    return file.readAll();
+}
+
+} // namespace
+
+Importer::Importer(CaseStore &store, const ReceiverClient &client, Options options)
+    : m_store(store), m_client(client), m_options(std::move(options))
+{
+}
+
+Result<Importer::Fetched> Importer::fetch(const QString &applicationId) const
+{
+    auto transfer = m_client.downloadBundle(applicationId);
+    if (!transfer)
+        return transfer.error();
+
+    // The unpacked bundle holds personal data: a directory only this user can enter, removed when
+    // this function returns (QTemporaryDir's destructor), whatever the outcome.
+    const QString root = m_options.tempRoot.isEmpty() ? QDir::tempPath() : m_options.tempRoot;
+    QTemporaryDir dir(QDir(root).filePath(QStringLiteral("mado-import-XXXXXX")));
+    if (!dir.isValid())
+        return Error{ErrorCode::Io, QStringLiteral("cannot create a private temporary directory")};
+    if (!QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return Error{ErrorCode::Io, QStringLiteral("cannot restrict the temporary directory")};
+
+    if (auto unpacked = BundleTransfer::unpack(transfer.value(), dir.path()); !unpacked)
+        return unpacked.error();
+    auto reader = CaseBundleReader::create(m_options.limits);
+    if (!reader)
+        return reader.error();
+    auto bundle = reader.value().read(dir.path());
+    if (!bundle)
+        return bundle.error();
+    if (bundle.value().applicationId != applicationId)
+        return Error{ErrorCode::BundleInvalid, QStringLiteral("/applicationId: differs from the leased application")};
+
+    Fetched fetched;
+    fetched.bundle = std::move(bundle).value();
+    std::vector<std::pair<QString, QString>> roles; // role, file
+    roles.emplace_back(QStringLiteral("document_front"), fetched.bundle.documentFront.file);
+    if (fetched.bundle.documentTilted)
+        roles.emplace_back(QStringLiteral("document_tilted"), fetched.bundle.documentTilted->file);
+    for (std::size_t i = 0; i < fetched.bundle.frames.size(); ++i)
+        roles.emplace_back(QStringLiteral("frame%1").arg(i), fetched.bundle.frames[i].image.file);
+
+    const ImageSanitizer sanitizer(m_options.limits);
+    for (const auto &[role, file] : roles) {
+        auto bytes = readFile(QDir(dir.path()).filePath(file));
+        if (!bytes)
+            return bytes.error();
+        auto clean = sanitizer.sanitize(bytes.value(), role);
+        if (!clean)
+            return Error{clean.error().code, QStringLiteral("%1: %2").arg(role, clean.error().message)};
+        fetched.images.push_back(std::move(clean).value());
+    }
+    return fetched;
+}
+
+Result<CaseStore::ImportResult> Importer::store(const Fetched &fetched)
+{
+    // The importer, not the store, applies the procedure policy: the store only records the hold.
+    auto hold = ProcedurePolicy::importHold(m_store, fetched.bundle);
+    if (!hold)
+        return hold.error();
+    return m_store.storeImportedCase(fetched.bundle, fetched.images, std::nullopt, hold.value());
+}
+
+Status Importer::acknowledge(const QString &applicationId) const
+{
+    return m_client.acknowledge(applicationId);
+}
+
+Result<CaseStore::ImportResult> Importer::importOne(const QString &applicationId)
+{
+    auto fetched = fetch(applicationId);
+    if (!fetched)
+        return fetched.error();
+    auto stored = store(fetched.value());
+    if (!stored)
+        return stored.error();
+    // Only after the commit: should the ack fail, the receiver keeps the application and a later
+    // round stores it again as a no-op.
+    if (auto acked = acknowledge(applicationId); !acked)
+        return acked.error();
+    return stored;
+}
+
+Result<Importer::RoundResult> Importer::runOnce(const Progress &progress)
+{
+    auto leases = m_client.lease(m_options.leaseCount, m_options.leaseSeconds);
+    if (!leases)
+        return leases.error();
+    RoundResult round;
+    round.leased = int(leases.value().size());
+    int done = 0;
+    for (const ReceiverClient::Lease &lease : leases.value()) {
+        auto imported = importOne(lease.applicationId);
+        ++done;
+        if (!imported) {
+            ++round.failed;
+            round.errors << QStringLiteral("%1: %2").arg(lease.reference, imported.error().message);
+            qCWarning(lcSync) << "import of" << lease.reference << "failed:" << errorCodeName(imported.error().code)
+                              << imported.error().message;
+            if (countFailure(lease, imported.error())) {
+                ++round.abandoned;
+                round.abandonedReferences << lease.reference;
+            }
+            if (progress)
+                progress(done, round.leased, 0, false);
+            continue;
+        }
+        if (Status cleared = ImportFailures(m_store).clear(lease.applicationId); !cleared)
+            qCWarning(lcSync) << "cannot clear the import failures of" << lease.reference << cleared.error().message;
+        if (imported.value().created)
+            ++round.imported;
+        else
+            ++round.duplicates;
+        if (progress)
+            progress(done, round.leased, imported.value().caseId, imported.value().created);
+    }
+    return round;
+}
+
+bool Importer::countFailure(const ReceiverClient::Lease &lease, const Error &error)
+{
+    if (!ImportFailures::isApplicationFault(error.code))
+        return false;
+    ImportFailures failures(m_store);
+    const auto attempts = failures.record(lease.applicationId, lease.reference, error);
+    if (!attempts) {
+        qCWarning(lcSync) << "cannot record the import failure of" << lease.reference << attempts.error().message;
+        return false;
+    }
+    if (attempts.value() < m_options.maxAttempts)
+        return false;
+    // Told before it is marked: should the call fail, the next lease tries again.
+    if (Status told = m_client.reportFailed(lease.applicationId, errorCodeName(error.code), error.message); !told) {
+        qCWarning(lcSync) << "cannot report" << lease.reference << "as failed to the receiver:" << told.error().message;
+        return false;
+    }
+    if (Status marked = failures.markAbandoned(lease.applicationId); !marked)
+        qCWarning(lcSync) << "cannot mark" << lease.reference << "as given up:" << marked.error().message;
+    qCWarning(lcSync) << "gave up" << lease.reference << "after" << attempts.value() << "attempts:"
+                      << errorCodeName(error.code);
+    return true;
+}
+
+} // namespace mado

@@ -1,0 +1,158 @@
+#include "tests/station/ReceiverFixture.h"
+
+#include "ApplicantTestKit.h"
+#include "HttpTestClient.h"
+#include "IntakeTestKit.h"
+#include "core/crypto/Keyring.h"
+#include "tests/support/LineClient.h"
+
+#include <QDebug>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+namespace mado::test {
+
+namespace {
+const QString kChannel = QStringLiteral("1650000001");
+const QString kUser = QStringLiteral("U4444444444444444444444444444dddd");
+const QByteArray kAccessToken = QByteArrayLiteral("test-access-token");
+} // namespace
+
+ReceiverFixture::ReceiverFixture()
+{
+    if (!m_dir.isValid())
+        return;
+    m_line = std::make_unique<LineSimulator>(kAccessToken);
+    if (!m_line->start())
+        return;
+    auto spool = Spool::open(m_dir.filePath(QStringLiteral("spool.sqlite")));
+    if (!spool.ok())
+        return;
+    m_spool = std::move(spool).value();
+    // Sealed as in production: every workstation-side test imports from a sealed spool.
+    m_spool->setKeyring(std::make_shared<const Keyring>(DataKey::generate()));
+    ReceiverOptions options;
+    options.port = 0;
+    options.channelSecret = IntakeTestKit::channelSecret();
+    options.lineApiBase = m_line->baseUrl();
+    options.liffChannelId = kChannel;
+    m_receiver = std::make_unique<ReceiverServer>(options, *m_spool);
+    if (!m_receiver->start().ok())
+        return;
+    auto tokens = WorkstationTokens::parse(WorkstationTokens::line(QStringLiteral("counter-a"), token()) + '\n');
+    if (!tokens.ok())
+        return;
+    m_tokens = std::make_unique<WorkstationTokens>(std::move(tokens).value());
+    PushWorker::Options pushOptions;
+    pushOptions.apiBase = m_line->baseUrl();
+    pushOptions.accessToken = kAccessToken;
+    pushOptions.baseDelayMs = 20;
+    pushOptions.maxDelayMs = 100;
+    m_pushes = std::make_unique<PushWorker>(*m_spool, pushOptions);
+    m_pushes->start();
+    if (!startWorkstationServer(0))
+        return;
+    m_client = std::make_unique<ReceiverClient>(QStringLiteral("http://127.0.0.1:%1").arg(m_port), token(), 5000);
+    m_ok = true;
+}
+
+ReceiverFixture::~ReceiverFixture()
+{
+    m_client.reset();
+    if (m_webhooks)
+        m_webhooks->stop();
+    m_webhooks.reset();
+    m_server.reset();
+    m_pushes.reset();
+    m_receiver.reset();
+    m_spool.reset();
+    m_line.reset();
+}
+
+bool ReceiverFixture::startWorkstationServer(quint16 port)
+{
+    WorkstationServer::Options wsOptions;
+    wsOptions.port = port;
+    m_server = std::make_unique<WorkstationServer>(wsOptions, *m_spool, *m_tokens, m_pushes.get());
+    if (!m_server->start().ok()) {
+        m_server.reset();
+        return false;
+    }
+    m_port = m_server->port();
+    return true;
+}
+
+QString ReceiverFixture::submit(int n, const QMap<QString, QString> &fields, const QByteArray &documentJpeg)
+{
+    const QString idToken = m_line->mintIdToken(kUser, kChannel);
+    const auto challenge = HttpTestClient::request(m_receiver->port(), "POST", "/api/v1/challenges", {},
+                                                   {{"Authorization", "Bearer " + idToken.toStdString()}});
+    const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();
+    QMap<QString, QString> form = ApplicantTestKit::fields(nonce);
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        form.insert(it.key(), it.value());
+    QMap<QString, QByteArray> images = ApplicantTestKit::images();
+    if (!documentJpeg.isEmpty())
+        images[QStringLiteral("document_front")] = documentJpeg;
+    const MultipartBody body = ApplicantTestKit::body(form, images);
+    const auto reply = HttpTestClient::request(m_receiver->port(), "POST", "/api/v1/applications", body.bytes(),
+                                               {{"Content-Type", body.contentType()},
+                                                {"Authorization", "Bearer " + idToken.toStdString()},
+                                                {"Idempotency-Key", "receiver-fixture-" + std::to_string(n)}});
+    if (reply.status != 201)
+        qWarning() << "submission failed" << reply.status << reply.body;
+    return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
+}
+
+QString ReceiverFixture::submitBundle(const QString &directory, const QString &idempotencyKey)
+{
+    const auto reply = LineClient::submitBundle(QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()),
+                                                m_line->mintIdToken(kUser, kChannel), directory, idempotencyKey);
+    if (reply.status != 201)
+        qWarning() << "submission failed" << reply.status << reply.body;
+    return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
+}
+
+bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &bytes)
+{
+    if (!m_webhooks) {
+        WebhookWorker::Options options;
+        options.apiBase = m_line->baseUrl();
+        options.dataApiBase = m_line->baseUrl();
+        options.accessToken = kAccessToken;
+        m_webhooks = std::make_unique<WebhookWorker>(*m_spool, options);
+        m_webhooks->start();
+    }
+    m_line->setContent(messageId, bytes);
+    const auto delivered = LineClient::sendWebhook(
+        QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()), IntakeTestKit::channelSecret(),
+        {LineClient::event(
+            QStringLiteral("ev-chat-") + messageId, QStringLiteral("message"), kUser,
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("id"), messageId}})});
+    return delivered.status == 200;
+}
+
+QString ReceiverFixture::spoolText(const QString &sql) const
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(m_spool->path().toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
+    sqlite3_stmt *statement = nullptr;
+    QString result = QStringLiteral("<error>");
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
+        const int rc = sqlite3_step(statement);
+        if (rc == SQLITE_ROW)
+            result = sqlite3_column_type(statement, 0) == SQLITE_NULL
+                         ? QStringLiteral("<null>")
+                         : QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
+        else if (rc == SQLITE_DONE)
+            result = QStringLiteral("<none>");
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return result;
+}
+
+} // namespace mado::test
