@@ -7,6 +7,8 @@
 #include "core/store/StoreKey.h"
 #include "core/store/SqlTransaction.h"
 #include "core/store/StoreTime.h"
+#include "core/domain/IdentityMethod.h"
+#include "core/store/ActorRecord.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

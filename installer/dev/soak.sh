@@ -110,6 +110,7 @@ secret > "$state/secrets/access_token"
 ws_token=$(secret)
 printf '%s' "$ws_token" > "$state/secrets/workstation_token"
 echo "soak-workstation:$(printf '%s' "$ws_token" | sha256sum | cut -d' ' -f1)" > "$state/secrets/workstation_tokens"
+head -c 32 /dev/urandom > "$state/secrets/spool.key"
 chmod 600 "$state"/secrets/*
 cat > "$state/receiver.ini" <<INI
 [http]
@@ -125,6 +126,7 @@ channel_id = 1657000000
 directions = left,right
 [spool]
 path = $spool_dir/spool.sqlite
+key_file = $state/secrets/spool.key
 min_free_bytes = $((floor_mb * 1024 * 1024))
 [workstation]
 listen = 127.0.0.1:$ws_port

@@ -25,6 +25,8 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) 
 const build = path.resolve(args.build);
 const { chromium } = createRequire(path.join(path.resolve(args.modules), 'noop.js'))('playwright-core');
 const cli = path.join(build, 'app/madoguchi-cli');
+// The receiver seals its spool (docs/security.md): mado-unseal opens a manifest or an image with the test's key.
+const unseal = path.resolve(args.unseal || path.join(build, 'tests/crypto/mado-unseal'));
 const channel = '1657000000';
 const started = Date.now();
 const log = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...m);
@@ -77,6 +79,8 @@ async function services(dir) {
   for (const [name, value] of Object.entries(files)) await writeFile(path.join(dir, 'secrets', name), value, { mode: 0o600 });
   const { createHash } = await import('node:crypto');
   await writeFile(path.join(dir, 'secrets/workstation_tokens'), `browser-test:${createHash('sha256').update(wsToken).digest('hex')}\n`, { mode: 0o600 });
+  const { randomBytes } = await import('node:crypto');
+  await writeFile(path.join(dir, 'secrets/spool.key'), randomBytes(32), { mode: 0o600 });
   const spool = path.join(dir, 'spool.sqlite');
   await writeFile(path.join(dir, 'receiver.ini'), `[http]
 listen = 127.0.0.1:${pub}
@@ -94,6 +98,7 @@ static_dir = ${path.join(build, 'app/liff')}
 directions = left,right
 [spool]
 path = ${spool}
+key_file = ${dir}/secrets/spool.key
 min_free_bytes = 0
 [workstation]
 listen = 127.0.0.1:${ws}
@@ -106,6 +111,7 @@ tokens_file = ${dir}/secrets/workstation_tokens
   return {
     base: `http://127.0.0.1:${pub}`,
     spool,
+    dir,
     wsUrl: `http://127.0.0.1:${ws}`,
     wsTokenFile: path.join(dir, 'secrets/workstation_token'),
     async idToken(userId) {
@@ -189,10 +195,21 @@ async function submitted(page) {
   return (await page.textContent('#reference')).trim();
 }
 
+// The plain bytes of something the receiver sealed (a manifest envelope's bytes or an image file).
+async function opened(svc, sealed) {
+  const sealedFile = path.join(svc.dir, 'sealed.tmp');
+  const plainFile = path.join(svc.dir, 'plain.tmp');
+  await writeFile(sealedFile, sealed);
+  await run(unseal, [path.join(svc.dir, 'secrets/spool.key'), sealedFile, plainFile]);
+  const plain = await readFile(plainFile);
+  await rm(plainFile, { force: true });
+  return plain;
+}
+
 async function manifestOf(svc, reference) {
   const row = await sql(svc.spool, `SELECT id || char(9) || manifest FROM applications WHERE reference = '${reference.replace(/'/g, '')}'`);
-  const [id, manifest] = row.split('\t');
-  return { id, manifest: JSON.parse(manifest) };
+  const [id, stored] = row.split('\t');
+  return { id, manifest: JSON.parse(await opened(svc, Buffer.from(JSON.parse(stored).sealed, 'base64'))) };
 }
 
 // The bundle as the receiver stored it (case.json from the spool, images from its files
@@ -203,7 +220,7 @@ async function verifyStored(svc, reference, work) {
   await mkdir(bundle, { recursive: true });
   await writeFile(path.join(bundle, 'case.json'), JSON.stringify(manifest));
   const images = [manifest.document.front.file, ...manifest.selfie.frames.map((f) => f.image.file)];
-  for (const file of images) await copyFile(path.join(`${svc.spool}-files`, id, file), path.join(bundle, file));
+  for (const file of images) await writeFile(path.join(bundle, file), await opened(svc, await readFile(path.join(`${svc.spool}-files`, id, file))));
   const { stdout } = await run(cli, ['verify', '--json', bundle], { maxBuffer: 1 << 24 }).catch((e) => ({ stdout: e.stdout || '' }));
   // MADO_BROWSER_KEEP=DIR keeps the bundles for a look (they hold only sample photos).
   if (process.env.MADO_BROWSER_KEEP) await run('cp', ['-r', bundle, process.env.MADO_BROWSER_KEEP]);

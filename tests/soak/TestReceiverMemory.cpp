@@ -74,12 +74,14 @@ void TestReceiverMemory::largeUploadsFromManyThreadsLeaveTheRssFlat()
 
     QVERIFY(writeSecret(dir.filePath(QStringLiteral("channel_secret")), "memory-test-channel-secret\n"));
     QVERIFY(writeSecret(dir.filePath(QStringLiteral("access_token")), kAccessToken + '\n'));
+    // The spool is sealed (core/crypto): a fresh 32-byte key, mode 0600 like the other secrets.
+    QVERIFY(writeSecret(dir.filePath(QStringLiteral("spool.key")), QByteArray(32, '\x5a')));
     const QString ini = dir.filePath(QStringLiteral("receiver.ini"));
     QVERIFY(mado::test::writeFile(
         ini, QStringLiteral("[line]\nchannel_secret_file = %1/channel_secret\n"
                             "channel_access_token_file = %1/access_token\napi_base = %2\ndata_api_base = %2\n"
                             "[liff]\nchannel_id = %3\n[challenge]\ndirections = left,right\n"
-                            "[spool]\npath = %1/spool.sqlite\nmin_free_bytes = 0\n")
+                            "[spool]\npath = %1/spool.sqlite\nkey_file = %1/spool.key\nmin_free_bytes = 0\n")
                  .arg(dir.path(), line.baseUrl(), kChannel)
                  .toUtf8()));
 

@@ -1,10 +1,10 @@
 #include "tests/station/ReceiverFixture.h"
 
-#include "ApplicantTestKit.h"
-#include "HttpTestClient.h"
-#include "IntakeTestKit.h"
 #include "core/crypto/Keyring.h"
 #include "tests/support/LineClient.h"
+#include "tests/receiver/ApplicantTestKit.h"
+#include "tests/receiver/HttpTestClient.h"
+#include "tests/receiver/IntakeTestKit.h"
 
 #include <QDebug>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // Encryption at rest in the receiver's spool: what an application leaves on disk holds no
 // plaintext, the workstation still imports it, a key rotation can be interrupted and resumed, and
 // the receiver refuses to start without a usable key (and then changes nothing).
-#include "IntakeTestKit.h"
-#include "ReceiverFixture.h"
+#include "tests/receiver/IntakeTestKit.h"
+#include "tests/station/ReceiverFixture.h"
 
-#include "ApplicantTestKit.h"
+#include "tests/receiver/ApplicantTestKit.h"
 #include "core/crypto/Keyring.h"
 #include "core/crypto/SealedFile.h"
 #include "core/receiver/spool/SpoolSealing.h"

@@ -57,7 +57,7 @@ private:
         auto image = ImageSanitizer().sanitize(noiseJpeg(seed), QStringLiteral("document_front"));
         if (!image)
             return {0, {}};
-        auto imported = f.store().storeImportedCase(f.bundle(), {image.value()}, std::nullopt);
+        auto imported = f.store().storeImportedCase(f.bundle(), {image.value()}, std::nullopt, CaseStore::ImportHold{});
         return {imported ? imported.value().caseId : 0, image.value().jpeg()};
     }
     static QByteArray rawImage(CaseStore &store, qint64 caseId)
