@@ -23,6 +23,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace mado;
 
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void caseClaimedByAnotherClerkIsReadOnly();
     void unverifiedCaseHasNoAiEvidence();
     void aStaleLoadIsDropped();
+    void loadsAtOnceOnATwoThreadPoolFinish();
     void purgedCaseSaysItsImagesWereDeleted(); // last: it runs retention over the shared store
 
 private:
@@ -426,6 +428,35 @@ void TestCaseView::aStaleLoadIsDropped()
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(loaded.at(0).at(0).toLongLong(), second);
     QCOMPARE(view.caseData().record.id, second);
+}
+
+void TestCaseView::loadsAtOnceOnATwoThreadPoolFinish()
+{
+    // Every case load runs on the global pool and decodes its images there too: on a two-core
+    // machine two loads at once (two pages, or a load racing a stale one) must not hold both
+    // threads while waiting for decoders that cannot start.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(2);
+    const qint64 first = newCase();
+    const qint64 second = newCase();
+    const qint64 third = newCase();
+    CaseView left(m_fixture->store(), m_clerk);
+    CaseView right(m_fixture->store(), m_clerk);
+    CaseView readOnly(m_fixture->store(), m_fixture->user(QStringLiteral("sup1")));
+    readOnly.setReadOnly(true);
+    QSignalSpy leftLoaded(&left, &CaseView::caseLoaded);
+    QSignalSpy rightLoaded(&right, &CaseView::caseLoaded);
+    QSignalSpy readOnlyLoaded(&readOnly, &CaseView::caseLoaded);
+    left.openCase(first);
+    right.openCase(second);
+    readOnly.openCase(third);
+    QTRY_COMPARE_WITH_TIMEOUT(leftLoaded.count() + rightLoaded.count() + readOnlyLoaded.count(), 3, 60000);
+    pool->setMaxThreadCount(threads);
+    QCOMPARE(left.caseData().record.id, first);
+    QCOMPARE(right.caseData().record.id, second);
+    QCOMPARE(readOnly.caseData().record.id, third);
+    QVERIFY(!left.caseData().frames.empty() && !right.caseData().frames.empty());
 }
 
 void TestCaseView::purgedCaseSaysItsImagesWereDeleted()

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QMetaObject>
+#include <QThreadPool>
 
 namespace mado {
 
@@ -128,10 +129,15 @@ void BackgroundWork::verifyPending()
                 verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
             }
             VerificationJob job(store, *verifier, userId);
+            // The engine waits for its own parallel work on the global pool (CaseVerifier): give
+            // this thread's slot back meanwhile, as CaseLoader does, so the round and a case being
+            // opened never hold every pool thread while waiting for tasks that cannot start.
+            QThreadPool::globalInstance()->releaseThread();
             auto summary = job.verifyImported([status, progressText](int done, int total, qint64) {
                 QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, progressText),
                                           Q_ARG(int, done), Q_ARG(int, total));
             });
+            QThreadPool::globalInstance()->reserveThread();
             QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, QString()),
                                       Q_ARG(int, 1), Q_ARG(int, 1));
             if (!summary)

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QPolygonF>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <opencv2/imgproc.hpp>
@@ -79,8 +80,14 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
             return bytes.error();
         encoded.emplace_back(bytes ? bytes.value() : QByteArray(), i == 0 ? CaseVerifier::kDocumentDecodeSide : 0);
     }
+    // This thread is usually a pool thread itself (runInBackground): while it only waits for the
+    // decoders it gives its slot back, or two case loads at once would hold both threads of a
+    // two-core pool and wait for decoders that can never start.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    pool->releaseThread();
     const std::vector<Result<cv::Mat>> decoded = QtConcurrent::blockingMapped<std::vector<Result<cv::Mat>>>(
         encoded, [](const std::pair<QByteArray, int> &image) { return decodeBytes(image.first, image.second); });
+    pool->reserveThread();
     for (const Result<cv::Mat> &image : decoded) {
         if (!image)
             return image.error();

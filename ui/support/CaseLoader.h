@@ -11,7 +11,9 @@ class CaseStore;
 // "case_viewed" to the audit chain), the latest verdict, the register entries of the applicant
 // and every image, decoded (the document at the engine's scale) and converted for display; no
 // images when retention has deleted them (record.retentionPurgedAt).
-// Blocking: call it on a worker thread (CaseView does it through its JobTracker). Any thread: the
+// Blocking: call it on a worker thread (CaseView does it through its JobTracker). While it waits
+// for its image decoders (on the global pool) it gives its own pool slot back
+// (QThreadPool::releaseThread), so concurrent loads cannot starve the pool. Any thread: the
 // store gives each thread its own connection. Fails with the store's error (NotFound,
 // PermissionDenied, Database) or the decoder's.
 class CaseLoader {
