@@ -12,12 +12,16 @@ packages=(
     libdlib-dev libdlib-data libopenblas-dev
     libpoco-dev libssl-dev openssl libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
     fonts-ipafont-gothic fonts-ipafont-mincho
-    xvfb xauth poppler-utils curl
+    xvfb xauth poppler-utils curl jq
     nodejs npm chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
+    # A nodejs that bundles npm (NodeSource's) conflicts with Debian's npm package: the command is enough.
+    if [ "$p" = npm ] && command -v npm >/dev/null; then
+        continue
+    fi
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
         missing+=("$p")
     fi
