@@ -51,7 +51,7 @@ void TestWorkstationApiFailures::failedImportDeletesTheDataAndTellsTheResident()
              QStringLiteral("import_failed image_corrupt frame0.jpg: decoded size differs from header no-manifest"));
     QVERIFY(!QFileInfo::exists(directory));
     // The resident hears of it, once.
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, kEventWaitMs);
     const QJsonObject pushed = QJsonDocument::fromJson(m_line->pushes()[0].body).object();
     QCOMPARE(pushed[QStringLiteral("to")].toString(), kUser);
     const QString reference = queryText(QStringLiteral("SELECT reference FROM applications"));
@@ -137,7 +137,7 @@ void TestWorkstationApiFailures::poisonApplicationIsFailedAfterTheLeaseLimit()
                            .arg(poison)),
              QStringLiteral("import_failed lease_limit none"));
     QVERIFY(!QFileInfo::exists(directory));
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, kEventWaitMs);
     QVERIFY(QJsonDocument::fromJson(m_line->pushes()[0].body)
                 .object()[QStringLiteral("messages")][0][QStringLiteral("text")]
                 .toString()
@@ -160,7 +160,7 @@ void TestWorkstationApiFailures::acknowledgedApplicationLeavesNoTraceInTheSpoolF
     QElapsedTimer timer;
     timer.start();
     QCOMPARE(ws("POST", "/ws/v1/applications/" + id.toStdString() + "/ack").status, 200);
-    QTRY_VERIFY_WITH_TIMEOUT(m_spool->scrubber().checkpoints() > checkpoints, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_spool->scrubber().checkpoints() > checkpoints, kEventWaitMs);
     qInfo() << "ack to truncated log:" << timer.elapsed() << "ms";
     // The database, its log and shared memory, the images: no byte of the marker left.
     QCOMPARE(filesContaining(marker), QStringList());

@@ -36,8 +36,8 @@ void TestWorkstationApiOutcomes::pushIsRetriedWithTheSameKeyAndSentOnce()
     const auto reply = ws("POST", "/ws/v1/applications/" + id.toStdString() + "/outcome", R"({"outcome":"approved"})");
     QCOMPARE(reply.status, 200);
     QCOMPARE(json(reply)[QStringLiteral("pushQueued")].toBool(), true);
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM push_outbox")), QStringLiteral("sent"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 1, kEventWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM push_outbox")), QStringLiteral("sent"), kEventWaitMs);
     const auto keys = m_line->pushCallKeys();
     QCOMPARE(int(keys.size()), 4); // three 500s, then accepted
     QVERIFY(!keys[0].isEmpty());
@@ -123,7 +123,7 @@ void TestWorkstationApiOutcomes::outcomeMustFollowTheState()
     QCOMPARE(ws("POST", path, R"({"outcome":"rejected"})").status, 409);
     QCOMPARE(ws("POST", path, R"({"outcome":"issued"})").status, 200);
     QCOMPARE(queryText(QStringLiteral("SELECT state FROM applications")), QStringLiteral("issued"));
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_line->pushes().size()), 2, kEventWaitMs);
     QCOMPARE(queryText(QStringLiteral("SELECT group_concat(kind, ',') FROM push_outbox")),
              QStringLiteral("approved,issued"));
     QCOMPARE(ws("POST", "/ws/v1/applications/no-such-application/outcome", R"({"outcome":"approved"})").status, 404);
@@ -150,7 +150,7 @@ void TestWorkstationApiOutcomes::pushToUnfollowedUserIsSkipped()
     const auto reply = ws("POST", "/ws/v1/applications/" + id.toStdString() + "/outcome", R"({"outcome":"approved"})");
     QCOMPARE(reply.status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(queryText(QStringLiteral("SELECT state FROM push_outbox")), QStringLiteral("skipped"),
-                              5000);
+                              kEventWaitMs);
     QCOMPARE(m_line->pushCalls(), 0);
     // The message (personal data) is not kept for a push that will never be sent.
     QCOMPARE(queryText(QStringLiteral("SELECT body FROM push_outbox")), QStringLiteral("{}"));

@@ -31,6 +31,9 @@ protected:
     static inline const QByteArray kAccessToken = QByteArrayLiteral("test-access-token");
     static inline const QByteArray kTokenA = QByteArrayLiteral("ws-token-a-9f8e7d6c5b4a");
     static inline const QByteArray kTokenB = QByteArrayLiteral("ws-token-b-0a1b2c3d4e5f");
+    // How long a test waits for something that must happen (a push, a scrub): generous for a
+    // loaded machine; a passing run waits only as long as the event takes.
+    static constexpr int kEventWaitMs = 60000;
 
     void start();
     void stop();
