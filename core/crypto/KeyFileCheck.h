@@ -7,8 +7,9 @@
 namespace mado {
 
 // Refuses a key or other secret file that anyone but the running user, root and the running
-// user's own group could read or change. The rules (shared with the receiver's SecretFileCheck):
-// owned by the running user or root; no permission bits for others; group bits read-only, and
+// user's own group could read or change: the one check for every secret file (data keys, and the
+// receiver's LINE channel secret, access token, workstation tokens file and TLS private key).
+// The rules: a regular file; owned by the running user or root; no permission bits for others; group bits read-only, and
 // then only when the file's group is the running user's (its primary group or the process's
 // group). So 0600 or 0400 owned by the user, and the .deb's 0640 root:madoguchi with the
 // process running as madoguchi, pass; 0644, 0660, another owner or a foreign group fail with an

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace mado {
@@ -51,6 +52,27 @@ void wipe(QByteArray &bytes)
 {
     if (!bytes.isEmpty())
         sodium_memzero(bytes.data(), std::size_t(bytes.size()));
+}
+
+// Overwrites the whole file behind fd with zeros, in place, and syncs it: the blocks of a file
+// that was replaced no longer hold what it held (on file systems that overwrite in place: ext4,
+// XFS; not on copy-on-write ones or below an SSD's translation layer, docs/security.md).
+void zeroFile(int fd)
+{
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || info.st_size <= 0)
+        return;
+    const QByteArray zeros(SealingStream::kChunkBytes, '\0');
+    for (off_t at = 0; at < info.st_size;) {
+        const std::size_t n = std::size_t(std::min<off_t>(off_t(zeros.size()), info.st_size - at));
+        const ssize_t written = ::pwrite(fd, zeros.constData(), n, at);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return;
+        at += written;
+    }
+    static_cast<void>(::fdatasync(fd));
 }
 
 } // namespace
@@ -134,12 +156,22 @@ Result<bool> SealedFile::reseal(const QString &path, const Keyring &keyring)
     wipe(plain.value());
     if (!written)
         return written.error();
+    // The replaced file stays open so that its blocks can be zeroed once the new one is in place
+    // (best effort: without write access it is only unlinked). Zeroed only after the rename: a
+    // crash before it leaves the old file whole, after it the new one.
+    const int old = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
     if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
         const Error failure = ioError(QStringLiteral("replace"), path);
+        if (old >= 0)
+            ::close(old);
         QFile::remove(temporary);
         return failure;
     }
     syncDirectoryOf(path);
+    if (old >= 0) {
+        zeroFile(old);
+        ::close(old);
+    }
     return true;
 }
 

@@ -16,7 +16,8 @@ class Keyring;
 // made durable: write() creates the file (0600, refused if it exists) and fsyncs it; reseal()
 // rewrites a file under the keyring's current key through a temporary sibling (".reseal-<name>")
 // that is fsynced and renamed over it, so a crash at any moment leaves the file whole, under the
-// old key or the new one. Files that are not sealed (written before encryption) are read as they
+// old key or the new one; then the replaced file's content is overwritten with zeros in place
+// (its blocks no longer hold the old ciphertext or, for a file from before encryption, plaintext). Files that are not sealed (written before encryption) are read as they
 // are. POSIX only. Errors: Io (naming the path: paths hold ids, never personal data),
 // InvalidArgument / NotFound from opening (damaged, truncated, unknown key). Any thread.
 class SealedFile {

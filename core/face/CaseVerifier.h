@@ -25,7 +25,9 @@ struct CaseImages {
 // frame against the challenge, same person across frames, flat-photo residual, replay hashes,
 // capture window, and the document-to-selfie distance with its band.
 // The document and the frames are analysed in parallel on `lanes` threads (each with its own
-// detector); descriptors are computed in one batch. A CaseVerifier is used by one thread at a
+// detector) of a thread pool of the verifier's own, never the global pool: a caller that is itself
+// a global pool thread (the workstation's background round) cannot starve its own parallel work
+// (TestCaseVerifier::verifiesOnTheOnlyThreadOfTheGlobalPool). Descriptors are computed in one batch. A CaseVerifier is used by one thread at a
 // time; create one per worker thread for batch throughput.
 class CaseVerifier {
 public:

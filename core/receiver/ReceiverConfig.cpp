@@ -1,7 +1,7 @@
 #include "core/receiver/ReceiverConfig.h"
 
 #include "core/receiver/IntakeLog.h"
-#include "core/receiver/SecretFileCheck.h"
+#include "core/crypto/KeyFileCheck.h"
 #include "core/net/TlsPolicy.h"
 #include "core/receiver/api/WorkstationTokens.h"
 #include "core/receiver/api/ProcedureCatalogue.h"
@@ -58,7 +58,7 @@ Result<QByteArray> readSecretFile(const char *key, const QString &path)
     const bool oneToken = std::all_of(secret.begin(), secret.end(), [](char c) { return c > 0x20 && c < 0x7f; });
     if (!oneToken)
         return invalid(QStringLiteral("%1: '%2' must hold the secret alone on one line").arg(QLatin1String(key), path));
-    if (Status kept = SecretFileCheck::check(key, path); !kept)
+    if (Status kept = KeyFileCheck::check(QLatin1String(key), path); !kept)
         return kept.error();
     return secret;
 }
@@ -428,7 +428,7 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
         result.workstationTokensFile = value(config, "workstation.tokens_file");
         if (result.workstationTokensFile.isEmpty())
             return invalid(QStringLiteral("workstation.tokens_file is required with workstation.listen"));
-        if (Status kept = SecretFileCheck::check("workstation.tokens_file", result.workstationTokensFile);
+        if (Status kept = KeyFileCheck::check(QStringLiteral("workstation.tokens_file"), result.workstationTokensFile);
             !kept && QFile::exists(result.workstationTokensFile))
             return kept.error();
         auto tokens = WorkstationTokens::load(result.workstationTokensFile);
@@ -460,7 +460,7 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
             return invalid(QStringLiteral("%1: cannot read '%2'").arg(QLatin1String(key), path));
     }
     if (!result.tlsPrivateKey.isEmpty())
-        if (Status kept = SecretFileCheck::check("tls.private_key", result.tlsPrivateKey); !kept)
+        if (Status kept = KeyFileCheck::check(QStringLiteral("tls.private_key"), result.tlsPrivateKey); !kept)
             return kept.error();
     // Workstation tokens and applicants' data in clear text cross the network only on loopback.
     if (result.workstationApiEnabled() && result.tlsCertificate.isEmpty() &&

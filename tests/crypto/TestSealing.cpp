@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 using namespace mado;
 
 namespace {
@@ -202,6 +204,32 @@ private Q_SLOTS:
         QCOMPARE(SealedFile::reseal(legacy, newRing).value(), true);
         QVERIFY(Keyring::isSealed(readFile(legacy)));
         QCOMPARE(SealedFile::read(legacy, &newRing).value(), plain.left(1000));
+    }
+
+    void resealLeavesNoOldBytesInTheReplacedFile()
+    {
+        // A second name for the file (a hard link) keeps the replaced inode reachable, so the test
+        // can read what its blocks hold after reseal(): zeros, not the old ciphertext (or, for a
+        // file from before encryption, the plaintext).
+        QTemporaryDir dir;
+        const DataKey oldKey = DataKey::generate();
+        const Keyring newRing(DataKey::generate(), {oldKey});
+        const QString sealed = dir.filePath(QStringLiteral("frame0.jpg"));
+        QVERIFY(SealedFile::write(sealed, randomBytes(300000, 12), Keyring(oldKey)).ok());
+        const QString legacy = dir.filePath(QStringLiteral("legacy.jpg"));
+        const QByteArray plain = randomBytes(100000, 13);
+        writeFile(legacy, plain);
+        for (const QString &path : {sealed, legacy}) {
+            const QByteArray before = readFile(path);
+            const QString link = path + QStringLiteral(".link");
+            QCOMPARE(::link(QFile::encodeName(path).constData(), QFile::encodeName(link).constData()), 0);
+            QCOMPARE(SealedFile::reseal(path, newRing).value(), true);
+            const QByteArray replaced = readFile(link);
+            QCOMPARE(replaced.size(), before.size());
+            QCOMPARE(replaced, QByteArray(before.size(), '\0'));
+            QVERIFY(SealedFile::read(path, &newRing).ok());
+        }
+        QCOMPARE(SealedFile::read(legacy, &newRing).value(), plain);
     }
 
     void damagedFileIsRefused()

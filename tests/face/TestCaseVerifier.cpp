@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void documentWithoutCardFallsBack();
     void frameWithoutFaceFailsTheChallenge();
     void verdictSurvivesJsonRoundTrip();
+    void verifiesOnTheOnlyThreadOfTheGlobalPool();
 
 private:
     cv::Mat photo(const QString &person, int index) const;
@@ -289,6 +292,37 @@ void TestCaseVerifier::verdictSurvivesJsonRoundTrip()
     QJsonObject future = json;
     future.insert(QStringLiteral("formatVersion"), 99);
     QVERIFY(!Verdict::fromJson(future).ok());
+}
+
+void TestCaseVerifier::verifiesOnTheOnlyThreadOfTheGlobalPool()
+{
+    // The workstation verifies on the global pool (runInBackground). On a pool of one thread the
+    // verification holds that thread: its parallel decoding and analysis must not wait for tasks
+    // queued on the global pool, which could never start (QtConcurrent's blocking map on a full
+    // pool waits for ever). They run on the verifier's own lanes, here one.
+    auto thresholds = FaceThresholds::shipped();
+    QVERIFY(thresholds.ok());
+    auto oneLane = CaseVerifier::load(ModelSet(), thresholds.value(), 1);
+    QVERIFY(oneLane.ok());
+    const QString dir = m_dir.filePath(QStringLiteral("pool"));
+    auto written = SampleCaseWriter::write(dir, genuine(QStringLiteral("John_Simm")));
+    QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    CaseVerifier &verifier = *oneLane.value();
+    const CaseBundle bundle = written.value();
+    QFuture<Result<Verdict>> verdict = QtConcurrent::run([&verifier, bundle, dir] { return verifier.verifyBundle(bundle, dir); });
+    const bool finished = QTest::qWaitFor([&verdict] { return verdict.isFinished(); }, 120000);
+    pool->setMaxThreadCount(threads);
+    QVERIFY2(finished, "the verification waited for the global pool it was holding");
+    QVERIFY(verdict.result().ok());
+    // The same verdict as on the test's own thread with two lanes.
+    const auto direct = m_verifier->verifyBundle(bundle, dir);
+    QVERIFY(direct.ok());
+    QCOMPARE(verdict.result().value().band, direct.value().band);
+    QCOMPARE(verdict.result().value().matchDistance, direct.value().matchDistance);
+    QCOMPARE(verdict.result().value().frames.size(), std::size_t(4));
 }
 
 QTEST_GUILESS_MAIN(TestCaseVerifier)

@@ -6,6 +6,8 @@
 #include <QMessageAuthenticationCode>
 #include <QTest>
 
+#include <sqlite3.h>
+
 namespace mado {
 
 QByteArray IntakeTestKit::sign(const QByteArray &secret, const QByteArray &body)
@@ -49,6 +51,27 @@ QByteArray IntakeTestKit::minimalIni(const QString &dir)
                           "[spool]\npath = %1/spool.sqlite\nkey_file = %1/spool.key\n")
         .arg(dir)
         .toUtf8();
+}
+
+QString IntakeTestKit::spoolText(const QString &spoolPath, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(spoolPath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
+    sqlite3_stmt *statement = nullptr;
+    QString result = QStringLiteral("<error>");
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
+        const int rc = sqlite3_step(statement);
+        if (rc == SQLITE_ROW)
+            result = sqlite3_column_type(statement, 0) == SQLITE_NULL
+                         ? QStringLiteral("<null>")
+                         : QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
+        else if (rc == SQLITE_DONE)
+            result = QStringLiteral("<none>");
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return result;
 }
 
 } // namespace mado

@@ -21,6 +21,9 @@ public:
     // Writes the secret and token files (and the spool key dir/spool.key, once) into dir and
     // returns an INI text that names them and a spool at dir/spool.sqlite.
     static QByteArray minimalIni(const QString &dir);
+    // The first column of the first row of sql on the spool file, on a read-only connection of its
+    // own (the receiver may be writing): "<null>", "<none>" without a row, "<error>".
+    static QString spoolText(const QString &spoolPath, const QString &sql);
 };
 
 } // namespace mado

@@ -1,5 +1,5 @@
 #include "core/receiver/ReceiverConfig.h"
-#include "core/receiver/SecretFileCheck.h"
+#include "core/crypto/KeyFileCheck.h"
 
 #include "IntakeTestKit.h"
 
@@ -371,7 +371,7 @@ void TestReceiverConfig::secretFilePermissions_data()
     QTest::addRow("0602 others write") << 0602 << 0 << 0 << "every user may read or change it";
     QTest::addRow("0601 others execute") << 0601 << 0 << 0 << "every user may read or change it";
     QTest::addRow("0660 group write") << 0660 << 0 << 0 << "its group may change it";
-    QTest::addRow("0640 foreign group") << 0640 << 0 << 4321 << "group 4321, not the receiver's group";
+    QTest::addRow("0640 foreign group") << 0640 << 0 << 4321 << "group 4321, not the group";
     QTest::addRow("0600 foreign owner") << 0600 << 4321 << 0 << "it belongs to user 4321";
 }
 
@@ -449,31 +449,31 @@ void TestReceiverConfig::packagedLayoutIsAccepted()
         QSKIP("changing owners needs root");
     const QString secret = path("secret");
     IntakeTestKit::writeFile(secret, "0123456789abcdef\n");
-    SecretFileCheck::Identity receiver;
+    KeyFileCheck::Identity receiver;
     receiver.uid = 4321;
     receiver.gid = 4321;
     receiver.primaryGid = 4321;
     receiver.groupName = QStringLiteral("madoguchi");
     QVERIFY(restrict(secret, 0640, 0, 4321));
-    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    QVERIFY(KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, receiver).ok());
     // Also when the process's group differs from the user's primary group (a supplementary set-up).
-    SecretFileCheck::Identity otherProcessGroup = receiver;
+    KeyFileCheck::Identity otherProcessGroup = receiver;
     otherProcessGroup.gid = 4400;
-    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, otherProcessGroup).ok());
+    QVERIFY(KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, otherProcessGroup).ok());
     // Owned by the receiver's own user: fine too.
     QVERIFY(restrict(secret, 0600, 4321, 4321));
-    QVERIFY(SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    QVERIFY(KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, receiver).ok());
     // Another group, or readable by all: refused, and the message says the packaged fix.
     QVERIFY(restrict(secret, 0640, 0, 4322));
-    const Status foreign = SecretFileCheck::check("line.channel_secret_file", secret, receiver);
+    const Status foreign = KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, receiver);
     QVERIFY(!foreign.ok());
     QVERIFY2(foreign.error().message.contains(QStringLiteral("chmod 0640 %1; chown root:madoguchi %1").arg(secret)),
              qPrintable(foreign.error().message));
     QVERIFY(restrict(secret, 0644, 0, 4321));
-    QVERIFY(!SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    QVERIFY(!KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, receiver).ok());
     // Owned by another ordinary user, who could rewrite it.
     QVERIFY(restrict(secret, 0600, 4322, 4321));
-    QVERIFY(!SecretFileCheck::check("line.channel_secret_file", secret, receiver).ok());
+    QVERIFY(!KeyFileCheck::check(QStringLiteral("line.channel_secret_file"), secret, receiver).ok());
 }
 
 void TestReceiverConfig::challengeKeyIsNoLongerUsed()

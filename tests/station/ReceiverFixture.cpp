@@ -136,23 +136,7 @@ bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &
 
 QString ReceiverFixture::spoolText(const QString &sql) const
 {
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(m_spool->path().toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_busy_timeout(db, 5000); // the spool scrubber may be truncating the log
-    sqlite3_stmt *statement = nullptr;
-    QString result = QStringLiteral("<error>");
-    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
-        const int rc = sqlite3_step(statement);
-        if (rc == SQLITE_ROW)
-            result = sqlite3_column_type(statement, 0) == SQLITE_NULL
-                         ? QStringLiteral("<null>")
-                         : QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
-        else if (rc == SQLITE_DONE)
-            result = QStringLiteral("<none>");
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return result;
+    return IntakeTestKit::spoolText(m_spool->path(), sql);
 }
 
 } // namespace mado::test

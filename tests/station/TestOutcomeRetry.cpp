@@ -24,6 +24,12 @@
 
 using namespace mado;
 
+namespace {
+// How long a test waits for something that must happen (a push delivered, a worker's round):
+// generous for a loaded machine; a passing run waits only as long as the event takes.
+constexpr int kEventWaitMs = 60000;
+} // namespace
+
 // The outcome outbox: an "issued" notice that could not reach the receiver stays queued in the
 // store, is retried with backoff, and reaches the real receiver exactly once when it is back
 // (the applicant gets one LINE message for it, seen by the LINE simulator).
@@ -198,7 +204,7 @@ void TestOutcomeRetry::receiverDownQueuedThenDeliveredOnce()
     auto decided = OutcomeRetry(m_store->store(), m_rx->client()).deliverDue();
     QVERIFY(decided.ok());
     QCOMPARE(decided.value().delivered, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 1, kEventWaitMs);
 
     const quint16 port = m_rx->workstationPort();
     m_rx->stopWorkstationServer();
@@ -238,14 +244,16 @@ void TestOutcomeRetry::receiverDownQueuedThenDeliveredOnce()
     QCOMPARE(up.value().pending, 0);
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 2, kEventWaitMs);
     // Nothing left: later rounds send nothing, and the applicant got one message per outcome.
     m_store->clock().advance(3600);
     auto after = retry.deliverDue();
     QVERIFY(after.ok());
     QCOMPARE(after.value().delivered + after.value().failed, 0);
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT count(*) FROM push_outbox")), QStringLiteral("2"));
-    QTest::qWait(300);
+    // No push is left to send (each one sent), so none can follow.
+    QTRY_COMPARE_WITH_TIMEOUT(m_rx->spoolText(QStringLiteral("SELECT count(*) FROM push_outbox WHERE state <> 'sent'")),
+                              QStringLiteral("0"), kEventWaitMs);
     QCOMPARE(int(m_rx->line().pushes().size()), 2);
     QVERIFY(outboxText(QStringLiteral("SELECT delivered_at FROM outcome_outbox")) != QLatin1String("<null>"));
 }
@@ -263,14 +271,14 @@ void TestOutcomeRetry::workerRetriesInTheBackground()
     OutcomeRetryWorker worker(m_store->store(), m_rx->client(), 100);
     QSignalSpy rounds(&worker, &OutcomeRetryWorker::roundFinished);
     worker.start();
-    QVERIFY(rounds.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!rounds.isEmpty(), kEventWaitMs);
     QCOMPARE(rounds.last().at(0).toInt(), 0); // nothing delivered: receiver down
     QCOMPARE(rounds.last().at(2).toInt(), 2); // "approved" (batch) and "issued"
 
     QVERIFY(m_rx->startWorkstationServer(port));
     m_store->clock().advance(OutcomeOutbox::kFirstRetrySeconds + 1);
     QTRY_VERIFY_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().at(0).toInt() >= 1 && rounds.last().at(2).toInt() == 0,
-                             15000);
+                             kEventWaitMs);
     worker.stop();
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
@@ -323,7 +331,7 @@ void TestOutcomeRetry::decisionsNotifiedOnceAfterBatchApproval()
     QVERIFY(up.ok());
     QCOMPARE(up.value().delivered, 3);
     QCOMPARE(up.value().pending, 0);
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 3, kEventWaitMs);
     const auto state = [this](const QString &id) {
         return m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id));
     };
@@ -350,16 +358,17 @@ void TestOutcomeRetry::decisionsNotifiedOnceAfterBatchApproval()
     auto after = retry.deliverDue();
     QVERIFY(after.ok());
     QCOMPARE(after.value().delivered + after.value().failed, 0);
-    QTest::qWait(300);
-    QCOMPARE(int(m_rx->line().pushes().size()), 3);
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT count(*) FROM push_outbox")), QStringLiteral("3"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_rx->spoolText(QStringLiteral("SELECT count(*) FROM push_outbox WHERE state <> 'sent'")),
+                              QStringLiteral("0"), kEventWaitMs);
+    QCOMPARE(int(m_rx->line().pushes().size()), 3);
 
     // The resubmission outcome opened the receiver's resubmission flow: the applicant's next photo
     // in the chat is kept for that application.
     QVERIFY(m_rx->sendChatImage(QStringLiteral("9101"), ApplicantTestKit::smallPng()));
     QTRY_COMPARE_WITH_TIMEOUT(
         m_rx->spoolText(QStringLiteral("SELECT application_id FROM resubmitted_images WHERE message_id = '9101'")),
-        resubmitId, 10000);
+        resubmitId, kEventWaitMs);
 }
 
 void TestOutcomeRetry::deliveredIssuedNoticeMarksTheCaseNotified()
@@ -373,7 +382,7 @@ void TestOutcomeRetry::deliveredIssuedNoticeMarksTheCaseNotified()
     QVERIFY(issued.ok());
     QVERIFY(issued.value().receiverNotified);
     // "approved" (posted first: the batch's notice was not delivered yet) and "issued".
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_rx->line().pushes().size()), 2, kEventWaitMs);
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT state FROM applications WHERE id = '%1'").arg(id)),
              QStringLiteral("issued"));
     QCOMPARE(m_store->store().caseStatus(caseId).value().state, CaseState::Notified);

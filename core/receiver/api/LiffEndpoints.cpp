@@ -28,12 +28,6 @@ void dropUnreadBody(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServer
         response.setKeepAlive(false);
 }
 
-QString text(sqlite3_stmt *statement, int index)
-{
-    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(statement, index));
-    return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(statement, index)) : QString();
-}
-
 Result<QJsonArray> listApplications(Spool &spool, const QString &userId)
 {
     return spool.locked([&](sqlite3 *db) -> Result<QJsonArray> {
@@ -44,15 +38,15 @@ Result<QJsonArray> listApplications(Spool &spool, const QString &userId)
             return select.error();
         sqlite3_stmt *statement = select.value().get();
         const QByteArray user = userId.toUtf8();
-        sqlite3_bind_text(statement, 1, user.constData(), int(user.size()), SQLITE_TRANSIENT);
+        Sqlite::bindText(statement, 1, user);
         sqlite3_bind_int(statement, 2, ApplicationStatusHandler::kMaxListed);
         QJsonArray list;
         int rc = SQLITE_ROW;
         while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
-            list.append(QJsonObject{{QStringLiteral("reference"), text(statement, 0)},
-                                    {QStringLiteral("procedure"), text(statement, 1)},
-                                    {QStringLiteral("receivedAt"), text(statement, 2)},
-                                    {QStringLiteral("state"), text(statement, 3)}});
+            list.append(QJsonObject{{QStringLiteral("reference"), Sqlite::text(statement, 0)},
+                                    {QStringLiteral("procedure"), Sqlite::text(statement, 1)},
+                                    {QStringLiteral("receivedAt"), Sqlite::text(statement, 2)},
+                                    {QStringLiteral("state"), Sqlite::text(statement, 3)}});
         if (rc != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot list applications"));
         return list;

@@ -23,11 +23,6 @@ struct Due {
     bool following = true; // false: the user has unfollowed (an unfollow event was processed)
 };
 
-QByteArray iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-}
-
 } // namespace
 
 PushWorker::PushWorker(Spool &spool, Options options) : m_spool(spool), m_options(std::move(options)) {}
@@ -111,14 +106,12 @@ int PushWorker::runOnce(const QDateTime &now)
                                 "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
         if (!select)
             return select.error();
-        const QByteArray at = iso(now);
-        sqlite3_bind_text(select.value().get(), 1, at.constData(), int(at.size()), SQLITE_TRANSIENT);
+        const QByteArray at = Sqlite::time(now);
+        Sqlite::bindText(select.value().get(), 1, at);
         std::vector<Due> rows;
         while (sqlite3_step(select.value().get()) == SQLITE_ROW) {
             sqlite3_stmt *s = select.value().get();
-            rows.push_back(Due{sqlite3_column_int64(s, 0),
-                               QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
-                               QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 2))),
+            rows.push_back(Due{sqlite3_column_int64(s, 0), Sqlite::text(s, 1), Sqlite::bytes(s, 2),
                                sqlite3_column_int(s, 3), sqlite3_column_int(s, 4) != 0});
         }
         return rows;
@@ -148,7 +141,7 @@ int PushWorker::runOnce(const QDateTime &now)
         const qint64 backoff =
             std::min<qint64>(qint64(m_options.baseDelayMs) << std::min(attempts - 1, 20), m_options.maxDelayMs);
         const qint64 jitter = qint64(QRandomGenerator::global()->bounded(quint32(backoff / 4 + 1)));
-        const QByteArray next = iso(now.addMSecs(backoff + jitter));
+        const QByteArray next = Sqlite::time(now.addMSecs(backoff + jitter));
         if (state != "pending" || status != 0)
             qCInfo(lcIntake) << "push" << row.id << "attempt" << attempts << "answered" << status << "->" << state;
         else
@@ -161,9 +154,9 @@ int PushWorker::runOnce(const QDateTime &now)
                 return update.error();
             sqlite3_stmt *s = update.value().get();
             sqlite3_bind_int64(s, 1, row.id);
-            sqlite3_bind_text(s, 2, state.constData(), int(state.size()), SQLITE_TRANSIENT);
+            Sqlite::bindText(s, 2, state);
             sqlite3_bind_int(s, 3, attempts);
-            sqlite3_bind_text(s, 4, next.constData(), int(next.size()), SQLITE_TRANSIENT);
+            Sqlite::bindText(s, 4, next);
             sqlite3_bind_int(s, 5, status);
             if (sqlite3_step(s) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update push"));

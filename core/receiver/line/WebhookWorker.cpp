@@ -28,22 +28,6 @@ namespace mado {
 
 namespace {
 
-QByteArray iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-}
-
-void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
-{
-    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-}
-
-QString column(sqlite3_stmt *statement, int index)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
-                             sqlite3_column_bytes(statement, index));
-}
-
 // Worth trying again later: no answer, or LINE busy or failing.
 bool transient(const Result<HttpCall::Reply> &reply)
 {
@@ -137,11 +121,11 @@ int WebhookWorker::runOnce(const QDateTime &now)
                                           "AND next_attempt_at <= ?1 ORDER BY id LIMIT 32");
         if (!select)
             return select.error();
-        bind(select.value().get(), 1, iso(now));
+        Sqlite::bindText(select.value().get(), 1, Sqlite::time(now));
         std::vector<PendingEvent> rows;
         while (sqlite3_step(select.value().get()) == SQLITE_ROW)
             rows.push_back(PendingEvent{sqlite3_column_int64(select.value().get(), 0),
-                                        column(select.value().get(), 1).toUtf8(),
+                                        Sqlite::bytes(select.value().get(), 1),
                                         sqlite3_column_int(select.value().get(), 2)});
         return rows;
     });
@@ -165,7 +149,7 @@ int WebhookWorker::runOnce(const QDateTime &now)
         const qint64 delay = qint64(m_options.baseDelayMs) << std::min(attempts - 1, 16);
         if (state != "done")
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
-        outcomes.push_back(Outcome{event.id, state, attempts, iso(now.addMSecs(delay))});
+        outcomes.push_back(Outcome{event.id, state, attempts, Sqlite::time(now.addMSecs(delay))});
     }
     const bool purge = !m_nextPurge.isValid() || now >= m_nextPurge;
     if (outcomes.empty() && m_follows.empty() && !purge)
@@ -180,12 +164,12 @@ int WebhookWorker::runOnce(const QDateTime &now)
                                     "ON CONFLICT (user_id) DO UPDATE SET following = ?2, updated_at = ?3");
             if (!upsert)
                 return upsert.error();
-            const QByteArray at = iso(QDateTime::currentDateTimeUtc());
+            const QByteArray at = Sqlite::time(QDateTime::currentDateTimeUtc());
             for (const FollowState &follow : m_follows) {
                 sqlite3_reset(upsert.value().get());
-                bind(upsert.value().get(), 1, follow.userId);
+                Sqlite::bindText(upsert.value().get(), 1, follow.userId);
                 sqlite3_bind_int(upsert.value().get(), 2, follow.following ? 1 : 0);
-                bind(upsert.value().get(), 3, at);
+                Sqlite::bindText(upsert.value().get(), 3, at);
                 if (sqlite3_step(upsert.value().get()) != SQLITE_DONE)
                     return Sqlite::error(db, QStringLiteral("cannot record follow state"));
             }
@@ -198,9 +182,9 @@ int WebhookWorker::runOnce(const QDateTime &now)
         for (const Outcome &outcome : outcomes) {
             sqlite3_reset(update.value().get());
             sqlite3_bind_int64(update.value().get(), 1, outcome.id);
-            bind(update.value().get(), 2, outcome.state);
+            Sqlite::bindText(update.value().get(), 2, outcome.state);
             sqlite3_bind_int(update.value().get(), 3, outcome.attempts);
-            bind(update.value().get(), 4, outcome.next);
+            Sqlite::bindText(update.value().get(), 4, outcome.next);
             if (sqlite3_step(update.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
         }
@@ -212,9 +196,9 @@ int WebhookWorker::runOnce(const QDateTime &now)
                     "AND state IN ('done', 'failed') LIMIT 1000)");
             if (!remove)
                 return remove.error();
-            bind(remove.value().get(), 1,
-                 iso(now.addDays(-qint64(std::max(1, m_options.retentionDays)))
-                         .addSecs(-qint64(std::max(0, m_options.maxClockSkewSeconds)))));
+            Sqlite::bindText(remove.value().get(), 1,
+                             Sqlite::time(now.addDays(-qint64(std::max(1, m_options.retentionDays)))
+                                              .addSecs(-qint64(std::max(0, m_options.maxClockSkewSeconds)))));
             if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot delete old webhook events"));
         }
@@ -304,9 +288,9 @@ WebhookWorker::Step WebhookWorker::onText(const QString &userId, const QString &
         auto select = Sqlite::prepare(db, "SELECT state FROM applications WHERE reference = ?1 AND user_id = ?2");
         if (!select)
             return select.error();
-        bind(select.value().get(), 1, reference.toUtf8());
-        bind(select.value().get(), 2, userId.toUtf8());
-        return sqlite3_step(select.value().get()) == SQLITE_ROW ? column(select.value().get(), 0) : QString();
+        Sqlite::bindText(select.value().get(), 1, reference.toUtf8());
+        Sqlite::bindText(select.value().get(), 2, userId.toUtf8());
+        return sqlite3_step(select.value().get()) == SQLITE_ROW ? Sqlite::text(select.value().get(), 0) : QString();
     });
     if (!state)
         return Step::Retry;
@@ -327,7 +311,7 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
         auto select = Sqlite::prepare(db, "SELECT 1 FROM resubmitted_images WHERE message_id = ?1");
         if (!select)
             return select.error();
-        bind(select.value().get(), 1, messageId.toUtf8());
+        Sqlite::bindText(select.value().get(), 1, messageId.toUtf8());
         return sqlite3_step(select.value().get()) == SQLITE_ROW;
     });
     if (!known)
@@ -408,10 +392,10 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
                                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (message_id) DO NOTHING");
         if (!insert)
             return insert.error();
-        bind(insert.value().get(), 1, messageId.toUtf8());
-        bind(insert.value().get(), 2, open.value().id.toUtf8());
-        bind(insert.value().get(), 3, file.toUtf8());
-        bind(insert.value().get(), 4, iso(QDateTime::currentDateTimeUtc()));
+        Sqlite::bindText(insert.value().get(), 1, messageId.toUtf8());
+        Sqlite::bindText(insert.value().get(), 2, open.value().id.toUtf8());
+        Sqlite::bindText(insert.value().get(), 3, file.toUtf8());
+        Sqlite::bindText(insert.value().get(), 4, Sqlite::time(QDateTime::currentDateTimeUtc()));
         sqlite3_bind_int64(insert.value().get(), 5, size);
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store resubmitted image"));
@@ -420,7 +404,7 @@ WebhookWorker::Step WebhookWorker::onImage(const QString &userId, const QString 
                                              "resubmitted_bytes = resubmitted_bytes + ?2 WHERE id = ?1");
             if (!count)
                 return count.error();
-            bind(count.value().get(), 1, open.value().id.toUtf8());
+            Sqlite::bindText(count.value().get(), 1, open.value().id.toUtf8());
             sqlite3_bind_int64(count.value().get(), 2, size);
             if (sqlite3_step(count.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot count resubmitted image"));
@@ -442,11 +426,11 @@ Result<WebhookWorker::OpenResubmission> WebhookWorker::openResubmission(const QS
                                           "ORDER BY seq DESC LIMIT 1");
         if (!select)
             return select.error();
-        bind(select.value().get(), 1, userId.toUtf8());
+        Sqlite::bindText(select.value().get(), 1, userId.toUtf8());
         sqlite3_stmt *s = select.value().get();
         if (sqlite3_step(s) != SQLITE_ROW)
             return OpenResubmission{};
-        return OpenResubmission{column(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2)};
+        return OpenResubmission{Sqlite::text(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2)};
     });
 }
 

@@ -21,32 +21,21 @@ namespace {
 
 constexpr int kJstOffsetSeconds = 9 * 3600;
 
-void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
-{
-    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-}
-
-QString column(sqlite3_stmt *statement, int index)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
-                             sqlite3_column_bytes(statement, index));
-}
-
 Result<std::optional<StoredApplication>> find(sqlite3 *db, const QString &userId, const QString &key)
 {
     auto select =
         Sqlite::prepare(db, "SELECT id, reference FROM applications WHERE user_id = ?1 AND idempotency_key = ?2");
     if (!select)
         return select.error();
-    bind(select.value().get(), 1, userId.toUtf8());
-    bind(select.value().get(), 2, key.toUtf8());
+    Sqlite::bindText(select.value().get(), 1, userId.toUtf8());
+    Sqlite::bindText(select.value().get(), 2, key.toUtf8());
     const int rc = sqlite3_step(select.value().get());
     if (rc == SQLITE_DONE)
         return std::optional<StoredApplication>();
     if (rc != SQLITE_ROW)
         return Sqlite::error(db, QStringLiteral("cannot look up idempotency key"));
     return std::optional<StoredApplication>(
-        StoredApplication{column(select.value().get(), 0), column(select.value().get(), 1), true});
+        StoredApplication{Sqlite::text(select.value().get(), 0), Sqlite::text(select.value().get(), 1), true});
 }
 
 } // namespace
@@ -117,14 +106,14 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
         if (!insert)
             return insert.error();
         sqlite3_bind_int64(insert.value().get(), 1, seq);
-        bind(insert.value().get(), 2, manifest.applicationId.toUtf8());
-        bind(insert.value().get(), 3, manifest.reference.toUtf8());
-        bind(insert.value().get(), 4, userId.toUtf8());
-        bind(insert.value().get(), 5, idempotencyKey.toUtf8());
-        bind(insert.value().get(), 6, manifest.receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8());
-        bind(insert.value().get(), 7,
-             SpoolSealing::sealManifest(QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact),
-                                        m_spool.keyring()));
+        Sqlite::bindText(insert.value().get(), 2, manifest.applicationId.toUtf8());
+        Sqlite::bindText(insert.value().get(), 3, manifest.reference.toUtf8());
+        Sqlite::bindText(insert.value().get(), 4, userId.toUtf8());
+        Sqlite::bindText(insert.value().get(), 5, idempotencyKey.toUtf8());
+        Sqlite::bindText(insert.value().get(), 6, Sqlite::time(manifest.receivedAt));
+        Sqlite::bindText(insert.value().get(), 7,
+                         SpoolSealing::sealManifest(QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact),
+                                                    m_spool.keyring()));
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store application"));
         return StoredApplication{manifest.applicationId, manifest.reference, false};
@@ -146,7 +135,7 @@ Result<int> ApplicationStore::recover()
         QSet<QString> ids;
         int rc = SQLITE_ROW;
         while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW)
-            ids.insert(column(select.value().get(), 0));
+            ids.insert(Sqlite::text(select.value().get(), 0));
         if (rc != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot list applications"));
         return ids;

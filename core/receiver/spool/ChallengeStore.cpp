@@ -12,17 +12,6 @@ namespace mado {
 
 namespace {
 
-QByteArray isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-}
-
-QString text(sqlite3_stmt *statement, int column)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
-                             sqlite3_column_bytes(statement, column));
-}
-
 QString directionsText(const std::array<Direction, 3> &directions)
 {
     QStringList names;
@@ -46,20 +35,20 @@ Result<Row> readRow(sqlite3 *db, const QString &nonce)
         return select.error();
     sqlite3_stmt *statement = select.value().get();
     const QByteArray key = nonce.toUtf8();
-    sqlite3_bind_text(statement, 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
+    Sqlite::bindText(statement, 1, key);
     const int rc = sqlite3_step(statement);
     if (rc == SQLITE_DONE)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown challenge")};
     if (rc != SQLITE_ROW)
         return Sqlite::error(db, QStringLiteral("cannot read challenge"));
     Row row;
-    row.challenge.nonce = text(statement, 0);
-    row.userId = text(statement, 1);
-    const QStringList names = text(statement, 2).split(QLatin1Char(','));
+    row.challenge.nonce = Sqlite::text(statement, 0);
+    row.userId = Sqlite::text(statement, 1);
+    const QStringList names = Sqlite::text(statement, 2).split(QLatin1Char(','));
     for (int i = 0; i < 3 && i < names.size(); ++i)
         row.challenge.directions[std::size_t(i)] = directionFromName(names.at(i)).value_or(Direction::Front);
-    row.challenge.issuedAt = QDateTime::fromString(text(statement, 3), Qt::ISODateWithMs);
-    row.challenge.expiresAt = QDateTime::fromString(text(statement, 4), Qt::ISODateWithMs);
+    row.challenge.issuedAt = QDateTime::fromString(Sqlite::text(statement, 3), Qt::ISODateWithMs);
+    row.challenge.expiresAt = QDateTime::fromString(Sqlite::text(statement, 4), Qt::ISODateWithMs);
     row.used = sqlite3_column_int(statement, 5) != 0;
     return row;
 }
@@ -115,9 +104,9 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
         if (!recent)
             return recent.error();
         const QByteArray user = userId.toUtf8();
-        const QByteArray hourAgo = isoTime(challenge.issuedAt.addSecs(-3600));
-        sqlite3_bind_text(recent.value().get(), 1, user.constData(), int(user.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(recent.value().get(), 2, hourAgo.constData(), int(hourAgo.size()), SQLITE_TRANSIENT);
+        const QByteArray hourAgo = Sqlite::time(challenge.issuedAt.addSecs(-3600));
+        Sqlite::bindText(recent.value().get(), 1, user);
+        Sqlite::bindText(recent.value().get(), 2, hourAgo);
         if (sqlite3_step(recent.value().get()) != SQLITE_ROW)
             return Sqlite::error(db, QStringLiteral("cannot count challenges"));
         if (sqlite3_column_int64(recent.value().get(), 0) >= m_maxPerHour)
@@ -128,16 +117,13 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
                                           "signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         if (!insert)
             return insert.error();
-        const QByteArray values[] = {challenge.nonce.toUtf8(),
-                                     userId.toUtf8(),
-                                     directionsText(challenge.directions).toUtf8(),
-                                     isoTime(challenge.issuedAt),
-                                     isoTime(challenge.expiresAt),
+        const QByteArray values[] = {challenge.nonce.toUtf8(), userId.toUtf8(),
+                                     directionsText(challenge.directions).toUtf8(), Sqlite::time(challenge.issuedAt),
+                                     Sqlite::time(challenge.expiresAt),
                                      // The column of the former signature (NOT NULL in old spools): empty.
                                      QByteArray("")};
         for (int i = 0; i < 6; ++i)
-            sqlite3_bind_text(insert.value().get(), i + 1, values[i].constData(), int(values[i].size()),
-                              SQLITE_TRANSIENT);
+            Sqlite::bindText(insert.value().get(), i + 1, values[i]);
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store challenge"));
         return challenge;
@@ -159,9 +145,9 @@ Result<Challenge> ChallengeStore::consume(sqlite3 *db, const QString &nonce, con
     if (!update)
         return update.error();
     const QByteArray key = nonce.toUtf8();
-    const QByteArray at = isoTime(now);
-    sqlite3_bind_text(update.value().get(), 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(update.value().get(), 2, at.constData(), int(at.size()), SQLITE_TRANSIENT);
+    const QByteArray at = Sqlite::time(now);
+    Sqlite::bindText(update.value().get(), 1, key);
+    Sqlite::bindText(update.value().get(), 2, at);
     if (sqlite3_step(update.value().get()) != SQLITE_DONE)
         return Sqlite::error(db, QStringLiteral("cannot mark challenge used"));
     if (sqlite3_changes(db) != 1)
@@ -174,10 +160,10 @@ Result<int> ChallengeStore::prune(sqlite3 *db, const QDateTime &now)
     auto remove = Sqlite::prepare(db, "DELETE FROM challenges WHERE expires_at < ?1 AND issued_at < ?2");
     if (!remove)
         return remove.error();
-    const QByteArray at = isoTime(now);
-    const QByteArray hourAgo = isoTime(now.addSecs(-3600));
-    sqlite3_bind_text(remove.value().get(), 1, at.constData(), int(at.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(remove.value().get(), 2, hourAgo.constData(), int(hourAgo.size()), SQLITE_TRANSIENT);
+    const QByteArray at = Sqlite::time(now);
+    const QByteArray hourAgo = Sqlite::time(now.addSecs(-3600));
+    Sqlite::bindText(remove.value().get(), 1, at);
+    Sqlite::bindText(remove.value().get(), 2, hourAgo);
     if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
         return Sqlite::error(db, QStringLiteral("cannot delete expired challenges"));
     return sqlite3_changes(db);

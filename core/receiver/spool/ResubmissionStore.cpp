@@ -14,11 +14,6 @@ namespace mado {
 
 namespace {
 
-void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
-{
-    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-}
-
 QString directory(const Spool &spool)
 {
     return spool.filesDirectory() + QStringLiteral("/resubmissions/");
@@ -32,18 +27,17 @@ Result<std::vector<QString>> ResubmissionStore::fileNames(const QString &applica
         const auto known = Sqlite::prepare(db, "SELECT 1 FROM applications WHERE id = ?1");
         if (!known)
             return known.error();
-        bind(known.value().get(), 1, applicationId.toUtf8());
+        Sqlite::bindText(known.value().get(), 1, applicationId.toUtf8());
         if (sqlite3_step(known.value().get()) != SQLITE_ROW)
             return Error{ErrorCode::NotFound, QStringLiteral("no such application")};
         auto select = Sqlite::prepare(
             db, "SELECT file FROM resubmitted_images WHERE application_id = ?1 ORDER BY received_at, message_id");
         if (!select)
             return select.error();
-        bind(select.value().get(), 1, applicationId.toUtf8());
+        Sqlite::bindText(select.value().get(), 1, applicationId.toUtf8());
         std::vector<QString> names;
         while (sqlite3_step(select.value().get()) == SQLITE_ROW)
-            names.push_back(
-                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select.value().get(), 0))));
+            names.push_back(Sqlite::text(select.value().get(), 0));
         return names;
     });
 }
@@ -98,8 +92,8 @@ Result<int> ResubmissionStore::remove(const QString &applicationId, const std::o
             return statement.error();
         for (const QString &name : deleted) {
             sqlite3_reset(statement.value().get());
-            bind(statement.value().get(), 1, applicationId.toUtf8());
-            bind(statement.value().get(), 2, name.toUtf8());
+            Sqlite::bindText(statement.value().get(), 1, applicationId.toUtf8());
+            Sqlite::bindText(statement.value().get(), 2, name.toUtf8());
             if (sqlite3_step(statement.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot delete resubmitted images"));
         }

@@ -13,15 +13,9 @@ namespace {
 
 Status bindText(sqlite3 *db, sqlite3_stmt *statement, int index, const QByteArray &text)
 {
-    if (sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    if (!Sqlite::bindText(statement, index, text))
         return Sqlite::error(db, QStringLiteral("cannot bind spool value"));
     return {};
-}
-
-QString columnText(sqlite3_stmt *statement, int column)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
-                             sqlite3_column_bytes(statement, column));
 }
 
 Status configure(sqlite3 *db)
@@ -38,7 +32,7 @@ Status configure(sqlite3 *db)
     if (!statement)
         return statement.error();
     if (sqlite3_step(statement.value().get()) != SQLITE_ROW ||
-        columnText(statement.value().get(), 0).compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        Sqlite::text(statement.value().get(), 0).compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
         return Error{ErrorCode::Io, QStringLiteral("the spool cannot use write-ahead logging")};
     return {};
 }
@@ -105,7 +99,7 @@ Result<SpoolWriteResult> Spool::storeWebhookEvents(const std::vector<WebhookEven
 Result<std::vector<SpoolWriteResult>> Spool::storeWebhookEventGroups(
     const std::vector<const std::vector<WebhookEvent> *> &groups, const QDateTime &receivedAt)
 {
-    const QByteArray at = receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+    const QByteArray at = Sqlite::time(receivedAt);
     auto stored = committed([&](sqlite3 *db) -> Result<std::vector<SpoolWriteResult>> {
         // Prepared once and kept (this runs under the spool's lock); reset and unbound after use.
         if (!m_insertWebhookEvent) {
@@ -171,9 +165,9 @@ Result<std::vector<StoredWebhookEvent>> Spool::webhookEvents() const
     std::vector<StoredWebhookEvent> events;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        events.push_back(StoredWebhookEvent{sqlite3_column_int64(statement, 0), columnText(statement, 1),
-                                            columnText(statement, 2), columnText(statement, 3),
-                                            columnText(statement, 4).toUtf8(), columnText(statement, 5)});
+        events.push_back(StoredWebhookEvent{sqlite3_column_int64(statement, 0), Sqlite::text(statement, 1),
+                                            Sqlite::text(statement, 2), Sqlite::text(statement, 3),
+                                            Sqlite::bytes(statement, 4), Sqlite::text(statement, 5)});
     }
     if (rc != SQLITE_DONE)
         return Sqlite::error(m_db, QStringLiteral("cannot read webhook events"));

@@ -14,7 +14,7 @@ Result<qint64> queryWithTime(sqlite3 *db, const char *sql, const QByteArray &now
     auto statement = Sqlite::prepare(db, sql);
     if (!statement)
         return statement.error();
-    sqlite3_bind_text(statement.value().get(), 1, now.constData(), int(now.size()), SQLITE_TRANSIENT);
+    Sqlite::bindText(statement.value().get(), 1, now);
     if (sqlite3_step(statement.value().get()) != SQLITE_ROW)
         return Sqlite::error(db, QStringLiteral("spool gauge query returned no row"));
     return qint64(sqlite3_column_int64(statement.value().get(), 0));
@@ -30,7 +30,7 @@ void gauge(QByteArray &out, const char *name, const char *help, qint64 value)
 
 Result<SpoolGauges> SpoolGauges::read(const Spool &spool, const QDateTime &now)
 {
-    const QByteArray at = now.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+    const QByteArray at = Sqlite::time(now);
     return spool.locked([&](sqlite3 *db) -> Result<SpoolGauges> {
         SpoolGauges g;
         const char *waiting =

@@ -79,9 +79,7 @@ Result<SpoolSealing::Counts> SpoolSealing::sealAll(Spool &spool, const Keyring &
         int rc = SQLITE_ROW;
         while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
             sqlite3_stmt *s = select.value().get();
-            out.emplace_back(
-                QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0)),
-                QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1)), sqlite3_column_bytes(s, 1)));
+            out.emplace_back(Sqlite::bytes(s, 0), Sqlite::bytes(s, 1));
         }
         if (rc != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot list manifests"));
@@ -107,9 +105,9 @@ Result<SpoolSealing::Counts> SpoolSealing::sealAll(Spool &spool, const Keyring &
             if (!update)
                 return update.error();
             sqlite3_stmt *u = update.value().get();
-            sqlite3_bind_text(u, 1, id.constData(), int(id.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(u, 2, stored.constData(), int(stored.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(u, 3, resealed.constData(), int(resealed.size()), SQLITE_TRANSIENT);
+            Sqlite::bindText(u, 1, id);
+            Sqlite::bindText(u, 2, stored);
+            Sqlite::bindText(u, 3, resealed);
             if (sqlite3_step(u) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot rewrite a manifest"));
             return {};

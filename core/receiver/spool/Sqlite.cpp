@@ -41,4 +41,25 @@ Error Sqlite::error(sqlite3 *db, const QString &what)
     return Error{ErrorCode::Io, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db)))};
 }
 
+bool Sqlite::bindText(sqlite3_stmt *statement, int index, const QByteArray &text)
+{
+    return sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+QString Sqlite::text(sqlite3_stmt *statement, int index)
+{
+    return QString::fromUtf8(bytes(statement, index));
+}
+
+QByteArray Sqlite::bytes(sqlite3_stmt *statement, int index)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(statement, index));
+    return data ? QByteArray(data, sqlite3_column_bytes(statement, index)) : QByteArray();
+}
+
+QByteArray Sqlite::time(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+}
+
 } // namespace mado

@@ -2,6 +2,10 @@
 
 #include "core/domain/Result.h"
 
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
 #include <memory>
 
 struct sqlite3;
@@ -9,7 +13,8 @@ struct sqlite3_stmt;
 
 namespace mado {
 
-// Small helpers over the sqlite3 C API for the spool. Callers serialise use of a connection.
+// Small helpers over the sqlite3 C API for the spool: the one place where the receiver's code
+// prepares, binds, reads columns and writes times. Callers serialise use of a connection.
 class Sqlite {
 public:
     struct StatementDeleter {
@@ -24,6 +29,16 @@ public:
     static Result<qint64> queryInt(sqlite3 *db, const char *sql);
     // An Io error "<what>: <sqlite message>".
     static Error error(sqlite3 *db, const QString &what);
+
+    // Binds UTF-8 text to parameter index (1-based); SQLite takes its own copy. False when
+    // SQLite refused it (a bad index, out of memory); most callers see that at the step.
+    static bool bindText(sqlite3_stmt *statement, int index, const QByteArray &text);
+    // Column index of the current row as text (empty for NULL).
+    static QString text(sqlite3_stmt *statement, int index);
+    // Column index of the current row as raw bytes (empty for NULL).
+    static QByteArray bytes(sqlite3_stmt *statement, int index);
+    // A time as the spool stores it: UTC, ISO 8601 with milliseconds (sorts as text).
+    static QByteArray time(const QDateTime &time);
 };
 
 } // namespace mado

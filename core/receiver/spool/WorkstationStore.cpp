@@ -20,22 +20,6 @@ namespace mado {
 
 namespace {
 
-QByteArray iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-}
-
-void bind(sqlite3_stmt *statement, int index, const QByteArray &text)
-{
-    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-}
-
-QString column(sqlite3_stmt *statement, int index)
-{
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
-                             sqlite3_column_bytes(statement, index));
-}
-
 struct Row {
     QString reference;
     QString userId;
@@ -54,21 +38,21 @@ Result<Row> readRow(sqlite3 *db, const QString &id)
                                       "FROM applications WHERE id = ?1");
     if (!select)
         return select.error();
-    bind(select.value().get(), 1, id.toUtf8());
+    Sqlite::bindText(select.value().get(), 1, id.toUtf8());
     const int rc = sqlite3_step(select.value().get());
     if (rc == SQLITE_DONE)
         return Error{ErrorCode::NotFound, QStringLiteral("no such application")};
     if (rc != SQLITE_ROW)
         return Sqlite::error(db, QStringLiteral("cannot read application"));
     sqlite3_stmt *s = select.value().get();
-    Row row{column(s, 0),
-            column(s, 1),
-            column(s, 2),
-            column(s, 3),
-            column(s, 4),
-            column(s, 5).toUtf8(),
+    Row row{Sqlite::text(s, 0),
+            Sqlite::text(s, 1),
+            Sqlite::text(s, 2),
+            Sqlite::text(s, 3),
+            Sqlite::text(s, 4),
+            Sqlite::bytes(s, 5),
             sqlite3_column_type(s, 5) != SQLITE_NULL,
-            column(s, 6)};
+            Sqlite::text(s, 6)};
     return row;
 }
 
@@ -86,12 +70,12 @@ Result<bool> queuePush(sqlite3 *db, const QString &id, const QString &kind, cons
                                       "ON CONFLICT (application_id, kind) DO NOTHING");
     if (!insert)
         return insert.error();
-    bind(insert.value().get(), 1, id.toUtf8());
-    bind(insert.value().get(), 2, kind.toUtf8());
-    bind(insert.value().get(), 3, userId.toUtf8());
-    bind(insert.value().get(), 4, QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
-    bind(insert.value().get(), 5, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    bind(insert.value().get(), 6, iso(now));
+    Sqlite::bindText(insert.value().get(), 1, id.toUtf8());
+    Sqlite::bindText(insert.value().get(), 2, kind.toUtf8());
+    Sqlite::bindText(insert.value().get(), 3, userId.toUtf8());
+    Sqlite::bindText(insert.value().get(), 4, QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
+    Sqlite::bindText(insert.value().get(), 5, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    Sqlite::bindText(insert.value().get(), 6, Sqlite::time(now));
     if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
         return Sqlite::error(db, QStringLiteral("cannot queue the push"));
     return sqlite3_changes(db) == 1;
@@ -107,10 +91,10 @@ Result<bool> markImportFailed(sqlite3 *db, const QString &id, const QString &ref
                                       "WHERE id = ?1");
     if (!update)
         return update.error();
-    bind(update.value().get(), 1, id.toUtf8());
-    bind(update.value().get(), 2, reason.toUtf8());
-    bind(update.value().get(), 3, message.toUtf8());
-    bind(update.value().get(), 4, iso(now));
+    Sqlite::bindText(update.value().get(), 1, id.toUtf8());
+    Sqlite::bindText(update.value().get(), 2, reason.toUtf8());
+    Sqlite::bindText(update.value().get(), 3, message.toUtf8());
+    Sqlite::bindText(update.value().get(), 4, Sqlite::time(now));
     if (sqlite3_step(update.value().get()) != SQLITE_DONE)
         return Sqlite::error(db, QStringLiteral("cannot record the failed import"));
     return queuePush(db, id, QStringLiteral("import_failed"), userId, WorkstationStore::importFailedText(reference),
@@ -198,12 +182,13 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
         while (int(leases.size()) < count) {
             sqlite3_stmt *s = select.value().get();
             sqlite3_reset(s);
-            bind(s, 1, iso(now));
+            Sqlite::bindText(s, 1, Sqlite::time(now));
             sqlite3_bind_int(s, 2, count - int(leases.size()));
             std::vector<Candidate> candidates;
             int rc = SQLITE_ROW;
             while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-                candidates.push_back(Candidate{column(s, 0), column(s, 1), column(s, 2), sqlite3_column_int(s, 3)});
+                candidates.push_back(
+                    Candidate{Sqlite::text(s, 0), Sqlite::text(s, 1), Sqlite::text(s, 2), sqlite3_column_int(s, 3)});
             if (rc != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot lease applications"));
             sqlite3_reset(s);
@@ -221,9 +206,9 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
                 }
                 sqlite3_stmt *u = update.value().get();
                 sqlite3_reset(u);
-                bind(u, 1, candidate.id.toUtf8());
-                bind(u, 2, holder.toUtf8());
-                bind(u, 3, iso(until));
+                Sqlite::bindText(u, 1, candidate.id.toUtf8());
+                Sqlite::bindText(u, 2, holder.toUtf8());
+                Sqlite::bindText(u, 3, Sqlite::time(until));
                 if (sqlite3_step(u) != SQLITE_DONE)
                     return Sqlite::error(db, QStringLiteral("cannot lease applications"));
                 leases.push_back(Lease{candidate.id, candidate.reference, until});
@@ -255,7 +240,7 @@ WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QD
         return row.error();
     if (!row.value().hasManifest)
         return Error{ErrorCode::Gone, QStringLiteral("the application was acknowledged; its data is deleted")};
-    if (row.value().holder != holder || row.value().leaseUntil <= QString::fromUtf8(iso(now)))
+    if (row.value().holder != holder || row.value().leaseUntil <= QString::fromUtf8(Sqlite::time(now)))
         return Error{ErrorCode::Conflict, QStringLiteral("lease the application first (or the lease expired)")};
     const auto json = SpoolSealing::openManifest(row.value().manifest, m_spool.keyring());
     if (!json)
@@ -299,9 +284,9 @@ Status WorkstationStore::acknowledge(const QString &id, const QString &holder, c
                                           "lease_until = NULL WHERE id = ?1");
         if (!update)
             return update.error();
-        bind(update.value().get(), 1, id.toUtf8());
-        bind(update.value().get(), 2, iso(now));
-        bind(update.value().get(), 3, holder.toUtf8());
+        Sqlite::bindText(update.value().get(), 1, id.toUtf8());
+        Sqlite::bindText(update.value().get(), 2, Sqlite::time(now));
+        Sqlite::bindText(update.value().get(), 3, holder.toUtf8());
         if (sqlite3_step(update.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot acknowledge application"));
         update = Sqlite::Statement();
@@ -394,8 +379,8 @@ Result<bool> WorkstationStore::recordOutcome(const QString &id, const QString &h
                                           "ELSE resubmitted_bytes END WHERE id = ?1");
         if (!update)
             return update.error();
-        bind(update.value().get(), 1, id.toUtf8());
-        bind(update.value().get(), 2, name.toUtf8());
+        Sqlite::bindText(update.value().get(), 1, id.toUtf8());
+        Sqlite::bindText(update.value().get(), 2, name.toUtf8());
         if (sqlite3_step(update.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot record outcome"));
         update = Sqlite::Statement();

@@ -1,0 +1,142 @@
+#include "FrontFixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QThread>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <vector>
+
+using namespace mado;
+
+// Slow clients against the front and the hand-over to the other routes: unfinished heads, heads
+// in many pieces, trickling kept-alive connections, few requests per handed-over connection.
+class TestWebhookFrontSlowClients : public QObject, public FrontFixture {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { start(); }
+    void cleanup() { stop(); }
+    void tricklingClientsCannotStarveTheOtherRoutes();
+    void handedOverConnectionServesFewRequests();
+    void headInManyPiecesIsNotWaitedFor();
+};
+
+void TestWebhookFrontSlowClients::tricklingClientsCannotStarveTheOtherRoutes()
+{
+    // Two threads for the other routes, and clients that send their requests' heads and then
+    // nothing: /healthz must still be answered.
+    ReceiverOptions options = baseOptions();
+    options.maxThreads = 2;
+    options.frontRequestDeadline = std::chrono::milliseconds(1500);
+    options.handOverDeadline = std::chrono::milliseconds(3000);
+    restart(options);
+    const quint16 port = m_server->port();
+    // Heads that never end: held by the front (no thread), closed at its request deadline.
+    std::vector<std::unique_ptr<RawConnection>> heads;
+    for (int i = 0; i < 20; ++i) {
+        heads.push_back(std::make_unique<RawConnection>(port));
+        QVERIFY(heads.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
+    }
+    QElapsedTimer sinceHeads;
+    sinceHeads.start();
+    {
+        RawConnection probe(port);
+        QVERIFY(probe.send(kHealthRequest));
+        QCOMPARE(probe.read().status, 200);
+    }
+    QVERIFY(heads.front()->endOfStream());
+    qInfo() << "unfinished heads closed after" << sinceHeads.elapsed() << "ms";
+    QVERIFY(sinceHeads.elapsed() >= 1000);
+    // Kept-alive connections that got an answer and trickle their next request hold both threads
+    // until the hand-over deadline cuts them.
+    std::vector<std::unique_ptr<RawConnection>> kept;
+    for (int i = 0; i < 2; ++i) {
+        // A 503 while the thread of an earlier connection (the probe's) has not quite finished.
+        std::unique_ptr<RawConnection> connection;
+        QTRY_VERIFY_WITH_TIMEOUT(connection || (connection = healthyConnection(port)), 5000);
+        kept.push_back(std::move(connection));
+        QVERIFY(kept.back()->send("GET /healthz HTTP/1.1\r\n"));
+    }
+    QElapsedTimer sinceKept;
+    sinceKept.start();
+    // Every slot is taken: a /healthz probe still gets one of the few light slots (answered, then
+    // closed); any other request is answered 503 at once, not left waiting.
+    bool sawBusy = false;
+    {
+        RawConnection probe(port);
+        QVERIFY(probe.send(kHealthRequest));
+        const auto health = probe.read();
+        QCOMPARE(health.status, 200);
+        RawConnection challenge(port);
+        QVERIFY(challenge.send("POST /api/v1/challenges HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 2\r\n\r\n{}"));
+        const auto busy = challenge.read();
+        if (sinceKept.elapsed() < 2500) { // before the deadline freed a slot
+            QVERIFY(health.close);
+            QCOMPARE(busy.status, 503);
+            QVERIFY(busy.close);
+            QVERIFY(busy.body.contains("server_busy"));
+            sawBusy = true;
+        }
+    }
+    qInfo() << "with every slot held: /healthz answered, other requests 503:" << sawBusy;
+    for (const auto &connection : kept)
+        QVERIFY(connection->endOfStream());
+    const qint64 cutAfter = sinceKept.elapsed();
+    qInfo() << "trickling kept-alive connections cut after" << cutAfter << "ms";
+    QVERIFY(cutAfter >= 2500);
+    // Slots free again.
+    std::unique_ptr<RawConnection> served;
+    QTRY_VERIFY_WITH_TIMEOUT(served || (served = healthyConnection(port)), 5000);
+    QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handover_deadline\"}"), 2);
+    if (sawBusy)
+        QVERIFY(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_busy\"}") >= 1);
+}
+
+void TestWebhookFrontSlowClients::handedOverConnectionServesFewRequests()
+{
+    ReceiverOptions options = baseOptions();
+    options.handOverKeepAliveRequests = 3;
+    restart(options);
+    RawConnection connection(m_server->port());
+    std::vector<bool> closes;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(connection.send(kHealthRequest));
+        const auto answer = connection.read();
+        QCOMPARE(answer.status, 200);
+        closes.push_back(answer.close);
+    }
+    QCOMPARE(closes, (std::vector<bool>{false, false, true}));
+    QVERIFY(connection.endOfStream());
+}
+
+void TestWebhookFrontSlowClients::headInManyPiecesIsNotWaitedFor()
+{
+    // A head for another route is peeked again whole each time bytes arrive; a client sending it a
+    // few bytes at a time makes the front copy it again and again: closed long before the deadline.
+    ReceiverOptions options = baseOptions();
+    options.frontRequestDeadline = std::chrono::milliseconds(60'000);
+    restart(options);
+    RawConnection connection(m_server->port());
+    const int on = 1; // each piece its own segment
+    ::setsockopt(connection.fd(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    const std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(400, 'p');
+    std::size_t sent = 0;
+    for (; sent < head.size(); sent += 2) {
+        if (!connection.send(head.substr(sent, 2)))
+            break; // closed by the server
+        QTest::qWait(2); // pacing, so that the pieces arrive apart
+    }
+    QVERIFY(connection.endOfStream());
+    qInfo() << "closed after" << sent << "bytes in pieces of 2";
+}
+
+QTEST_GUILESS_MAIN(TestWebhookFrontSlowClients)
+#include "TestWebhookFrontSlowClients.moc"
