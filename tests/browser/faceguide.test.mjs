@@ -42,3 +42,10 @@ test('a second face outside what the viewer shows does not count; one at its edg
   assert.equal(judgeFaces([inside, { x: 20, y: 200, width: 150, height: 180 }], 1280, 720).problem, null);
   assert.equal(judgeFaces([inside, { x: 300, y: 200, width: 150, height: 180 }], 1280, 720).problem, 'faceMany');
 });
+
+test('a small face far behind is not a second person; a lone small face is too far', () => {
+  const behind = box(0.85, 0.2, guideLimits.ignoreWidth - 0.03);
+  assert.equal(judgeFaces([box(0.5, 0.46, 0.45), behind], W, H).problem, null);
+  assert.equal(judgeFaces([behind], W, H).problem, 'faceFar');
+  assert.equal(judgeFaces([box(0.5, 0.46, 0.45), box(0.85, 0.3, guideLimits.ignoreWidth + 0.02)], W, H).problem, 'faceMany');
+});

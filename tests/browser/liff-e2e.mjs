@@ -26,7 +26,12 @@ async function selfie(page, screenshots) {
   await page.click('button[data-t="start"]');
   if (screenshots) {
     // The face tracker loads first (up to 30 s on a loaded machine: software WebGL compiles its shaders).
-    await page.waitForSelector('#instruction[data-direction]:not([data-direction="front"])', { timeout: 60000 });
+    await page.waitForSelector('#instruction[data-direction]:not([data-direction="front"])', { timeout: 60000 }).catch(async (e) => {
+      // What the selfie step shows instead (tracker state, last message, face box).
+      throw new Error(`${e.message}\n${await page.evaluate(() => JSON.stringify({ viewer: { ...document.querySelector('.viewer')?.dataset },
+        instruction: { ...document.querySelector('#instruction')?.dataset }, message: document.querySelector('[data-step="selfie"] .message')?.dataset.t,
+        box: document.querySelector('.face-box')?.getAttribute('style') }))}`);
+    });
     await page.waitForTimeout(1200);
     await shot(page, '06-selfie-turn');
   }

@@ -8,6 +8,10 @@ export const guideLimits = {
   // Face box width as a fraction of the visible width: the oval is 0.6 wide; a face at arm's length
   // fills about half of it.
   minWidth: 0.26,
+  // A face narrower than this is someone far behind (or a picture on the wall), not a second person
+  // in the selfie; it is not counted. Half of minWidth: a second face as near as the resident's
+  // always counts.
+  ignoreWidth: 0.13,
   maxWidth: 0.8,
   // The oval's centre and how far the face's centre may be from it (fractions of the visible width
   // and height). A turned head moves the detector's box sideways, so turns get more room.
@@ -38,8 +42,10 @@ export function judgeFaces(boxes, width, height, { turned = false, limits = guid
       x: (b.x - view.x) / view.width, y: (b.y - view.y) / view.height,
       width: b.width / view.width, height: b.height / view.height,
     }))
-    // A face mostly outside what the resident sees still counts (a second person at the edge).
-    .filter((b) => b.x + b.width > 0 && b.x < 1 && b.y + b.height > 0 && b.y < 1);
+    // A face partly outside what the resident sees still counts (a second person at the edge).
+    .filter((b) => b.x + b.width > 0 && b.x < 1 && b.y + b.height > 0 && b.y < 1)
+    // Unless only the one face is near enough to matter, the nearest decides "too far".
+    .filter((b, _, all) => b.width >= limits.ignoreWidth || all.every((o) => o.width < limits.ignoreWidth));
   if (inView.length === 0) return { problem: 'faceNone', box: null };
   if (inView.length > 1) return { problem: 'faceMany', box: null };
   const box = inView[0];
