@@ -220,7 +220,8 @@ async function badPathsRun(browser, svc, sample) {
     await route.fulfill({ response, json: body });
   });
   await page.click('button[data-t="start"]');
-  await page.waitForSelector('[data-step="selfie"] .message[data-t="expired"]', { timeout: 20000 });
+  // The face tracker loads before the first challenge (up to 30 s here, software WebGL).
+  await page.waitForSelector('[data-step="selfie"] .message[data-t="expired"]', { timeout: 60000 });
   await shot(page, '13-challenge-expired');
   await page.waitForSelector('button[data-t="next"]:not([hidden])', { timeout: 120000 });
   assert.equal(nonces.length, 2);

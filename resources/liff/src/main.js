@@ -428,6 +428,8 @@ function showSelfie() {
   };
 
   const intro = h('div', {}, h('p', { t: 'selfieIntro' }), h('p', { class: 'note', t: 'selfieGuideNote' }));
+  // The tracker loads while the resident reads the introduction.
+  faceTracker();
   show('selfie', h('h2', { t: 'selfieHeading' }), intro, instruction, timeLeft, message, trackerNote, viewer,
     h('div', { class: 'actions column' }, startButton, next),
     h('div', { class: 'actions' }, button('back', showDocument, { class: 'secondary' })));
