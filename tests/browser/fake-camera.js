@@ -2,7 +2,8 @@
 // getUserMedia with a canvas stream the test controls. The rear camera ("environment") shows the
 // document photo; the front camera ("user") shows the face photo for the direction the page asks
 // for (#instruction[data-direction]), mapped through config.map (a wrong-way run swaps left and
-// right), like a resident following the page; the third turn shows <direction>-2 when given. config.denied makes getUserMedia fail as a refused
+// right), like a resident following the page, alone in the picture (an oval around the face in
+// the middle; see draw()); the third turn shows <direction>-2 when given. config.denied makes getUserMedia fail as a refused
 // permission until window.__fakeCamera.allow() is called.
 (config) => {
   const images = {};
@@ -81,7 +82,17 @@
         const scale = fit((canvas.width * fill) / src.w, (canvas.height * fill) / src.h);
         const w = src.w * scale;
         const h = src.h * scale;
+        if (!rear) {
+          // The demo's photos are crops of a collage with the neighbours' faces at their edges; a
+          // resident is alone in a selfie (the page's face guidance refuses a second face), so only
+          // an oval around the face in the middle is shown, over the plain background.
+          ctx.save();
+          ctx.beginPath();
+          ctx.ellipse(canvas.width / 2, canvas.height / 2, canvas.width * 0.34, canvas.height * 0.3, 0, 0, 2 * Math.PI);
+          ctx.clip();
+        }
         ctx.drawImage(img, src.x, src.y, src.w, src.h, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
+        if (!rear) ctx.restore();
       }
     };
     draw();

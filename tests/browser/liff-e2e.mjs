@@ -11,171 +11,13 @@
 //              (retry with the same key, exactly one application stored)
 // Usage: node liff-e2e.mjs --build BUILD_DIR --modules NODE_MODULES --cases DEMO_CASES_DIR
 //        [--screenshots DIR] [--only good|wrong|bad]
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { strict as assert } from 'node:assert';
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, chmod, copyFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import net from 'node:net';
+import { mkdtemp, mkdir, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
-const build = path.resolve(args.build);
-const { chromium } = createRequire(path.join(path.resolve(args.modules), 'noop.js'))('playwright-core');
-const cli = path.join(build, 'app/madoguchi-cli');
-// The receiver seals its spool (docs/security.md): mado-unseal opens a manifest or an image with the test's key.
-const unseal = path.resolve(args.unseal || path.join(build, 'tests/crypto/mado-unseal'));
-const channel = '1657000000';
-const started = Date.now();
-const log = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...m);
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-const children = [];
-const outputs = {};
-function start(command, argv, name) {
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const chunks = (outputs[name] = []);
-  child.stdout.on('data', (d) => chunks.push(d));
-  child.stderr.on('data', (d) => chunks.push(d));
-  children.push(child);
-  return child;
-}
-
-async function sql(db, query) {
-  const { stdout } = await run('sqlite3', ['-cmd', '.timeout 5000', db, query]);
-  return stdout.trim();
-}
-
-// --- the services -------------------------------------------------------------------------------
-
-async function services(dir) {
-  const sim = await freePort();
-  const pub = await freePort();
-  const ws = await freePort();
-  await mkdir(path.join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-  const secret = () => Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
-  const wsToken = `ws-${secret()}`;
-  const files = { channel_secret: secret(), access_token: secret(), workstation_token: wsToken };
-  for (const [name, value] of Object.entries(files)) await writeFile(path.join(dir, 'secrets', name), value, { mode: 0o600 });
-  const { createHash } = await import('node:crypto');
-  await writeFile(path.join(dir, 'secrets/workstation_tokens'), `browser-test:${createHash('sha256').update(wsToken).digest('hex')}\n`, { mode: 0o600 });
-  const { randomBytes } = await import('node:crypto');
-  await writeFile(path.join(dir, 'secrets/spool.key'), randomBytes(32), { mode: 0o600 });
-  const spool = path.join(dir, 'spool.sqlite');
-  await writeFile(path.join(dir, 'receiver.ini'), `[http]
-listen = 127.0.0.1:${pub}
-[line]
-channel_secret_file = ${dir}/secrets/channel_secret
-channel_access_token_file = ${dir}/secrets/access_token
-api_base = http://127.0.0.1:${sim}
-data_api_base = http://127.0.0.1:${sim}
-[liff]
-channel_id = ${channel}
-mock = true
-static_dir = ${path.join(build, 'app/liff')}
-[challenge]
-; dlib's photos turn to the sides only
-directions = left,right
-[spool]
-path = ${spool}
-key_file = ${dir}/secrets/spool.key
-min_free_bytes = 0
-[workstation]
-listen = 127.0.0.1:${ws}
-tokens_file = ${dir}/secrets/workstation_tokens
-`);
-  start(path.join(build, 'app/madoguchi-linesim'), ['serve', '--access-token-file', path.join(dir, 'secrets/access_token'), '--listen', `127.0.0.1:${sim}`], 'linesim');
-  start(path.join(build, 'app/madoguchi-receiver'), ['--config', path.join(dir, 'receiver.ini')], 'receiver');
-  await waitFor(`http://127.0.0.1:${sim}/admin/messages`).catch(() => {});
-  await waitFor(`http://127.0.0.1:${pub}/healthz`);
-  return {
-    base: `http://127.0.0.1:${pub}`,
-    spool,
-    dir,
-    wsUrl: `http://127.0.0.1:${ws}`,
-    wsTokenFile: path.join(dir, 'secrets/workstation_token'),
-    async idToken(userId) {
-      const r = await fetch(`http://127.0.0.1:${sim}/admin/id-tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ userId, channelId: channel, expiresIn: 3600 }) });
-      return (await r.json()).idToken;
-    },
-  };
-}
-
-// --- the demo case whose photos the fake camera shows -------------------------------------------
-
-async function demoCase(casesDir) {
-  const names = (await readdir(casesDir)).filter((n) => /^\d+-good$/.test(n)).sort();
-  assert.ok(names.length, `no good demo case in ${casesDir}`);
-  const dir = path.join(casesDir, names[0]);
-  const manifest = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8'));
-  const dataUrl = async (file) => `data:image/jpeg;base64,${(await readFile(path.join(dir, file))).toString('base64')}`;
-  const pool = await readdir(path.join(dir, 'pool'));
-  const images = { document: await dataUrl(manifest.document.front.file) };
-  // A direction asked twice gets a second, different photo (pool/<d>-2.jpg) the second time, as a
-  // resident's two turns never give the same frame (the replay check would flag it).
-  for (const d of ['front', 'left', 'right', 'up', 'down'])
-    for (const variant of [d, `${d}-2`]) if (pool.includes(`${variant}.jpg`)) images[variant] = await dataUrl(`pool/${variant}.jpg`);
-  return { dir, applicant: manifest.applicant, images, documentFile: path.join(dir, manifest.document.front.file) };
-}
-
-// --- the page -------------------------------------------------------------------------------------
-
-async function openPage(browser, svc, userId, camera, lang) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'ja-JP',
-    hasTouch: true, isMobile: true });
-  const fakeCamera = await readFile(new URL('./fake-camera.js', import.meta.url), 'utf8');
-  await context.addInitScript(`(${fakeCamera})(${JSON.stringify(camera)})`);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
-  const token = await svc.idToken(userId);
-  await page.goto(`${svc.base}/liff/${lang ? `?lang=${lang}` : ''}#mock-id-token=${encodeURIComponent(token)}`);
-  await page.waitForSelector('[data-step="procedure"]');
-  return { context, page, problems, token };
-}
-
-async function shot(page, name) {
-  if (!args.screenshots) return;
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(args.screenshots, `liff-${name}.png`) });
-}
-
-async function fillForm(page, applicant) {
-  const values = {
-    name: applicant.name, kana: applicant.kana, dateOfBirth: applicant.dateOfBirth, postalCode: applicant.address.postalCode,
-    prefecture: applicant.address.prefecture, city: applicant.address.city, line: applicant.address.line,
-    phone: applicant.contact.phone, copies: String(applicant.copies),
-  };
-  for (const [field, value] of Object.entries(values)) await page.fill(`#f-${field}`, value);
-}
-
-async function takeDocument(page) {
-  await page.waitForSelector('[data-step="document"]');
-  await page.waitForFunction(() => !document.querySelector('[data-step="document"] button[data-t="takePhoto"]').disabled);
-  await page.waitForTimeout(300); // a few frames in the video
-}
+import { args, cli, demoCase, fillForm, launch, log, openPage, run, services, shot, sql, stopServices, takeDocument,
+  unseal } from './harness.mjs';
 
 // Follows the challenge to the end; returns the nonces of the challenges the page received.
 async function selfie(page, screenshots) {
@@ -183,11 +25,17 @@ async function selfie(page, screenshots) {
   if (screenshots) await shot(page, '05-selfie-intro');
   await page.click('button[data-t="start"]');
   if (screenshots) {
-    await page.waitForSelector('#instruction[data-direction]:not([data-direction="front"])', { timeout: 20000 });
+    // The face tracker loads first (up to 30 s on a loaded machine: software WebGL compiles its shaders).
+    await page.waitForSelector('#instruction[data-direction]:not([data-direction="front"])', { timeout: 60000 }).catch(async (e) => {
+      // What the selfie step shows instead (tracker state, last message, face box).
+      throw new Error(`${e.message}\n${await page.evaluate(() => JSON.stringify({ viewer: { ...document.querySelector('.viewer')?.dataset },
+        instruction: { ...document.querySelector('#instruction')?.dataset }, message: document.querySelector('[data-step="selfie"] .message')?.dataset.t,
+        box: document.querySelector('.face-box')?.getAttribute('style') }))}`);
+    });
     await page.waitForTimeout(1200);
     await shot(page, '06-selfie-turn');
   }
-  await page.waitForSelector('button[data-t="next"]:not([hidden])', { timeout: 60000 });
+  await page.waitForSelector('button[data-t="next"]:not([hidden])', { timeout: 120000 });
 }
 
 async function submitted(page) {
@@ -372,9 +220,10 @@ async function badPathsRun(browser, svc, sample) {
     await route.fulfill({ response, json: body });
   });
   await page.click('button[data-t="start"]');
-  await page.waitForSelector('[data-step="selfie"] .message[data-t="expired"]', { timeout: 20000 });
+  // The face tracker loads before the first challenge (up to 30 s here, software WebGL).
+  await page.waitForSelector('[data-step="selfie"] .message[data-t="expired"]', { timeout: 60000 });
   await shot(page, '13-challenge-expired');
-  await page.waitForSelector('button[data-t="next"]:not([hidden])', { timeout: 60000 });
+  await page.waitForSelector('button[data-t="next"]:not([hidden])', { timeout: 120000 });
   assert.equal(nonces.length, 2);
   await page.click('button[data-t="next"]');
 
@@ -421,10 +270,7 @@ try {
   if (args.screenshots) await mkdir(args.screenshots, { recursive: true });
   const svc = await services(work);
   const sample = await demoCase(path.resolve(args.cases));
-  browser = await chromium.launch({
-    executablePath: process.env.MADO_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launch();
   const only = args.only;
   if (!only || only === 'good') await goodRun(browser, svc, sample, work);
   if (!only || only === 'wrong') await wrongWayRun(browser, svc, sample, work);
@@ -437,11 +283,9 @@ try {
 } catch (e) {
   failed = true;
   console.error(e);
-  for (const [name, chunks] of Object.entries(outputs)) console.error(`--- ${name}\n${Buffer.concat(chunks).toString()}`);
 } finally {
   await browser?.close();
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
+  await stopServices(failed);
   await rm(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -73,6 +73,7 @@ private Q_SLOTS:
         write(root + QStringLiteral("/main-AB12CD34.js"), QByteArrayLiteral("console.log('page');"));
         write(root + QStringLiteral("/assets/logo.svg"), QByteArrayLiteral("<svg xmlns='http://www.w3.org/2000/svg'/>"));
         write(root + QStringLiteral("/notes.txt.bak"), QByteArrayLiteral("backup"));
+        write(root + QStringLiteral("/tiny_face_detector_model-LPRVZFY7.bin"), QByteArray("\x00\x01weights", 9));
         write(root + QStringLiteral("/.hidden.js"), QByteArrayLiteral("hidden"));
         write(m_secret->filePath(QStringLiteral("secret.js")), QByteArrayLiteral("SECRET-OUTSIDE"));
         write(m_page->filePath(QStringLiteral("sibling.js")), QByteArrayLiteral("SECRET-SIBLING"));
@@ -124,6 +125,13 @@ private Q_SLOTS:
         QCOMPARE(svg.header("Cache-Control"), std::string("no-cache"));
         // A symlink that stays inside the directory is served.
         QCOMPARE(fetch(m_server->port(), "/liff/inside.js").status, 200);
+        // The selfie's face detector weights: bytes, never sniffed, cached like the scripts.
+        const Answer weights = fetch(m_server->port(), "/liff/tiny_face_detector_model-LPRVZFY7.bin");
+        QCOMPARE(weights.status, 200);
+        QCOMPARE(weights.body, QByteArray("\x00\x01weights", 9));
+        QCOMPARE(weights.header("Content-Type"), std::string("application/octet-stream"));
+        QCOMPARE(weights.header("Cache-Control"), std::string("public, max-age=31536000, immutable"));
+        QCOMPARE(weights.header("X-Content-Type-Options"), std::string("nosniff"));
     }
 
     void redirectsTheBarePrefix()

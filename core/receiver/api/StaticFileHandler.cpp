@@ -22,7 +22,7 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-const std::array<std::pair<const char *, const char *>, 9> kTypes{{
+const std::array<std::pair<const char *, const char *>, 10> kTypes{{
     {"html", "text/html; charset=utf-8"},
     {"js", "text/javascript; charset=utf-8"},
     {"css", "text/css; charset=utf-8"},
@@ -32,6 +32,8 @@ const std::array<std::pair<const char *, const char *>, 9> kTypes{{
     {"woff2", "font/woff2"},
     {"webmanifest", "application/manifest+json"},
     {"ico", "image/x-icon"},
+    // The selfie's face detector weights (tiny_face_detector_model-HASH.bin), fetched by the page.
+    {"bin", "application/octet-stream"},
 }};
 
 const char *contentType(const QString &fileName)

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import * as camera from './camera.js';
 import { h, retranslate, setText, sleep, twoLanguages } from './dom.js';
 import { language, setLanguage, t } from './i18n.js';
+import { judgeFaces } from './faceguide.js';
 import { measure, problem } from './quality.js';
 import { normalise, rules } from './validate.js';
 import './style.css';
@@ -17,6 +18,11 @@ const autocomplete = { name: 'name', postalCode: 'postal-code', prefecture: 'add
 const arrows = { front: '●', left: '←', right: '→', up: '↑', down: '↓' };
 const stepSeconds = 3;
 const expiryMarginMs = 2000;
+// How long the face tracker (a 1.3 MB chunk, its weights, a first detection) may take to load
+// before the selfie goes on without it.
+const trackerTimeoutMs = 30000;
+// Pause between two looks at the camera while the face is not yet right.
+const guideIntervalMs = 200;
 
 const state = {
   config: null,
@@ -29,6 +35,21 @@ const state = {
   idempotencyKey: '',
   result: null,
 };
+
+// The face tracker, loaded once when a selfie first starts: a promise of the tracker, or of null
+// when it could not be loaded (the selfie then checks brightness and sharpness only).
+let trackerPromise = null;
+function faceTracker() {
+  if (!trackerPromise) {
+    const timeout = new Promise((resolve) => setTimeout(() => resolve(null), trackerTimeoutMs));
+    const loading = import('./facetracker.js').then((m) => m.loadTracker()).catch((e) => {
+      console.warn(`face tracker unavailable: ${e?.message || e}`);
+      return null;
+    });
+    trackerPromise = Promise.race([loading, timeout]);
+  }
+  return trackerPromise;
+}
 
 const app = document.getElementById('app');
 const langButton = document.getElementById('lang');
@@ -256,13 +277,17 @@ function showSelfie() {
   const video = h('video', { class: 'camera mirrored', autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
   const arrow = h('div', { class: 'arrow', 'aria-hidden': 'true' });
   const countdown = h('div', { class: 'countdown', 'aria-hidden': 'true' });
-  const viewer = h('div', { class: 'viewer selfie' }, video, h('div', { class: 'face-guide', 'aria-hidden': 'true' }), arrow, countdown);
+  const guide = h('div', { class: 'face-guide', 'aria-hidden': 'true' });
+  const faceBox = h('div', { class: 'face-box', 'aria-hidden': 'true', hidden: true });
+  const viewer = h('div', { class: 'viewer selfie' }, video, guide, faceBox, arrow, countdown);
   const instruction = h('p', { id: 'instruction', class: 'instruction', 'aria-live': 'assertive' });
   const timeLeft = h('p', { id: 'time-left', class: 'time-left', 'aria-live': 'off' });
   const message = status();
+  const trackerNote = h('p', { id: 'tracker-note', class: 'note', hidden: true });
   const startButton = button('start', () => run());
   const next = button('next', () => showReview(), { hidden: true });
   let running = false;
+  let tracker = null;
 
   const run = async () => {
     if (running) return;
@@ -281,6 +306,12 @@ function showSelfie() {
       running = false;
       return;
     }
+    setText(instruction, 'trackerLoading');
+    tracker = await faceTracker();
+    viewer.dataset.tracker = tracker ? tracker.backend : 'unavailable';
+    // Without the tracker the resident is told, and the selfie goes on with the checks it had.
+    trackerNote.hidden = Boolean(tracker);
+    setText(trackerNote, tracker ? null : 'trackerUnavailable');
     state.selfie = null;
     for (;;) {
       let challenge;
@@ -317,6 +348,30 @@ function showSelfie() {
     running = false;
   };
 
+  // The visual cue: the face the tracker found, drawn over the (mirrored) picture, and the oval
+  // green when the face is right, orange when not.
+  const cue = (judged) => {
+    guide.dataset.state = judged ? (judged.problem ? 'bad' : 'ok') : '';
+    const box = judged?.box;
+    faceBox.hidden = !box;
+    if (!box) return;
+    faceBox.classList.toggle('ok', !judged.problem);
+    Object.assign(faceBox.style, { left: `${(1 - box.x - box.width) * 100}%`, top: `${box.y * 100}%`,
+      width: `${box.width * 100}%`, height: `${box.height * 100}%` });
+  };
+
+  // The first thing wrong with the camera's current frame as a message key (null: take it).
+  const look = async (canvas, step) => {
+    const bad = problem(measure(canvas, canvas.width, canvas.height));
+    if (bad) return bad === 'tooDark' ? 'selfieDark' : 'selfieBlur';
+    if (!tracker) return null;
+    const { boxes, ms } = await tracker.detect(canvas);
+    viewer.dataset.detectMs = ms.toFixed(1);
+    const judged = judgeFaces(boxes, canvas.width, canvas.height, { turned: step !== 'front' });
+    cue(judged);
+    return judged.problem;
+  };
+
   // The frames for one challenge, or null once it expired (no frame is taken after that).
   const follow = async (challenge) => {
     const lifetime = Date.parse(challenge.expiresAt) - Date.parse(challenge.issuedAt);
@@ -329,6 +384,7 @@ function showSelfie() {
     }, 250);
     try {
       const frames = [];
+      instruction.dataset.captured = '0';
       for (const [index, step] of ['front', ...challenge.directions].entries()) {
         instruction.dataset.direction = step;
         instruction.dataset.index = String(index);
@@ -341,20 +397,25 @@ function showSelfie() {
           await sleep(1000);
           if (remaining() <= 0) return null;
         }
+        // The arrow has done its work; it would hide the face the guide now outlines.
         countdown.textContent = '';
+        arrow.textContent = '';
         for (;;) {
           if (remaining() <= 0) return null;
           const canvas = camera.grab(video);
-          const bad = problem(measure(canvas, canvas.width, canvas.height));
-          if (!bad) {
+          const wrong = await look(canvas, step);
+          if (remaining() <= 0) return null;
+          if (!wrong) {
             frames.push({ step, blob: await camera.jpeg(canvas), capturedAt: new Date().toISOString() });
+            instruction.dataset.captured = String(frames.length);
             setText(message, null);
             message.className = 'message';
             break;
           }
-          setText(message, bad === 'tooDark' ? 'selfieDark' : 'selfieBlur');
-          message.className = 'message error';
-          await sleep(1000);
+          // Face guidance is a hint (the resident moves); a dark or shaken picture is an error.
+          setText(message, wrong);
+          message.className = wrong.startsWith('face') ? 'message hint' : 'message error';
+          await sleep(wrong.startsWith('face') ? guideIntervalMs : 1000);
         }
       }
       return remaining() > 0 ? frames : null;
@@ -362,11 +423,14 @@ function showSelfie() {
       clearInterval(ticker);
       arrow.textContent = '';
       countdown.textContent = '';
+      cue(null);
     }
   };
 
-  const intro = h('div', {}, h('p', { t: 'selfieIntro' }), h('p', { class: 'note', t: 'selfieManualNote' }));
-  show('selfie', h('h2', { t: 'selfieHeading' }), intro, instruction, timeLeft, message, viewer,
+  const intro = h('div', {}, h('p', { t: 'selfieIntro' }), h('p', { class: 'note', t: 'selfieGuideNote' }));
+  // The tracker loads while the resident reads the introduction.
+  faceTracker();
+  show('selfie', h('h2', { t: 'selfieHeading' }), intro, instruction, timeLeft, message, trackerNote, viewer,
     h('div', { class: 'actions column' }, startButton, next),
     h('div', { class: 'actions' }, button('back', showDocument, { class: 'secondary' })));
 }
