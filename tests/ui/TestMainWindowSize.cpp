@@ -99,6 +99,9 @@ void TestMainWindowSize::fitsAWardScreen()
         qInfo("%s", qPrintable(where));
         QVERIFY2(minimum.width() <= kScreenWidth, qPrintable(where));
         QVERIFY2(minimum.height() <= kScreenHeight, qPrintable(where));
+        // The size it opens at on that screen (room left for the frame) is not below the minimum.
+        const QSize opening = MainWindow::initialSize(QRect(0, 0, kScreenWidth, kScreenHeight));
+        QVERIFY2(minimum.width() <= opening.width() && minimum.height() <= opening.height(), qPrintable(where));
     }
 
     // On the narrow screen the two faces still get a usable size side by side.

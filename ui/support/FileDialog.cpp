@@ -27,6 +27,17 @@ QString FileDialog::saveFileName(QWidget *parent, const QString &caption, const 
     return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
 }
 
+QString FileDialog::openFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                 const QString &filter)
+{
+    if (std::optional<QString> &next = nextFileName(); next) {
+        const QString path = *next;
+        next.reset();
+        return path;
+    }
+    return QFileDialog::getOpenFileName(parent, caption, suggestedPath, filter);
+}
+
 void FileDialog::setNextFileName(const QString &path)
 {
     nextFileName() = path;
