@@ -2,6 +2,7 @@
 #include "core/store/CaseStore.h"
 #include "core/workflow/ProcedurePolicy.h"
 #include "tests/support/StoreFixture.h"
+#include "tests/ui/CertificateCases.h"
 #include "ui/issuance/CertificateTemplate.h"
 #include "ui/issuance/PainterCertificateRenderer.h"
 #ifdef MADO_HAVE_WEBENGINE
@@ -43,6 +44,10 @@ private:
     static QString run(const QString &program, const QStringList &arguments);
     static QString pdfText(const QString &path);
     static bool pageSizeIs(const QString &pdfInfo, const QSizeF &millimetres);
+    // The text of the one page `renderer` makes of `html` (white space removed); `problem` says why
+    // not when there is no PDF, more than one page or a page of another size.
+    QString pageText(PdfRenderer &renderer, const QString &html, const QString &name, const QPageLayout &layout,
+                     const QSizeF &millimetres, QString *problem);
 
     QTemporaryDir m_dir;
     std::unique_ptr<test::StoreFixture> m_store;
@@ -67,39 +72,13 @@ void TestPainterRenderer::cleanup()
 
 qint64 TestPainterRenderer::issuedCase(const QString &procedure)
 {
-    if (procedure == QLatin1String("juminhyo_copy")) {
-        // The shipped policy holds eKYC-face applications for 住民票; this ward's admin accepts them.
-        auto db = m_store->store().connections().database();
-        auto current = ProcedurePolicy::current(db.value(), procedure);
-        if (!current.ok())
-            return 0;
-        Procedure changed = current.value();
-        changed.acceptedMethods << QStringLiteral("ekyc_face");
-        changed.validFrom = QDate(2026, 1, 1);
-        if (!ProcedurePolicy::change(m_store->store(), m_store->user(QStringLiteral("admin")), changed).ok())
-            return 0;
-    }
-    return m_store->caseIn(CaseState::Issued, procedure);
+    return test::issuedCertificateCase(*m_store, procedure);
 }
 
 QString TestPainterRenderer::renderWith(PdfRenderer &renderer, const QString &html, const QString &name,
                                         const QPageLayout &layout)
 {
-    QSignalSpy finished(&renderer, &PdfRenderer::finished);
-    QSignalSpy failed(&renderer, &PdfRenderer::failed);
-    const QString path = m_dir.filePath(name);
-    if (!renderer.render(html, path, layout))
-        return QString();
-    if (!finished.wait(60000) && finished.isEmpty()) {
-        qWarning() << "no PDF; failures:" << failed.count();
-        return QString();
-    }
-    const QString written = finished.at(0).at(0).toString();
-    if (const QString keep = qEnvironmentVariable("MADO_TEST_KEEP_PDF"); !keep.isEmpty()) {
-        QFile::remove(QDir(keep).filePath(name));
-        QFile::copy(written, QDir(keep).filePath(name));
-    }
-    return written;
+    return test::renderPdf(renderer, html, m_dir.filePath(name), layout);
 }
 
 QString TestPainterRenderer::run(const QString &program, const QStringList &arguments)
@@ -128,6 +107,23 @@ bool TestPainterRenderer::pageSizeIs(const QString &pdfInfo, const QSizeF &milli
     const qreal points = 72.0 / 25.4;
     return qAbs(m.captured(1).toDouble() - millimetres.width() * points) < 1.0 &&
            qAbs(m.captured(2).toDouble() - millimetres.height() * points) < 1.0;
+}
+
+QString TestPainterRenderer::pageText(PdfRenderer &renderer, const QString &html, const QString &name,
+                                      const QPageLayout &layout, const QSizeF &millimetres, QString *problem)
+{
+    const QString pdf = renderWith(renderer, html, name, layout);
+    if (pdf.isEmpty()) {
+        *problem = name + QStringLiteral(": no PDF");
+        return QString();
+    }
+    const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+    if (!info.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))) || !pageSizeIs(info, millimetres)) {
+        *problem = name + QStringLiteral(": ") + info;
+        return QString();
+    }
+    problem->clear();
+    return pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
 }
 
 void TestPainterRenderer::adaptHtmlTakesOutTheWatermarkAndMillimetres()
@@ -173,14 +169,9 @@ void TestPainterRenderer::templates()
     const QString tag = QString::fromLatin1(QTest::currentDataTag());
 
     PainterCertificateRenderer painter;
-    const QString painted = renderWith(painter, html.value(), tag + QStringLiteral("-painter.pdf"), layout);
-    QVERIFY(!painted.isEmpty());
-    const QString info = run(QStringLiteral("pdfinfo"), {painted});
-    QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))), qPrintable(info));
-    QVERIFY2(pageSizeIs(info, pageSize), qPrintable(info));
-    const QString text = pdfText(painted);
-    QString flat = text;
-    flat.remove(QRegularExpression(QStringLiteral("\\s")));
+    QString problem;
+    const QString flat = pageText(painter, html.value(), tag + QStringLiteral("-painter.pdf"), layout, pageSize, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY2(flat.contains(title), qPrintable(flat));
     QVERIFY(flat.contains(data.value().certificateNumber));
     QVERIFY(flat.contains(QStringLiteral("登録町4-5-6")));
@@ -192,13 +183,8 @@ void TestPainterRenderer::templates()
 
 #ifdef MADO_HAVE_WEBENGINE
     CertificateRenderer webEngine;
-    const QString printed = renderWith(webEngine, html.value(), tag + QStringLiteral("-webengine.pdf"), layout);
-    QVERIFY(!printed.isEmpty());
-    const QString webInfo = run(QStringLiteral("pdfinfo"), {printed});
-    QVERIFY2(webInfo.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))), qPrintable(webInfo));
-    QVERIFY2(pageSizeIs(webInfo, pageSize), qPrintable(webInfo));
-    QString webFlat = pdfText(printed);
-    webFlat.remove(QRegularExpression(QStringLiteral("\\s")));
+    const QString webFlat = pageText(webEngine, html.value(), tag + QStringLiteral("-webengine.pdf"), layout, pageSize, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(flat, webFlat);
 #endif
 }

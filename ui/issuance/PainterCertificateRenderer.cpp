@@ -48,7 +48,7 @@ QString PainterCertificateRenderer::adaptHtml(const QString &html, bool *hadWate
     // Borders and widths QTextDocument draws on tables only: the band becomes a one-cell table,
     // the tables span the page and their borders collapse.
     out.replace(band, QStringLiteral("<table class=\"specimen-band\" width=\"100%\" border=\"1\" cellspacing=\"0\" "
-                                     "cellpadding=\"4\" bordercolor=\"#cc0000\"><tr><td align=\"center\">"
+                                     "cellpadding=\"4\" style=\"border-color: #cc0000; border-style: solid\"><tr><td align=\"center\" style=\"border: 1px solid #cc0000\">"
                                      "<b>\\1</b></td></tr></table>"));
     out.replace(QStringLiteral("<table>"), QStringLiteral("<table width=\"100%\" cellspacing=\"0\">"));
     // QTextDocument's CSS has no mm; px are 1/96 inch there (scaled to the PDF's resolution).
