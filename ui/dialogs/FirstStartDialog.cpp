@@ -493,6 +493,12 @@ void FirstStartDialog::retranslate()
     m_startButton->setText(Choice(m_choices->checkedId()) == Choice::Create ? tr("Create and start")
                                                                              : tr("Open and start"));
     m_quitButton->setText(tr("Quit"));
+    // Wrapped texts (the models' status, an error) may need more lines than the dialog has room for.
+    if (isVisible()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 } // namespace mado
