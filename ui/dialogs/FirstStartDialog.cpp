@@ -205,6 +205,10 @@ QWidget *FirstStartDialog::buildModelsPage()
     m_modelsStatusLabel = new QLabel(m_modelsBox);
     m_modelsStatusLabel->setObjectName(QStringLiteral("modelsStatusLabel"));
     m_modelsStatusLabel->setWordWrap(true);
+    // Room for the longest status (missing models: three lines at the dialog's width), so that the
+    // top-level layout, which does not grow for wrapped text, never squeezes it.
+    m_modelsStatusLabel->setMinimumHeight(m_modelsStatusLabel->fontMetrics().lineSpacing() * 3);
+    m_modelsStatusLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_fetchProgress = new QProgressBar(m_modelsBox);
     m_fetchProgress->setObjectName(QStringLiteral("fetchProgressBar"));
     m_fetchProgress->setRange(0, 1000);
@@ -493,12 +497,6 @@ void FirstStartDialog::retranslate()
     m_startButton->setText(Choice(m_choices->checkedId()) == Choice::Create ? tr("Create and start")
                                                                              : tr("Open and start"));
     m_quitButton->setText(tr("Quit"));
-    // Wrapped texts (the models' status, an error) may need more lines than the dialog has room for.
-    if (isVisible()) {
-        const int needed = layout()->totalHeightForWidth(width());
-        if (needed > height())
-            resize(width(), needed);
-    }
 }
 
 } // namespace mado
