@@ -24,6 +24,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -50,7 +51,10 @@ Status verifyModels(const QString &directory)
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1280, 800);
+    if (QScreen *on = screen())
+        fitToScreen(on->availableGeometry());
+    else
+        resize(initialSize(QRect(0, 0, 1280 + 16, 800 + 48)));
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
@@ -216,6 +220,20 @@ void MainWindow::unlock()
     m_viewMenu->setEnabled(true);
     m_lockAction->setEnabled(true);
     Q_EMIT unlocked();
+}
+
+QSize MainWindow::initialSize(const QRect &available)
+{
+    // Room for the frame the window manager adds around the client area (title bar and borders).
+    const QSize frame(16, 48);
+    return QSize(1280, 800).boundedTo(available.size() - frame);
+}
+
+void MainWindow::fitToScreen(const QRect &available)
+{
+    const QSize size = initialSize(available);
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
 
 void MainWindow::checkModels(const QString &modelsDirectory)

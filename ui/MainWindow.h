@@ -6,6 +6,8 @@
 #include "core/workflow/WorkflowOptions.h"
 
 #include <QMainWindow>
+#include <QRect>
+#include <QSize>
 
 #include <memory>
 
@@ -52,6 +54,14 @@ public:
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The size the window opens at on a screen with `available` room (QScreen::availableGeometry):
+    // 1280×800 where that fits with the window frame, else the room left by the frame (1366×768
+    // with a 40 px taskbar: 1280×680).
+    static QSize initialSize(const QRect &available);
+    // Resizes to initialSize() and centres the window in `available` (the constructor does this
+    // for the screen the window is on).
+    void fitToScreen(const QRect &available);
 
     // Checks the face models off the GUI thread; modelsChecked() reports the outcome.
     void checkModels(const QString &modelsDirectory);

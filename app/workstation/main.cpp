@@ -6,12 +6,14 @@
 #include "core/store/StoreLocation.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/FirstStartDialog.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/support/BackgroundWork.h"
 #include "ui/support/WorkstationSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 
 #include <cstdio>
 
@@ -35,17 +37,13 @@ int main(int argc, char *argv[])
         mado::Language::install(mado::Language::defaultLanguage());
     }
 
-    // The store: --store FILE, else MADOGUCHI_STORE, else the one madoguchi-cli uses by default.
+    // The store: --store FILE, else MADOGUCHI_STORE, else the one the first-start dialog chose
+    // (the settings), else the one madoguchi-cli uses by default.
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("store"), QStringLiteral("The case store file."), QStringLiteral("FILE")});
     parser.process(app);
-    const QString storePath = mado::StoreLocation::resolve(parser.value(QStringLiteral("store")));
-    if (mado::Status there = mado::StoreLocation::requireExisting(storePath); !there) {
-        std::fprintf(stderr, "madoguchi: %s\n", qPrintable(there.error().message));
-        return 2;
-    }
 
     // The receiver (pulling applications, outcome notices): MADOGUCHI_RECEIVER_URL,
     // MADOGUCHI_RECEIVER_TOKEN_FILE and MADOGUCHI_RECEIVER_CA_FILE (the demo sets the first two),
@@ -67,17 +65,40 @@ int main(int argc, char *argv[])
         token = tokenFile.value().value;
         caFile = qEnvironmentVariable("MADOGUCHI_RECEIVER_CA_FILE");
     }
-    const mado::SystemClock clock;
-    auto store = mado::CaseStore::open(storePath, clock);
-    if (!store) {
-        std::fprintf(stderr, "madoguchi: %s\n", qPrintable(store.error().message));
-        return 2;
-    }
 
+    const mado::SystemClock clock;
     mado::WorkstationSettings settings;
     mado::MainWindow::SessionSetup setup;
     setup.settings = &settings;
-    mado::UserDirectory directory(*store.value(), setup.security);
+    QString storeGiven = parser.value(QStringLiteral("store"));
+    if (storeGiven.isEmpty() && qEnvironmentVariableIsEmpty("MADOGUCHI_STORE"))
+        storeGiven = settings.value(mado::WorkstationSettings::Key::StoreLocation).toString();
+    const QString storePath = mado::StoreLocation::resolve(storeGiven);
+    std::unique_ptr<mado::CaseStore> store;
+    if (mado::StoreLocation::requireExisting(storePath).ok()) {
+        auto opened = mado::CaseStore::open(storePath, clock);
+        if (!opened) {
+            std::fprintf(stderr, "madoguchi: %s\n", qPrintable(opened.error().message));
+            return 2;
+        }
+        store = std::move(opened).value();
+    } else {
+        // First start (no store there yet): create one, open another, or connect to a server store;
+        // the models are checked and can be fetched there too. Quitting the dialog ends the program.
+        mado::FirstStartDialog::Setup first;
+        first.storePath = QDir::toNativeSeparators(storePath);
+        first.modelsDirectory = settings.value(mado::WorkstationSettings::Key::ModelsDirectory).toString();
+        first.security = setup.security;
+        first.clock = &clock;
+        mado::FirstStartDialog dialog(first);
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        store = dialog.takeStore();
+        settings.setValue(mado::WorkstationSettings::Key::StoreLocation, dialog.storeLocation());
+        settings.sync();
+    }
+
+    mado::UserDirectory directory(*store, setup.security);
     mado::LoginDialog login(directory);
     if (login.exec() != QDialog::Accepted)
         return 0;
@@ -94,7 +115,7 @@ int main(int argc, char *argv[])
     setup.receiverCaFile = caFile;
 
     mado::MainWindow window;
-    window.startSession(*store.value(), login.session(), setup);
+    window.startSession(*store, login.session(), setup);
     window.show();
 
     // Pull from the receiver, verify and deliver queued outcome notices in the background.
@@ -104,7 +125,7 @@ int main(int argc, char *argv[])
     backgroundOptions.modelsDirectory = modelsDirectory;
     backgroundOptions.receiverCaFile = caFile;
     // Import and verification run in clerk and supervisor sessions only (admins may not verify).
-    mado::BackgroundWork background(*store.value(), login.session().userId(), login.session().role(),
+    mado::BackgroundWork background(*store, login.session().userId(), login.session().role(),
                                     *window.backgroundStatus(), backgroundOptions);
     QObject::connect(&background, &mado::BackgroundWork::casesChanged, &window, &mado::MainWindow::refreshQueue);
     QObject::connect(&window, &mado::MainWindow::outcomesQueued, &background,

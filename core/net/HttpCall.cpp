@@ -152,6 +152,49 @@ Result<HttpCall::Reply> HttpCall::Client::request(const std::string &method, con
     }
 }
 
+Status HttpCall::get(const QString &url, const Sink &sink, int timeoutMs)
+{
+    try {
+        const Poco::URI uri(url.toStdString());
+        std::unique_ptr<Poco::Net::HTTPClientSession> session;
+        if (uri.getScheme() == "https")
+            session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), clientContext());
+        else if (uri.getScheme() == "http")
+            session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        else
+            return Error{ErrorCode::Network, QStringLiteral("only http and https URLs are supported")};
+        session->setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(timeoutMs) * 1000));
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathEtc(),
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setKeepAlive(false);
+        session->sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        std::istream &in = session->receiveResponse(response);
+        if (response.getStatus() == Poco::Net::HTTPResponse::HTTP_NOT_FOUND)
+            return Error{ErrorCode::NotFound, QStringLiteral("the server has no such file (404)")};
+        if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK)
+            return Error{ErrorCode::Network, QStringLiteral("the server answered %1").arg(int(response.getStatus()))};
+        const qint64 length = response.hasContentLength() ? qint64(response.getContentLength64()) : -1;
+        qint64 received = 0;
+        char buffer[65536];
+        while (in) {
+            in.read(buffer, sizeof buffer);
+            const qint64 got = qint64(in.gcount());
+            if (got <= 0)
+                break;
+            received += got;
+            if (!sink(buffer, got, length))
+                return Error{ErrorCode::InvalidState, QStringLiteral("cancelled")};
+        }
+        if (length >= 0 && received != length)
+            return Error{ErrorCode::Network,
+                         QStringLiteral("the transfer ended after %1 of %2 bytes").arg(received).arg(length)};
+        return {};
+    } catch (const Poco::Exception &e) {
+        return Error{ErrorCode::Network, QString::fromStdString(e.displayText())};
+    }
+}
+
 QByteArray HttpCall::formEncode(const std::vector<std::pair<QString, QString>> &fields)
 {
     QByteArray out;

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -38,6 +39,14 @@ public:
     static Result<Reply> request(const std::string &method, const QString &url, const Headers &headers,
                                  const QByteArray &body, const std::string &contentType, int timeoutMs = 5000,
                                  qint64 maxReplyBytes = 8 * 1024 * 1024);
+
+    // A GET whose body is too large to hold (a model archive): the body goes to `sink` in chunks
+    // as it arrives, with the Content-Length (-1 when the server sends none); `sink` returns false
+    // to stop (then InvalidState, "cancelled"). `timeoutMs` bounds each wait for data, not the
+    // whole transfer. A status other than 200 is an error: NotFound for 404, Network otherwise,
+    // like a connection that drops or a body shorter than its Content-Length.
+    using Sink = std::function<bool(const char *data, qint64 size, qint64 contentLength)>;
+    static Status get(const QString &url, const Sink &sink, int timeoutMs = 30000);
 
     // Requests on one kept-alive connection per scheme, host and port (the last one used), for a
     // worker that calls the same API again and again: no TCP (or TLS) handshake per call. A call

@@ -547,48 +547,48 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="30"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="31"/>
         <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
         <translation>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="38"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
         <source>Importing applications from the receiver</source>
         <translation>Importing applications from the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="42"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="43"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>The receiver cannot be reached (attempt %1); retrying in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="58"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="59"/>
         <source>Import stopped</source>
         <translation>Import stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="76"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="77"/>
         <source>Outcome notices could not be read</source>
         <translation>Outcome notices could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="151"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="157"/>
         <source>Face verification cannot run: %1 (face models directory: %2)</source>
         <translation>Face verification cannot run: %1 (face models directory: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="153"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="159"/>
         <source>Face verification stopped</source>
         <translation>Face verification stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="69"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>Outcome notices waiting for the receiver: %1; retrying later</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="109"/>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="118"/>
         <source>Verifying faces of new applications</source>
         <translation>Verifying faces of new applications</translation>
     </message>
@@ -1268,6 +1268,260 @@
     </message>
 </context>
 <context>
+    <name>mado::FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="159"/>
+        <source>Open a case store</source>
+        <translation>Open a case store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="160"/>
+        <source>Case stores (*.sqlite);;All files (*)</source>
+        <translation>Case stores (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="297"/>
+        <source>Enter the store file and the admin&apos;s login</source>
+        <translation>Enter the store file and the admin&apos;s login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="300"/>
+        <source>The two passwords differ</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="303"/>
+        <source>There is a file at this place already; choose “Open an existing store”</source>
+        <translation>There is a file at this place already; choose “Open an existing store”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="306"/>
+        <source>The store&apos;s folder could not be created</source>
+        <translation>The store&apos;s folder could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="310"/>
+        <source>The case store could not be created</source>
+        <translation>The case store could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="315"/>
+        <source>Creating the store and the admin account…</source>
+        <translation>Creating the store and the admin account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="331"/>
+        <source>The admin account could not be created</source>
+        <translation>The admin account could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="343"/>
+        <source>The server store&apos;s address is not a URL such as postgresql://host/database</source>
+        <translation>The server store&apos;s address is not a URL such as postgresql://host/database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="346"/>
+        <source>Enter the store file</source>
+        <translation>Enter the store file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="351"/>
+        <source>The server store could not be opened</source>
+        <translation>The server store could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="352"/>
+        <source>There is no case store at this place</source>
+        <translation>There is no case store at this place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="356"/>
+        <source>The case store could not be opened</source>
+        <translation>The case store could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="369"/>
+        <source>The face models are there and verified.</source>
+        <translation>The face models are there and verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="371"/>
+        <source>The face models are damaged: fetch them again.</source>
+        <translation>The face models are damaged: fetch them again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="374"/>
+        <source>The face models are missing. Fetch them now (about 200 MB from Debian&apos;s dlib source package), or set MADOGUCHI_MODELS_DIR to a folder that has them.</source>
+        <translation>The face models are missing. Fetch them now (about 200 MB from Debian&apos;s dlib source package), or set MADOGUCHI_MODELS_DIR to a folder that has them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="412"/>
+        <source>Unpacking and checking the models…</source>
+        <translation>Unpacking and checking the models…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="414"/>
+        <source>Downloading the models: %1 of %2 MB</source>
+        <translation>Downloading the models: %1 of %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="416"/>
+        <source>Downloading the models: %1 MB</source>
+        <translation>Downloading the models: %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="437"/>
+        <source>The fetch was cancelled; nothing was installed.</source>
+        <translation>The fetch was cancelled; nothing was installed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="440"/>
+        <source>The download server cannot be reached or has no models archive at this address.</source>
+        <translation>The download server cannot be reached or has no models archive at this address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="442"/>
+        <source>The download is not a models archive.</source>
+        <translation>The download is not a models archive.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="445"/>
+        <source>The models could not be fetched: %1</source>
+        <translation>The models could not be fetched: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="469"/>
+        <source>Madoguchi — first start</source>
+        <translation>Madoguchi — first start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="470"/>
+        <source>Set up this workstation</source>
+        <translation>Set up this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="471"/>
+        <source>No case store was found. Create a new one on this PC with its first admin account, open an existing store file, or connect to the ward&apos;s server store.</source>
+        <translation>No case store was found. Create a new one on this PC with its first admin account, open an existing store file, or connect to the ward&apos;s server store.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="473"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="474"/>
+        <source>Case store</source>
+        <translation>Case store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="475"/>
+        <source>Create a new store</source>
+        <translation>Create a new store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="476"/>
+        <source>Open an existing store</source>
+        <translation>Open an existing store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="477"/>
+        <source>Connect to a server store</source>
+        <translation>Connect to a server store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="478"/>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="484"/>
+        <source>Store file</source>
+        <translation>Store file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="479"/>
+        <source>Admin login</source>
+        <translation>Admin login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="480"/>
+        <source>Admin name</source>
+        <translation>Admin name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="481"/>
+        <source>(the login when empty)</source>
+        <translation>(the login when empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="482"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="483"/>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="485"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="486"/>
+        <source>Server URL</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="487"/>
+        <source>The address IT gave you, for example postgresql://host/database.</source>
+        <translation>The address IT gave you, for example postgresql://host/database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="488"/>
+        <source>Face models</source>
+        <translation>Face models</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="491"/>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="492"/>
+        <source>Folder: %1 (from MADOGUCHI_MODELS_DIR)</source>
+        <translation>Folder: %1 (from MADOGUCHI_MODELS_DIR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="493"/>
+        <source>Checking the face models…</source>
+        <translation>Checking the face models…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="494"/>
+        <source>Fetch the models</source>
+        <translation>Fetch the models</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="495"/>
+        <source>Cancel the fetch</source>
+        <translation>Cancel the fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="497"/>
+        <source>Create and start</source>
+        <translation>Create and start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="498"/>
+        <source>Open and start</source>
+        <translation>Open and start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="499"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>mado::ImageComparisonWidget</name>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
@@ -1702,122 +1956,122 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="272"/>
         <source>Madoguchi — staff verification</source>
         <translation>Madoguchi — staff verification</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="274"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>&amp;About Madoguchi</source>
         <translation>&amp;About Madoguchi</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>No applications are waiting.</source>
         <translation>No applications are waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Checking the face models…</source>
         <translation>Checking the face models…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="286"/>
         <source>%1 Ask IT to run %2.</source>
         <translation>%1 Ask IT to run %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="296"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="297"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="298"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="299"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="299"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="300"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="300"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="301"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="301"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <location filename="../../ui/MainWindow.cpp" line="302"/>
         <source>Issuance</source>
         <translation>Issuance</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Open a case from the queue.</source>
         <translation>Open a case from the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="265"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Face models: ready (%1)</source>
         <translation>Face models: ready (%1)</translation>
     </message>

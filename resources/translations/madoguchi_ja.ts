@@ -546,48 +546,48 @@
 <context>
     <name>mado::BackgroundWork</name>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="30"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="31"/>
         <source>Applications are not imported or verified in an administrator&apos;s session; sign in as a clerk or supervisor for that.</source>
         <translation>管理者のセッションでは申請の取り込みと顔照合を行いません。取り込みと照合には職員または監督者としてログインしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="38"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="39"/>
         <source>Importing applications from the receiver</source>
         <translation>受付サーバーから申請を取り込んでいます</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="42"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="43"/>
         <source>The receiver cannot be reached (attempt %1); retrying in %2 s</source>
         <translation>受付サーバーに接続できません（%1 回目）。%2 秒後に再試行します</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="58"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="59"/>
         <source>Import stopped</source>
         <translation>取り込みを停止しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="76"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="77"/>
         <source>Outcome notices could not be read</source>
         <translation>通知の送信待ちを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="151"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="157"/>
         <source>Face verification cannot run: %1 (face models directory: %2)</source>
         <translation>顔照合を実行できません: %1（顔照合モデルのフォルダ: %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="153"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="159"/>
         <source>Face verification stopped</source>
         <translation>顔照合を中断しました</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="69"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="70"/>
         <source>Outcome notices waiting for the receiver: %1; retrying later</source>
         <translation>受付システムへの未送信の通知: %1 件（後で再送します）</translation>
     </message>
     <message>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="109"/>
-        <location filename="../../ui/support/BackgroundWork.cpp" line="117"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="110"/>
+        <location filename="../../ui/support/BackgroundWork.cpp" line="118"/>
         <source>Verifying faces of new applications</source>
         <translation>新しい申請の顔照合をしています</translation>
     </message>
@@ -1267,6 +1267,260 @@
     </message>
 </context>
 <context>
+    <name>mado::FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="159"/>
+        <source>Open a case store</source>
+        <translation>案件データベースを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="160"/>
+        <source>Case stores (*.sqlite);;All files (*)</source>
+        <translation>案件データベース (*.sqlite);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="297"/>
+        <source>Enter the store file and the admin&apos;s login</source>
+        <translation>データベースファイルと管理者のログイン名を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="300"/>
+        <source>The two passwords differ</source>
+        <translation>2つのパスワードが一致しません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="303"/>
+        <source>There is a file at this place already; choose “Open an existing store”</source>
+        <translation>この場所には既にファイルがあります。「既存のデータベースを開く」を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="306"/>
+        <source>The store&apos;s folder could not be created</source>
+        <translation>データベースのフォルダーを作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="310"/>
+        <source>The case store could not be created</source>
+        <translation>案件データベースを作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="315"/>
+        <source>Creating the store and the admin account…</source>
+        <translation>データベースと管理者アカウントを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="331"/>
+        <source>The admin account could not be created</source>
+        <translation>管理者アカウントを作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="343"/>
+        <source>The server store&apos;s address is not a URL such as postgresql://host/database</source>
+        <translation>サーバーのデータベースのアドレスが postgresql://ホスト/データベース のような URL ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="346"/>
+        <source>Enter the store file</source>
+        <translation>データベースファイルを入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="351"/>
+        <source>The server store could not be opened</source>
+        <translation>サーバーのデータベースを開けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="352"/>
+        <source>There is no case store at this place</source>
+        <translation>この場所に案件データベースはありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="356"/>
+        <source>The case store could not be opened</source>
+        <translation>案件データベースを開けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="369"/>
+        <source>The face models are there and verified.</source>
+        <translation>顔照合モデルがあり、検証済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="371"/>
+        <source>The face models are damaged: fetch them again.</source>
+        <translation>顔照合モデルが破損しています。もう一度取得してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="374"/>
+        <source>The face models are missing. Fetch them now (about 200 MB from Debian&apos;s dlib source package), or set MADOGUCHI_MODELS_DIR to a folder that has them.</source>
+        <translation>顔照合モデルがありません。今すぐ取得する（Debian の dlib ソースパッケージから約 200 MB）か、モデルのあるフォルダーを MADOGUCHI_MODELS_DIR に設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="412"/>
+        <source>Unpacking and checking the models…</source>
+        <translation>モデルを展開して検証しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="414"/>
+        <source>Downloading the models: %1 of %2 MB</source>
+        <translation>モデルをダウンロード中: %1 / %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="416"/>
+        <source>Downloading the models: %1 MB</source>
+        <translation>モデルをダウンロード中: %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="437"/>
+        <source>The fetch was cancelled; nothing was installed.</source>
+        <translation>取得を中止しました。何もインストールされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="440"/>
+        <source>The download server cannot be reached or has no models archive at this address.</source>
+        <translation>ダウンロードサーバーに接続できないか、このアドレスにモデルのアーカイブがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="442"/>
+        <source>The download is not a models archive.</source>
+        <translation>ダウンロードしたファイルはモデルのアーカイブではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="445"/>
+        <source>The models could not be fetched: %1</source>
+        <translation>モデルを取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="469"/>
+        <source>Madoguchi — first start</source>
+        <translation>窓口 本人確認 — 初回設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="470"/>
+        <source>Set up this workstation</source>
+        <translation>この端末の初期設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="471"/>
+        <source>No case store was found. Create a new one on this PC with its first admin account, open an existing store file, or connect to the ward&apos;s server store.</source>
+        <translation>案件データベースが見つかりません。この PC に新しく作成して最初の管理者アカウントを登録するか、既存のデータベースファイルを開くか、区のサーバーのデータベースに接続してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="473"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="474"/>
+        <source>Case store</source>
+        <translation>案件データベース</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="475"/>
+        <source>Create a new store</source>
+        <translation>新しく作成する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="476"/>
+        <source>Open an existing store</source>
+        <translation>既存のデータベースを開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="477"/>
+        <source>Connect to a server store</source>
+        <translation>サーバーのデータベースに接続する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="478"/>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="484"/>
+        <source>Store file</source>
+        <translation>データベースファイル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="479"/>
+        <source>Admin login</source>
+        <translation>管理者のログイン名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="480"/>
+        <source>Admin name</source>
+        <translation>管理者の氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="481"/>
+        <source>(the login when empty)</source>
+        <translation>（空欄ならログイン名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="482"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="483"/>
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="485"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="486"/>
+        <source>Server URL</source>
+        <translation>サーバーの URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="487"/>
+        <source>The address IT gave you, for example postgresql://host/database.</source>
+        <translation>情報システム担当から伝えられたアドレス（例: postgresql://ホスト/データベース）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="488"/>
+        <source>Face models</source>
+        <translation>顔照合モデル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="491"/>
+        <source>Folder: %1</source>
+        <translation>フォルダー: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="492"/>
+        <source>Folder: %1 (from MADOGUCHI_MODELS_DIR)</source>
+        <translation>フォルダー: %1（MADOGUCHI_MODELS_DIR による指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="493"/>
+        <source>Checking the face models…</source>
+        <translation>顔照合モデルを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="494"/>
+        <source>Fetch the models</source>
+        <translation>モデルを取得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="495"/>
+        <source>Cancel the fetch</source>
+        <translation>取得を中止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="497"/>
+        <source>Create and start</source>
+        <translation>作成して開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="498"/>
+        <source>Open and start</source>
+        <translation>開いて開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/FirstStartDialog.cpp" line="499"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
     <name>mado::ImageComparisonWidget</name>
     <message>
         <location filename="../../ui/widgets/ImageComparisonWidget.cpp" line="27"/>
@@ -1701,122 +1955,122 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="272"/>
         <source>Madoguchi — staff verification</source>
         <translation>窓口 — 職員確認端末 (Madoguchi)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="255"/>
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="274"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="276"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>&amp;About Madoguchi</source>
         <translation>窓口について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
         <source>No applications are waiting.</source>
         <translation>確認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>Checking the face models…</source>
         <translation>顔照合モデルを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="286"/>
         <source>%1 Ask IT to run %2.</source>
         <translation>%1 情報システム担当に %2 の実行を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="296"/>
         <source>supervisor</source>
         <translation>監督者</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="297"/>
         <source>clerk</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="280"/>
+        <location filename="../../ui/MainWindow.cpp" line="298"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="299"/>
         <source>Queue</source>
         <translation>申請一覧</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="299"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="300"/>
         <source>Batches</source>
         <translation>バッチ承認</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="300"/>
         <source>Audit</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="301"/>
         <source>Users</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="301"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <location filename="../../ui/MainWindow.cpp" line="302"/>
         <source>Issuance</source>
         <translation>発行</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Case %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Open a case from the queue.</source>
         <translation>一覧から案件を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="265"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Face models: ready (%1)</source>
         <translation>顔照合モデル: 使用可能 (%1)</translation>
     </message>

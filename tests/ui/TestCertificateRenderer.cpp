@@ -2,6 +2,7 @@
 #include "core/store/CaseStore.h"
 #include "core/workflow/ProcedurePolicy.h"
 #include "tests/support/StoreFixture.h"
+#include "tests/ui/CertificateCases.h"
 #include "ui/issuance/CertificateRenderer.h"
 #include "ui/issuance/CertificateTemplate.h"
 
@@ -62,38 +63,13 @@ void TestCertificateRenderer::cleanup()
 
 qint64 TestCertificateRenderer::issuedCase(const QString &procedure)
 {
-    if (procedure == QLatin1String("juminhyo_copy")) {
-        // The shipped policy holds eKYC-face applications for 住民票; this ward's admin accepts them.
-        auto db = m_store->store().connections().database();
-        auto current = ProcedurePolicy::current(db.value(), procedure);
-        if (!current.ok())
-            return 0;
-        Procedure changed = current.value();
-        changed.acceptedMethods << QStringLiteral("ekyc_face");
-        changed.validFrom = QDate(2026, 1, 1);
-        if (!ProcedurePolicy::change(m_store->store(), m_store->user(QStringLiteral("admin")), changed).ok())
-            return 0;
-    }
-    return m_store->caseIn(CaseState::Issued, procedure);
+    return test::issuedCertificateCase(*m_store, procedure);
 }
 
 QString TestCertificateRenderer::renderPdf(const QString &html, const QString &name, const QPageLayout &layout)
 {
     CertificateRenderer renderer;
-    QSignalSpy finished(&renderer, &CertificateRenderer::finished);
-    QSignalSpy failed(&renderer, &CertificateRenderer::failed);
-    const QString path = m_dir.filePath(name);
-    if (!renderer.render(html, path, layout))
-        return QString();
-    if (!finished.wait(60000) && finished.isEmpty()) {
-        qWarning() << "no PDF; failures:" << failed.count();
-        return QString();
-    }
-    const QString written = finished.at(0).at(0).toString();
-    // For looking at the pages by eye: MADO_TEST_KEEP_PDF=DIR keeps a copy.
-    if (const QString keep = qEnvironmentVariable("MADO_TEST_KEEP_PDF"); !keep.isEmpty())
-        QFile::copy(written, QDir(keep).filePath(name));
-    return written;
+    return test::renderPdf(renderer, html, m_dir.filePath(name), layout);
 }
 
 QString TestCertificateRenderer::pdfText(const QString &path)

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,9 @@ private Q_SLOTS:
     void speaksJapaneseFirstAndEnglish();
     void reportsReadyModels();
     void reportsMissingModelsWithTheFix();
+    void initialSizeFitsTheScreen_data();
+    void initialSizeFitsTheScreen();
+    void opensOnTheScreenItIsOn();
 };
 
 void TestMainWindow::opensWithJapaneseAndEnglishNames()
@@ -70,6 +74,42 @@ void TestMainWindow::reportsMissingModelsWithTheFix()
     const auto *label = window.findChild<QLabel *>(QStringLiteral("modelStatusLabel"));
     QVERIFY(label);
     QVERIFY2(label->text().contains(ModelSet::fetchCommand()), qPrintable(label->text()));
+}
+
+void TestMainWindow::initialSizeFitsTheScreen_data()
+{
+    QTest::addColumn<QRect>("available");
+    QTest::addColumn<QSize>("expected");
+    // Available = the screen less the taskbar (about 40 px); the frame takes 16×48 px of it.
+    QTest::addRow("1366x768") << QRect(0, 0, 1366, 728) << QSize(1280, 680);
+    QTest::addRow("1920x1080") << QRect(0, 0, 1920, 1040) << QSize(1280, 800);
+    QTest::addRow("1280x1024 second screen") << QRect(1920, 0, 1280, 984) << QSize(1264, 800);
+    QTest::addRow("1024x768") << QRect(0, 0, 1024, 728) << QSize(1008, 680);
+}
+
+void TestMainWindow::initialSizeFitsTheScreen()
+{
+    QFETCH(QRect, available);
+    QFETCH(QSize, expected);
+    QCOMPARE(MainWindow::initialSize(available), expected);
+    // On a 1366×768 screen the window, status bar included, lies inside the available area.
+    MainWindow window;
+    window.fitToScreen(available);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), expected);
+    QVERIFY(available.contains(window.geometry()));
+    const QWidget *status = window.findChild<QWidget *>(QStringLiteral("modelStatusLabel"));
+    QVERIFY(status);
+    QVERIFY(window.rect().contains(QRect(status->mapTo(&window, QPoint(0, 0)), status->size())));
+}
+
+void TestMainWindow::opensOnTheScreenItIsOn()
+{
+    MainWindow window; // the offscreen platform's screen is 800×600
+    const QRect available = window.screen()->availableGeometry();
+    QCOMPARE(window.size(), MainWindow::initialSize(available));
+    QVERIFY(window.width() <= available.width() && window.height() <= available.height());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -13,7 +13,10 @@ public:
     // The path the user chose to save to; empty when cancelled.
     static QString saveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
                                 const QString &filter);
-    // The result of the next saveFileName() (tests; empty: cancelled), which then shows no dialog.
+    // The existing file the user chose to open; empty when cancelled.
+    static QString openFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                const QString &filter);
+    // The result of the next saveFileName() or openFileName() (tests; empty: cancelled), which then shows no dialog.
     static void setNextFileName(const QString &path);
 };
 

@@ -26,6 +26,8 @@ Definition definition(WorkstationSettings::Key key)
         return {"receiver/caFile", [] { return QVariant(QString()); }};
     case WorkstationSettings::Key::ModelsDirectory:
         return {"face/modelsDirectory", [] { return QVariant(ModelSet::defaultDirectory()); }};
+    case WorkstationSettings::Key::StoreLocation:
+        return {"store/location", [] { return QVariant(QString()); }};
     }
     return {"", [] { return QVariant(); }};
 }

@@ -16,7 +16,9 @@ class WorkstationSettings {
 public:
     // ReceiverCaFile: PEM file of the CA certificates trusted for the receiver (a ward's own CA);
     // empty: the system's CA certificates.
-    enum class Key { ReceiverUrl, ReceiverCaFile, ModelsDirectory };
+    // StoreLocation: the store file or server URL the first-start dialog opened or created, used
+    // when neither --store nor MADOGUCHI_STORE names one; empty: StoreLocation's default.
+    enum class Key { ReceiverUrl, ReceiverCaFile, ModelsDirectory, StoreLocation };
 
     // The user's settings (QStandardPaths::AppConfigLocation).
     WorkstationSettings();
