@@ -1,6 +1,7 @@
 #include "core/crypto/SealedFile.h"
 
 #include "core/crypto/Keyring.h"
+#include "core/crypto/OwnerOnlyFile.h"
 #include "core/crypto/SealStream.h"
 
 #include <QDir>
@@ -10,42 +11,10 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace mado {
 
 namespace {
-
-Error ioError(const QString &what, const QString &path)
-{
-    return Error{ErrorCode::Io,
-                 QStringLiteral("cannot %1 '%2': %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)))};
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    for (qsizetype done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, std::size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
-
-void syncDirectoryOf(const QString &path)
-{
-    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_CLOEXEC);
-    if (dir >= 0) {
-        static_cast<void>(::fsync(dir));
-        ::close(dir);
-    }
-}
 
 void wipe(QByteArray &bytes)
 {
@@ -57,21 +26,16 @@ void wipe(QByteArray &bytes)
 
 Status SealedFile::write(const QString &path, QByteArrayView plain, const Keyring &keyring)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return ioError(QStringLiteral("create"), path);
+    OwnerOnlyFile file;
+    if (Status created = file.create(path, QStringLiteral("sealed file")); !created)
+        return created;
     SealingStream stream(keyring.current());
     bool ok = true;
     for (qsizetype at = 0; ok && at < plain.size(); at += SealingStream::kChunkBytes)
-        ok = writeAll(fd, stream.push(plain.sliced(at, std::min<qsizetype>(SealingStream::kChunkBytes, plain.size() - at))));
-    ok = ok && writeAll(fd, stream.finish()) && ::fsync(fd) == 0;
-    const Error failure = ok ? Error{} : ioError(QStringLiteral("write"), path);
-    ::close(fd);
-    if (!ok) {
-        QFile::remove(path);
-        return failure;
-    }
-    return {};
+        ok = file.write(stream.push(plain.sliced(at, std::min<qsizetype>(SealingStream::kChunkBytes, plain.size() - at))));
+    if (ok)
+        file.write(stream.finish());
+    return file.commit();
 }
 
 Result<QByteArray> SealedFile::read(const QString &path, const Keyring *keyring, qint64 maxBytes)
@@ -134,12 +98,10 @@ Result<bool> SealedFile::reseal(const QString &path, const Keyring &keyring)
     wipe(plain.value());
     if (!written)
         return written.error();
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        const Error failure = ioError(QStringLiteral("replace"), path);
+    if (Status replaced = OwnerOnlyFile::replace(temporary, path); !replaced) {
         QFile::remove(temporary);
-        return failure;
+        return replaced.error();
     }
-    syncDirectoryOf(path);
     return true;
 }
 
@@ -151,7 +113,7 @@ int SealedFile::removeLeftovers(const QString &directory)
     for (const QString &name : names)
         removed += QFile::remove(dir.filePath(name)) ? 1 : 0;
     if (removed > 0)
-        syncDirectoryOf(dir.filePath(QStringLiteral(".")));
+        OwnerOnlyFile::syncFolderOf(dir.filePath(QStringLiteral(".")));
     return removed;
 }
 

@@ -14,7 +14,7 @@
 # Steps: sqlite3 libsodium openssl poco qtcore zlib libjpeg-turbo libpng1.6 opencv openblas dlib qtgui
 # (Debian's OpenCV source has no 3rdparty/ folder, so zlib, libjpeg and libpng are built first.)
 # It stops at the first step that fails and names the command and the log.
-# Needs: g++-mingw-w64-x86-64-posix, mingw-w64-tools, dpkg-dev, cmake, ninja, tclsh, Debian's own Qt 6
+# Needs: g++-mingw-w64-x86-64-posix, mingw-w64-tools, dpkg-dev, cmake, ninja, tclsh, autoconf, automake, libtool, Debian's own Qt 6
 # (the host tools moc, rcc, uic: qt6-base-dev-tools).
 # Does not touch the system's apt sources: a private source list and list directory are used.
 set -euo pipefail
@@ -37,7 +37,7 @@ if [ "${1:-}" = "--fetch-only" ]; then fetch_only=1; shift; fi
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=("${all_steps[@]}")
 
-for tool in "$CC" "$CXX" "$WINDRES" apt-get dpkg-source cmake ninja make tclsh sha256sum; do
+for tool in "$CC" "$CXX" "$WINDRES" apt-get dpkg-source cmake ninja make tclsh autoreconf perl sha256sum; do
     command -v "$tool" >/dev/null || { echo "build-deps: '$tool' is missing" >&2; exit 1; }
 done
 mkdir -p "$cache"/{src,build,logs,stamps} "$prefix"/{bin,lib,include}
@@ -101,6 +101,8 @@ build_sqlite3() {
 build_libsodium() {
     local src b; src=$(source_tree libsodium); b="$cache/build/libsodium"
     rm -rf "$b"; mkdir -p "$b"
+    # Debian's tarball is a git snapshot without the generated configure script.
+    [ -x "$src/configure" ] || (cd "$src" && autoreconf -fi)
     (cd "$b" && "$src/configure" --host=$host --prefix="$prefix" --disable-static --enable-shared && make -j"$jobs" && make install)
 }
 
