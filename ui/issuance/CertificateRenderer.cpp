@@ -1,9 +1,6 @@
 #include "ui/issuance/CertificateRenderer.h"
 
 #include <QFile>
-#include <QMarginsF>
-#include <QPageSize>
-#include <QSizeF>
 #include <QUrl>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
@@ -11,7 +8,7 @@
 
 namespace mado {
 
-CertificateRenderer::CertificateRenderer(QObject *parent) : QObject(parent)
+CertificateRenderer::CertificateRenderer(QObject *parent) : PdfRenderer(parent)
 {
     m_profile = new QWebEngineProfile(this); // no storage name: off the record
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
@@ -32,18 +29,6 @@ CertificateRenderer::~CertificateRenderer()
     m_page = nullptr;
     delete m_profile;
     m_profile = nullptr;
-}
-
-QPageLayout CertificateRenderer::a4()
-{
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 16, 16, 16),
-                       QPageLayout::Millimeter);
-}
-
-QPageLayout CertificateRenderer::label()
-{
-    return QPageLayout(QPageSize(QSizeF(100, 148), QPageSize::Millimeter, QStringLiteral("Label 148x100")),
-                       QPageLayout::Landscape, QMarginsF(6, 6, 6, 6), QPageLayout::Millimeter);
 }
 
 bool CertificateRenderer::render(const QString &html, const QString &pdfPath, const QPageLayout &layout)

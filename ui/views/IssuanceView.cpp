@@ -3,7 +3,7 @@
 #include "core/store/CaseStore.h"
 #include "core/station/IssuanceService.h"
 #include "core/station/ReceiverClient.h"
-#include "ui/issuance/CertificateRenderer.h"
+#include "ui/issuance/PdfRenderer.h"
 #include "ui/issuance/HtmlPreview.h"
 #include "ui/support/Background.h"
 #include "ui/support/DomainTexts.h"
@@ -380,20 +380,20 @@ void IssuanceView::exportPdf(bool label)
     if (path.isEmpty())
         return;
     if (!m_renderer) {
-        m_renderer = new CertificateRenderer(this);
-        connect(m_renderer, &CertificateRenderer::finished, this, [this](const QString &written) {
+        m_renderer = PdfRenderer::create(this);
+        connect(m_renderer, &PdfRenderer::finished, this, [this](const QString &written) {
             report(tr("Saved: %1").arg(QDir::toNativeSeparators(written)));
             updateButtons();
             Q_EMIT exported(written);
         });
-        connect(m_renderer, &CertificateRenderer::failed, this, [this](const Error &error) {
+        connect(m_renderer, &PdfRenderer::failed, this, [this](const Error &error) {
             const QString message = ErrorTexts::failure(tr("The PDF could not be saved"), error);
             report(message, ErrorTexts::details(error));
             updateButtons();
             Q_EMIT exportFailed(message);
         });
     }
-    if (!m_renderer->render(html, path, label ? CertificateRenderer::label() : CertificateRenderer::a4())) {
+    if (!m_renderer->render(html, path, label ? PdfRenderer::label() : PdfRenderer::a4())) {
         report(tr("A PDF is being saved; try again in a moment."));
         return;
     }

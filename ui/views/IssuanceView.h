@@ -17,17 +17,17 @@ class QTabWidget;
 namespace mado {
 
 class CaseStore;
-class CertificateRenderer;
+class PdfRenderer;
 class HtmlPreview;
 class ReceiverClient;
 
 // The issuance page (clerks and supervisors): cases ready to issue, held by policy, and issued
-// today. The selected case shows its certificate and mailing label in WebEngine previews (the number
+// today. The selected case shows its certificate and mailing label in HTML previews (HtmlPreview; the number
 // reads 「発行時に採番」 until issued); Issue (after a confirmation) records the issuance and tells the
 // receiver; Export PDF and Mailing label write PDFs where the user chooses; Notify again repeats the
 // notice when the receiver was not reached. A held case shows the policy's explanation and cannot be
 // issued. Store reads, issuance and notices run off the GUI thread. The previews are created on first
-// show (WebEngine starts only when the page is used). GUI thread only; the store must outlive the
+// show (WebEngine, where used, starts only when the page is used). GUI thread only; the store must outlive the
 // view. `client` may be null (no receiver configured: notices wait in the outbox).
 class IssuanceView : public QWidget {
     Q_OBJECT
@@ -96,7 +96,7 @@ private:
     QPushButton *m_labelButton = nullptr;
     QPushButton *m_notifyButton = nullptr;
     QLabel *m_messageLabel = nullptr;
-    CertificateRenderer *m_renderer = nullptr;
+    PdfRenderer *m_renderer = nullptr;
 };
 
 } // namespace mado
