@@ -109,7 +109,7 @@ build_libsodium() {
 build_openssl() {
     local src b; src=$(source_tree openssl); b="$cache/build/openssl"
     rm -rf "$b"; mkdir -p "$b"
-    (cd "$b" && perl "$src/Configure" mingw64 shared no-tests no-docs no-legacy --prefix="$prefix" --libdir=lib \
+    (cd "$b" && perl "$src/Configure" mingw64 shared no-tests no-legacy --prefix="$prefix" --libdir=lib \
          && make -j"$jobs" build_libs && make install_dev)
 }
 
@@ -117,7 +117,7 @@ build_poco() {
     local src b; src=$(source_tree poco); b="$cache/build/poco"
     cmake_cross "$src" "$b" -DBUILD_SHARED_LIBS=ON -DPOCO_UNBUNDLED=OFF -DENABLE_TESTS=OFF \
         -DENABLE_FOUNDATION=ON -DENABLE_NET=ON -DENABLE_NETSSL=ON -DENABLE_CRYPTO=ON -DENABLE_UTIL=ON \
-        -DENABLE_JSON=ON -DENABLE_XML=ON -DENABLE_NETSSL_WIN=OFF -DENABLE_ENCODINGS=OFF -DENABLE_DATA=OFF \
+        -DENABLE_JSON=ON -DENABLE_XML=ON -DENABLE_NETSSL_WIN=OFF -DFORCE_OPENSSL=ON -DENABLE_ENCODINGS=OFF -DENABLE_DATA=OFF \
         -DENABLE_DATA_SQLITE=OFF -DENABLE_DATA_MYSQL=OFF -DENABLE_DATA_POSTGRESQL=OFF -DENABLE_DATA_ODBC=OFF \
         -DENABLE_MONGODB=OFF -DENABLE_REDIS=OFF -DENABLE_PDF=OFF -DENABLE_ZIP=OFF -DENABLE_SEVENZIP=OFF \
         -DENABLE_APACHECONNECTOR=OFF -DENABLE_CPPPARSER=OFF -DENABLE_POCODOC=OFF -DENABLE_PAGECOMPILER=OFF \
