@@ -186,7 +186,7 @@ build_dlib() {
     local src b; src=$(source_tree dlib); b="$cache/build/dlib"
     cmake_cross "$src/dlib" "$b" -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON -DDLIB_USE_CUDA=OFF \
         -DDLIB_JPEG_SUPPORT=OFF -DDLIB_PNG_SUPPORT=OFF -DDLIB_GIF_SUPPORT=OFF -DDLIB_WEBP_SUPPORT=OFF \
-        -DDLIB_JXL_SUPPORT=OFF -DDLIB_USE_FFMPEG=OFF -DDLIB_USE_LAPACK=OFF -DDLIB_USE_BLAS=ON \
+        -DDLIB_LINK_WITH_SQLITE3=OFF -DDLIB_USE_FFMPEG=OFF -DDLIB_USE_LAPACK=OFF -DDLIB_USE_BLAS=ON \
         -DDLIB_USE_MKL_FFT=OFF -DBLAS_openblas_LIBRARY="$prefix/lib/libopenblas.dll.a" \
         -DUSE_AVX_INSTRUCTIONS=ON
     cmake --build "$b" -j"$jobs" && cmake --install "$b"
