@@ -23,6 +23,7 @@ set(MADO_MINGW_PREFIX ${MADO_MINGW_DIR}/prefix)
 # Headers, libraries and CMake packages only from the MinGW sysroot and the dependency cache;
 # programs (moc, pkg-config, ...) from the build machine.
 set(CMAKE_FIND_ROOT_PATH /usr/${MADO_MINGW_TRIPLET} ${MADO_MINGW_PREFIX} ${MADO_MINGW_DIR}/qt6)
+list(APPEND CMAKE_PREFIX_PATH ${MADO_MINGW_DIR}/qt6 ${MADO_MINGW_PREFIX})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
