@@ -12,6 +12,10 @@
 
 #if defined(Q_OS_WIN)
 #include <io.h>
+#include <share.h>
+#ifndef NOMINMAX
+#define NOMINMAX // std::min, not windows.h's macro
+#endif
 #include <windows.h>
 #else
 #include <unistd.h>
