@@ -1,6 +1,7 @@
 #include "core/crypto/DataKey.h"
 
 #include "core/crypto/KeyFileCheck.h"
+#include "core/crypto/OwnerOnlyFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -9,9 +10,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace mado {
 
@@ -104,32 +102,12 @@ Result<DataKey> DataKey::loadCredential(const QString &name, const QString &sett
 Result<DataKey> DataKey::createFile(const QString &path)
 {
     const DataKey key = generate();
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error{ErrorCode::Io, QStringLiteral("cannot create key file '%1': %2")
-                                        .arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
-    // 0600 whatever the umask.
-    bool ok = ::fchmod(fd, 0600) == 0;
-    for (int done = 0; ok && done < kBytes;) {
-        const ssize_t n = ::write(fd, key.bytes() + done, std::size_t(kBytes - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0;
-        done += n > 0 ? int(n) : 0;
-    }
-    ok = ok && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) {
-        QFile::remove(path);
-        return Error{ErrorCode::Io, QStringLiteral("cannot write key file '%1'").arg(path)};
-    }
-    // The directory entry too.
-    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_CLOEXEC);
-    if (dir >= 0) {
-        static_cast<void>(::fsync(dir));
-        ::close(dir);
-    }
+    OwnerOnlyFile file;
+    if (Status created = file.create(path, QStringLiteral("key file")); !created)
+        return created.error();
+    file.write(QByteArrayView(reinterpret_cast<const char *>(key.bytes()), kBytes));
+    if (Status written = file.commit(); !written)
+        return written.error();
     return key;
 }
 

@@ -1,6 +1,7 @@
 #include "core/crypto/SealedFile.h"
 
 #include "core/crypto/Keyring.h"
+#include "core/crypto/OwnerOnlyFile.h"
 #include "core/crypto/SealStream.h"
 
 #include <QDir>
@@ -10,43 +11,10 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace mado {
 
 namespace {
-
-Error ioError(const QString &what, const QString &path)
-{
-    return Error{ErrorCode::Io,
-                 QStringLiteral("cannot %1 '%2': %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)))};
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    for (qsizetype done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, std::size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
-
-void syncDirectoryOf(const QString &path)
-{
-    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_CLOEXEC);
-    if (dir >= 0) {
-        static_cast<void>(::fsync(dir));
-        ::close(dir);
-    }
-}
 
 void wipe(QByteArray &bytes)
 {
@@ -54,46 +22,20 @@ void wipe(QByteArray &bytes)
         sodium_memzero(bytes.data(), std::size_t(bytes.size()));
 }
 
-// Overwrites the whole file behind fd with zeros, in place, and syncs it: the blocks of a file
-// that was replaced no longer hold what it held (on file systems that overwrite in place: ext4,
-// XFS; not on copy-on-write ones or below an SSD's translation layer, docs/security.md).
-void zeroFile(int fd)
-{
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || info.st_size <= 0)
-        return;
-    const QByteArray zeros(SealingStream::kChunkBytes, '\0');
-    for (off_t at = 0; at < info.st_size;) {
-        const std::size_t n = std::size_t(std::min<off_t>(off_t(zeros.size()), info.st_size - at));
-        const ssize_t written = ::pwrite(fd, zeros.constData(), n, at);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return;
-        at += written;
-    }
-    static_cast<void>(::fdatasync(fd));
-}
-
 } // namespace
 
 Status SealedFile::write(const QString &path, QByteArrayView plain, const Keyring &keyring)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return ioError(QStringLiteral("create"), path);
+    OwnerOnlyFile file;
+    if (Status created = file.create(path, QStringLiteral("sealed file")); !created)
+        return created;
     SealingStream stream(keyring.current());
     bool ok = true;
     for (qsizetype at = 0; ok && at < plain.size(); at += SealingStream::kChunkBytes)
-        ok = writeAll(fd, stream.push(plain.sliced(at, std::min<qsizetype>(SealingStream::kChunkBytes, plain.size() - at))));
-    ok = ok && writeAll(fd, stream.finish()) && ::fsync(fd) == 0;
-    const Error failure = ok ? Error{} : ioError(QStringLiteral("write"), path);
-    ::close(fd);
-    if (!ok) {
-        QFile::remove(path);
-        return failure;
-    }
-    return {};
+        ok = file.write(stream.push(plain.sliced(at, std::min<qsizetype>(SealingStream::kChunkBytes, plain.size() - at))));
+    if (ok)
+        file.write(stream.finish());
+    return file.commit();
 }
 
 Result<QByteArray> SealedFile::read(const QString &path, const Keyring *keyring, qint64 maxBytes)
@@ -156,21 +98,9 @@ Result<bool> SealedFile::reseal(const QString &path, const Keyring &keyring)
     wipe(plain.value());
     if (!written)
         return written.error();
-    // The replaced file stays open so that its blocks can be zeroed once the new one is in place
-    // (best effort: without write access it is only unlinked). Zeroed only after the rename: a
-    // crash before it leaves the old file whole, after it the new one.
-    const int old = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        const Error failure = ioError(QStringLiteral("replace"), path);
-        if (old >= 0)
-            ::close(old);
+    if (Status replaced = OwnerOnlyFile::replace(temporary, path); !replaced) {
         QFile::remove(temporary);
-        return failure;
-    }
-    syncDirectoryOf(path);
-    if (old >= 0) {
-        zeroFile(old);
-        ::close(old);
+        return replaced.error();
     }
     return true;
 }
@@ -183,7 +113,7 @@ int SealedFile::removeLeftovers(const QString &directory)
     for (const QString &name : names)
         removed += QFile::remove(dir.filePath(name)) ? 1 : 0;
     if (removed > 0)
-        syncDirectoryOf(dir.filePath(QStringLiteral(".")));
+        OwnerOnlyFile::syncFolderOf(dir.filePath(QStringLiteral(".")));
     return removed;
 }
 

@@ -3,7 +3,9 @@
 #include <QFileInfo>
 
 #include <opencv2/calib3d.hpp>
+#if defined(MADO_HAVE_CV_FREETYPE)
 #include <opencv2/freetype.hpp>
+#endif
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -13,19 +15,19 @@ namespace mado {
 
 namespace {
 
-const char *const kFontPath = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
-
-// Draws text with the IPA Gothic font when it is installed (Japanese), else with OpenCV's
-// built-in Latin font.
+// Draws text with the IPA Gothic font when it is installed and OpenCV has its freetype module
+// (Japanese), else with OpenCV's built-in Latin font (always so on Windows).
 void drawText(cv::Mat &image, const std::string &japanese, const std::string &latin, cv::Point origin, int height,
               cv::Scalar colour, int thickness = -1)
 {
+#if defined(MADO_HAVE_CV_FREETYPE)
     static cv::Ptr<cv::freetype::FreeType2> font = [] {
+        const char *const fontPath = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
         cv::Ptr<cv::freetype::FreeType2> ft;
-        if (QFileInfo::exists(QString::fromLatin1(kFontPath))) {
+        if (QFileInfo::exists(QString::fromLatin1(fontPath))) {
             try {
                 ft = cv::freetype::createFreeType2();
-                ft->loadFontData(kFontPath, 0);
+                ft->loadFontData(fontPath, 0);
             } catch (const cv::Exception &) {
                 ft.reset();
             }
@@ -36,6 +38,9 @@ void drawText(cv::Mat &image, const std::string &japanese, const std::string &la
         font->putText(image, japanese, origin, height, colour, thickness, cv::LINE_AA, false);
         return;
     }
+#else
+    Q_UNUSED(japanese)
+#endif
     cv::putText(image, latin, origin, cv::FONT_HERSHEY_SIMPLEX, height / 30.0, colour, std::max(1, thickness), cv::LINE_AA);
 }
 

@@ -77,10 +77,15 @@ QString ModelSet::defaultDirectory()
     const QString fromEnv = qEnvironmentVariable("MADOGUCHI_MODELS_DIR");
     if (!fromEnv.isEmpty())
         return fromEnv;
+#if defined(Q_OS_WIN)
+    // %LOCALAPPDATA%\madoguchi\models: beside the store, outside the program folder.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/madoguchi/models");
+#else
     QString cacheHome = qEnvironmentVariable("XDG_CACHE_HOME");
     if (cacheHome.isEmpty())
         cacheHome = QDir::homePath() + QStringLiteral("/.cache");
     return cacheHome + QStringLiteral("/madoguchi/models");
+#endif
 }
 
 QString ModelSet::fileName(Model model)

@@ -15,7 +15,7 @@ enum class Model {
 
 // Locates dlib's model files and checks them against the SHA-256 values committed in
 // resources/models/SHA256SUMS (compiled in). The directory is MADOGUCHI_MODELS_DIR, else
-// $XDG_CACHE_HOME/madoguchi/models, else ~/.cache/madoguchi/models.
+// $XDG_CACHE_HOME/madoguchi/models, else ~/.cache/madoguchi/models (Windows: %LOCALAPPDATA%\madoguchi\models).
 // Thread-safe: hash results are cached per file (path, size, mtime) behind a mutex.
 class ModelSet {
 public:

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Tries the Windows build under Wine, in a fresh Wine prefix (removed at the end):
+#   1. wine msiexec /i Madoguchi-<version>-x64.msi /qn (silent, per machine)
+#   2. the installed madoguchi-cli.exe --version
+#   3. match on two sample photos with the models folder given: the same band as the Linux build and
+#      a distance within 1e-3 of it (LINUX_CLI, default build/dev/app/madoguchi-cli)
+#   4. init + user add on a new store
+#   5. madoguchi.exe under Xvfb: a screenshot of its login window into docs/images/windows-login-wine.png
+#      (skipped, and said so, when the MSI has no madoguchi.exe)
+#   6. the core QTest executables of the Windows build, run under Wine (their DLLs found through WINEPATH)
+#   7. wine msiexec /x: no program files left; the store (the ward's data) still there
+# Usage: try-wine.sh [MSI]   (default: the newest build/windows*/Madoguchi-*-x64.msi)
+# Environment: BUILD_DIR (the Windows build of the tests; default the MSI's folder), LINUX_CLI,
+# MADOGUCHI_MODELS_DIR, MADOGUCHI_SAMPLES_DIR (default ~/.cache/madoguchi/{models,samples}).
+# Prints one line per step and exits non-zero when a step fails.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi"
+mingw="${MADOGUCHI_MINGW_DIR:-$cache/mingw}"
+models="${MADOGUCHI_MODELS_DIR:-$cache/models}"
+samples="${MADOGUCHI_SAMPLES_DIR:-$cache/samples}"
+linux_cli="${LINUX_CLI:-$repo/build/dev/app/madoguchi-cli}"
+
+msi="${1:-$(ls -t "$repo"/build/windows*/Madoguchi-*-x64.msi 2>/dev/null | head -n1 || true)}"
+[ -f "$msi" ] || { echo "try-wine: no MSI (run installer/windows/build-msi.sh)" >&2; exit 1; }
+msi=$(cd "$(dirname "$msi")" && pwd)/$(basename "$msi")
+build="${BUILD_DIR:-$(dirname "$msi")}"
+for tool in wine xvfb-run xwd convert; do
+    command -v "$tool" >/dev/null || { echo "try-wine: '$tool' is missing" >&2; exit 1; }
+done
+
+export WINEPREFIX
+WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/madoguchi-wine.XXXXXX")
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" # no Mono or Gecko installer prompts
+work=$(mktemp -d "${TMPDIR:-/tmp}/madoguchi-try.XXXXXX")
+xvfb_pid=""
+cleanup() {
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    wineserver -k 2>/dev/null || true
+    rm -rf "$WINEPREFIX" "$work"
+}
+trap cleanup EXIT
+
+failures=0
+pass() { echo "try-wine: PASS $*"; }
+fail() { echo "try-wine: FAIL $*"; failures=$((failures + 1)); }
+winpath() { winepath -w "$1" 2>/dev/null; }
+
+wineboot -i >/dev/null 2>&1 || true
+program_dir="$WINEPREFIX/drive_c/Program Files/Madoguchi"
+cli="C:\\Program Files\\Madoguchi\\madoguchi-cli.exe"
+
+# 1. install
+start=$(date +%s)
+if wine msiexec /i "$(winpath "$msi")" /qn && [ -f "$program_dir/madoguchi-cli.exe" ]; then
+    pass "install ($(( $(date +%s) - start )) s; $(find "$program_dir" -type f | wc -l) files in Program Files\\Madoguchi)"
+else
+    fail "install: no $program_dir/madoguchi-cli.exe"; exit 1
+fi
+shortcut=$(find "$WINEPREFIX/drive_c" -name '窓口 本人確認.lnk' -print -quit)
+if [ -f "$program_dir/madoguchi.exe" ]; then
+    [ -n "$shortcut" ] && pass "Start-menu shortcut: ${shortcut#"$WINEPREFIX/drive_c/"}" || fail "no Start-menu shortcut 窓口 本人確認"
+fi
+
+# 2. --version
+version=$(wine "$cli" --version | tr -d '\r')
+expected=$(sed -n 's/^project(Madoguchi VERSION \([0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")
+[[ "$version" == *"$expected"* ]] && pass "--version: $version" || fail "--version printed '$version', expected $expected"
+
+# 3. match, against the Linux build
+doc="$samples/johns/John_Salley/$(ls "$samples/johns/John_Salley" | sed -n 1p)"
+selfie="$samples/johns/John_Salley/$(ls "$samples/johns/John_Salley" | sed -n 2p)"
+win_json=$(wine "$cli" match --json --models "$(winpath "$models")" "$(winpath "$doc")" "$(winpath "$selfie")" | tr -d '\r')
+lin_json=$("$linux_cli" match --json --models "$models" "$doc" "$selfie")
+if python3 - "$win_json" "$lin_json" <<'PY'
+import json, sys
+w, l = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"windows band {w['band']} distance {w['distance']:.6f}; linux band {l['band']} distance {l['distance']:.6f}")
+sys.exit(0 if w['band'] == l['band'] and abs(w['distance'] - l['distance']) <= 1e-3 else 1)
+PY
+then pass "match (same band, distance within 1e-3)"; else fail "match differs from the Linux build"; fi
+
+# 4. init + user add, on the default store (%LOCALAPPDATA%\madoguchi\store.sqlite: the ward's data,
+# which the MSI does not own)
+if printf 'admin-password-1\n' | wine "$cli" init --admin admin >/dev/null &&
+   printf 'admin-password-1\nclerk-password-1\n' | wine "$cli" user add --as admin yamada clerk >/dev/null; then
+    store=$(find "$WINEPREFIX/drive_c/users" -path '*/AppData/Local/madoguchi/store.sqlite' -print -quit)
+    [ -s "$store" ] && pass "init + user add (${store#"$WINEPREFIX/drive_c/"}, $(du -k "$store" | cut -f1) kB)" ||
+        fail "init + user add: no store under %LOCALAPPDATA%\\madoguchi"
+else
+    store=""
+    fail "init + user add"
+fi
+
+# 5. the workstation's login window
+if [ -f "$program_dir/madoguchi.exe" ]; then
+    display=:$(( 90 + RANDOM % 100 ))
+    Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb_pid=$!
+    sleep 2
+    DISPLAY=$display wine "C:\\Program Files\\Madoguchi\\madoguchi.exe" \
+        >"$work/gui.log" 2>&1 & gui_pid=$!
+    sleep "${GUI_WAIT:-40}"
+    mkdir -p "$repo/docs/images"
+    shot="$repo/docs/images/windows-login-wine.png"
+    if kill -0 "$gui_pid" 2>/dev/null && DISPLAY=$display xwd -root -silent | convert xwd:- "$shot"; then
+        pass "madoguchi.exe running, screenshot $shot"
+    else
+        fail "madoguchi.exe exited: $(tail -n 5 "$work/gui.log")"
+    fi
+    kill "$gui_pid" 2>/dev/null || true
+else
+    echo "try-wine: SKIP madoguchi.exe (this MSI has madoguchi-cli.exe only)"
+fi
+
+# 6. the core tests
+runtime_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libstdc++-6.dll)")
+WINEPATH="$(winpath "$mingw/qt6/bin");$(winpath "$mingw/prefix/bin");$(winpath "$runtime_dir");$(winpath /usr/x86_64-w64-mingw32/lib)"
+export WINEPATH QT_PLUGIN_PATH
+QT_PLUGIN_PATH=$(winpath "$mingw/qt6/plugins")
+tests=$(find "$build/tests" -name 'Test*.exe' 2>/dev/null | sort)
+[ -n "$tests" ] || fail "no test executables under $build/tests"
+for test in $tests; do
+    name=$(basename "$test" .exe)
+    start=$(date +%s)
+    if (cd "$(dirname "$test")" && QT_QPA_PLATFORM=offscreen MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+            MADOGUCHI_SAMPLES_DIR="$(winpath "$samples")" timeout 900 wine "$test" >"$work/$name.log" 2>&1); then
+        pass "$name ($(( $(date +%s) - start )) s)"
+    else
+        fail "$name: $(grep -m3 'FAIL!\|QFATAL' "$work/$name.log" | tr -d '\r' | tr '\n' ' ')"
+    fi
+done
+
+# 7. uninstall
+wine msiexec /x "$(winpath "$msi")" /qn || true
+left=$(find "$program_dir" -type f 2>/dev/null | wc -l)
+[ "$left" -eq 0 ] && pass "uninstall (no program files left)" || fail "uninstall left $left files in $program_dir"
+[ -n "$store" ] && [ -s "$store" ] && pass "the store is still there after uninstall" || fail "the store went with the uninstall"
+[ -z "$shortcut" ] || [ ! -e "$shortcut" ] || fail "the Start-menu shortcut is still there"
+
+echo "try-wine: $failures failure(s)"
+[ "$failures" -eq 0 ]
