@@ -346,16 +346,16 @@ deb_trial() {  # SUITE
     derived_root "$suite" server $server_packages || { record FAIL ".deb on $suite: root" 0; return; }
     fresh_copy "$suite-server" "deb-$suite"
     version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
-    mkdir -p "$root/tmp/debs"
-    prev_ws="$root/tmp/debs/prev-workstation.deb"
-    prev_rc="$root/tmp/debs/prev-receiver.deb"
+    mkdir -p "$root/var/cache/madoguchi-try"
+    prev_ws="$root/var/cache/madoguchi-try/prev-workstation.deb"
+    prev_rc="$root/var/cache/madoguchi-try/prev-receiver.deb"
     lowered_deb "$ws" "$prev_ws"
     lowered_deb "$rc" "$prev_rc"
-    cp "$ws" "$root/tmp/debs/new-workstation.deb"
-    cp "$rc" "$root/tmp/debs/new-receiver.deb"
+    cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
+    cp "$rc" "$root/var/cache/madoguchi-try/new-receiver.deb"
     start=$(date +%s)
     if ! chroot "$root" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y \
-            --no-install-recommends /tmp/debs/prev-workstation.deb /tmp/debs/prev-receiver.deb' \
+            --no-install-recommends /var/cache/madoguchi-try/prev-workstation.deb /var/cache/madoguchi-try/prev-receiver.deb' \
             > "$out/apt-$suite.log" 2>&1; then
         record FAIL ".deb, Debian $version: apt-get install (deps from the mirror)" "$(($(date +%s) - start))" \
             "$(grep -m1 -E 'Depends:|but it is not installable|Unable' "$out/apt-$suite.log" | sed 's/^ *//' | cut -c1-90)"
@@ -381,13 +381,13 @@ deb_trial() {  # SUITE
             in_machine systemctl enable --now madoguchi-receiver
         step ".deb, Debian $version: /healthz of the service" healthz in_machine
         step ".deb, Debian $version: service runs as user madoguchi" in_machine sh -c \
-            '[ "$(ps -o user= -p "$(systemctl show -P MainPID madoguchi-receiver)")" = madoguchi ]'
+            '[ "$(stat -c %U "/proc/$(systemctl show -P MainPID madoguchi-receiver)")" = madoguchi ]'
         step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
         step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
         step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
         before=$(state_fingerprint in_machine)
         step ".deb, Debian $version: upgrade (apt-get install newer)" in_machine sh -c \
-            'DEBIAN_FRONTEND=noninteractive apt-get install -y /tmp/debs/new-workstation.deb /tmp/debs/new-receiver.deb &&
+            'DEBIAN_FRONTEND=noninteractive apt-get install -y /var/cache/madoguchi-try/new-workstation.deb /var/cache/madoguchi-try/new-receiver.deb &&
              systemctl restart madoguchi-receiver'
         after=$(state_fingerprint in_machine)
         step ".deb, Debian $version: upgrade kept config, secrets, spool key and spool" test "$before" = "$after"
