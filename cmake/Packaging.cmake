@@ -12,6 +12,11 @@ set(MADO_PKG_SRC ${CMAKE_CURRENT_SOURCE_DIR})
 # --- workstation ---------------------------------------------------------------------------
 install(FILES ${MADO_PKG_SRC}/installer/linux/madoguchi.desktop
         DESTINATION share/applications COMPONENT workstation)
+# The menu entry's icon (Icon=madoguchi); the AppImage carries the same files.
+install(FILES ${MADO_PKG_SRC}/installer/linux/appimage/madoguchi.png
+        DESTINATION share/icons/hicolor/256x256/apps COMPONENT workstation)
+install(FILES ${MADO_PKG_SRC}/installer/linux/appimage/madoguchi.svg
+        DESTINATION share/icons/hicolor/scalable/apps COMPONENT workstation)
 install(FILES ${MADO_PKG_SRC}/docs/clerk-guide.md ${MADO_PKG_SRC}/docs/supervisor-guide.md
               ${MADO_PKG_SRC}/docs/issuance.md
         DESTINATION share/doc/madoguchi-workstation COMPONENT workstation)

@@ -14,6 +14,7 @@ packages=(
     fonts-ipafont-gothic fonts-ipafont-mincho
     xvfb xauth poppler-utils curl jq
     nodejs npm chromium
+    squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 zlib1g-dev liblzma-dev libzstd-dev liblz4-dev liblzo2-dev patchelf qt6-wayland
 )
 
 missing=()

@@ -1,0 +1,445 @@
+#!/usr/bin/env bash
+# Tries the AppImage and the .deb packages on clean Debian roots, as IT would meet them.
+#   installer/linux/try-clean.sh [--appimage FILE] [--debs DIR] [--suites "bookworm trixie"]
+#                                [--old bullseye] [--only appimage|deb] [--images DIR]
+# Needs root, debootstrap, systemd-container (systemd-nspawn), netpbm (the screenshot), the
+# face models where installer/dev/fetch-models.sh put them (~/.cache/madoguchi/models and
+# samples), and the artefacts of build-appimage.sh and build-deb.sh (defaults below).
+#
+# Roots: `debootstrap --variant=minbase SUITE` from the host's Debian mirror, cached under
+# ~/.cache/madoguchi/roots (SUITE, and SUITE-desktop / SUITE-server made from it), so reruns
+# only copy them. Every trial runs in a fresh copy under /var/tmp/madoguchi-try, removed at the end.
+#   SUITE-desktop: what a desktop PC has and the AppImage leaves to it (appimage/excludelist):
+#                  libstdc++, Mesa's GL, X11/xcb, fontconfig; plus fuse3, Xvfb and x11-utils
+#                  (xwininfo) to look at the window. Nothing of ours, no development packages.
+#   SUITE-server:  minbase plus systemd, dbus and curl (a server that runs services).
+# Trials (each a line in the summary, with its time):
+#   AppImage, per suite: `madoguchi-cli --version` through the AppImage (`cli` argument and a
+#     link named madoguchi-cli), `madoguchi-cli match` on two sample photos (models bind-mounted
+#     into the clerk's default models directory), the workstation under Xvfb (1366x768) showing its
+#     login window (screenshot into --images), the copy path without FUSE (/dev/fuse hidden).
+#     All as an ordinary user `clerk`.
+#   AppImage on --old (Debian 11): AppRun's "system too old" message and exit 69, no crash.
+#   .deb, per suite: apt installs both packages with their dependencies from the mirror; the
+#     receiver started as its systemd service in `systemd-nspawn --boot` of the root (when nspawn
+#     cannot boot here: the unit's ExecStart run as user madoguchi, and the summary says so);
+#     /healthz answers; the workstation's CLI matches and the workstation starts (offscreen);
+#     an upgrade keeps receiver.ini (edited), the secrets, the spool key and the spool; purge
+#     removes /var/lib/madoguchi. The "previous version" is the same package with its version
+#     lowered (…-0): what is tested is dpkg's upgrade path through our maintainer scripts.
+# Exit 0 when every trial passed. The summary is printed and written to build/try-clean/summary.txt.
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+
+appimage=$(ls -t "$repo"/build/appimage/Madoguchi-*-x86_64.AppImage 2>/dev/null | head -n1)
+debs_dir="$repo/build/appimage/packages"
+suites="bookworm trixie"
+old_suite=bullseye
+only=""
+images="$repo/docs/images"
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --appimage) appimage=$(realpath "$2"); shift 2 ;;
+    --debs) debs_dir=$(realpath "$2"); shift 2 ;;
+    --suites) suites=$2; shift 2 ;;
+    --old) old_suite=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    --images) images=$(realpath "$2"); shift 2 ;;
+    -h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "try-clean: unknown argument $1" >&2; exit 64 ;;
+    esac
+done
+[ "$(id -u)" -eq 0 ] || { echo "try-clean: needs root (debootstrap, chroot, mounts)" >&2; exit 1; }
+for tool in debootstrap systemd-nspawn xwdtopnm pnmtopng unshare; do
+    command -v "$tool" >/dev/null || { echo "try-clean: $tool missing (debootstrap, systemd-container, netpbm)" >&2; exit 1; }
+done
+models="${MADOGUCHI_MODELS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi/models}"
+samples="${MADOGUCHI_SAMPLES_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi/samples}"
+photo_a="$samples/johns/John_Salley/000179_02159509.jpg"
+photo_b="$samples/johns/John_Salley/000183_02159543.jpg"
+[ -f "$models/dlib_face_recognition_resnet_model_v1.dat" ] && [ -f "$photo_a" ] ||
+    { echo "try-clean: models or samples missing: run installer/dev/fetch-models.sh" >&2; exit 1; }
+
+cache=${MADO_ROOTS_CACHE:-$HOME/.cache/madoguchi/roots}
+work=/var/tmp/madoguchi-try
+out="$repo/build/try-clean"
+mkdir -p "$cache" "$out"
+# A run killed hard may have left its mounts (/dev among them): undo them before deleting anything.
+unmount_below() { grep -o " $1/[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -R -l "$m" 2>/dev/null; done; }
+remove_work() {  # deletes $work only when nothing is mounted below it any more
+    unmount_below "$work"
+    if grep -q " $work/" /proc/mounts; then
+        echo "try-clean: still mounted below $work; not deleting it" >&2
+        return 1
+    fi
+    rm -rf --one-file-system "$work"
+}
+remove_work || exit 1
+mkdir -p "$work"
+mirror=$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)
+mirror=${mirror:-http://deb.debian.org/debian}
+summary="$out/summary.txt"
+: > "$summary"
+failures=0
+mounts=()
+bg_pids=()
+
+log() { echo "try-clean: $*" >&2; }
+record() {  # STATUS NAME SECONDS [NOTE]
+    printf '%-5s %-58s %5ss %s\n' "$1" "$2" "$3" "${4:-}" | tee -a "$summary" >&2
+    [ "$1" = PASS ] || [ "$1" = NOTE ] || failures=$((failures + 1))
+}
+step() {  # NAME CMD...: runs CMD, records PASS/FAIL with its time; output in $out/steps.log
+    local name=$1 start rc
+    shift
+    start=$(date +%s)
+    echo "=== $name" >> "$out/steps.log"
+    "$@" >> "$out/steps.log" 2>&1
+    rc=$?
+    record "$([ $rc -eq 0 ] && echo PASS || echo FAIL)" "$name" "$(($(date +%s) - start))" \
+        "$([ $rc -eq 0 ] || echo "exit $rc, see build/try-clean/steps.log")"
+    return $rc
+}
+cleanup() {
+    local pid i
+    for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; done
+    for pid in "${bg_pids[@]}"; do wait "$pid" 2>/dev/null; done
+    for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -R -l "${mounts[i]}" 2>/dev/null; done
+    remove_work
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- roots ---------------------------------------------------------------------------------
+base_root() {  # SUITE: the cached minbase root
+    local suite=$1 start
+    if [ ! -e "$cache/$suite/.complete" ]; then
+        start=$(date +%s)
+        rm -rf "$cache/$suite.tmp"
+        debootstrap --variant=minbase "$suite" "$cache/$suite.tmp" "$mirror" > "$out/debootstrap-$suite.log" 2>&1 ||
+            { log "debootstrap $suite failed (build/try-clean/debootstrap-$suite.log)"; return 1; }
+        touch "$cache/$suite.tmp/.complete"
+        mv "$cache/$suite.tmp" "$cache/$suite"
+        record NOTE "debootstrap --variant=minbase $suite" "$(($(date +%s) - start))"
+    fi
+}
+derived_root() {  # SUITE KIND PACKAGES...: the cached SUITE-KIND root = minbase + packages
+    # (a cached root made with fewer packages gets the missing ones added)
+    local suite=$1 kind=$2 start dir
+    shift 2
+    base_root "$suite" || return 1
+    dir="$cache/$suite-$kind"
+    [ -e "$dir/.complete" ] && [ "$(cat "$dir/.packages" 2>/dev/null)" = "$*" ] && return 0
+    start=$(date +%s)
+    if [ ! -e "$dir/.complete" ]; then
+        rm -rf --one-file-system "$dir.tmp"
+        cp -a "$cache/$suite" "$dir.tmp"
+        rm -f "$dir.tmp/.complete"
+    else
+        mv "$dir" "$dir.tmp"
+        rm -f "$dir.tmp/.complete"
+    fi
+    chroot "$dir.tmp" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends $*" > "$out/root-$suite-$kind.log" 2>&1 ||
+        { log "packages for $suite-$kind failed (build/try-clean/root-$suite-$kind.log)"; return 1; }
+    chroot "$dir.tmp" apt-get clean
+    echo "$*" > "$dir.tmp/.packages"
+    touch "$dir.tmp/.complete"
+    mv "$dir.tmp" "$dir"
+    record NOTE "root $suite-$kind: apt-get install (see the script)" "$(($(date +%s) - start))"
+}
+# What the AppImage leaves to the system (appimage/excludelist; the NEEDED entries it does not
+# carry), a GL driver and a font, FUSE, and the X server and xwininfo to look at the window.
+desktop_packages="libc6 libstdc++6 libgcc-s1 libopengl0 libglx0 libgl1 libegl1 libgl1-mesa-dri libx11-6 \
+    libx11-xcb1 libxcb1 libxcb-glx0 libxcb-randr0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libfontconfig1 \
+    libfreetype6 libexpat1 fonts-dejavu-core fuse3 xvfb xauth x11-utils"
+server_packages="systemd systemd-sysv dbus curl ca-certificates"
+fresh_copy() {  # SRC NAME: sets root to a throw-away copy of a cached root, with /proc, /sys, /dev
+    # (Not $(…): the mounts must be recorded in this shell for cleanup.) /dev is a private tmpfs
+    # with the few nodes a program needs, never a bind of the host's /dev: nothing done inside the
+    # root (or to it, by rm) can reach the host's devices.
+    root="$work/$2"
+    cp -a "$cache/$1" "$root"
+    mount -t proc proc "$root/proc" && mounts+=("$root/proc")
+    mount -t sysfs -o ro sysfs "$root/sys" && mounts+=("$root/sys")
+    mount -t tmpfs -o mode=0755,size=64m,nosuid devtmp "$root/dev" && mounts+=("$root/dev")
+    local node
+    for node in "null c 1 3" "zero c 1 5" "full c 1 7" "random c 1 8" "urandom c 1 9" "tty c 5 0"; do
+        # shellcheck disable=SC2086
+        set -- $node
+        mknod -m 0666 "$root/dev/$1" "$2" "$3" "$4"
+    done
+    # FUSE as a desktop has it (0666; this build host's node may be stricter).
+    [ -e /dev/fuse ] && mknod -m 0666 "$root/dev/fuse" c 10 229
+    mkdir -p "$root/dev/pts" "$root/dev/shm"
+    mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/pts" && mounts+=("$root/dev/pts")
+    ln -s pts/ptmx "$root/dev/ptmx"
+    mount -t tmpfs -o mode=1777,size=256m shm "$root/dev/shm" && mounts+=("$root/dev/shm")
+    ln -s /proc/self/fd "$root/dev/fd"
+    ln -s /proc/self/fd/0 "$root/dev/stdin"
+    ln -s /proc/self/fd/1 "$root/dev/stdout"
+    ln -s /proc/self/fd/2 "$root/dev/stderr"
+    # What a booted Debian has (systemd's tmpfiles make it); fusermount3 reads it to unmount.
+    [ -e "$root/etc/mtab" ] || ln -s ../proc/self/mounts "$root/etc/mtab"
+}
+as_clerk() {  # ROOT CMD...: as the ordinary user clerk in the root, with a clean environment
+    local root=$1
+    shift
+    chroot --userspec=clerk:clerk "$root" env -i HOME=/home/clerk USER=clerk LANG=C.UTF-8 \
+        PATH=/usr/local/bin:/usr/bin:/bin "$@"
+}
+add_clerk() {  # ROOT: the user, the models bind-mounted into its default models directory, two photos
+    local root=$1
+    chroot "$root" useradd -m -s /bin/bash clerk
+    mkdir -p "$root/home/clerk/.cache/madoguchi/models" "$root/home/clerk/photos"
+    mount --bind "$models" "$root/home/clerk/.cache/madoguchi/models" &&
+        mount -o remount,bind,ro "$root/home/clerk/.cache/madoguchi/models" &&
+        mounts+=("$root/home/clerk/.cache/madoguchi/models")
+    cp "$photo_a" "$root/home/clerk/photos/a.jpg"
+    cp "$photo_b" "$root/home/clerk/photos/b.jpg"
+    chroot "$root" chown -R clerk:clerk /home/clerk/photos
+    chroot "$root" chown clerk:clerk /home/clerk/.cache /home/clerk/.cache/madoguchi
+}
+
+# --- AppImage trials -----------------------------------------------------------------------
+check_match() {  # ROOT CLI...: match on the two photos of one person: exit 0 and band "match"
+    local root=$1 result
+    shift
+    result=$(as_clerk "$root" "$@" match --json /home/clerk/photos/a.jpg /home/clerk/photos/b.jpg) || return 1
+    echo "$result"
+    grep -q '"band": *"match"' <<<"$result"
+}
+workstation_window() {  # ROOT SCREENSHOT CMD...: the workstation under Xvfb shows a window
+    local root=$1 shot=$2 display=:$((90 + RANDOM % 9)) xvfb app names i rc=1
+    shift 2
+    mkdir -p "$root/tmp/fb"
+    chroot "$root" Xvfb "$display" -screen 0 1366x768x24 -fbdir /tmp/fb -nolisten tcp > /dev/null 2>&1 &
+    xvfb=$!
+    bg_pids+=("$xvfb")
+    sleep 2
+    printf 'Clean-Root-Admin-2026\n' | as_clerk "$root" "$@" cli init --admin admin 2>&1 || return 1
+    as_clerk "$root" env DISPLAY="$display" "$@" > "$root/tmp/workstation.log" 2>&1 &
+    app=$!
+    bg_pids+=("$app")
+    for i in $(seq 90); do
+        names=$(chroot "$root" env DISPLAY="$display" xwininfo -root -children 2>/dev/null | grep -o '"[^"]*"' || true)
+        if grep -qE 'ログイン|log in' <<<"$names"; then rc=0; break; fi
+        kill -0 "$app" 2>/dev/null || break
+        sleep 1
+    done
+    echo "windows: $names"
+    sleep 3
+    if [ $rc -eq 0 ]; then
+        xwdtopnm "$root/tmp/fb/Xvfb_screen0" 2>/dev/null | pnmtopng > "$shot" || rc=1
+    fi
+    kill -TERM "$app" 2>/dev/null
+    wait "$app" 2>/dev/null
+    kill "$xvfb" 2>/dev/null
+    wait "$xvfb" 2>/dev/null
+    cat "$root/tmp/workstation.log"
+    return $rc
+}
+no_fuse_run() {  # ROOT: /dev/fuse hidden: the runtime says so, copies, runs, cleans up
+    local root=$1 err
+    err=$(unshare -m sh -c 'mount --bind /dev/null "$1/dev/fuse" && shift && exec "$@"' sh "$root" \
+        chroot --userspec=clerk:clerk "$root" env -i HOME=/home/clerk PATH=/usr/bin:/bin TMPDIR=/tmp \
+        /opt/madoguchi/Madoguchi.AppImage cli --version 2>&1 >/dev/null) || return 1
+    echo "$err"
+    grep -q "FUSE is not usable" <<<"$err" || return 1
+    [ -z "$(find "$root/tmp" -maxdepth 1 -name '.extract_*')" ]
+}
+appimage_trial() {  # SUITE
+    local suite=$1 root version start
+    derived_root "$suite" desktop $desktop_packages || { record FAIL "AppImage on $suite: root" 0; return; }
+    fresh_copy "$suite-desktop" "appimage-$suite"
+    mkdir -p "$root/opt/madoguchi"
+    cp "$appimage" "$root/opt/madoguchi/Madoguchi.AppImage"
+    ln -s Madoguchi.AppImage "$root/opt/madoguchi/madoguchi-cli"
+    add_clerk "$root"
+    version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
+    step "AppImage, Debian $version: cli --version" as_clerk "$root" /opt/madoguchi/Madoguchi.AppImage cli --version
+    step "AppImage, Debian $version: madoguchi-cli link --version" as_clerk "$root" /opt/madoguchi/madoguchi-cli --version
+    step "AppImage, Debian $version: cli match (2 photos, 1 person)" check_match "$root" /opt/madoguchi/Madoguchi.AppImage cli
+    start=$(date +%s)
+    if as_clerk "$root" /opt/madoguchi/Madoguchi.AppImage cli --version 2>&1 >/dev/null | grep -q "FUSE is not usable"; then
+        record NOTE "AppImage, Debian $version: FUSE not usable for clerk (copied)" "$(($(date +%s) - start))"
+    else
+        record NOTE "AppImage, Debian $version: ran from a FUSE mount (fusermount3)" "$(($(date +%s) - start))"
+    fi
+    step "AppImage, Debian $version: workstation login window (Xvfb)" \
+        workstation_window "$root" "$images/install-appimage-debian$version.png" /opt/madoguchi/Madoguchi.AppImage
+    step "AppImage, Debian $version: without FUSE (copy, cleaned up)" no_fuse_run "$root"
+}
+old_trial() {  # SUITE: AppRun's clear message on a system that is too old
+    local suite=$1 root version rc err
+    derived_root "$suite" desktop $desktop_packages || { record FAIL "AppImage on $suite: root" 0; return; }
+    fresh_copy "$suite-desktop" "appimage-$suite"
+    mkdir -p "$root/opt/madoguchi"
+    cp "$appimage" "$root/opt/madoguchi/Madoguchi.AppImage"
+    chroot "$root" useradd -m clerk
+    version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
+    err=$(as_clerk "$root" /opt/madoguchi/Madoguchi.AppImage cli --version 2>&1)
+    rc=$?
+    echo "$err" > "$out/too-old-debian$version.txt"
+    if [ $rc -eq 69 ] && grep -q "too old" <<<"$err"; then
+        record PASS "AppImage, Debian $version: 'too old' message, exit 69" 0 "$(head -n1 <<<"$err" | cut -c1-80)"
+    else
+        record FAIL "AppImage, Debian $version: 'too old' message, exit 69" 0 "exit $rc: $(head -n1 <<<"$err")"
+    fi
+}
+
+# --- .deb trials ---------------------------------------------------------------------------
+lowered_deb() {  # DEB OUT: the same package with version …-0 (the "previous version")
+    local tmp="$work/repack"
+    rm -rf "$tmp"
+    dpkg-deb -R "$1" "$tmp"
+    sed -i 's/^\(Version: .*\)-[0-9]*$/\1-0/' "$tmp/DEBIAN/control"
+    dpkg-deb -b "$tmp" "$2" > /dev/null
+}
+booted=""
+boot_root() {  # ROOT MACHINE: systemd-nspawn --boot; sets booted to the container's init pid
+    local root=$1 machine=$2 pid i
+    systemd-nspawn --boot --keep-unit --register=no --private-network --machine="$machine" -D "$root" \
+        > "$out/nspawn-$machine.log" 2>&1 &
+    pid=$!
+    bg_pids+=("$pid")
+    for i in $(seq 60); do
+        booted=$(pgrep -P "$pid" -x systemd | head -n1)
+        [ -z "$booted" ] && booted=$(pgrep -P "$(pgrep -P "$pid" | head -n1)" -x systemd 2>/dev/null | head -n1)
+        if [ -n "$booted" ] && nsenter -t "$booted" -a /bin/systemctl is-system-running 2>/dev/null |
+            grep -qE 'running|degraded'; then
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+    done
+    booted=""
+    return 1
+}
+in_machine() { nsenter -t "$booted" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+healthz() {  # RUN...: /healthz of the receiver answers 200
+    local i
+    for i in $(seq 30); do
+        "$@" curl -fsS http://127.0.0.1:8480/healthz && return 0
+        sleep 1
+    done
+    return 1
+}
+configure_receiver() {  # RUN...: the secrets an admin creates, and an edit to the conffile
+    "$@" sh -c 'set -e
+        printf "try-clean-channel-secret" > /etc/madoguchi/line-channel-secret
+        printf "try-clean-access-token" > /etc/madoguchi/line-channel-access-token
+        chown root:madoguchi /etc/madoguchi/line-channel-secret /etc/madoguchi/line-channel-access-token
+        chmod 0640 /etc/madoguchi/line-channel-secret /etc/madoguchi/line-channel-access-token
+        printf "\n; edited by try-clean (must survive an upgrade)\n" >> /etc/madoguchi/receiver.ini'
+}
+state_fingerprint() {  # RUN...: what an upgrade must keep
+    "$@" sh -c 'sha256sum /etc/madoguchi/receiver.ini /etc/madoguchi/spool.key /etc/madoguchi/line-channel-secret;
+        ls -i /var/lib/madoguchi/spool.sqlite; stat -c "%U %a" /var/lib/madoguchi'
+}
+deb_trial() {  # SUITE
+    local suite=$1 root version ws rc prev_ws prev_rc start mode before after
+    ws=$(ls "$debs_dir"/madoguchi-workstation_*_amd64.deb 2>/dev/null | head -n1)
+    rc=$(ls "$debs_dir"/madoguchi-receiver_*_amd64.deb 2>/dev/null | head -n1)
+    [ -n "$ws" ] && [ -n "$rc" ] || { record FAIL ".deb on $suite: no packages in $debs_dir (build-deb.sh)" 0; return; }
+    derived_root "$suite" server $server_packages || { record FAIL ".deb on $suite: root" 0; return; }
+    fresh_copy "$suite-server" "deb-$suite"
+    version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
+    mkdir -p "$root/var/cache/madoguchi-try"
+    prev_ws="$root/var/cache/madoguchi-try/prev-workstation.deb"
+    prev_rc="$root/var/cache/madoguchi-try/prev-receiver.deb"
+    lowered_deb "$ws" "$prev_ws"
+    lowered_deb "$rc" "$prev_rc"
+    cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
+    cp "$rc" "$root/var/cache/madoguchi-try/new-receiver.deb"
+    start=$(date +%s)
+    if ! chroot "$root" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+            --no-install-recommends /var/cache/madoguchi-try/prev-workstation.deb /var/cache/madoguchi-try/prev-receiver.deb' \
+            > "$out/apt-$suite.log" 2>&1; then
+        record FAIL ".deb, Debian $version: apt-get install (deps from the mirror)" "$(($(date +%s) - start))" \
+            "$(grep -m1 -E 'Depends:|but it is not installable|Unable' "$out/apt-$suite.log" | sed 's/^ *//' | cut -c1-90)"
+        return
+    fi
+    record PASS ".deb, Debian $version: apt-get install (deps from the mirror)" "$(($(date +%s) - start))" \
+        "$(grep -oE '[0-9]+ newly installed' "$out/apt-$suite.log")"
+    unmount_below "$root"
+    add_clerk_plain() { chroot "$root" useradd -m -s /bin/bash clerk; }
+    add_clerk_plain
+    mkdir -p "$root/home/clerk/.cache/madoguchi/models" "$root/home/clerk/photos"
+    cp "$models"/*.dat "$root/home/clerk/.cache/madoguchi/models/"
+    cp "$photo_a" "$root/home/clerk/photos/a.jpg"
+    cp "$photo_b" "$root/home/clerk/photos/b.jpg"
+    chroot "$root" chown -R clerk:clerk /home/clerk
+
+    start=$(date +%s)
+    if boot_root "$root" "madotry-$suite"; then
+        mode="systemd-nspawn --boot"
+        record PASS ".deb, Debian $version: root booted (systemd-nspawn --boot)" "$(($(date +%s) - start))"
+        configure_receiver in_machine
+        step ".deb, Debian $version: systemctl enable --now madoguchi-receiver" \
+            in_machine systemctl enable --now madoguchi-receiver
+        step ".deb, Debian $version: /healthz of the service" healthz in_machine
+        step ".deb, Debian $version: service runs as user madoguchi" in_machine sh -c \
+            '[ "$(stat -c %U "/proc/$(systemctl show -P MainPID madoguchi-receiver)")" = madoguchi ]'
+        step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
+        step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
+        step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
+        before=$(state_fingerprint in_machine)
+        step ".deb, Debian $version: upgrade (apt-get install newer)" in_machine sh -c \
+            'DEBIAN_FRONTEND=noninteractive apt-get install -y /var/cache/madoguchi-try/new-workstation.deb /var/cache/madoguchi-try/new-receiver.deb &&
+             systemctl restart madoguchi-receiver'
+        after=$(state_fingerprint in_machine)
+        step ".deb, Debian $version: upgrade kept config, secrets, spool key and spool" test "$before" = "$after"
+        echo "before: $before / after: $after" >> "$out/steps.log"
+        step ".deb, Debian $version: /healthz after the upgrade" healthz in_machine
+        step ".deb, Debian $version: purge removes /var/lib/madoguchi, stops the service" in_machine sh -c \
+            'DEBIAN_FRONTEND=noninteractive apt-get purge -y madoguchi-receiver && [ ! -e /var/lib/madoguchi ] &&
+             ! systemctl is-active -q madoguchi-receiver && ls /etc/madoguchi'
+        in_machine systemctl poweroff > /dev/null 2>&1
+        sleep 3
+    else
+        mode="ExecStart as user madoguchi (chroot)"
+        record NOTE ".deb, Debian $version: nspawn --boot failed here; ExecStart as user" "$(($(date +%s) - start))" \
+            "see build/try-clean/nspawn-madotry-$suite.log"
+        run_chroot() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+        configure_receiver run_chroot
+        (cd "$root/var/lib/madoguchi" && chroot --userspec=madoguchi:madoguchi "$root" sh -c \
+            'cd /var/lib/madoguchi && exec /usr/bin/madoguchi-receiver --config /etc/madoguchi/receiver.ini') \
+            > "$out/receiver-$suite.log" 2>&1 &
+        bg_pids+=("$!")
+        step ".deb, Debian $version: /healthz (ExecStart as user madoguchi)" healthz run_chroot
+    fi
+    echo "$mode" > "$out/service-mode-$suite.txt"
+}
+check_match_deb() {  # RUN...
+    local result
+    result=$("$@" runuser -u clerk -- env HOME=/home/clerk madoguchi-cli match --json /home/clerk/photos/a.jpg \
+        /home/clerk/photos/b.jpg) || return 1
+    echo "$result"
+    grep -q '"band": *"match"' <<<"$result"
+}
+workstation_offscreen() {  # RUN...: init a store, start the workstation offscreen, alive after 8 s
+    "$@" runuser -u clerk -- sh -c 'export HOME=/home/clerk QT_QPA_PLATFORM=offscreen
+        printf "Clean-Root-Admin-2026\n" | madoguchi-cli init --admin admin || exit 1
+        madoguchi > /tmp/ws.log 2>&1 & pid=$!
+        sleep 8
+        kill -0 $pid || { cat /tmp/ws.log; exit 1; }
+        kill $pid; wait $pid; cat /tmp/ws.log; exit 0'
+}
+
+# --- run -----------------------------------------------------------------------------------
+total_start=$(date +%s)
+if [ "$only" != deb ]; then
+    [ -n "$appimage" ] && [ -f "$appimage" ] || { echo "try-clean: no AppImage (build-appimage.sh)" >&2; exit 1; }
+    record NOTE "AppImage $(basename "$appimage")" 0 "$(du -m "$appimage" | cut -f1) MB"
+    mkdir -p "$images"
+    for suite in $suites; do appimage_trial "$suite"; done
+    [ -n "$old_suite" ] && old_trial "$old_suite"
+fi
+if [ "$only" != appimage ]; then
+    for suite in $suites; do deb_trial "$suite"; done
+fi
+record NOTE "total" "$(($(date +%s) - total_start))"
+echo "try-clean: summary in $summary" >&2
+[ "$failures" -eq 0 ]
