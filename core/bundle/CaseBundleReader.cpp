@@ -1,5 +1,6 @@
 #include "core/bundle/CaseBundleReader.h"
 
+#include "core/bundle/CanonicalManifest.h"
 #include "core/image/ImageProbe.h"
 
 #include <QCryptographicHash>
@@ -61,6 +62,10 @@ Result<CaseBundle> CaseBundleReader::read(const QString &directory) const
         image = checkImage(directory, bundle.frames[i].image, QStringLiteral("/selfie/frames/%1/image").arg(i));
     if (!image)
         return image.error();
+    if (bundle.signature) {
+        if (Status signature = readSignature(directory, document.object(), *bundle.signature); !signature)
+            return signature.error();
+    }
     return bundle;
 }
 
@@ -90,6 +95,30 @@ Status CaseBundleReader::checkConsistency(const CaseBundle &bundle)
     }
     if (bundle.applicant.dateOfBirth > bundle.receivedAt.date())
         return invalid(QStringLiteral("/applicant/dateOfBirth"), QStringLiteral("is in the future"));
+    return {};
+}
+
+Status CaseBundleReader::readSignature(const QString &directory, const QJsonObject &manifest,
+                                       BundleSignature &signature)
+{
+    const QString field = QStringLiteral("/signature");
+    const QFileInfo info(QDir(directory).filePath(signature.file));
+    if (info.isSymLink() || !info.isFile())
+        return invalid(field + QStringLiteral("/file"), QStringLiteral("names no file in the bundle"));
+    if (info.size() > kMaxSignatureBytes)
+        return invalid(field + QStringLiteral("/file"), QStringLiteral("is larger than %1 bytes").arg(kMaxSignatureBytes));
+    QFile file(info.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("%1: cannot be read").arg(field)};
+    const QByteArray bytes = file.readAll();
+    if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != signature.sha256)
+        return invalid(field + QStringLiteral("/sha256"), QStringLiteral("does not match the file"));
+    auto canonical = CanonicalManifest::bytes(manifest);
+    if (!canonical)
+        return canonical.error();
+    // Whatever a manifest says inline, the reader takes the file and computes the signed bytes.
+    signature.cms = bytes;
+    signature.signedManifest = canonical.value();
     return {};
 }
 
