@@ -9,6 +9,7 @@
 #include "app/cli/ImportCommand.h"
 #include "app/cli/InfoCommand.h"
 #include "app/cli/InitCommand.h"
+#include "app/cli/JpkiCommand.h"
 #include "app/cli/MatchCommand.h"
 #include "app/cli/ModelsCommand.h"
 #include "app/cli/PolicyCommand.h"
@@ -58,6 +59,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<UserCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<PolicyCommand>());
+    m_commands.push_back(std::make_unique<JpkiCommand>());
     m_commands.push_back(std::make_unique<RegisterCommand>());
     m_commands.push_back(std::make_unique<BackupCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());

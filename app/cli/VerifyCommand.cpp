@@ -1,7 +1,9 @@
 #include "app/cli/VerifyCommand.h"
 
 #include "core/face/CaseVerifier.h"
+#include "app/cli/JpkiCommand.h"
 #include "core/bundle/CaseBundleReader.h"
+#include "core/station/VerificationJob.h"
 
 #include <QJsonDocument>
 
@@ -44,7 +46,11 @@ void printVerdict(QTextStream &out, const Verdict &v)
 VerifyCommand::VerifyCommand()
     : Command(QStringLiteral("verify"), QStringLiteral("Run the full face verification of a case bundle."),
               {QStringLiteral("[--json] BUNDLE_DIR")}),
-      m_json(addOption({QStringLiteral("json"), QStringLiteral("Print the verdict as JSON.")}))
+      m_json(addOption({QStringLiteral("json"), QStringLiteral("Print the verdict as JSON.")})),
+      m_anchors(addOption({QStringLiteral("jpki-anchors"),
+                           QStringLiteral("JPKI trust anchors for a signed bundle (see 'jpki check')."),
+                           QStringLiteral("PATH")})),
+      m_crls(addOption({QStringLiteral("jpki-crls"), QStringLiteral("CRLs for a signed bundle."), QStringLiteral("PATH")}))
 {
     addArgument(QStringLiteral("BUNDLE_DIR"), QStringLiteral("A case bundle directory (docs/case-bundle.md)."));
     setHelpNotes(QStringLiteral("Exit codes: 0 verified (whatever the verdict), 1 internal failure, 2 the bundle is "
@@ -81,10 +87,31 @@ int VerifyCommand::execute(const QCommandLineParser &parser, CliStreams streams)
         streams.err << "madoguchi-cli verify: " << directory << ": " << verdict.error().message << Qt::endl;
         return verdict.error().code == ErrorCode::Internal ? kExitFailed : kExitBadInput;
     }
-    if (parser.isSet(m_json))
+    if (bundle.value().signature) {
+        // The form only: a bundle directory has no register to compare with (`jpki check --store`).
+        std::shared_ptr<const JpkiTrustStore> trust;
+        if (parser.isSet(m_anchors)) {
+            JpkiConfig config;
+            config.trustAnchors = parser.value(m_anchors);
+            config.crls = parser.value(m_crls);
+            auto loaded = JpkiTrustStore::load(config);
+            if (!loaded) {
+                streams.err << "madoguchi-cli verify: " << loaded.error().message << Qt::endl;
+                return kExitSetup;
+            }
+            trust = loaded.value();
+        }
+        VerificationJob::applyJpkiCheck(
+            JpkiVerifier(trust).verify(bundle.value(), std::nullopt, QDateTime::currentDateTimeUtc()).result,
+            verdict.value());
+    }
+    if (parser.isSet(m_json)) {
         streams.out << QJsonDocument(verdict.value().toJson()).toJson(QJsonDocument::Indented);
-    else
+    } else {
         printVerdict(streams.out, verdict.value());
+        if (verdict.value().jpkiSignature)
+            JpkiCommand::printResult(streams.out, *verdict.value().jpkiSignature);
+    }
     return kExitOk;
 }
 

@@ -15,6 +15,8 @@ protected:
 
 private:
     QCommandLineOption m_json;
+    QCommandLineOption m_anchors;
+    QCommandLineOption m_crls;
 };
 
 } // namespace mado::cli

@@ -1,5 +1,6 @@
 #include "core/bundle/CaseBundleReader.h"
 
+#include "core/bundle/CanonicalManifest.h"
 #include "core/image/ImageProbe.h"
 
 #include <QCryptographicHash>
@@ -16,6 +17,18 @@ namespace {
 Error invalid(const QString &field, const QString &message)
 {
     return Error{ErrorCode::BundleInvalid, QStringLiteral("%1: %2").arg(field, message)};
+}
+
+// The file's bytes when their SHA-256 is the one the manifest declares.
+Result<QByteArray> readDeclared(const QFileInfo &info, const QString &sha256, const QString &field)
+{
+    QFile file(info.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("%1: cannot be read").arg(field)};
+    QByteArray bytes = file.readAll();
+    if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != sha256)
+        return invalid(field + QStringLiteral("/sha256"), QStringLiteral("does not match the file"));
+    return bytes;
 }
 
 } // namespace
@@ -61,6 +74,10 @@ Result<CaseBundle> CaseBundleReader::read(const QString &directory) const
         image = checkImage(directory, bundle.frames[i].image, QStringLiteral("/selfie/frames/%1/image").arg(i));
     if (!image)
         return image.error();
+    if (bundle.signature) {
+        if (Status signature = readSignature(directory, document.object(), *bundle.signature); !signature)
+            return signature.error();
+    }
     return bundle;
 }
 
@@ -93,6 +110,27 @@ Status CaseBundleReader::checkConsistency(const CaseBundle &bundle)
     return {};
 }
 
+Status CaseBundleReader::readSignature(const QString &directory, const QJsonObject &manifest,
+                                       BundleSignature &signature)
+{
+    const QString field = QStringLiteral("/signature");
+    const QFileInfo info(QDir(directory).filePath(signature.file));
+    if (info.isSymLink() || !info.isFile())
+        return invalid(field + QStringLiteral("/file"), QStringLiteral("names no file in the bundle"));
+    if (info.size() > kMaxSignatureBytes)
+        return invalid(field + QStringLiteral("/file"), QStringLiteral("is larger than %1 bytes").arg(kMaxSignatureBytes));
+    auto bytes = readDeclared(info, signature.sha256, field);
+    if (!bytes)
+        return bytes.error();
+    auto canonical = CanonicalManifest::bytes(manifest);
+    if (!canonical)
+        return canonical.error();
+    // Whatever a manifest says inline, the reader takes the file and computes the signed bytes.
+    signature.cms = bytes.value();
+    signature.signedManifest = canonical.value();
+    return {};
+}
+
 Status CaseBundleReader::checkImage(const QString &directory, const BundleImage &image, const QString &field) const
 {
     const QFileInfo info(QDir(directory).filePath(image.file));
@@ -103,13 +141,10 @@ Status CaseBundleReader::checkImage(const QString &directory, const BundleImage 
                                                    .arg(field)
                                                    .arg(info.size())
                                                    .arg(m_limits.maxBytes)};
-    QFile file(info.filePath());
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("%1: cannot be read").arg(field)};
-    const QByteArray bytes = file.readAll();
-    if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != image.sha256)
-        return invalid(field + QStringLiteral("/sha256"), QStringLiteral("does not match the file"));
-    auto probed = ImageProbe::probeWithin(bytes, m_limits);
+    auto bytes = readDeclared(info, image.sha256, field);
+    if (!bytes)
+        return bytes.error();
+    auto probed = ImageProbe::probeWithin(bytes.value(), m_limits);
     if (!probed)
         return Error{probed.error().code, QStringLiteral("%1: %2").arg(field, probed.error().message)};
     return {};

@@ -101,7 +101,7 @@ QJsonObject CaseBundle::toJson() const
         frameArray.append(QJsonObject{{QStringLiteral("step"), directionName(frame.step)},
                                       {QStringLiteral("capturedAt"), timestamp(frame.capturedAt)},
                                       {QStringLiteral("image"), imageToJson(frame.image)}});
-    return QJsonObject{
+    QJsonObject manifest{
         {QStringLiteral("format"), QStringLiteral("madoguchi-case-bundle")},
         {QStringLiteral("version"), 1},
         {QStringLiteral("applicationId"), applicationId},
@@ -125,6 +125,16 @@ QJsonObject CaseBundle::toJson() const
                                                   {QStringLiteral("directions"), directions}}},
         {QStringLiteral("selfie"), QJsonObject{{QStringLiteral("frames"), frameArray}}},
     };
+    if (signature) {
+        QJsonObject signatureJson{{QStringLiteral("file"), signature->file}, {QStringLiteral("sha256"), signature->sha256}};
+        if (!signature->cms.isEmpty())
+            signatureJson.insert(QStringLiteral("cms"), QString::fromLatin1(signature->cms.toBase64()));
+        if (!signature->signedManifest.isEmpty())
+            signatureJson.insert(QStringLiteral("signedManifest"),
+                                 QString::fromLatin1(signature->signedManifest.toBase64()));
+        manifest.insert(QStringLiteral("signature"), signatureJson);
+    }
+    return manifest;
 }
 
 CaseBundle CaseBundle::fromJson(const QJsonObject &manifest)
@@ -170,6 +180,13 @@ CaseBundle CaseBundle::fromJson(const QJsonObject &manifest)
         bundle.frames.push_back(SelfieFrame{directionFromName(frame.value(QStringLiteral("step")).toString()).value_or(Direction::Front),
                                             parseTimestamp(frame.value(QStringLiteral("capturedAt"))),
                                             imageFromJson(frame.value(QStringLiteral("image")))});
+    }
+    if (manifest.contains(QStringLiteral("signature"))) {
+        const QJsonObject signature = manifest.value(QStringLiteral("signature")).toObject();
+        bundle.signature = BundleSignature{
+            signature.value(QStringLiteral("file")).toString(), signature.value(QStringLiteral("sha256")).toString(),
+            QByteArray::fromBase64(signature.value(QStringLiteral("cms")).toString().toLatin1()),
+            QByteArray::fromBase64(signature.value(QStringLiteral("signedManifest")).toString().toLatin1())};
     }
     return bundle;
 }

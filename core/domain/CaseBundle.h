@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -52,6 +53,17 @@ struct Challenge {
     std::array<Direction, 3> directions{Direction::Left, Direction::Up, Direction::Right};
 };
 
+// The applicant's JPKI signature (docs/case-bundle.md, "Signed applications"): the file
+// signature.p7s, a detached CMS SignedData over the canonical manifest (CanonicalManifest).
+// `cms` and `signedManifest` are filled by CaseBundleReader from the bundle; the workstation keeps
+// them, base64, in its stored copy of the manifest so the signature can be checked again later.
+struct BundleSignature {
+    QString file;              // "signature.p7s"
+    QString sha256;            // of the file
+    QByteArray cms;            // DER
+    QByteArray signedManifest; // the exact bytes the CMS signs
+};
+
 struct SelfieFrame {
     Direction step = Direction::Front;
     QDateTime capturedAt;
@@ -71,6 +83,7 @@ struct CaseBundle {
     std::optional<BundleImage> documentTilted;
     Challenge challenge;
     std::vector<SelfieFrame> frames; // frontal first, then one per challenge step, in order
+    std::optional<BundleSignature> signature; // only in signed applications
 
     QJsonObject toJson() const;
     // Expects a manifest that passed schema validation (CaseBundleReader does both).

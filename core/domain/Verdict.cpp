@@ -147,7 +147,7 @@ QJsonObject Verdict::toJson() const
                                       {QStringLiteral("outcome"), outcomeName(c.outcome)},
                                       {QStringLiteral("reason"), c.reason},
                                       {QStringLiteral("value"), c.value}});
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("formatVersion"), kFormatVersion},
         {QStringLiteral("applicationId"), applicationId},
         {QStringLiteral("overall"), outcomeName(overall())},
@@ -167,6 +167,9 @@ QJsonObject Verdict::toJson() const
         {QStringLiteral("modelSha256"), mapToJson(modelSha256)},
         {QStringLiteral("timingsMs"), mapToJson(timingsMs)},
     };
+    if (jpkiSignature)
+        json.insert(QStringLiteral("jpki_signature"), jpkiSignature->toJson());
+    return json;
 }
 
 Result<Verdict> Verdict::fromJson(const QJsonObject &json)
@@ -217,6 +220,8 @@ Result<Verdict> Verdict::fromJson(const QJsonObject &json)
     const QJsonObject timings = json.value(QStringLiteral("timingsMs")).toObject();
     for (auto it = timings.begin(); it != timings.end(); ++it)
         v.timingsMs.insert(it.key(), it.value().toDouble());
+    if (json.value(QStringLiteral("jpki_signature")).isObject())
+        v.jpkiSignature = JpkiSignatureResult::fromJson(json.value(QStringLiteral("jpki_signature")).toObject());
     return v;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/CaseBundle.h"
+#include "core/domain/JpkiSignatureResult.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -84,6 +85,9 @@ struct Verdict {
     QString thresholdsVersion;
     QMap<QString, QString> modelSha256; // model file name -> SHA-256
     QMap<QString, double> timingsMs;    // stage -> milliseconds
+    // Signed applications only: the JPKI signature's check (JSON "jpki_signature"); it also
+    // appears as the check "jpki_signature" (Pass when ok, Warn when held, Fail when refused).
+    std::optional<JpkiSignatureResult> jpkiSignature;
 
     const Check *check(const QString &id) const;
     // The worst outcome of all checks.

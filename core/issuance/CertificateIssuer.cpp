@@ -102,7 +102,9 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
         !updated)
         return updated.error();
     if (auto audited = tx.audit(QStringLiteral("certificate_issued"), QStringLiteral("case:%1").arg(caseId),
-                                {{QStringLiteral("certificate_number"), issued.certificateNumber}});
+                                {{QStringLiteral("certificate_number"), issued.certificateNumber},
+                                 // What the issuance relied on for the applicant's identity (ekyc_face, jpki_signature).
+                                 {QStringLiteral("identity_method"), record.value().identityMethod}});
         !audited)
         return audited.error();
     // The applicant's notice goes into the outbox with the issuance, so it cannot be lost.

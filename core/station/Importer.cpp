@@ -2,6 +2,8 @@
 
 #include "core/bundle/BundleTransfer.h"
 #include "core/bundle/CaseBundleReader.h"
+#include "core/jpki/JpkiVerifier.h"
+#include "core/station/JpkiSettings.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/ImportFailures.h"
 #include "core/workflow/ProcedurePolicy.h"
@@ -83,10 +85,37 @@ Result<Importer::Fetched> Importer::fetch(const QString &applicationId) const
 Result<CaseStore::ImportResult> Importer::store(const Fetched &fetched)
 {
     // The importer, not the store, applies the procedure policy: the store only records the hold.
-    auto hold = ProcedurePolicy::importHold(m_store, fetched.bundle);
+    const auto [method, signatureProblem] = identityMethod(fetched.bundle);
+    auto hold = ProcedurePolicy::importHold(m_store, fetched.bundle, method);
     if (!hold)
         return hold.error();
+    if (!hold.value().reason.isEmpty() && !signatureProblem.isEmpty())
+        hold.value().reason += QStringLiteral("（公的個人認証の署名: %1）").arg(signatureProblem);
     return m_store.storeImportedCase(fetched.bundle, fetched.images, std::nullopt, hold.value());
+}
+
+std::pair<QString, QString> Importer::identityMethod(const CaseBundle &bundle)
+{
+    const QString face = QString::fromLatin1(identity_method::kEkycFace);
+    if (!bundle.signature)
+        return {face, QString()};
+    if (!m_options.jpki) {
+        auto trust = JpkiSettings::trust(m_store);
+        if (!trust) {
+            qCWarning(lcSync) << "JPKI trust material cannot be loaded:" << trust.error().message;
+            return {face, JpkiSignatureResult::reasonJa(QStringLiteral("not_configured"))};
+        }
+        m_options.jpki = trust.value();
+    }
+    auto entries = m_store.registerEntries(bundle.applicant.name, bundle.applicant.dateOfBirth);
+    if (!entries)
+        return {face, entries.error().message};
+    const auto check = JpkiVerifier(m_options.jpki).verify(bundle, entries.value(), m_store.clock().now());
+    qCInfo(lcSync) << "JPKI signature of" << bundle.reference << ":" << jpkiStatusName(check.result.status)
+                   << check.result.reason;
+    if (check.result.ok())
+        return {QString::fromLatin1(identity_method::kJpkiSignature), QString()};
+    return {face, JpkiSignatureResult::reasonJa(check.result.reason)};
 }
 
 Status Importer::acknowledge(const QString &applicationId) const

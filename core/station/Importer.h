@@ -2,6 +2,7 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/CaseBundle.h"
+#include "core/jpki/JpkiTrustStore.h"
 #include "core/image/ImageLimits.h"
 #include "core/store/CaseStore.h"
 #include "core/store/SanitizedImage.h"
@@ -18,8 +19,10 @@ namespace mado {
 // Imports applications from the receiver into the case store, in three steps that tests (and a
 // crash) can separate: fetch (download the bundle transfer, unpack it into a private temporary
 // directory (0700, removed before fetch returns), validate it with CaseBundleReader and sanitise
-// every image with ImageSanitizer), store (the procedure policy decides the hold,
-// ProcedurePolicy::importHold; then one transaction, CaseStore::storeImportedCase, a no-op for
+// every image with ImageSanitizer), store (a signed application's JPKI signature is verified
+// (JpkiVerifier, against the register entries of the form's name and birth date) and, when it is
+// ok, the identity method is jpki_signature; the procedure policy decides the hold for that
+// method, ProcedurePolicy::importHold; then one transaction, CaseStore::storeImportedCase, a no-op for
 // an application already stored) and acknowledge (the receiver deletes its personal data).
 // A crash between store and acknowledge leaves the application leased; once the lease expires it is
 // leased again, the store step finds it and the ack follows. Blocking; one thread at a time per
@@ -37,6 +40,9 @@ public:
         ImageLimits limits;
         QString tempRoot; // parent of the private temporary directories; empty: the system's temp dir
         int maxAttempts = 3; // refusals of one application before it is given up
+        // The ward's JPKI trust material for signed applications; nullptr: loaded from the ward
+        // settings (JpkiSettings) at the first signed application.
+        std::shared_ptr<const JpkiTrustStore> jpki;
     };
     struct Fetched {
         CaseBundle bundle;
@@ -71,6 +77,9 @@ public:
 private:
     // Counts a refusal of the application and gives it up after maxAttempts; true if given up.
     bool countFailure(const ReceiverClient::Lease &lease, const Error &error);
+
+    // The identity method of a fetched application and, when its signature fails, why (Japanese).
+    std::pair<QString, QString> identityMethod(const CaseBundle &bundle);
 
     CaseStore &m_store;
     const ReceiverClient &m_client;

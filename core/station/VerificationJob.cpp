@@ -3,6 +3,8 @@
 #include "core/face/CaseVerifier.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/PerceptualHash.h"
+#include "core/jpki/JpkiVerifier.h"
+#include "core/station/JpkiSettings.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -160,7 +162,43 @@ Result<Verdict> VerificationJob::computeVerdict(qint64 caseId)
     Verdict v = std::move(verdict).value();
     if (auto replay = applyReplayCheck(db.value(), caseId, v); !replay)
         return replay.error();
+    if (Status signature = checkSignature(bundle, v); !signature)
+        return signature.error();
     return v;
+}
+
+void VerificationJob::applyJpkiCheck(const JpkiSignatureResult &result, Verdict &verdict)
+{
+    const Outcome outcome = result.ok() ? Outcome::Pass
+                            : result.status == JpkiStatus::RevocationUnknown || result.status == JpkiStatus::SubjectDiffers
+                                ? Outcome::Warn
+                                : Outcome::Fail;
+    verdict.jpkiSignature = result;
+    Check check{QStringLiteral("jpki_signature"), outcome, result.reason, 0.0};
+    for (Check &existing : verdict.checks) {
+        if (existing.id == check.id) {
+            existing = check;
+            return;
+        }
+    }
+    verdict.checks.push_back(check);
+}
+
+Status VerificationJob::checkSignature(const CaseBundle &bundle, Verdict &verdict)
+{
+    if (!bundle.signature)
+        return {};
+    if (!m_options.jpki) {
+        auto trust = JpkiSettings::trust(m_store);
+        if (!trust)
+            return trust.error();
+        m_options.jpki = trust.value(); // may stay nullptr: not configured, the result says so
+    }
+    auto entries = m_store.registerEntries(bundle.applicant.name, bundle.applicant.dateOfBirth);
+    if (!entries)
+        return entries.error();
+    applyJpkiCheck(JpkiVerifier(m_options.jpki).verify(bundle, entries.value(), m_store.clock().now()).result, verdict);
+    return {};
 }
 
 Result<Verdict> VerificationJob::verifyCase(qint64 caseId)

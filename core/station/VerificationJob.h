@@ -2,6 +2,7 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/Verdict.h"
+#include "core/jpki/JpkiTrustStore.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -23,7 +24,9 @@ class CaseVerifier;
 // Replay across cases: the face hashes of every verified case are kept in table face_hashes. A
 // selfie frame whose face is within kSameFaceMaxBits of any face (document or frame) of an earlier
 // case (lower id), or a document portrait equal to an earlier case's selfie, fails the "replay"
-// check with reason "seen_in_case:<reference of the earlier case>". Two documents are not compared: one
+// check with reason "seen_in_case:<reference of the earlier case>".
+// A signed application's JPKI signature is checked again (revocation may have changed since the
+// import) and becomes the verdict's jpki_signature part and its check "jpki_signature". Two documents are not compared: one
 // resident legitimately applies several times with the same card.
 // Blocking; one thread at a time (the verifier is single-threaded per instance, the store uses the
 // calling thread's connection). Errors: the store's, or the engine's for a case that cannot be read.
@@ -32,6 +35,8 @@ public:
     struct Options {
         // Cases to take per call; 0 takes all.
         int limit = 0;
+        // The ward's JPKI trust material; nullptr: loaded from the ward settings when first needed.
+        std::shared_ptr<const JpkiTrustStore> jpki;
     };
     struct Summary {
         int verified = 0;
@@ -65,7 +70,11 @@ public:
     // Stores the face hashes of a case (replacing earlier ones of the same roles). Inside a transaction.
     static Status storeFaceHashes(const QSqlDatabase &db, qint64 caseId, const Verdict &verdict, const QDateTime &now);
 
+    // Adds the JPKI part and check to the verdict of a signed application (no-op when unsigned).
+    static void applyJpkiCheck(const JpkiSignatureResult &result, Verdict &verdict);
+
 private:
+    Status checkSignature(const CaseBundle &bundle, Verdict &verdict);
     Result<Summary> run(const std::vector<qint64> &cases, bool reverifying, const Progress &progress);
     Status storeReverdict(qint64 caseId, const Verdict &verdict);
 

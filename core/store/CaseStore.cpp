@@ -125,7 +125,7 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
         {{QStringLiteral("a"), bundle.applicationId},
          {QStringLiteral("ref"), bundle.reference},
          {QStringLiteral("proc"), a.procedure},
-         {QStringLiteral("method"), QString::fromLatin1(identity_method::kEkycFace)},
+         {QStringLiteral("method"), hold.identityMethod},
          {QStringLiteral("name"), a.name},
          {QStringLiteral("kana"), a.kana},
          {QStringLiteral("dob"), a.dateOfBirth.toString(Qt::ISODate)},

@@ -5,6 +5,7 @@
 #include "core/domain/CaseRecord.h"
 #include "core/domain/Clock.h"
 #include "core/domain/IssuanceEntry.h"
+#include "core/domain/IdentityMethod.h"
 #include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
 #include "core/store/SanitizedImage.h"
@@ -39,6 +40,9 @@ public:
     struct ImportHold {
         QString reason; // Japanese, for the clerk
         int policyVersion = 0;
+        // How the applicant proved who they are (core/domain/IdentityMethod.h): jpki_signature
+        // when the importer verified the application's JPKI signature.
+        QString identityMethod = QString::fromLatin1(identity_method::kEkycFace);
     };
 
     static constexpr const char *kImporterActor = "system:importer";

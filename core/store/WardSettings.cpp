@@ -33,6 +33,20 @@ Status WardSettings::setIssuerName(qint64 adminId, const QString &name)
     return setValue(adminId, kIssuerName, trimmed);
 }
 
+Result<QString> WardSettings::jpkiSetting(const char *key)
+{
+    return value(QString::fromLatin1(key));
+}
+
+Status WardSettings::setJpkiSetting(qint64 adminId, const char *key, const QString &value)
+{
+    const QString trimmed = value.trimmed();
+    if (!QString::fromLatin1(key).startsWith(QStringLiteral("jpki.")) || trimmed.size() > 1000 ||
+        trimmed.contains(QLatin1Char('\n')))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a jpki setting is one line of at most 1000 characters")};
+    return setValue(adminId, QString::fromLatin1(key), trimmed);
+}
+
 Result<int> WardSettings::retentionDays()
 {
     return days(kRetentionDaysKey, kDefaultRetentionDays, kMinRetentionDays, kMaxRetentionDays);

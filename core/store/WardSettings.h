@@ -29,7 +29,17 @@ public:
     static constexpr const char *kRetentionDaysKey = "retention.days";
     static constexpr const char *kResubmissionDaysKey = "retention.resubmission_days";
 
+    // jpki.*: where each workstation finds the ward's JPKI trust material (core/jpki JpkiConfig,
+    // docs/admin.md "JPKI signatures"): anchors path, CRL path, accepted policy OIDs (comma-separated).
+    static constexpr const char *kJpkiTrustAnchorsKey = "jpki.trust_anchors";
+    static constexpr const char *kJpkiCrlsKey = "jpki.crls";
+    static constexpr const char *kJpkiPoliciesKey = "jpki.policies";
+
     explicit WardSettings(CaseStore &store);
+
+    // The jpki.* values (empty when unset) and their change (admin only, at most 1000 characters).
+    Result<QString> jpkiSetting(const char *key);
+    Status setJpkiSetting(qint64 adminId, const char *key, const QString &value);
 
     // Empty when no admin has set it yet.
     Result<QString> issuerName();

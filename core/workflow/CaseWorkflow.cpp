@@ -1,5 +1,6 @@
 #include "core/workflow/CaseWorkflow.h"
 
+#include "core/domain/IdentityMethod.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreTime.h"
@@ -26,18 +27,30 @@ Status CaseWorkflow::markVerified(qint64 userId, qint64 caseId, const Verdict &v
         return record.error();
     if (auto allowed = t.value()->check(record.value(), WorkflowAction::Verify); !allowed)
         return allowed;
-    const CaseState to = record.value().holdReason.isEmpty() ? CaseState::Verified : CaseState::Held;
+    // A case whose identity rests on the JPKI signature is held when the signature no longer
+    // verifies (revoked or revocation unknown since the import, ...): the face checks alone do not
+    // make it issuable.
+    QString holdReason = record.value().holdReason;
+    if (holdReason.isEmpty() && record.value().identityMethod == QLatin1String(identity_method::kJpkiSignature) &&
+        (!verdict.jpkiSignature || !verdict.jpkiSignature->ok()))
+        holdReason = QStringLiteral("公的個人認証の署名: %1")
+                         .arg(JpkiSignatureResult::reasonJa(verdict.jpkiSignature ? verdict.jpkiSignature->reason
+                                                                                  : QStringLiteral("not_signed")));
+    const CaseState to = holdReason.isEmpty() ? CaseState::Verified : CaseState::Held;
     if (auto stored = CaseStore::insertVerdict(t.value()->db(), caseId, verdict, t.value()->now()); !stored)
         return stored;
-    if (auto updated =
-            t.value()->update(QStringLiteral("UPDATE cases SET state = :to WHERE id = :id AND state = 'imported'"),
-                              {{QStringLiteral("to"), caseStateName(to)}, {QStringLiteral("id"), caseId}},
+    if (auto updated = t.value()->update(
+            QStringLiteral("UPDATE cases SET state = :to, hold_reason = :hold WHERE id = :id AND state = 'imported'"),
+            {{QStringLiteral("to"), caseStateName(to)},
+             {QStringLiteral("hold"), holdReason.isEmpty() ? Sql::null() : QVariant(holdReason)},
+             {QStringLiteral("id"), caseId}},
                               Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
         !updated)
         return updated;
     if (auto audited = t.value()->audit(QStringLiteral("case_verified"), subjectOf(caseId),
                                         {{QStringLiteral("band"), verdict.band},
                                          {QStringLiteral("overall"), outcomeName(verdict.overall())},
+                                         {QStringLiteral("identity_method"), record.value().identityMethod},
                                          {QStringLiteral("to"), caseStateName(to)}});
         !audited)
         return audited;

@@ -70,18 +70,19 @@ Result<std::vector<Procedure>> ProcedurePolicy::history(const QSqlDatabase &db, 
     return select(db, QStringLiteral("WHERE procedure_key = :key"), {{QStringLiteral("key"), key}});
 }
 
-Result<CaseStore::ImportHold> ProcedurePolicy::importHold(CaseStore &store, const CaseBundle &bundle)
+Result<CaseStore::ImportHold> ProcedurePolicy::importHold(CaseStore &store, const CaseBundle &bundle,
+                                                         const QString &method)
 {
     auto db = store.connections().database();
     if (!db)
         return db.error();
     // Applications are made in Japan (no daylight saving time): the policy date is the JST date.
     const QDate received = bundle.receivedAt.toUTC().addSecs(9 * 3600).date();
-    auto policy = evaluate(db.value(), bundle.applicant.procedure, QString::fromLatin1(kEkycFace), received);
+    auto policy = evaluate(db.value(), bundle.applicant.procedure, method, received);
     if (!policy)
         return policy.error();
     return CaseStore::ImportHold{policy.value().accepted ? QString() : policy.value().explanation,
-                                 policy.value().version};
+                                 policy.value().version, method};
 }
 
 Result<ProcedurePolicy::Evaluation> ProcedurePolicy::evaluate(const QSqlDatabase &db, const QString &key,

@@ -35,9 +35,12 @@ public:
     static Result<Evaluation> evaluate(const QSqlDatabase &db, const QString &key, const QString &method,
                                        const QDate &date);
     // The hold an imported application gets (CaseStore::storeImportedCase): no reason when its
-    // procedure accepts eKYC-face on the day it was received (JST), else the explanation for the
-    // clerk; with the deciding policy version. Read on the calling thread's connection of `store`.
-    static Result<CaseStore::ImportHold> importHold(CaseStore &store, const CaseBundle &bundle);
+    // procedure accepts `method` (eKYC-face, or jpki_signature once the importer verified the
+    // application's JPKI signature) on the day it was received (JST), else the explanation for the
+    // clerk; with the deciding policy version and the method. Read on the calling thread's
+    // connection of `store`.
+    static Result<CaseStore::ImportHold> importHold(CaseStore &store, const CaseBundle &bundle,
+                                                    const QString &method = QString::fromLatin1(kEkycFace));
     // Stores `procedure` as the next version of its key (a new key starts at 1); returns the version.
     static Result<int> change(CaseStore &store, qint64 adminId, const Procedure &procedure);
 };

@@ -1,0 +1,186 @@
+// A signed 住民票 request through the workstation's real parts: Importer::store (the JPKI signature
+// verified against the ward settings' trust material and the register; identity method
+// jpki_signature; the procedure policy lets it through), the clerk's decision, the supervisor's
+// batch and the issuance, whose audit names the identity method. A revoked signer's request and an
+// unsigned one stay held by policy; VerificationJob's check turns a revoked signature into a
+// failing "jpki_signature" check.
+
+#include "core/bundle/CanonicalManifest.h"
+#include "core/issuance/CertificateIssuer.h"
+#include "core/station/Importer.h"
+#include "core/station/JpkiSettings.h"
+#include "core/station/VerificationJob.h"
+#include "core/store/ImageSanitizer.h"
+#include "core/store/Sql.h"
+#include "core/workflow/BatchWorkflow.h"
+#include "core/workflow/CaseWorkflow.h"
+#include "tests/jpki/TestPki.h"
+#include "tests/support/ImageFiles.h"
+#include "tests/support/StoreFixture.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace mado;
+
+class TestJpkiIssuance : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signedJuminhyoIsIssued();
+    void revokedSignerIsHeld();
+    void unsignedJuminhyoIsHeld();
+    void verdictCheckFollowsTheSignature();
+
+private:
+    Importer::Fetched fetched(test::StoreFixture &f, const QString &signer);
+    Result<CaseStore::ImportResult> import(test::StoreFixture &f, const QString &signer);
+    static QString column(test::StoreFixture &f, qint64 caseId, const QString &column);
+
+    QTemporaryDir m_dir;
+    QString m_pki;
+};
+
+void TestJpkiIssuance::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_pki = m_dir.filePath(QStringLiteral("pki"));
+    // The facts of StoreFixture's register entry, the address spelt as J-LIS does.
+    QVERIFY(test::TestPki::generate(m_pki, {QStringLiteral("見本　太郎"), QStringLiteral("319800401"), QStringLiteral("1"),
+                                            QStringLiteral("東京都見本区登録町四丁目５番６号")}));
+}
+
+Importer::Fetched TestJpkiIssuance::fetched(test::StoreFixture &f, const QString &signer)
+{
+    f.clock().set(QDateTime::currentDateTimeUtc());
+    JpkiConfig config;
+    config.trustAnchors = QDir(m_pki).filePath(QStringLiteral("root.pem"));
+    config.crls = QDir(m_pki).filePath(QStringLiteral("crl.pem"));
+    if (Status written = JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), config); !written)
+        qWarning("%s", qPrintable(written.error().message));
+    Importer::Fetched result;
+    result.bundle = f.bundle(QStringLiteral("juminhyo_copy"));
+    CaseBundle &b = result.bundle;
+    const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(-120);
+    b.challenge.issuedAt = issued;
+    b.challenge.expiresAt = issued.addSecs(600);
+    for (std::size_t i = 0; i < b.frames.size(); ++i)
+        b.frames[i].capturedAt = issued.addSecs(10 + qint64(i));
+    b.receivedAt = issued.addSecs(60);
+    b.applicant.address = PostalAddress{QStringLiteral("100-0002"), QStringLiteral("東京都"), QStringLiteral("見本区"),
+                                        QStringLiteral("登録町4-5-6")};
+    if (!signer.isEmpty()) {
+        const QByteArray canonical = CanonicalManifest::bytes(b.toJson()).value();
+        const QByteArray cms = test::TestPki::sign(m_pki, signer, canonical);
+        b.signature = BundleSignature{QStringLiteral("signature.p7s"),
+                                      QString::fromLatin1(QCryptographicHash::hash(cms, QCryptographicHash::Sha256).toHex()),
+                                      cms, canonical};
+    }
+    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(64, 48), QStringLiteral("document_front"));
+    if (image)
+        result.images.push_back(image.value());
+    return result;
+}
+
+Result<CaseStore::ImportResult> TestJpkiIssuance::import(test::StoreFixture &f, const QString &signer)
+{
+    // The importer's store step needs no receiver: the client is never called.
+    const ReceiverClient client(QStringLiteral("https://127.0.0.1:9"), QByteArrayLiteral("unused-token"));
+    Importer importer(f.store(), client);
+    return importer.store(fetched(f, signer));
+}
+
+QString TestJpkiIssuance::column(test::StoreFixture &f, qint64 caseId, const QString &column)
+{
+    auto db = f.store().connections().database();
+    auto value = Sql::scalar(db.value(), QStringLiteral("SELECT %1 FROM cases WHERE id = :c").arg(column),
+                             {{QStringLiteral("c"), caseId}});
+    return value ? value.value().toString() : QStringLiteral("(error)");
+}
+
+void TestJpkiIssuance::signedJuminhyoIsIssued()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto imported = import(f, QStringLiteral("ok"));
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+    const qint64 id = imported.value().caseId;
+    QCOMPARE(column(f, id, QStringLiteral("identity_method")), QStringLiteral("jpki_signature"));
+    QCOMPARE(column(f, id, QStringLiteral("hold_reason")), QString());
+
+    Verdict verdict = test::StoreFixture::matchVerdict(QStringLiteral("unused"));
+    JpkiSignatureResult ok;
+    ok.status = JpkiStatus::Ok;
+    ok.reason = QStringLiteral("ok");
+    VerificationJob::applyJpkiCheck(ok, verdict);
+    const qint64 clerk = f.user(QStringLiteral("clerk1"));
+    CaseWorkflow cases(f.store());
+    QVERIFY(cases.markVerified(f.user(QStringLiteral("clerk1")), id, verdict).ok());
+    QCOMPARE(column(f, id, QStringLiteral("state")), QStringLiteral("verified"));
+    QVERIFY(cases.claim(clerk, id).ok());
+    QVERIFY(cases.decide(clerk, id, {DecisionOutcome::Approved, QString(), QString()}).ok());
+    BatchWorkflow batches(f.store());
+    auto batch = batches.submit(clerk, {id});
+    QVERIFY(batch.ok());
+    QVERIFY(batches.approve(f.user(QStringLiteral("sup1")), batch.value(),
+                            QString::fromLatin1(test::StoreFixture::kPassword)).ok());
+    auto issued = CertificateIssuer(f.store()).issue(clerk, id);
+    QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().message));
+    QCOMPARE(column(f, id, QStringLiteral("state")), QStringLiteral("issued"));
+    auto db = f.store().connections().database();
+    auto detail = Sql::scalar(db.value(),
+                              QStringLiteral("SELECT detail FROM audit WHERE action = 'certificate_issued' "
+                                             "AND subject = :s"),
+                              {{QStringLiteral("s"), QStringLiteral("case:%1").arg(id)}});
+    QVERIFY2(detail.ok(), qPrintable(detail.ok() ? QString() : detail.error().message));
+    QCOMPARE(QJsonDocument::fromJson(detail.value().toString().toUtf8()).object().value(QStringLiteral("identity_method")).toString(),
+             QStringLiteral("jpki_signature"));
+}
+
+void TestJpkiIssuance::revokedSignerIsHeld()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto imported = import(f, QStringLiteral("revoked"));
+    QVERIFY(imported.ok());
+    const qint64 id = imported.value().caseId;
+    QCOMPARE(column(f, id, QStringLiteral("identity_method")), QStringLiteral("ekyc_face"));
+    const QString hold = column(f, id, QStringLiteral("hold_reason"));
+    QVERIFY(!hold.isEmpty());
+    QVERIFY2(hold.contains(JpkiSignatureResult::reasonJa(QStringLiteral("revoked"))), qPrintable(hold));
+}
+
+void TestJpkiIssuance::unsignedJuminhyoIsHeld()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto imported = import(f, QString());
+    QVERIFY(imported.ok());
+    QCOMPARE(column(f, imported.value().caseId, QStringLiteral("identity_method")), QStringLiteral("ekyc_face"));
+    QVERIFY(!column(f, imported.value().caseId, QStringLiteral("hold_reason")).isEmpty());
+}
+
+void TestJpkiIssuance::verdictCheckFollowsTheSignature()
+{
+    // A case imported with a good signature whose verdict then says "revoked" is held, not verified.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    auto imported = import(f, QStringLiteral("ok"));
+    QVERIFY(imported.ok());
+    Verdict verdict = test::StoreFixture::matchVerdict(QStringLiteral("unused"));
+    JpkiSignatureResult revoked;
+    revoked.status = JpkiStatus::Revoked;
+    revoked.reason = QStringLiteral("revoked");
+    VerificationJob::applyJpkiCheck(revoked, verdict);
+    QCOMPARE(verdict.check(QStringLiteral("jpki_signature"))->outcome, Outcome::Fail);
+    QCOMPARE(verdict.overall(), Outcome::Fail);
+    QVERIFY(CaseWorkflow(f.store()).markVerified(f.user(QStringLiteral("clerk1")), imported.value().caseId, verdict).ok());
+    QCOMPARE(column(f, imported.value().caseId, QStringLiteral("state")), QStringLiteral("held"));
+    QVERIFY(column(f, imported.value().caseId, QStringLiteral("hold_reason")).contains(QStringLiteral("失効")));
+}
+
+QTEST_GUILESS_MAIN(TestJpkiIssuance)
+#include "TestJpkiIssuance.moc"
