@@ -25,7 +25,11 @@ bool report(const Status &status, const char *what)
 
 StoreFixture::StoreFixture(WorkflowOptions options) : m_options(options)
 {
-    auto opened = CaseStore::open(path(), m_clock);
+    if (location().isEmpty()) {
+        qWarning("StoreFixture: no test database: %s", qPrintable(m_database.error()));
+        return;
+    }
+    auto opened = CaseStore::open(location(), m_clock);
     if (!opened) {
         qWarning("StoreFixture: open failed: %s", qPrintable(opened.error().message));
         return;
