@@ -56,17 +56,24 @@ QStringList Migrator::splitStatements(const QString &script)
     QStringList statements;
     QString current;
     bool inString = false;
+    bool inBody = false;
     for (qsizetype i = 0; i < script.size(); ++i) {
         const QChar c = script.at(i);
-        if (!inString && c == QLatin1Char('-') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('-')) {
+        if (!inString && !inBody && c == QLatin1Char('-') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('-')) {
             while (i < script.size() && script.at(i) != QLatin1Char('\n'))
                 ++i;
             current += QLatin1Char('\n');
             continue;
         }
-        if (c == QLatin1Char('\''))
+        if (!inString && c == QLatin1Char('$') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('$')) {
+            inBody = !inBody; // a PostgreSQL function body: $$ … $$ holds semicolons
+            current += QStringLiteral("$$");
+            ++i;
+            continue;
+        }
+        if (!inBody && c == QLatin1Char('\''))
             inString = !inString; // a doubled quote '' toggles twice and stays inside
-        if (!inString && c == QLatin1Char(';')) {
+        if (!inString && !inBody && c == QLatin1Char(';')) {
             if (!current.trimmed().isEmpty())
                 statements.append(current.trimmed());
             current.clear();

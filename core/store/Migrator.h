@@ -39,7 +39,8 @@ public:
     static constexpr int kApplicationId = database_mark::kCaseStore;
     // pg_advisory_lock key held while a PostgreSQL store migrates ("MDGM").
     static constexpr qint64 kMigrationLock = 0x4D44474D;
-    // Splits a script into statements at semicolons outside quotes; drops "--" comments.
+    // Splits a script into statements at semicolons outside quotes and $$ function bodies; drops
+    // "--" comments.
     static QStringList splitStatements(const QString &script);
 };
 

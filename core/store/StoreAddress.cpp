@@ -70,6 +70,13 @@ Result<StoreAddress> StoreAddress::parse(const QString &text)
                        .arg(match.captured(1)));
 }
 
+StoreAddress StoreAddress::sqliteFile(const QString &path)
+{
+    StoreAddress address;
+    address.m_path = path;
+    return address;
+}
+
 Result<StoreAddress> StoreAddress::parsePostgresql(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);

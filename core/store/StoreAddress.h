@@ -27,6 +27,8 @@ public:
                                                           "target_session_attrs"};
 
     static Result<StoreAddress> parse(const QString &text);
+    // A SQLite file, taken as it is (no scheme parsing).
+    static StoreAddress sqliteFile(const QString &path);
     // The file libpq reads the password from when no password file is given: $PGPASSFILE, else ~/.pgpass.
     static QString libpqPasswordFile();
 

@@ -61,7 +61,7 @@ start)
     # A free port: ask the kernel for one on loopback, then hand it to the server.
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/sock/server.log" -w -t 60 \
-        -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null ||
+        -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c dynamic_shared_memory_type=mmap" start >/dev/null ||
         { cat "$dir/sock/server.log" >&2; exit 1; }
     echo "postgresql://madoguchi@127.0.0.1:$port/postgres" >"$state"
     echo "pg-cluster: PostgreSQL $("$bindir/pg_ctl" --version | awk '{print $3}') on port $port in $dir"
