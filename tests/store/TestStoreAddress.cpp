@@ -188,6 +188,16 @@ void TestStoreAddress::cliRefusesAnUnknownSchemeAsUsage()
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitCode(), 64);
     QVERIFY(!QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("hunter2")));
+    // backup copies SQLite files; for PostgreSQL it says what to run instead of writing anything.
+    cli.start(QStringLiteral(MADO_CLI_PATH), {QStringLiteral("backup"), dir.filePath(QStringLiteral("copy.dump")),
+                                              QStringLiteral("--store"),
+                                              QStringLiteral("postgresql://madoguchi_owner@db.ward.local/madoguchi")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString said = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(said.contains(QStringLiteral("pg_dump --format=custom --file=%1").arg(dir.filePath(QStringLiteral("copy.dump")))),
+             qPrintable(said));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("copy.dump"))));
 }
 
 QTEST_GUILESS_MAIN(TestStoreAddress)
