@@ -59,7 +59,8 @@ CaseStore *CliStore::open(CliStreams streams, bool create)
         QDir().mkpath(QFileInfo(address.value().path()).absolutePath());
     auto store = CaseStore::open(address.value(), m_clock);
     if (!store) {
-        streams.err << "cannot open the store " << address.value().display() << ": " << store.error().message << Qt::endl;
+        streams.err << "cannot open the store " << address.value().display() << ": " << store.error().message
+                    << Qt::endl;
         return nullptr;
     }
     m_store = std::move(store).value();

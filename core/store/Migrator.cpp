@@ -59,7 +59,8 @@ QStringList Migrator::splitStatements(const QString &script)
     bool inBody = false;
     for (qsizetype i = 0; i < script.size(); ++i) {
         const QChar c = script.at(i);
-        if (!inString && !inBody && c == QLatin1Char('-') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('-')) {
+        if (!inString && !inBody && c == QLatin1Char('-') && i + 1 < script.size() &&
+            script.at(i + 1) == QLatin1Char('-')) {
             while (i < script.size() && script.at(i) != QLatin1Char('\n'))
                 ++i;
             current += QLatin1Char('\n');
@@ -102,7 +103,8 @@ Status refuseForeignDatabase(const QSqlDatabase &db, int currentVersion)
         for (const QString &statement :
              {QStringLiteral("CREATE TABLE madoguchi_store (application_id INTEGER NOT NULL PRIMARY KEY, "
                              "created_at TIMESTAMPTZ NOT NULL DEFAULT now())"),
-              QStringLiteral("INSERT INTO madoguchi_store (application_id) VALUES (%1)").arg(Migrator::kApplicationId)}) {
+              QStringLiteral("INSERT INTO madoguchi_store (application_id) VALUES (%1)")
+                  .arg(Migrator::kApplicationId)}) {
             if (auto marked = Sql::run(db, statement); !marked)
                 return marked.error();
         }
@@ -112,9 +114,10 @@ Status refuseForeignDatabase(const QSqlDatabase &db, int currentVersion)
     if (!mark)
         return mark.error();
     if (mark.value().toInt() != Migrator::kApplicationId)
-        return Error{ErrorCode::InvalidArgument,
-                     QStringLiteral("the database's madoguchi_store mark is %1, not a case store's (nothing was changed)")
-                         .arg(mark.value().toInt())};
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the database's madoguchi_store mark is %1, not a case store's (nothing was changed)")
+                .arg(mark.value().toInt())};
     return {};
 }
 

@@ -13,9 +13,9 @@ namespace mado {
 
 // Applies the numbered schema revisions resources/sql/NNNN_name.sql (compiled in under
 // :/sql/) in order; on PostgreSQL a file of the same number in resources/sql/postgresql/ replaces
-// the common one (where the SQL differs: identity columns, BYTEA, the database's own rules), each in its own transaction together with the new version number in
-// schema_version. A store written by a newer program (a version above the highest known file) is
-// refused with SchemaTooNew and left untouched. Calling thread's connection only.
+// the common one (where the SQL differs: identity columns, BYTEA, the database's own rules), each in its own
+// transaction together with the new version number in schema_version. A store written by a newer program (a version
+// above the highest known file) is refused with SchemaTooNew and left untouched. Calling thread's connection only.
 class Migrator {
 public:
     struct Revision {

@@ -15,8 +15,8 @@ namespace mado {
 
 namespace {
 
-const QStringList kSslModes{QStringLiteral("disable"),   QStringLiteral("allow"),     QStringLiteral("prefer"),
-                            QStringLiteral("require"),   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+const QStringList kSslModes{QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+                            QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
 
 Error invalid(const QString &message)
 {

@@ -21,9 +21,14 @@ namespace mado {
 class StoreAddress {
 public:
     enum class Backend { Sqlite, Postgresql };
-    static constexpr const char *kPostgresParameters[] = {"host",        "sslmode",        "sslrootcert",
-                                                          "sslcert",     "sslkey",         "sslcrl",
-                                                          "connect_timeout", "application_name",
+    static constexpr const char *kPostgresParameters[] = {"host",
+                                                          "sslmode",
+                                                          "sslrootcert",
+                                                          "sslcert",
+                                                          "sslkey",
+                                                          "sslcrl",
+                                                          "connect_timeout",
+                                                          "application_name",
                                                           "target_session_attrs"};
 
     static Result<StoreAddress> parse(const QString &text);
@@ -37,7 +42,7 @@ public:
     // The SQLite file (empty for PostgreSQL).
     const QString &path() const { return m_path; }
     const QString &host() const { return m_host; } // empty: libpq's default (a unix socket)
-    int port() const { return m_port; }             // 0: libpq's default (5432)
+    int port() const { return m_port; }            // 0: libpq's default (5432)
     const QString &database() const { return m_database; }
     const QString &user() const { return m_user; }
     // The libpq parameters given in the URL (sslmode, sslrootcert, host for a socket dir …).

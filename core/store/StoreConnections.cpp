@@ -141,8 +141,8 @@ Result<QSqlDatabase> StoreConnections::openPostgresql(QSqlDatabase db)
                                               .arg(m_address.display(), db.lastError().text().simplified())};
     // Times are written as UTC text by the program; the server's own clock (now()) is read in UTC too.
     // A statement waiting for a row lock gives up after the busy timeout instead of hanging.
-    for (const QString &statement : {QStringLiteral("SET TIME ZONE 'UTC'"),
-                                     QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs)}) {
+    for (const QString &statement :
+         {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs)}) {
         if (auto set = Sql::run(db, statement); !set)
             return set.error();
     }

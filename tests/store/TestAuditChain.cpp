@@ -137,8 +137,9 @@ void TestAuditChain::databaseRefusesAuditChanges()
         QSKIP("SQLite has no database rules: one file, one workstation; AuditChain::verify finds edits");
     QVERIFY(f.caseIn(CaseState::Claimed) > 0);
     auto db = f.store().connections().database();
-    for (const QString &statement : {QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2"),
-                                     QStringLiteral("DELETE FROM audit WHERE seq = 2"), QStringLiteral("TRUNCATE audit")}) {
+    for (const QString &statement :
+         {QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2"),
+          QStringLiteral("DELETE FROM audit WHERE seq = 2"), QStringLiteral("TRUNCATE audit")}) {
         auto refused = Sql::run(db.value(), statement);
         QVERIFY2(!refused.ok(), qPrintable(statement));
         QVERIFY2(refused.error().message.contains(QStringLiteral("audit_append_only")),

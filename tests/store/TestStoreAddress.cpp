@@ -33,12 +33,18 @@ void TestStoreAddress::plainPathsAndSqliteUrlsAreFiles_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("path");
-    QTest::newRow("absolute") << "/var/lib/madoguchi/store.sqlite" << "/var/lib/madoguchi/store.sqlite";
-    QTest::newRow("relative") << "store.sqlite" << "store.sqlite";
-    QTest::newRow("sqlite:/abs") << "sqlite:/srv/store.sqlite" << "/srv/store.sqlite";
-    QTest::newRow("sqlite:///abs") << "sqlite:///srv/store.sqlite" << "/srv/store.sqlite";
-    QTest::newRow("sqlite:rel") << "sqlite:data/store.sqlite" << "data/store.sqlite";
-    QTest::newRow("windows drive") << "C:\\Madoguchi\\store.sqlite" << "C:\\Madoguchi\\store.sqlite";
+    QTest::newRow("absolute") << "/var/lib/madoguchi/store.sqlite"
+                              << "/var/lib/madoguchi/store.sqlite";
+    QTest::newRow("relative") << "store.sqlite"
+                              << "store.sqlite";
+    QTest::newRow("sqlite:/abs") << "sqlite:/srv/store.sqlite"
+                                 << "/srv/store.sqlite";
+    QTest::newRow("sqlite:///abs") << "sqlite:///srv/store.sqlite"
+                                   << "/srv/store.sqlite";
+    QTest::newRow("sqlite:rel") << "sqlite:data/store.sqlite"
+                                << "data/store.sqlite";
+    QTest::newRow("windows drive") << "C:\\Madoguchi\\store.sqlite"
+                                   << "C:\\Madoguchi\\store.sqlite";
 }
 
 void TestStoreAddress::plainPathsAndSqliteUrlsAreFiles()
@@ -54,7 +60,8 @@ void TestStoreAddress::plainPathsAndSqliteUrlsAreFiles()
 
 void TestStoreAddress::postgresqlUrlIsParsed()
 {
-    auto address = StoreAddress::parse(QStringLiteral("postgresql://mado_app@db.ward.local:5433/madoguchi?sslmode=require"));
+    auto address =
+        StoreAddress::parse(QStringLiteral("postgresql://mado_app@db.ward.local:5433/madoguchi?sslmode=require"));
     QVERIFY(address.ok());
     const StoreAddress &a = address.value();
     QVERIFY(a.isPostgresql());
@@ -88,19 +95,30 @@ void TestStoreAddress::refusedAddresses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("because");
-    QTest::newRow("unknown scheme") << "mysql://u@h/db" << "unknown scheme 'mysql:'";
-    QTest::newRow("http") << "https://example.org/store" << "unknown scheme 'https:'";
-    QTest::newRow("typo") << "postgressql://u@h/db" << "unknown scheme";
-    QTest::newRow("password in authority") << "postgresql://u:secret@h/db" << "holds a password";
-    QTest::newRow("password parameter") << "postgresql://u@h/db?password=secret" << "holds a password";
-    QTest::newRow("no database") << "postgresql://u@h/" << "names no database";
-    QTest::newRow("no user") << "postgresql://h/db" << "names no user";
-    QTest::newRow("unknown parameter") << "postgresql://u@h/db?sslmod=require" << "unknown parameter 'sslmod'";
-    QTest::newRow("bad sslmode") << "postgresql://u@h/db?sslmode=maybe" << "sslmode 'maybe'";
+    QTest::newRow("unknown scheme") << "mysql://u@h/db"
+                                    << "unknown scheme 'mysql:'";
+    QTest::newRow("http") << "https://example.org/store"
+                          << "unknown scheme 'https:'";
+    QTest::newRow("typo") << "postgressql://u@h/db"
+                          << "unknown scheme";
+    QTest::newRow("password in authority") << "postgresql://u:secret@h/db"
+                                           << "holds a password";
+    QTest::newRow("password parameter") << "postgresql://u@h/db?password=secret"
+                                        << "holds a password";
+    QTest::newRow("no database") << "postgresql://u@h/"
+                                 << "names no database";
+    QTest::newRow("no user") << "postgresql://h/db"
+                             << "names no user";
+    QTest::newRow("unknown parameter") << "postgresql://u@h/db?sslmod=require"
+                                       << "unknown parameter 'sslmod'";
+    QTest::newRow("bad sslmode") << "postgresql://u@h/db?sslmode=maybe"
+                                 << "sslmode 'maybe'";
     QTest::newRow("missing root cert") << "postgresql://u@h/db?sslmode=verify-full&sslrootcert=/nonexistent/ca.crt"
                                        << "does not exist";
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("sqlite without file") << "sqlite:" << "names no file";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("sqlite without file") << "sqlite:"
+                                         << "names no file";
 }
 
 void TestStoreAddress::refusedAddresses()
@@ -122,8 +140,9 @@ void TestStoreAddress::verifyFullWithRootCertificate()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("-----BEGIN CERTIFICATE-----\n");
     file.close();
-    auto address = StoreAddress::parse(QStringLiteral("postgresql://mado_app@db.ward.local/madoguchi?sslmode=verify-full&sslrootcert=") +
-                                       QString::fromUtf8(QUrl::toPercentEncoding(ca)));
+    auto address = StoreAddress::parse(
+        QStringLiteral("postgresql://mado_app@db.ward.local/madoguchi?sslmode=verify-full&sslrootcert=") +
+        QString::fromUtf8(QUrl::toPercentEncoding(ca)));
     QVERIFY2(address.ok(), qPrintable(address.ok() ? QString() : address.error().message));
     const QStringList options = address.value().connectOptions().split(QLatin1Char(';'));
     QVERIFY(options.contains(QStringLiteral("sslmode=verify-full")));
@@ -176,8 +195,8 @@ void TestStoreAddress::cliRefusesAnUnknownSchemeAsUsage()
     QTemporaryDir dir;
     QProcess cli;
     cli.setWorkingDirectory(dir.path());
-    cli.start(QStringLiteral(MADO_CLI_PATH), {QStringLiteral("init"), QStringLiteral("--store"),
-                                              QStringLiteral("mysql://clerk@db/madoguchi")});
+    cli.start(QStringLiteral(MADO_CLI_PATH),
+              {QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("mysql://clerk@db/madoguchi")});
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitCode(), 64);
     QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("unknown scheme 'mysql:'")));
@@ -189,13 +208,14 @@ void TestStoreAddress::cliRefusesAnUnknownSchemeAsUsage()
     QCOMPARE(cli.exitCode(), 64);
     QVERIFY(!QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("hunter2")));
     // backup copies SQLite files; for PostgreSQL it says what to run instead of writing anything.
-    cli.start(QStringLiteral(MADO_CLI_PATH), {QStringLiteral("backup"), dir.filePath(QStringLiteral("copy.dump")),
-                                              QStringLiteral("--store"),
-                                              QStringLiteral("postgresql://madoguchi_owner@db.ward.local/madoguchi")});
+    cli.start(QStringLiteral(MADO_CLI_PATH),
+              {QStringLiteral("backup"), dir.filePath(QStringLiteral("copy.dump")), QStringLiteral("--store"),
+               QStringLiteral("postgresql://madoguchi_owner@db.ward.local/madoguchi")});
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitCode(), 1);
     const QString said = QString::fromUtf8(cli.readAllStandardError());
-    QVERIFY2(said.contains(QStringLiteral("pg_dump --format=custom --file=%1").arg(dir.filePath(QStringLiteral("copy.dump")))),
+    QVERIFY2(said.contains(
+                 QStringLiteral("pg_dump --format=custom --file=%1").arg(dir.filePath(QStringLiteral("copy.dump")))),
              qPrintable(said));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("copy.dump"))));
 }
