@@ -16,8 +16,18 @@ QCommandLineOption CliStore::storeOption()
 {
     return QCommandLineOption(
         QStringLiteral("store"),
-        QStringLiteral("The case store file (else $MADOGUCHI_STORE, else %1).").arg(StoreLocation::defaultPath()),
-        QStringLiteral("FILE"));
+        QStringLiteral("The case store: a file, sqlite:FILE or postgresql://USER@HOST[:PORT]/DB[?sslmode=...] (else "
+                       "$MADOGUCHI_STORE, else %1).")
+            .arg(StoreLocation::defaultPath()),
+        QStringLiteral("STORE"));
+}
+
+QCommandLineOption CliStore::passwordFileOption()
+{
+    return QCommandLineOption(QStringLiteral("store-password-file"),
+                              QStringLiteral("The file with the PostgreSQL store's password (else "
+                                             "$MADOGUCHI_STORE_PASSWORD_FILE, else libpq's PGPASSFILE or ~/.pgpass)."),
+                              QStringLiteral("FILE"));
 }
 
 QCommandLineOption CliStore::asOption(const QString &who)
@@ -40,10 +50,17 @@ CaseStore *CliStore::open(CliStreams streams, bool create)
             return nullptr;
         }
     }
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    auto store = CaseStore::open(m_path, m_clock);
+    auto address = StoreAddress::parse(m_path);
+    if (!address) {
+        streams.err << address.error().message << Qt::endl;
+        return nullptr;
+    }
+    if (!address.value().isPostgresql())
+        QDir().mkpath(QFileInfo(address.value().path()).absolutePath());
+    auto store = CaseStore::open(address.value(), m_clock);
     if (!store) {
-        streams.err << "cannot open the store " << m_path << ": " << store.error().message << Qt::endl;
+        streams.err << "cannot open the store " << address.value().display() << ": " << store.error().message
+                    << Qt::endl;
         return nullptr;
     }
     m_store = std::move(store).value();

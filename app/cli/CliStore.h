@@ -13,13 +13,17 @@
 
 namespace mado::cli {
 
-// What the store commands share: the --store and --as options, opening the store found by
+// What the store commands share: the --store (a path or URL: StoreAddress), --store-password-file
+// and --as options, opening the store found by
 // StoreLocation, and logging in the acting user with the password read from the next line of
 // standard input (commands never take passwords as arguments). Messages go to the command's
 // standard error.
 class CliStore {
 public:
     static QCommandLineOption storeOption();
+    // --store-password-file; Command adds it to every command with --store and passes it on as
+    // $MADOGUCHI_STORE_PASSWORD_FILE (StoreAddress::passwordFile).
+    static QCommandLineOption passwordFileOption();
     static QCommandLineOption asOption(const QString &who);
 
     CliStore(const QString &storeOptionValue, const QString &actingLogin);

@@ -1,5 +1,13 @@
 #include "app/cli/Command.h"
 
+#include "app/cli/CliStore.h"
+#include "core/store/StoreAddress.h"
+#include "core/store/StoreLocation.h"
+
+#include <QFile>
+
+#include <algorithm>
+
 namespace mado::cli {
 
 namespace {
@@ -23,7 +31,26 @@ Command::~Command() = default;
 QCommandLineOption Command::addOption(const QCommandLineOption &option)
 {
     m_options.append(option);
+    // Every command that opens a store may be given its PostgreSQL password file.
+    if (option.names() == CliStore::storeOption().names())
+        m_options.append(CliStore::passwordFileOption());
     return option;
+}
+
+int Command::checkStoreArguments(const QCommandLineParser &parser, CliStreams streams) const
+{
+    const QCommandLineOption store = CliStore::storeOption();
+    const bool hasStore = std::any_of(m_options.cbegin(), m_options.cend(),
+                                      [&](const QCommandLineOption &o) { return o.names() == store.names(); });
+    if (!hasStore)
+        return kExitOk;
+    // A store address that does not parse (an unknown scheme, a password in the URL) is a usage error.
+    if (auto address = StoreAddress::parse(StoreLocation::resolve(parser.value(store))); !address)
+        return usageError(streams, address.error().message);
+    const QCommandLineOption passwordFile = CliStore::passwordFileOption();
+    if (parser.isSet(passwordFile)) // one command per process: the store reads it from there
+        qputenv("MADOGUCHI_STORE_PASSWORD_FILE", QFile::encodeName(parser.value(passwordFile)));
+    return kExitOk;
 }
 
 void Command::addArgument(const QString &name, const QString &description, const QString &syntax)
@@ -51,6 +78,8 @@ int Command::run(const QStringList &arguments, CliStreams streams)
         streams.out << helpText();
         return kExitOk;
     }
+    if (const int checked = checkStoreArguments(parser, streams); checked != kExitOk)
+        return checked;
     return execute(parser, streams);
 }
 

@@ -64,6 +64,9 @@ protected:
 
 private:
     void setUpParser(QCommandLineParser &parser) const;
+    // For a command with --store: a store address that does not parse is a usage error (64);
+    // --store-password-file is handed to the store. kExitOk when all is well.
+    int checkStoreArguments(const QCommandLineParser &parser, CliStreams streams) const;
 
     QString m_name;
     QString m_description;

@@ -53,18 +53,15 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
     // Fiscal year in Japan time (UTC+9, no daylight saving time).
     issued.fiscalYear = FiscalYear::of(tx.now().toUTC().addSecs(9 * 3600).date());
     const QVariantMap year{{QStringLiteral("y"), issued.fiscalYear}};
-    auto existing =
-        Sql::scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM certificate_counters WHERE fiscal_year = :y"), year);
-    if (!existing)
-        return existing.error();
-    if (existing.value().toInt() == 0) {
-        auto created = Sql::run(tx.db(),
-                                QStringLiteral("INSERT INTO certificate_counters (fiscal_year, last_serial) "
-                                               "VALUES (:y, 0)"),
-                                year);
-        if (!created)
-            return created.error();
-    }
+    // The year's counter row, created by the first issuance of the year. ON CONFLICT: on PostgreSQL
+    // a concurrent first issuance waits for the other's row and then uses it (no duplicate-key
+    // failure); the UPDATE below then holds the row until commit, so numbers stay gapless and unique.
+    auto created = Sql::run(tx.db(),
+                            QStringLiteral("INSERT INTO certificate_counters (fiscal_year, last_serial) "
+                                           "VALUES (:y, 0) ON CONFLICT (fiscal_year) DO NOTHING"),
+                            year);
+    if (!created)
+        return created.error();
     if (auto bumped = tx.update(QStringLiteral("UPDATE certificate_counters SET last_serial = last_serial + 1 "
                                                "WHERE fiscal_year = :y"),
                                 year, Error{ErrorCode::Database, QStringLiteral("certificate counter missing")});

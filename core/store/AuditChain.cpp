@@ -31,6 +31,12 @@ QString AuditChain::chainHash(const QString &previousHash, const Entry &entry)
 
 Status AuditChain::append(const QSqlDatabase &db, const Entry &original)
 {
+    // PostgreSQL: writers take the chain's lock until their transaction ends, so two workstations
+    // never read the same head and fork the chain (SQLite's BEGIN IMMEDIATE already serialises).
+    if (Sql::isPostgresql(db)) {
+        if (auto locked = Sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock)); !locked)
+            return locked.error();
+    }
     auto last = Sql::run(db, QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
     if (!last)
         return last.error();

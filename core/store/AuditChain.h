@@ -13,7 +13,9 @@ namespace mado {
 // (previous entry's hash + the entry's canonical JSON), so editing or deleting a row breaks the
 // chain from that row on. append() must run inside the caller's write transaction, so the entry
 // commits or rolls back with the change it records. Details must never hold personal data,
-// images or descriptors: only ids, codes and counts. Calling thread's connection only.
+// images or descriptors: only ids, codes and counts. On PostgreSQL append() first takes the
+// transaction-scoped advisory lock kAppendLock, so concurrent writers on several workstations
+// append one after the other and never fork the chain. Calling thread's connection only.
 class AuditChain {
 public:
     struct Entry {
@@ -33,6 +35,8 @@ public:
         QString headHash;       // hash of the last entry: write it down to detect a cut-off tail
     };
 
+    // pg_advisory_xact_lock key that serialises appends on PostgreSQL ("MDGA").
+    static constexpr qint64 kAppendLock = 0x4D444741;
     static constexpr const char *kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     static Status append(const QSqlDatabase &db, const Entry &entry);

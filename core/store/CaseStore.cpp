@@ -24,18 +24,27 @@ QVariant nullable(const QString &text)
 
 } // namespace
 
-CaseStore::CaseStore(const QString &path, const Clock &clock) : m_connections(path), m_clock(clock) {}
+CaseStore::CaseStore(const StoreAddress &address, const Clock &clock) : m_connections(address), m_clock(clock) {}
 
-Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString &path, const Clock &clock, int targetVersion)
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString &location, const Clock &clock, int targetVersion)
 {
-    std::unique_ptr<CaseStore> store(new CaseStore(path, clock));
+    auto address = StoreAddress::parse(location);
+    if (!address)
+        return address.error();
+    return open(address.value(), clock, targetVersion);
+}
+
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const StoreAddress &address, const Clock &clock,
+                                                   int targetVersion)
+{
+    std::unique_ptr<CaseStore> store(new CaseStore(address, clock));
     auto db = store->m_connections.database();
     if (!db)
         return db.error();
     auto migrated = Migrator::migrate(db.value(), targetVersion);
     if (!migrated)
         return migrated.error();
-    auto keyring = StoreKey::open(path, db.value());
+    auto keyring = StoreKey::open(address, db.value());
     if (!keyring)
         return keyring.error();
     store->m_keyring = std::move(keyring).value();

@@ -21,7 +21,7 @@ namespace mado {
 
 class Keyring;
 
-// The case store on a SQLite file: opens it (migrating to the latest schema, refusing a newer one),
+// The case store on a SQLite file or a PostgreSQL database (StoreAddress): opens it (migrating to the latest schema, refusing a newer one),
 // imports cases, shows them (audited) and counts. Case images are sealed at rest with the store's
 // data key (StoreKey: "<store>.key" or $MADOGUCHI_STORE_KEY; created for a store without sealed
 // images, required once there are some); images stored before encryption are read as they are. Workflow, users and issuance work on it through
@@ -47,8 +47,11 @@ public:
 
     static constexpr const char *kImporterActor = "system:importer";
 
+    // `location` is a store argument (StoreAddress::parse: a path, sqlite:PATH or postgresql://…);
     // targetVersion < 0 migrates to the latest revision (tests use lower ones).
-    static Result<std::unique_ptr<CaseStore>> open(const QString &path, const Clock &clock, int targetVersion = -1);
+    static Result<std::unique_ptr<CaseStore>> open(const QString &location, const Clock &clock, int targetVersion = -1);
+    static Result<std::unique_ptr<CaseStore>> open(const StoreAddress &address, const Clock &clock,
+                                                   int targetVersion = -1);
 
     StoreConnections &connections() { return m_connections; }
     // The keys that seal and open the case images.
@@ -93,7 +96,7 @@ public:
     static Status insertVerdict(const QSqlDatabase &db, qint64 caseId, const Verdict &verdict, const QDateTime &now);
 
 private:
-    CaseStore(const QString &path, const Clock &clock);
+    CaseStore(const StoreAddress &address, const Clock &clock);
     Result<CaseRecord> load(qint64 caseId, bool withApplicant);
     Result<QByteArray> readImage(const QSqlDatabase &db, qint64 caseId, const QString &role) const;
     // Begins a transaction, loads the user (admins refused), runs `read`, audits `action`, commits.

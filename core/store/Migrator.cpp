@@ -8,26 +8,36 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <map>
 
 namespace mado {
 
-std::vector<Migrator::Revision> Migrator::revisions()
+std::vector<Migrator::Revision> Migrator::revisions(Dialect dialect)
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
-    std::vector<Revision> result;
-    const QDir dir(QStringLiteral(":/sql"));
-    for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
-        const auto match = pattern.match(file);
-        if (match.hasMatch())
-            result.push_back(Revision{match.captured(1).toInt(), match.captured(2), dir.filePath(file)});
+    std::map<int, Revision> byVersion;
+    QStringList folders{QStringLiteral(":/sql")};
+    if (dialect == Dialect::Postgresql)
+        folders << QStringLiteral(":/sql/postgresql"); // its files replace the common ones of their number
+    for (const QString &folder : folders) {
+        const QDir dir(folder);
+        for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
+            const auto match = pattern.match(file);
+            if (match.hasMatch()) {
+                const int version = match.captured(1).toInt();
+                byVersion[version] = Revision{version, match.captured(2), dir.filePath(file)};
+            }
+        }
     }
-    std::sort(result.begin(), result.end(), [](const Revision &a, const Revision &b) { return a.version < b.version; });
+    std::vector<Revision> result;
+    for (const auto &entry : byVersion)
+        result.push_back(entry.second);
     return result;
 }
 
 int Migrator::latestVersion()
 {
-    const auto all = revisions();
+    const auto all = revisions(Dialect::Sqlite);
     return all.empty() ? 0 : all.back().version;
 }
 
@@ -46,17 +56,25 @@ QStringList Migrator::splitStatements(const QString &script)
     QStringList statements;
     QString current;
     bool inString = false;
+    bool inBody = false;
     for (qsizetype i = 0; i < script.size(); ++i) {
         const QChar c = script.at(i);
-        if (!inString && c == QLatin1Char('-') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('-')) {
+        if (!inString && !inBody && c == QLatin1Char('-') && i + 1 < script.size() &&
+            script.at(i + 1) == QLatin1Char('-')) {
             while (i < script.size() && script.at(i) != QLatin1Char('\n'))
                 ++i;
             current += QLatin1Char('\n');
             continue;
         }
-        if (c == QLatin1Char('\''))
+        if (!inString && c == QLatin1Char('$') && i + 1 < script.size() && script.at(i + 1) == QLatin1Char('$')) {
+            inBody = !inBody; // a PostgreSQL function body: $$ … $$ holds semicolons
+            current += QStringLiteral("$$");
+            ++i;
+            continue;
+        }
+        if (!inBody && c == QLatin1Char('\''))
             inString = !inString; // a doubled quote '' toggles twice and stays inside
-        if (!inString && c == QLatin1Char(';')) {
+        if (!inString && !inBody && c == QLatin1Char(';')) {
             if (!current.trimmed().isEmpty())
                 statements.append(current.trimmed());
             current.clear();
@@ -71,12 +89,44 @@ QStringList Migrator::splitStatements(const QString &script)
 
 namespace {
 
+// The same guard on PostgreSQL, which has no application_id: the one-row table madoguchi_store
+// holds the mark. A database with tables but without the mark (another application's, or one an
+// admin prepared by hand) is refused, and so is a mark with another id.
+Status refuseForeignDatabase(const QSqlDatabase &db, int currentVersion)
+{
+    const QStringList tables = db.tables();
+    if (!tables.contains(QStringLiteral("madoguchi_store"))) {
+        if (!tables.isEmpty() || currentVersion != 0)
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("the database has tables but no madoguchi_store mark: it is not a case store; "
+                                        "refusing to change it (nothing was changed)")};
+        for (const QString &statement :
+             {QStringLiteral("CREATE TABLE madoguchi_store (application_id INTEGER NOT NULL PRIMARY KEY, "
+                             "created_at TIMESTAMPTZ NOT NULL DEFAULT now())"),
+              QStringLiteral("INSERT INTO madoguchi_store (application_id) VALUES (%1)")
+                  .arg(Migrator::kApplicationId)}) {
+            if (auto marked = Sql::run(db, statement); !marked)
+                return marked.error();
+        }
+        return {};
+    }
+    auto mark = Sql::scalar(db, QStringLiteral("SELECT application_id FROM madoguchi_store"));
+    if (!mark)
+        return mark.error();
+    if (mark.value().toInt() != Migrator::kApplicationId)
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the database's madoguchi_store mark is %1, not a case store's (nothing was changed)")
+                .arg(mark.value().toInt())};
+    return {};
+}
+
 // The store's guard against changing a file that is not a store (the workstation pointed at the
-// receiver's spool, say). SQLite only; other drivers have no such mark.
+// receiver's spool, say).
 Status refuseForeignFile(const QSqlDatabase &db, int currentVersion)
 {
-    if (db.driverName() != QLatin1String("QSQLITE"))
-        return {};
+    if (Sql::isPostgresql(db))
+        return refuseForeignDatabase(db, currentVersion);
     auto applicationId = Sql::scalar(db, QStringLiteral("PRAGMA application_id"));
     if (!applicationId)
         return applicationId.error();
@@ -103,10 +153,26 @@ Status refuseForeignFile(const QSqlDatabase &db, int currentVersion)
 
 Result<int> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
 {
-    const auto all = revisions();
+    const auto all = revisions(Sql::isPostgresql(db) ? Dialect::Postgresql : Dialect::Sqlite);
     const int latest = all.empty() ? 0 : all.back().version;
     if (targetVersion < 0)
         targetVersion = latest;
+    // PostgreSQL: several workstations may open a new store at once; one migrates, the others wait
+    // and then find it done. The session lock ends with migrate().
+    struct MigrationLock {
+        const QSqlDatabase &db;
+        bool held = false;
+        ~MigrationLock()
+        {
+            if (held)
+                (void)Sql::run(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLock));
+        }
+    } lock{db};
+    if (Sql::isPostgresql(db)) {
+        if (auto locked = Sql::run(db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLock)); !locked)
+            return locked.error();
+        lock.held = true;
+    }
     auto current = currentVersion(db);
     if (!current)
         return current.error();

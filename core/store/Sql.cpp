@@ -8,6 +8,13 @@ Result<QSqlQuery> Sql::run(const QSqlDatabase &db, const QString &statement, con
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // Without values the statement runs as it is: PostgreSQL cannot PREPARE utility statements
+    // (BEGIN, CREATE TABLE, SET …), and SQLite runs both forms alike.
+    if (bindings.isEmpty()) {
+        if (!query.exec(statement))
+            return error(query, QStringLiteral("execute"));
+        return query;
+    }
     if (!query.prepare(statement))
         return error(query, QStringLiteral("prepare"));
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it) {
@@ -31,6 +38,11 @@ Result<QVariant> Sql::scalar(const QSqlDatabase &db, const QString &statement, c
     if (!query.value().next())
         return Error{ErrorCode::NotFound, QStringLiteral("no row")};
     return query.value().value(0);
+}
+
+bool Sql::isPostgresql(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
 }
 
 QVariant Sql::null()

@@ -21,6 +21,8 @@ public:
     // SQL NULL (a null QString binds as empty text).
     static QVariant null();
     static Error error(const QSqlQuery &query, const QString &what);
+    // The connection is to PostgreSQL (QPSQL), where SQL differs from SQLite's.
+    static bool isPostgresql(const QSqlDatabase &db);
 };
 
 } // namespace mado

@@ -47,8 +47,8 @@ private:
     std::vector<std::pair<std::weak_ptr<Names>, QString>> m_entries;
 };
 
-StoreConnections::StoreConnections(QString path, int busyTimeoutMs)
-    : m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs),
+StoreConnections::StoreConnections(StoreAddress address, int busyTimeoutMs)
+    : m_address(std::move(address)), m_busyTimeoutMs(busyTimeoutMs),
       m_prefix(QStringLiteral("mado-store-%1").arg(++g_instances)), m_names(std::make_shared<Names>())
 {
 }
@@ -91,9 +91,15 @@ Result<QSqlDatabase> StoreConnections::database()
             exitHook.add(m_names, name);
         }
     }
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_path);
+    const QString driver = m_address.isPostgresql() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    QSqlDatabase db =
+        QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false) : QSqlDatabase::addDatabase(driver, name);
+    return m_address.isPostgresql() ? openPostgresql(db) : openSqlite(db);
+}
+
+Result<QSqlDatabase> StoreConnections::openSqlite(QSqlDatabase db)
+{
+    db.setDatabaseName(m_address.path());
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
         return Error{ErrorCode::Database, QStringLiteral("cannot open the store: ") + db.lastError().text()};
@@ -110,6 +116,36 @@ Result<QSqlDatabase> StoreConnections::database()
         return journal.error();
     if (journal.value().toString().toLower() != QLatin1String("wal"))
         return Error{ErrorCode::Database, QStringLiteral("the store refused WAL journal mode")};
+    return db;
+}
+
+Result<QSqlDatabase> StoreConnections::openPostgresql(QSqlDatabase db)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error{ErrorCode::Database, QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian: "
+                                                         "apt-get install libqt6sql6-psql")};
+    auto password = m_address.readPassword();
+    if (!password)
+        return password.error();
+    db.setHostName(m_address.host());
+    if (m_address.port() > 0)
+        db.setPort(m_address.port());
+    db.setDatabaseName(m_address.database());
+    db.setUserName(m_address.user());
+    db.setPassword(password.value());
+    db.setConnectOptions(m_address.connectOptions());
+    const bool opened = db.open();
+    db.setPassword(QString()); // not kept in memory longer than the connection attempt
+    if (!opened)
+        return Error{ErrorCode::Database, QStringLiteral("cannot connect to the store %1: %2")
+                                              .arg(m_address.display(), db.lastError().text().simplified())};
+    // Times are written as UTC text by the program; the server's own clock (now()) is read in UTC too.
+    // A statement waiting for a row lock gives up after the busy timeout instead of hanging.
+    for (const QString &statement :
+         {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs)}) {
+        if (auto set = Sql::run(db, statement); !set)
+            return set.error();
+    }
     return db;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/store/StoreAddress.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
@@ -11,20 +12,26 @@
 
 namespace mado {
 
-// Hands out one QSqlDatabase per thread for one store file (Qt connections must not cross
+// Hands out one QSqlDatabase per thread for one store (Qt connections must not cross
 // threads). Each connection is named "<store>-<thread serial>" (a serial never reused, unlike
-// thread ids, so a new thread can never be handed a dead thread's connection) and opened with
-// foreign_keys=ON, WAL journal and a busy timeout, so concurrent writers wait instead of failing.
+// thread ids, so a new thread can never be handed a dead thread's connection). A SQLite file is
+// opened (QSQLITE) with foreign_keys=ON, secure_delete, WAL journal and a busy timeout, so
+// concurrent writers wait instead of failing; a PostgreSQL database (QPSQL) with the address's
+// libpq parameters (TLS), the password from the password file (StoreAddress::readPassword) or
+// libpq's PGPASSFILE, the UTC time zone and a lock timeout of busyTimeoutMs.
 // A thread's connections are closed when the thread ends (thread-pool threads come and go all
 // day), or earlier with closeForThisThread(). Any thread. Failures to open become Error{Database}.
 class StoreConnections {
 public:
-    explicit StoreConnections(QString path, int busyTimeoutMs = 10000);
+    explicit StoreConnections(StoreAddress address, int busyTimeoutMs = 10000);
     ~StoreConnections();
     StoreConnections(const StoreConnections &) = delete;
     StoreConnections &operator=(const StoreConnections &) = delete;
 
-    const QString &path() const { return m_path; }
+    // The SQLite file (empty on PostgreSQL).
+    const QString &path() const { return m_address.path(); }
+    const StoreAddress &address() const { return m_address; }
+    bool isPostgresql() const { return m_address.isPostgresql(); }
     // The calling thread's connection, opened on first use.
     Result<QSqlDatabase> database();
     void closeForThisThread();
@@ -38,7 +45,10 @@ private:
     QString connectionName() const;
     static void close(const QString &name, bool ownThread);
 
-    QString m_path;
+    Result<QSqlDatabase> openSqlite(QSqlDatabase db);
+    Result<QSqlDatabase> openPostgresql(QSqlDatabase db);
+
+    StoreAddress m_address;
     int m_busyTimeoutMs;
     QString m_prefix;
     // Shared with the threads' exit hooks, which may outlive this object.

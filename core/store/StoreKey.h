@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/store/StoreAddress.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -13,7 +14,9 @@ class Keyring;
 
 // The data key of a case store, which seals the case images (images.bytes; core/crypto's format).
 // Its file is $MADOGUCHI_STORE_KEY when set, else next to the store: "<store file>.key" (0600,
-// checked like every key file: KeyFileCheck). Opening a store:
+// checked like every key file: KeyFileCheck); for a PostgreSQL store, which has no file, it is
+// <data dir>/madoguchi/keys/<host>-<port>-<database>.key on each workstation (the same key on
+// every one: docs/admin.md). Opening a store:
 // - with its key file: the key is loaded (refused if others could read it); a "<key file>.new"
 //   left by an interrupted `madoguchi-cli store rekey` is loaded too, so every image opens;
 // - without one, when no image is sealed (a new store, or one from before encryption): a fresh
@@ -24,10 +27,12 @@ class Keyring;
 // Any thread.
 class StoreKey {
 public:
-    static QString keyFileFor(const QString &storePath);
+    static QString keyFileFor(const StoreAddress &address);
+    // `store` is a store argument (StoreAddress::parse); a path when it does not parse.
+    static QString keyFileFor(const QString &store);
     // The file a rotation writes the next key to before it replaces keyFileFor().
     static QString nextKeyFileFor(const QString &storePath) { return keyFileFor(storePath) + QStringLiteral(".new"); }
-    static Result<std::shared_ptr<const Keyring>> open(const QString &storePath, const QSqlDatabase &db);
+    static Result<std::shared_ptr<const Keyring>> open(const StoreAddress &address, const QSqlDatabase &db);
     // Number of images sealed / kept plain (not counting purged ones, whose bytes are empty).
     static Result<qint64> countImages(const QSqlDatabase &db, bool sealed);
 };

@@ -1,5 +1,7 @@
 #include "core/store/StoreLocation.h"
 
+#include "core/store/StoreAddress.h"
+
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -21,7 +23,12 @@ QString StoreLocation::defaultPath()
 
 Status StoreLocation::requireExisting(const QString &path)
 {
-    if (QFileInfo(path).isFile())
+    auto address = StoreAddress::parse(path);
+    if (!address)
+        return address.error();
+    if (address.value().isPostgresql()) // the server answers when connecting
+        return {};
+    if (QFileInfo(address.value().path()).isFile())
         return {};
     return Error{ErrorCode::NotFound,
                  QStringLiteral("no case store at %1 (create one with: madoguchi-cli init --store FILE)").arg(path)};

@@ -145,7 +145,8 @@ Status purge(const QSqlDatabase &db, const Closed &c, const QDateTime &now)
 {
     const QVariantMap byCase{{QStringLiteral("c"), c.item.caseId}};
     // Empty, not NULL: the column is NOT NULL, and the row keeps the hashes for the replay check.
-    if (auto emptied = Sql::run(db, QStringLiteral("UPDATE images SET bytes = X'' WHERE case_id = :c"), byCase);
+    const QString empty = Sql::isPostgresql(db) ? QStringLiteral("'\\x'::bytea") : QStringLiteral("X''");
+    if (auto emptied = Sql::run(db, QStringLiteral("UPDATE images SET bytes = %1 WHERE case_id = :c").arg(empty), byCase);
         !emptied)
         return emptied.error();
     if (auto deleted = Sql::run(db, QStringLiteral("DELETE FROM face_hashes WHERE case_id = :c"), byCase); !deleted)
@@ -293,6 +294,9 @@ Result<Retention::Report> Retention::run(qint64 adminId, bool dryRun)
     Report report = listed.value();
     report.fileBytesBefore = before;
 
+    // PostgreSQL frees the rows' space with its own (auto)vacuum; no file to shrink here.
+    if (m_store.connections().isPostgresql())
+        return report;
     // After the commit: give the freed pages back, then move everything into the file and cut the
     // WAL to zero bytes (it held the images' pages since they were written, and the purge's frames).
     auto space = StoreSpace::reclaim(path);

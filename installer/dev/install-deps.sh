@@ -6,13 +6,14 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git ca-certificates
     bzip2 libbz2-dev xz-utils
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-webengine-dev qt6-webengine-dev-tools
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-webengine-dev qt6-webengine-dev-tools
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libvulkan-dev
     libopencv-dev
     libdlib-dev libdlib-data libopenblas-dev
     libpoco-dev libssl-dev openssl libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
     fonts-ipafont-gothic fonts-ipafont-mincho
     xvfb xauth poppler-utils curl jq
+    postgresql
     nodejs npm chromium
     squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 zlib1g-dev liblzma-dev libzstd-dev liblz4-dev liblzo2-dev patchelf qt6-wayland
 )

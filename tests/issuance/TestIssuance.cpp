@@ -8,7 +8,12 @@
 #include "core/workflow/CaseWorkflow.h"
 #include "tests/support/StoreFixture.h"
 
+#include <QSet>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <vector>
 
 using namespace mado;
 
@@ -27,6 +32,7 @@ private Q_SLOTS:
     void mailsToTheRegisteredAddressOnly();
     void applicantMissingFromTheRegisterLeavesNoGap();
     void issuerIsKeptWithTheIssuance();
+    void concurrentIssuanceIsGaplessAndUnique();
 };
 
 namespace {
@@ -194,11 +200,18 @@ void TestIssuance::applicantMissingFromTheRegisterLeavesNoGap()
     // A failure after the counter was incremented (the issuance row is refused by a trigger): the
     // transaction rolls the counter back too.
     const qint64 failing = f.caseIn(CaseState::BatchApproved);
-    QVERIFY(Sql::run(db.value(),
-                     QStringLiteral("CREATE TRIGGER refuse_issue BEFORE INSERT ON issuances WHEN NEW.case_id = %1 "
-                                    "BEGIN SELECT RAISE(ABORT, 'refused by test'); END")
-                         .arg(failing))
-                .ok());
+    const QStringList trigger =
+        f.isPostgresql()
+            ? QStringList{QStringLiteral("CREATE FUNCTION refuse_issue() RETURNS trigger LANGUAGE plpgsql AS "
+                                         "$$ BEGIN RAISE EXCEPTION 'refused by test'; END $$"),
+                          QStringLiteral("CREATE TRIGGER refuse_issue BEFORE INSERT ON issuances FOR EACH ROW "
+                                         "WHEN (NEW.case_id = %1) EXECUTE FUNCTION refuse_issue()")
+                              .arg(failing)}
+            : QStringList{QStringLiteral("CREATE TRIGGER refuse_issue BEFORE INSERT ON issuances WHEN NEW.case_id = %1 "
+                                         "BEGIN SELECT RAISE(ABORT, 'refused by test'); END")
+                              .arg(failing)};
+    for (const QString &statement : trigger)
+        QVERIFY(Sql::run(db.value(), statement).ok());
     auto refused = issuer.issue(clerk, failing);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Database);
@@ -240,6 +253,57 @@ void TestIssuance::issuerIsKeptWithTheIssuance()
                  .value()
                  .toString(),
              first);
+}
+
+void TestIssuance::concurrentIssuanceIsGaplessAndUnique()
+{
+    // Four threads (four connections, as four workstations would have) issue at once, the first
+    // issuance of the fiscal year among them: every case gets one number, 1..N without a gap.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    constexpr int kThreads = 4;
+    constexpr int kPerThread = 3;
+    std::vector<qint64> cases;
+    for (int i = 0; i < kThreads * kPerThread; ++i) {
+        const qint64 id = f.caseIn(CaseState::BatchApproved);
+        QVERIFY(id > 0);
+        cases.push_back(id);
+    }
+    const qint64 clerk = f.user(QStringLiteral("clerk1"));
+    std::vector<std::vector<qint64>> serials(kThreads);
+    std::vector<QString> failures(kThreads);
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&, t] {
+            CertificateIssuer issuer(f.store());
+            for (int i = 0; i < kPerThread; ++i) {
+                auto issued = issuer.issue(clerk, cases[std::size_t(t * kPerThread + i)]);
+                if (!issued) {
+                    failures[std::size_t(t)] = issued.error().message;
+                    break;
+                }
+                serials[std::size_t(t)].push_back(issued.value().serial);
+            }
+            f.store().connections().closeForThisThread();
+        }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(120000));
+    QSet<qint64> seen;
+    for (int t = 0; t < kThreads; ++t) {
+        QVERIFY2(failures[std::size_t(t)].isEmpty(), qPrintable(failures[std::size_t(t)]));
+        for (qint64 serial : serials[std::size_t(t)])
+            seen.insert(serial);
+    }
+    QCOMPARE(seen.size(), kThreads * kPerThread); // unique
+    for (qint64 n = 1; n <= kThreads * kPerThread; ++n)
+        QVERIFY2(seen.contains(n), qPrintable(QStringLiteral("number %1 missing").arg(n))); // gapless
+    auto db = f.store().connections().database();
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(DISTINCT certificate_number) FROM issuances"))
+                 .value()
+                 .toInt(),
+             kThreads * kPerThread);
 }
 
 QTEST_GUILESS_MAIN(TestIssuance)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void detectsAReorderedHash();
     void canonicalFormIsStable();
     void concurrentWritersKeepTheChain();
+    void databaseRefusesAuditChanges();
 
 private:
     static AuditChain::Verification verify(test::StoreFixture &f);
@@ -80,6 +81,7 @@ void TestAuditChain::namesAnEditedRow()
                               .toLongLong();
     QVERIFY(verify(f).ok);
     // Someone with write access to the file edits the row directly.
+    QVERIFY(f.allowAuditTampering());
     QVERIFY(
         Sql::run(db.value(), QStringLiteral("UPDATE audit SET %1 = %2 WHERE seq = %3").arg(column, value).arg(target))
             .ok());
@@ -100,6 +102,7 @@ void TestAuditChain::detectsADeletedRow()
         Sql::scalar(db.value(), QStringLiteral("SELECT seq FROM audit WHERE action = 'case_claimed'"))
             .value()
             .toLongLong();
+    QVERIFY(f.allowAuditTampering());
     QVERIFY(Sql::run(db.value(), QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(claimed)).ok());
     const auto result = verify(f);
     QVERIFY(!result.ok);
@@ -118,11 +121,32 @@ void TestAuditChain::detectsAReorderedHash()
         Sql::scalar(db.value(), QStringLiteral("SELECT seq FROM audit WHERE action = 'case_claimed'"))
             .value()
             .toLongLong();
+    QVERIFY(f.allowAuditTampering());
     QVERIFY(Sql::run(db.value(), QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(claimed)).ok());
     QVERIFY(Sql::run(db.value(), QStringLiteral("UPDATE audit SET seq = seq - 1 WHERE seq > %1").arg(claimed)).ok());
     const auto result = verify(f);
     QVERIFY(!result.ok);
     QCOMPARE(result.firstBroken, claimed);
+}
+
+void TestAuditChain::databaseRefusesAuditChanges()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    if (!f.isPostgresql())
+        QSKIP("SQLite has no database rules: one file, one workstation; AuditChain::verify finds edits");
+    QVERIFY(f.caseIn(CaseState::Claimed) > 0);
+    auto db = f.store().connections().database();
+    for (const QString &statement :
+         {QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2"),
+          QStringLiteral("DELETE FROM audit WHERE seq = 2"), QStringLiteral("TRUNCATE audit")}) {
+        auto refused = Sql::run(db.value(), statement);
+        QVERIFY2(!refused.ok(), qPrintable(statement));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("audit_append_only")),
+                 qPrintable(refused.error().message));
+    }
+    QVERIFY(verify(f).ok);
+    QVERIFY(verify(f).entries > 2);
 }
 
 void TestAuditChain::canonicalFormIsStable()

@@ -74,6 +74,7 @@ void TestAuditLog::verifiesTheChainAndFindsAnEditedEntry()
     QVERIFY(intact.value().ok);
     QCOMPARE(intact.value().entries, qint64(log.page().value().entries.size()));
     auto db = f.store().connections().database();
+    QVERIFY(f.allowAuditTampering());
     QVERIFY(Sql::run(db.value(), QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 3")).ok());
     auto broken = log.verify();
     QVERIFY(broken.ok());

@@ -114,7 +114,7 @@ void TestCliStore::auditVerifyNamesTheBrokenEntry()
     const QString copy = m_dir.filePath(QStringLiteral("tampered.sqlite"));
     QCOMPARE(cli({QStringLiteral("backup"), copy}).exitCode, 0);
     {
-        StoreConnections connections(copy);
+        StoreConnections connections(StoreAddress::sqliteFile(copy));
         auto db = connections.database();
         QVERIFY(Sql::run(db.value(), QStringLiteral("UPDATE audit SET action = 'login' WHERE seq = 4")).ok());
     }
@@ -174,7 +174,7 @@ void TestCliStore::refusesANewerSchema()
     const QString copy = m_dir.filePath(QStringLiteral("future.sqlite"));
     QCOMPARE(cli({QStringLiteral("backup"), copy}).exitCode, 0);
     {
-        StoreConnections connections(copy);
+        StoreConnections connections(StoreAddress::sqliteFile(copy));
         auto db = connections.database();
         QVERIFY(Sql::run(db.value(), QStringLiteral("INSERT INTO schema_version VALUES (99, 'future')")).ok());
     }

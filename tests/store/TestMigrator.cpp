@@ -37,10 +37,17 @@ private Q_SLOTS:
 
 void TestMigrator::shipsNumberedRevisions()
 {
-    const auto revisions = Migrator::revisions();
-    QVERIFY(revisions.size() >= 2);
-    for (std::size_t i = 0; i < revisions.size(); ++i)
-        QCOMPARE(revisions[i].version, int(i) + 1); // no gaps, no duplicates
+    for (const auto dialect : {Migrator::Dialect::Sqlite, Migrator::Dialect::Postgresql}) {
+        const auto revisions = Migrator::revisions(dialect);
+        QVERIFY(revisions.size() >= 2);
+        QCOMPARE(int(revisions.size()), Migrator::latestVersion()); // both backends share the numbers
+        for (std::size_t i = 0; i < revisions.size(); ++i)
+            QCOMPARE(revisions[i].version, int(i) + 1); // no gaps, no duplicates
+    }
+    // PostgreSQL takes its own file where the SQL differs, the common one elsewhere.
+    const auto postgresql = Migrator::revisions(Migrator::Dialect::Postgresql);
+    QVERIFY(postgresql[0].path.startsWith(QStringLiteral(":/sql/postgresql/")));
+    QVERIFY(postgresql[2].path.startsWith(QStringLiteral(":/sql/0003")));
 }
 
 void TestMigrator::migratesAnEmptyStore()
@@ -215,7 +222,7 @@ void TestMigrator::refusesANewerSchema()
     QVERIFY2(refused.error().message.contains(QString::number(newer)), qPrintable(refused.error().message));
     QVERIFY(refused.error().message.contains(QStringLiteral("newer Madoguchi")));
     // Untouched: the newer version and its table are still there.
-    StoreConnections connections(path);
+    StoreConnections connections(StoreAddress::sqliteFile(path));
     auto db = connections.database();
     QCOMPARE(Migrator::currentVersion(db.value()).value(), newer);
     QVERIFY(db.value().tables().contains(QStringLiteral("future_things")));
@@ -236,6 +243,13 @@ void TestMigrator::splitsStatements_data()
         << QStringLiteral("-- a; b\nSELECT 1; -- tail;\n") << QStringList{QStringLiteral("SELECT 1")};
     QTest::addRow("dashes in a string") << QStringLiteral("SELECT '--x';")
                                         << QStringList{QStringLiteral("SELECT '--x'")};
+    // A PostgreSQL function body keeps its semicolons, quotes and dashes.
+    QTest::addRow("function body")
+        << QStringLiteral("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+                          "    RAISE EXCEPTION 'no; it''s -- kept';\n    RETURN NEW;\nEND\n$$;\nSELECT 2;")
+        << QStringList{QStringLiteral("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+                                      "    RAISE EXCEPTION 'no; it''s -- kept';\n    RETURN NEW;\nEND\n$$"),
+                       QStringLiteral("SELECT 2")};
 }
 
 void TestMigrator::splitsStatements()

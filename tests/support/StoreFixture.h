@@ -5,6 +5,7 @@
 #include "core/store/CaseStore.h"
 #include "core/workflow/WorkflowOptions.h"
 #include "tests/support/MockClock.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QMap>
 #include <QString>
@@ -14,7 +15,8 @@
 
 namespace mado::test {
 
-// A real case store file in a temporary directory with a mock clock and staff accounts:
+// A real case store with a mock clock and staff accounts: a SQLite file in a temporary directory,
+// or a new PostgreSQL database when the tests run against PostgreSQL (TestDatabase):
 // admin, clerk1, clerk2, sup1, sup2 (all with kPassword), and one resident register entry for the
 // specimen applicant whose kana and address differ from the form's (so tests can tell them apart).
 // caseIn() drives a new case through the real workflow to any state.
@@ -27,11 +29,19 @@ public:
     bool ok() const { return m_ok; }
     CaseStore &store() { return *m_store; }
     MockClock &clock() { return m_clock; }
+    // The SQLite file (also named, unused, when the store is on PostgreSQL).
     QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
+    // The store argument: path() or the PostgreSQL database's URL.
+    const QString &location() const { return m_database.location(); }
+    bool isPostgresql() const { return m_database.isPostgresql(); }
     QString dir() const { return m_dir.path(); }
     qint64 user(const QString &login) const { return m_users.value(login); }
     const WorkflowOptions &options() const { return m_options; }
 
+    // Lets the test edit audit rows directly, as someone with the store owner's rights would: on
+    // PostgreSQL the append-only triggers are switched off (the hash chain must still find the
+    // edit); nothing to do on SQLite. False (with a warning) if that fails.
+    bool allowAuditTampering();
     // A bundle with a fresh application id for `procedure`.
     CaseBundle bundle(const QString &procedure = QStringLiteral("tax_certificate"));
     static Verdict matchVerdict(const QString &applicationId);
@@ -47,6 +57,7 @@ private:
     QTemporaryDir m_dir;
     MockClock m_clock;
     WorkflowOptions m_options;
+    TestDatabase m_database{path()};
     std::unique_ptr<CaseStore> m_store;
     QMap<QString, qint64> m_users;
     int m_next = 0;

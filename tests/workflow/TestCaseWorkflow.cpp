@@ -192,7 +192,7 @@ void TestCaseWorkflow::twoClerksClaimingAtOnceOneWins()
     test::StoreFixture f;
     QVERIFY(f.ok());
     // Like two workstations: a second CaseStore with its own connection factory on the same file.
-    auto second = CaseStore::open(f.path(), f.clock());
+    auto second = CaseStore::open(f.location(), f.clock());
     QVERIFY(second.ok());
     CaseStore *stores[2] = {&f.store(), twoWorkstations ? second.value().get() : &f.store()};
     const qint64 clerks[2] = {f.user(QStringLiteral("clerk1")), f.user(QStringLiteral("clerk2"))};
