@@ -129,9 +129,9 @@ void BackgroundWork::verifyPending()
                 verifier = std::shared_ptr<CaseVerifier>(std::move(loaded).value());
             }
             VerificationJob job(store, *verifier, userId);
-            // The engine waits for its own parallel work on the global pool (CaseVerifier): give
-            // this thread's slot back meanwhile, as CaseLoader does, so the round and a case being
-            // opened never hold every pool thread while waiting for tasks that cannot start.
+            // The engine runs its parallel work on a pool of its own (CaseVerifier), but a round
+            // takes minutes: give this thread's slot of the global pool back meanwhile, so that
+            // cases being opened (CaseLoader) and other reads still find a free thread.
             QThreadPool::globalInstance()->releaseThread();
             auto summary = job.verifyImported([status, progressText](int done, int total, qint64) {
                 QMetaObject::invokeMethod(status, "showProgress", Qt::QueuedConnection, Q_ARG(QString, progressText),
