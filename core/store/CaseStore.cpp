@@ -17,6 +17,10 @@ namespace mado {
 
 namespace {
 
+// The class of PostgreSQL advisory locks taken per application id while importing (the
+// second key is hashtext(application_id); a collision only makes two imports wait for each other).
+constexpr int kImportLockClass = 0x4d49; // "MI"
+
 QVariant nullable(const QString &text)
 {
     return text.isEmpty() ? Sql::null() : QVariant(text);
@@ -93,6 +97,16 @@ Result<CaseStore::ImportResult> CaseStore::storeImportedCase(const CaseBundle &b
     if (!transaction.begun().ok())
         return transaction.begun().error();
     const QVariantMap byApplication{{QStringLiteral("a"), bundle.applicationId}};
+    // Two workstations importing one application at once: on SQLite BEGIN IMMEDIATE serialises
+    // them; on PostgreSQL a lock per application id (held to the end of the transaction) makes the
+    // second wait and then find the first one's case instead of failing on the unique key.
+    if (Sql::isPostgresql(db.value())) {
+        if (auto locked = Sql::run(db.value(), QStringLiteral("SELECT pg_advisory_xact_lock(%1, hashtext(:a))")
+                                                   .arg(kImportLockClass),
+                                   byApplication);
+            !locked)
+            return locked.error();
+    }
     auto existing =
         Sql::run(db.value(), QStringLiteral("SELECT id, state FROM cases WHERE application_id = :a"), byApplication);
     if (!existing)

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -91,7 +92,14 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(m_aiPanel, 2);
+    // The AI panel scrolls too: with it at full height the page needed 721 px, more than the
+    // 680 px a 1366×768 screen leaves a window (TestMainWindowSize).
+    auto *aiScroll = new QScrollArea(side);
+    aiScroll->setObjectName(QStringLiteral("aiPanelScrollArea"));
+    aiScroll->setWidget(m_aiPanel);
+    aiScroll->setWidgetResizable(true);
+    aiScroll->setFrameShape(QFrame::NoFrame);
+    sideLayout->addWidget(aiScroll, 2);
     sideLayout->addWidget(m_registerStatusLabel);
     sideLayout->addWidget(m_registerTable, 1);
     m_decisionPanel = createDecisionPanel();
