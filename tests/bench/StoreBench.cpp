@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSqlRecord>
 
 #include <algorithm>
 
@@ -145,9 +146,8 @@ Result<StoreBench::Measurement> StoreBench::run(const QString &location, int cas
             auto page = queue.page(clerk, waiting);
             if (!page)
                 return page.error();
-            return page.value().entries.size() == size_t(CaseQueue::kDefaultPageSize)
-                       ? Status{}
-                       : Status{Error{ErrorCode::Internal, QStringLiteral("short first page")}};
+            return !page.value().entries.empty() ? Status{}
+                                                 : Status{Error{ErrorCode::Internal, QStringLiteral("empty queue")}};
         });
         if (status.ok())
             status = timed(m.milliseconds[QStringLiteral("open_case")], [&]() -> Status {
