@@ -15,9 +15,10 @@ BackupCommand::BackupCommand()
       m_store(addOption(CliStore::storeOption()))
 {
     addArgument(QStringLiteral("TARGET_FILE"), QStringLiteral("The copy to write (never overwritten)."));
-    setHelpNotes(QStringLiteral("A PostgreSQL store is dumped with pg_dump --format=custom (the password goes through a\n"
-                                "private PGPASSFILE, never the command line); without pg_dump the command to run is shown.\n"
-                                "Exit codes: 0 written, 1 failed (or pg_dump missing), 2 TARGET_FILE exists or cannot be written."));
+    setHelpNotes(QStringLiteral(
+        "A PostgreSQL store is dumped with pg_dump --format=custom (the password goes through a\n"
+        "private PGPASSFILE, never the command line); without pg_dump the command to run is shown.\n"
+        "Exit codes: 0 written, 1 failed (or pg_dump missing), 2 TARGET_FILE exists or cannot be written."));
 }
 
 int BackupCommand::execute(const QCommandLineParser &parser, CliStreams streams)

@@ -17,9 +17,9 @@ StoreCommand::StoreCommand()
                QStringLiteral("rekey [--store FILE]   seal every case image under a new key"),
                QStringLiteral("copy --from STORE --to STORE   copy a whole store into a new, empty one")}),
       m_store(addOption(CliStore::storeOption())),
-      m_from(addOption(QCommandLineOption(QStringLiteral("from"),
-                                          QStringLiteral("copy: the store to copy (a path, sqlite:PATH or postgresql://…)."),
-                                          QStringLiteral("STORE")))),
+      m_from(addOption(QCommandLineOption(
+          QStringLiteral("from"), QStringLiteral("copy: the store to copy (a path, sqlite:PATH or postgresql://…)."),
+          QStringLiteral("STORE")))),
       m_to(addOption(QCommandLineOption(QStringLiteral("to"),
                                         QStringLiteral("copy: the new, empty store to copy into (created if needed)."),
                                         QStringLiteral("STORE")))),
@@ -63,8 +63,8 @@ int StoreCommand::execute(const QCommandLineParser &parser, CliStreams streams)
 {
     const QStringList arguments = parser.positionalArguments();
     const QString action = arguments.value(0);
-    if (arguments.size() != 1 || (action != QLatin1String("rekey") && action != QLatin1String("key") &&
-                                  action != QLatin1String("copy")))
+    if (arguments.size() != 1 ||
+        (action != QLatin1String("rekey") && action != QLatin1String("key") && action != QLatin1String("copy")))
         return usageError(streams, QStringLiteral("expects key, rekey or copy"));
     if (action == QLatin1String("copy"))
         return copy(parser, streams);

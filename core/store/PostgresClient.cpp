@@ -56,8 +56,8 @@ Result<QByteArray> PostgresClient::run(const StoreAddress &address, const QStrin
 {
     const QString path = program(name);
     if (path.isEmpty())
-        return Error{ErrorCode::NotFound, QStringLiteral("%1 is not installed (Debian: apt-get install postgresql-client)")
-                                              .arg(name)};
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("%1 is not installed (Debian: apt-get install postgresql-client)").arg(name)};
     auto password = address.readPassword();
     if (!password)
         return password.error();

@@ -53,9 +53,9 @@ class ReadSnapshot {
 public:
     explicit ReadSnapshot(QSqlDatabase db) : m_db(std::move(db))
     {
-        auto begin = Sql::run(m_db, Sql::isPostgresql(m_db)
-                                        ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                        : QStringLiteral("BEGIN"));
+        auto begin =
+            Sql::run(m_db, Sql::isPostgresql(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                                   : QStringLiteral("BEGIN"));
         m_begun = begin ? Status{} : Status{begin.error()};
     }
     ~ReadSnapshot()
@@ -91,7 +91,8 @@ QStringList columnsOf(const QSqlDatabase &db, const QString &table)
 
 Error integrity(const QString &what)
 {
-    return Error{ErrorCode::InvalidState, QStringLiteral("the copy does not match the source (nothing written): ") + what};
+    return Error{ErrorCode::InvalidState,
+                 QStringLiteral("the copy does not match the source (nothing written): ") + what};
 }
 
 class Copier {
@@ -125,16 +126,17 @@ Status Copier::checkTables()
         known << QString::fromLatin1(table.name);
     for (const QString &table : m_from.tables()) {
         if (!known.contains(table.toLower()) && !kBookkeeping.contains(table.toLower()))
-            return Error{ErrorCode::InvalidArgument,
-                         QStringLiteral("the source has a table this copy does not know: %1 (nothing copied)").arg(table)};
+            return Error{
+                ErrorCode::InvalidArgument,
+                QStringLiteral("the source has a table this copy does not know: %1 (nothing copied)").arg(table)};
     }
     for (const QString &table : std::as_const(known)) {
         const QStringList from = columnsOf(m_from, table);
         QStringList to = columnsOf(m_to, table);
         if (from.isEmpty() || to.isEmpty())
-            return Error{ErrorCode::InvalidArgument, QStringLiteral("table %1 is missing in the %2")
-                                                         .arg(table, from.isEmpty() ? QStringLiteral("source")
-                                                                                    : QStringLiteral("target"))};
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("table %1 is missing in the %2")
+                             .arg(table, from.isEmpty() ? QStringLiteral("source") : QStringLiteral("target"))};
         QStringList sortedFrom = from;
         sortedFrom.sort();
         to.sort();
@@ -165,8 +167,8 @@ Status Copier::checkTargetEmpty()
     return {};
 }
 
-Result<qint64> Copier::insertRows(QSqlQuery &select, const QString &table, const QStringList &columns,
-                                  int bytesColumn, qint64 *lastId)
+Result<qint64> Copier::insertRows(QSqlQuery &select, const QString &table, const QStringList &columns, int bytesColumn,
+                                  qint64 *lastId)
 {
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
@@ -182,8 +184,8 @@ Result<qint64> Copier::insertRows(QSqlQuery &select, const QString &table, const
             if (i == bytesColumn) {
                 const QByteArray stored = value.toByteArray();
                 if (!stored.isEmpty()) { // empty: purged by retention
-                    auto plain = Keyring::isSealed(stored) ? m_source.keyring().open(stored)
-                                                           : Result<QByteArray>(stored);
+                    auto plain =
+                        Keyring::isSealed(stored) ? m_source.keyring().open(stored) : Result<QByteArray>(stored);
                     if (!plain)
                         return Error{plain.error().code,
                                      QStringLiteral("image %1 does not open with the source's key: %2")
@@ -295,10 +297,13 @@ Status Copier::verify(StoreCopy::Report &report, const AuditChain::Verification 
             continue;
         auto plain = m_target.keyring().open(stored);
         if (!plain)
-            return integrity(QStringLiteral("image %1 does not open with the target's key").arg(images.value().value(0).toLongLong()));
-        const QString sha = QString::fromLatin1(QCryptographicHash::hash(plain.value(), QCryptographicHash::Sha256).toHex());
+            return integrity(QStringLiteral("image %1 does not open with the target's key")
+                                 .arg(images.value().value(0).toLongLong()));
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(plain.value(), QCryptographicHash::Sha256).toHex());
         if (sha != images.value().value(1).toString())
-            return integrity(QStringLiteral("image %1 is not the image recorded").arg(images.value().value(0).toLongLong()));
+            return integrity(
+                QStringLiteral("image %1 is not the image recorded").arg(images.value().value(0).toLongLong()));
         ++report.images;
     }
     return {};
@@ -386,12 +391,12 @@ Result<StoreCopy::Report> StoreCopy::copy(CaseStore &source, CaseStore &target, 
     entry.actor = QStringLiteral("system:store-copy");
     entry.action = QStringLiteral("store_copied");
     entry.subject = QStringLiteral("store");
-    entry.detail = QJsonObject{{QStringLiteral("from_backend"),
-                                source.connections().isPostgresql() ? QStringLiteral("postgresql")
-                                                                    : QStringLiteral("sqlite")},
-                               {QStringLiteral("audit_entries"), QString::number(report.auditEntries)},
-                               {QStringLiteral("audit_head"), report.auditHead},
-                               {QStringLiteral("images"), QString::number(report.images)}};
+    entry.detail =
+        QJsonObject{{QStringLiteral("from_backend"),
+                     source.connections().isPostgresql() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
+                    {QStringLiteral("audit_entries"), QString::number(report.auditEntries)},
+                    {QStringLiteral("audit_head"), report.auditHead},
+                    {QStringLiteral("images"), QString::number(report.images)}};
     if (auto appended = AuditChain::append(to.value(), entry); !appended.ok())
         return appended.error();
     if (auto committed = transaction.commit(); !committed.ok())

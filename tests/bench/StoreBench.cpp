@@ -31,22 +31,24 @@ Status fill(CaseStore &store, qint64 templateId, qint64 clerk, int cases)
     QStringList copied; // every column but the ones that differ per case
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i).toLower();
-        if (name != QLatin1String("id") && name != QLatin1String("application_id") && name != QLatin1String("reference"))
+        if (name != QLatin1String("id") && name != QLatin1String("application_id") &&
+            name != QLatin1String("reference"))
             copied << name;
     }
     SqlTransaction transaction(db.value());
     if (!transaction.begun().ok())
         return transaction.begun();
     const QStringList statements{
-        series(cases) + QStringLiteral("INSERT INTO cases (id, application_id, reference, %1) "
-                                       "SELECT s.i, 'bench-' || s.i, 'B-' || s.i, %2 FROM s, cases c WHERE c.id = %3")
-                            .arg(copied.join(QStringLiteral(", ")),
-                                 QStringLiteral("c.") + copied.join(QStringLiteral(", c.")))
-                            .arg(templateId),
-        QStringLiteral("INSERT INTO verdicts (case_id, created_at, band, overall, flags, match_distance, engine_version, "
-                       "thresholds_version, verdict_json) SELECT c.id, v.created_at, CASE WHEN c.id % 3 = 0 THEN "
-                       "'review' ELSE v.band END, v.overall, v.flags, v.match_distance, v.engine_version, "
-                       "v.thresholds_version, v.verdict_json FROM cases c, verdicts v WHERE v.case_id = %1 AND c.id <> %1")
+        series(cases) +
+            QStringLiteral("INSERT INTO cases (id, application_id, reference, %1) "
+                           "SELECT s.i, 'bench-' || s.i, 'B-' || s.i, %2 FROM s, cases c WHERE c.id = %3")
+                .arg(copied.join(QStringLiteral(", ")), QStringLiteral("c.") + copied.join(QStringLiteral(", c.")))
+                .arg(templateId),
+        QStringLiteral(
+            "INSERT INTO verdicts (case_id, created_at, band, overall, flags, match_distance, engine_version, "
+            "thresholds_version, verdict_json) SELECT c.id, v.created_at, CASE WHEN c.id % 3 = 0 THEN "
+            "'review' ELSE v.band END, v.overall, v.flags, v.match_distance, v.engine_version, "
+            "v.thresholds_version, v.verdict_json FROM cases c, verdicts v WHERE v.case_id = %1 AND c.id <> %1")
             .arg(templateId),
         QStringLiteral("INSERT INTO images (case_id, role, width, height, sha256, source_sha256, bytes) SELECT c.id, "
                        "i.role, i.width, i.height, i.sha256, i.source_sha256, i.bytes FROM cases c, images i "
@@ -79,8 +81,7 @@ Status fill(CaseStore &store, qint64 templateId, qint64 clerk, int cases)
     return {};
 }
 
-template <typename Work>
-Status timed(std::vector<double> &into, Work work)
+template <typename Work> Status timed(std::vector<double> &into, Work work)
 {
     QElapsedTimer timer;
     timer.start();

@@ -90,7 +90,8 @@ void TestPostgresAdmin::cleanupTestCase()
 {
     const StoreAddress server = StoreAddress::parse(m_server).value();
     for (const QString &statement : std::as_const(m_cleanup))
-        (void)PostgresClient::run(server, QStringLiteral("psql"), {QStringLiteral("-q"), QStringLiteral("-c"), statement});
+        (void)PostgresClient::run(server, QStringLiteral("psql"),
+                                  {QStringLiteral("-q"), QStringLiteral("-c"), statement});
 }
 
 void TestPostgresAdmin::applicationRoleAppendsButNeverRewritesTheAudit()
@@ -100,13 +101,15 @@ void TestPostgresAdmin::applicationRoleAppendsButNeverRewritesTheAudit()
     const QString app = QStringLiteral("mado_app_") + suffix;
     const QString database = QStringLiteral("mado_roles_") + suffix;
     m_cleanup << QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database)
-              << QStringLiteral("DROP ROLE IF EXISTS %1").arg(app) << QStringLiteral("DROP ROLE IF EXISTS %1").arg(owner);
+              << QStringLiteral("DROP ROLE IF EXISTS %1").arg(app)
+              << QStringLiteral("DROP ROLE IF EXISTS %1").arg(owner);
     // Step 1, as the superuser: the roles and the database.
     const StoreAddress server = StoreAddress::parse(m_server).value();
-    auto roles = PostgresClient::run(server, QStringLiteral("psql"),
-                                     {QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("owner_role=") + owner,
-                                      QStringLiteral("-v"), QStringLiteral("app_role=") + app, QStringLiteral("-v"),
-                                      QStringLiteral("database=") + database, QStringLiteral("-f"), scriptPath("roles.sql")});
+    auto roles =
+        PostgresClient::run(server, QStringLiteral("psql"),
+                            {QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("owner_role=") + owner,
+                             QStringLiteral("-v"), QStringLiteral("app_role=") + app, QStringLiteral("-v"),
+                             QStringLiteral("database=") + database, QStringLiteral("-f"), scriptPath("roles.sql")});
     QVERIFY2(roles.ok(), roles.ok() ? "" : qPrintable(roles.error().message));
     // The owner creates the schema (as `madoguchi-cli init` does) and runs step 2.
     const QString ownerUrl = urlFor(m_server, owner, database);
@@ -143,16 +146,18 @@ void TestPostgresAdmin::applicationRoleAppendsButNeverRewritesTheAudit()
     QVERIFY(chain.entries > 10);
 
     // The database refuses to rewrite the chain: the GRANTs, before any trigger is asked.
-    for (const QString &statement : {QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2"),
-                                     QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(chain.entries),
-                                     QStringLiteral("TRUNCATE audit")}) {
+    for (const QString &statement :
+         {QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2"),
+          QStringLiteral("DELETE FROM audit WHERE seq = %1").arg(chain.entries), QStringLiteral("TRUNCATE audit")}) {
         const QString refused = refusal(f.store(), statement);
         QVERIFY2(refused.contains(QStringLiteral("permission denied for table audit")),
                  qPrintable(statement + QStringLiteral(": ") + refused));
     }
     // Nor can it switch the append-only triggers off, or touch the schema's bookkeeping.
-    QVERIFY(refusal(f.store(), QStringLiteral("ALTER TABLE audit DISABLE TRIGGER USER")).contains(QStringLiteral("owner")));
-    QVERIFY(refusal(f.store(), QStringLiteral("DELETE FROM schema_version")).contains(QStringLiteral("permission denied")));
+    QVERIFY(
+        refusal(f.store(), QStringLiteral("ALTER TABLE audit DISABLE TRIGGER USER")).contains(QStringLiteral("owner")));
+    QVERIFY(
+        refusal(f.store(), QStringLiteral("DELETE FROM schema_version")).contains(QStringLiteral("permission denied")));
     QVERIFY(refusal(f.store(), QStringLiteral("DROP TABLE audit")).contains(QStringLiteral("owner")));
     const auto after = verify(f.store());
     QVERIFY(after.ok);

@@ -54,8 +54,9 @@ struct Populated {
         waiting = source.caseIn(CaseState::Batched);
         verified = source.caseIn(CaseState::Verified);
         const bool others = source.caseIn(CaseState::Held) > 0 && source.caseIn(CaseState::Imported) > 0;
-        const bool setting =
-            WardSettings(source.store()).setIssuerName(source.user(QStringLiteral("admin")), QStringLiteral("見本区長")).ok();
+        const bool setting = WardSettings(source.store())
+                                 .setIssuerName(source.user(QStringLiteral("admin")), QStringLiteral("見本区長"))
+                                 .ok();
         ok = issued && waiting > 0 && verified > 0 && others && setting;
     }
 };
@@ -115,7 +116,9 @@ void TestStoreCopy::copiesAndTheWorkflowContinues()
     const auto copiedChain = verify(target);
     QVERIFY2(copiedChain.ok, qPrintable(copiedChain.problem));
     QCOMPARE(copiedChain.entries, sourceChain.entries + 1);
-    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")).value().toString(),
+    QCOMPARE(Sql::scalar(db.value(), QStringLiteral("SELECT action FROM audit ORDER BY seq DESC LIMIT 1"))
+                 .value()
+                 .toString(),
              QStringLiteral("store_copied"));
 
     // The workflow continues: sup1 approves clerk1's waiting batch, clerk2 issues; the number follows.
@@ -123,9 +126,10 @@ void TestStoreCopy::copiesAndTheWorkflowContinues()
     const qint64 clerk2 = p.source.user(QStringLiteral("clerk2"));
     const qint64 batch = target.caseStatus(p.waiting).value().batchId;
     QVERIFY(batch > 0);
-    QVERIFY(BatchWorkflow(target, p.source.options())
-                .approve(p.source.user(QStringLiteral("sup1")), batch, QString::fromLatin1(test::StoreFixture::kPassword))
-                .ok());
+    QVERIFY(
+        BatchWorkflow(target, p.source.options())
+            .approve(p.source.user(QStringLiteral("sup1")), batch, QString::fromLatin1(test::StoreFixture::kPassword))
+            .ok());
     auto issued = CertificateIssuer(target).issue(clerk2, p.waiting);
     QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().message));
     QCOMPARE(issued.value().certificateNumber, QStringLiteral("2026-000003"));
@@ -219,7 +223,7 @@ void TestStoreCopy::cliCopies()
     test::TestDatabase targetDb(p.source.dir() + QStringLiteral("/target.sqlite"));
     QVERIFY2(!targetDb.location().isEmpty(), qPrintable(targetDb.error()));
     const QStringList arguments{QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"),
-                                p.source.path(), QStringLiteral("--to"), targetDb.location()};
+                                p.source.path(),         QStringLiteral("--to"), targetDb.location()};
     QProcess cli;
     cli.start(QStringLiteral(MADO_CLI_PATH), arguments);
     QVERIFY(cli.waitForFinished(120000));
