@@ -12,6 +12,7 @@
 # A step that already finished (stamps/<step>) is reused; delete its stamp to rebuild it.
 # Usage: build-deps.sh [--fetch-only] [step ...]   (default: every step, the CLI's dependencies first)
 # Steps: sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui
+# (and qtconfigure: Qt's configure alone, which qtcore runs first when it has not been done)
 # (everything before qtgui is what madoguchi-cli and the core tests need; qtgui adds Gui, Widgets, PrintSupport)
 # (Debian's OpenCV source has no 3rdparty/ folder, so zlib, libjpeg and libpng are built first.)
 # It stops at the first step that fails and names the command and the log.
@@ -144,7 +145,7 @@ build_poco() {
 # Qt's qtbase, built in place in $qtdir. qtcore builds what the CLI and the tests need; qtgui the rest.
 qt_configure() {
     local src; src=$(source_tree qt6-base)
-    [ -f "$qtdir/CMakeCache.txt" ] && return
+    [ -f "$qtdir/build.ninja" ] && return   # a configure that stopped half-way is redone
     # Debian's own Qt 6.4.2 provides the host tools (moc, rcc, uic, ...).
     cmake -G Ninja -S "$src" -B "$qtdir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
         -DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=BOTH -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$qtdir" \
@@ -157,6 +158,10 @@ qt_configure() {
         -DSQLite3_LIBRARY="$prefix/lib/libsqlite3.dll.a" -DFEATURE_sql_odbc=OFF -DFEATURE_sql_psql=OFF \
         -DFEATURE_sql_mysql=OFF -DFEATURE_sql_ibase=OFF -DFEATURE_sql_oci=OFF -DFEATURE_sql_db2=OFF \
         -DFEATURE_sql_mimer=OFF
+}
+
+build_qtconfigure() {   # configure only (50 s unloaded): run on its own, it finds a wall in Qt early
+    qt_configure
 }
 
 build_qtcore() {
@@ -188,7 +193,8 @@ build_libpng1.6() {
 
 build_openblas() {
     local src b; src=$(source_tree openblas); b="$cache/build/openblas"
-    rm -rf "$b"; cp -a "$src" "$b"
+    # OpenBLAS builds in its source tree: a copy, kept when a run stops half-way (make resumes it).
+    [ -f "$b/.copied" ] || { rm -rf "$b"; cp -a "$src" "$b"; touch "$b/.copied"; }
     # One fixed kernel set, TARGET=HASWELL (AVX2 + FMA: Intel 2013 on, AMD Zen), instead of DYNAMIC_ARCH's
     # ~20 sets: a DYNAMIC_LIST would compile the whole kernel tree once more per listed CPU. dlib is built
     # with AVX (USE_AVX_INSTRUCTIONS) anyway, so a PC without AVX2 is out of reach either way.
@@ -233,11 +239,13 @@ build_opencv() {
 # --- driver --------------------------------------------------------------------------------------
 package_of() {
     case "$1" in
-        qtcore|qtgui) echo qt6-base ;;
+        qtconfigure|qtcore|qtgui) echo qt6-base ;;
         *) echo "$1" ;;
     esac
 }
 
+# The driver is one block, read whole before it runs: the script may be edited while a long build runs.
+{
 total_start=$(date +%s)
 for step in "${steps[@]}"; do
     declare -F "build_$step" >/dev/null || { echo "build-deps: unknown step '$step'" >&2; exit 2; }
@@ -264,3 +272,5 @@ for step in "${steps[@]}"; do
     echo "build-deps: $step: done in ${took} s"
 done
 echo "build-deps: all requested steps done in $(( $(date +%s) - total_start )) s; prefix $prefix, Qt $qtdir"
+exit 0
+}
