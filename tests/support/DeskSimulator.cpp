@@ -198,7 +198,7 @@ bool DeskSimulator::issueReady()
 {
     QueueFilter filter;
     filter.states = {QStringLiteral("batch_approved")};
-    auto page = CaseQueue(*m_store).page(m_userId, filter, 0, 10);
+    auto page = CaseQueue(*m_store).page(m_userId, filter, 0, 40);
     if (!page) {
         unexpected(QStringLiteral("queue"), page.error());
         return false;

@@ -35,7 +35,7 @@ public:
         QString password;
         int expected = 0;
         int deadlineSeconds = 300;
-        int batchSize = 10;
+        int batchSize = 25; // approvals re-check the password (Argon2id): fewer, larger batches
         unsigned seed = 1;
     };
 
