@@ -35,6 +35,7 @@ private:
     void cutOffMidTransaction(test::StoreFixture &f, const std::function<Status()> &attempt,
                               const std::function<void()> &checkAfterLoss, Status &second);
     static qint64 scalar(test::StoreFixture &f, const QString &sql, const QVariantMap &bindings = {});
+    static bool chainVerifies(test::StoreFixture &f);
 };
 
 namespace {
@@ -63,6 +64,15 @@ qint64 TestStoreConnectionLoss::scalar(test::StoreFixture &f, const QString &sql
         return -1;
     }
     return value.value().toLongLong();
+}
+
+bool TestStoreConnectionLoss::chainVerifies(test::StoreFixture &f)
+{
+    auto db = f.store().connections().database();
+    if (!db)
+        return false;
+    auto verified = AuditChain::verify(db.value());
+    return verified.ok() && verified.value().ok;
 }
 
 void TestStoreConnectionLoss::cutOffMidTransaction(test::StoreFixture &f, const std::function<Status()> &attempt,
@@ -151,18 +161,14 @@ void TestStoreConnectionLoss::decisionCutOffIsRolledBackAndTheNextSucceeds()
             QCOMPARE(caseStateName(status.value().state), QStringLiteral("claimed"));
             QCOMPARE(scalar(f, QStringLiteral("SELECT COUNT(*) FROM decisions WHERE case_id = :c"), id), qint64(0));
             QCOMPARE(scalar(f, QStringLiteral("SELECT COUNT(*) FROM audit")), auditBefore);
-            auto db = f.store().connections().database();
-            QVERIFY(db.ok());
-            QVERIFY(AuditChain::verify(db.value()).value().ok);
+            QVERIFY(chainVerifies(f));
         },
         second);
     QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
     QCOMPARE(caseStateName(f.store().caseStatus(caseId).value().state), QStringLiteral("decided"));
     QCOMPARE(scalar(f, QStringLiteral("SELECT COUNT(*) FROM decisions WHERE case_id = :c"), id), qint64(1));
     QCOMPARE(scalar(f, QStringLiteral("SELECT COUNT(*) FROM audit")), auditBefore + 1);
-    auto db = f.store().connections().database();
-    QVERIFY(db.ok());
-    QVERIFY(AuditChain::verify(db.value()).value().ok);
+    QVERIFY(chainVerifies(f));
 }
 
 void TestStoreConnectionLoss::issuanceCutOffLeavesNoGap()
@@ -197,9 +203,7 @@ void TestStoreConnectionLoss::issuanceCutOffLeavesNoGap()
     QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
     QCOMPARE(serial, issuedBefore + 1); // no gap
     QCOMPARE(caseStateName(f.store().caseStatus(caseId).value().state), QStringLiteral("issued"));
-    auto db = f.store().connections().database();
-    QVERIFY(db.ok());
-    QVERIFY(AuditChain::verify(db.value()).value().ok);
+    QVERIFY(chainVerifies(f));
 }
 
 void TestStoreConnectionLoss::anIdleConnectionLostIsReportedThenReopened()

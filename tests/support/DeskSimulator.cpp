@@ -113,16 +113,21 @@ bool DeskSimulator::importRound()
     return round.value().leased > 0;
 }
 
-bool DeskSimulator::claimAndDecide()
+std::vector<QueueEntry> DeskSimulator::casesIn(const QString &state, int limit)
 {
     QueueFilter filter;
-    filter.states = {QStringLiteral("verified")};
-    auto page = CaseQueue(*m_store).page(m_userId, filter, 0, 20);
+    filter.states = {state};
+    auto page = CaseQueue(*m_store).page(m_userId, filter, 0, limit);
     if (!page) {
         unexpected(QStringLiteral("queue"), page.error());
-        return false;
+        return {};
     }
-    const auto &entries = page.value().entries;
+    return page.value().entries;
+}
+
+bool DeskSimulator::claimAndDecide()
+{
+    const std::vector<QueueEntry> entries = casesIn(QStringLiteral("verified"), 20);
     if (entries.empty())
         return false;
     // Clerks pick different lines of the same queue, and sometimes the same one.
@@ -196,16 +201,9 @@ bool DeskSimulator::approveOthers()
 
 bool DeskSimulator::issueReady()
 {
-    QueueFilter filter;
-    filter.states = {QStringLiteral("batch_approved")};
-    auto page = CaseQueue(*m_store).page(m_userId, filter, 0, 40);
-    if (!page) {
-        unexpected(QStringLiteral("queue"), page.error());
-        return false;
-    }
     CertificateIssuer issuer(*m_store);
     // Workstations start at different lines, so they meet on one case less often.
-    std::vector<QueueEntry> entries = page.value().entries;
+    std::vector<QueueEntry> entries = casesIn(QStringLiteral("batch_approved"), 40);
     std::shuffle(entries.begin(), entries.end(), m_random);
     for (const QueueEntry &entry : entries) {
         if (auto issued = issuer.issue(m_userId, entry.caseId); issued)

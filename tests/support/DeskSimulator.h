@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/QueueEntry.h"
 #include "core/domain/Result.h"
 #include "core/domain/SystemClock.h"
 #include "core/store/CaseStore.h"
@@ -13,6 +14,7 @@
 
 #include <memory>
 #include <random>
+#include <vector>
 
 namespace mado::test {
 
@@ -47,6 +49,8 @@ public:
 
 private:
     bool importRound();
+    // The first `limit` cases of the queue in `state` (empty after an unexpected error).
+    std::vector<QueueEntry> casesIn(const QString &state, int limit);
     bool claimAndDecide();
     bool submitOwn(bool evenIfSmall);
     bool approveOthers();
