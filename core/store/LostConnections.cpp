@@ -29,7 +29,7 @@ bool LostConnections::isLoss(const QSqlError &error)
 
 Error LostConnections::error(const QString &detail)
 {
-    return Error{ErrorCode::Database,
+    return Error{ErrorCode::StoreConnectionLost,
                  QStringLiteral("the connection to the store's server was lost (%1); the server rolled back "
                                 "what was not committed, the next call reconnects")
                      .arg(detail)};

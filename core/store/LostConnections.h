@@ -9,9 +9,9 @@ class QSqlDriver;
 namespace mado {
 
 // The store's connections whose server closed them (PostgreSQL: pg_terminate_backend, a restart, a
-// network cut). Sql::error recognises such a failure (isLoss), reports it as a lost connection and
-// marks the connection's driver here; StoreConnections::database() takes the mark and opens a new
-// session for that thread at its next call. Drivers are compared by address only. Thread-safe.
+// network cut). Sql::error recognises such a failure (isLoss), returns Error{StoreConnectionLost}
+// and marks the connection's driver here; StoreConnections::database() takes the mark and opens a
+// new session for that thread at its next call. Drivers are compared by address only. Thread-safe.
 class LostConnections {
 public:
     // PostgreSQL SQLSTATE class 08 or 57P0x ("terminating connection …"), or libpq's own texts for
@@ -20,7 +20,7 @@ public:
     static void mark(const QSqlDriver *driver);
     // True once after mark(driver).
     static bool take(const QSqlDriver *driver);
-    // The error a caller gets for a lost connection; `detail` says where (no personal data).
+    // Error{StoreConnectionLost} for a lost connection; `detail` says where (no personal data).
     static Error error(const QString &detail);
 };
 

@@ -85,6 +85,7 @@ void TestQueueChanges::aTerminatedListenerReconnects()
     QCOMPARE(ended.value().toInt(), 1);
     QVERIFY(lost.wait(kWait));
     const Error why = lost.first().first().value<Error>();
+    QCOMPARE(errorCodeName(why.code), errorCodeName(ErrorCode::StoreConnectionLost));
     QVERIFY2(why.message.contains(QLatin1String("the connection to the store's server was lost")),
              qPrintable(why.message));
     QTRY_COMPARE_WITH_TIMEOUT(watching.size(), 2, kWait);

@@ -43,7 +43,7 @@ constexpr int kWait = 20000;
 
 bool lostConnection(const Error &error)
 {
-    return error.code == ErrorCode::Database &&
+    return error.code == ErrorCode::StoreConnectionLost &&
            error.message.contains(QLatin1String("the connection to the store's server was lost"));
 }
 } // namespace
