@@ -51,6 +51,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("authentication_failed");
     case ErrorCode::AccountLocked:
         return QStringLiteral("account_locked");
+    case ErrorCode::StoreConnectionLost:
+        return QStringLiteral("store_connection_lost");
     case ErrorCode::Unauthorized:
         return QStringLiteral("unauthorized");
     case ErrorCode::Gone:

@@ -34,6 +34,7 @@ enum class ErrorCode {
     LimitReached,         // e.g. the cap on resubmission requests
     AuthenticationFailed, // wrong login or password
     AccountLocked,        // locked out after repeated failures, or disabled
+    StoreConnectionLost,  // the database server closed the connection (the transaction was rolled back)
     // Receiver APIs (issue 4).
     Unauthorized,         // a missing or invalid token
     Gone,                 // expired (a challenge)

@@ -25,6 +25,15 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
     if (record.value().outcome != DecisionOutcome::Approved)
         return Error{ErrorCode::InvalidState, QStringLiteral("only approved cases get a certificate")};
     const QVariantMap byCase{{QStringLiteral("c"), caseId}};
+    // The case's state first: this conditional UPDATE holds the case row until commit, so a concurrent
+    // issuance of the same case (another workstation) waits for it, then matches no row and is refused
+    // as a Conflict before it takes a number (TestSeveralWorkstations_pg found the duplicate-key failure
+    // it met at the issuances insert when this came last).
+    if (auto updated = tx.update(QStringLiteral("UPDATE cases SET state = 'issued' WHERE id = :c "
+                                                "AND state = 'batch_approved'"),
+                                 byCase, Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
+        !updated)
+        return updated.error();
     auto resident = Sql::run(tx.db(),
                              QStringLiteral("SELECT r.id, r.postal_code, r.prefecture, r.city, r.address_line, "
                                             "r.name, r.kana, r.date_of_birth "
@@ -93,11 +102,6 @@ Result<CertificateIssuer::Issued> CertificateIssuer::issue(qint64 userId, qint64
          {QStringLiteral("now"), StoreTime::format(tx.now())}});
     if (!inserted)
         return inserted.error();
-    if (auto updated = tx.update(QStringLiteral("UPDATE cases SET state = 'issued' WHERE id = :c "
-                                                "AND state = 'batch_approved'"),
-                                 byCase, Error{ErrorCode::Conflict, QStringLiteral("the case changed meanwhile")});
-        !updated)
-        return updated.error();
     if (auto audited = tx.audit(QStringLiteral("certificate_issued"), QStringLiteral("case:%1").arg(caseId),
                                 {{QStringLiteral("certificate_number"), issued.certificateNumber},
                                  // What the issuance relied on for the applicant's identity (ekyc_face, jpki_signature).

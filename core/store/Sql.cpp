@@ -1,5 +1,8 @@
 #include "core/store/Sql.h"
 
+#include "core/store/LostConnections.h"
+
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace mado {
@@ -53,6 +56,12 @@ QVariant Sql::null()
 Error Sql::error(const QSqlQuery &query, const QString &what)
 {
     const QString first = query.lastQuery().simplified().section(QLatin1Char(' '), 0, 2);
+    const QSqlDriver *driver = query.driver();
+    if (driver && driver->dbmsType() == QSqlDriver::PostgreSQL && LostConnections::isLoss(query.lastError())) {
+        LostConnections::mark(driver);
+        return LostConnections::error(
+            QStringLiteral("%1 failed (%2 ...): %3").arg(what, first, query.lastError().text().simplified()));
+    }
     return Error{ErrorCode::Database,
                  QStringLiteral("%1 failed (%2 ...): %3").arg(what, first, query.lastError().text())};
 }

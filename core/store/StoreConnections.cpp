@@ -1,5 +1,6 @@
 #include "core/store/StoreConnections.h"
 
+#include "core/store/LostConnections.h"
 #include "core/store/Sql.h"
 
 #include <QSqlError>
@@ -66,6 +67,7 @@ void StoreConnections::close(const QString &name, bool ownThread)
 {
     if (ownThread) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
+        LostConnections::take(db.driver()); // (a stale entry of another thread's driver costs at most one reconnect)
         db.close();
     } // another thread's connection: only removeDatabase (which closes it) may touch it from here
     QSqlDatabase::removeDatabase(name);
@@ -83,7 +85,9 @@ Result<QSqlDatabase> StoreConnections::database()
         const QMutexLocker lock(&m_names->mutex);
         if (m_names->open.contains(name)) {
             QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
+            if (LostConnections::take(db.driver()))
+                db.close(); // reopened below: a new session on the server
+            else if (db.isOpen())
                 return db;
         } else {
             m_names->open.append(name);

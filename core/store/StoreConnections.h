@@ -32,7 +32,8 @@ public:
     const QString &path() const { return m_address.path(); }
     const StoreAddress &address() const { return m_address; }
     bool isPostgresql() const { return m_address.isPostgresql(); }
-    // The calling thread's connection, opened on first use.
+    // The calling thread's connection, opened on first use, and opened again after the server ended
+    // it (a statement failed with StoreConnectionLost, LostConnections): the next call reconnects.
     Result<QSqlDatabase> database();
     void closeForThisThread();
 

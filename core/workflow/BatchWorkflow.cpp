@@ -150,8 +150,16 @@ Status BatchWorkflow::approve(qint64 supervisorId, qint64 batchId, const QString
                                    {QStringLiteral("u"), supervisorId},
                                    {QStringLiteral("now"), StoreTime::format(tx.now())}},
                                   fourEyes);
-        !approved)
+        !approved) {
+        // No row matched: four eyes, or (PostgreSQL) another supervisor's approval committed while this
+        // UPDATE waited for the batch row; the re-read sees which (TestSeveralWorkstations_pg met it).
+        if (approved.error().code == ErrorCode::FourEyesViolation) {
+            auto now = Sql::scalar(tx.db(), QStringLiteral("SELECT state FROM batches WHERE id = :b"), ids);
+            if (now && now.value().toString() != QLatin1String("submitted"))
+                return Error{ErrorCode::Conflict, QStringLiteral("another supervisor approved the batch meanwhile")};
+        }
         return approved;
+    }
     if (auto moved = tx.update(QStringLiteral("UPDATE cases SET state = 'batch_approved' WHERE batch_id = :b "
                                               "AND state = 'batched'"),
                                {{QStringLiteral("b"), batchId}}, kChanged, size.value().toInt());

@@ -770,220 +770,220 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="52"/>
+        <location filename="../../ui/views/CaseView.cpp" line="53"/>
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="121"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="123"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125"/>
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127"/>
+        <location filename="../../ui/views/CaseView.cpp" line="135"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129"/>
+        <location filename="../../ui/views/CaseView.cpp" line="137"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131"/>
-        <location filename="../../ui/views/CaseView.cpp" line="360"/>
+        <location filename="../../ui/views/CaseView.cpp" line="139"/>
+        <location filename="../../ui/views/CaseView.cpp" line="368"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
-        <location filename="../../ui/views/CaseView.cpp" line="382"/>
+        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="390"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143"/>
+        <location filename="../../ui/views/CaseView.cpp" line="151"/>
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144"/>
+        <location filename="../../ui/views/CaseView.cpp" line="152"/>
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="154"/>
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="156"/>
-        <location filename="../../ui/views/CaseView.cpp" line="398"/>
+        <location filename="../../ui/views/CaseView.cpp" line="164"/>
+        <location filename="../../ui/views/CaseView.cpp" line="406"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="159"/>
+        <location filename="../../ui/views/CaseView.cpp" line="167"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="161"/>
+        <location filename="../../ui/views/CaseView.cpp" line="169"/>
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="239"/>
+        <location filename="../../ui/views/CaseView.cpp" line="247"/>
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="269"/>
+        <location filename="../../ui/views/CaseView.cpp" line="277"/>
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="280"/>
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="290"/>
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="290"/>
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="286"/>
+        <location filename="../../ui/views/CaseView.cpp" line="294"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288"/>
+        <location filename="../../ui/views/CaseView.cpp" line="296"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>The images of this closed case were deleted by retention on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="297"/>
+        <location filename="../../ui/views/CaseView.cpp" line="305"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314"/>
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="316"/>
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="317"/>
+        <location filename="../../ui/views/CaseView.cpp" line="325"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323"/>
+        <location filename="../../ui/views/CaseView.cpp" line="331"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="332"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="325"/>
+        <location filename="../../ui/views/CaseView.cpp" line="333"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="326"/>
+        <location filename="../../ui/views/CaseView.cpp" line="334"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="327"/>
+        <location filename="../../ui/views/CaseView.cpp" line="335"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="341"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="343"/>
+        <location filename="../../ui/views/CaseView.cpp" line="351"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="359"/>
+        <location filename="../../ui/views/CaseView.cpp" line="367"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="383"/>
+        <location filename="../../ui/views/CaseView.cpp" line="391"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="464"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
@@ -1228,41 +1228,46 @@
     </message>
     <message>
         <location filename="../../ui/support/ErrorTexts.cpp" line="55"/>
+        <source>The connection to the case store server was lost; nothing was saved. The next step reconnects: try again. If it persists, call the administrator.</source>
+        <translation>The connection to the case store server was lost; nothing was saved. The next step reconnects: try again. If it persists, call the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="58"/>
         <source>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</source>
         <translation>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="57"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="60"/>
         <source>It has expired.</source>
         <translation>It has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="59"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="62"/>
         <source>Too many requests. Try again later.</source>
         <translation>Too many requests. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="61"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
         <source>An internal error occurred. Call the administrator.</source>
         <translation>An internal error occurred. Call the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="67"/>
         <source>An unexpected error occurred (code %1). Call the administrator.</source>
         <translation>An unexpected error occurred (code %1). Call the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="69"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="76"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="79"/>
         <source>Details for IT: %1 — %2</source>
         <translation>Details for IT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="81"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="84"/>
         <source>Details for IT: %1</source>
         <translation>Details for IT: %1</translation>
     </message>
@@ -2079,7 +2084,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="48"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="66"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -2087,7 +2092,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="50"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="68"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2095,7 +2100,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="51"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="69"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2103,7 +2108,7 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="81"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n issue</numerusform>
@@ -2111,42 +2116,42 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="97"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="115"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="117"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="101"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="119"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="103"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="121"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="105"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="123"/>
         <source>AI band</source>
         <translation>AI band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="107"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="125"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="109"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="127"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="111"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="129"/>
         <source>Assignee</source>
         <translation>Assignee</translation>
     </message>
@@ -2154,47 +2159,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="103"/>
+        <location filename="../../ui/views/QueueView.cpp" line="104"/>
         <source>The queue could not be read</source>
         <translation>The queue could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135"/>
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>%1 (held: %2)</source>
         <translation>%1 (held: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136"/>
+        <location filename="../../ui/views/QueueView.cpp" line="137"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>Waiting: %1  ·  In review: %2  ·  Decided: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141"/>
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  Pending approval: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="155"/>
+        <location filename="../../ui/views/QueueView.cpp" line="156"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="156"/>
+        <location filename="../../ui/views/QueueView.cpp" line="157"/>
         <source>All AI bands</source>
         <translation>All AI bands</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="157"/>
+        <location filename="../../ui/views/QueueView.cpp" line="158"/>
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="158"/>
+        <location filename="../../ui/views/QueueView.cpp" line="159"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="159"/>
+        <location filename="../../ui/views/QueueView.cpp" line="160"/>
         <source>Search by reference</source>
         <translation>Search by reference</translation>
     </message>

@@ -769,220 +769,220 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="52"/>
+        <location filename="../../ui/views/CaseView.cpp" line="53"/>
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="83"/>
+        <location filename="../../ui/views/CaseView.cpp" line="84"/>
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="121"/>
+        <location filename="../../ui/views/CaseView.cpp" line="129"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="123"/>
+        <location filename="../../ui/views/CaseView.cpp" line="131"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="125"/>
+        <location filename="../../ui/views/CaseView.cpp" line="133"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="127"/>
+        <location filename="../../ui/views/CaseView.cpp" line="135"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129"/>
+        <location filename="../../ui/views/CaseView.cpp" line="137"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131"/>
-        <location filename="../../ui/views/CaseView.cpp" line="360"/>
+        <location filename="../../ui/views/CaseView.cpp" line="139"/>
+        <location filename="../../ui/views/CaseView.cpp" line="368"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="138"/>
-        <location filename="../../ui/views/CaseView.cpp" line="382"/>
+        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="390"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="143"/>
+        <location filename="../../ui/views/CaseView.cpp" line="151"/>
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="144"/>
+        <location filename="../../ui/views/CaseView.cpp" line="152"/>
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
+        <location filename="../../ui/views/CaseView.cpp" line="154"/>
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="156"/>
-        <location filename="../../ui/views/CaseView.cpp" line="398"/>
+        <location filename="../../ui/views/CaseView.cpp" line="164"/>
+        <location filename="../../ui/views/CaseView.cpp" line="406"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="159"/>
+        <location filename="../../ui/views/CaseView.cpp" line="167"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="161"/>
+        <location filename="../../ui/views/CaseView.cpp" line="169"/>
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="239"/>
+        <location filename="../../ui/views/CaseView.cpp" line="247"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="269"/>
+        <location filename="../../ui/views/CaseView.cpp" line="277"/>
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="280"/>
+        <location filename="../../ui/views/CaseView.cpp" line="288"/>
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="290"/>
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="282"/>
+        <location filename="../../ui/views/CaseView.cpp" line="290"/>
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="286"/>
+        <location filename="../../ui/views/CaseView.cpp" line="294"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288"/>
+        <location filename="../../ui/views/CaseView.cpp" line="296"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>この終了した案件の画像は、保存期間の経過により %1 に削除されました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="297"/>
+        <location filename="../../ui/views/CaseView.cpp" line="305"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="314"/>
+        <location filename="../../ui/views/CaseView.cpp" line="322"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="316"/>
+        <location filename="../../ui/views/CaseView.cpp" line="324"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="317"/>
+        <location filename="../../ui/views/CaseView.cpp" line="325"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="323"/>
+        <location filename="../../ui/views/CaseView.cpp" line="331"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="332"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="325"/>
+        <location filename="../../ui/views/CaseView.cpp" line="333"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="326"/>
+        <location filename="../../ui/views/CaseView.cpp" line="334"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="327"/>
+        <location filename="../../ui/views/CaseView.cpp" line="335"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="341"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="343"/>
+        <location filename="../../ui/views/CaseView.cpp" line="351"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="359"/>
+        <location filename="../../ui/views/CaseView.cpp" line="367"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="383"/>
+        <location filename="../../ui/views/CaseView.cpp" line="391"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="458"/>
+        <location filename="../../ui/views/CaseView.cpp" line="466"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="460"/>
+        <location filename="../../ui/views/CaseView.cpp" line="468"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="462"/>
+        <location filename="../../ui/views/CaseView.cpp" line="470"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="464"/>
+        <location filename="../../ui/views/CaseView.cpp" line="472"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="474"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="476"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
@@ -1227,41 +1227,46 @@
     </message>
     <message>
         <location filename="../../ui/support/ErrorTexts.cpp" line="55"/>
+        <source>The connection to the case store server was lost; nothing was saved. The next step reconnects: try again. If it persists, call the administrator.</source>
+        <translation>データベースサーバーとの接続が切れました。保存されていません。次の操作で接続し直しますので、もう一度行ってください。続く場合は管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="58"/>
         <source>The receiver refused this workstation&apos;s token. Ask IT to check the settings.</source>
         <translation>受付システムがこの端末のトークンを拒否しました。情報システム担当に設定の確認を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="57"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="60"/>
         <source>It has expired.</source>
         <translation>有効期限が切れています。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="59"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="62"/>
         <source>Too many requests. Try again later.</source>
         <translation>要求が多すぎます。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="61"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
         <source>An internal error occurred. Call the administrator.</source>
         <translation>内部エラーが発生しました。管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="64"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="67"/>
         <source>An unexpected error occurred (code %1). Call the administrator.</source>
         <translation>予期しないエラーが発生しました（コード %1）。管理者に連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="69"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="76"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="79"/>
         <source>Details for IT: %1 — %2</source>
         <translation>情報システム担当向けの詳細: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/support/ErrorTexts.cpp" line="81"/>
+        <location filename="../../ui/support/ErrorTexts.cpp" line="84"/>
         <source>Details for IT: %1</source>
         <translation>情報システム担当向けの詳細: %1</translation>
     </message>
@@ -2078,70 +2083,70 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="48"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="66"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="50"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="68"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="51"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="69"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/QueueModel.cpp" line="81"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 件の指摘</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="97"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="115"/>
         <source>Reference</source>
         <translation>受付番号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="99"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="117"/>
         <source>Procedure</source>
         <translation>手続</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="101"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="119"/>
         <source>Received</source>
         <translation>受付日時</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="103"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="121"/>
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="105"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="123"/>
         <source>AI band</source>
         <translation>AI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="107"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="125"/>
         <source>Flags</source>
         <translation>指摘</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="109"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="127"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/QueueModel.cpp" line="111"/>
+        <location filename="../../ui/models/QueueModel.cpp" line="129"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
@@ -2149,47 +2154,47 @@ A certificate number is assigned now and the applicant is told on LINE. This can
 <context>
     <name>mado::QueueView</name>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="103"/>
+        <location filename="../../ui/views/QueueView.cpp" line="104"/>
         <source>The queue could not be read</source>
         <translation>申請一覧を読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="135"/>
+        <location filename="../../ui/views/QueueView.cpp" line="136"/>
         <source>%1 (held: %2)</source>
         <translation>%1（うち保留 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="136"/>
+        <location filename="../../ui/views/QueueView.cpp" line="137"/>
         <source>Waiting: %1  ·  In review: %2  ·  Decided: %3</source>
         <translation>確認待ち: %1  ·  確認中: %2  ·  判定済み: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="141"/>
+        <location filename="../../ui/views/QueueView.cpp" line="142"/>
         <source>  ·  Pending approval: %1</source>
         <translation>  ·  承認待ち: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="155"/>
+        <location filename="../../ui/views/QueueView.cpp" line="156"/>
         <source>All states</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="156"/>
+        <location filename="../../ui/views/QueueView.cpp" line="157"/>
         <source>All AI bands</source>
         <translation>すべてのAI判定</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="157"/>
+        <location filename="../../ui/views/QueueView.cpp" line="158"/>
         <source>All procedures</source>
         <translation>すべての手続</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="158"/>
+        <location filename="../../ui/views/QueueView.cpp" line="159"/>
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../ui/views/QueueView.cpp" line="159"/>
+        <location filename="../../ui/views/QueueView.cpp" line="160"/>
         <source>Search by reference</source>
         <translation>受付番号で検索</translation>
     </message>

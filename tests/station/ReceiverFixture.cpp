@@ -86,7 +86,13 @@ bool ReceiverFixture::startWorkstationServer(quint16 port)
 
 QString ReceiverFixture::submit(int n, const QMap<QString, QString> &fields, const QByteArray &documentJpeg)
 {
-    const QString idToken = m_line->mintIdToken(kUser, kChannel);
+    return submitAs(kUser, n, fields, documentJpeg);
+}
+
+QString ReceiverFixture::submitAs(const QString &lineUser, int n, const QMap<QString, QString> &fields,
+                                  const QByteArray &documentJpeg)
+{
+    const QString idToken = m_line->mintIdToken(lineUser, kChannel);
     const auto challenge = HttpTestClient::request(m_receiver->port(), "POST", "/api/v1/challenges", {},
                                                    {{"Authorization", "Bearer " + idToken.toStdString()}});
     const QString nonce = QJsonDocument::fromJson(challenge.body).object().value(QStringLiteral("nonce")).toString();

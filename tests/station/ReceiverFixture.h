@@ -30,6 +30,10 @@ public:
 
     // fields: overrides of ApplicantTestKit::fields; documentJpeg replaces the document image.
     QString submit(int n, const QMap<QString, QString> &fields = {}, const QByteArray &documentJpeg = {});
+    // The same for another LINE user ("U" and 32 hex digits; the receiver gives each user at most
+    // 30 challenges an hour, so many applications need several users).
+    QString submitAs(const QString &lineUser, int n, const QMap<QString, QString> &fields = {},
+                     const QByteArray &documentJpeg = {});
     // Submits a case bundle directory (case.json and its images) through the real applicant API,
     // as the LIFF page would; returns the application id, empty on failure.
     QString submitBundle(const QString &directory, const QString &idempotencyKey);

@@ -70,6 +70,7 @@ void TestErrorTexts::everyCodeHasItsOwnWords_data()
                                  ErrorCode::LimitReached,
                                  ErrorCode::AuthenticationFailed,
                                  ErrorCode::AccountLocked,
+                                 ErrorCode::StoreConnectionLost,
                                  ErrorCode::Unauthorized,
                                  ErrorCode::Gone,
                                  ErrorCode::RateLimited,

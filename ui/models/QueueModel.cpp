@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace mado {
 
 QueueModel::QueueModel(CaseStore &store, qint64 userId, QObject *parent)
@@ -17,11 +19,27 @@ void QueueModel::setFilter(const QueueFilter &filter)
 {
     beginResetModel();
     m_filter = filter;
+    m_reloadPending = false;
     m_rows.clear();
     m_more = true;
     m_loading = true; // no fetchMore() from views reacting to the reset: the first page follows
     endResetModel();
     startFetch(true);
+}
+
+void QueueModel::reload()
+{
+    if (m_loading) { // not superseded: the page in flight is delivered first, then the rows are read again
+        m_reloadPending = true;
+        return;
+    }
+    startFetch(true, true);
+}
+
+void QueueModel::followChanges(QueueChanges::Options options)
+{
+    m_changes = std::make_unique<QueueChanges>(m_store.connections().address(), options);
+    connect(m_changes.get(), &QueueChanges::changed, this, &QueueModel::reload);
 }
 
 qint64 QueueModel::caseId(int row) const
@@ -125,19 +143,20 @@ void QueueModel::fetchMore(const QModelIndex &parent)
         startFetch(false);
 }
 
-void QueueModel::startFetch(bool withCounts)
+void QueueModel::startFetch(bool withCounts, bool reload)
 {
     m_loading = true;
     // A new job supersedes the one in flight: a page of an older filter is never delivered.
-    const qint64 after = m_rows.empty() ? 0 : m_rows.back().caseId;
+    // A reload reads from the start as many rows as are loaded (at least a page).
+    const qint64 after = reload || m_rows.empty() ? 0 : m_rows.back().caseId;
     CaseStore *store = &m_store;
     const qint64 userId = m_userId;
     const QueueFilter filter = m_filter;
-    const int limit = m_pageSize;
+    const int limit = reload ? qMax(m_pageSize, static_cast<int>(m_rows.size())) : m_pageSize;
     m_jobs.startJob(
-        [store, userId, filter, after, limit, withCounts] {
+        [store, userId, filter, after, limit, withCounts, reload] {
             CaseQueue queue(*store);
-            Fetched fetched{queue.page(userId, filter, after, limit), std::nullopt};
+            Fetched fetched{queue.page(userId, filter, after, limit), std::nullopt, reload};
             if (withCounts && fetched.page)
                 fetched.counts = queue.countsPerState();
             return fetched;
@@ -159,6 +178,18 @@ void QueueModel::deliver(const Fetched &fetched)
         return;
     }
     const QueuePage &value = fetched.page.value();
+    if (fetched.reload) {
+        m_more = value.more;
+        replaceRows(value.entries);
+        m_loading = false;
+        if (fetched.counts) {
+            m_counts = fetched.counts->value();
+            Q_EMIT countsChanged();
+        }
+        Q_EMIT reloaded();
+        reloadIfPending();
+        return;
+    }
     // Still "loading" while rows are inserted, so a view or tester reacting to the insertion
     // cannot start the next page before this one is complete.
     m_more = value.more;
@@ -174,6 +205,30 @@ void QueueModel::deliver(const Fetched &fetched)
         Q_EMIT countsChanged();
     }
     Q_EMIT pageLoaded(static_cast<int>(value.entries.size()));
+    reloadIfPending();
+}
+
+void QueueModel::reloadIfPending()
+{
+    if (m_reloadPending && !m_loading) {
+        m_reloadPending = false;
+        startFetch(true, true);
+    }
+}
+
+void QueueModel::replaceRows(std::vector<QueueEntry> rows)
+{
+    const bool sameCases = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
+                                      [](const QueueEntry &a, const QueueEntry &b) { return a.caseId == b.caseId; });
+    if (!sameCases) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        return;
+    }
+    m_rows = std::move(rows);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 } // namespace mado

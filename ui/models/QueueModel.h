@@ -2,11 +2,13 @@
 
 #include "core/domain/Result.h"
 #include "core/store/CaseQueue.h"
+#include "core/store/QueueChanges.h"
 #include "ui/support/JobTracker.h"
 
 #include <QAbstractTableModel>
 #include <QMap>
 
+#include <memory>
 #include <optional>
 
 namespace mado {
@@ -17,6 +19,9 @@ class CaseStore;
 // that a store of 100,000 cases opens at once. Pages are read on the thread pool through a
 // JobTracker and delivered back to the GUI thread; a page that arrives after the filter changed is
 // dropped. GUI thread only. A failed query is reported through failed(Error) and ends fetching.
+// With followChanges(), core's QueueChanges (LISTEN/NOTIFY on PostgreSQL, polling on SQLite) tells
+// the model when any workstation changed the queue, and the rows loaded so far are read again in
+// place (same rows: updated without a reset, so the view keeps its selection and scroll position).
 class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -33,6 +38,12 @@ public:
     // Clears the rows and loads the first page with the new filter (also when it is unchanged: a refresh).
     void setFilter(const QueueFilter &filter);
     void refresh() { setFilter(m_filter); }
+    // Reads the rows loaded so far again (at least a page), without a reset when the same cases come back.
+    void reload();
+    // Reloads whenever the store says the queue changed (another workstation claimed, decided …).
+    void followChanges(QueueChanges::Options options = {});
+    // The watch, while following (tests wait for its watching() before they change the store).
+    QueueChanges *changes() const { return m_changes.get(); }
     // Cases per state in the whole store, as of the last first page.
     const QMap<QString, qint64> &countsPerState() const { return m_counts; }
     bool isLoading() const { return m_loading; }
@@ -50,6 +61,8 @@ public:
 Q_SIGNALS:
     // A page was appended (or the first page of a new filter arrived).
     void pageLoaded(int rowsAdded);
+    // reload() delivered: the loaded rows are the store's again.
+    void reloaded();
     void countsChanged();
     void failed(const mado::Error &error);
 
@@ -58,8 +71,11 @@ private:
     struct Fetched {
         Result<QueuePage> page = QueuePage{};
         std::optional<Result<QMap<QString, qint64>>> counts;
+        bool reload = false;
     };
-    void startFetch(bool withCounts);
+    void startFetch(bool withCounts, bool reload = false);
+    void replaceRows(std::vector<QueueEntry> rows);
+    void reloadIfPending();
     void deliver(const Fetched &fetched);
 
     CaseStore &m_store;
@@ -70,7 +86,9 @@ private:
     int m_pageSize = kDefaultPageSize;
     bool m_more = true;
     bool m_loading = false;
+    bool m_reloadPending = false; // a change arrived while a page was loading: reload after it
     JobTracker m_jobs{this};
+    std::unique_ptr<QueueChanges> m_changes;
 };
 
 } // namespace mado

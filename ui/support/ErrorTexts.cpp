@@ -51,6 +51,9 @@ QString ErrorTexts::text(ErrorCode code)
         return tr("The login or the password is wrong.");
     case ErrorCode::AccountLocked:
         return tr("The account is locked or disabled.");
+    case ErrorCode::StoreConnectionLost:
+        return tr("The connection to the case store server was lost; nothing was saved. The next step "
+                  "reconnects: try again. If it persists, call the administrator.");
     case ErrorCode::Unauthorized:
         return tr("The receiver refused this workstation's token. Ask IT to check the settings.");
     case ErrorCode::Gone:

@@ -51,6 +51,7 @@ QueueView::QueueView(CaseStore &store, qint64 userId, bool showPendingApproval, 
 {
     setObjectName(QStringLiteral("queueView"));
     m_model = new QueueModel(store, userId, this);
+    m_model->followChanges(); // other workstations' claims and decisions show without a manual refresh
     m_stateCombo = makeCombo(QStringLiteral("stateComboBox"), this);
     m_bandCombo = makeCombo(QStringLiteral("bandComboBox"), this);
     m_procedureCombo = makeCombo(QStringLiteral("procedureComboBox"), this);
