@@ -10,6 +10,7 @@
 #include "ui/support/ReasonTexts.h"
 #include "ui/widgets/AiPanel.h"
 #include "ui/widgets/ImageComparisonWidget.h"
+#include "ui/widgets/SignaturePanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -102,6 +103,22 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     sideLayout->addWidget(aiScroll, 2);
     sideLayout->addWidget(m_registerStatusLabel);
     sideLayout->addWidget(m_registerTable, 1);
+    // Signed applications only; it scrolls, so that the decision stays in view on 1366×768.
+    m_signaturePanel = new SignaturePanel(side);
+    m_signaturePanel->setObjectName(QStringLiteral("signaturePanel"));
+    auto *signatureScroll = new QScrollArea(side);
+    signatureScroll->setObjectName(QStringLiteral("signatureScrollArea"));
+    signatureScroll->setWidget(m_signaturePanel);
+    signatureScroll->setWidgetResizable(true);
+    signatureScroll->setFrameShape(QFrame::NoFrame);
+    auto *signatureBox = new QGroupBox(tr("JPKI signature (My Number card)"), side);
+    signatureBox->setObjectName(QStringLiteral("signatureGroupBox"));
+    auto *signatureLayout = new QVBoxLayout(signatureBox);
+    signatureLayout->setContentsMargins(4, 4, 4, 4);
+    signatureLayout->addWidget(signatureScroll);
+    signatureBox->setVisible(false);
+    m_signatureBox = signatureBox;
+    sideLayout->addWidget(signatureBox, 2);
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
 
@@ -244,6 +261,7 @@ void CaseView::openCase(qint64 caseId)
     m_rejectError->setVisible(false);
     m_messageLabel->setVisible(false);
     m_holdLabel->setVisible(false);
+    m_signatureBox->setVisible(false);
     m_caseLabel->setText(tr("Loading case…"));
     m_stateLabel->clear();
     updateActions();
@@ -278,6 +296,7 @@ void CaseView::showLoaded(const Loaded &loaded)
         showError(*loaded.error);
         m_comparison->clear();
         m_aiPanel->setVerdict(std::nullopt);
+        m_signatureBox->setVisible(false);
         updateActions();
         return;
     }
@@ -306,6 +325,7 @@ void CaseView::showLoaded(const Loaded &loaded)
     m_comparison->setCase(m_data);
     m_aiPanel->setVerdict(m_data.verdict);
     showRegister();
+    showSignature();
     updateActions();
     Q_EMIT caseLoaded(r.id);
 }
@@ -353,6 +373,24 @@ void CaseView::showRegister()
             m_registerTable->setItem(row, column, items[column]);
         }
     }
+}
+
+void CaseView::showSignature()
+{
+    const bool signedApplication = m_data.record.signature.has_value() && m_data.record.applicant.has_value();
+    m_signatureBox->setVisible(signedApplication);
+    if (!signedApplication) {
+        m_signaturePanel->clear();
+        return;
+    }
+    SignaturePanel::Content content;
+    if (m_data.verdict)
+        content.result = m_data.verdict->jpkiSignature;
+    content.facts = m_data.signerFacts;
+    content.form = *m_data.record.applicant;
+    content.registerEntries = m_data.registerEntries;
+    content.differences = m_data.signerDifferences;
+    m_signaturePanel->setContent(content);
 }
 
 void CaseView::updateActions()

@@ -17,11 +17,13 @@ class QTableWidget;
 namespace mado {
 
 class AiPanel;
+class SignaturePanel;
 class CaseStore;
 class ImageComparisonWidget;
 
 // The clerk's view of one case: the image comparison, the AI evidence, the applicant's form next
-// to the resident register entry (differences highlighted), a checklist and the decision.
+// to the resident register entry (differences highlighted), for a signed application the JPKI
+// signature panel (SignaturePanel, under the register; it scrolls), a checklist and the decision.
 //
 // openCase() claims the case for the user (unless read-only) and loads it off the GUI thread
 // (CaseStore::viewCase, audited; verdict; register; images decoded) through a JobTracker; the
@@ -60,6 +62,7 @@ public:
 
     ImageComparisonWidget *comparison() const { return m_comparison; }
     AiPanel *aiPanel() const { return m_aiPanel; }
+    SignaturePanel *signaturePanel() const { return m_signaturePanel; }
 
 Q_SIGNALS:
     void caseLoaded(qint64 caseId);
@@ -73,6 +76,7 @@ private:
     void createShortcuts();
     void showLoaded(const Loaded &loaded);
     void showRegister();
+    void showSignature();
     void updateActions();
     void approve();
     void reject();
@@ -96,6 +100,8 @@ private:
 
     ImageComparisonWidget *m_comparison = nullptr;
     AiPanel *m_aiPanel = nullptr;
+    SignaturePanel *m_signaturePanel = nullptr;
+    QWidget *m_signatureBox = nullptr;
     QLabel *m_caseLabel = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_holdLabel = nullptr;
