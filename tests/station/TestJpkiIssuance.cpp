@@ -15,6 +15,7 @@
 #include "core/store/Sql.h"
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "tests/jpki/SignedJuminhyo.h"
 #include "tests/jpki/TestPki.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/StoreFixture.h"
@@ -61,34 +62,7 @@ void TestJpkiIssuance::initTestCase()
 
 Importer::Fetched TestJpkiIssuance::fetched(test::StoreFixture &f, const QString &signer)
 {
-    f.clock().set(QDateTime::currentDateTimeUtc());
-    JpkiConfig config;
-    config.trustAnchors = QDir(m_pki).filePath(QStringLiteral("root.pem"));
-    config.crls = QDir(m_pki).filePath(QStringLiteral("crl.pem"));
-    if (Status written = JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), config); !written)
-        qWarning("%s", qPrintable(written.error().message));
-    Importer::Fetched result;
-    result.bundle = f.bundle(QStringLiteral("juminhyo_copy"));
-    CaseBundle &b = result.bundle;
-    const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(-120);
-    b.challenge.issuedAt = issued;
-    b.challenge.expiresAt = issued.addSecs(600);
-    for (std::size_t i = 0; i < b.frames.size(); ++i)
-        b.frames[i].capturedAt = issued.addSecs(10 + qint64(i));
-    b.receivedAt = issued.addSecs(60);
-    b.applicant.address = PostalAddress{QStringLiteral("100-0002"), QStringLiteral("東京都"), QStringLiteral("見本区"),
-                                        QStringLiteral("登録町4-5-6")};
-    if (!signer.isEmpty()) {
-        const QByteArray canonical = CanonicalManifest::bytes(b.toJson()).value();
-        const QByteArray cms = test::TestPki::sign(m_pki, signer, canonical);
-        b.signature = BundleSignature{QStringLiteral("signature.p7s"),
-                                      QString::fromLatin1(QCryptographicHash::hash(cms, QCryptographicHash::Sha256).toHex()),
-                                      cms, canonical};
-    }
-    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(64, 48), QStringLiteral("document_front"));
-    if (image)
-        result.images.push_back(image.value());
-    return result;
+    return test::signedJuminhyo(f, m_pki, signer);
 }
 
 Result<CaseStore::ImportResult> TestJpkiIssuance::import(test::StoreFixture &f, const QString &signer)
@@ -208,11 +182,13 @@ void TestJpkiIssuance::trustMaterialIsCachedUntilItChanges()
         QVERIFY(JpkiSignatureCheck(bare.store()).trust().ok());
     qInfo("ward settings read per signed application without JPKI: %.1f µs", double(timer.nsecsElapsed()) / 200e3);
 
-    // Configured: loaded once, then reused for the next applications (Importer and job alike).
+    // Configured: loaded at most once (an earlier test of this process may have loaded the same
+    // files already), then reused for the next applications (Importer and job alike).
     auto first = JpkiSignatureCheck(f.store()).verify(bundle);
     QVERIFY(first.ok());
     QCOMPARE(first.value().result.reason, QStringLiteral("ok"));
-    QCOMPARE(JpkiSignatureCheck::loadCount(), ++loads);
+    QVERIFY(JpkiSignatureCheck::loadCount() <= loads + 1);
+    loads = JpkiSignatureCheck::loadCount();
     for (int i = 0; i < 3; ++i)
         QCOMPARE(JpkiSignatureCheck(f.store()).verify(bundle).value().result.reason, QStringLiteral("ok"));
     QCOMPARE(JpkiSignatureCheck::loadCount(), loads);

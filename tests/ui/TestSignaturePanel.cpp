@@ -17,6 +17,7 @@
 #include "core/station/VerificationJob.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "tests/jpki/SignedJuminhyo.h"
 #include "tests/jpki/TestPki.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/StoreFixture.h"
@@ -33,7 +34,8 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QGroupBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
@@ -64,6 +66,8 @@ private:
     // verified; the case id (0 on failure).
     qint64 signedCase(test::StoreFixture &f, const QString &pki, const QString &signer);
     bool open(CaseView &view, qint64 caseId);
+    // The clerk's case view at 1366×680 with `caseId` opened (nullptr when it did not load).
+    std::unique_ptr<CaseView> openAsClerk(test::StoreFixture &f, qint64 caseId);
     void screenshot(QWidget &widget, const QString &name);
 
     QTemporaryDir m_dir;
@@ -85,36 +89,10 @@ void TestSignaturePanel::initTestCase()
 
 qint64 TestSignaturePanel::signedCase(test::StoreFixture &f, const QString &pki, const QString &signer)
 {
-    f.clock().set(QDateTime::currentDateTimeUtc());
-    JpkiConfig config;
-    config.trustAnchors = QDir(pki).filePath(QStringLiteral("root.pem"));
-    config.crls = QDir(pki).filePath(QStringLiteral("crl.pem"));
-    if (!JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), config))
+    const Importer::Fetched fetched = test::signedJuminhyo(f, pki, signer);
+    if (fetched.images.empty() || (!signer.isEmpty() && fetched.bundle.signature->cms.isEmpty()))
         return 0;
-    Importer::Fetched fetched;
-    fetched.bundle = f.bundle(QStringLiteral("juminhyo_copy"));
-    CaseBundle &b = fetched.bundle;
-    const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(-120);
-    b.challenge.issuedAt = issued;
-    b.challenge.expiresAt = issued.addSecs(600);
-    for (std::size_t i = 0; i < b.frames.size(); ++i)
-        b.frames[i].capturedAt = issued.addSecs(10 + qint64(i));
-    b.receivedAt = issued.addSecs(60);
-    b.applicant.address = PostalAddress{QStringLiteral("100-0002"), QStringLiteral("東京都"), QStringLiteral("見本区"),
-                                        QStringLiteral("登録町4-5-6")};
-    if (!signer.isEmpty()) {
-        const QByteArray canonical = CanonicalManifest::bytes(b.toJson()).value();
-        const QByteArray cms = test::TestPki::sign(pki, signer, canonical);
-        if (cms.isEmpty())
-            return 0;
-        b.signature = BundleSignature{QStringLiteral("signature.p7s"),
-                                      QString::fromLatin1(QCryptographicHash::hash(cms, QCryptographicHash::Sha256).toHex()),
-                                      cms, canonical};
-    }
-    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(640, 400), QStringLiteral("document_front"));
-    if (!image)
-        return 0;
-    fetched.images.push_back(image.value());
+    const CaseBundle &b = fetched.bundle;
     const ReceiverClient client(QStringLiteral("https://127.0.0.1:9"), QByteArrayLiteral("unused-token"));
     auto imported = Importer(f.store(), client).store(fetched);
     if (!imported) {
@@ -142,6 +120,14 @@ bool TestSignaturePanel::open(CaseView &view, qint64 caseId)
     return loaded.wait(kWait);
 }
 
+std::unique_ptr<CaseView> TestSignaturePanel::openAsClerk(test::StoreFixture &f, qint64 caseId)
+{
+    auto view = std::make_unique<CaseView>(f.store(), f.user(QStringLiteral("clerk1")));
+    view->resize(1366, 680);
+    view->show();
+    return caseId != 0 && open(*view, caseId) ? std::move(view) : nullptr;
+}
+
 void TestSignaturePanel::screenshot(QWidget &widget, const QString &name)
 {
     const QString directory = qEnvironmentVariable("MADO_SCREENSHOT_DIR");
@@ -155,20 +141,21 @@ void TestSignaturePanel::validSignatureShowsTheSignerBesideFormAndRegister()
 {
     test::StoreFixture f;
     QVERIFY(f.ok());
-    const qint64 id = signedCase(f, m_pki, QStringLiteral("ok"));
-    QVERIFY(id != 0);
-    CaseView view(f.store(), f.user(QStringLiteral("clerk1")));
-    view.resize(1366, 680);
-    view.show();
-    QVERIFY(open(view, id));
+    auto opened = openAsClerk(f, signedCase(f, m_pki, QStringLiteral("ok")));
+    QVERIFY(opened);
+    CaseView &view = *opened;
     QCOMPARE(view.caseData().record.identityMethod, QStringLiteral("jpki_signature"));
-    auto *box = view.findChild<QGroupBox *>(QStringLiteral("signatureGroupBox"));
-    QVERIFY(box && box->isVisible());
+    auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("registerSignatureTabWidget"));
+    QVERIFY(tabs && tabs->tabBar()->isVisible());
+    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->currentIndex(), 1); // the signature opens first
+    QVERIFY(view.signaturePanel()->isVisible());
     auto *result = view.findChild<QLabel *>(QStringLiteral("signatureResultLabel"));
     QVERIFY(result->text().startsWith(QStringLiteral("✓")));
-    const QString reason = view.findChild<QLabel *>(QStringLiteral("signatureReasonLabel"))->text();
-    QVERIFY(reason.contains(JpkiSignatureResult::reasonJa(QStringLiteral("ok"))));
-    QVERIFY(reason.contains(JpkiSignatureResult::reasonEn(QStringLiteral("ok"))));
+    QCOMPARE(view.findChild<QLabel *>(QStringLiteral("signatureReasonLabel"))->text(),
+             JpkiSignatureResult::reasonJa(QStringLiteral("ok")));
+    QCOMPARE(view.findChild<QLabel *>(QStringLiteral("signatureReasonEnLabel"))->text(),
+             JpkiSignatureResult::reasonEn(QStringLiteral("ok")));
 
     QTableWidget *facts = view.signaturePanel()->factsTable();
     QCOMPARE(facts->item(SignaturePanel::NameRow, SignaturePanel::CertificateColumn)->text(), QStringLiteral("見本　太郎"));
@@ -197,19 +184,16 @@ void TestSignaturePanel::validSignatureShowsTheSignerBesideFormAndRegister()
     const QString revocation = view.findChild<QLabel *>(QStringLiteral("signatureRevocationLabel"))->text();
     QVERIFY2(revocation.contains(QStringLiteral("CRL crl.pem")), qPrintable(revocation));
     QVERIFY2(revocation.contains(r.verifiedAt.toLocalTime().date().toString(Qt::ISODate)), qPrintable(revocation));
-    screenshot(view, QStringLiteral("case-jpki-signature.png"));
+    screenshot(*view.signaturePanel(), QStringLiteral("case-jpki-signature.png")); // whole, not scrolled
 }
 
 void TestSignaturePanel::differingAddressIsMarkedNotOnlyByColour()
 {
     test::StoreFixture f;
     QVERIFY(f.ok());
-    const qint64 id = signedCase(f, m_otherPki, QStringLiteral("ok"));
-    QVERIFY(id != 0);
-    CaseView view(f.store(), f.user(QStringLiteral("clerk1")));
-    view.resize(1366, 680);
-    view.show();
-    QVERIFY(open(view, id));
+    auto opened = openAsClerk(f, signedCase(f, m_otherPki, QStringLiteral("ok")));
+    QVERIFY(opened);
+    CaseView &view = *opened;
     // Held by policy: the signature did not verify to the end, so the method stayed ekyc_face.
     QVERIFY(!view.caseData().record.holdReason.isEmpty());
     const JpkiSignatureResult &r = *view.caseData().verdict->jpkiSignature;
@@ -217,9 +201,10 @@ void TestSignaturePanel::differingAddressIsMarkedNotOnlyByColour()
     auto *result = view.findChild<QLabel *>(QStringLiteral("signatureResultLabel"));
     QVERIFY(result->text().startsWith(QStringLiteral("⚠")));
     QVERIFY(result->text().contains(QStringLiteral("subject_differs")));
-    const QString reason = view.findChild<QLabel *>(QStringLiteral("signatureReasonLabel"))->text();
-    QVERIFY(reason.contains(JpkiSignatureResult::reasonJa(QStringLiteral("subject_differs"))));
-    QVERIFY(reason.contains(JpkiSignatureResult::reasonEn(QStringLiteral("subject_differs"))));
+    QCOMPARE(view.findChild<QLabel *>(QStringLiteral("signatureReasonLabel"))->text(),
+             JpkiSignatureResult::reasonJa(QStringLiteral("subject_differs")));
+    QCOMPARE(view.findChild<QLabel *>(QStringLiteral("signatureReasonEnLabel"))->text(),
+             JpkiSignatureResult::reasonEn(QStringLiteral("subject_differs")));
 
     QTableWidget *facts = view.signaturePanel()->factsTable();
     for (int column : {SignaturePanel::CertificateColumn, SignaturePanel::FormColumn, SignaturePanel::RegisterColumn}) {
@@ -233,7 +218,7 @@ void TestSignaturePanel::differingAddressIsMarkedNotOnlyByColour()
     for (int row : {SignaturePanel::NameRow, SignaturePanel::DateOfBirthRow, SignaturePanel::GenderRow})
         for (int column = 0; column < facts->columnCount(); ++column)
             QVERIFY(!facts->item(row, column)->data(Qt::UserRole).toBool());
-    screenshot(view, QStringLiteral("case-jpki-signature-differs.png"));
+    screenshot(*view.signaturePanel(), QStringLiteral("case-jpki-signature-differs.png"));
 }
 
 void TestSignaturePanel::unsignedCaseHasNoPanel()
@@ -246,7 +231,11 @@ void TestSignaturePanel::unsignedCaseHasNoPanel()
     view.show();
     QVERIFY(open(view, id));
     QVERIFY(!view.caseData().record.signature);
-    QVERIFY(!view.findChild<QGroupBox *>(QStringLiteral("signatureGroupBox"))->isVisible());
+    auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("registerSignatureTabWidget"));
+    QVERIFY(!tabs->tabBar()->isVisible());
+    QCOMPARE(tabs->count(), 1);
+    QVERIFY(view.findChild<QTableWidget *>(QStringLiteral("registerTableWidget"))->isVisible());
+    QVERIFY(!view.signaturePanel()->isVisible());
 }
 
 void TestSignaturePanel::signedCaseIsIssuedAsAJuminhyoCopy()
@@ -311,7 +300,7 @@ void TestSignaturePanel::clerksWindowFitsWithTheSignaturePanel()
     auto *queue = window.findChild<QueueView *>(QStringLiteral("queueView"));
     QVERIFY(queue);
     Q_EMIT queue->caseActivated(id);
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QGroupBox *>(QStringLiteral("signatureGroupBox"))->isVisible(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SignaturePanel *>(QStringLiteral("signaturePanel"))->isVisible(), kWait);
     // Ward screens: 1366×768 less about 40 px of taskbar (as TestMainWindowSize).
     const QSize minimum = window.minimumSizeHint();
     qInfo("minimum size with the signature panel: %d×%d px", minimum.width(), minimum.height());

@@ -24,6 +24,7 @@
 #include <QShortcut>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -101,9 +102,13 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     aiScroll->setWidgetResizable(true);
     aiScroll->setFrameShape(QFrame::NoFrame);
     sideLayout->addWidget(aiScroll, 2);
-    sideLayout->addWidget(m_registerStatusLabel);
-    sideLayout->addWidget(m_registerTable, 1);
-    // Signed applications only; it scrolls, so that the decision stays in view on 1366×768.
+    // The register and, for a signed application, the JPKI signature share one place: two tabs
+    // (the signature's opens first); an unsigned case shows the register alone, without tabs.
+    auto *registerPage = new QWidget(side);
+    auto *registerLayout = new QVBoxLayout(registerPage);
+    registerLayout->setContentsMargins(0, 0, 0, 0);
+    registerLayout->addWidget(m_registerStatusLabel);
+    registerLayout->addWidget(m_registerTable, 1);
     m_signaturePanel = new SignaturePanel(side);
     m_signaturePanel->setObjectName(QStringLiteral("signaturePanel"));
     auto *signatureScroll = new QScrollArea(side);
@@ -111,14 +116,15 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     signatureScroll->setWidget(m_signaturePanel);
     signatureScroll->setWidgetResizable(true);
     signatureScroll->setFrameShape(QFrame::NoFrame);
-    auto *signatureBox = new QGroupBox(tr("JPKI signature (My Number card)"), side);
-    signatureBox->setObjectName(QStringLiteral("signatureGroupBox"));
-    auto *signatureLayout = new QVBoxLayout(signatureBox);
-    signatureLayout->setContentsMargins(4, 4, 4, 4);
-    signatureLayout->addWidget(signatureScroll);
-    signatureBox->setVisible(false);
-    m_signatureBox = signatureBox;
-    sideLayout->addWidget(signatureBox, 2);
+    m_evidenceTabs = new QTabWidget(side);
+    m_evidenceTabs->setObjectName(QStringLiteral("registerSignatureTabWidget"));
+    m_evidenceTabs->setDocumentMode(true);
+    m_evidenceTabs->setTabBarAutoHide(true); // one tab (unsigned): no tab bar
+    m_evidenceTabs->addTab(registerPage, tr("Resident register"));
+    m_signatureScroll = signatureScroll;
+    m_signatureScroll->hide();
+    sideLayout->addWidget(m_evidenceTabs, 1);
+    m_sideLayout = sideLayout;
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
 
@@ -261,7 +267,6 @@ void CaseView::openCase(qint64 caseId)
     m_rejectError->setVisible(false);
     m_messageLabel->setVisible(false);
     m_holdLabel->setVisible(false);
-    m_signatureBox->setVisible(false);
     m_caseLabel->setText(tr("Loading case…"));
     m_stateLabel->clear();
     updateActions();
@@ -296,7 +301,7 @@ void CaseView::showLoaded(const Loaded &loaded)
         showError(*loaded.error);
         m_comparison->clear();
         m_aiPanel->setVerdict(std::nullopt);
-        m_signatureBox->setVisible(false);
+        showSignature();
         updateActions();
         return;
     }
@@ -378,7 +383,13 @@ void CaseView::showRegister()
 void CaseView::showSignature()
 {
     const bool signedApplication = m_data.record.signature.has_value() && m_data.record.applicant.has_value();
-    m_signatureBox->setVisible(signedApplication);
+    if (signedApplication && m_evidenceTabs->count() == 1)
+        m_evidenceTabs->addTab(m_signatureScroll, tr("JPKI signature (My Number card)"));
+    else if (!signedApplication && m_evidenceTabs->count() == 2)
+        m_evidenceTabs->removeTab(kSignatureTab); // the scroll area stays, owned by the view
+    m_evidenceTabs->setCurrentIndex(signedApplication ? kSignatureTab : 0);
+    // A signed case's evidence is its signature: it gets the AI panel's share of the height.
+    m_sideLayout->setStretchFactor(m_evidenceTabs, signedApplication ? 3 : 1);
     if (!signedApplication) {
         m_signaturePanel->clear();
         return;

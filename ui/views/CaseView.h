@@ -13,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QTabWidget;
+class QVBoxLayout;
 
 namespace mado {
 
@@ -23,7 +25,8 @@ class ImageComparisonWidget;
 
 // The clerk's view of one case: the image comparison, the AI evidence, the applicant's form next
 // to the resident register entry (differences highlighted), for a signed application the JPKI
-// signature panel (SignaturePanel, under the register; it scrolls), a checklist and the decision.
+// signature panel (SignaturePanel, a tab beside the register's, opened first; it scrolls), a
+// checklist and the decision.
 //
 // openCase() claims the case for the user (unless read-only) and loads it off the GUI thread
 // (CaseStore::viewCase, audited; verdict; register; images decoded) through a JobTracker; the
@@ -101,7 +104,10 @@ private:
     ImageComparisonWidget *m_comparison = nullptr;
     AiPanel *m_aiPanel = nullptr;
     SignaturePanel *m_signaturePanel = nullptr;
-    QWidget *m_signatureBox = nullptr;
+    QTabWidget *m_evidenceTabs = nullptr; // the register, and the signature of a signed application
+    QWidget *m_signatureScroll = nullptr;  // the signature's tab page (a tab only while signed)
+    QVBoxLayout *m_sideLayout = nullptr;
+    static constexpr int kSignatureTab = 1;
     QLabel *m_caseLabel = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_holdLabel = nullptr;

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPalette>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -25,10 +26,17 @@ SignaturePanel::SignaturePanel(QWidget *parent) : QWidget(parent)
 {
     m_resultLabel = new QLabel(this);
     m_resultLabel->setObjectName(QStringLiteral("signatureResultLabel"));
-    m_resultLabel->setWordWrap(true);
+    m_resultLabel->setMargin(4);
+    m_resultLabel->setAutoFillBackground(true);
+    QFont bold = m_resultLabel->font();
+    bold.setBold(true);
+    m_resultLabel->setFont(bold);
+    // No word wrap anywhere: the panel's minimum height then is its real height, and the scroll
+    // area around it scrolls instead of squeezing lines into each other.
     m_reasonLabel = new QLabel(this);
     m_reasonLabel->setObjectName(QStringLiteral("signatureReasonLabel"));
-    m_reasonLabel->setWordWrap(true);
+    m_reasonEnLabel = new QLabel(this);
+    m_reasonEnLabel->setObjectName(QStringLiteral("signatureReasonEnLabel"));
 
     m_facts = new QTableWidget(4, 4, this);
     m_facts->setObjectName(QStringLiteral("signatureFactsTableWidget"));
@@ -36,7 +44,8 @@ SignaturePanel::SignaturePanel(QWidget *parent) : QWidget(parent)
     m_facts->verticalHeader()->hide();
     m_facts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_facts->setFocusPolicy(Qt::NoFocus);
-    m_facts->setWordWrap(true);
+    m_facts->setWordWrap(false);
+    m_facts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_facts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_facts->horizontalHeader()->setSectionResizeMode(FieldColumn, QHeaderView::ResizeToContents);
     m_facts->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -45,7 +54,6 @@ SignaturePanel::SignaturePanel(QWidget *parent) : QWidget(parent)
     auto label = [this](const char *name) {
         auto *l = new QLabel(this);
         l->setObjectName(QString::fromLatin1(name));
-        l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         return l;
     };
@@ -64,8 +72,10 @@ SignaturePanel::SignaturePanel(QWidget *parent) : QWidget(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // never squeezed: the scroll area scrolls
     layout->addWidget(m_resultLabel);
     layout->addWidget(m_reasonLabel);
+    layout->addWidget(m_reasonEnLabel);
     layout->addWidget(m_facts);
     layout->addLayout(details);
     clear();
@@ -74,8 +84,9 @@ SignaturePanel::SignaturePanel(QWidget *parent) : QWidget(parent)
 void SignaturePanel::clear()
 {
     m_resultLabel->clear();
-    m_resultLabel->setStyleSheet(QString());
+    m_resultLabel->setPalette(QPalette());
     m_reasonLabel->clear();
+    m_reasonEnLabel->clear();
     for (int row = 0; row < m_facts->rowCount(); ++row)
         for (int column = 0; column < m_facts->columnCount(); ++column)
             delete m_facts->takeItem(row, column);
@@ -104,10 +115,13 @@ void SignaturePanel::setContent(const Content &content)
             colour = QStringLiteral("#f8d7da");
         }
         m_resultLabel->setText(text);
-        m_resultLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; padding: 4px; font-weight: bold; }").arg(colour));
+        // A palette, not a style sheet: the label's size stays known to the layout.
+        QPalette palette = m_resultLabel->palette();
+        palette.setColor(QPalette::Window, QColor(colour));
+        m_resultLabel->setPalette(palette);
         // Japanese and English whatever the interface language: the reason is quoted to residents.
-        m_reasonLabel->setText(JpkiSignatureResult::reasonJa(r.reason) + QLatin1Char('\n') +
-                               JpkiSignatureResult::reasonEn(r.reason));
+        m_reasonLabel->setText(JpkiSignatureResult::reasonJa(r.reason));
+        m_reasonEnLabel->setText(JpkiSignatureResult::reasonEn(r.reason));
         showCertificate(r);
     }
     showFacts(content);
@@ -188,14 +202,16 @@ void SignaturePanel::showFacts(const Content &content)
                 text += tr(" (substitute character)");
             auto *item = new QTableWidgetItem(text);
             item->setData(Qt::UserRole, marked[column]);
+            item->setToolTip(text); // a long address may be elided in the cell
             if (marked[column]) {
                 item->setBackground(QColor(255, 205, 210));
                 QFont font = item->font();
                 font.setBold(true);
                 item->setFont(font);
-                item->setToolTip(column == FormColumn ? tr("The form differs from the certificate")
-                                 : column == RegisterColumn ? tr("The register differs from the certificate")
-                                                            : tr("The certificate differs from the form or the register"));
+                item->setToolTip(text + QLatin1Char('\n') +
+                                 (column == FormColumn       ? tr("The form differs from the certificate")
+                                  : column == RegisterColumn ? tr("The register differs from the certificate")
+                                                             : tr("The certificate differs from the form or the register")));
             }
             m_facts->setItem(row, column, item);
         }
@@ -203,6 +219,13 @@ void SignaturePanel::showFacts(const Content &content)
     if (!content.facts) {
         m_facts->item(NameRow, CertificateColumn)->setText(tr("(the certificate cannot be read)"));
     }
+    // The whole table, never a scrolled part of it.
+    m_facts->resizeRowsToContents();
+    int height = m_facts->horizontalHeader()->height() + 2 * m_facts->frameWidth();
+    for (int row = 0; row < m_facts->rowCount(); ++row)
+        height += m_facts->rowHeight(row);
+    m_facts->setFixedHeight(height);
+    layout()->activate(); // the details below the table move now, not at the next event
 }
 
 } // namespace mado

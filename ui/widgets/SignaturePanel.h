@@ -49,7 +49,8 @@ private:
     void showCertificate(const JpkiSignatureResult &result);
 
     QLabel *m_resultLabel = nullptr;
-    QLabel *m_reasonLabel = nullptr;
+    QLabel *m_reasonLabel = nullptr;   // Japanese
+    QLabel *m_reasonEnLabel = nullptr; // English
     QTableWidget *m_facts = nullptr;
     QLabel *m_serialLabel = nullptr;
     QLabel *m_issuerLabel = nullptr;
