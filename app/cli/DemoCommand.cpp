@@ -1,6 +1,9 @@
 #include "app/cli/DemoCommand.h"
 
+#include "app/cli/CliStore.h"
+#include "app/cli/DemoSigner.h"
 #include "core/evaluation/DemoCases.h"
+#include "core/station/Importer.h"
 
 #include <QDir>
 
@@ -19,25 +22,77 @@ QString defaultSamples()
 
 DemoCommand::DemoCommand()
     : Command(QStringLiteral("demo"), QStringLiteral("Prepare the demo's applications and resident register."),
-              {QStringLiteral("prepare OUT_DIR [--samples DIR]")}),
+              {QStringLiteral("prepare OUT_DIR [--samples DIR]"), QStringLiteral("sign BUNDLE_DIR --pki DIR"),
+               QStringLiteral("import BUNDLE_DIR [--store FILE]")}),
       m_samples(addOption({QStringLiteral("samples"),
                            QStringLiteral("dlib's example photos (default: $MADOGUCHI_SAMPLES_DIR, else "
                                           "$XDG_CACHE_HOME/madoguchi/samples)."),
-                           QStringLiteral("DIR")}))
+                           QStringLiteral("DIR")})),
+      m_pki(addOption({QStringLiteral("pki"),
+                       QStringLiteral("A TEST PKI made by tests/jpki/make-test-pki.sh (sign; never J-LIS keys)."),
+                       QStringLiteral("DIR")})),
+      m_store(addOption(CliStore::storeOption()))
 {
-    addArgument(QStringLiteral("prepare"), QStringLiteral("The action (the only one)."));
-    addArgument(QStringLiteral("OUT_DIR"),
-                QStringLiteral("Where the case bundles, register.csv and scenarios.txt go."));
-    setActions({QStringLiteral("prepare")});
-    setHelpNotes(QStringLiteral("Prints the directory of each case bundle written.\nExit codes: 0 written, 1 failed, "
-                                "3 models missing."));
+    addArgument(QStringLiteral("ACTION"), QStringLiteral("prepare, sign or import."));
+    addArgument(QStringLiteral("DIR"), QStringLiteral("prepare: where the case bundles, register.csv, scenarios.txt "
+                                                      "and jpki-facts.txt go; sign, import: a bundle directory."));
+    setActions({QStringLiteral("prepare"), QStringLiteral("sign"), QStringLiteral("import")});
+    setHelpNotes(QStringLiteral("prepare prints the directory of each case bundle written; import prints the case id.\n"
+                                "Exit codes: 0 done, 1 failed, 2 an unusable bundle or key, 3 models missing or no store."));
 }
 
 int DemoCommand::execute(const QCommandLineParser &parser, CliStreams streams)
 {
     const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2 || arguments.at(0) != QLatin1String("prepare"))
-        return usageError(streams, QStringLiteral("expects: prepare OUT_DIR"));
+    if (arguments.size() != 2)
+        return usageError(streams, QStringLiteral("expects: prepare OUT_DIR, sign BUNDLE_DIR or import BUNDLE_DIR"));
+    if (arguments.at(0) == QLatin1String("prepare"))
+        return prepare(parser, streams);
+    if (arguments.at(0) == QLatin1String("sign"))
+        return sign(parser, streams);
+    if (arguments.at(0) == QLatin1String("import"))
+        return importBundle(parser, streams);
+    return usageError(streams, QStringLiteral("expects prepare, sign or import"));
+}
+
+int DemoCommand::sign(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (!parser.isSet(m_pki))
+        return usageError(streams, QStringLiteral("sign needs --pki"));
+    const Status signedBundle = DemoSigner::sign(parser.positionalArguments().at(1), parser.value(m_pki),
+                                                 QStringLiteral("ok"), QDateTime::currentDateTimeUtc());
+    if (!signedBundle) {
+        streams.err << "madoguchi-cli demo: " << signedBundle.error().message << Qt::endl;
+        return signedBundle.error().code == ErrorCode::Io ? kExitFailed : kExitBadInput;
+    }
+    return kExitOk;
+}
+
+int DemoCommand::importBundle(const QCommandLineParser &parser, CliStreams streams)
+{
+    auto fetched = Importer::readDirectory(parser.positionalArguments().at(1));
+    if (!fetched) {
+        streams.err << "madoguchi-cli demo: " << fetched.error().message << Qt::endl;
+        return kExitBadInput;
+    }
+    CliStore cliStore(parser.value(m_store), QString());
+    CaseStore *store = cliStore.open(streams);
+    if (!store)
+        return kExitSetup;
+    // Importer::store never calls the receiver: this client is never used.
+    const ReceiverClient unused(QStringLiteral("https://127.0.0.1:9"), QByteArrayLiteral("unused"));
+    auto stored = Importer(*store, unused).store(fetched.value());
+    if (!stored) {
+        streams.err << "madoguchi-cli demo: " << stored.error().message << Qt::endl;
+        return CliStore::exitCodeFor(stored.error());
+    }
+    streams.out << stored.value().caseId << Qt::endl;
+    return kExitOk;
+}
+
+int DemoCommand::prepare(const QCommandLineParser &parser, CliStreams streams)
+{
+    const QStringList arguments = parser.positionalArguments();
     const QString samples = parser.isSet(m_samples) ? parser.value(m_samples) : defaultSamples();
     auto thresholds = FaceThresholds::shipped();
     if (!thresholds) {

@@ -5,7 +5,11 @@
 namespace mado::cli {
 
 // `demo prepare OUT_DIR [--samples DIR]`: the demo's applications as case bundles with frame pools
-// (see DemoCases), the matching resident register (register.csv) and scenarios.txt.
+// (see DemoCases), the matching resident register (register.csv), scenarios.txt and jpki-facts.txt.
+// `demo sign BUNDLE_DIR --pki DIR`: signs the signed 住民票 scenario with the TEST PKI made at demo
+// time (DemoSigner). `demo import BUNDLE_DIR --store FILE`: stores a bundle directory as the
+// importer does after a download (signature verified, procedure policy applied), for the signed
+// application the demo does not send through the receiver.
 class DemoCommand : public Command {
 public:
     DemoCommand();
@@ -14,7 +18,13 @@ protected:
     int execute(const QCommandLineParser &parser, CliStreams streams) override;
 
 private:
+    int prepare(const QCommandLineParser &parser, CliStreams streams);
+    int sign(const QCommandLineParser &parser, CliStreams streams);
+    int importBundle(const QCommandLineParser &parser, CliStreams streams);
+
     QCommandLineOption m_samples;
+    QCommandLineOption m_pki;
+    QCommandLineOption m_store;
 };
 
 } // namespace mado::cli

@@ -3,6 +3,7 @@
 #include "app/cli/CliStore.h"
 #include "core/bundle/CaseBundleReader.h"
 #include "core/station/JpkiSettings.h"
+#include "core/station/JpkiSignatureCheck.h"
 
 namespace mado::cli {
 
@@ -17,13 +18,21 @@ QString time(const QDateTime &t)
 
 JpkiCommand::JpkiCommand()
     : Command(QStringLiteral("jpki"), QStringLiteral("Check a bundle's JPKI signature; configure the trust anchors."),
-              {QStringLiteral("check [--anchors PATH] [--crls PATH] [--policy OID]... [--store FILE] BUNDLE_DIR"),
-               QStringLiteral("configure --store FILE --as ADMIN --anchors PATH [--crls PATH] [--policy OID]...")}),
+              {QStringLiteral("check [--anchors PATH] [--crls PATH] [--ocsp-url URL] [--policy OID]... [--store FILE] "
+                             "BUNDLE_DIR"),
+               QStringLiteral("configure --store FILE --as ADMIN --anchors PATH [--crls PATH] [--ocsp-url URL "
+                              "[--ocsp-timeout SECONDS]] [--policy OID]...")}),
       m_anchors(addOption({QStringLiteral("anchors"),
                            QStringLiteral("Trust anchors: a PEM/DER file or a directory of *.pem/*.crt/*.cer."),
                            QStringLiteral("PATH")})),
       m_crls(addOption({QStringLiteral("crls"), QStringLiteral("CRLs: a file or a directory of *.crl/*.pem/*.der."),
                         QStringLiteral("PATH")})),
+      m_ocspUrl(addOption({QStringLiteral("ocsp-url"),
+                           QStringLiteral("An OCSP responder (http://host:port/path) asked for revocation; then no "
+                                          "CRL is needed. No answer is a hold (revocation unknown)."),
+                           QStringLiteral("URL")})),
+      m_ocspTimeout(addOption({QStringLiteral("ocsp-timeout"), QStringLiteral("Seconds to wait for the OCSP responder."),
+                               QStringLiteral("SECONDS"), QStringLiteral("10")})),
       m_policy(addOption({QStringLiteral("policy"),
                           QStringLiteral("An accepted certificate policy OID (repeatable; default the JPKI "
                                          "signing policy 1.2.392.200149.8.5.1.1.20)."),
@@ -50,8 +59,8 @@ void JpkiCommand::printResult(QTextStream &out, const JpkiSignatureResult &r)
             << "issuer:       " << r.issuer << Qt::endl
             << "signed at:    " << time(r.signingTime) << Qt::endl;
     if (!r.revocationSource.isEmpty())
-        out << "revocation:   " << r.revocationSource << " of " << time(r.revocationCheckedAt) << ", next update "
-            << time(r.crlNextUpdate) << Qt::endl;
+        out << "revocation:   " << r.revocationSource << " " << r.revocationLocation << " of "
+            << time(r.revocationCheckedAt) << ", next update " << time(r.crlNextUpdate) << Qt::endl;
     if (!r.differences.isEmpty())
         out << "differences:  " << r.differences.join(QStringLiteral(", ")) << Qt::endl;
 }
@@ -63,6 +72,8 @@ JpkiConfig JpkiCommand::configFromOptions(const QCommandLineParser &parser) cons
     config.crls = parser.value(m_crls);
     if (parser.isSet(m_policy))
         config.policies = parser.values(m_policy);
+    config.ocspUrl = parser.value(m_ocspUrl);
+    config.ocspTimeoutSeconds = qBound(1, parser.value(m_ocspTimeout).toInt(), 120);
     return config;
 }
 
@@ -95,7 +106,7 @@ int JpkiCommand::check(const QCommandLineParser &parser, CliStreams streams)
             return kExitSetup;
     }
     Result<std::shared_ptr<const JpkiTrustStore>> trust =
-        parser.isSet(m_anchors) || !store ? JpkiTrustStore::load(configFromOptions(parser)) : JpkiSettings::trust(*store);
+        parser.isSet(m_anchors) || !store ? JpkiTrustStore::load(configFromOptions(parser)) : JpkiSignatureCheck(*store).trust();
     if (!trust) {
         streams.err << "madoguchi-cli jpki: " << trust.error().message << Qt::endl;
         return kExitSetup;
@@ -143,9 +154,10 @@ int JpkiCommand::configure(const QCommandLineParser &parser, CliStreams streams)
         return CliStore::exitCodeFor(written.error());
     }
     streams.out << "JPKI trust material configured: " << config.trustAnchors << ", CRLs "
-                << (config.crls.isEmpty() ? QStringLiteral("(none: every signature is held as revocation unknown)")
-                                          : config.crls)
-                << Qt::endl;
+                << (config.crls.isEmpty() && config.ocspUrl.isEmpty()
+                        ? QStringLiteral("(none: every signature is held as revocation unknown)")
+                        : config.crls)
+                << (config.ocspUrl.isEmpty() ? QString() : QStringLiteral(", OCSP ") + config.ocspUrl) << Qt::endl;
     return kExitOk;
 }
 

@@ -30,6 +30,8 @@ private:
 
     QCommandLineOption m_anchors;
     QCommandLineOption m_crls;
+    QCommandLineOption m_ocspUrl;
+    QCommandLineOption m_ocspTimeout;
     QCommandLineOption m_policy;
     QCommandLineOption m_store;
     QCommandLineOption m_as;

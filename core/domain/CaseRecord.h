@@ -33,6 +33,7 @@ struct CaseRecord {
     // workflow columns, decision and hashes stay; the images cannot be shown any more.
     QDateTime retentionPurgedAt;
     std::optional<ApplicantForm> applicant; // only from viewCase
+    std::optional<BundleSignature> signature; // only from viewCase, for a signed application
 };
 
 } // namespace mado

@@ -52,6 +52,14 @@ constexpr ReasonText kReasons[] = {
     {"crl_missing", "失効リスト（CRL）がなく、失効確認ができません。", "No CRL for the issuer: revocation unknown."},
     {"crl_stale", "失効リスト（CRL）の次回更新日時を過ぎています。失効確認ができません。",
      "The CRL is past its nextUpdate: revocation unknown."},
+    {"ocsp_unreachable", "OCSP レスポンダから時間内に応答がなく、失効確認ができません。",
+     "The OCSP responder did not answer in time: revocation unknown."},
+    {"ocsp_invalid", "OCSP レスポンダの応答を検証できません。失効確認ができません。",
+     "The OCSP responder's answer cannot be verified: revocation unknown."},
+    {"ocsp_unknown", "OCSP レスポンダがこの証明書を知りません。失効確認ができません。",
+     "The OCSP responder does not know the certificate: revocation unknown."},
+    {"ocsp_stale", "OCSP レスポンダの応答が古いか未来の日時です。失効確認ができません。",
+     "The OCSP answer is outdated or from the future: revocation unknown."},
     {"crl_invalid", "失効リスト（CRL）の署名を検証できません。", "The CRL's signature cannot be verified."},
     {"san_malformed", "証明書の基本4情報の形式が正しくありません。",
      "The certificate's basic four facts are malformed."},
@@ -119,6 +127,7 @@ QJsonObject JpkiSignatureResult::toJson() const
                        {QStringLiteral("notAfter"), time(notAfter)},
                        {QStringLiteral("signingTime"), time(signingTime)},
                        {QStringLiteral("revocationSource"), revocationSource},
+                       {QStringLiteral("revocationLocation"), revocationLocation},
                        {QStringLiteral("revocationCheckedAt"), time(revocationCheckedAt)},
                        {QStringLiteral("crlNextUpdate"), time(crlNextUpdate)},
                        {QStringLiteral("verifiedAt"), time(verifiedAt)}};
@@ -137,6 +146,7 @@ JpkiSignatureResult JpkiSignatureResult::fromJson(const QJsonObject &json)
     r.notAfter = parse(json.value(QStringLiteral("notAfter")));
     r.signingTime = parse(json.value(QStringLiteral("signingTime")));
     r.revocationSource = json.value(QStringLiteral("revocationSource")).toString();
+    r.revocationLocation = json.value(QStringLiteral("revocationLocation")).toString();
     r.revocationCheckedAt = parse(json.value(QStringLiteral("revocationCheckedAt")));
     r.crlNextUpdate = parse(json.value(QStringLiteral("crlNextUpdate")));
     r.verifiedAt = parse(json.value(QStringLiteral("verifiedAt")));

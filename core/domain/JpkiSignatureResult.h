@@ -27,8 +27,9 @@ struct JpkiSignatureResult {
     QString serial;  // of the signer certificate, hex
     QString issuer;  // the issuer's distinguished name (RFC 2253)
     QDateTime notBefore, notAfter, signingTime;
-    QString revocationSource; // "crl" or "ocsp", empty when not checked
-    QDateTime revocationCheckedAt;
+    QString revocationSource;   // "crl" or "ocsp", empty when not checked
+    QString revocationLocation; // the CRL's file name or the OCSP responder's URL
+    QDateTime revocationCheckedAt; // the CRL's thisUpdate, or the time of the OCSP answer
     QDateTime crlNextUpdate; // of the CRL used, when one was
     QDateTime verifiedAt;
 

@@ -200,6 +200,23 @@ ApplicantForm applicant(int n, const QString &procedure)
     return form;
 }
 
+// The basic four facts as J-LIS writes them into a signing certificate (core/jpki/JpkiProfile.h),
+// one a line for make-test-pki.sh: 氏名 with an ideographic space, 生年月日 EYYYYMMDD (3 昭和,
+// 4 平成), 性別 (1), 住所 with full-width digits and 丁目/番/号 (the form writes 見本町1-2-N).
+QString signerFacts(const ApplicantForm &form, int n)
+{
+    QString wide;
+    for (QChar c : QString::number(n + 1))
+        wide += QChar(char16_t(c.unicode() - u'0' + 0xFF10));
+    const QChar era = form.dateOfBirth < QDate(1989, 1, 8) ? QLatin1Char('3') : QLatin1Char('4');
+    return QStringList{QString(form.name).replace(QLatin1Char(' '), QChar(0x3000)),
+                       era + form.dateOfBirth.toString(QStringLiteral("yyyyMMdd")), QStringLiteral("1"),
+                       form.address.prefecture + form.address.city + QStringLiteral("見本町１丁目２番") + wide +
+                           QStringLiteral("号")}
+               .join(QLatin1Char('\n')) +
+           QLatin1Char('\n');
+}
+
 } // namespace
 
 Result<std::vector<DemoCases::Case>> DemoCases::prepare(const ModelSet &models, const FaceThresholds &thresholds,
@@ -348,9 +365,21 @@ Result<std::vector<DemoCases::Case>> DemoCases::prepare(const ModelSet &models, 
     for (std::size_t i = 0; status && i < incomplete.size() && i < 3; ++i)
         status = add(QStringLiteral("few_turned_photos"), incomplete[i], incomplete[i].portrait, incomplete[i].pool, tax,
                      DocumentType::MyNumberCard, sharp, false);
+    // A 住民票 request signed with a My Number card's JPKI certificate (issue 14). It does not go
+    // through the receiver: demo.sh signs it with a TEST PKI made for these facts and imports it.
+    QString jpkiFacts;
+    if (status) {
+        const Person &e = complete[4 % complete.size()];
+        status = add(QStringLiteral("juminhyo_signed"), e, e.portrait, e.pool, QStringLiteral("juminhyo_copy"),
+                     DocumentType::MyNumberCard, sharp, false);
+        jpkiFacts = signerFacts(applicant(n, QStringLiteral("juminhyo_copy")), n);
+    }
     if (!status)
         return status.error();
 
+    QFile facts(QDir(outputDirectory).filePath(QStringLiteral("jpki-facts.txt")));
+    if (!facts.open(QIODevice::WriteOnly) || facts.write(jpkiFacts.toUtf8()) < 0)
+        return Error{ErrorCode::Io, QStringLiteral("cannot write jpki-facts.txt")};
     QFile csv(QDir(outputDirectory).filePath(QStringLiteral("register.csv")));
     QFile list(QDir(outputDirectory).filePath(QStringLiteral("scenarios.txt")));
     if (!csv.open(QIODevice::WriteOnly) || !list.open(QIODevice::WriteOnly))

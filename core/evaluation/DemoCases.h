@@ -21,7 +21,10 @@ namespace mado {
 // register, and applicants whose photos do not turn (20 with dlib's photos). dlib's examples hold
 // six people who turn both ways, so their photos serve several scenarios: the workstation's
 // cross-case replay check marks the later ones "seen in case ...", as it would in a ward.
-// Also writes register.csv (the fictitious residents) and scenarios.txt. Calling thread.
+// Last, a 住民票 request to be signed with the My Number card's JPKI certificate ("juminhyo_signed":
+// demo.sh signs it with a TEST PKI made for the facts in jpki-facts.txt and imports it directly).
+// Also writes register.csv (the fictitious residents), scenarios.txt and jpki-facts.txt (氏名,
+// 生年月日 EYYYYMMDD, 性別, 住所 as J-LIS writes them, one a line). Calling thread.
 class DemoCases {
 public:
     struct Case {

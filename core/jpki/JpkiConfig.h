@@ -17,6 +17,12 @@ struct JpkiConfig {
     // The CRLs the ward downloads (PEM or DER): a file or a directory of *.crl/*.pem/*.der.
     QString crls;
     QStringList policies{QString::fromLatin1(jpki_profile::kPolicySigning)};
+    // An OCSP responder (http://host[:port]/path), optional. When set, revocation is asked of it for
+    // every signature (JpkiVerifier step 6) and a CRL is then not needed; no answer within
+    // ocspTimeoutSeconds, an answer that does not verify or a status "unknown" is "revocation
+    // unknown", a hold. Empty: the CRLs alone decide.
+    QString ocspUrl;
+    int ocspTimeoutSeconds = 10;
     // Allowed clock difference around the challenge window for the CMS signingTime.
     int signingTimeSkewSeconds = 300;
 

@@ -13,6 +13,13 @@
 // 性別 is 1 男, 2 女, 3 不明; 住所 starts at the 都道府県, digits often full-width. The two
 // "代替文字" strings hold one '0'/'1' per character of 氏名/住所 ('1' = a substitute character,
 // because the register's character is outside JIS X 0208/0212).
+//
+// Checked again on 2026-12-05 against public sources (docs/research/jpki-notes.md, "Second check"):
+// the six OIDs and their order of meaning agree in a real card's `openssl x509 -ext subjectAltName`
+// output (the BLOG source), kjur/jsrsasign-oid-jpki lib/index.js and two independent parsers; the
+// DER of 1.2.392.200149.8.5.5.4 is 06 0A 2A 83 08 8C 9B 55 08 05 05 04, as one parser hard-codes;
+// UTF8String (tag 0x0C) values; key usage digitalSignature + nonRepudiation (BIT STRING 03 02 06
+// C0); era codes 0 不明, 1 明治 .. 5 令和. Still unconfirmed against the J-LIS PDF itself.
 namespace mado::jpki_profile {
 
 inline constexpr const char *kOidName = "1.2.392.200149.8.5.5.1";

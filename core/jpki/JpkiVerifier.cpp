@@ -1,12 +1,14 @@
 #include "core/jpki/JpkiVerifier.h"
 
 #include "core/jpki/FactComparison.h"
+#include "core/jpki/OcspClient.h"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509v3.h>
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace mado {
@@ -163,34 +165,48 @@ JpkiVerifier::Check JpkiVerifier::verify(const CaseBundle &bundle,
             return refuse(check, JpkiStatus::Expired, QStringLiteral("certificate_expired"));
     }
 
-    // 6. Revocation by CRL (the issuer is chain[1]: the leaf is never its own anchor).
+    // 6. Revocation: by OCSP when a responder is configured, else by CRL (the issuer is chain[1]:
+    // the leaf is never its own anchor).
     X509 *issuer = sk_X509_num(chain.get()) > 1 ? sk_X509_value(chain.get(), 1) : nullptr;
-    const JpkiTrustStore::Crl *newest = nullptr;
-    bool sawUnverifiable = false;
-    for (const auto &entry : m_trust->crls()) {
-        if (!issuer || X509_NAME_cmp(X509_CRL_get_issuer(entry.crl.get()), X509_get_subject_name(issuer)) != 0)
-            continue;
-        if (X509_CRL_verify(entry.crl.get(), X509_get0_pubkey(issuer)) != 1) {
-            sawUnverifiable = true;
-            continue;
+    if (!m_trust->config().ocspUrl.isEmpty()) {
+        check.result.revocationSource = QStringLiteral("ocsp");
+        check.result.revocationLocation = m_trust->config().ocspUrl;
+        check.result.revocationCheckedAt = now.toUTC();
+        const OcspClient::Answer answer = OcspClient::ask(m_trust->config().ocspUrl, m_trust->config().ocspTimeoutSeconds,
+                                                          leaf, issuer, *m_trust, now, skew);
+        if (answer.status == OcspClient::Status::Problem)
+            return refuse(check, JpkiStatus::RevocationUnknown, answer.problem);
+        if (answer.status == OcspClient::Status::Revoked)
+            return refuse(check, JpkiStatus::Revoked, QStringLiteral("revoked"));
+    } else {
+        const JpkiTrustStore::Crl *newest = nullptr;
+        bool sawUnverifiable = false;
+        for (const auto &entry : m_trust->crls()) {
+            if (!issuer || X509_NAME_cmp(X509_CRL_get_issuer(entry.crl.get()), X509_get_subject_name(issuer)) != 0)
+                continue;
+            if (X509_CRL_verify(entry.crl.get(), X509_get0_pubkey(issuer)) != 1) {
+                sawUnverifiable = true;
+                continue;
+            }
+            if (!newest || ossl::toDateTime(X509_CRL_get0_lastUpdate(entry.crl.get())) >
+                               ossl::toDateTime(X509_CRL_get0_lastUpdate(newest->crl.get())))
+                newest = &entry;
         }
-        if (!newest || ossl::toDateTime(X509_CRL_get0_lastUpdate(entry.crl.get())) >
-                           ossl::toDateTime(X509_CRL_get0_lastUpdate(newest->crl.get())))
-            newest = &entry;
+        if (!newest)
+            return refuse(check, JpkiStatus::RevocationUnknown,
+                          sawUnverifiable ? QStringLiteral("crl_invalid") : QStringLiteral("crl_missing"));
+        check.crlFile = newest->file;
+        check.result.revocationSource = QStringLiteral("crl");
+        check.result.revocationLocation = QFileInfo(newest->file).fileName();
+        check.result.revocationCheckedAt = ossl::toDateTime(X509_CRL_get0_lastUpdate(newest->crl.get()));
+        check.result.crlNextUpdate = ossl::toDateTime(X509_CRL_get0_nextUpdate(newest->crl.get()));
+        if (!check.result.crlNextUpdate.isValid() || check.result.crlNextUpdate < now ||
+            check.result.revocationCheckedAt > now.addSecs(skew))
+            return refuse(check, JpkiStatus::RevocationUnknown, QStringLiteral("crl_stale"));
+        X509_REVOKED *revoked = nullptr;
+        if (X509_CRL_get0_by_cert(newest->crl.get(), &revoked, leaf) == 1)
+            return refuse(check, JpkiStatus::Revoked, QStringLiteral("revoked"));
     }
-    if (!newest)
-        return refuse(check, JpkiStatus::RevocationUnknown,
-                      sawUnverifiable ? QStringLiteral("crl_invalid") : QStringLiteral("crl_missing"));
-    check.crlFile = newest->file;
-    check.result.revocationSource = QStringLiteral("crl");
-    check.result.revocationCheckedAt = ossl::toDateTime(X509_CRL_get0_lastUpdate(newest->crl.get()));
-    check.result.crlNextUpdate = ossl::toDateTime(X509_CRL_get0_nextUpdate(newest->crl.get()));
-    if (!check.result.crlNextUpdate.isValid() || check.result.crlNextUpdate < now ||
-        check.result.revocationCheckedAt > now.addSecs(skew))
-        return refuse(check, JpkiStatus::RevocationUnknown, QStringLiteral("crl_stale"));
-    X509_REVOKED *revoked = nullptr;
-    if (X509_CRL_get0_by_cert(newest->crl.get(), &revoked, leaf) == 1)
-        return refuse(check, JpkiStatus::Revoked, QStringLiteral("revoked"));
 
     // 7. The basic four facts.
     auto facts = SignerFacts::read(leaf);

@@ -24,14 +24,16 @@ namespace mado {
 //  4. key usage digitalSignature + nonRepudiation, a configured policy OID, RSA >= 2048
 //                                                                         → untrusted
 //  5. every certificate of the chain valid at `now`                       → expired
-//  6. revocation from the configured CRLs: the issuer's newest CRL whose signature verifies with the
-//     issuer's key; past its nextUpdate, missing or unverifiable        → revocation_unknown (a
-//     hold, never a pass); the certificate listed                        → revoked
+//  6. revocation: from the OCSP responder when one is configured (OcspClient; no answer in time, an
+//     answer that does not verify, "unknown" or outdated               → revocation_unknown), else
+//     from the configured CRLs: the issuer's newest CRL whose signature verifies with the issuer's
+//     key; past its nextUpdate, missing or unverifiable                  → revocation_unknown (a
+//     hold, never a pass); the certificate listed (CRL) or revoked (OCSP) → revoked
 //  7. the basic four facts (SignerFacts) against the signed form and the register entries
 //     (FactComparison)                                                   → subject_differs
 // Malformed input of any kind ends in a result with a reason code, never in a crash (fuzzed:
 // tests/fuzz/fuzz_jpki_cms.cpp). The facts compared come from the signed bytes, not from the
-// caller's copy of the form. Const and thread-safe.
+// caller's copy of the form. Const and thread-safe; blocks for the OCSP round trip when configured.
 class JpkiVerifier {
 public:
     struct Check {

@@ -1,6 +1,9 @@
 #include "core/jpki/SignerFacts.h"
 
 #include "core/jpki/JpkiProfile.h"
+#include "core/jpki/OpenSslTypes.h"
+
+#include <openssl/err.h>
 
 #include <openssl/x509v3.h>
 
@@ -89,6 +92,25 @@ Result<SignerFacts> SignerFacts::read(X509 *certificate)
             return malformed(QStringLiteral("substitute-character positions do not fit their value"));
     }
     return facts;
+}
+
+Result<SignerFacts> SignerFacts::fromSignature(const QByteArray &cms)
+{
+    auto input = ossl::memory(cms);
+    ossl::Ptr<CMS_ContentInfo> content(d2i_CMS_bio(input.get(), nullptr));
+    STACK_OF(CMS_SignerInfo) *signers = content ? CMS_get0_SignerInfos(content.get()) : nullptr;
+    if (!signers || sk_CMS_SignerInfo_num(signers) != 1) {
+        ERR_clear_error();
+        return Error{ErrorCode::BundleInvalid, QStringLiteral("cms_malformed: no single signer")};
+    }
+    CMS_SignerInfo *signer = sk_CMS_SignerInfo_value(signers, 0);
+    ossl::CertStack carried(CMS_get1_certs(content.get()));
+    for (int i = 0; carried && i < sk_X509_num(carried.get()); ++i) {
+        if (CMS_SignerInfo_cert_cmp(signer, sk_X509_value(carried.get(), i)) == 0)
+            return read(sk_X509_value(carried.get(), i));
+    }
+    ERR_clear_error();
+    return Error{ErrorCode::BundleInvalid, QStringLiteral("signer_certificate_missing: not in the CMS")};
 }
 
 } // namespace mado

@@ -2,6 +2,7 @@
 
 #include "core/domain/Result.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 
@@ -24,6 +25,10 @@ struct SignerFacts {
     // facts, "san_malformed" for a duplicate entry, a value that is not a UTF8String, a date or
     // gender out of format, or a substitute string whose length differs from its value's.
     static Result<SignerFacts> read(X509 *certificate);
+    // The facts of the signer certificate carried in a CMS SignedData (DER), for display: nothing is
+    // verified here (JpkiVerifier does that, and the verdict says whether to trust them).
+    // BundleInvalid "cms_malformed" / "signer_certificate_missing", or read()'s errors.
+    static Result<SignerFacts> fromSignature(const QByteArray &cms);
 };
 
 } // namespace mado

@@ -2,8 +2,7 @@
 
 #include "core/bundle/BundleTransfer.h"
 #include "core/bundle/CaseBundleReader.h"
-#include "core/jpki/JpkiVerifier.h"
-#include "core/station/JpkiSettings.h"
+#include "core/station/JpkiSignatureCheck.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/ImportFailures.h"
 #include "core/workflow/ProcedurePolicy.h"
@@ -51,14 +50,22 @@ Result<Importer::Fetched> Importer::fetch(const QString &applicationId) const
 
     if (auto unpacked = BundleTransfer::unpack(transfer.value(), dir.path()); !unpacked)
         return unpacked.error();
-    auto reader = CaseBundleReader::create(m_options.limits);
+    auto fetched = readDirectory(dir.path(), m_options.limits);
+    if (!fetched)
+        return fetched.error();
+    if (fetched.value().bundle.applicationId != applicationId)
+        return Error{ErrorCode::BundleInvalid, QStringLiteral("/applicationId: differs from the leased application")};
+    return fetched;
+}
+
+Result<Importer::Fetched> Importer::readDirectory(const QString &directory, const ImageLimits &limits)
+{
+    auto reader = CaseBundleReader::create(limits);
     if (!reader)
         return reader.error();
-    auto bundle = reader.value().read(dir.path());
+    auto bundle = reader.value().read(directory);
     if (!bundle)
         return bundle.error();
-    if (bundle.value().applicationId != applicationId)
-        return Error{ErrorCode::BundleInvalid, QStringLiteral("/applicationId: differs from the leased application")};
 
     Fetched fetched;
     fetched.bundle = std::move(bundle).value();
@@ -69,9 +76,9 @@ Result<Importer::Fetched> Importer::fetch(const QString &applicationId) const
     for (std::size_t i = 0; i < fetched.bundle.frames.size(); ++i)
         roles.emplace_back(QStringLiteral("frame%1").arg(i), fetched.bundle.frames[i].image.file);
 
-    const ImageSanitizer sanitizer(m_options.limits);
+    const ImageSanitizer sanitizer(limits);
     for (const auto &[role, file] : roles) {
-        auto bytes = readFile(QDir(dir.path()).filePath(file));
+        auto bytes = readFile(QDir(directory).filePath(file));
         if (!bytes)
             return bytes.error();
         auto clean = sanitizer.sanitize(bytes.value(), role);
@@ -99,23 +106,20 @@ std::pair<QString, QString> Importer::identityMethod(const CaseBundle &bundle)
     const QString face = QString::fromLatin1(identity_method::kEkycFace);
     if (!bundle.signature)
         return {face, QString()};
-    if (!m_options.jpki) {
-        auto trust = JpkiSettings::trust(m_store);
-        if (!trust) {
-            qCWarning(lcSync) << "JPKI trust material cannot be loaded:" << trust.error().message;
-            return {face, JpkiSignatureResult::reasonJa(QStringLiteral("not_configured"))};
-        }
-        m_options.jpki = trust.value();
+    auto check = JpkiSignatureCheck(m_store, m_options.jpki).verify(bundle);
+    if (!check) {
+        // Trust material that cannot be loaded holds the case as not configured (IT is told in the
+        // log, naming the file); a failing register read holds it with the store's message.
+        if (check.error().code != ErrorCode::InvalidArgument)
+            return {face, check.error().message};
+        qCWarning(lcSync) << "JPKI trust material cannot be loaded:" << check.error().message;
+        return {face, JpkiSignatureResult::reasonJa(QStringLiteral("not_configured"))};
     }
-    auto entries = m_store.registerEntries(bundle.applicant.name, bundle.applicant.dateOfBirth);
-    if (!entries)
-        return {face, entries.error().message};
-    const auto check = JpkiVerifier(m_options.jpki).verify(bundle, entries.value(), m_store.clock().now());
-    qCInfo(lcSync) << "JPKI signature of" << bundle.reference << ":" << jpkiStatusName(check.result.status)
-                   << check.result.reason;
-    if (check.result.ok())
+    qCInfo(lcSync) << "JPKI signature of" << bundle.reference << ":" << jpkiStatusName(check.value().result.status)
+                   << check.value().result.reason;
+    if (check.value().result.ok())
         return {QString::fromLatin1(identity_method::kJpkiSignature), QString()};
-    return {face, JpkiSignatureResult::reasonJa(check.result.reason)};
+    return {face, JpkiSignatureResult::reasonJa(check.value().result.reason)};
 }
 
 Status Importer::acknowledge(const QString &applicationId) const

@@ -40,8 +40,8 @@ public:
         ImageLimits limits;
         QString tempRoot; // parent of the private temporary directories; empty: the system's temp dir
         int maxAttempts = 3; // refusals of one application before it is given up
-        // The ward's JPKI trust material for signed applications; nullptr: loaded from the ward
-        // settings (JpkiSettings) at the first signed application.
+        // The ward's JPKI trust material for signed applications; nullptr: the ward settings'
+        // (JpkiSignatureCheck, cached while the settings and files stay the same).
         std::shared_ptr<const JpkiTrustStore> jpki;
     };
     struct Fetched {
@@ -63,6 +63,9 @@ public:
     Importer(CaseStore &store, const ReceiverClient &client, Options options);
     Importer(CaseStore &store, const ReceiverClient &client) : Importer(store, client, Options{}) {}
 
+    // Reads an unpacked bundle directory (CaseBundleReader) and sanitizes its images; fetch's
+    // second half, also used by `madoguchi-cli demo import`. Any thread.
+    static Result<Fetched> readDirectory(const QString &directory, const ImageLimits &limits = {});
     Result<Fetched> fetch(const QString &applicationId) const;
     Result<CaseStore::ImportResult> store(const Fetched &fetched);
     Status acknowledge(const QString &applicationId) const;

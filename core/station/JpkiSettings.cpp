@@ -11,7 +11,9 @@ Result<JpkiConfig> JpkiSettings::read(CaseStore &store)
     auto anchors = settings.jpkiSetting(WardSettings::kJpkiTrustAnchorsKey);
     auto crls = settings.jpkiSetting(WardSettings::kJpkiCrlsKey);
     auto policies = settings.jpkiSetting(WardSettings::kJpkiPoliciesKey);
-    for (const auto *r : {&anchors, &crls, &policies})
+    auto ocspUrl = settings.jpkiSetting(WardSettings::kJpkiOcspUrlKey);
+    auto ocspTimeout = settings.jpkiSetting(WardSettings::kJpkiOcspTimeoutKey);
+    for (const auto *r : {&anchors, &crls, &policies, &ocspUrl, &ocspTimeout})
         if (!*r)
             return r->error();
     config.trustAnchors = anchors.value();
@@ -20,6 +22,14 @@ Result<JpkiConfig> JpkiSettings::read(CaseStore &store)
         config.policies = policies.value().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &policy : config.policies)
         policy = policy.trimmed();
+    config.ocspUrl = ocspUrl.value();
+    if (!ocspTimeout.value().isEmpty()) {
+        bool number = false;
+        const int seconds = ocspTimeout.value().toInt(&number);
+        if (!number || seconds < 1 || seconds > 120)
+            return Error{ErrorCode::Internal, QStringLiteral("jpki.ocsp_timeout_seconds is not 1..120")};
+        config.ocspTimeoutSeconds = seconds;
+    }
     return config;
 }
 
@@ -30,17 +40,14 @@ Status JpkiSettings::write(CaseStore &store, qint64 adminId, const JpkiConfig &c
         return s;
     if (Status s = settings.setJpkiSetting(adminId, WardSettings::kJpkiCrlsKey, config.crls); !s)
         return s;
-    return settings.setJpkiSetting(adminId, WardSettings::kJpkiPoliciesKey, config.policies.join(QLatin1Char(',')));
-}
-
-Result<std::shared_ptr<const JpkiTrustStore>> JpkiSettings::trust(CaseStore &store)
-{
-    auto config = read(store);
-    if (!config)
-        return config.error();
-    if (!config.value().configured())
-        return std::shared_ptr<const JpkiTrustStore>();
-    return JpkiTrustStore::load(config.value());
+    if (Status s = settings.setJpkiSetting(adminId, WardSettings::kJpkiPoliciesKey, config.policies.join(QLatin1Char(',')));
+        !s)
+        return s;
+    if (config.ocspTimeoutSeconds < 1 || config.ocspTimeoutSeconds > 120)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the OCSP timeout is 1 to 120 seconds")};
+    if (Status s = settings.setJpkiSetting(adminId, WardSettings::kJpkiOcspUrlKey, config.ocspUrl); !s)
+        return s;
+    return settings.setJpkiSetting(adminId, WardSettings::kJpkiOcspTimeoutKey, QString::number(config.ocspTimeoutSeconds));
 }
 
 } // namespace mado

@@ -3,8 +3,7 @@
 #include "core/face/CaseVerifier.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/PerceptualHash.h"
-#include "core/jpki/JpkiVerifier.h"
-#include "core/station/JpkiSettings.h"
+#include "core/station/JpkiSignatureCheck.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
@@ -188,16 +187,10 @@ Status VerificationJob::checkSignature(const CaseBundle &bundle, Verdict &verdic
 {
     if (!bundle.signature)
         return {};
-    if (!m_options.jpki) {
-        auto trust = JpkiSettings::trust(m_store);
-        if (!trust)
-            return trust.error();
-        m_options.jpki = trust.value(); // may stay nullptr: not configured, the result says so
-    }
-    auto entries = m_store.registerEntries(bundle.applicant.name, bundle.applicant.dateOfBirth);
-    if (!entries)
-        return entries.error();
-    applyJpkiCheck(JpkiVerifier(m_options.jpki).verify(bundle, entries.value(), m_store.clock().now()).result, verdict);
+    auto check = JpkiSignatureCheck(m_store, m_options.jpki).verify(bundle);
+    if (!check)
+        return check.error();
+    applyJpkiCheck(check.value().result, verdict);
     return {};
 }
 

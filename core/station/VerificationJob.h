@@ -35,7 +35,8 @@ public:
     struct Options {
         // Cases to take per call; 0 takes all.
         int limit = 0;
-        // The ward's JPKI trust material; nullptr: loaded from the ward settings when first needed.
+        // The ward's JPKI trust material; nullptr: the ward settings' (JpkiSignatureCheck, cached
+        // while the settings and files stay the same).
         std::shared_ptr<const JpkiTrustStore> jpki;
     };
     struct Summary {

@@ -230,7 +230,8 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
             "SELECT application_id, reference, procedure_key, identity_method, state, hold_reason, assignee_id, "
             "claim_expires_at, outcome, reason_code, decided_by, resubmission_count, return_comment, batch_id, "
             "applicant_name, applicant_kana, date_of_birth, postal_code, prefecture, city, address_line, "
-            "phone, email, copies, resubmission_of, retention_purged_at FROM cases WHERE id = :id"),
+            "phone, email, copies, resubmission_of, retention_purged_at, %1 FROM cases WHERE id = :id")
+            .arg(withApplicant ? QStringLiteral("manifest_json") : QStringLiteral("NULL")),
         {{QStringLiteral("id"), caseId}});
     if (!query)
         return query.error();
@@ -270,6 +271,10 @@ Result<CaseRecord> CaseStore::load(qint64 caseId, bool withApplicant)
         form.email = q.value(22).toString();
         form.copies = q.value(23).toInt();
         r.applicant = form;
+        // A signed application's signature (signature.p7s and the bytes it signs), kept in the
+        // stored manifest: the case view shows the signer's certificate.
+        if (!q.value(26).isNull())
+            r.signature = CaseBundle::fromJson(QJsonDocument::fromJson(q.value(26).toString().toUtf8()).object()).signature;
     }
     return r;
 }

@@ -30,10 +30,13 @@ public:
     static constexpr const char *kResubmissionDaysKey = "retention.resubmission_days";
 
     // jpki.*: where each workstation finds the ward's JPKI trust material (core/jpki JpkiConfig,
-    // docs/admin.md "JPKI signatures"): anchors path, CRL path, accepted policy OIDs (comma-separated).
+    // docs/admin.md "JPKI signatures"): anchors path, CRL path, accepted policy OIDs (comma-separated),
+    // an optional OCSP responder URL and its timeout in seconds.
     static constexpr const char *kJpkiTrustAnchorsKey = "jpki.trust_anchors";
     static constexpr const char *kJpkiCrlsKey = "jpki.crls";
     static constexpr const char *kJpkiPoliciesKey = "jpki.policies";
+    static constexpr const char *kJpkiOcspUrlKey = "jpki.ocsp_url";
+    static constexpr const char *kJpkiOcspTimeoutKey = "jpki.ocsp_timeout_seconds";
 
     explicit WardSettings(CaseStore &store);
 

@@ -7,11 +7,14 @@
 #     PostgreSQL cluster, tests/support/pg-cluster.sh, stopped and deleted with the demo) with the
 #     demo resident register and two demo accounts (a clerk and a supervisor) whose passwords are
 #     printed once;
+#   - a 住民票 request signed with a TEST JPKI made now (tests/jpki/make-test-pki.sh, never a J-LIS
+#     key; the store's ward settings trust only it), imported straight into the store;
 #   - then the workstation, which pulls the applications from the receiver.
 # State lives in $MADOGUCHI_DEMO_DIR (default ~/.local/share/madoguchi-demo) and is recreated at
 # every run; the services stop when the workstation closes. Usage: demo.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "${1:?usage: demo.sh BUILD_DIR}" && pwd)
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 state="${MADOGUCHI_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/madoguchi-demo}"
 sim_port="${MADOGUCHI_DEMO_SIM_PORT:-18490}"
 public_port="${MADOGUCHI_DEMO_PUBLIC_PORT:-18480}"
@@ -89,6 +92,7 @@ wait_for "http://127.0.0.1:$public_port/healthz"
 echo "demo: preparing the applications from dlib's photos (about a minute)"
 "$cli" demo prepare "$state/cases" > /dev/null
 for bundle in "$state"/cases/*/; do
+    case "$bundle" in *-juminhyo_signed/) continue ;; esac # signed and imported below
     user="U$(printf '%s' "$bundle" | sha256sum | cut -c1-32)"
     token=$(curl -fsS -X POST "http://127.0.0.1:$sim_port/admin/id-tokens" \
         -H 'Content-Type: application/json' \
@@ -97,7 +101,7 @@ for bundle in "$state"/cases/*/; do
     "$build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$public_port" --id-token "$token" \
         --bundle "$bundle" > /dev/null
 done
-echo "demo: $(ls -d "$state"/cases/*/ | wc -l) applications submitted"
+echo "demo: $(ls -d "$state"/cases/*/ | grep -vc juminhyo_signed) applications submitted"
 
 store="$state/store.sqlite"
 if [ "$store_kind" = postgresql ]; then
@@ -117,6 +121,16 @@ printf '%s\n%s\n' "$admin_password" "$supervisor_password" |
     "$cli" user add supervisor supervisor --name "窓口 係長" --as admin --store "$store" > /dev/null
 printf '%s\n' "$admin_password" |
     "$cli" register import "$state/cases/register.csv" --as admin --store "$store" > /dev/null
+
+echo "demo: a signed 住民票 request with a TEST JPKI made now (not J-LIS's)"
+pki="$state/test-jpki"
+mapfile -t facts < "$state/cases/jpki-facts.txt"
+"$source_dir/tests/jpki/make-test-pki.sh" "$pki" "${facts[@]}" > /dev/null
+printf '%s\n' "$admin_password" | "$cli" jpki configure --anchors "$pki/root.pem" --crls "$pki/crl.pem" \
+    --as admin --store "$store" > /dev/null
+signed=$(ls -d "$state"/cases/*-juminhyo_signed)
+"$cli" demo sign "$signed" --pki "$pki"
+"$cli" demo import "$signed" --store "$store" > /dev/null
 
 # The residents' LIFF page, opened in an ordinary browser as a demo resident (the simulator's ID
 # token goes in the URL's fragment; the page uses the LIFF SDK's mock because liff.mock = true).

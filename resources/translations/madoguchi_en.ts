@@ -770,220 +770,226 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="53"/>
+        <location filename="../../ui/views/CaseView.cpp" line="55"/>
         <source>Read only</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Resident register</source>
         <translation>Resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129"/>
+        <location filename="../../ui/views/CaseView.cpp" line="152"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131"/>
+        <location filename="../../ui/views/CaseView.cpp" line="154"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>Face matches by eye (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>Document valid and unexpired (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135"/>
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>Data matches the register (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="137"/>
+        <location filename="../../ui/views/CaseView.cpp" line="160"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Approve (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139"/>
-        <location filename="../../ui/views/CaseView.cpp" line="368"/>
+        <location filename="../../ui/views/CaseView.cpp" line="162"/>
+        <location filename="../../ui/views/CaseView.cpp" line="417"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>Enabled when every box of the checklist is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
-        <location filename="../../ui/views/CaseView.cpp" line="390"/>
+        <location filename="../../ui/views/CaseView.cpp" line="169"/>
+        <location filename="../../ui/views/CaseView.cpp" line="439"/>
         <source>Choose a reason for the rejection</source>
         <translation>Choose a reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="151"/>
+        <location filename="../../ui/views/CaseView.cpp" line="174"/>
         <source>Comment for the supervisor (required)</source>
         <translation>Comment for the supervisor (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="152"/>
+        <location filename="../../ui/views/CaseView.cpp" line="175"/>
         <source>Reject (Ctrl+R)</source>
         <translation>Reject (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="154"/>
+        <location filename="../../ui/views/CaseView.cpp" line="177"/>
         <source>Needs a reason and a comment</source>
         <translation>Needs a reason and a comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="164"/>
-        <location filename="../../ui/views/CaseView.cpp" line="406"/>
+        <location filename="../../ui/views/CaseView.cpp" line="187"/>
+        <location filename="../../ui/views/CaseView.cpp" line="455"/>
         <source>Choose what the applicant must send again</source>
         <translation>Choose what the applicant must send again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="167"/>
+        <location filename="../../ui/views/CaseView.cpp" line="190"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>Request resubmission (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="169"/>
+        <location filename="../../ui/views/CaseView.cpp" line="192"/>
         <source>Next case (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="247"/>
+        <location filename="../../ui/views/CaseView.cpp" line="270"/>
         <source>Loading case…</source>
         <translation>Loading case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="277"/>
+        <location filename="../../ui/views/CaseView.cpp" line="300"/>
         <source>The case could not be opened</source>
         <translation>The case could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288"/>
+        <location filename="../../ui/views/CaseView.cpp" line="312"/>
         <source>Case %1 · %2 · %3</source>
         <translation>Case %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="290"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>resubmission %1</source>
         <translation>resubmission %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="290"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>first submission</source>
         <translation>first submission</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294"/>
+        <location filename="../../ui/views/CaseView.cpp" line="318"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>Held by the procedure policy, it cannot be approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="296"/>
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>The images of this closed case were deleted by retention on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="305"/>
+        <location filename="../../ui/views/CaseView.cpp" line="329"/>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322"/>
+        <location filename="../../ui/views/CaseView.cpp" line="347"/>
         <source>The applicant was not found in the resident register</source>
         <translation>The applicant was not found in the resident register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="349"/>
         <source>Resident register entry %1</source>
         <translation>Resident register entry %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="325"/>
+        <location filename="../../ui/views/CaseView.cpp" line="350"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="331"/>
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="332"/>
+        <location filename="../../ui/views/CaseView.cpp" line="357"/>
         <source>Kana</source>
         <translation>Kana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="358"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="334"/>
+        <location filename="../../ui/views/CaseView.cpp" line="359"/>
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="335"/>
+        <location filename="../../ui/views/CaseView.cpp" line="360"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="341"/>
+        <location filename="../../ui/views/CaseView.cpp" line="366"/>
         <source>(not in the register)</source>
         <translation>(not in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="351"/>
+        <location filename="../../ui/views/CaseView.cpp" line="376"/>
         <source>Differs from the register</source>
         <translation>Differs from the register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="367"/>
+        <location filename="../../ui/views/CaseView.cpp" line="387"/>
+        <source>JPKI signature (My Number card)</source>
+        <translation>JPKI signature (My Number card)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/CaseView.cpp" line="416"/>
         <source>A held case cannot be approved</source>
         <translation>A held case cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="391"/>
+        <location filename="../../ui/views/CaseView.cpp" line="440"/>
         <source>Write a comment for the supervisor</source>
         <translation>Write a comment for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="515"/>
         <source>The case does not exist</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="517"/>
         <source>Your role may not do this</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="519"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>Another clerk is working on this case, or your claim expired; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="521"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>The case is not open for a decision in its state; it is shown read only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474"/>
+        <location filename="../../ui/views/CaseView.cpp" line="523"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>The procedure policy does not allow approving this case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476"/>
+        <location filename="../../ui/views/CaseView.cpp" line="525"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>The applicant was already asked to resubmit as often as allowed; decide the case</translation>
     </message>
@@ -2260,6 +2266,169 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <location filename="../../ui/views/SettingsView.cpp" line="123"/>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>mado::SignaturePanel</name>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Application form</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Resident register</source>
+        <translation>Resident register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="67"/>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="68"/>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="69"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="70"/>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="71"/>
+        <source>Revocation</source>
+        <translation>Revocation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="101"/>
+        <source>? The signature has not been verified yet</source>
+        <translation>? The signature has not been verified yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="108"/>
+        <source>✓ Valid signature: the identity method is the JPKI signature</source>
+        <translation>✓ Valid signature: the identity method is the JPKI signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="111"/>
+        <source>⚠ Held (%1): a person must decide</source>
+        <translation>⚠ Held (%1): a person must decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="114"/>
+        <source>✗ Refused (%1): the signature cannot be relied on</source>
+        <translation>✗ Refused (%1): the signature cannot be relied on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="134"/>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="138"/>
+        <source>OCSP %1, asked %2</source>
+        <translation>OCSP %1, asked %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="140"/>
+        <source>CRL %1 (issued %2, next update %3), checked %4</source>
+        <translation>CRL %1 (issued %2, next update %3), checked %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="141"/>
+        <source>(file not recorded)</source>
+        <translation>(file not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="145"/>
+        <source>Not checked (the verification stopped before it)</source>
+        <translation>Not checked (the verification stopped before it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="154"/>
+        <source>Male (1)</source>
+        <translation>Male (1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="155"/>
+        <source>Female (2)</source>
+        <translation>Female (2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="156"/>
+        <source>Unknown (3)</source>
+        <translation>Unknown (3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="160"/>
+        <source>(not asked)</source>
+        <translation>(not asked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="161"/>
+        <source>(not in the register)</source>
+        <translation>(not in the register)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="169"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="170"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="172"/>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="173"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="202"/>
+        <source> (substitute character)</source>
+        <translation> (substitute character)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="210"/>
+        <source>The form differs from the certificate</source>
+        <translation>The form differs from the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="211"/>
+        <source>The register differs from the certificate</source>
+        <translation>The register differs from the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="212"/>
+        <source>The certificate differs from the form or the register</source>
+        <translation>The certificate differs from the form or the register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="218"/>
+        <source>(the certificate cannot be read)</source>
+        <translation>(the certificate cannot be read)</translation>
     </message>
 </context>
 <context>

@@ -769,220 +769,226 @@
 <context>
     <name>mado::CaseView</name>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="53"/>
+        <location filename="../../ui/views/CaseView.cpp" line="55"/>
         <source>Read only</source>
         <translation>閲覧のみ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
         <source>Application form</source>
         <translation>申請内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="84"/>
+        <location filename="../../ui/views/CaseView.cpp" line="86"/>
+        <location filename="../../ui/views/CaseView.cpp" line="123"/>
         <source>Resident register</source>
         <translation>住民記録</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="129"/>
+        <location filename="../../ui/views/CaseView.cpp" line="152"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="131"/>
+        <location filename="../../ui/views/CaseView.cpp" line="154"/>
         <source>Face matches by eye (Alt+1)</source>
         <translation>顔が一致する（目視）(Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="133"/>
+        <location filename="../../ui/views/CaseView.cpp" line="156"/>
         <source>Document valid and unexpired (Alt+2)</source>
         <translation>書類が有効・期限内 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="135"/>
+        <location filename="../../ui/views/CaseView.cpp" line="158"/>
         <source>Data matches the register (Alt+3)</source>
         <translation>住民記録と一致 (Alt+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="137"/>
+        <location filename="../../ui/views/CaseView.cpp" line="160"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>承認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="139"/>
-        <location filename="../../ui/views/CaseView.cpp" line="368"/>
+        <location filename="../../ui/views/CaseView.cpp" line="162"/>
+        <location filename="../../ui/views/CaseView.cpp" line="417"/>
         <source>Enabled when every box of the checklist is ticked</source>
         <translation>チェックリストをすべてチェックすると有効になります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="146"/>
-        <location filename="../../ui/views/CaseView.cpp" line="390"/>
+        <location filename="../../ui/views/CaseView.cpp" line="169"/>
+        <location filename="../../ui/views/CaseView.cpp" line="439"/>
         <source>Choose a reason for the rejection</source>
         <translation>却下の理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="151"/>
+        <location filename="../../ui/views/CaseView.cpp" line="174"/>
         <source>Comment for the supervisor (required)</source>
         <translation>監督者へのコメント（必須）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="152"/>
+        <location filename="../../ui/views/CaseView.cpp" line="175"/>
         <source>Reject (Ctrl+R)</source>
         <translation>却下 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="154"/>
+        <location filename="../../ui/views/CaseView.cpp" line="177"/>
         <source>Needs a reason and a comment</source>
         <translation>理由とコメントが必要です</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="164"/>
-        <location filename="../../ui/views/CaseView.cpp" line="406"/>
+        <location filename="../../ui/views/CaseView.cpp" line="187"/>
+        <location filename="../../ui/views/CaseView.cpp" line="455"/>
         <source>Choose what the applicant must send again</source>
         <translation>申請者に再提出を求める内容を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="167"/>
+        <location filename="../../ui/views/CaseView.cpp" line="190"/>
         <source>Request resubmission (Ctrl+Shift+R)</source>
         <translation>再提出を依頼 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="169"/>
+        <location filename="../../ui/views/CaseView.cpp" line="192"/>
         <source>Next case (Ctrl+N)</source>
         <translation>次の案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="247"/>
+        <location filename="../../ui/views/CaseView.cpp" line="270"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="277"/>
+        <location filename="../../ui/views/CaseView.cpp" line="300"/>
         <source>The case could not be opened</source>
         <translation>案件を開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="288"/>
+        <location filename="../../ui/views/CaseView.cpp" line="312"/>
         <source>Case %1 · %2 · %3</source>
         <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="290"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>resubmission %1</source>
         <translation>再提出 %1 回目</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="290"/>
+        <location filename="../../ui/views/CaseView.cpp" line="314"/>
         <source>first submission</source>
         <translation>初回申請</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="294"/>
+        <location filename="../../ui/views/CaseView.cpp" line="318"/>
         <source>Held by the procedure policy, it cannot be approved: %1</source>
         <translation>手続きの方針により保留中のため承認できません：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="296"/>
+        <location filename="../../ui/views/CaseView.cpp" line="320"/>
         <source>The images of this closed case were deleted by retention on %1.</source>
         <translation>この終了した案件の画像は、保存期間の経過により %1 に削除されました。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="305"/>
+        <location filename="../../ui/views/CaseView.cpp" line="329"/>
         <source>Returned by the supervisor: %1</source>
         <translation>監督者から差し戻されました：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="322"/>
+        <location filename="../../ui/views/CaseView.cpp" line="347"/>
         <source>The applicant was not found in the resident register</source>
         <translation>申請者が住民記録に見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="324"/>
+        <location filename="../../ui/views/CaseView.cpp" line="349"/>
         <source>Resident register entry %1</source>
         <translation>住民記録 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="325"/>
+        <location filename="../../ui/views/CaseView.cpp" line="350"/>
         <source>%1 register entries have this name and date of birth; the first is shown. Resolve by hand.</source>
         <translation>同じ氏名・生年月日の住民記録が %1 件あります。最初の記録を表示しています。手作業で確認してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="331"/>
+        <location filename="../../ui/views/CaseView.cpp" line="356"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="332"/>
+        <location filename="../../ui/views/CaseView.cpp" line="357"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="333"/>
+        <location filename="../../ui/views/CaseView.cpp" line="358"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="334"/>
+        <location filename="../../ui/views/CaseView.cpp" line="359"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="335"/>
+        <location filename="../../ui/views/CaseView.cpp" line="360"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="341"/>
+        <location filename="../../ui/views/CaseView.cpp" line="366"/>
         <source>(not in the register)</source>
         <translation>（住民記録なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="351"/>
+        <location filename="../../ui/views/CaseView.cpp" line="376"/>
         <source>Differs from the register</source>
         <translation>住民記録と異なります</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="367"/>
+        <location filename="../../ui/views/CaseView.cpp" line="387"/>
+        <source>JPKI signature (My Number card)</source>
+        <translation>公的個人認証の署名（マイナンバーカード）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/CaseView.cpp" line="416"/>
         <source>A held case cannot be approved</source>
         <translation>保留中の案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="391"/>
+        <location filename="../../ui/views/CaseView.cpp" line="440"/>
         <source>Write a comment for the supervisor</source>
         <translation>監督者へのコメントを入力してください</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="466"/>
+        <location filename="../../ui/views/CaseView.cpp" line="515"/>
         <source>The case does not exist</source>
         <translation>案件が存在しません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="468"/>
+        <location filename="../../ui/views/CaseView.cpp" line="517"/>
         <source>Your role may not do this</source>
         <translation>この操作を行う権限がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="470"/>
+        <location filename="../../ui/views/CaseView.cpp" line="519"/>
         <source>Another clerk is working on this case, or your claim expired; it is shown read only</source>
         <translation>他の職員がこの案件を処理中か、担当期限が切れています。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="472"/>
+        <location filename="../../ui/views/CaseView.cpp" line="521"/>
         <source>The case is not open for a decision in its state; it is shown read only</source>
         <translation>この案件は現在の状態では判断できません。閲覧のみで表示しています</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="474"/>
+        <location filename="../../ui/views/CaseView.cpp" line="523"/>
         <source>The procedure policy does not allow approving this case</source>
         <translation>手続きの方針によりこの案件は承認できません</translation>
     </message>
     <message>
-        <location filename="../../ui/views/CaseView.cpp" line="476"/>
+        <location filename="../../ui/views/CaseView.cpp" line="525"/>
         <source>The applicant was already asked to resubmit as often as allowed; decide the case</source>
         <translation>再提出の依頼回数が上限に達しています。案件を判断してください</translation>
     </message>
@@ -2255,6 +2261,169 @@ A certificate number is assigned now and the applicant is told on LINE. This can
         <location filename="../../ui/views/SettingsView.cpp" line="123"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>mado::SignaturePanel</name>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Certificate</source>
+        <translation>電子証明書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Application form</source>
+        <translation>申請内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="43"/>
+        <source>Resident register</source>
+        <translation>住民記録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="67"/>
+        <source>Serial</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="68"/>
+        <source>Issuer</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="69"/>
+        <source>Valid</source>
+        <translation>有効期間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="70"/>
+        <source>Signed at</source>
+        <translation>署名日時</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="71"/>
+        <source>Revocation</source>
+        <translation>失効確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="101"/>
+        <source>? The signature has not been verified yet</source>
+        <translation>? 署名はまだ検証されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="108"/>
+        <source>✓ Valid signature: the identity method is the JPKI signature</source>
+        <translation>✓ 有効な署名：本人確認の方法は公的個人認証の署名です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="111"/>
+        <source>⚠ Held (%1): a person must decide</source>
+        <translation>⚠ 保留（%1）：職員が判断してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="114"/>
+        <source>✗ Refused (%1): the signature cannot be relied on</source>
+        <translation>✗ 拒否（%1）：この署名には頼れません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="134"/>
+        <source>%1 to %2</source>
+        <translation>%1 から %2 まで</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="138"/>
+        <source>OCSP %1, asked %2</source>
+        <translation>OCSP %1（%2 に確認）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="140"/>
+        <source>CRL %1 (issued %2, next update %3), checked %4</source>
+        <translation>CRL %1（発行 %2、次回更新 %3）、%4 に確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="141"/>
+        <source>(file not recorded)</source>
+        <translation>（ファイル名の記録なし）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="145"/>
+        <source>Not checked (the verification stopped before it)</source>
+        <translation>確認していません（その前の段階で検証が止まりました）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="154"/>
+        <source>Male (1)</source>
+        <translation>男（1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="155"/>
+        <source>Female (2)</source>
+        <translation>女（2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="156"/>
+        <source>Unknown (3)</source>
+        <translation>不明（3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="160"/>
+        <source>(not asked)</source>
+        <translation>（申請・住民記録にない項目）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="161"/>
+        <source>(not in the register)</source>
+        <translation>（住民記録にありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="169"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="170"/>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="172"/>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="173"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="202"/>
+        <source> (substitute character)</source>
+        <translation>（代替文字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="210"/>
+        <source>The form differs from the certificate</source>
+        <translation>申請内容が電子証明書と異なります</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="211"/>
+        <source>The register differs from the certificate</source>
+        <translation>住民記録が電子証明書と異なります</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="212"/>
+        <source>The certificate differs from the form or the register</source>
+        <translation>電子証明書が申請内容または住民記録と異なります</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/SignaturePanel.cpp" line="218"/>
+        <source>(the certificate cannot be read)</source>
+        <translation>（電子証明書を読み取れません）</translation>
     </message>
 </context>
 <context>

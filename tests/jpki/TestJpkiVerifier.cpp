@@ -7,6 +7,7 @@
 #include "core/domain/Verdict.h"
 #include "core/jpki/FactComparison.h"
 #include "core/jpki/JpkiVerifier.h"
+#include "tests/jpki/OcspResponder.h"
 #include "tests/jpki/TestPki.h"
 #include "tests/support/BundleFactory.h"
 #include "tests/support/TestData.h"
@@ -16,6 +17,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonArray>
+#include <QElapsedTimer>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +35,8 @@ private Q_SLOTS:
     void staleCrlIsRevocationUnknown();
     void missingCrlIsRevocationUnknown();
     void crlOfAnotherIssuerIsNotUsed();
+    void ocspGoodRevokedUnreachable();
+    void ocspSilentResponderTimesOut();
     void signingTimeOutsideTheWindowIsInvalid();
     void tamperedSignedBytesAreInvalid();
     void differencesFromRegisterAndForm_data();
@@ -48,7 +53,8 @@ private Q_SLOTS:
 
 private:
     CaseBundle signedBundle(const QString &signer, const QDateTime &issued = QDateTime::currentDateTimeUtc().addSecs(-60));
-    std::shared_ptr<const JpkiTrustStore> trust(const QString &crl = QStringLiteral("crl.pem")) const;
+    std::shared_ptr<const JpkiTrustStore> trust(const QString &crl = QStringLiteral("crl.pem"),
+                                                const QString &ocspUrl = QString(), int ocspTimeout = 10) const;
     JpkiVerifier::Check verify(const CaseBundle &bundle, const QString &crl = QStringLiteral("crl.pem"));
     static std::vector<RegisterEntry> registerOf(const CaseBundle &bundle);
 
@@ -83,9 +89,12 @@ CaseBundle TestJpkiVerifier::signedBundle(const QString &signer, const QDateTime
     return bundle;
 }
 
-std::shared_ptr<const JpkiTrustStore> TestJpkiVerifier::trust(const QString &crl) const
+std::shared_ptr<const JpkiTrustStore> TestJpkiVerifier::trust(const QString &crl, const QString &ocspUrl,
+                                                              int ocspTimeout) const
 {
     JpkiConfig config;
+    config.ocspUrl = ocspUrl;
+    config.ocspTimeoutSeconds = ocspTimeout;
     config.trustAnchors = QDir(m_pki).filePath(QStringLiteral("root.pem"));
     if (!crl.isEmpty())
         config.crls = QDir(m_pki).filePath(crl);
@@ -180,6 +189,57 @@ void TestJpkiVerifier::crlOfAnotherIssuerIsNotUsed()
     const auto check = verify(signedBundle(QStringLiteral("ok")), QStringLiteral("root-crl.pem"));
     QCOMPARE(check.result.status, JpkiStatus::RevocationUnknown);
     QCOMPARE(check.result.reason, QStringLiteral("crl_missing"));
+}
+
+void TestJpkiVerifier::ocspGoodRevokedUnreachable()
+{
+    test::OcspResponder responder;
+    QVERIFY(responder.start(m_pki));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // No CRL configured: the responder alone decides.
+    const JpkiVerifier verifier(trust(QString(), responder.url()));
+    const CaseBundle good = signedBundle(QStringLiteral("ok"));
+    const auto ok = verifier.verify(good, registerOf(good), now);
+    QCOMPARE(ok.result.reason, QStringLiteral("ok"));
+    QCOMPARE(ok.result.revocationSource, QStringLiteral("ocsp"));
+    QCOMPARE(ok.result.revocationLocation, responder.url());
+    QCOMPARE(ok.result.revocationCheckedAt, now);
+
+    const CaseBundle revokedBundle = signedBundle(QStringLiteral("revoked"));
+    const auto revoked = verifier.verify(revokedBundle, registerOf(revokedBundle), now);
+    QCOMPARE(revoked.result.status, JpkiStatus::Revoked);
+    QCOMPARE(revoked.result.reason, QStringLiteral("revoked"));
+
+    // A responder that is not there: revocation unknown, even with a current CRL configured.
+    const JpkiVerifier nobody(trust(QStringLiteral("crl.pem"),
+                                    QStringLiteral("http://127.0.0.1:%1/").arg(test::OcspResponder::freePort())));
+    const auto unreachable = nobody.verify(good, registerOf(good), now);
+    QCOMPARE(unreachable.result.status, JpkiStatus::RevocationUnknown);
+    QCOMPARE(unreachable.result.reason, QStringLiteral("ocsp_unreachable"));
+    QVERIFY(JpkiSignatureResult::reasonEn(QStringLiteral("ocsp_unreachable")).contains(QStringLiteral("revocation unknown")));
+
+    // Answers signed by a key the signing CA did not delegate (the signer's own): never a pass.
+    test::OcspResponder impostor;
+    QVERIFY(impostor.start(m_pki, QStringLiteral("ok")));
+    const auto forged = JpkiVerifier(trust(QString(), impostor.url())).verify(good, registerOf(good), now);
+    QCOMPARE(forged.result.status, JpkiStatus::RevocationUnknown);
+    QCOMPARE(forged.result.reason, QStringLiteral("ocsp_invalid"));
+}
+
+void TestJpkiVerifier::ocspSilentResponderTimesOut()
+{
+    // Accepts the connection (the kernel completes it) and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const JpkiVerifier verifier(
+        trust(QStringLiteral("crl.pem"), QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()), 1));
+    const CaseBundle bundle = signedBundle(QStringLiteral("ok"));
+    QElapsedTimer timer;
+    timer.start();
+    const auto check = verifier.verify(bundle, registerOf(bundle), QDateTime::currentDateTimeUtc());
+    QCOMPARE(check.result.status, JpkiStatus::RevocationUnknown);
+    QCOMPARE(check.result.reason, QStringLiteral("ocsp_unreachable"));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestJpkiVerifier::signingTimeOutsideTheWindowIsInvalid()

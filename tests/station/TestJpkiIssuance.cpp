@@ -9,17 +9,22 @@
 #include "core/issuance/CertificateIssuer.h"
 #include "core/station/Importer.h"
 #include "core/station/JpkiSettings.h"
+#include "core/station/JpkiSignatureCheck.h"
 #include "core/station/VerificationJob.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/store/Sql.h"
 #include "core/workflow/BatchWorkflow.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "tests/jpki/SignedJuminhyo.h"
 #include "tests/jpki/TestPki.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/StoreFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -34,6 +39,8 @@ private Q_SLOTS:
     void revokedSignerIsHeld();
     void unsignedJuminhyoIsHeld();
     void verdictCheckFollowsTheSignature();
+    void trustMaterialIsCachedUntilItChanges();
+    void trustMaterialThatDoesNotLoadIsAnError();
 
 private:
     Importer::Fetched fetched(test::StoreFixture &f, const QString &signer);
@@ -55,34 +62,7 @@ void TestJpkiIssuance::initTestCase()
 
 Importer::Fetched TestJpkiIssuance::fetched(test::StoreFixture &f, const QString &signer)
 {
-    f.clock().set(QDateTime::currentDateTimeUtc());
-    JpkiConfig config;
-    config.trustAnchors = QDir(m_pki).filePath(QStringLiteral("root.pem"));
-    config.crls = QDir(m_pki).filePath(QStringLiteral("crl.pem"));
-    if (Status written = JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), config); !written)
-        qWarning("%s", qPrintable(written.error().message));
-    Importer::Fetched result;
-    result.bundle = f.bundle(QStringLiteral("juminhyo_copy"));
-    CaseBundle &b = result.bundle;
-    const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(-120);
-    b.challenge.issuedAt = issued;
-    b.challenge.expiresAt = issued.addSecs(600);
-    for (std::size_t i = 0; i < b.frames.size(); ++i)
-        b.frames[i].capturedAt = issued.addSecs(10 + qint64(i));
-    b.receivedAt = issued.addSecs(60);
-    b.applicant.address = PostalAddress{QStringLiteral("100-0002"), QStringLiteral("東京都"), QStringLiteral("見本区"),
-                                        QStringLiteral("登録町4-5-6")};
-    if (!signer.isEmpty()) {
-        const QByteArray canonical = CanonicalManifest::bytes(b.toJson()).value();
-        const QByteArray cms = test::TestPki::sign(m_pki, signer, canonical);
-        b.signature = BundleSignature{QStringLiteral("signature.p7s"),
-                                      QString::fromLatin1(QCryptographicHash::hash(cms, QCryptographicHash::Sha256).toHex()),
-                                      cms, canonical};
-    }
-    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(64, 48), QStringLiteral("document_front"));
-    if (image)
-        result.images.push_back(image.value());
-    return result;
+    return test::signedJuminhyo(f, m_pki, signer);
 }
 
 Result<CaseStore::ImportResult> TestJpkiIssuance::import(test::StoreFixture &f, const QString &signer)
@@ -180,6 +160,102 @@ void TestJpkiIssuance::verdictCheckFollowsTheSignature()
     QVERIFY(CaseWorkflow(f.store()).markVerified(f.user(QStringLiteral("clerk1")), imported.value().caseId, verdict).ok());
     QCOMPARE(column(f, imported.value().caseId, QStringLiteral("state")), QStringLiteral("held"));
     QVERIFY(column(f, imported.value().caseId, QStringLiteral("hold_reason")).contains(QStringLiteral("失効")));
+}
+
+void TestJpkiIssuance::trustMaterialIsCachedUntilItChanges()
+{
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = fetched(f, QStringLiteral("ok")).bundle; // also configures the ward
+    // A ward without JPKI: no file is looked at, nothing is loaded, the result says not configured.
+    test::StoreFixture bare;
+    QVERIFY(bare.ok());
+    int loads = JpkiSignatureCheck::loadCount();
+    auto unconfigured = JpkiSignatureCheck(bare.store()).verify(bundle);
+    QVERIFY(unconfigured.ok());
+    QCOMPARE(unconfigured.value().result.reason, QStringLiteral("not_configured"));
+    QCOMPARE(JpkiSignatureCheck::loadCount(), loads);
+    // What a signed application costs such a ward: reading the ward settings (measured, reported).
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 200; ++i)
+        QVERIFY(JpkiSignatureCheck(bare.store()).trust().ok());
+    qInfo("ward settings read per signed application without JPKI: %.1f µs", double(timer.nsecsElapsed()) / 200e3);
+
+    // Configured: loaded at most once (an earlier test of this process may have loaded the same
+    // files already), then reused for the next applications (Importer and job alike).
+    auto first = JpkiSignatureCheck(f.store()).verify(bundle);
+    QVERIFY(first.ok());
+    QCOMPARE(first.value().result.reason, QStringLiteral("ok"));
+    QVERIFY(JpkiSignatureCheck::loadCount() <= loads + 1);
+    loads = JpkiSignatureCheck::loadCount();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(JpkiSignatureCheck(f.store()).verify(bundle).value().result.reason, QStringLiteral("ok"));
+    QCOMPARE(JpkiSignatureCheck::loadCount(), loads);
+
+    // `jpki configure` (here: the settings written) changes what is trusted: loaded again.
+    JpkiConfig stale;
+    stale.trustAnchors = QDir(m_pki).filePath(QStringLiteral("root.pem"));
+    stale.crls = QDir(m_pki).filePath(QStringLiteral("stale-crl.pem"));
+    QVERIFY(JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), stale).ok());
+    QCOMPARE(JpkiSignatureCheck(f.store()).verify(bundle).value().result.reason, QStringLiteral("crl_stale"));
+    QCOMPARE(JpkiSignatureCheck::loadCount(), ++loads);
+
+    // A CRL downloaded over the old file (same path, new contents) is picked up without a restart.
+    const QString crl = m_dir.filePath(QStringLiteral("ward-crl.pem"));
+    QFile::remove(crl);
+    QVERIFY(QFile::copy(QDir(m_pki).filePath(QStringLiteral("stale-crl.pem")), crl));
+    JpkiConfig ward = stale;
+    ward.crls = crl;
+    QVERIFY(JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), ward).ok());
+    QCOMPARE(JpkiSignatureCheck(f.store()).verify(bundle).value().result.reason, QStringLiteral("crl_stale"));
+    QCOMPARE(JpkiSignatureCheck::loadCount(), ++loads);
+    QFile fresh(QDir(m_pki).filePath(QStringLiteral("crl.pem")));
+    QVERIFY(fresh.open(QIODevice::ReadOnly));
+    QFile replaced(crl);
+    QVERIFY(replaced.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    replaced.write(fresh.readAll());
+    replaced.close();
+    // Both CRLs have the same size; the modification time tells them apart (set apart by a
+    // second here, for file systems with coarse time stamps).
+    QFile touched(crl);
+    QVERIFY(touched.open(QIODevice::ReadWrite));
+    QVERIFY(touched.setFileTime(QFileInfo(crl).lastModified().addSecs(1), QFileDevice::FileModificationTime));
+    touched.close();
+    QCOMPARE(JpkiSignatureCheck(f.store()).verify(bundle).value().result.reason, QStringLiteral("ok"));
+    QCOMPARE(JpkiSignatureCheck::loadCount(), ++loads);
+}
+
+void TestJpkiIssuance::trustMaterialThatDoesNotLoadIsAnError()
+{
+    // The job returns the error (InvalidArgument, naming the file); the importer holds the case.
+    test::StoreFixture f;
+    QVERIFY(f.ok());
+    const CaseBundle bundle = fetched(f, QStringLiteral("ok")).bundle;
+    const QString broken = m_dir.filePath(QStringLiteral("broken-anchor.pem"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n");
+    file.close();
+    JpkiConfig config;
+    config.trustAnchors = broken;
+    QVERIFY(JpkiSettings::write(f.store(), f.user(QStringLiteral("admin")), config).ok());
+    auto check = JpkiSignatureCheck(f.store()).verify(bundle);
+    QVERIFY(!check.ok());
+    QCOMPARE(check.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(check.error().message.contains(QStringLiteral("broken-anchor.pem")));
+
+    const ReceiverClient client(QStringLiteral("https://127.0.0.1:9"), QByteArrayLiteral("unused-token"));
+    Importer::Fetched signedRequest;
+    signedRequest.bundle = bundle;
+    auto image = ImageSanitizer().sanitize(test::faceFreeJpeg(64, 48), QStringLiteral("document_front"));
+    QVERIFY(image.ok());
+    signedRequest.images.push_back(image.value());
+    auto imported = Importer(f.store(), client).store(signedRequest);
+    QVERIFY(imported.ok());
+    QCOMPARE(column(f, imported.value().caseId, QStringLiteral("identity_method")), QStringLiteral("ekyc_face"));
+    QVERIFY(column(f, imported.value().caseId, QStringLiteral("hold_reason"))
+                .contains(JpkiSignatureResult::reasonJa(QStringLiteral("not_configured"))));
 }
 
 QTEST_GUILESS_MAIN(TestJpkiIssuance)

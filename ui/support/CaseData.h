@@ -3,6 +3,7 @@
 #include "core/domain/CaseRecord.h"
 #include "core/domain/RegisterEntry.h"
 #include "core/domain/Verdict.h"
+#include "core/jpki/SignerFacts.h"
 
 #include <QImage>
 #include <QString>
@@ -19,6 +20,11 @@ struct CaseData {
     CaseRecord record;
     std::optional<Verdict> verdict;
     std::vector<RegisterEntry> registerEntries; // 0, 1 or (to resolve by hand) several
+    // A signed application: the signer's facts from the certificate (unverified here; the verdict's
+    // jpki_signature says whether they can be relied on) and their differences from the form and
+    // the register (FactComparison). Empty when unsigned or unreadable.
+    std::optional<SignerFacts> signerFacts;
+    QStringList signerDifferences;
     QImage document;                // the document photo at the scale the engine analysed it (card corners fit it)
     QImage documentOverview;        // the whole document, small, with the found card outlined
     QImage card;                    // the card rectified with the verdict's corners; null without a card

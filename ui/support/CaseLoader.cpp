@@ -3,6 +3,7 @@
 #include "core/face/CardDetector.h"
 #include "core/face/CaseVerifier.h"
 #include "core/face/ImageDecoder.h"
+#include "core/jpki/FactComparison.h"
 #include "core/store/CaseStore.h"
 
 #include <QElapsedTimer>
@@ -60,6 +61,13 @@ Result<CaseData> CaseLoader::load(CaseStore &store, qint64 userId, qint64 caseId
         if (!entries)
             return entries.error();
         data.registerEntries = entries.value();
+        if (data.record.signature) {
+            if (auto facts = SignerFacts::fromSignature(data.record.signature->cms)) {
+                data.signerFacts = facts.value();
+                data.signerDifferences =
+                    FactComparison::differences(facts.value(), *data.record.applicant, data.registerEntries);
+            }
+        }
     }
 
     // Retention deleted the images: the case is shown without them (CaseView says so).

@@ -10,6 +10,7 @@
 #include "ui/support/ReasonTexts.h"
 #include "ui/widgets/AiPanel.h"
 #include "ui/widgets/ImageComparisonWidget.h"
+#include "ui/widgets/SignaturePanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QShortcut>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -100,8 +102,29 @@ CaseView::CaseView(CaseStore &store, qint64 userId, WorkflowOptions options, QWi
     aiScroll->setWidgetResizable(true);
     aiScroll->setFrameShape(QFrame::NoFrame);
     sideLayout->addWidget(aiScroll, 2);
-    sideLayout->addWidget(m_registerStatusLabel);
-    sideLayout->addWidget(m_registerTable, 1);
+    // The register and, for a signed application, the JPKI signature share one place: two tabs
+    // (the signature's opens first); an unsigned case shows the register alone, without tabs.
+    auto *registerPage = new QWidget(side);
+    auto *registerLayout = new QVBoxLayout(registerPage);
+    registerLayout->setContentsMargins(0, 0, 0, 0);
+    registerLayout->addWidget(m_registerStatusLabel);
+    registerLayout->addWidget(m_registerTable, 1);
+    m_signaturePanel = new SignaturePanel(side);
+    m_signaturePanel->setObjectName(QStringLiteral("signaturePanel"));
+    auto *signatureScroll = new QScrollArea(side);
+    signatureScroll->setObjectName(QStringLiteral("signatureScrollArea"));
+    signatureScroll->setWidget(m_signaturePanel);
+    signatureScroll->setWidgetResizable(true);
+    signatureScroll->setFrameShape(QFrame::NoFrame);
+    m_evidenceTabs = new QTabWidget(side);
+    m_evidenceTabs->setObjectName(QStringLiteral("registerSignatureTabWidget"));
+    m_evidenceTabs->setDocumentMode(true);
+    m_evidenceTabs->setTabBarAutoHide(true); // one tab (unsigned): no tab bar
+    m_evidenceTabs->addTab(registerPage, tr("Resident register"));
+    m_signatureScroll = signatureScroll;
+    m_signatureScroll->hide();
+    sideLayout->addWidget(m_evidenceTabs, 1);
+    m_sideLayout = sideLayout;
     m_decisionPanel = createDecisionPanel();
     sideLayout->addWidget(m_decisionPanel);
 
@@ -278,6 +301,7 @@ void CaseView::showLoaded(const Loaded &loaded)
         showError(*loaded.error);
         m_comparison->clear();
         m_aiPanel->setVerdict(std::nullopt);
+        showSignature();
         updateActions();
         return;
     }
@@ -306,6 +330,7 @@ void CaseView::showLoaded(const Loaded &loaded)
     m_comparison->setCase(m_data);
     m_aiPanel->setVerdict(m_data.verdict);
     showRegister();
+    showSignature();
     updateActions();
     Q_EMIT caseLoaded(r.id);
 }
@@ -353,6 +378,30 @@ void CaseView::showRegister()
             m_registerTable->setItem(row, column, items[column]);
         }
     }
+}
+
+void CaseView::showSignature()
+{
+    const bool signedApplication = m_data.record.signature.has_value() && m_data.record.applicant.has_value();
+    if (signedApplication && m_evidenceTabs->count() == 1)
+        m_evidenceTabs->addTab(m_signatureScroll, tr("JPKI signature (My Number card)"));
+    else if (!signedApplication && m_evidenceTabs->count() == 2)
+        m_evidenceTabs->removeTab(kSignatureTab); // the scroll area stays, owned by the view
+    m_evidenceTabs->setCurrentIndex(signedApplication ? kSignatureTab : 0);
+    // A signed case's evidence is its signature: it gets the AI panel's share of the height.
+    m_sideLayout->setStretchFactor(m_evidenceTabs, signedApplication ? 3 : 1);
+    if (!signedApplication) {
+        m_signaturePanel->clear();
+        return;
+    }
+    SignaturePanel::Content content;
+    if (m_data.verdict)
+        content.result = m_data.verdict->jpkiSignature;
+    content.facts = m_data.signerFacts;
+    content.form = *m_data.record.applicant;
+    content.registerEntries = m_data.registerEntries;
+    content.differences = m_data.signerDifferences;
+    m_signaturePanel->setContent(content);
 }
 
 void CaseView::updateActions()

@@ -13,15 +13,20 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QTabWidget;
+class QVBoxLayout;
 
 namespace mado {
 
 class AiPanel;
+class SignaturePanel;
 class CaseStore;
 class ImageComparisonWidget;
 
 // The clerk's view of one case: the image comparison, the AI evidence, the applicant's form next
-// to the resident register entry (differences highlighted), a checklist and the decision.
+// to the resident register entry (differences highlighted), for a signed application the JPKI
+// signature panel (SignaturePanel, a tab beside the register's, opened first; it scrolls), a
+// checklist and the decision.
 //
 // openCase() claims the case for the user (unless read-only) and loads it off the GUI thread
 // (CaseStore::viewCase, audited; verdict; register; images decoded) through a JobTracker; the
@@ -60,6 +65,7 @@ public:
 
     ImageComparisonWidget *comparison() const { return m_comparison; }
     AiPanel *aiPanel() const { return m_aiPanel; }
+    SignaturePanel *signaturePanel() const { return m_signaturePanel; }
 
 Q_SIGNALS:
     void caseLoaded(qint64 caseId);
@@ -73,6 +79,7 @@ private:
     void createShortcuts();
     void showLoaded(const Loaded &loaded);
     void showRegister();
+    void showSignature();
     void updateActions();
     void approve();
     void reject();
@@ -96,6 +103,11 @@ private:
 
     ImageComparisonWidget *m_comparison = nullptr;
     AiPanel *m_aiPanel = nullptr;
+    SignaturePanel *m_signaturePanel = nullptr;
+    QTabWidget *m_evidenceTabs = nullptr; // the register, and the signature of a signed application
+    QWidget *m_signatureScroll = nullptr;  // the signature's tab page (a tab only while signed)
+    QVBoxLayout *m_sideLayout = nullptr;
+    static constexpr int kSignatureTab = 1;
     QLabel *m_caseLabel = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_holdLabel = nullptr;

@@ -1,0 +1,102 @@
+#include "app/cli/DemoSigner.h"
+
+#include "core/bundle/CanonicalManifest.h"
+#include "core/bundle/CaseBundleReader.h"
+#include "core/jpki/OpenSslTypes.h"
+
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace mado::cli {
+
+namespace {
+
+struct KeyFree {
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+};
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("cannot read %1").arg(path)};
+    return file.readAll();
+}
+
+Status writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(path)};
+    return {};
+}
+
+} // namespace
+
+Status DemoSigner::sign(const QString &bundleDirectory, const QString &pki, const QString &signer, const QDateTime &now)
+{
+    auto reader = CaseBundleReader::create();
+    if (!reader)
+        return reader.error();
+    auto loaded = reader.value().read(bundleDirectory);
+    if (!loaded)
+        return loaded.error();
+    CaseBundle bundle = std::move(loaded).value();
+    // The application is made now: every time keeps its distance to the challenge's issue.
+    const qint64 shift = bundle.challenge.issuedAt.secsTo(now.addSecs(-60));
+    bundle.challenge.issuedAt = bundle.challenge.issuedAt.addSecs(shift);
+    bundle.challenge.expiresAt = bundle.challenge.expiresAt.addSecs(shift);
+    bundle.receivedAt = bundle.receivedAt.addSecs(shift);
+    for (SelfieFrame &frame : bundle.frames)
+        frame.capturedAt = frame.capturedAt.addSecs(shift);
+    bundle.signature.reset();
+    auto canonical = CanonicalManifest::bytes(bundle.toJson());
+    if (!canonical)
+        return canonical.error();
+
+    const QDir dir(pki);
+    auto certificatePem = readFile(dir.filePath(signer + QStringLiteral(".pem")));
+    auto keyPem = readFile(dir.filePath(signer + QStringLiteral(".key")));
+    auto caPem = readFile(dir.filePath(QStringLiteral("signca.pem")));
+    for (const auto *r : {&certificatePem, &keyPem, &caPem})
+        if (!*r)
+            return r->error();
+    auto certificateBio = ossl::memory(certificatePem.value());
+    auto keyBio = ossl::memory(keyPem.value());
+    auto caBio = ossl::memory(caPem.value());
+    ossl::Ptr<X509> certificate(PEM_read_bio_X509(certificateBio.get(), nullptr, nullptr, nullptr));
+    std::unique_ptr<EVP_PKEY, KeyFree> key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    ossl::CertStack chain(sk_X509_new_null());
+    if (X509 *ca = PEM_read_bio_X509(caBio.get(), nullptr, nullptr, nullptr))
+        sk_X509_push(chain.get(), ca);
+    if (!certificate || !key || sk_X509_num(chain.get()) != 1)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: unreadable test key material (%2)")
+                                                     .arg(pki, ossl::lastError())};
+    // Detached, binary, SHA-256 (OpenSSL's default for RSA), signingTime among the signed attributes.
+    auto content = ossl::memory(canonical.value());
+    ossl::Ptr<CMS_ContentInfo> cms(
+        CMS_sign(certificate.get(), key.get(), chain.get(), content.get(), CMS_DETACHED | CMS_BINARY));
+    ossl::Ptr<BIO> out(BIO_new(BIO_s_mem()));
+    if (!cms || !out || i2d_CMS_bio(out.get(), cms.get()) != 1)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("signing failed: %1").arg(ossl::lastError())};
+    char *data = nullptr;
+    const long size = BIO_get_mem_data(out.get(), &data);
+    const QByteArray der(data, int(size));
+
+    const QDir bundleDir(bundleDirectory);
+    if (Status written = writeFile(bundleDir.filePath(QStringLiteral("signature.p7s")), der); !written)
+        return written;
+    bundle.signature = BundleSignature{QStringLiteral("signature.p7s"),
+                                       QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex()),
+                                       {}, {}};
+    return writeFile(bundleDir.filePath(QStringLiteral("case.json")), QJsonDocument(bundle.toJson()).toJson());
+}
+
+} // namespace mado::cli
