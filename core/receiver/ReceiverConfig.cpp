@@ -181,6 +181,14 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"http.request_seconds", "120",
          "longest a request of the applicant API, /healthz or /metrics may take to arrive and be answered (a slow "
          "phone's upload included; on a kept-alive connection counted from the previous answer), 10 to 3600"},
+        {"http.max_per_address", "16",
+         "of http.max_threads, the connections one client address (IPv4 address, IPv6 /64) may hold at once, 1 to "
+         "256; more is 503 (phones behind a carrier's shared address count together: keep it a generous share)"},
+        {"front.trusted_proxies", nullptr,
+         "optional: addresses or CIDR ranges (comma-separated) of reverse proxies in front of the receiver whose "
+         "front.forwarded_header is believed; from anyone else the socket's peer is the client (empty: none)"},
+        {"front.forwarded_header", "x-forwarded-for",
+         "the header the trusted proxies set: x-forwarded-for or forwarded (RFC 7239); only that one is read"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
@@ -294,6 +302,17 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     if (!requestSeconds)
         return requestSeconds.error();
     result.requestSeconds = int(requestSeconds.value());
+    const auto perAddress = readInteger(config, "http.max_per_address", 1, 256);
+    if (!perAddress)
+        return perAddress.error();
+    result.maxPerAddress = int(perAddress.value());
+    const auto header = ClientAddress::headerNamed(value(config, "front.forwarded_header"));
+    if (!header)
+        return header.error();
+    auto clientAddress = ClientAddress::make(value(config, "front.trusted_proxies"), header.value());
+    if (!clientAddress)
+        return clientAddress.error();
+    result.clientAddress = std::move(clientAddress).value();
 
     result.channelSecretFile = value(config, "line.channel_secret_file");
     const auto secret = readSecretFile("line.channel_secret_file", result.channelSecretFile);
@@ -493,6 +512,8 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.port = listenPort;
     options.maxThreads = maxThreads;
     options.handOverDeadline = std::chrono::seconds(requestSeconds);
+    options.maxHandOversPerAddress = maxPerAddress;
+    options.clientAddress = clientAddress;
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;

@@ -46,6 +46,8 @@ public:
     quint16 listenPort = 0;
     int maxThreads = 128;
     int requestSeconds = 120;
+    int maxPerAddress = 16;
+    ClientAddress clientAddress; // front.trusted_proxies and front.forwarded_header
     QString channelSecretFile;
     QByteArray channelSecret;
     QString channelAccessTokenFile;

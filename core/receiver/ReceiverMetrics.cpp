@@ -49,8 +49,9 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     out += "madoguchi_receiver_webhook_events_duplicate_total " + QByteArray::number(m_eventsDuplicate.load()) + '\n';
     family(out, "madoguchi_receiver_limit_hits_total", "counter",
            "Requests refused or connections closed by a limit against hostile or slow peers, by limit.");
-    const char *const limits[] = {"memory_budget", "refusals_in_a_row", "handovers_busy", "handover_deadline"};
-    for (int i = 0; i < 4; ++i) {
+    const char *const limits[] = {"memory_budget", "refusals_in_a_row", "handovers_busy", "handover_deadline",
+                                  "handovers_per_address"};
+    for (int i = 0; i < 5; ++i) {
         out += QByteArray("madoguchi_receiver_limit_hits_total{limit=\"") + limits[i] + "\"} " +
                QByteArray::number(m_limits[i].load()) + '\n';
     }

@@ -20,6 +20,7 @@ public:
         RefusalsInARow,   // a connection closed after too many refused webhooks in a row
         HandOversBusy,    // a request for another route answered 503: every hand-over slot was busy
         HandOverDeadline, // a handed-over connection cut: its request took longer than the deadline
+        HandOversPerAddress, // a request for another route answered 503: its client address held its share
     };
 
     // route is a fixed label ("/line/webhook", "other", ...), never a client-supplied path.
@@ -42,7 +43,7 @@ private:
     std::map<std::pair<std::string, int>, quint64> m_requests;
     std::atomic<quint64> m_eventsStored{0};
     std::atomic<quint64> m_eventsDuplicate{0};
-    std::atomic<quint64> m_limits[4] = {};
+    std::atomic<quint64> m_limits[5] = {};
     std::atomic<std::size_t> m_frontHeldBytes{0};
     std::atomic<int> m_handOversActive{0};
     std::atomic<quint64> m_eventsStale{0};

@@ -72,6 +72,8 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.listenHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.listenPort, quint16(8480));
     QCOMPARE(c.maxThreads, 128);
+    QCOMPARE(c.maxPerAddress, 16);
+    QVERIFY(!c.clientAddress.trustsAnyProxy());
     QCOMPARE(c.requestSeconds, 120);
     QCOMPARE(c.channelSecret, IntakeTestKit::channelSecret()); // trailing newline trimmed
     QCOMPARE(c.channelAccessToken, QByteArray("test-access-token"));
@@ -107,7 +109,8 @@ void TestReceiverConfig::minimalFileGetsDefaults()
 void TestReceiverConfig::everyKeyIsRead()
 {
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
-                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\n"
+                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\nmax_per_address = 3\n"
+                           "[front]\ntrusted_proxies = 10.0.0.0/8, 2001:db8::1\nforwarded_header = Forwarded\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "token_cache_entries = 50\nfailed_tokens_burst = 4\nfailed_tokens_per_minute = 2\n"
@@ -131,6 +134,11 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.maxThreads, 4);
     QCOMPARE(c.requestSeconds, 30);
     QCOMPARE(c.serverOptions().handOverDeadline, std::chrono::milliseconds(30'000));
+    QCOMPARE(c.serverOptions().maxHandOversPerAddress, 3);
+    QVERIFY(c.serverOptions().clientAddress.trusts("10.9.8.7"));
+    QVERIFY(c.serverOptions().clientAddress.trusts("2001:db8::1"));
+    QVERIFY(!c.serverOptions().clientAddress.trusts("11.0.0.1"));
+    QCOMPARE(c.serverOptions().clientAddress.header(), ClientAddress::Header::Forwarded);
     QCOMPARE(c.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
@@ -211,6 +219,13 @@ void TestReceiverConfig::invalidConfiguration_data()
                                            << QStringLiteral("http.listen must be HOST:PORT");
     QTest::addRow("threads zero") << valid + "[http]\nmax_threads = 0\n" << files
                                   << QStringLiteral("http.max_threads must be an integer from 1 to 256, got '0'");
+    QTest::addRow("trusted proxy not an address")
+        << valid + "[front]\ntrusted_proxies = 10.0.0.1, proxy.example\n" << files
+        << QStringLiteral("front.trusted_proxies: 'proxy.example' is not an IP address or CIDR range");
+    QTest::addRow("forwarded header unknown") << valid + "[front]\nforwarded_header = x-real-ip\n" << files
+                                              << QStringLiteral("front.forwarded_header must be x-forwarded-for or forwarded");
+    QTest::addRow("per address zero") << valid + "[http]\nmax_per_address = 0\n" << files
+                                      << QStringLiteral("http.max_per_address must be an integer from 1 to 256");
     QTest::addRow("body limit not a number") << valid + "[limits]\nbody_bytes = 1MB\n" << files
                                              << QStringLiteral("limits.body_bytes must be an integer");
     QTest::addRow("body limit too small") << valid + "[limits]\nbody_bytes = 10\n" << files
@@ -494,7 +509,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 39);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 42);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

@@ -62,7 +62,7 @@ std::variant<QString, ApiError> authenticate(const ApplicantServices &services,
         token = QString::fromStdString(header.substr(prefix.size())).trimmed();
     // A missing token counts as a failed verification of the address too.
     int retryAfter = 0;
-    const auto user = services.verifier.verify(token, request.clientAddress().host().toString(), &retryAfter);
+    const auto user = services.verifier.verify(token, services.options.clientAddress.resolve(request), &retryAfter);
     if (user)
         return user.value();
     ApiError error = ApiError::fromError(user.error());

@@ -77,7 +77,7 @@ void ApplicationStatusHandler::handleRequest(Poco::Net::HTTPServerRequest &reque
     if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
         token = QString::fromStdString(header.substr(prefix.size())).trimmed();
     int retryAfter = 0;
-    const auto user = m_services.verifier.verify(token, request.clientAddress().host().toString(), &retryAfter);
+    const auto user = m_services.verifier.verify(token, m_services.options.clientAddress.resolve(request), &retryAfter);
     if (!user) {
         ApiError error = ApiError::fromError(user.error());
         error.retryAfterSeconds = retryAfter;
