@@ -220,6 +220,12 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "upload, 0 to 1099511627776 bytes (0: no check)"},
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
+        {"spool.finished_retention_days", "90",
+         "days a finished application (acknowledged, decided, issued or failed) and its pushes stay in the spool "
+         "after the workstation took it or it failed, 1 to 3650; then deleted (the resident's list no longer shows it)"},
+        {"spool.prune_interval_minutes", "10",
+         "how often the receiver deletes what is past its retention (challenges, webhook ids, finished applications "
+         "and pushes), 1 to 1440 minutes; also once at start"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
         {"challenge.key_file", nullptr, "no longer used (challenges are not signed); ignored with a warning"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
@@ -370,6 +376,14 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     if (!retention)
         return retention.error();
     result.webhookRetentionDays = int(retention.value());
+    const auto finishedDays = readInteger(config, "spool.finished_retention_days", 1, 3650);
+    if (!finishedDays)
+        return finishedDays.error();
+    result.finishedRetentionDays = int(finishedDays.value());
+    const auto pruneMinutes = readInteger(config, "spool.prune_interval_minutes", 1, 1440);
+    if (!pruneMinutes)
+        return pruneMinutes.error();
+    result.pruneIntervalMinutes = int(pruneMinutes.value());
 
     const auto bodyBytes = readInteger(config, "limits.body_bytes", kMinBodyBytes, kMaxBodyBytes);
     if (!bodyBytes)
@@ -503,6 +517,15 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
         return invalid(
             QStringLiteral("the configuration cannot be read: %1").arg(QString::fromStdString(e.displayText())));
     }
+}
+
+SpoolScrubber::Options ReceiverConfig::scrubOptions() const
+{
+    SpoolScrubber::Options options;
+    options.pruneIntervalMs = pruneIntervalMinutes * 60 * 1000;
+    options.retention.webhookRetentionDays = webhookRetentionDays;
+    options.retention.finishedRetentionDays = finishedRetentionDays;
+    return options;
 }
 
 ReceiverOptions ReceiverConfig::serverOptions() const

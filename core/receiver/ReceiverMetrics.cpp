@@ -72,6 +72,26 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     return out;
 }
 
+QByteArray ReceiverMetrics::renderRetention(quint64 runs, const SpoolRetention::Pruned &deleted)
+{
+    QByteArray out;
+    family(out, "madoguchi_receiver_retention_runs_total", "counter",
+           "Retention passes over the spool since the start (spool.prune_interval_minutes).");
+    out += "madoguchi_receiver_retention_runs_total " + QByteArray::number(runs) + '\n';
+    family(out, "madoguchi_receiver_retention_deleted_total", "counter",
+           "Rows the retention passes deleted, by kind.");
+    const std::pair<const char *, qint64> kinds[] = {{"challenge", deleted.challenges},
+                                                     {"webhook_event", deleted.webhookEvents},
+                                                     {"application", deleted.applications},
+                                                     {"push", deleted.pushes},
+                                                     {"resubmitted_image", deleted.resubmittedImages},
+                                                     {"unsigned_application", deleted.unsignedExpired}};
+    for (const auto &[kind, count] : kinds)
+        out += QByteArray("madoguchi_receiver_retention_deleted_total{kind=\"") + kind + "\"} " +
+               QByteArray::number(count) + '\n';
+    return out;
+}
+
 QByteArray ReceiverMetrics::renderGroupCommit(quint64 commits, quint64 writes)
 {
     QByteArray out;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/receiver/spool/SpoolRetention.h"
+
 #include <QByteArray>
 
 #include <atomic>
@@ -37,6 +39,8 @@ public:
     QByteArray render(qint64 spoolPendingEvents) const;
     // The spool's group commit counters (SpoolWriter::commits() and writes()).
     static QByteArray renderGroupCommit(quint64 commits, quint64 writes);
+    // The spool's retention passes (SpoolScrubber::retentionRuns() and retentionTotals()).
+    static QByteArray renderRetention(quint64 runs, const SpoolRetention::Pruned &deleted);
 
 private:
     mutable std::mutex m_mutex;

@@ -74,6 +74,8 @@ struct ReceiverOptions {
     // New applications are refused (507) while the spool's file system has less free space than
     // this plus the declared body. 0: no check (tests); ReceiverConfig's default is 1 GiB.
     qint64 spoolMinFreeBytes = 0;
+    // An application declared to be signed (signing=jpki) waits this long for signature.p7s.
+    std::chrono::seconds signatureWindow{24 * 3600};
     // The residents' LIFF page (/liff/) and its settings (GET /api/v1/liff).
     LiffOptions liff;
 };

@@ -123,6 +123,7 @@ Status ReceiverServer::start()
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
                                                         *d->applications, d->options.imageLimits);
+        d->intake->setSignatureWindow(d->options.signatureWindow);
         d->uploads = std::make_unique<UploadSlots>(d->options.uploadsPerUser, d->options.uploadsTotal);
         d->applicant = std::make_unique<ApplicantServices>(
             ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake, *d->uploads,

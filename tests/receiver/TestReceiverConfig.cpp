@@ -118,7 +118,8 @@ void TestReceiverConfig::everyKeyIsRead()
                            "face_check_held =\nmock = true\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
-                           "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\n"
+                           "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\nfinished_retention_days = 30\n"
+                           "prune_interval_minutes = 2\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
                            "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n"
                            "max_leases = 4\n[resubmission]\nmax_images = 5\nmax_bytes = 2097152\n";
@@ -144,6 +145,9 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
     QCOMPARE(c.webhookRetentionDays, 3);
+    QCOMPARE(c.scrubOptions().retention.webhookRetentionDays, 3);
+    QCOMPARE(c.scrubOptions().retention.finishedRetentionDays, 30);
+    QCOMPARE(c.scrubOptions().pruneIntervalMs, 120'000);
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
@@ -509,7 +513,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 42);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 44);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));
