@@ -205,6 +205,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"liff.face_check_held", "juminhyo_copy",
          "procedures (of liff.procedures) the ward's policy does not accept with a face check: the page says so "
          "and why before the resident starts (empty: none)"},
+        {"liff.signature_hours", "24",
+         "hours an application declared to be signed with the My Number card (signing=jpki) waits for its "
+         "signature.p7s, 1 to 168; then it fails and the resident is told to apply again"},
         {"liff.mock", "false",
          "true lets the page run outside LINE with a mock LIFF SDK and an ID token in its URL (the demo and tests "
          "with madoguchi-linesim); never in a ward"},
@@ -380,6 +383,10 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     if (!finishedDays)
         return finishedDays.error();
     result.finishedRetentionDays = int(finishedDays.value());
+    const auto signatureHours = readInteger(config, "liff.signature_hours", 1, 168);
+    if (!signatureHours)
+        return signatureHours.error();
+    result.signatureHours = int(signatureHours.value());
     const auto pruneMinutes = readInteger(config, "spool.prune_interval_minutes", 1, 1440);
     if (!pruneMinutes)
         return pruneMinutes.error();
@@ -536,6 +543,7 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.maxThreads = maxThreads;
     options.handOverDeadline = std::chrono::seconds(requestSeconds);
     options.maxHandOversPerAddress = maxPerAddress;
+    options.signatureWindow = std::chrono::hours(signatureHours);
     options.clientAddress = clientAddress;
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;

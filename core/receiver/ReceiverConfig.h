@@ -69,6 +69,7 @@ public:
     int webhookRetentionDays = 7;
     int finishedRetentionDays = 90;
     int pruneIntervalMinutes = 10;
+    int signatureHours = 24; // liff.signature_hours
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};

@@ -115,7 +115,7 @@ void TestReceiverConfig::everyKeyIsRead()
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "token_cache_entries = 50\nfailed_tokens_burst = 4\nfailed_tokens_per_minute = 2\n"
                            "id = 1657000000-AbCd\nstatic_dir = /srv/liff\nprocedures = juminhyo_copy, tax_payment_certificate\n"
-                           "face_check_held =\nmock = true\n"
+                           "face_check_held =\nmock = true\nsignature_hours = 2\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
                            "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\nfinished_retention_days = 30\n"
@@ -148,6 +148,7 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.scrubOptions().retention.webhookRetentionDays, 3);
     QCOMPARE(c.scrubOptions().retention.finishedRetentionDays, 30);
     QCOMPARE(c.scrubOptions().pruneIntervalMs, 120'000);
+    QCOMPARE(c.serverOptions().signatureWindow, std::chrono::seconds(7200));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
@@ -513,7 +514,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 44);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 45);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

@@ -5,6 +5,7 @@
 #include "core/receiver/spool/DurableFiles.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/Sqlite.h"
+#include "core/receiver/spool/SqliteTransaction.h"
 #include "core/receiver/spool/WorkstationStore.h"
 
 #include <QFileInfo>
@@ -67,8 +68,9 @@ Result<SpoolRetention::Pruned> SpoolRetention::run(const QDateTime &now) const
             return events.error();
         counts.webhookEvents = events.value();
         // One transaction for an application and what hangs on it.
-        if (Status begun = Sqlite::exec(db, "BEGIN IMMEDIATE"); !begun)
-            return begun.error();
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun().error();
         auto finished = [&]() -> Status {
             const std::string finishedWhere = std::string("state IN ") + kFinished +
                                               " AND COALESCE(failed_at, acknowledged_at, received_at) < ?1";
@@ -102,14 +104,10 @@ Result<SpoolRetention::Pruned> SpoolRetention::run(const QDateTime &now) const
             return Sqlite::exec(db, "DELETE FROM application_signatures WHERE application_id NOT IN "
                                     "(SELECT id FROM applications)");
         }();
-        if (!finished) {
-            (void)Sqlite::exec(db, "ROLLBACK");
+        if (!finished)
             return finished.error();
-        }
-        if (Status committed = Sqlite::exec(db, "COMMIT"); !committed) {
-            (void)Sqlite::exec(db, "ROLLBACK");
+        if (Status committed = transaction.commit(); !committed)
             return committed.error();
-        }
         return counts;
     });
     if (!pruned)
