@@ -1,6 +1,7 @@
 #include "core/receiver/http/ClientAddress.h"
 
 #include "core/receiver/http/HttpRequestHead.h"
+#include "core/receiver/http/HttpText.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/IPAddress.h>
@@ -39,20 +40,11 @@ std::optional<IPAddress> parseAddress(std::string_view text)
     return address;
 }
 
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 // The address of one hop as a forwarding header writes it: "192.0.2.1", "192.0.2.1:4711",
 // "2001:db8::1", "[2001:db8::1]:4711", quoted or not. nullopt for anything else.
 std::optional<IPAddress> hopAddress(std::string_view hop)
 {
-    hop = trimmed(hop);
+    hop = HttpText::trim(hop);
     if (hop.size() >= 2 && hop.front() == '"' && hop.back() == '"')
         hop = hop.substr(1, hop.size() - 2);
     if (!hop.empty() && hop.front() == '[') {
@@ -72,7 +64,7 @@ void xForwardedForHops(std::string_view value, std::vector<std::string_view> &ho
 {
     while (true) {
         const std::size_t comma = value.find(',');
-        hops.push_back(trimmed(value.substr(0, comma)));
+        hops.push_back(HttpText::trim(value.substr(0, comma)));
         if (comma == std::string_view::npos)
             return;
         value.remove_prefix(comma + 1);
@@ -89,7 +81,7 @@ void forwardedHops(std::string_view value, std::vector<std::string_view> &hops)
         std::string_view found;
         while (!element.empty()) {
             const std::size_t semicolon = element.find(';');
-            const std::string_view pair = trimmed(element.substr(0, semicolon));
+            const std::string_view pair = HttpText::trim(element.substr(0, semicolon));
             if (pair.size() > 4 && Poco::icompare(std::string(pair.substr(0, 4)), "for=") == 0)
                 found = pair.substr(4);
             if (semicolon == std::string_view::npos)
