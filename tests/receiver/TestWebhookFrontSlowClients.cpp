@@ -200,7 +200,7 @@ void TestWebhookFrontSlowClients::oneAddressCannotHoldEverySlot()
     QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_per_address\"}"), 2);
     // One of the two closes: the address may hand over again.
     held.pop_back();
-    QTRY_COMPARE_WITH_TIMEOUT(heavyRequestStatus(port, "127.0.0.2"), 401, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(heavyRequestStatus(port, "127.0.0.2"), 401, 20000);
 }
 
 void TestWebhookFrontSlowClients::trustedProxyForwardsTheClientAddress()
