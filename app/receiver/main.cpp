@@ -161,7 +161,7 @@ protected:
                         EXIT_CONFIG);
         const mado::ReceiverConfig &settings = loaded.value();
 
-        auto spool = mado::Spool::open(settings.spoolPath);
+        auto spool = mado::Spool::open(settings.spoolPath, settings.scrubOptions());
         if (!spool)
             return fail(spool.error().message, EXIT_CANTCREAT);
         if (!m_rotateKeyPath.empty())

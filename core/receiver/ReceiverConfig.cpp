@@ -181,6 +181,14 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"http.request_seconds", "120",
          "longest a request of the applicant API, /healthz or /metrics may take to arrive and be answered (a slow "
          "phone's upload included; on a kept-alive connection counted from the previous answer), 10 to 3600"},
+        {"http.max_per_address", "16",
+         "of http.max_threads, the connections one client address (IPv4 address, IPv6 /64) may hold at once, 1 to "
+         "256; more is 503 (phones behind a carrier's shared address count together: keep it a generous share)"},
+        {"front.trusted_proxies", nullptr,
+         "optional: addresses or CIDR ranges (comma-separated) of reverse proxies in front of the receiver whose "
+         "front.forwarded_header is believed; from anyone else the socket's peer is the client (empty: none)"},
+        {"front.forwarded_header", "x-forwarded-for",
+         "the header the trusted proxies set: x-forwarded-for or forwarded (RFC 7239); only that one is read"},
         {"line.channel_secret_file", nullptr, "required: file holding the LINE channel secret (webhook signatures)"},
         {"line.channel_access_token_file", nullptr, "required: file holding the LINE channel access token"},
         {"line.api_base", "https://api.line.me", "base URL of the LINE Messaging API"},
@@ -197,6 +205,9 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
         {"liff.face_check_held", "juminhyo_copy",
          "procedures (of liff.procedures) the ward's policy does not accept with a face check: the page says so "
          "and why before the resident starts (empty: none)"},
+        {"liff.signature_hours", "24",
+         "hours an application declared to be signed with the My Number card (signing=jpki) waits for its "
+         "signature.p7s, 1 to 168; then it fails and the resident is told to apply again"},
         {"liff.mock", "false",
          "true lets the page run outside LINE with a mock LIFF SDK and an ID token in its URL (the demo and tests "
          "with madoguchi-linesim); never in a ward"},
@@ -212,6 +223,12 @@ const std::vector<ReceiverConfig::Key> &ReceiverConfig::keys()
          "upload, 0 to 1099511627776 bytes (0: no check)"},
         {"spool.webhook_retention_days", "7",
          "days a processed webhook event's id is kept to recognise redeliveries (1 to 365); its body is cleared at once"},
+        {"spool.finished_retention_days", "90",
+         "days a finished application (acknowledged, decided, issued or failed) and its pushes stay in the spool "
+         "after the workstation took it or it failed, 1 to 3650; then deleted (the resident's list no longer shows it)"},
+        {"spool.prune_interval_minutes", "10",
+         "how often the receiver deletes what is past its retention (challenges, webhook ids, finished applications "
+         "and pushes), 1 to 1440 minutes; also once at start"},
         {"limits.body_bytes", "1048576", "largest webhook body in bytes (1024 to 67108864); larger is 413"},
         {"challenge.key_file", nullptr, "no longer used (challenges are not signed); ignored with a warning"},
         {"challenge.lifetime_seconds", "600", "how long a challenge may be used, 60 to 3600 seconds"},
@@ -294,6 +311,17 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     if (!requestSeconds)
         return requestSeconds.error();
     result.requestSeconds = int(requestSeconds.value());
+    const auto perAddress = readInteger(config, "http.max_per_address", 1, 256);
+    if (!perAddress)
+        return perAddress.error();
+    result.maxPerAddress = int(perAddress.value());
+    const auto header = ClientAddress::headerNamed(value(config, "front.forwarded_header"));
+    if (!header)
+        return header.error();
+    auto clientAddress = ClientAddress::make(value(config, "front.trusted_proxies"), header.value());
+    if (!clientAddress)
+        return clientAddress.error();
+    result.clientAddress = std::move(clientAddress).value();
 
     result.channelSecretFile = value(config, "line.channel_secret_file");
     const auto secret = readSecretFile("line.channel_secret_file", result.channelSecretFile);
@@ -351,6 +379,18 @@ Result<ReceiverConfig> loadValues(const Poco::Util::AbstractConfiguration &confi
     if (!retention)
         return retention.error();
     result.webhookRetentionDays = int(retention.value());
+    const auto finishedDays = readInteger(config, "spool.finished_retention_days", 1, 3650);
+    if (!finishedDays)
+        return finishedDays.error();
+    result.finishedRetentionDays = int(finishedDays.value());
+    const auto signatureHours = readInteger(config, "liff.signature_hours", 1, 168);
+    if (!signatureHours)
+        return signatureHours.error();
+    result.signatureHours = int(signatureHours.value());
+    const auto pruneMinutes = readInteger(config, "spool.prune_interval_minutes", 1, 1440);
+    if (!pruneMinutes)
+        return pruneMinutes.error();
+    result.pruneIntervalMinutes = int(pruneMinutes.value());
 
     const auto bodyBytes = readInteger(config, "limits.body_bytes", kMinBodyBytes, kMaxBodyBytes);
     if (!bodyBytes)
@@ -486,6 +526,15 @@ Result<ReceiverConfig> ReceiverConfig::load(const Poco::Util::AbstractConfigurat
     }
 }
 
+SpoolScrubber::Options ReceiverConfig::scrubOptions() const
+{
+    SpoolScrubber::Options options;
+    options.pruneIntervalMs = pruneIntervalMinutes * 60 * 1000;
+    options.retention.webhookRetentionDays = webhookRetentionDays;
+    options.retention.finishedRetentionDays = finishedRetentionDays;
+    return options;
+}
+
 ReceiverOptions ReceiverConfig::serverOptions() const
 {
     ReceiverOptions options;
@@ -493,6 +542,9 @@ ReceiverOptions ReceiverConfig::serverOptions() const
     options.port = listenPort;
     options.maxThreads = maxThreads;
     options.handOverDeadline = std::chrono::seconds(requestSeconds);
+    options.maxHandOversPerAddress = maxPerAddress;
+    options.signatureWindow = std::chrono::hours(signatureHours);
+    options.clientAddress = clientAddress;
     options.channelSecret = channelSecret;
     options.maxBodyBytes = maxBodyBytes;
     options.lineApiBase = lineApiBase;

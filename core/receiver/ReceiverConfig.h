@@ -6,6 +6,7 @@
 #include "core/crypto/DataKey.h"
 #include "core/receiver/ReceiverOptions.h"
 #include "core/receiver/api/WorkstationTokens.h"
+#include "core/receiver/spool/SpoolScrubber.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,11 +42,15 @@ public:
     static Status checkKnownKeys(const Poco::Util::AbstractConfiguration &file);
 
     ReceiverOptions serverOptions() const;
+    // The spool's retention pass: its interval and what it keeps how long.
+    SpoolScrubber::Options scrubOptions() const;
 
     QString listenHost;
     quint16 listenPort = 0;
     int maxThreads = 128;
     int requestSeconds = 120;
+    int maxPerAddress = 16;
+    ClientAddress clientAddress; // front.trusted_proxies and front.forwarded_header
     QString channelSecretFile;
     QByteArray channelSecret;
     QString channelAccessTokenFile;
@@ -62,6 +67,9 @@ public:
     QString spoolKeyCredential;
     std::optional<DataKey> spoolKey;
     int webhookRetentionDays = 7;
+    int finishedRetentionDays = 90;
+    int pruneIntervalMinutes = 10;
+    int signatureHours = 24; // liff.signature_hours
     qint64 maxBodyBytes = ReceiverOptions::kDefaultMaxBodyBytes;
     int challengeLifetimeSeconds = 600;
     std::vector<Direction> challengeDirections{Direction::Left, Direction::Right, Direction::Up, Direction::Down};

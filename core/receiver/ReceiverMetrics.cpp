@@ -49,8 +49,9 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
     out += "madoguchi_receiver_webhook_events_duplicate_total " + QByteArray::number(m_eventsDuplicate.load()) + '\n';
     family(out, "madoguchi_receiver_limit_hits_total", "counter",
            "Requests refused or connections closed by a limit against hostile or slow peers, by limit.");
-    const char *const limits[] = {"memory_budget", "refusals_in_a_row", "handovers_busy", "handover_deadline"};
-    for (int i = 0; i < 4; ++i) {
+    const char *const limits[] = {"memory_budget", "refusals_in_a_row", "handovers_busy", "handover_deadline",
+                                  "handovers_per_address"};
+    for (int i = 0; i < 5; ++i) {
         out += QByteArray("madoguchi_receiver_limit_hits_total{limit=\"") + limits[i] + "\"} " +
                QByteArray::number(m_limits[i].load()) + '\n';
     }
@@ -68,6 +69,26 @@ QByteArray ReceiverMetrics::render(qint64 spoolPendingEvents) const
                "Webhook events in the spool waiting to be processed.");
         out += "madoguchi_receiver_spool_pending_events " + QByteArray::number(spoolPendingEvents) + '\n';
     }
+    return out;
+}
+
+QByteArray ReceiverMetrics::renderRetention(quint64 runs, const SpoolRetention::Pruned &deleted)
+{
+    QByteArray out;
+    family(out, "madoguchi_receiver_retention_runs_total", "counter",
+           "Retention passes over the spool since the start (spool.prune_interval_minutes).");
+    out += "madoguchi_receiver_retention_runs_total " + QByteArray::number(runs) + '\n';
+    family(out, "madoguchi_receiver_retention_deleted_total", "counter",
+           "Rows the retention passes deleted, by kind.");
+    const std::pair<const char *, qint64> kinds[] = {{"challenge", deleted.challenges},
+                                                     {"webhook_event", deleted.webhookEvents},
+                                                     {"application", deleted.applications},
+                                                     {"push", deleted.pushes},
+                                                     {"resubmitted_image", deleted.resubmittedImages},
+                                                     {"unsigned_application", deleted.unsignedExpired}};
+    for (const auto &[kind, count] : kinds)
+        out += QByteArray("madoguchi_receiver_retention_deleted_total{kind=\"") + kind + "\"} " +
+               QByteArray::number(count) + '\n';
     return out;
 }
 

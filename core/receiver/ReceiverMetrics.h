@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/receiver/spool/SpoolRetention.h"
+
 #include <QByteArray>
 
 #include <atomic>
@@ -20,6 +22,7 @@ public:
         RefusalsInARow,   // a connection closed after too many refused webhooks in a row
         HandOversBusy,    // a request for another route answered 503: every hand-over slot was busy
         HandOverDeadline, // a handed-over connection cut: its request took longer than the deadline
+        HandOversPerAddress, // a request for another route answered 503: its client address held its share
     };
 
     // route is a fixed label ("/line/webhook", "other", ...), never a client-supplied path.
@@ -36,13 +39,15 @@ public:
     QByteArray render(qint64 spoolPendingEvents) const;
     // The spool's group commit counters (SpoolWriter::commits() and writes()).
     static QByteArray renderGroupCommit(quint64 commits, quint64 writes);
+    // The spool's retention passes (SpoolScrubber::retentionRuns() and retentionTotals()).
+    static QByteArray renderRetention(quint64 runs, const SpoolRetention::Pruned &deleted);
 
 private:
     mutable std::mutex m_mutex;
     std::map<std::pair<std::string, int>, quint64> m_requests;
     std::atomic<quint64> m_eventsStored{0};
     std::atomic<quint64> m_eventsDuplicate{0};
-    std::atomic<quint64> m_limits[4] = {};
+    std::atomic<quint64> m_limits[5] = {};
     std::atomic<std::size_t> m_frontHeldBytes{0};
     std::atomic<int> m_handOversActive{0};
     std::atomic<quint64> m_eventsStale{0};

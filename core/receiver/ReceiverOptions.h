@@ -7,6 +7,7 @@
 
 #include "core/image/ImageLimits.h"
 #include "core/receiver/api/LiffOptions.h"
+#include "core/receiver/http/ClientAddress.h"
 
 #include <QByteArray>
 #include <QString>
@@ -42,6 +43,13 @@ struct ReceiverOptions {
     int maxHandOvers = 0;
     std::chrono::milliseconds handOverDeadline{120'000};
     int handOverKeepAliveRequests = 10;
+    // Of maxHandOvers, the connections one client address (IPv4 address, IPv6 /64) may hold at once
+    // (0: no cap); beyond, 503. Mobile carriers put many phones behind one IPv4 address (CGNAT), so
+    // this is a share, not a per-phone limit.
+    int maxHandOversPerAddress = 16;
+    // The client address of a request (the hand-over cap, the failed-token rate limit, logs): the
+    // socket's peer unless it is a trusted proxy (front.trusted_proxies).
+    ClientAddress clientAddress;
 
     // The applicant API (LIFF). Without a LIFF channel id every call is refused with 401.
     QString lineApiBase = QStringLiteral("https://api.line.me");
@@ -66,6 +74,8 @@ struct ReceiverOptions {
     // New applications are refused (507) while the spool's file system has less free space than
     // this plus the declared body. 0: no check (tests); ReceiverConfig's default is 1 GiB.
     qint64 spoolMinFreeBytes = 0;
+    // An application declared to be signed (signing=jpki) waits this long for signature.p7s.
+    std::chrono::seconds signatureWindow{24 * 3600};
     // The residents' LIFF page (/liff/) and its settings (GET /api/v1/liff).
     LiffOptions liff;
 };

@@ -123,6 +123,7 @@ Status ReceiverServer::start()
         d->applications = std::make_unique<ApplicationStore>(d->spool);
         d->intake = std::make_unique<ApplicationIntake>(std::move(schema).value(), *d->challenges,
                                                         *d->applications, d->options.imageLimits);
+        d->intake->setSignatureWindow(d->options.signatureWindow);
         d->uploads = std::make_unique<UploadSlots>(d->options.uploadsPerUser, d->options.uploadsTotal);
         d->applicant = std::make_unique<ApplicantServices>(
             ApplicantServices{d->options, *d->verifier, *d->challenges, *d->intake, *d->uploads,
@@ -163,7 +164,9 @@ Status ReceiverServer::start()
     params->setTimeout(Poco::Timespan(10, 0));
     const Poco::Net::HTTPServerParams::Ptr sharedParams(params);
     d->gate = std::make_unique<HandOverGate>(
-        HandOverGate::Options{maxHandOvers, kLightReserve, d->options.handOverDeadline}, d->metrics);
+        HandOverGate::Options{maxHandOvers, kLightReserve, d->options.maxHandOversPerAddress,
+                              d->options.handOverDeadline},
+        d->metrics);
     d->threads = std::make_unique<Poco::ThreadPool>("receiver-http", 2, threads);
     d->dispatcher = new Poco::Net::TCPServerDispatcher(
         new WatchedConnectionFactory(sharedParams,
@@ -172,8 +175,8 @@ Status ReceiverServer::start()
         *d->threads, sharedParams);
     Poco::Net::TCPServerDispatcher *dispatcher = d->dispatcher;
     HandOverGate *gate = d->gate.get();
-    auto handOver = [dispatcher, gate](int socket, bool light) {
-        if (!gate->tryReserve(socket, light))
+    auto handOver = [dispatcher, gate](int socket, bool light, const std::string &client) {
+        if (!gate->tryReserve(socket, light, client))
             return false;
         try {
             // The StreamSocket owns the descriptor from here.
@@ -188,6 +191,7 @@ Status ReceiverServer::start()
     frontOptions.memoryBudget = d->options.frontMemoryBudget;
     frontOptions.requestDeadline = d->options.frontRequestDeadline;
     frontOptions.maxRefusalsInARow = d->options.maxRefusalsInARow;
+    frontOptions.clientAddress = d->options.clientAddress;
     d->front = std::make_unique<WebhookFront>(d->spool, d->metrics, *d->webhookCheck, handOver, frontOptions);
     if (const Status started = d->front->start(d->listener.impl()->sockfd()); !started) {
         stop();

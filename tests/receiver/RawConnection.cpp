@@ -13,11 +13,18 @@
 
 namespace mado::test {
 
-RawConnection::RawConnection(quint16 port)
+RawConnection::RawConnection(quint16 port, const char *source)
 {
     m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
     timeval timeout{5, 0};
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    if (source) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, source, &local.sin_addr) != 1 ||
+            ::bind(m_fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0)
+            return; // not connected
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);

@@ -8,7 +8,7 @@
 
 namespace mado::test {
 
-// A plain blocking TCP connection to 127.0.0.1 that writes exactly the bytes given and reads
+// A plain blocking TCP connection to 127.0.0.1 (from a chosen 127.0.0.x if asked) that writes exactly the bytes given and reads
 // answers one by one (status line, fields, Content-Length body), so that the receiver's front tests
 // control how requests are cut into pieces and pipelined. Reads time out after 5 s.
 class RawConnection {
@@ -19,7 +19,8 @@ public:
         QByteArray body;
     };
 
-    explicit RawConnection(quint16 port);
+    // source: the local address to connect from (127.0.0.x: another client address); default any.
+    explicit RawConnection(quint16 port, const char *source = nullptr);
     ~RawConnection();
     RawConnection(const RawConnection &) = delete;
     RawConnection &operator=(const RawConnection &) = delete;

@@ -53,11 +53,10 @@ HttpTestClient::Reply sendFrom(const std::string &localAddress, quint16 port, co
                                  response.get("Retry-After", std::string())};
 }
 
-QByteArray challengeRequest(const QString &idToken)
+QByteArray challengeRequest(const QString &idToken, const QByteArray &extraHeaders = QByteArray())
 {
-    return "POST /api/v1/challenges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n"
-           "Authorization: Bearer " +
-           idToken.toUtf8() + "\r\n\r\n";
+    return "POST /api/v1/challenges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n" +
+           extraHeaders + "Authorization: Bearer " + idToken.toUtf8() + "\r\n\r\n";
 }
 
 QByteArray uploadHead(const MultipartBody &body, const QString &idToken, const QByteArray &key,
@@ -84,6 +83,7 @@ private Q_SLOTS:
     void lineLimitingIs503_data();
     void lineLimitingIs503();
     void failedTokensAreLimitedPerAddress();
+    void forwardedAddressCountsOnlyFromTrustedProxies();
     void tokenCacheHonoursExpiryAndSize();
     void failureBucketRefills();
     void challengeHeaderIsCheckedBeforeTheBody();
@@ -174,6 +174,35 @@ void TestApplicantFloods::failedTokensAreLimitedPerAddress()
     QCOMPARE(sendFrom("127.0.0.2", m_server->port(), challengeRequest(QStringLiteral("forged-elsewhere"))).status, 401);
     QCOMPARE(sendFrom("127.0.0.2", m_server->port(), challengeRequest(token())).status, 201);
     QCOMPARE(m_line->verifyCalls() - before, 5);
+}
+
+void TestApplicantFloods::forwardedAddressCountsOnlyFromTrustedProxies()
+{
+    restart([](ReceiverOptions &options) {
+        options.failedTokenBurst = 2;
+        options.failedTokensPerMinute = 1;
+        options.clientAddress = ClientAddress::make(QStringLiteral("127.0.0.5")).value();
+    });
+    const quint16 port = m_server->port();
+    const auto status = [port](const char *source, const QByteArray &forwarded, int i) {
+        return sendFrom(source, port,
+                        challengeRequest(QStringLiteral("forged-%1").arg(i), "X-Forwarded-For: " + forwarded + "\r\n"))
+            .status;
+    };
+    // An untrusted peer naming a new client in every request is limited as itself.
+    QCOMPARE(status("127.0.0.2", "192.0.2.1", 0), 401);
+    QCOMPARE(status("127.0.0.2", "192.0.2.2", 1), 401);
+    QCOMPARE(status("127.0.0.2", "192.0.2.3", 2), 429);
+    // Behind the trusted proxy: the right-most hop the proxy did not add is the client; the client's
+    // own left-most hop changes nothing.
+    QCOMPARE(status("127.0.0.5", "198.51.100.1", 3), 401);
+    QCOMPARE(status("127.0.0.5", "203.0.113.1, 198.51.100.1", 4), 401);
+    QCOMPARE(status("127.0.0.5", "203.0.113.2, 198.51.100.1", 5), 429);
+    // Another resident behind the same proxy has its own bucket, and so has the proxy itself.
+    QCOMPARE(status("127.0.0.5", "198.51.100.2", 6), 401);
+    QCOMPARE(sendFrom("127.0.0.5", port, challengeRequest(QStringLiteral("forged-7"))).status, 401);
+    // A good token from the limited resident's neighbour still works.
+    QCOMPARE(sendFrom("127.0.0.5", port, challengeRequest(token(), "X-Forwarded-For: 198.51.100.3\r\n")).status, 201);
 }
 
 void TestApplicantFloods::tokenCacheHonoursExpiryAndSize()

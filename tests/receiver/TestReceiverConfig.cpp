@@ -72,6 +72,8 @@ void TestReceiverConfig::minimalFileGetsDefaults()
     QCOMPARE(c.listenHost, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.listenPort, quint16(8480));
     QCOMPARE(c.maxThreads, 128);
+    QCOMPARE(c.maxPerAddress, 16);
+    QVERIFY(!c.clientAddress.trustsAnyProxy());
     QCOMPARE(c.requestSeconds, 120);
     QCOMPARE(c.channelSecret, IntakeTestKit::channelSecret()); // trailing newline trimmed
     QCOMPARE(c.channelAccessToken, QByteArray("test-access-token"));
@@ -107,15 +109,17 @@ void TestReceiverConfig::minimalFileGetsDefaults()
 void TestReceiverConfig::everyKeyIsRead()
 {
     const QByteArray ini = IntakeTestKit::minimalIni(m_dir->path()) +
-                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\n"
+                           "[http]\nlisten = [::1]:9000\nmax_threads = 4\nrequest_seconds = 30\nmax_per_address = 3\n"
+                           "[front]\ntrusted_proxies = 10.0.0.0/8, 2001:db8::1\nforwarded_header = Forwarded\n"
                            "[line]\napi_base = http://127.0.0.1:7001/\ndata_api_base = http://127.0.0.1:7002\n"
                            "[liff]\nchannel_id = 1657000000\nurl = https://liff.line.me/1657000000-AbCd\n"
                            "token_cache_entries = 50\nfailed_tokens_burst = 4\nfailed_tokens_per_minute = 2\n"
                            "id = 1657000000-AbCd\nstatic_dir = /srv/liff\nprocedures = juminhyo_copy, tax_payment_certificate\n"
-                           "face_check_held =\nmock = true\n"
+                           "face_check_held =\nmock = true\nsignature_hours = 2\n"
                            "[limits]\nbody_bytes = 2048\napplication_bytes = 1048576\nimage_bytes = 65536\n"
                            "image_pixels = 2000000\nuploads_per_user = 3\nuploads_total = 9\n"
-                           "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\n"
+                           "[spool]\nwebhook_retention_days = 3\nmin_free_bytes = 0\nfinished_retention_days = 30\n"
+                           "prune_interval_minutes = 2\n"
                            "[challenge]\nkey_file = " + path("challenge_key").toUtf8() + "\nlifetime_seconds = 300\nper_user_per_hour = 5\n"
                            "[workstation]\nlisten = 127.0.0.1:9001\ntokens_file = " + path("tokens").toUtf8() + "\n"
                            "max_leases = 4\n[resubmission]\nmax_images = 5\nmax_bytes = 2097152\n";
@@ -131,11 +135,20 @@ void TestReceiverConfig::everyKeyIsRead()
     QCOMPARE(c.maxThreads, 4);
     QCOMPARE(c.requestSeconds, 30);
     QCOMPARE(c.serverOptions().handOverDeadline, std::chrono::milliseconds(30'000));
+    QCOMPARE(c.serverOptions().maxHandOversPerAddress, 3);
+    QVERIFY(c.serverOptions().clientAddress.trusts("10.9.8.7"));
+    QVERIFY(c.serverOptions().clientAddress.trusts("2001:db8::1"));
+    QVERIFY(!c.serverOptions().clientAddress.trusts("11.0.0.1"));
+    QCOMPARE(c.serverOptions().clientAddress.header(), ClientAddress::Header::Forwarded);
     QCOMPARE(c.lineApiBase, QStringLiteral("http://127.0.0.1:7001"));
     QCOMPARE(c.lineDataApiBase, QStringLiteral("http://127.0.0.1:7002"));
     QCOMPARE(c.liffChannelId, QStringLiteral("1657000000"));
     QCOMPARE(c.maxBodyBytes, qint64(2048));
     QCOMPARE(c.webhookRetentionDays, 3);
+    QCOMPARE(c.scrubOptions().retention.webhookRetentionDays, 3);
+    QCOMPARE(c.scrubOptions().retention.finishedRetentionDays, 30);
+    QCOMPARE(c.scrubOptions().pruneIntervalMs, 120'000);
+    QCOMPARE(c.serverOptions().signatureWindow, std::chrono::seconds(7200));
     QCOMPARE(c.challengeLifetimeSeconds, 300);
     QCOMPARE(c.liffUrl, QStringLiteral("https://liff.line.me/1657000000-AbCd"));
     QCOMPARE(c.maxApplicationBytes, qint64(1048576));
@@ -211,6 +224,13 @@ void TestReceiverConfig::invalidConfiguration_data()
                                            << QStringLiteral("http.listen must be HOST:PORT");
     QTest::addRow("threads zero") << valid + "[http]\nmax_threads = 0\n" << files
                                   << QStringLiteral("http.max_threads must be an integer from 1 to 256, got '0'");
+    QTest::addRow("trusted proxy not an address")
+        << valid + "[front]\ntrusted_proxies = 10.0.0.1, proxy.example\n" << files
+        << QStringLiteral("front.trusted_proxies: 'proxy.example' is not an IP address or CIDR range");
+    QTest::addRow("forwarded header unknown") << valid + "[front]\nforwarded_header = x-real-ip\n" << files
+                                              << QStringLiteral("front.forwarded_header must be x-forwarded-for or forwarded");
+    QTest::addRow("per address zero") << valid + "[http]\nmax_per_address = 0\n" << files
+                                      << QStringLiteral("http.max_per_address must be an integer from 1 to 256");
     QTest::addRow("body limit not a number") << valid + "[limits]\nbody_bytes = 1MB\n" << files
                                              << QStringLiteral("limits.body_bytes must be an integer");
     QTest::addRow("body limit too small") << valid + "[limits]\nbody_bytes = 10\n" << files
@@ -494,7 +514,7 @@ void TestReceiverConfig::challengeKeyIsNoLongerUsed()
 void TestReceiverConfig::helpListsEveryKey()
 {
     const QString help = ReceiverConfig::keysHelp();
-    QCOMPARE(int(ReceiverConfig::keys().size()), 39);
+    QCOMPARE(int(ReceiverConfig::keys().size()), 45);
     for (const ReceiverConfig::Key &key : ReceiverConfig::keys())
         QVERIFY2(help.contains(QLatin1String(key.name)), key.name);
     QVERIFY(help.contains(QStringLiteral("(default 127.0.0.1:8480)")));

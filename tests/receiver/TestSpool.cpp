@@ -171,9 +171,13 @@ void TestSpool::survivesReopening()
 void TestSpool::upgradeClearsProcessedEventBodies()
 {
     createVersion(6);
-    rawExec(path(), "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) VALUES "
-                    "('OLD1', 'follow', '2026-11-27T01:02:03.456Z', '{\"type\":\"follow\",\"u\":\"U1\"}'), "
-                    "('OLD2', 'follow', '2026-11-27T01:02:03.456Z', '{\"type\":\"follow\",\"u\":\"U2\"}')");
+    // Received an hour ago: within the dedup retention, so the retention pass that runs when the
+    // spool opens keeps them.
+    const QByteArray at = QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs).toUtf8();
+    const QByteArray insert = "INSERT INTO webhook_events (webhook_event_id, type, received_at, body) VALUES "
+                              "('OLD1', 'follow', '" + at + "', '{\"type\":\"follow\",\"u\":\"U1\"}'), "
+                              "('OLD2', 'follow', '" + at + "', '{\"type\":\"follow\",\"u\":\"U2\"}')";
+    rawExec(path(), insert.constData());
     // A spool of version 6 whose processed events still hold their bodies.
     rawExec(path(), "UPDATE webhook_events SET state = 'done' WHERE webhook_event_id = 'OLD1'");
     auto upgraded = open(path());

@@ -26,7 +26,38 @@ private Q_SLOTS:
     void tricklingClientsCannotStarveTheOtherRoutes();
     void handedOverConnectionServesFewRequests();
     void headInManyPiecesIsNotWaitedFor();
+    void oneAddressCannotHoldEverySlot();
+    void trustedProxyForwardsTheClientAddress();
 };
+
+namespace {
+
+// A kept-alive connection from source whose GET /healthz (with extra header lines) was answered
+// 200 and left open: it holds a hand-over slot until it closes or the deadline cuts it. Null if
+// it was not answered so.
+std::unique_ptr<test::RawConnection> heldConnection(quint16 port, const char *source, const std::string &extra = {})
+{
+    auto connection = std::make_unique<test::RawConnection>(port, source);
+    if (!connection->connected() || !connection->send("GET /healthz HTTP/1.1\r\nHost: x\r\n" + extra + "\r\n"))
+        return nullptr;
+    const auto answer = connection->read();
+    if (answer.status != 200 || answer.close)
+        return nullptr;
+    return connection;
+}
+
+// The status of a request that is not light (a POST with a body) from source: 503 when the gate
+// refuses it, else whatever the applicant API answers (401: no LIFF channel configured).
+int heavyRequestStatus(quint16 port, const char *source, const std::string &extra = {})
+{
+    test::RawConnection connection(port, source);
+    if (!connection.send("POST /api/v1/challenges HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+                         extra + "Content-Length: 2\r\n\r\n{}"))
+        return -1;
+    return connection.read().status;
+}
+
+} // namespace
 
 void TestWebhookFrontSlowClients::tricklingClientsCannotStarveTheOtherRoutes()
 {
@@ -136,6 +167,69 @@ void TestWebhookFrontSlowClients::headInManyPiecesIsNotWaitedFor()
     }
     QVERIFY(connection.endOfStream());
     qInfo() << "closed after" << sent << "bytes in pieces of 2";
+}
+
+void TestWebhookFrontSlowClients::oneAddressCannotHoldEverySlot()
+{
+    // Eight slots, two per address: a client at 127.0.0.2 trickling kept-alive connections holds
+    // two and is refused beyond; another address is still served; the light reserve still answers
+    // its /healthz probe.
+    ReceiverOptions options = baseOptions();
+    options.maxThreads = 8;
+    options.maxHandOversPerAddress = 2;
+    options.handOverDeadline = std::chrono::milliseconds(30'000);
+    restart(options);
+    const quint16 port = m_server->port();
+    std::vector<std::unique_ptr<RawConnection>> held;
+    for (int i = 0; i < 2; ++i) {
+        held.push_back(heldConnection(port, "127.0.0.2"));
+        QVERIFY(held.back());
+    }
+    // The two held and the /metrics request itself.
+    QCOMPARE(metric(port, "madoguchi_receiver_handovers_active"), 3);
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.2"), 503);
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.2"), 503);
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.3"), 401);
+    {
+        RawConnection probe(port, "127.0.0.2");
+        QVERIFY(probe.send(kHealthRequest));
+        const auto health = probe.read();
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.close); // a light slot: closed after its one request
+    }
+    QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_per_address\"}"), 2);
+    // One of the two closes: the address may hand over again.
+    held.pop_back();
+    QTRY_COMPARE_WITH_TIMEOUT(heavyRequestStatus(port, "127.0.0.2"), 401, 20000);
+}
+
+void TestWebhookFrontSlowClients::trustedProxyForwardsTheClientAddress()
+{
+    // 127.0.0.5 is a trusted proxy: the right-most hop of X-Forwarded-For it did not add is the
+    // client. From an untrusted peer the header is ignored, whatever it says.
+    ReceiverOptions options = baseOptions();
+    options.maxThreads = 8;
+    options.maxHandOversPerAddress = 2;
+    options.handOverDeadline = std::chrono::milliseconds(30'000);
+    options.clientAddress = ClientAddress::make(QStringLiteral("127.0.0.5")).value();
+    restart(options);
+    const quint16 port = m_server->port();
+    std::vector<std::unique_ptr<RawConnection>> held;
+    // Two residents behind the proxy, the first with a spoofed left-most hop of its own.
+    for (const char *hops : {"203.0.113.9, 198.51.100.1", "198.51.100.1"}) {
+        held.push_back(heldConnection(port, "127.0.0.5", std::string("X-Forwarded-For: ") + hops + "\r\n"));
+        QVERIFY(held.back());
+    }
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.5", "X-Forwarded-For: 198.51.100.1\r\n"), 503);
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.5", "X-Forwarded-For: 203.0.113.9\r\n"), 401);
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.5", "X-Forwarded-For: 198.51.100.2\r\n"), 401);
+    // An untrusted peer naming a different client in every request: counted as itself.
+    for (const char *spoofed : {"192.0.2.1", "192.0.2.2"}) {
+        held.push_back(heldConnection(port, "127.0.0.6", std::string("X-Forwarded-For: ") + spoofed + "\r\n"));
+        QVERIFY(held.back());
+    }
+    QCOMPARE(heavyRequestStatus(port, "127.0.0.6", "X-Forwarded-For: 192.0.2.3\r\n"), 503);
+    QCOMPARE(metric(port, "madoguchi_receiver_limit_hits_total{limit=\"handovers_per_address\"}"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookFrontSlowClients)

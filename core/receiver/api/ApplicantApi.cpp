@@ -51,27 +51,6 @@ void refuseDrained(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerR
     error.send(response);
 }
 
-// The verified LINE user id of the request's bearer token, or the error to answer.
-std::variant<QString, ApiError> authenticate(const ApplicantServices &services,
-                                             const Poco::Net::HTTPServerRequest &request)
-{
-    const std::string header = request.get("Authorization", std::string());
-    const std::string prefix = "Bearer ";
-    QString token;
-    if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
-        token = QString::fromStdString(header.substr(prefix.size())).trimmed();
-    // A missing token counts as a failed verification of the address too.
-    int retryAfter = 0;
-    const auto user = services.verifier.verify(token, request.clientAddress().host().toString(), &retryAfter);
-    if (user)
-        return user.value();
-    ApiError error = ApiError::fromError(user.error());
-    if (user.error().code == ErrorCode::Unauthorized && token.isEmpty())
-        error.message = QStringLiteral("Authorization: Bearer <LIFF ID token> is required");
-    error.retryAfterSeconds = retryAfter;
-    return error;
-}
-
 ApiError bodyTooLarge(qint64 limit)
 {
     return ApiError{413, QStringLiteral("body_too_large"), QStringLiteral("the body exceeds %1 bytes").arg(limit),
@@ -99,12 +78,13 @@ private:
     UploadSlots::Ticket &m_slot;
 };
 
-// 201 {applicationId, reference}, flushed (the handler may read on after it).
+// 201 {applicationId, reference[, awaitingSignature]}, flushed (the handler may read on after it).
 void sendStored(Poco::Net::HTTPServerResponse &response, const StoredApplication &stored)
 {
-    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("applicationId"), stored.id},
-                                                       {QStringLiteral("reference"), stored.reference}})
-                                 .toJson(QJsonDocument::Compact);
+    QJsonObject answer{{QStringLiteral("applicationId"), stored.id}, {QStringLiteral("reference"), stored.reference}};
+    if (stored.awaitingSignature)
+        answer.insert(QStringLiteral("awaitingSignature"), true);
+    const QByteArray bytes = QJsonDocument(answer).toJson(QJsonDocument::Compact);
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_CREATED);
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.size());
@@ -127,7 +107,7 @@ bool isMultipart(const std::string &contentType)
 
 void ChallengeHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
 {
-    const auto authenticated = authenticate(m_services, request);
+    const auto authenticated = authenticateApplicant(m_services, request);
     if (const auto *refused = std::get_if<ApiError>(&authenticated))
         return refuseUnread(response, *refused);
     const QString &userId = std::get<QString>(authenticated);
@@ -158,7 +138,7 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
     const qint64 limit = options.maxApplicationBytes;
     if (request.hasContentLength() && request.getContentLength64() > limit)
         return refuseUnread(response, bodyTooLarge(limit));
-    const auto authenticated = authenticate(m_services, request);
+    const auto authenticated = authenticateApplicant(m_services, request);
     if (const auto *refused = std::get_if<ApiError>(&authenticated))
         return refuseDrained(request, response, limit, *refused);
     const QString &userId = std::get<QString>(authenticated);
@@ -285,6 +265,27 @@ void ApplicationHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Po
         return error->send(response);
     }
     sendStored(response, std::get<StoredApplication>(outcome));
+}
+
+// The verified LINE user id of the request's bearer token, or the error to answer.
+std::variant<QString, ApiError> authenticateApplicant(const ApplicantServices &services,
+                                             const Poco::Net::HTTPServerRequest &request)
+{
+    const std::string header = request.get("Authorization", std::string());
+    const std::string prefix = "Bearer ";
+    QString token;
+    if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
+        token = QString::fromStdString(header.substr(prefix.size())).trimmed();
+    // A missing token counts as a failed verification of the address too.
+    int retryAfter = 0;
+    const auto user = services.verifier.verify(token, services.options.clientAddress.resolve(request), &retryAfter);
+    if (user)
+        return user.value();
+    ApiError error = ApiError::fromError(user.error());
+    if (user.error().code == ErrorCode::Unauthorized && token.isEmpty())
+        error.message = QStringLiteral("Authorization: Bearer <LIFF ID token> is required");
+    error.retryAfterSeconds = retryAfter;
+    return error;
 }
 
 } // namespace mado

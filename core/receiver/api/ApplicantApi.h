@@ -8,6 +8,10 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include "core/receiver/api/ApiError.h"
+
+#include <variant>
+
 namespace mado {
 
 // The services behind the applicant API, owned by the ReceiverServer.
@@ -20,6 +24,12 @@ struct ApplicantServices {
     // A directory on the spool's file system (its free space is checked against the floor).
     QString spoolDirectory;
 };
+
+// The verified LINE user id of the request's bearer token (Authorization: Bearer <LIFF ID token>),
+// or the answer to give (401; 429 after too many invalid tokens from the client address,
+// ClientAddress; 503 when LINE limits or fails).
+std::variant<QString, ApiError> authenticateApplicant(const ApplicantServices &services,
+                                                      const Poco::Net::HTTPServerRequest &request);
 
 // POST /api/v1/challenges: verifies the LIFF ID token (Authorization: Bearer), issues and stores
 // a challenge for the token's user and answers 201 {nonce, directions, issuedAt, expiresAt}.

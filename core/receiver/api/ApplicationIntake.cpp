@@ -150,7 +150,14 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
     if (Status consistent = CaseBundleReader::checkConsistency(manifest); !consistent)
         return fromBundleError(consistent.error());
 
-    auto stored = m_applications.store(userId, idempotencyKey, manifest);
+    if (submission.willSign && !signable(submission.applicant.procedure))
+        return ApiError{400, QStringLiteral("invalid_field"),
+                        QStringLiteral("only a request for a copy of the resident record (juminhyo_copy) is signed"),
+                        QStringLiteral("signing")};
+    std::optional<QDateTime> signatureDue;
+    if (submission.willSign)
+        signatureDue = now.addSecs(m_signatureWindow.count());
+    auto stored = m_applications.store(userId, idempotencyKey, manifest, signatureDue);
     if (!stored) {
         if (stored.error().code == ErrorCode::Io)
             qCCritical(lcIntake) << "application not stored:" << stored.error().message;
@@ -160,6 +167,11 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
     if (!stored.value().replay)
         qCInfo(lcIntake) << "application stored:" << stored.value().reference;
     return stored.value();
+}
+
+bool ApplicationIntake::signable(const QString &procedure)
+{
+    return procedure == QLatin1String("juminhyo_copy");
 }
 
 } // namespace mado

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 
+#include <chrono>
 #include <variant>
 
 namespace mado {
@@ -42,6 +43,11 @@ public:
     Outcome submit(const QString &userId, const QString &idempotencyKey, const QString &applicationId,
                    const Submission &submission, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // Procedures an applicant may declare a JPKI signature for (signing=jpki), and how long the
+    // application then waits for signature.p7s before it fails (signature_missing).
+    static bool signable(const QString &procedure);
+    void setSignatureWindow(std::chrono::seconds window) { m_signatureWindow = window; }
+
     // The spool's keyring, which seals the staged images (null: kept plain).
     const Keyring *keyring() const { return m_applications.keyring(); }
 
@@ -53,6 +59,7 @@ private:
     ChallengeStore &m_challenges;
     ApplicationStore &m_applications;
     ImageLimits m_limits;
+    std::chrono::seconds m_signatureWindow{24 * 3600};
 };
 
 } // namespace mado

@@ -31,9 +31,12 @@ void dropUnreadBody(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServer
 Result<QJsonArray> listApplications(Spool &spool, const QString &userId)
 {
     return spool.locked([&](sqlite3 *db) -> Result<QJsonArray> {
-        auto select = Sqlite::prepare(db, "SELECT reference, json_extract(manifest, '$.applicant.procedure'), "
-                                          "received_at, state FROM applications WHERE user_id = ?1 "
-                                          "ORDER BY seq DESC LIMIT ?2");
+        // An application waiting for its applicant's JPKI signature shows as awaiting_signature.
+        auto select = Sqlite::prepare(
+            db, "SELECT reference, json_extract(manifest, '$.applicant.procedure'), received_at, "
+                "CASE WHEN state = 'received' AND id IN (SELECT application_id FROM application_signatures "
+                "WHERE signed_at IS NULL) THEN 'awaiting_signature' ELSE state END, id "
+                "FROM applications WHERE user_id = ?1 ORDER BY seq DESC LIMIT ?2");
         if (!select)
             return select.error();
         sqlite3_stmt *statement = select.value().get();
@@ -46,7 +49,8 @@ Result<QJsonArray> listApplications(Spool &spool, const QString &userId)
             list.append(QJsonObject{{QStringLiteral("reference"), Sqlite::text(statement, 0)},
                                     {QStringLiteral("procedure"), Sqlite::text(statement, 1)},
                                     {QStringLiteral("receivedAt"), Sqlite::text(statement, 2)},
-                                    {QStringLiteral("state"), Sqlite::text(statement, 3)}});
+                                    {QStringLiteral("state"), Sqlite::text(statement, 3)},
+                                    {QStringLiteral("applicationId"), Sqlite::text(statement, 4)}});
         if (rc != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot list applications"));
         return list;
@@ -71,19 +75,10 @@ void ApplicationStatusHandler::handleRequest(Poco::Net::HTTPServerRequest &reque
                                              Poco::Net::HTTPServerResponse &response)
 {
     dropUnreadBody(request, response);
-    const std::string header = request.get("Authorization", std::string());
-    const std::string prefix = "Bearer ";
-    QString token;
-    if (header.size() > prefix.size() && Poco::icompare(header.substr(0, prefix.size()), prefix) == 0)
-        token = QString::fromStdString(header.substr(prefix.size())).trimmed();
-    int retryAfter = 0;
-    const auto user = m_services.verifier.verify(token, request.clientAddress().host().toString(), &retryAfter);
-    if (!user) {
-        ApiError error = ApiError::fromError(user.error());
-        error.retryAfterSeconds = retryAfter;
-        return error.send(response);
-    }
-    const auto list = listApplications(m_spool, user.value());
+    const auto user = authenticateApplicant(m_services, request);
+    if (const auto *error = std::get_if<ApiError>(&user))
+        return error->send(response);
+    const auto list = listApplications(m_spool, std::get<QString>(user));
     if (!list)
         return ApiError::fromError(list.error()).send(response);
     JsonResponse::send(response, HTTPResponse::HTTP_OK, QJsonObject{{QStringLiteral("applications"), list.value()}});

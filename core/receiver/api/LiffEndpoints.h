@@ -21,7 +21,8 @@ private:
 };
 
 // GET /api/v1/applications: the calling resident's own applications, newest first (at most
-// kMaxListed): {applications: [{reference, procedure, receivedAt, state}]}. Authenticated like the
+// kMaxListed): {applications: [{reference, procedure, receivedAt, state, applicationId}]}; state
+// awaiting_signature while a declared JPKI signature has not arrived. Authenticated like the
 // applicant API (Authorization: Bearer <LIFF ID token>, verified with LINE; 401/429/503 as there);
 // only rows of the token's LINE user are read. No names, addresses or photos are sent.
 class ApplicationStatusHandler : public Poco::Net::HTTPRequestHandler {

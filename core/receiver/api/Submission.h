@@ -30,6 +30,9 @@ struct Submission {
     std::optional<SubmittedImage> documentTilted;
     std::array<SubmittedImage, 4> frames;                 // frame0 (front) .. frame3
     std::array<std::optional<QDateTime>, 4> capturedAt{}; // optional frameN_capturedAt fields
+    // Optional field signing=jpki: the applicant will sign the manifest with the My Number card
+    // (GET .../manifest, PUT .../signature); the application is not leased until then.
+    bool willSign = false;
 };
 
 } // namespace mado

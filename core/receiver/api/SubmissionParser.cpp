@@ -42,7 +42,8 @@ const QStringList kTextFields = {QStringLiteral("procedure"),
                                  QStringLiteral("frame0_capturedAt"),
                                  QStringLiteral("frame1_capturedAt"),
                                  QStringLiteral("frame2_capturedAt"),
-                                 QStringLiteral("frame3_capturedAt")};
+                                 QStringLiteral("frame3_capturedAt"),
+                                 QStringLiteral("signing")};
 const QStringList kFileParts = {QStringLiteral("document_front"), QStringLiteral("document_tilted"),
                                 QStringLiteral("frame0"),         QStringLiteral("frame1"),
                                 QStringLiteral("frame2"),         QStringLiteral("frame3")};
@@ -223,7 +224,8 @@ std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, 
         return malformed();
     }
     for (const QString &name : kTextFields) {
-        const bool optional = name == QLatin1String("email") || name.endsWith(QLatin1String("_capturedAt"));
+        const bool optional = name == QLatin1String("email") || name == QLatin1String("signing") ||
+                              name.endsWith(QLatin1String("_capturedAt"));
         if (!optional && (!fields.count(name) || fields[name].isEmpty()))
             return bad(name, QStringLiteral("is required"), QStringLiteral("missing_field"));
     }
@@ -249,6 +251,10 @@ std::optional<ApiError> SubmissionParser::parse(const std::string &contentType, 
                    QStringLiteral("must be my_number_card, drivers_license or other_photo_id"));
     out.documentType = *type;
     out.challengeNonce = fields[QStringLiteral("challenge")];
+    const QString signing = fields[QStringLiteral("signing")];
+    if (!signing.isEmpty() && signing != QLatin1String("jpki"))
+        return bad(QStringLiteral("signing"), QStringLiteral("must be jpki or absent"));
+    out.willSign = signing == QLatin1String("jpki");
     for (int i = 0; i < 4; ++i) {
         const QString name = QStringLiteral("frame%1_capturedAt").arg(i);
         if (!fields.count(name) || fields[name].isEmpty())

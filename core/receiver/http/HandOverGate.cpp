@@ -1,6 +1,7 @@
 #include "core/receiver/http/HandOverGate.h"
 
 #include "core/receiver/ReceiverMetrics.h"
+#include "core/receiver/http/ClientAddress.h"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -39,19 +40,39 @@ HandOverGate::~HandOverGate()
         ::close(entry.second.socket);
 }
 
-bool HandOverGate::tryReserve(int socket, bool light)
+bool HandOverGate::tryReserve(int socket, bool light, const std::string &client)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    bool lightSlot = false;
-    if (m_reserved >= m_options.maxConnections) {
-        if (!light || m_light >= m_options.lightReserve)
+    Admitted admitted;
+    if (m_options.maxPerAddress > 0)
+        admitted.bucket = ClientAddress::bucketOf(client);
+    const bool addressFull = !admitted.bucket.empty() && m_perAddress.count(admitted.bucket) &&
+                             m_perAddress[admitted.bucket] >= m_options.maxPerAddress;
+    if (m_reserved >= m_options.maxConnections || addressFull) {
+        if (!light || m_light >= m_options.lightReserve) {
+            if (addressFull && m_reserved < m_options.maxConnections)
+                m_metrics.countLimit(ReceiverMetrics::Limit::HandOversPerAddress);
             return false;
-        lightSlot = true;
+        }
+        admitted = Admitted{true, std::string()};
     }
-    ++(lightSlot ? m_light : m_reserved);
-    m_admitted[socket] = lightSlot;
+    if (admitted.light) {
+        ++m_light;
+    } else {
+        ++m_reserved;
+        if (!admitted.bucket.empty())
+            ++m_perAddress[admitted.bucket];
+    }
+    m_admitted[socket] = std::move(admitted);
     changed();
     return true;
+}
+
+int HandOverGate::activeFor(const std::string &client) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_perAddress.find(ClientAddress::bucketOf(client));
+    return it == m_perAddress.end() ? 0 : it->second;
 }
 
 void HandOverGate::cancel(int socket)
@@ -60,14 +81,20 @@ void HandOverGate::cancel(int socket)
     const auto it = m_admitted.find(socket);
     if (it == m_admitted.end())
         return;
-    const bool light = it->second;
+    const Admitted admitted = std::move(it->second);
     m_admitted.erase(it);
-    release(light);
+    release(admitted);
 }
 
-void HandOverGate::release(bool light)
+void HandOverGate::release(const Admitted &admitted)
 {
-    --(light ? m_light : m_reserved);
+    if (admitted.light) {
+        --m_light;
+    } else {
+        --m_reserved;
+        if (const auto it = m_perAddress.find(admitted.bucket); it != m_perAddress.end() && --it->second <= 0)
+            m_perAddress.erase(it);
+    }
     changed();
 }
 
@@ -92,7 +119,8 @@ HandOverGate::Scope::Scope(HandOverGate &gate, int socket) : m_gate(gate), m_id(
     const int copy = ::fcntl(socket, F_DUPFD_CLOEXEC, 0);
     std::lock_guard<std::mutex> lock(gate.m_mutex);
     if (const auto it = gate.m_admitted.find(socket); it != gate.m_admitted.end()) {
-        m_light = it->second;
+        m_light = it->second.light;
+        m_client = std::move(it->second.bucket);
         gate.m_admitted.erase(it);
     }
     if (copy >= 0) {
@@ -107,7 +135,7 @@ HandOverGate::Scope::~Scope()
 {
     t_current = Current{};
     std::lock_guard<std::mutex> lock(m_gate.m_mutex);
-    m_gate.release(m_light);
+    m_gate.release(Admitted{m_light, m_client});
     const auto it = m_gate.m_watched.find(m_id);
     if (it != m_gate.m_watched.end()) {
         ::close(it->second.socket);

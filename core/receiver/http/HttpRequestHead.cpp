@@ -126,6 +126,16 @@ std::string_view HttpRequestHead::field(std::string_view lowerName) const
     return {};
 }
 
+std::vector<std::string_view> HttpRequestHead::fields(std::string_view lowerName) const
+{
+    std::vector<std::string_view> values;
+    for (const auto &[name, value] : m_fields) {
+        if (name == lowerName)
+            values.emplace_back(value);
+    }
+    return values;
+}
+
 bool HttpRequestHead::has(std::string_view lowerName) const
 {
     return std::any_of(m_fields.begin(), m_fields.end(), [lowerName](const auto &f) { return f.first == lowerName; });

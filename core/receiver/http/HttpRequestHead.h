@@ -32,6 +32,8 @@ public:
     // The value of a field (name in lower case); empty if absent. Repeated fields: the first.
     std::string_view field(std::string_view lowerName) const;
     bool has(std::string_view lowerName) const;
+    // The values of every field of that name, in order.
+    std::vector<std::string_view> fields(std::string_view lowerName) const;
     // Content-Length; -1 if absent.
     qint64 contentLength() const { return m_contentLength; }
     bool chunked() const { return m_chunked; }

@@ -2,6 +2,7 @@
 
 #include "core/receiver/api/ApplicantApi.h"
 #include "core/receiver/http/HandOverGate.h"
+#include "core/receiver/api/SignatureEndpoints.h"
 #include "core/receiver/IntakeLog.h"
 #include "core/receiver/http/JsonResponse.h"
 #include "core/receiver/ReceiverMetrics.h"
@@ -62,6 +63,8 @@ public:
         const auto pending = m_spool.pendingWebhookEventCount();
         QByteArray text = m_metrics.render(pending ? pending.value() : -1);
         text += ReceiverMetrics::renderGroupCommit(m_spool.writer().commits(), m_spool.writer().writes());
+        text += ReceiverMetrics::renderRetention(m_spool.scrubber().retentionRuns(),
+                                                 m_spool.scrubber().retentionTotals());
         // Left out, like the pending gauge, when the spool cannot be read.
         if (const auto gauges = SpoolGauges::read(m_spool))
             text += gauges.value().render();
@@ -159,6 +162,17 @@ Poco::Net::HTTPRequestHandler *ReceiverRoutes::createRequestHandler(const Poco::
     const bool known = path == kHealthRoute || path == kWebhookRoute || path == kMetricsRoute ||
                        path == kChallengesRoute || path == kApplicationsRoute || path == kLiffSettingsRoute;
     const bool page = path == StaticFileHandler::kPrefix || path.rfind(kLiffPageRoute, 0) == 0;
+    QString applicationId;
+    bool manifest = false;
+    if (!known && SignatureHandler::match(path, applicationId, manifest)) {
+        const std::string &method = request.getMethod();
+        const bool allowed = manifest ? (method == "GET" || method == "HEAD") : (method == "PUT" || method == "POST");
+        return new CountingHandler(manifest ? SignatureHandler::kManifestRoute : SignatureHandler::kSignatureRoute,
+                                   allowed ? static_cast<Poco::Net::HTTPRequestHandler *>(
+                                                 new SignatureHandler(m_applicant, m_spool))
+                                           : methodNotAllowed(manifest ? "GET" : "PUT"),
+                                   m_metrics);
+    }
     const std::string &route = known ? path : page ? kLiffPageRoute : kOtherRoute;
     return new CountingHandler(route, createHandler(route, request.getMethod()), m_metrics);
 }

@@ -107,7 +107,7 @@ struct WebhookFront::Impl {
     void submitStores();
     void sweep(Clock::time_point now);
     void logStores();
-    void handOverConnection(Connection &c, bool light);
+    void handOverConnection(Connection &c, bool light, const std::string &client);
     void overBudget(Connection &c);
     void close(quint64 id);
     void watchListener(bool on);
@@ -411,10 +411,13 @@ void WebhookFront::Impl::readable(Connection &c)
                 std::size_t(n) == kReadChunk) {
                 HttpRequestHead head;
                 std::size_t headSize = 0;
-                const bool light = head.parse(peeked, headSize) == HttpRequestHead::Parse::Complete &&
-                                   headSize == peeked.size() && (head.method() == "GET" || head.method() == "HEAD") &&
-                                   !head.chunked() && head.contentLength() <= 0;
-                return handOverConnection(c, light);
+                const bool complete = head.parse(peeked, headSize) == HttpRequestHead::Parse::Complete;
+                const bool light = complete && headSize == peeked.size() &&
+                                   (head.method() == "GET" || head.method() == "HEAD") && !head.chunked() &&
+                                   head.contentLength() <= 0;
+                const std::string peer = ClientAddress::peerOf(c.fd);
+                return handOverConnection(c, light,
+                                          complete ? options.clientAddress.resolve(peer, head) : peer);
             }
             if (++c.headPieces > kMaxHeadPieces)
                 return close(id);
@@ -602,7 +605,7 @@ void WebhookFront::Impl::sweep(Clock::time_point now)
         close(id);
 }
 
-void WebhookFront::Impl::handOverConnection(Connection &c, bool light)
+void WebhookFront::Impl::handOverConnection(Connection &c, bool light, const std::string &client)
 {
     const quint64 id = c.id;
     const int fd = c.fd;
@@ -614,7 +617,7 @@ void WebhookFront::Impl::handOverConnection(Connection &c, bool light)
         return close(id);
     bool taken = true;
     try {
-        taken = handOver(fd, light); // owns the socket when it takes it, also when it fails
+        taken = handOver(fd, light, client); // owns the socket when it takes it, also when it fails
     } catch (const std::exception &e) {
         qCWarning(lcIntake) << "webhook front: hand-over failed:" << e.what();
     }

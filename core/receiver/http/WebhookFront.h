@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/receiver/http/ClientAddress.h"
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace mado {
 
@@ -38,8 +40,9 @@ public:
     // route, and returns true: it owns the socket from then on, also when it throws. Returns false,
     // without taking the socket, when it cannot serve another connection now. light: that request
     // is a GET or HEAD without a body and nothing was sent after its head (a /healthz or /metrics
-    // probe): it needs a thread only for a moment.
-    using HandOver = std::function<bool(int socket, bool light)>;
+    // probe): it needs a thread only for a moment. client: the request's client address
+    // (Options::clientAddress over the socket's peer and the head's forwarding header).
+    using HandOver = std::function<bool(int socket, bool light, const std::string &client)>;
     struct Options {
         std::chrono::milliseconds idleTimeout{10'000};
         std::size_t maxConnections = 1024;
@@ -50,6 +53,8 @@ public:
         int maxRequestsPerWake = 64;
         std::size_t maxBytesPerWake = 256 * 1024;
         int maxRefusalsInARow = 16; // 0: no limit
+        // Which peers are trusted proxies, and so whose forwarding header names the client.
+        ClientAddress clientAddress;
     };
 
     WebhookFront(Spool &spool, ReceiverMetrics &metrics, const WebhookCheck &check, HandOver handOver,

@@ -1,7 +1,6 @@
 #include "core/receiver/line/FailureRateLimiter.h"
 
-#include <Poco/Exception.h>
-#include <Poco/Net/IPAddress.h>
+#include "core/receiver/http/ClientAddress.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,14 +9,7 @@ namespace mado {
 
 std::string FailureRateLimiter::keyOf(const std::string &host)
 {
-    try {
-        Poco::Net::IPAddress address(host);
-        if (address.family() == Poco::Net::IPAddress::IPv6 && !address.isIPv4Mapped())
-            return (address & Poco::Net::IPAddress(64, Poco::Net::IPAddress::IPv6)).toString() + "/64";
-    } catch (const Poco::Exception &) {
-        // Not an address (a test's name): the text itself is the key.
-    }
-    return host;
+    return ClientAddress::bucketOf(host);
 }
 
 FailureRateLimiter::Bucket &FailureRateLimiter::refilled(const std::string &address, qint64 nowMs)

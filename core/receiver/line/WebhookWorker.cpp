@@ -151,8 +151,7 @@ int WebhookWorker::runOnce(const QDateTime &now)
             qCWarning(lcIntake) << "webhook event" << event.id << "attempt" << attempts << "->" << state;
         outcomes.push_back(Outcome{event.id, state, attempts, Sqlite::time(now.addMSecs(delay))});
     }
-    const bool purge = !m_nextPurge.isValid() || now >= m_nextPurge;
-    if (outcomes.empty() && m_follows.empty() && !purge)
+    if (outcomes.empty() && m_follows.empty())
         return 0;
     // One write for the batch, in the spool's group commit (sharing the fsync with the requests'
     // writes). A crash before it re-processes the batch: replies are then refused by LINE (reply
@@ -188,26 +187,10 @@ int WebhookWorker::runOnce(const QDateTime &now)
             if (sqlite3_step(update.value().get()) != SQLITE_DONE)
                 return Sqlite::error(db, QStringLiteral("cannot update webhook event"));
         }
-        if (purge) {
-            // Past the retention a redelivery is not expected any more; at most 1000 rows per write
-            // so that the shared commit stays short.
-            auto remove = Sqlite::prepare(
-                db, "DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE received_at < ?1 "
-                    "AND state IN ('done', 'failed') LIMIT 1000)");
-            if (!remove)
-                return remove.error();
-            Sqlite::bindText(remove.value().get(), 1,
-                             Sqlite::time(now.addDays(-qint64(std::max(1, m_options.retentionDays)))
-                                              .addSecs(-qint64(std::max(0, m_options.maxClockSkewSeconds)))));
-            if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
-                return Sqlite::error(db, QStringLiteral("cannot delete old webhook events"));
-        }
         return {};
     });
     if (!saved)
         qCWarning(lcIntake) << "webhook events not updated:" << saved.error().message;
-    else if (purge)
-        m_nextPurge = now.addSecs(600);
     return int(due.value().size());
 }
 

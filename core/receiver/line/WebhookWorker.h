@@ -41,8 +41,9 @@ class Spool;
 // maxAttempts, then failed. Never logs texts, user ids or tokens. The write that marks an event
 // done or failed also clears its body (personal data), keeping webhook_event_id, type, received_at
 // and state, so that a redelivery is still recognised; processed rows older than retentionDays
-// plus maxClockSkewSeconds (by received_at) are deleted, checked every 10 minutes (so that a replay
-// is refused by its timestamp before its row goes). start()/stop() from any thread.
+// plus maxClockSkewSeconds (by received_at) are deleted by the spool's retention pass
+// (SpoolRetention, with the same two figures), so that a replay is refused by its timestamp before
+// its row goes. start()/stop() from any thread.
 class WebhookWorker {
 public:
     struct Options {
@@ -114,7 +115,6 @@ private:
         bool following;
     };
     std::vector<FollowState> m_follows; // of the batch being processed
-    QDateTime m_nextPurge;              // when processed events past the retention are next deleted
 };
 
 } // namespace mado

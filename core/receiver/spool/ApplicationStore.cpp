@@ -73,7 +73,8 @@ QString ApplicationStore::stagingOf(const QString &applicationId) const
 }
 
 Result<StoredApplication> ApplicationStore::store(const QString &userId, const QString &idempotencyKey,
-                                                  CaseBundle manifest)
+                                                  CaseBundle manifest,
+                                                  const std::optional<QDateTime> &signatureDue)
 {
     const QString tempDir = stagingOf(manifest.applicationId);
     const QString finalDir = directoryOf(manifest.applicationId);
@@ -116,7 +117,16 @@ Result<StoredApplication> ApplicationStore::store(const QString &userId, const Q
                                                     m_spool.keyring()));
         if (sqlite3_step(insert.value().get()) != SQLITE_DONE)
             return Sqlite::error(db, QStringLiteral("cannot store application"));
-        return StoredApplication{manifest.applicationId, manifest.reference, false};
+        if (signatureDue) {
+            auto due = Sqlite::prepare(db, "INSERT INTO application_signatures (application_id, due_at) VALUES (?1, ?2)");
+            if (!due)
+                return due.error();
+            Sqlite::bindText(due.value().get(), 1, manifest.applicationId.toUtf8());
+            Sqlite::bindText(due.value().get(), 2, Sqlite::time(*signatureDue));
+            if (sqlite3_step(due.value().get()) != SQLITE_DONE)
+                return Sqlite::error(db, QStringLiteral("cannot store application"));
+        }
+        return StoredApplication{manifest.applicationId, manifest.reference, false, signatureDue.has_value()};
     });
     if (!stored || stored.value().replay)
         DurableFiles::removeTree(finalDir);

@@ -22,6 +22,7 @@ struct StoredApplication {
     QString id;
     QString reference;
     bool replay = false;
+    bool awaitingSignature = false; // stored with a signature due (application_signatures)
 };
 
 // Keeps LIFF applications in the spool: the manifest (case.json of the case bundle, personal data)
@@ -45,7 +46,9 @@ public:
     QString stagingOf(const QString &applicationId) const;
     // manifest: complete except reference (set here); its files named as in the manifest are in
     // stagingOf(manifest.applicationId), which is moved into place (or removed on failure).
-    Result<StoredApplication> store(const QString &userId, const QString &idempotencyKey, CaseBundle manifest);
+    // signatureDue: the applicant will sign; the application waits for signature.p7s until then.
+    Result<StoredApplication> store(const QString &userId, const QString &idempotencyKey, CaseBundle manifest,
+                                    const std::optional<QDateTime> &signatureDue = std::nullopt);
     // Removes temporary and orphaned image directories (no row, or a row without manifest).
     // Returns how many were removed. Call before serving.
     Result<int> recover();

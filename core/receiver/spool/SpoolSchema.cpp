@@ -161,6 +161,15 @@ CREATE INDEX resubmitted_images_application ON resubmitted_images (application_i
 CREATE INDEX challenges_expiry ON challenges (expires_at);
 UPDATE push_outbox SET body = '{}' WHERE state IN ('sent', 'failed', 'skipped');
 )sql"},
+    // Issue 14: an application whose applicant declared a JPKI signature waits here (not leased)
+    // until signature.p7s arrives (signed_at) or due_at passes (then it fails: signature_missing).
+    {9, R"sql(
+CREATE TABLE application_signatures (
+    application_id TEXT PRIMARY KEY,
+    due_at TEXT NOT NULL,
+    signed_at TEXT
+);
+)sql"},
 };
 
 Error refuse(const QString &message)

@@ -1,6 +1,5 @@
 #include "core/receiver/spool/SpoolScrubber.h"
 
-#include "core/receiver/spool/ChallengeStore.h"
 #include "core/receiver/IntakeLog.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/Sqlite.h"
@@ -73,12 +72,27 @@ Status SpoolScrubber::checkpoint()
 
 Status SpoolScrubber::runOnce(const QDateTime &now)
 {
-    const auto pruned = m_spool.locked([&](sqlite3 *db) { return ChallengeStore::prune(db, now); });
+    const auto pruned = SpoolRetention(m_spool, m_options.retention).run(now);
     if (!pruned)
         return pruned.error();
-    if (pruned.value() > 0)
-        qCInfo(lcIntake) << "deleted" << pruned.value() << "expired challenges";
+    const SpoolRetention::Pruned &p = pruned.value();
+    {
+        std::lock_guard<std::mutex> lock(m_totalsMutex);
+        m_totals += p;
+    }
+    m_retentionRuns.fetch_add(1);
+    if (p.total() > 0)
+        qCInfo(lcIntake).nospace() << "retention: deleted " << p.challenges << " expired challenges, "
+                                   << p.webhookEvents << " old webhook ids, " << p.applications
+                                   << " finished applications (" << p.resubmittedImages << " resubmitted photos), "
+                                   << p.pushes << " finished pushes";
     return checkpoint();
+}
+
+SpoolRetention::Pruned SpoolScrubber::retentionTotals() const
+{
+    std::lock_guard<std::mutex> lock(m_totalsMutex);
+    return m_totals;
 }
 
 void SpoolScrubber::run()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/receiver/spool/SpoolRetention.h"
 
 #include <QDateTime>
 
@@ -19,8 +20,10 @@ class Spool;
 // pages and the write-ahead log the old frames (an acknowledged manifest, for one). So after a
 // request() (an acknowledgement, a failed import, deleted resubmissions) the scrubber waits
 // batchDelayMs (requests meanwhile share the work), then checkpoints the log into the database and
-// truncates it (PRAGMA wal_checkpoint(TRUNCATE)). Every pruneIntervalMs (and once at start) it also
-// deletes expired challenges (LINE user ids, ChallengeStore::prune) and checkpoints. It holds the
+// truncates it (PRAGMA wal_checkpoint(TRUNCATE)). Every pruneIntervalMs (spool.prune_interval_minutes;
+// and once at start) it also runs the retention pass (SpoolRetention: expired challenges, old
+// webhook ids, finished applications and pushes) and checkpoints; it logs and counts what it
+// deleted (counts only, no ids). It holds the
 // spool's lock only for the checkpoint itself (a few milliseconds for a log of a few MiB).
 // A checkpoint that cannot complete (a reader in another process) is retried at the next request
 // or prune; failures are logged without personal data. Own thread; request() from any thread;
@@ -30,6 +33,7 @@ public:
     struct Options {
         int batchDelayMs = 200;
         int pruneIntervalMs = 10 * 60 * 1000;
+        SpoolRetention::Options retention;
     };
 
     SpoolScrubber(Spool &spool, Options options);
@@ -41,10 +45,13 @@ public:
     void stop();
     // Personal data was deleted: checkpoint and truncate the log soon.
     void request();
-    // Prunes expired challenges and checkpoints now; ok when the log was truncated.
+    // Runs the retention pass and checkpoints now; ok when the log was truncated.
     Status runOnce(const QDateTime &now = QDateTime::currentDateTimeUtc());
     // Checks that truncated the log, since the start (tests, metrics).
     quint64 checkpoints() const { return m_checkpoints.load(); }
+    // Retention passes completed since the start, and the rows they deleted (metrics).
+    quint64 retentionRuns() const { return m_retentionRuns.load(); }
+    SpoolRetention::Pruned retentionTotals() const;
 
 private:
     Status checkpoint();
@@ -58,6 +65,9 @@ private:
     bool m_requested = false;
     std::thread m_thread;
     std::atomic<quint64> m_checkpoints{0};
+    std::atomic<quint64> m_retentionRuns{0};
+    mutable std::mutex m_totalsMutex;
+    SpoolRetention::Pruned m_totals;
 };
 
 } // namespace mado

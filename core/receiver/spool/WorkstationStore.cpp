@@ -84,7 +84,8 @@ Result<bool> queuePush(sqlite3 *db, const QString &id, const QString &kind, cons
 // Inside the caller's transaction: the application's import failed for good. Its personal data
 // (manifest) goes in the same write; the caller removes its files after the commit.
 Result<bool> markImportFailed(sqlite3 *db, const QString &id, const QString &reference, const QString &userId,
-                              const QString &reason, const QString &message, const QDateTime &now)
+                              const QString &reason, const QString &message, const QDateTime &now,
+                              const QString &pushText = QString())
 {
     auto update = Sqlite::prepare(db, "UPDATE applications SET state = 'import_failed', manifest = NULL, "
                                       "lease_until = NULL, failure_reason = ?2, failure_message = ?3, failed_at = ?4 "
@@ -97,8 +98,8 @@ Result<bool> markImportFailed(sqlite3 *db, const QString &id, const QString &ref
     Sqlite::bindText(update.value().get(), 4, Sqlite::time(now));
     if (sqlite3_step(update.value().get()) != SQLITE_DONE)
         return Sqlite::error(db, QStringLiteral("cannot record the failed import"));
-    return queuePush(db, id, QStringLiteral("import_failed"), userId, WorkstationStore::importFailedText(reference),
-                     now);
+    return queuePush(db, id, QStringLiteral("import_failed"), userId,
+                     pushText.isEmpty() ? WorkstationStore::importFailedText(reference) : pushText, now);
 }
 
 QString messageText(WorkstationStore::Outcome outcome, const QString &reference, const QString &reason)
@@ -153,6 +154,58 @@ QString WorkstationStore::importFailedText(const QString &reference)
         .arg(reference);
 }
 
+QString WorkstationStore::signatureMissingText(const QString &reference)
+{
+    return QStringLiteral("【窓口】お申し込み（受付番号 %1）は、マイナンバーカードによる電子署名が期限までに届かなかったため、"
+                          "受け付けできませんでした。お手数ですが、もう一度お申し込みください。")
+        .arg(reference);
+}
+
+Result<int> WorkstationStore::expireUnsigned(const QDateTime &now)
+{
+    std::vector<QString> failedIds;
+    const Status done = m_spool.locked([&](sqlite3 *db) -> Status {
+        SqliteTransaction transaction(db);
+        if (!transaction.begun().ok())
+            return transaction.begun();
+        auto select = Sqlite::prepare(db, "SELECT a.id, a.reference, a.user_id FROM applications a "
+                                          "JOIN application_signatures s ON s.application_id = a.id "
+                                          "WHERE s.signed_at IS NULL AND s.due_at <= ?1 AND a.state = 'received'");
+        if (!select)
+            return select.error();
+        Sqlite::bindText(select.value().get(), 1, Sqlite::time(now));
+        struct Due {
+            QString id, reference, userId;
+        };
+        std::vector<Due> due;
+        while (sqlite3_step(select.value().get()) == SQLITE_ROW)
+            due.push_back(Due{Sqlite::text(select.value().get(), 0), Sqlite::text(select.value().get(), 1),
+                              Sqlite::text(select.value().get(), 2)});
+        for (const Due &d : due) {
+            const auto failed = markImportFailed(db, d.id, d.reference, d.userId, QStringLiteral("signature_missing"),
+                                                 QStringLiteral("the applicant's JPKI signature did not arrive in time"),
+                                                 now, signatureMissingText(d.reference));
+            if (!failed)
+                return failed.error();
+            failedIds.push_back(d.id);
+        }
+        auto remove = Sqlite::prepare(db, "DELETE FROM application_signatures WHERE signed_at IS NULL AND due_at <= ?1");
+        if (!remove)
+            return remove.error();
+        Sqlite::bindText(remove.value().get(), 1, Sqlite::time(now));
+        if (sqlite3_step(remove.value().get()) != SQLITE_DONE)
+            return Sqlite::error(db, QStringLiteral("cannot expire unsigned applications"));
+        return transaction.commit();
+    });
+    if (!done)
+        return done.error();
+    for (const QString &id : failedIds)
+        DurableFiles::removeTree(ApplicationStore(m_spool).directoryOf(id));
+    if (!failedIds.empty())
+        m_spool.scrubSoon();
+    return int(failedIds.size());
+}
+
 Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int count, int seconds, const QDateTime &now,
                                                    int *failed)
 {
@@ -164,6 +217,8 @@ Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int co
             return transaction.begun().error();
         auto select = Sqlite::prepare(db, "SELECT id, reference, user_id, lease_count FROM applications "
                                           "WHERE state = 'received' AND manifest IS NOT NULL "
+                                          "AND id NOT IN (SELECT application_id FROM application_signatures "
+                                          "WHERE signed_at IS NULL) "
                                           "AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY seq LIMIT ?2");
         if (!select)
             return select.error();
@@ -253,6 +308,9 @@ WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QD
         names << tilted[QStringLiteral("file")].toString();
     for (const QJsonValue &frame : manifest[QStringLiteral("selfie")][QStringLiteral("frames")].toArray())
         names << frame[QStringLiteral("image")][QStringLiteral("file")].toString();
+    // A signed application's signature.p7s (SignatureStore).
+    if (const QJsonValue signature = manifest[QStringLiteral("signature")]; signature.isObject())
+        names << signature[QStringLiteral("file")].toString();
     const QString directory = ApplicationStore(m_spool).directoryOf(id);
     for (const QString &name : names) {
         auto bytes = SealedFile::read(directory + QLatin1Char('/') + name, m_spool.keyring());

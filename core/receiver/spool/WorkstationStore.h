@@ -37,12 +37,20 @@ public:
     static constexpr int kDefaultMaxLeases = 10;
     // The resident's LINE message when an application could not be imported (%1: reference).
     static QString importFailedText(const QString &reference);
+    // The resident's LINE message when a declared JPKI signature did not arrive in time.
+    static QString signatureMissingText(const QString &reference);
 
     explicit WorkstationStore(Spool &spool, int maxLeases = kDefaultMaxLeases) : m_spool(spool), m_maxLeases(maxLeases)
     {
     }
 
-    // Leases up to count applications that are received and not leased (or whose lease expired),
+    // Applications whose declared signature (application_signatures) did not arrive by its due
+    // time fail like an import (reason signature_missing, manifest and files deleted, the
+    // resident's push queued: apply again). The number failed.
+    Result<int> expireUnsigned(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // Leases up to count applications that are received and not leased (and, when a signature
+    // was declared, signed) (or whose lease expired),
     // oldest first, to holder for seconds. One already leased maxLeases times is failed instead
     // (reason lease_limit, push queued); *failed (if given) counts those.
     Result<std::vector<Lease>> lease(const QString &holder, int count, int seconds,
