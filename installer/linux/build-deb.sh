@@ -3,6 +3,7 @@
 # cmake/Packaging.cmake) and prints their paths.
 #   installer/linux/build-deb.sh                  -> build/deb/packages/*.deb (for this machine's Debian, 12)
 #   installer/linux/build-deb.sh --suite trixie   -> build/deb-trixie/packages/*.deb (for Debian 13)
+#   installer/linux/build-deb.sh --receiver-only  -> only madoguchi-receiver (a server's build: no GUI)
 # On this machine: installs the missing build dependencies (installer/dev/install-deps.sh) and
 # dpkg-dev (dpkg-shlibdeps computes the library dependencies). Safe to rerun: the build is
 # incremental. Release build in its own directory ($MADO_DEB_BUILD_DIR, default build/deb), no tests.
@@ -22,9 +23,11 @@ cd "$repo"
 
 suite=""
 in_root=0
+only_receiver=""
 while [ $# -gt 0 ]; do
     case "$1" in
     --suite) suite=$2; shift 2 ;;
+    --receiver-only) only_receiver=--receiver-only; shift ;;
     --in-root) in_root=1; shift ;;  # internal: the build inside the SUITE root
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "build-deb: unknown argument $1" >&2; exit 64 ;;
@@ -72,7 +75,7 @@ if [ -n "$suite" ]; then
         MADO_DEB_VERSION="$MADO_DEB_VERSION" MADO_DEB_RELEASE="${MADO_DEB_RELEASE:-1+deb$release}" \
         MADO_DEB_BUILD_DIR="build/deb-$suite" MADO_JOBS="${MADO_JOBS:-$(nproc)}" \
         CCACHE_DIR="/src/build/deb-$suite/ccache" CCACHE_BASEDIR=/src \
-        /src/installer/linux/build-deb.sh --in-root
+        /src/installer/linux/build-deb.sh --in-root $only_receiver
     roots_unmount_recorded
     echo "build-deb: packages for Debian $release ($suite):"
     for deb in "$repo/build/deb-$suite"/packages/*.deb; do echo "  $deb"; done
@@ -99,13 +102,20 @@ jobs=${MADO_JOBS:-$(nproc)}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMADO_BUILD_TESTS=OFF \
     -DMADO_DEB_VERSION="$MADO_DEB_VERSION" -DMADO_DEB_RELEASE="$MADO_DEB_RELEASE" >/dev/null
 targets=(madoguchi madoguchi-cli madoguchi-cli-completion madoguchi-receiver)
+components=()
+if [ -n "$only_receiver" ]; then
+    targets=(madoguchi-receiver)
+    components=(-D CPACK_COMPONENTS_ALL=receiver)
+fi
 # The residents' LIFF page goes into the receiver's package (share/madoguchi/liff) when node and
 # npm are there (install-deps.sh installs them).
 if command -v node >/dev/null && command -v npm >/dev/null; then targets+=(mado_liff); fi
+# The receiver first: on a slow (cold) build its failures and its package's libraries show first.
+cmake --build "$build_dir" -j"$jobs" --target madoguchi-receiver
 cmake --build "$build_dir" -j"$jobs" --target "${targets[@]}"
 
 rm -f "$build_dir"/packages/*.deb
-(cd "$build_dir" && cpack -G DEB -B "$PWD/packages")
+(cd "$build_dir" && cpack -G DEB "${components[@]}" -B "$PWD/packages")
 echo "build-deb: packages (version $MADO_DEB_VERSION-$MADO_DEB_RELEASE):"
 for deb in "$build_dir"/packages/*.deb; do
     echo "  $(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"

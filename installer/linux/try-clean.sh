@@ -332,7 +332,9 @@ deb_trial() {  # SUITE
     dir=${!dir_var:-$debs_dir}
     ws=$(ls "$dir"/madoguchi-workstation_*_amd64.deb 2>/dev/null | head -n1)
     rc=$(ls "$dir"/madoguchi-receiver_*_amd64.deb 2>/dev/null | head -n1)
-    [ -n "$ws" ] && [ -n "$rc" ] || { record FAIL ".deb on $suite: no packages in $dir (build-deb.sh)" 0; return; }
+    [ -n "$rc" ] || { record FAIL ".deb on $suite: no packages in $dir (build-deb.sh)" 0; return; }
+    # A receiver-only build (build-deb.sh --receiver-only): the receiver's trials alone.
+    [ -n "$ws" ] || record NOTE ".deb on $suite: no workstation package in $dir; receiver only" 0
     derived_root "$suite" server $server_packages || { record FAIL ".deb on $suite: root" 0; return; }
     fresh_copy "$suite-server" "deb-$suite"
     version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
@@ -340,18 +342,18 @@ deb_trial() {  # SUITE
     prev_ws="$root/var/cache/madoguchi-try/prev-workstation.deb"
     prev_rc="$root/var/cache/madoguchi-try/prev-receiver.deb"
     if [ -n "$previous_dir" ]; then
-        cp "$(ls "$previous_dir"/madoguchi-workstation_*_amd64.deb | head -n1)" "$prev_ws"
+        [ -z "$ws" ] || cp "$(ls "$previous_dir"/madoguchi-workstation_*_amd64.deb | head -n1)" "$prev_ws"
         cp "$(ls "$previous_dir"/madoguchi-receiver_*_amd64.deb | head -n1)" "$prev_rc"
     else
-        lowered_deb "$ws" "$prev_ws"
+        [ -z "$ws" ] || lowered_deb "$ws" "$prev_ws"
         lowered_deb "$rc" "$prev_rc"
     fi
     record NOTE ".deb, Debian $version: from $(dpkg-deb -f "$prev_rc" Version) to $(dpkg-deb -f "$rc" Version)" 0
-    cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
+    [ -z "$ws" ] || cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
     cp "$rc" "$root/var/cache/madoguchi-try/new-receiver.deb"
     start=$(date +%s)
     if ! chroot "$root" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y \
-            --no-install-recommends /var/cache/madoguchi-try/prev-workstation.deb /var/cache/madoguchi-try/prev-receiver.deb' \
+            --no-install-recommends /var/cache/madoguchi-try/prev-*.deb' \
             > "$out/apt-$suite.log" 2>&1; then
         record FAIL ".deb, Debian $version: apt-get install (deps from the mirror)" "$(($(date +%s) - start))" \
             "$(grep -m1 -E 'Depends:|but it is not installable|Unable' "$out/apt-$suite.log" | sed 's/^ *//' | cut -c1-90)"
@@ -378,9 +380,11 @@ deb_trial() {  # SUITE
         step ".deb, Debian $version: /healthz of the service" healthz in_machine
         step ".deb, Debian $version: service runs as user madoguchi" in_machine sh -c \
             '[ "$(stat -c %U "/proc/$(systemctl show -P MainPID madoguchi-receiver)")" = madoguchi ]'
-        step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
-        step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
-        step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
+        if [ -n "$ws" ]; then
+            step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
+            step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
+            step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
+        fi
         step ".deb, Debian $version: LINE webhook event into the spool (200)" post_webhook in_machine
         sleep 2
         state_before=$(spool_state "$root")
@@ -388,7 +392,7 @@ deb_trial() {  # SUITE
         pid_before=$(in_machine systemctl show -P MainPID madoguchi-receiver)
         step ".deb, Debian $version: upgrade (apt-get install newer)" in_machine sh -c \
             'DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold \
-                /var/cache/madoguchi-try/new-workstation.deb /var/cache/madoguchi-try/new-receiver.deb'
+                /var/cache/madoguchi-try/new-*.deb'
         if in_machine grep -q '^madoguchi-receiver: /etc/madoguchi/receiver.ini has no spool key' \
                 /var/log/apt/term.log; then
             # What the upgrade told the admin to do (postinst): the kept receiver.ini is from a
