@@ -75,8 +75,8 @@ photo_b="$samples/johns/John_Salley/000183_02159543.jpg"
 # shellcheck source=SCRIPTDIR/roots.sh
 . "$here/roots.sh"
 cache=$roots_cache
-work=/var/tmp/madoguchi-try
-out="$repo/build/try-clean"
+work=${MADO_TRY_WORK:-/var/tmp/madoguchi-try}  # separate runs at once: each its own MADO_TRY_WORK, MADO_TRY_OUT
+out=${MADO_TRY_OUT:-$repo/build/try-clean}
 mkdir -p "$cache" "$out"
 # A run killed hard may have left its mounts (/dev among them): undo them before deleting anything.
 unmount_below() { roots_unmount_below "$@"; }
