@@ -71,10 +71,16 @@ if [ -n "$suite" ]; then
     mkdir -p "$root/src"
     mount --bind "$repo" "$root/src" && mounts+=("$root/src")
     cp /etc/resolv.conf "$root/etc/resolv.conf"  # npm ci fetches the LIFF page's packages
+    # A CA this machine's node trusts (NODE_EXTRA_CA_CERTS, e.g. a proxy's) is trusted in the root too.
+    node_ca=()
+    if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+        cp "$NODE_EXTRA_CA_CERTS" "$root/etc/madoguchi-build-extra-ca.crt"
+        node_ca=(NODE_EXTRA_CA_CERTS=/etc/madoguchi-build-extra-ca.crt)
+    fi
     chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         MADO_DEB_VERSION="$MADO_DEB_VERSION" MADO_DEB_RELEASE="${MADO_DEB_RELEASE:-1+deb$release}" \
         MADO_DEB_BUILD_DIR="build/deb-$suite" MADO_JOBS="${MADO_JOBS:-$(nproc)}" \
-        CCACHE_DIR="/src/build/deb-$suite/ccache" CCACHE_BASEDIR=/src \
+        CCACHE_DIR="/src/build/deb-$suite/ccache" CCACHE_BASEDIR=/src "${node_ca[@]}" \
         /src/installer/linux/build-deb.sh --in-root $only_receiver
     roots_unmount_recorded
     echo "build-deb: packages for Debian $release ($suite):"
