@@ -256,11 +256,11 @@ old_trial() {  # SUITE: AppRun's clear message on a system that is too old
 }
 
 # --- .deb trials ---------------------------------------------------------------------------
-lowered_deb() {  # DEB OUT: the same package with version …-0 (the "previous version")
+lowered_deb() {  # DEB OUT: the same package with Debian revision 0 (the "previous version")
     local tmp="$work/repack"
     rm -rf "$tmp"
     dpkg-deb -R "$1" "$tmp"
-    sed -i 's/^\(Version: .*\)-[0-9]*$/\1-0/' "$tmp/DEBIAN/control"
+    sed -i 's/^\(Version: .*\)-[^-]*$/\1-0/' "$tmp/DEBIAN/control"
     dpkg-deb -b "$tmp" "$2" > /dev/null
 }
 booted=""
