@@ -1,4 +1,4 @@
-# Install rules and CPack DEB configuration: two component packages for Debian 12.
+# Install rules and CPack DEB configuration: two component packages for Debian 12 (or 13: build-deb.sh --suite).
 #   madoguchi-workstation: madoguchi, madoguchi-cli (with its bash completion), the .desktop entry,
 #                          the staff guides, the face models' fetch script (the models themselves
 #                          are not packaged)
@@ -47,7 +47,11 @@ set(MADO_DEB_MAINTAINER "Madoguchi maintainers <madoguchi@localhost>" CACHE STRI
 set(CPACK_PACKAGE_CONTACT "${MADO_DEB_MAINTAINER}")
 # Strip the programs in the packages (the build tree keeps its symbols).
 set(CPACK_STRIP_FILES ON)
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# The packages' version and Debian revision. build-deb.sh passes PROJECT_VERSION+git<commits>.<hash>
+# (so a later commit's package upgrades an earlier one's) and 1+deb12 / 1+deb13 (the release built for).
+set(MADO_DEB_VERSION "${PROJECT_VERSION}" CACHE STRING "Version of the .deb packages")
+set(MADO_DEB_RELEASE "1" CACHE STRING "Debian revision of the .deb packages")
+set(CPACK_PACKAGE_VERSION ${MADO_DEB_VERSION})
 # Each component's description below starts with its own synopsis line. CPackDeb prepends the
 # summary to it unless the summary is CPack's default, so leave the default in place.
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
@@ -56,7 +60,7 @@ set(CPACK_COMPONENTS_ALL workstation receiver)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${MADO_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://localhost/madoguchi")

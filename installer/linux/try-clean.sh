@@ -2,6 +2,7 @@
 # Tries the AppImage and the .deb packages on clean Debian roots, as IT would meet them.
 #   installer/linux/try-clean.sh [--appimage FILE] [--debs DIR] [--suites "bookworm trixie"]
 #                                [--old bullseye] [--only appimage|deb] [--images DIR]
+#                                [--debs-SUITE DIR] [--previous DIR]
 # Needs root, debootstrap, systemd-container (systemd-nspawn), netpbm (the screenshot), the
 # face models where installer/dev/fetch-models.sh put them (~/.cache/madoguchi/models and
 # samples), and the artefacts of build-appimage.sh and build-deb.sh (defaults below).
@@ -25,8 +26,15 @@
 #     cannot boot here: the unit's ExecStart run as user madoguchi, and the summary says so);
 #     /healthz answers; the workstation's CLI matches and the workstation starts (offscreen);
 #     an upgrade keeps receiver.ini (edited), the secrets, the spool key and the spool; purge
-#     removes /var/lib/madoguchi. The "previous version" is the same package with its version
-#     lowered (…-0): what is tested is dpkg's upgrade path through our maintainer scripts.
+#     removes /var/lib/madoguchi. --debs-SUITE DIR: the packages for SUITE (build-deb.sh --suite
+#     SUITE puts them in build/deb-SUITE/packages), else --debs.
+#     Upgrade: with --previous DIR, from the packages of an earlier release in DIR (built from an
+#     earlier commit): a LINE webhook event is put into the old receiver's spool first, and after
+#     the upgrade the spool must hold it with its schema migrated to the new receiver's version,
+#     the service must have been restarted (new main PID); the conffile prompt is answered
+#     "keep" (--force-confold) as an admin keeping the edits would. Without --previous, the
+#     previous version is the same package with its version lowered (…-0): dpkg's upgrade path
+#     through our maintainer scripts.
 # Exit 0 when every trial passed. The summary is printed and written to build/try-clean/summary.txt.
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,11 +45,14 @@ debs_dir="$repo/build/appimage/packages"
 suites="bookworm trixie"
 old_suite=bullseye
 only=""
+previous_dir=""
 images="$repo/docs/images"
 while [ $# -gt 0 ]; do
     case "$1" in
     --appimage) appimage=$(realpath "$2"); shift 2 ;;
     --debs) debs_dir=$(realpath "$2"); shift 2 ;;
+    --debs-*) declare "debs_${1#--debs-}=$(realpath "$2")"; shift 2 ;;
+    --previous) previous_dir=$(realpath "$2"); shift 2 ;;
     --suites) suites=$2; shift 2 ;;
     --old) old_suite=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
@@ -61,12 +72,14 @@ photo_b="$samples/johns/John_Salley/000183_02159543.jpg"
 [ -f "$models/dlib_face_recognition_resnet_model_v1.dat" ] && [ -f "$photo_a" ] ||
     { echo "try-clean: models or samples missing: run installer/dev/fetch-models.sh" >&2; exit 1; }
 
-cache=${MADO_ROOTS_CACHE:-$HOME/.cache/madoguchi/roots}
-work=/var/tmp/madoguchi-try
-out="$repo/build/try-clean"
+# shellcheck source=SCRIPTDIR/roots.sh
+. "$here/roots.sh"
+cache=$roots_cache
+work=${MADO_TRY_WORK:-/var/tmp/madoguchi-try}  # separate runs at once: each its own MADO_TRY_WORK, MADO_TRY_OUT
+out=${MADO_TRY_OUT:-$repo/build/try-clean}
 mkdir -p "$cache" "$out"
 # A run killed hard may have left its mounts (/dev among them): undo them before deleting anything.
-unmount_below() { grep -o " $1/[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -R -l "$m" 2>/dev/null; done; }
+unmount_below() { roots_unmount_below "$@"; }
 remove_work() {  # deletes $work only when nothing is mounted below it any more
     unmount_below "$work"
     if grep -q " $work/" /proc/mounts; then
@@ -77,8 +90,6 @@ remove_work() {  # deletes $work only when nothing is mounted below it any more
 }
 remove_work || exit 1
 mkdir -p "$work"
-mirror=$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)
-mirror=${mirror:-http://deb.debian.org/debian}
 summary="$out/summary.txt"
 : > "$summary"
 failures=0
@@ -102,52 +113,25 @@ step() {  # NAME CMD...: runs CMD, records PASS/FAIL with its time; output in $o
     return $rc
 }
 cleanup() {
-    local pid i
+    local pid
     for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; done
     for pid in "${bg_pids[@]}"; do wait "$pid" 2>/dev/null; done
-    for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -R -l "${mounts[i]}" 2>/dev/null; done
+    roots_unmount_recorded
     remove_work
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- roots ---------------------------------------------------------------------------------
-base_root() {  # SUITE: the cached minbase root
-    local suite=$1 start
-    if [ ! -e "$cache/$suite/.complete" ]; then
-        start=$(date +%s)
-        rm -rf "$cache/$suite.tmp"
-        debootstrap --variant=minbase "$suite" "$cache/$suite.tmp" "$mirror" > "$out/debootstrap-$suite.log" 2>&1 ||
-            { log "debootstrap $suite failed (build/try-clean/debootstrap-$suite.log)"; return 1; }
-        touch "$cache/$suite.tmp/.complete"
-        mv "$cache/$suite.tmp" "$cache/$suite"
-        record NOTE "debootstrap --variant=minbase $suite" "$(($(date +%s) - start))"
-    fi
-}
-derived_root() {  # SUITE KIND PACKAGES...: the cached SUITE-KIND root = minbase + packages
-    # (a cached root made with fewer packages gets the missing ones added)
-    local suite=$1 kind=$2 start dir
-    shift 2
-    base_root "$suite" || return 1
-    dir="$cache/$suite-$kind"
-    [ -e "$dir/.complete" ] && [ "$(cat "$dir/.packages" 2>/dev/null)" = "$*" ] && return 0
+derived_root() {  # SUITE KIND PACKAGES...: the cached SUITE-KIND root (roots.sh), noted when made now
+    local suite=$1 kind=$2 start rc
     start=$(date +%s)
-    if [ ! -e "$dir/.complete" ]; then
-        rm -rf --one-file-system "$dir.tmp"
-        cp -a "$cache/$suite" "$dir.tmp"
-        rm -f "$dir.tmp/.complete"
-    else
-        mv "$dir" "$dir.tmp"
-        rm -f "$dir.tmp/.complete"
-    fi
-    chroot "$dir.tmp" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -qq --no-install-recommends $*" > "$out/root-$suite-$kind.log" 2>&1 ||
-        { log "packages for $suite-$kind failed (build/try-clean/root-$suite-$kind.log)"; return 1; }
-    chroot "$dir.tmp" apt-get clean
-    echo "$*" > "$dir.tmp/.packages"
-    touch "$dir.tmp/.complete"
-    mv "$dir.tmp" "$dir"
-    record NOTE "root $suite-$kind: apt-get install (see the script)" "$(($(date +%s) - start))"
+    shift 2
+    roots_derived "$suite" "$kind" "$out/root-$suite-$kind.log" "$@"
+    rc=$?
+    [ $rc -eq 10 ] && record NOTE "root $suite-$kind: made (minbase + packages, see the script)" "$(($(date +%s) - start))"
+    [ $rc -eq 1 ] && log "root $suite-$kind failed (build/try-clean/root-$suite-$kind.log)"
+    [ $rc -ne 1 ]
 }
 # What the AppImage leaves to the system (appimage/excludelist; the NEEDED entries it does not
 # carry), a GL driver and a font, FUSE, and the X server and xwininfo to look at the window.
@@ -161,25 +145,7 @@ fresh_copy() {  # SRC NAME: sets root to a throw-away copy of a cached root, wit
     # root (or to it, by rm) can reach the host's devices.
     root="$work/$2"
     cp -a "$cache/$1" "$root"
-    mount -t proc proc "$root/proc" && mounts+=("$root/proc")
-    mount -t sysfs -o ro sysfs "$root/sys" && mounts+=("$root/sys")
-    mount -t tmpfs -o mode=0755,size=64m,nosuid devtmp "$root/dev" && mounts+=("$root/dev")
-    local node
-    for node in "null c 1 3" "zero c 1 5" "full c 1 7" "random c 1 8" "urandom c 1 9" "tty c 5 0"; do
-        # shellcheck disable=SC2086
-        set -- $node
-        mknod -m 0666 "$root/dev/$1" "$2" "$3" "$4"
-    done
-    # FUSE as a desktop has it (0666; this build host's node may be stricter).
-    [ -e /dev/fuse ] && mknod -m 0666 "$root/dev/fuse" c 10 229
-    mkdir -p "$root/dev/pts" "$root/dev/shm"
-    mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/pts" && mounts+=("$root/dev/pts")
-    ln -s pts/ptmx "$root/dev/ptmx"
-    mount -t tmpfs -o mode=1777,size=256m shm "$root/dev/shm" && mounts+=("$root/dev/shm")
-    ln -s /proc/self/fd "$root/dev/fd"
-    ln -s /proc/self/fd/0 "$root/dev/stdin"
-    ln -s /proc/self/fd/1 "$root/dev/stdout"
-    ln -s /proc/self/fd/2 "$root/dev/stderr"
+    roots_mount_system "$root"
     # What a booted Debian has (systemd's tmpfiles make it); fusermount3 reads it to unmount.
     [ -e "$root/etc/mtab" ] || ln -s ../proc/self/mounts "$root/etc/mtab"
 }
@@ -290,11 +256,11 @@ old_trial() {  # SUITE: AppRun's clear message on a system that is too old
 }
 
 # --- .deb trials ---------------------------------------------------------------------------
-lowered_deb() {  # DEB OUT: the same package with version …-0 (the "previous version")
+lowered_deb() {  # DEB OUT: the same package with Debian revision 0 (the "previous version")
     local tmp="$work/repack"
     rm -rf "$tmp"
     dpkg-deb -R "$1" "$tmp"
-    sed -i 's/^\(Version: .*\)-[0-9]*$/\1-0/' "$tmp/DEBIAN/control"
+    sed -i 's/^\(Version: .*\)-[^-]*$/\1-0/' "$tmp/DEBIAN/control"
     dpkg-deb -b "$tmp" "$2" > /dev/null
 }
 booted=""
@@ -334,28 +300,60 @@ configure_receiver() {  # RUN...: the secrets an admin creates, and an edit to t
         chmod 0640 /etc/madoguchi/line-channel-secret /etc/madoguchi/line-channel-access-token
         printf "\n; edited by try-clean (must survive an upgrade)\n" >> /etc/madoguchi/receiver.ini'
 }
-state_fingerprint() {  # RUN...: what an upgrade must keep
-    "$@" sh -c 'sha256sum /etc/madoguchi/receiver.ini /etc/madoguchi/spool.key /etc/madoguchi/line-channel-secret;
+state_fingerprint() {  # RUN...: what an upgrade must keep (spool.key only when the old package made one)
+    "$@" sh -c 'sha256sum /etc/madoguchi/receiver.ini /etc/madoguchi/line-channel-secret \
+            /etc/madoguchi/line-channel-access-token $(ls /etc/madoguchi/spool.key 2>/dev/null);
         ls -i /var/lib/madoguchi/spool.sqlite; stat -c "%U %a" /var/lib/madoguchi'
+}
+# A LINE webhook event signed with the trial's channel secret (try-clean-channel-secret).
+trial_event_id=01TRYCLEANUPGRADE000000001
+trial_webhook_body='{"destination":"Utrycleandestination000000000000000","events":[{"type":"follow","mode":"active",'\
+'"timestamp":1764892800000,"source":{"type":"user","userId":"U0000000000000000000000000trycln"},'\
+'"webhookEventId":"'$trial_event_id'","deliveryContext":{"isRedelivery":false},"replyToken":"trycleanreplytoken"}]}'
+post_webhook() {  # RUN...: the event above to /line/webhook, answered 200
+    local signature
+    signature=$(printf '%s' "$trial_webhook_body" | openssl dgst -sha256 -hmac try-clean-channel-secret -binary | base64)
+    "$@" curl -fsS -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
+        -H "X-Line-Signature: $signature" --data-binary "$trial_webhook_body" http://127.0.0.1:8480/line/webhook
+}
+spool_state() {  # ROOT: "version V, events N, trial event E" read from a copy of the live spool
+    local copy
+    copy=$(mktemp -d)
+    cp "$1/var/lib/madoguchi/spool.sqlite" "$copy/"
+    [ -e "$1/var/lib/madoguchi/spool.sqlite-wal" ] && cp "$1/var/lib/madoguchi/spool.sqlite-wal" "$copy/"
+    sqlite3 "$copy/spool.sqlite" "SELECT 'version ' || (SELECT user_version FROM pragma_user_version) ||
+        ', events ' || (SELECT count(*) FROM webhook_events) || ', trial event ' ||
+        (SELECT count(*) FROM webhook_events WHERE webhook_event_id = '$trial_event_id')"
+    rm -rf "$copy"
 }
 deb_trial() {  # SUITE
     local suite=$1 root version ws rc prev_ws prev_rc start mode before after
-    ws=$(ls "$debs_dir"/madoguchi-workstation_*_amd64.deb 2>/dev/null | head -n1)
-    rc=$(ls "$debs_dir"/madoguchi-receiver_*_amd64.deb 2>/dev/null | head -n1)
-    [ -n "$ws" ] && [ -n "$rc" ] || { record FAIL ".deb on $suite: no packages in $debs_dir (build-deb.sh)" 0; return; }
+    local dir_var="debs_$suite" dir state_before state_after pid_before pid_after after=""
+    dir=${!dir_var:-$debs_dir}
+    ws=$(ls "$dir"/madoguchi-workstation_*_amd64.deb 2>/dev/null | head -n1)
+    rc=$(ls "$dir"/madoguchi-receiver_*_amd64.deb 2>/dev/null | head -n1)
+    [ -n "$rc" ] || { record FAIL ".deb on $suite: no packages in $dir (build-deb.sh)" 0; return; }
+    # A receiver-only build (build-deb.sh --receiver-only): the receiver's trials alone.
+    [ -n "$ws" ] || record NOTE ".deb on $suite: no workstation package in $dir; receiver only" 0
     derived_root "$suite" server $server_packages || { record FAIL ".deb on $suite: root" 0; return; }
     fresh_copy "$suite-server" "deb-$suite"
     version=$(sed -n 's/^VERSION_ID="\(.*\)"/\1/p' "$root/etc/os-release")
     mkdir -p "$root/var/cache/madoguchi-try"
     prev_ws="$root/var/cache/madoguchi-try/prev-workstation.deb"
     prev_rc="$root/var/cache/madoguchi-try/prev-receiver.deb"
-    lowered_deb "$ws" "$prev_ws"
-    lowered_deb "$rc" "$prev_rc"
-    cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
+    if [ -n "$previous_dir" ]; then
+        [ -z "$ws" ] || cp "$(ls "$previous_dir"/madoguchi-workstation_*_amd64.deb | head -n1)" "$prev_ws"
+        cp "$(ls "$previous_dir"/madoguchi-receiver_*_amd64.deb | head -n1)" "$prev_rc"
+    else
+        [ -z "$ws" ] || lowered_deb "$ws" "$prev_ws"
+        lowered_deb "$rc" "$prev_rc"
+    fi
+    record NOTE ".deb, Debian $version: from $(dpkg-deb -f "$prev_rc" Version) to $(dpkg-deb -f "$rc" Version)" 0
+    [ -z "$ws" ] || cp "$ws" "$root/var/cache/madoguchi-try/new-workstation.deb"
     cp "$rc" "$root/var/cache/madoguchi-try/new-receiver.deb"
     start=$(date +%s)
     if ! chroot "$root" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y \
-            --no-install-recommends /var/cache/madoguchi-try/prev-workstation.deb /var/cache/madoguchi-try/prev-receiver.deb' \
+            --no-install-recommends /var/cache/madoguchi-try/prev-*.deb' \
             > "$out/apt-$suite.log" 2>&1; then
         record FAIL ".deb, Debian $version: apt-get install (deps from the mirror)" "$(($(date +%s) - start))" \
             "$(grep -m1 -E 'Depends:|but it is not installable|Unable' "$out/apt-$suite.log" | sed 's/^ *//' | cut -c1-90)"
@@ -382,16 +380,46 @@ deb_trial() {  # SUITE
         step ".deb, Debian $version: /healthz of the service" healthz in_machine
         step ".deb, Debian $version: service runs as user madoguchi" in_machine sh -c \
             '[ "$(stat -c %U "/proc/$(systemctl show -P MainPID madoguchi-receiver)")" = madoguchi ]'
-        step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
-        step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
-        step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
+        if [ -n "$ws" ]; then
+            step ".deb, Debian $version: madoguchi-cli --version" in_machine runuser -u clerk -- madoguchi-cli --version
+            step ".deb, Debian $version: madoguchi-cli match" check_match_deb in_machine
+            step ".deb, Debian $version: workstation starts (offscreen)" workstation_offscreen in_machine
+        fi
+        step ".deb, Debian $version: LINE webhook event into the spool (200)" post_webhook in_machine
+        sleep 2
+        state_before=$(spool_state "$root")
         before=$(state_fingerprint in_machine)
+        pid_before=$(in_machine systemctl show -P MainPID madoguchi-receiver)
         step ".deb, Debian $version: upgrade (apt-get install newer)" in_machine sh -c \
-            'DEBIAN_FRONTEND=noninteractive apt-get install -y /var/cache/madoguchi-try/new-workstation.deb /var/cache/madoguchi-try/new-receiver.deb &&
-             systemctl restart madoguchi-receiver'
-        after=$(state_fingerprint in_machine)
-        step ".deb, Debian $version: upgrade kept config, secrets, spool key and spool" test "$before" = "$after"
+            'DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold \
+                /var/cache/madoguchi-try/new-*.deb'
+        if in_machine grep -q '^madoguchi-receiver: /etc/madoguchi/receiver.ini has no spool key' \
+                /var/log/apt/term.log; then
+            # What the upgrade told the admin to do (postinst): the kept receiver.ini is from a
+            # release before the spool key.
+            record NOTE ".deb, Debian $version: upgrade said: add spool.key_file to the kept receiver.ini" 0
+            step ".deb, Debian $version: admin adds key_file, restarts" in_machine sh -c \
+                'sed -i "/^\[spool\]/a key_file = /etc/madoguchi/spool.key" /etc/madoguchi/receiver.ini &&
+                 systemctl restart madoguchi-receiver'
+            before=$(sed "s|^[0-9a-f]*  /etc/madoguchi/receiver.ini\$|(receiver.ini: edited by the admin)|" <<<"$before")
+            after=$(sed "s|^[0-9a-f]*  /etc/madoguchi/receiver.ini\$|(receiver.ini: edited by the admin)|" <<<"$(state_fingerprint in_machine)")
+            step ".deb, Debian $version: receiver.ini kept (the trial's edit and the admin's line)" in_machine sh -c \
+                'grep -q "edited by try-clean" /etc/madoguchi/receiver.ini && grep -q "^key_file = /etc/madoguchi/spool.key" /etc/madoguchi/receiver.ini'
+        fi
+        step ".deb, Debian $version: service running the new program after the upgrade" in_machine sh -c \
+            'sleep 2; systemctl is-active madoguchi-receiver &&
+             [ "$(readlink /proc/$(systemctl show -P MainPID madoguchi-receiver)/exe)" = /usr/bin/madoguchi-receiver ]'
+        pid_after=$(in_machine systemctl show -P MainPID madoguchi-receiver)
+        [ -n "$after" ] || after=$(state_fingerprint in_machine)
+        step ".deb, Debian $version: upgrade kept config, secrets and spool" test "$before" = "$(grep -v 'spool.key$' <<<"$after")" -o "$before" = "$after"
+        step ".deb, Debian $version: spool.key present after the upgrade (0640 root:madoguchi)" in_machine sh -c \
+            '[ "$(stat -c "%U:%G %a" /etc/madoguchi/spool.key)" = "root:madoguchi 640" ]'
         echo "before: $before / after: $after" >> "$out/steps.log"
+        step ".deb, Debian $version: new main PID ($pid_before -> $pid_after)" test "$pid_before" != "$pid_after" -a "$pid_after" != 0
+        state_after=$(spool_state "$root")
+        step ".deb, Debian $version: spool migrated, event kept ($state_before -> $state_after)" \
+            test "${state_after##*trial event }" = 1 -a "${state_before%%,*}" != "${state_after%%,*}" -o \
+            -z "$previous_dir" -a "$state_before" = "$state_after"
         step ".deb, Debian $version: /healthz after the upgrade" healthz in_machine
         step ".deb, Debian $version: purge removes /var/lib/madoguchi, stops the service" in_machine sh -c \
             'DEBIAN_FRONTEND=noninteractive apt-get purge -y madoguchi-receiver && [ ! -e /var/lib/madoguchi ] &&
