@@ -54,7 +54,7 @@ Result<std::optional<StoredApplication>> ApplicationIntake::stored(const QString
 std::optional<ApiError> ApplicationIntake::checkChallenge(const QString &nonce, const QString &userId,
                                                           const QDateTime &now) const
 {
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    const QDateTime at = now.toUTC();
     if (const auto challenge = m_challenges.usable(nonce, userId, at); !challenge)
         return ApiError::fromError(challenge.error(), QStringLiteral("challenge"));
     return std::nullopt;
@@ -75,7 +75,7 @@ ApplicationIntake::Outcome ApplicationIntake::submit(const QString &userId, cons
     if (existing.value())
         return *existing.value();
 
-    const QDateTime receivedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    const QDateTime receivedAt = now.toUTC();
     const auto challenge = m_challenges.usable(submission.challengeNonce, userId, receivedAt);
     if (!challenge)
         return ApiError::fromError(challenge.error(), QStringLiteral("challenge"));

@@ -95,7 +95,7 @@ Result<Challenge> ChallengeStore::issue(const QString &userId, const QDateTime &
     challenge.nonce =
         QString::fromLatin1(nonce.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     // Millisecond precision, as the times travel as text.
-    challenge.issuedAt = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+    challenge.issuedAt = now.toUTC();
     challenge.expiresAt = challenge.issuedAt.addSecs(m_lifetimeSeconds);
     challenge.directions = drawDirections(m_directions);
 

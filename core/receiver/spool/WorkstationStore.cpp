@@ -209,7 +209,7 @@ Result<int> WorkstationStore::expireUnsigned(const QDateTime &now)
 Result<std::vector<Lease>> WorkstationStore::lease(const QString &holder, int count, int seconds, const QDateTime &now,
                                                    int *failed)
 {
-    const QDateTime until = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC).addSecs(seconds);
+    const QDateTime until = now.toUTC().addSecs(seconds);
     std::vector<QString> failedIds;
     auto leased = m_spool.locked([&](sqlite3 *db) -> Result<std::vector<Lease>> {
         SqliteTransaction transaction(db);
