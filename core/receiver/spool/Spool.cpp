@@ -2,7 +2,7 @@
 
 #include "core/receiver/spool/WalSync.h"
 
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 #include "core/receiver/spool/SpoolSchema.h"
 
 #include <sqlite3.h>
