@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <utility>
+
 namespace mado {
 
 // One numbered schema revision: its version (1, 2, …), a name for messages and its SQL (one or
@@ -27,12 +29,13 @@ public:
         bool hasTables = false; // the database is not empty
     };
 
+    // kind: what the database is, for messages ("spool", "case store"); mark: the application id
+    // (database_mark::k…) that says the database is this target's.
+    MigrationTarget(QString kind, int mark) : m_kind(std::move(kind)), m_mark(mark) {}
     virtual ~MigrationTarget() = default;
 
-    // What the database is, for messages: "spool", "case store".
-    virtual QString kind() const = 0;
-    // The mark (database_mark::k…) that says the database is this target's.
-    virtual int mark() const = 0;
+    const QString &kind() const { return m_kind; }
+    int mark() const { return m_mark; }
     // True if a database with tables and a version but no mark is this target's (one made before
     // marks existed); false refuses it like any unmarked database with tables.
     virtual bool acceptsUnmarkedWithVersion() const { return false; }
@@ -57,6 +60,10 @@ public:
     // Runs the step's SQL, and records its version, inside the open transaction.
     virtual Status apply(const Migration &step) = 0;
     virtual Status record(const Migration &step) = 0;
+
+private:
+    QString m_kind;
+    int m_mark;
 };
 
 } // namespace mado

@@ -6,8 +6,7 @@
 
 namespace mado {
 
-SqliteFileTarget::SqliteFileTarget(sqlite3 *db, int mark, QString kind)
-    : TransactionalTarget(db), m_mark(mark), m_kind(std::move(kind))
+SqliteFileTarget::SqliteFileTarget(sqlite3 *db, int mark, QString kind) : TransactionalTarget(db, std::move(kind), mark)
 {
 }
 
@@ -38,7 +37,7 @@ Status SqliteFileTarget::prepare(const State &state)
     if (state.mark != 0)
         return {};
     // PRAGMAs take no parameters; the value is an integer under our control.
-    const std::string marking = "PRAGMA application_id = " + std::to_string(m_mark);
+    const std::string marking = "PRAGMA application_id = " + std::to_string(mark());
     return Sqlite::exec(connection(), marking.c_str());
 }
 

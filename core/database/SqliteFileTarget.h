@@ -16,17 +16,11 @@ class SqliteFileTarget : public TransactionalTarget<SqliteTransaction, sqlite3 *
 public:
     SqliteFileTarget(sqlite3 *db, int mark, QString kind);
 
-    QString kind() const override { return m_kind; }
-    int mark() const override { return m_mark; }
     Result<State> inspect() override;
     Result<int> version() override;
     Status prepare(const State &state) override;
     Status apply(const Migration &step) override;
     Status record(const Migration &step) override;
-
-private:
-    int m_mark;
-    QString m_kind;
 };
 
 } // namespace mado

@@ -33,7 +33,10 @@ public:
     void rollback() override { m_open.reset(); }
 
 protected:
-    explicit TransactionalTarget(Connection connection) : m_connection(std::move(connection)) {}
+    TransactionalTarget(Connection connection, QString kind, int mark)
+        : MigrationTarget(std::move(kind), mark), m_connection(std::move(connection))
+    {
+    }
     const Connection &connection() const { return m_connection; }
 
 private:

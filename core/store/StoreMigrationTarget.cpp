@@ -6,13 +6,9 @@
 namespace mado {
 
 StoreMigrationTarget::StoreMigrationTarget(QSqlDatabase db)
-    : TransactionalTarget(std::move(db)), m_postgresql(Sql::isPostgresql(connection()))
+    : TransactionalTarget(std::move(db), QStringLiteral("case store"), Migrator::kApplicationId),
+      m_postgresql(Sql::isPostgresql(connection()))
 {
-}
-
-int StoreMigrationTarget::mark() const
-{
-    return Migrator::kApplicationId;
 }
 
 Status StoreMigrationTarget::lock()

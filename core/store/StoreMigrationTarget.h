@@ -20,8 +20,6 @@ class StoreMigrationTarget : public TransactionalTarget<SqlTransaction, QSqlData
 public:
     explicit StoreMigrationTarget(QSqlDatabase db);
 
-    QString kind() const override { return QStringLiteral("case store"); }
-    int mark() const override;
     bool acceptsUnmarkedWithVersion() const override { return !m_postgresql; }
     Status lock() override;
     void unlock() override;
