@@ -2,18 +2,23 @@
 
 #include "app/cli/CliStore.h"
 
+#include "core/store/PostgresClient.h"
 #include "core/store/StoreAddress.h"
 #include "core/store/StoreBackup.h"
 
 namespace mado::cli {
 
 BackupCommand::BackupCommand()
-    : Command(QStringLiteral("backup"), QStringLiteral("Make an online backup of the case store."),
+    : Command(QStringLiteral("backup"),
+              QStringLiteral("Make an online backup of the case store (SQLite backup API, or pg_dump on PostgreSQL)."),
               {QStringLiteral("TARGET_FILE [--store STORE]")}),
       m_store(addOption(CliStore::storeOption()))
 {
     addArgument(QStringLiteral("TARGET_FILE"), QStringLiteral("The copy to write (never overwritten)."));
-    setHelpNotes(QStringLiteral("Exit codes: 0 written, 1 failed, 2 TARGET_FILE exists or cannot be written."));
+    setHelpNotes(QStringLiteral(
+        "A PostgreSQL store is dumped with pg_dump --format=custom (the password goes through a\n"
+        "private PGPASSFILE, never the command line); without pg_dump the command to run is shown.\n"
+        "Exit codes: 0 written, 1 failed (or pg_dump missing), 2 TARGET_FILE exists or cannot be written."));
 }
 
 int BackupCommand::execute(const QCommandLineParser &parser, CliStreams streams)
@@ -24,10 +29,24 @@ int BackupCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     CliStore cli(parser.value(m_store), QString());
     auto address = StoreAddress::parse(cli.path()); // parses: Command checked --store
     if (address.value().isPostgresql()) {
-        // PostgreSQL's own tool makes a consistent copy; the owner role runs it (docs/admin.md).
-        streams.err << "backup copies SQLite stores; for this PostgreSQL store run, as its owner role:\n"
-                    << "  pg_dump --format=custom --file=" << arguments.at(1) << " '" << address.value().display()
-                    << "'\n(restore with pg_restore, then madoguchi-cli audit verify; see docs/admin.md)" << Qt::endl;
+        // PostgreSQL's own tool makes the consistent copy (docs/admin.md, "Backups").
+        auto dumped = PostgresClient::dump(address.value(), arguments.at(1));
+        if (dumped) {
+            streams.out << "backup " << arguments.at(1) << ": pg_dump custom format, " << dumped.value().bytes
+                        << " bytes in " << dumped.value().milliseconds
+                        << " ms (restore with pg_restore into an empty database, then madoguchi-cli audit verify; "
+                           "keep the store's key file with it)"
+                        << Qt::endl;
+            return kExitOk;
+        }
+        if (dumped.error().code != ErrorCode::NotFound) {
+            streams.err << "backup failed: " << dumped.error().message << Qt::endl;
+            return dumped.error().code == ErrorCode::InvalidArgument ? kExitBadInput : kExitFailed;
+        }
+        streams.err << "backup: pg_dump is not installed (Debian: apt-get install postgresql-client). "
+                    << "Run it as the store's owner role, with the password in ~/.pgpass or PGPASSFILE:\n  "
+                    << PostgresClient::dumpCommand(address.value(), arguments.at(1))
+                    << "\n(restore with pg_restore, then madoguchi-cli audit verify; see docs/admin.md)" << Qt::endl;
         return kExitFailed;
     }
     auto figures = StoreBackup::backup(address.value().path(), arguments.at(1));

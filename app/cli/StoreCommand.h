@@ -6,7 +6,8 @@
 
 namespace mado::cli {
 
-// `store key` and `store rekey`: the case store's data key (core/store/StoreKey, StoreRekey).
+// `store key`, `store rekey` and `store copy`: the case store's data key (core/store/StoreKey,
+// StoreRekey) and moving a store into another, empty one (core/store/StoreCopy).
 // `key` shows the key file, the current key id and how many images are sealed or still plain;
 // `rekey` seals every case image under a new key and replaces the key file (crash-safe: run it
 // again after an interruption).
@@ -19,8 +20,13 @@ protected:
 
 private:
     int showKey(CaseStore &store, const QString &path, CliStreams streams) const;
+    int copy(const QCommandLineParser &parser, CliStreams streams) const;
 
     QCommandLineOption m_store;
+    QCommandLineOption m_from;
+    QCommandLineOption m_to;
+    QCommandLineOption m_fromPasswordFile;
+    QCommandLineOption m_toPasswordFile;
 };
 
 } // namespace mado::cli

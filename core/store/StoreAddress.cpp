@@ -159,6 +159,23 @@ QString StoreAddress::connectOptions() const
     return options.join(QLatin1Char(';'));
 }
 
+QString StoreAddress::libpqConnectionString() const
+{
+    QStringList words;
+    if (!m_host.isEmpty())
+        words << QStringLiteral("host=") + libpqValue(m_host);
+    if (m_port > 0)
+        words << QStringLiteral("port=%1").arg(m_port);
+    words << QStringLiteral("dbname=") + libpqValue(m_database);
+    if (!m_user.isEmpty())
+        words << QStringLiteral("user=") + libpqValue(m_user);
+    for (auto it = m_parameters.cbegin(); it != m_parameters.cend(); ++it) {
+        if (it.key() != QLatin1String("host"))
+            words << it.key() + QLatin1Char('=') + libpqValue(it.value());
+    }
+    return words.join(QLatin1Char(' '));
+}
+
 QString StoreAddress::display() const
 {
     if (!isPostgresql())

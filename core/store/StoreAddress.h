@@ -59,6 +59,9 @@ public:
 
     // The libpq keyword list for QPSQL's setConnectOptions ("sslmode=verify-full;…").
     QString connectOptions() const;
+    // The whole address as a libpq connection string for PostgreSQL's client programs
+    // ("host=… port=… dbname=… user=… sslmode=…"), never with a password.
+    QString libpqConnectionString() const;
     // The address for messages: the path, or the URL without any secret.
     QString display() const;
     // A name for files kept per store on this machine (the key file of a PostgreSQL store):

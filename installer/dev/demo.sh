@@ -3,8 +3,10 @@
 #   - the LINE platform simulator and madoguchi-receiver on loopback;
 #   - about 20 applications made from dlib's example photos with specimen (見本) ID cards,
 #     submitted through the receiver's LIFF API like residents would, following each challenge;
-#   - a case store (SQLite) with the demo resident register and two demo accounts (a clerk and a
-#     supervisor) whose passwords are printed once;
+#   - a case store (SQLite; with MADOGUCHI_DEMO_STORE=postgresql a database on a throwaway local
+#     PostgreSQL cluster, tests/support/pg-cluster.sh, stopped and deleted with the demo) with the
+#     demo resident register and two demo accounts (a clerk and a supervisor) whose passwords are
+#     printed once;
 #   - then the workstation, which pulls the applications from the receiver.
 # State lives in $MADOGUCHI_DEMO_DIR (default ~/.local/share/madoguchi-demo) and is recreated at
 # every run; the services stop when the workstation closes. Usage: demo.sh BUILD_DIR
@@ -15,11 +17,18 @@ sim_port="${MADOGUCHI_DEMO_SIM_PORT:-18490}"
 public_port="${MADOGUCHI_DEMO_PUBLIC_PORT:-18480}"
 ws_port="${MADOGUCHI_DEMO_WS_PORT:-18481}"
 cli="$build/app/madoguchi-cli"
+store_kind="${MADOGUCHI_DEMO_STORE:-sqlite}"
+case "$store_kind" in
+sqlite | postgresql) ;;
+*) echo "demo: MADOGUCHI_DEMO_STORE must be sqlite or postgresql, not '$store_kind'" >&2; exit 64 ;;
+esac
+pg_cluster="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../tests/support" && pwd)/pg-cluster.sh"
 
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    if [ "$store_kind" = postgresql ]; then "$pg_cluster" stop "$state/pg-cluster.url" || true; fi
 }
 trap cleanup EXIT
 
@@ -33,6 +42,8 @@ wait_for() { # URL: up to 15 s
 }
 secret() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 32; }
 
+# A cluster left running by an interrupted PostgreSQL demo goes first.
+if [ -f "$state/pg-cluster.url" ]; then "$pg_cluster" stop "$state/pg-cluster.url" || true; fi
 rm -rf "$state"
 mkdir -p "$state/secrets" "$state/cases"
 chmod 700 "$state" "$state/secrets"
@@ -89,6 +100,13 @@ done
 echo "demo: $(ls -d "$state"/cases/*/ | wc -l) applications submitted"
 
 store="$state/store.sqlite"
+if [ "$store_kind" = postgresql ]; then
+    # A throwaway cluster on a free loopback port; the store is its maintenance database, the
+    # image key stays in the demo's state (both go away with it).
+    "$pg_cluster" start "$state/pg-cluster.url"
+    store=$(cat "$state/pg-cluster.url")
+    export MADOGUCHI_STORE_KEY="$state/store.key"
+fi
 clerk_password=$(secret | head -c 12)
 supervisor_password=$(secret | head -c 12)
 admin_password=$(secret | head -c 16)
@@ -120,6 +138,7 @@ cat <<TXT
   Receiver:     http://127.0.0.1:$public_port  (workstation API 127.0.0.1:$ws_port)
   Residents' page (LIFF, a demo resident; valid 24 h):
                 $liff_page
+  Store:        $store
   State:        $state
 
 TXT

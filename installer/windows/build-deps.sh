@@ -11,7 +11,9 @@
 #                        tarballs, seconds it took, date
 # A step that already finished (stamps/<step>) is reused; delete its stamp to rebuild it.
 # Usage: build-deps.sh [--fetch-only] [step ...]   (default: every step, the CLI's dependencies first)
-# Steps: sqlite3 libsodium openssl poco qtcore zlib libjpeg-turbo libpng1.6 opencv openblas dlib qtgui
+# Steps: sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui
+# (and qtconfigure: Qt's configure alone, which qtcore runs first when it has not been done)
+# (everything before qtgui is what madoguchi-cli and the core tests need; qtgui adds Gui, Widgets, PrintSupport)
 # (Debian's OpenCV source has no 3rdparty/ folder, so zlib, libjpeg and libpng are built first.)
 # It stops at the first step that fails and names the command and the log.
 # Needs: g++-mingw-w64-x86-64-posix, mingw-w64-tools, dpkg-dev, cmake, ninja, tclsh, autoconf, automake, libtool, Debian's own Qt 6
@@ -26,7 +28,7 @@ qtdir="$cache/qt6"
 host=x86_64-w64-mingw32
 jobs="${JOBS:-2}"
 toolchain="$here/mingw-toolchain.cmake"
-all_steps=(sqlite3 libsodium openssl poco qtcore zlib libjpeg-turbo libpng1.6 opencv openblas dlib qtgui)
+all_steps=(sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui)
 export MADO_MINGW_PREFIX="$prefix"
 export CC="$host-gcc-posix" CXX="$host-g++-posix" AR="$host-ar" RANLIB="$host-ranlib"
 export RC="$host-windres" WINDRES="$host-windres" STRIP="$host-strip"
@@ -41,6 +43,20 @@ for tool in "$CC" "$CXX" "$WINDRES" apt-get dpkg-source cmake ninja make tclsh a
     command -v "$tool" >/dev/null || { echo "build-deps: '$tool' is missing" >&2; exit 1; }
 done
 mkdir -p "$cache"/{src,build,logs,stamps} "$prefix"/{bin,lib,include}
+
+# Mixed-case names of MinGW's lower-case system headers and libraries, for sources written on Windows
+# (see mingw-toolchain.cmake, which adds case/ after every other include and library directory).
+make_case_shims() {
+    local sysroot=/usr/$host h l
+    mkdir -p "$cache/case/include" "$cache/case/lib"
+    for h in Winsock2.h Iphlpapi.h WinSock2.h Windows.h; do
+        printf '#include <%s>\n' "${h,,}" > "$cache/case/include/$h"
+    done
+    for l in Crypt32 Iphlpapi Ws2_32; do
+        ln -sf "$sysroot/lib/lib${l,,}.a" "$cache/case/lib/lib$l.a"
+    done
+}
+make_case_shims
 
 # --- sources -------------------------------------------------------------------------------------
 apt_dir="$cache/apt"
@@ -117,7 +133,7 @@ build_poco() {
     local src b; src=$(source_tree poco); b="$cache/build/poco"
     cmake_cross "$src" "$b" -DBUILD_SHARED_LIBS=ON -DPOCO_UNBUNDLED=OFF -DENABLE_TESTS=OFF \
         -DENABLE_FOUNDATION=ON -DENABLE_NET=ON -DENABLE_NETSSL=ON -DENABLE_CRYPTO=ON -DENABLE_UTIL=ON \
-        -DENABLE_JSON=ON -DENABLE_XML=ON -DENABLE_NETSSL_WIN=OFF -DFORCE_OPENSSL=ON -DENABLE_ENCODINGS=OFF -DENABLE_DATA=OFF \
+        -DENABLE_JSON=ON -DENABLE_XML=OFF -DENABLE_NETSSL_WIN=OFF -DFORCE_OPENSSL=ON -DENABLE_ENCODINGS=OFF -DENABLE_DATA=OFF \
         -DENABLE_DATA_SQLITE=OFF -DENABLE_DATA_MYSQL=OFF -DENABLE_DATA_POSTGRESQL=OFF -DENABLE_DATA_ODBC=OFF \
         -DENABLE_MONGODB=OFF -DENABLE_REDIS=OFF -DENABLE_PDF=OFF -DENABLE_ZIP=OFF -DENABLE_SEVENZIP=OFF \
         -DENABLE_APACHECONNECTOR=OFF -DENABLE_CPPPARSER=OFF -DENABLE_POCODOC=OFF -DENABLE_PAGECOMPILER=OFF \
@@ -129,7 +145,7 @@ build_poco() {
 # Qt's qtbase, built in place in $qtdir. qtcore builds what the CLI and the tests need; qtgui the rest.
 qt_configure() {
     local src; src=$(source_tree qt6-base)
-    [ -f "$qtdir/CMakeCache.txt" ] && return
+    [ -f "$qtdir/build.ninja" ] && return   # a configure that stopped half-way is redone
     # Debian's own Qt 6.4.2 provides the host tools (moc, rcc, uic, ...).
     cmake -G Ninja -S "$src" -B "$qtdir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
         -DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=BOTH -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$qtdir" \
@@ -142,6 +158,10 @@ qt_configure() {
         -DSQLite3_LIBRARY="$prefix/lib/libsqlite3.dll.a" -DFEATURE_sql_odbc=OFF -DFEATURE_sql_psql=OFF \
         -DFEATURE_sql_mysql=OFF -DFEATURE_sql_ibase=OFF -DFEATURE_sql_oci=OFF -DFEATURE_sql_db2=OFF \
         -DFEATURE_sql_mimer=OFF
+}
+
+build_qtconfigure() {   # configure only (50 s unloaded): run on its own, it finds a wall in Qt early
+    qt_configure
 }
 
 build_qtcore() {
@@ -173,10 +193,16 @@ build_libpng1.6() {
 
 build_openblas() {
     local src b; src=$(source_tree openblas); b="$cache/build/openblas"
-    rm -rf "$b"; cp -a "$src" "$b"
-    # One kernel set (Haswell: AVX2, 2013 on); no Fortran, so no LAPACK (dlib does not need it).
+    # OpenBLAS builds in its source tree: a copy, kept when a run stops half-way (make resumes it).
+    [ -f "$b/.copied" ] || { rm -rf "$b"; cp -a "$src" "$b"; touch "$b/.copied"; }
+    # One fixed kernel set, TARGET=HASWELL (AVX2 + FMA: Intel 2013 on, AMD Zen), instead of DYNAMIC_ARCH's
+    # ~20 sets: a DYNAMIC_LIST would compile the whole kernel tree once more per listed CPU. dlib is built
+    # with AVX (USE_AVX_INSTRUCTIONS) anyway, so a PC without AVX2 is out of reach either way.
+    # Only the real precisions (BUILD_SINGLE/BUILD_DOUBLE: dlib calls cblas_s*/cblas_d* only), which
+    # skips the complex kernels, about half of the tree. No Fortran, so no LAPACK (dlib does not need it).
     local opts=(CC="$CC" HOSTCC=gcc AR="$AR" RANLIB="$RANLIB" OSNAME=WINNT BINARY=64 TARGET=HASWELL
-                DYNAMIC_ARCH=0 NOFORTRAN=1 NO_LAPACK=1 NO_LAPACKE=1 USE_THREAD=1 NUM_THREADS=16
+                DYNAMIC_ARCH=0 BUILD_SINGLE=1 BUILD_DOUBLE=1
+                NOFORTRAN=1 NO_LAPACK=1 NO_LAPACKE=1 USE_THREAD=1 NUM_THREADS=16
                 USE_OPENMP=0 NO_STATIC=1 CROSS=1)
     make -C "$b" -j"$jobs" "${opts[@]}" libs shared
     make -C "$b" "${opts[@]}" PREFIX="$prefix" install
@@ -194,8 +220,11 @@ build_dlib() {
 
 build_opencv() {
     local src b; src=$(source_tree opencv); b="$cache/build/opencv"
-    # Only the modules the engine uses (core imgproc imgcodecs calib3d, and what calib3d needs).
+    # Only the modules the engine uses (core imgproc imgcodecs calib3d, and what calib3d needs:
+    # features2d, flann). CPU_DISPATCH is empty: no extra AVX/AVX2/AVX-512 copies of the kernels
+    # (they roughly double imgproc's compile); the SSE4.2 baseline is kept.
     cmake_cross "$src" "$b" -DBUILD_LIST=core,imgproc,imgcodecs,calib3d -DBUILD_SHARED_LIBS=ON \
+        -DCPU_BASELINE=SSE4_2 -DCPU_DISPATCH= \
         -DBUILD_TESTS=OFF -DBUILD_PERF_TESTS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_opencv_apps=OFF \
         -DBUILD_opencv_python3=OFF -DBUILD_JAVA=OFF -DWITH_IPP=OFF -DWITH_ADE=OFF -DWITH_OPENCL=OFF \
         -DWITH_FFMPEG=OFF -DWITH_GSTREAMER=OFF -DWITH_MSMF=OFF -DWITH_DSHOW=OFF -DWITH_PROTOBUF=OFF \
@@ -210,11 +239,13 @@ build_opencv() {
 # --- driver --------------------------------------------------------------------------------------
 package_of() {
     case "$1" in
-        qtcore|qtgui) echo qt6-base ;;
+        qtconfigure|qtcore|qtgui) echo qt6-base ;;
         *) echo "$1" ;;
     esac
 }
 
+# The driver is one block, read whole before it runs: the script may be edited while a long build runs.
+{
 total_start=$(date +%s)
 for step in "${steps[@]}"; do
     declare -F "build_$step" >/dev/null || { echo "build-deps: unknown step '$step'" >&2; exit 2; }
@@ -241,3 +272,5 @@ for step in "${steps[@]}"; do
     echo "build-deps: $step: done in ${took} s"
 done
 echo "build-deps: all requested steps done in $(( $(date +%s) - total_start )) s; prefix $prefix, Qt $qtdir"
+exit 0
+}

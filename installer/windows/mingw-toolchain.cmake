@@ -8,6 +8,9 @@ set(MADO_MINGW_TRIPLET x86_64-w64-mingw32)
 set(CMAKE_C_COMPILER ${MADO_MINGW_TRIPLET}-gcc-posix)
 set(CMAKE_CXX_COMPILER ${MADO_MINGW_TRIPLET}-g++-posix)
 set(CMAKE_RC_COMPILER ${MADO_MINGW_TRIPLET}-windres)
+# Poco's Foundation compiles its event-log messages (pocomsg.mc) with a message compiler: binutils'
+# windmc takes mc.exe's -h/-r options (Debian: binutils-mingw-w64-x86-64).
+set(CMAKE_MC_COMPILER ${MADO_MINGW_TRIPLET}-windmc CACHE FILEPATH "message compiler")
 
 if(NOT MADO_MINGW_DIR)
     if(DEFINED ENV{MADOGUCHI_MINGW_DIR})
@@ -19,6 +22,15 @@ if(NOT MADO_MINGW_DIR)
     endif()
 endif()
 set(MADO_MINGW_PREFIX ${MADO_MINGW_DIR}/prefix)
+
+# Sources written on Windows name system headers and libraries in mixed case (Poco: <Winsock2.h>,
+# Crypt32.lib); MinGW's are lower case. build-deps.sh puts forwarding headers and library links under
+# case/; they come after every other directory, so they never hide a real file.
+set(CMAKE_C_FLAGS_INIT "-idirafter ${MADO_MINGW_DIR}/case/include")
+set(CMAKE_CXX_FLAGS_INIT "-idirafter ${MADO_MINGW_DIR}/case/include")
+foreach(kind EXE SHARED MODULE)
+    set(CMAKE_${kind}_LINKER_FLAGS_INIT "-L${MADO_MINGW_DIR}/case/lib")
+endforeach()
 
 # Headers, libraries and CMake packages only from the MinGW sysroot and the dependency cache;
 # programs (moc, pkg-config, ...) from the build machine.

@@ -74,6 +74,9 @@ void TestStoreAddress::postgresqlUrlIsParsed()
     QVERIFY(a.connectOptions().split(QLatin1Char(';')).contains(QStringLiteral("sslmode=require")));
     QCOMPARE(a.display(), QStringLiteral("postgresql://mado_app@db.ward.local:5433/madoguchi?sslmode=require"));
     QCOMPARE(a.localName(), QStringLiteral("db.ward.local-5433-madoguchi"));
+    // The connection string handed to pg_dump and psql (no password, ever).
+    QCOMPARE(a.libpqConnectionString(),
+             QStringLiteral("host=db.ward.local port=5433 dbname=madoguchi user=mado_app sslmode=require"));
     // postgres:// is libpq's other spelling; the port defaults to libpq's.
     auto shortScheme = StoreAddress::parse(QStringLiteral("postgres://clerk@10.0.0.5/store"));
     QVERIFY(shortScheme.ok());
@@ -88,6 +91,8 @@ void TestStoreAddress::unixSocketDirectoryAsHostParameter()
     QVERIFY(address.ok());
     QCOMPARE(address.value().host(), QStringLiteral("/run/postgresql"));
     QVERIFY(!address.value().connectOptions().contains(QStringLiteral("host=")));
+    QCOMPARE(address.value().libpqConnectionString(),
+             QStringLiteral("host=/run/postgresql dbname=store user=madoguchi"));
     QCOMPARE(address.value().localName(), QStringLiteral("_run_postgresql-5432-store"));
 }
 
@@ -207,15 +212,26 @@ void TestStoreAddress::cliRefusesAnUnknownSchemeAsUsage()
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitCode(), 64);
     QVERIFY(!QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("hunter2")));
-    // backup copies SQLite files; for PostgreSQL it says what to run instead of writing anything.
-    cli.start(QStringLiteral(MADO_CLI_PATH),
-              {QStringLiteral("backup"), dir.filePath(QStringLiteral("copy.dump")), QStringLiteral("--store"),
-               QStringLiteral("postgresql://madoguchi_owner@db.ward.local/madoguchi")});
+    // backup on PostgreSQL runs pg_dump; an unreachable server fails it (exit 1) and leaves no file.
+    const QStringList backup{QStringLiteral("backup"), dir.filePath(QStringLiteral("copy.dump")),
+                             QStringLiteral("--store"),
+                             QStringLiteral("postgresql://madoguchi_owner@db.ward.invalid/madoguchi")};
+    cli.start(QStringLiteral(MADO_CLI_PATH), backup);
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 1);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("copy.dump"))));
+    // Without pg_dump it says what to run instead of writing anything.
+    QTemporaryDir emptyBin;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MADOGUCHI_PG_BINDIR"), emptyBin.path());
+    cli.setProcessEnvironment(environment);
+    cli.start(QStringLiteral(MADO_CLI_PATH), backup);
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitCode(), 1);
     const QString said = QString::fromUtf8(cli.readAllStandardError());
-    QVERIFY2(said.contains(
-                 QStringLiteral("pg_dump --format=custom --file=%1").arg(dir.filePath(QStringLiteral("copy.dump")))),
+    QVERIFY2(said.contains(QStringLiteral("pg_dump --format=custom --file='%1' --dbname='host=db.ward.invalid "
+                                          "dbname=madoguchi user=madoguchi_owner'")
+                               .arg(dir.filePath(QStringLiteral("copy.dump")))),
              qPrintable(said));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("copy.dump"))));
 }

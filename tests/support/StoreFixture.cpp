@@ -24,7 +24,18 @@ bool report(const Status &status, const char *what)
 }
 } // namespace
 
-StoreFixture::StoreFixture(WorkflowOptions options) : m_options(options)
+StoreFixture::StoreFixture(WorkflowOptions options, Backend backend) : m_options(options), m_backend(backend)
+{
+    setUp();
+}
+
+StoreFixture::StoreFixture(const QString &location, WorkflowOptions options)
+    : m_options(options), m_backend(Backend::Sqlite), m_location(location)
+{
+    setUp();
+}
+
+void StoreFixture::setUp()
 {
     if (location().isEmpty()) {
         qWarning("StoreFixture: no test database: %s", qPrintable(m_database.error()));

@@ -23,8 +23,13 @@ namespace mado::test {
 class StoreFixture {
 public:
     static constexpr const char *kPassword = "correct horse battery";
-    // The case's clerk is clerk1; batches are approved or returned by sup1.
-    explicit StoreFixture(WorkflowOptions options = {});
+    enum class Backend { AsTheRunSays, Sqlite };
+    // The case's clerk is clerk1; batches are approved or returned by sup1. Backend::Sqlite: a
+    // SQLite file even in the _pg runs (tests that need both backends, e.g. store copies).
+    explicit StoreFixture(WorkflowOptions options = {}, Backend backend = Backend::AsTheRunSays);
+    // Fills the new, empty store at `location` (a store argument) instead of a database of its own
+    // (tests that connect as a particular PostgreSQL role; the caller removes the store).
+    explicit StoreFixture(const QString &location, WorkflowOptions options = {});
 
     bool ok() const { return m_ok; }
     CaseStore &store() { return *m_store; }
@@ -32,8 +37,8 @@ public:
     // The SQLite file (also named, unused, when the store is on PostgreSQL).
     QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
     // The store argument: path() or the PostgreSQL database's URL.
-    const QString &location() const { return m_database.location(); }
-    bool isPostgresql() const { return m_database.isPostgresql(); }
+    const QString &location() const { return m_location.isEmpty() ? m_database.location() : m_location; }
+    bool isPostgresql() const { return m_database.isPostgresql() || m_location.startsWith(QLatin1String("postgres")); }
     QString dir() const { return m_dir.path(); }
     qint64 user(const QString &login) const { return m_users.value(login); }
     const WorkflowOptions &options() const { return m_options; }
@@ -54,10 +59,14 @@ public:
     qint64 caseIn(CaseState state, const QString &procedure = QStringLiteral("tax_certificate"));
 
 private:
+    void setUp();
+
     QTemporaryDir m_dir;
     MockClock m_clock;
     WorkflowOptions m_options;
-    TestDatabase m_database{path()};
+    Backend m_backend;
+    TestDatabase m_database{path(), m_backend == Backend::Sqlite};
+    QString m_location; // given by the caller, else m_database's
     std::unique_ptr<CaseStore> m_store;
     QMap<QString, qint64> m_users;
     int m_next = 0;

@@ -63,9 +63,9 @@ Result<QString> TestDatabase::serverUrl()
     return QString::fromUtf8(state.readLine()).trimmed();
 }
 
-TestDatabase::TestDatabase(const QString &sqlitePath)
+TestDatabase::TestDatabase(const QString &sqlitePath, bool sqliteOnly)
 {
-    if (!postgresqlRequested()) {
+    if (sqliteOnly || !postgresqlRequested()) {
         m_location = sqlitePath;
         return;
     }

@@ -14,7 +14,8 @@ namespace mado::test {
 // error() says why: the test fails, it is never silently run on SQLite instead.
 class TestDatabase {
 public:
-    explicit TestDatabase(const QString &sqlitePath);
+    // sqliteOnly: always the SQLite file, even for the _pg runs (a test that needs both backends).
+    explicit TestDatabase(const QString &sqlitePath, bool sqliteOnly = false);
     ~TestDatabase();
     TestDatabase(const TestDatabase &) = delete;
     TestDatabase &operator=(const TestDatabase &) = delete;
