@@ -1,6 +1,7 @@
 # The layer graph, written once (see cmake/MadoLayering.cmake for what is checked). Lowest first;
 # USES lists the layers a layer may use directly, and with them everything they may use.
 mado_layer(domain     DIRS core/domain     TARGETS mado_domain                         GUI_FREE)
+mado_layer(database   DIRS core/database   TARGETS mado_database   USES domain         GUI_FREE)
 mado_layer(crypto     DIRS core/crypto     TARGETS mado_crypto     USES domain         GUI_FREE)
 mado_layer(image      DIRS core/image      TARGETS mado_image      USES domain         GUI_FREE)
 mado_layer(face       DIRS core/face       TARGETS mado_face       USES image          GUI_FREE)
@@ -8,12 +9,12 @@ mado_layer(evaluation DIRS core/evaluation TARGETS mado_evaluation USES face    
 mado_layer(bundle     DIRS core/bundle     TARGETS mado_bundle     USES image          GUI_FREE)
 mado_layer(jpki       DIRS core/jpki       TARGETS mado_jpki       USES bundle         GUI_FREE)
 mado_layer(net        DIRS core/net        TARGETS mado_net        USES domain         GUI_FREE)
-mado_layer(store      DIRS core/store      TARGETS mado_store      USES face crypto    GUI_FREE)
+mado_layer(store      DIRS core/store      TARGETS mado_store      USES face crypto database GUI_FREE)
 mado_layer(security   DIRS core/security   TARGETS mado_security   USES store          GUI_FREE)
 mado_layer(workflow   DIRS core/workflow   TARGETS mado_workflow   USES security       GUI_FREE)
 mado_layer(issuance   DIRS core/issuance   TARGETS mado_issuance   USES workflow       GUI_FREE)
 mado_layer(station    DIRS core/station    TARGETS mado_station    USES issuance bundle jpki net GUI_FREE)
-mado_layer(receiver   DIRS core/receiver   TARGETS mado_receiver   USES bundle net crypto GUI_FREE)
+mado_layer(receiver   DIRS core/receiver   TARGETS mado_receiver   USES bundle net crypto database GUI_FREE)
 mado_layer(ui         DIRS ui              TARGETS mado_ui         USES station)
 mado_layer(workstation DIRS app/workstation TARGETS madoguchi      USES ui)
 mado_layer(cli        DIRS app/cli         TARGETS madoguchi-cli   USES station evaluation GUI_FREE)

@@ -81,6 +81,18 @@ std::optional<Session> CliStore::login(CliStreams streams)
     return session.value();
 }
 
+std::optional<Session> CliStore::openAndLogin(CliStreams streams)
+{
+    if (!open(streams)) {
+        m_failure = kExitSetup;
+        return std::nullopt;
+    }
+    auto session = login(streams);
+    if (!session)
+        m_failure = kExitFailed;
+    return session;
+}
+
 void CliStore::logout(const Session &session)
 {
     (void)UserDirectory(*m_store).logout(session);

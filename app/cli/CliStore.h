@@ -35,6 +35,12 @@ public:
     // Logs in --as with the next stdin line; prints the reason on failure.
     std::optional<Session> login(CliStreams streams);
     void logout(const Session &session);
+    // open() and login() together, for the commands an acting user runs; on failure nullopt, and
+    // failure() is the exit code (kExitSetup: no store; kExitFailed: the login was refused).
+    std::optional<Session> openAndLogin(CliStreams streams);
+    int failure() const { return m_failure; }
+    // The store opened by open() or openAndLogin().
+    CaseStore &store() { return *m_store; }
     // The next line of standard input (passwords).
     static QString readSecretLine();
     static int exitCodeFor(const Error &error);
@@ -44,6 +50,7 @@ private:
     QString m_as;
     SystemClock m_clock;
     std::unique_ptr<CaseStore> m_store;
+    int m_failure = kExitOk;
 };
 
 } // namespace mado::cli

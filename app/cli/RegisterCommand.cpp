@@ -26,13 +26,10 @@ int RegisterCommand::execute(const QCommandLineParser &parser, CliStreams stream
     if (!parser.isSet(m_as))
         return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    CaseStore *store = cli.open(streams);
-    if (!store)
-        return kExitSetup;
-    auto session = cli.login(streams);
+    const auto session = cli.openAndLogin(streams);
     if (!session)
-        return kExitFailed;
-    auto report = ResidentRegisterImport::importFile(*store, session->userId(), arguments.at(2));
+        return cli.failure();
+    auto report = ResidentRegisterImport::importFile(cli.store(), session->userId(), arguments.at(2));
     cli.logout(*session);
     if (!report) {
         streams.err << "register import refused: " << report.error().message << Qt::endl;

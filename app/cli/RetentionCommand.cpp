@@ -112,24 +112,21 @@ int RetentionCommand::execute(const QCommandLineParser &parser, CliStreams strea
     if (!parser.isSet(m_as))
         return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    CaseStore *store = cli.open(streams);
-    if (!store)
-        return kExitSetup;
-    auto session = cli.login(streams);
+    const auto session = cli.openAndLogin(streams);
     if (!session)
-        return kExitFailed;
+        return cli.failure();
     int code = kExitOk;
     if (days) {
-        code = daysSetting(*store, *session, arguments, streams);
+        code = daysSetting(cli.store(), *session, arguments, streams);
     } else if (sub == QLatin1String("compact")) {
-        auto size = Retention(*store).compact(session->userId());
+        auto size = Retention(cli.store()).compact(session->userId());
         if (size)
             streams.out << "store compacted: " << megabytes(size.value()) << Qt::endl;
         else
             streams.err << "compact refused: " << size.error().message << Qt::endl;
         code = size ? kExitOk : CliStore::exitCodeFor(size.error());
     } else {
-        auto report = Retention(*store).run(session->userId(), dryRun);
+        auto report = Retention(cli.store()).run(session->userId(), dryRun);
         if (report)
             printReport(report.value(), streams);
         else

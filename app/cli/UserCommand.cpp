@@ -45,13 +45,10 @@ int UserCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     }
     const QString login = arguments.at(1);
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    CaseStore *store = cli.open(streams);
-    if (!store)
-        return kExitSetup;
-    auto session = cli.login(streams);
+    const auto session = cli.openAndLogin(streams);
     if (!session)
-        return kExitFailed;
-    UserDirectory users(*store);
+        return cli.failure();
+    UserDirectory users(cli.store());
     Status result;
     if (add) {
         const QString name = parser.isSet(m_name) ? parser.value(m_name) : login;

@@ -1,32 +1,13 @@
 #include "core/store/StoreBackup.h"
 
+#include "core/database/Sqlite.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <sqlite3.h>
 
-#include <memory>
-
 namespace mado {
-
-namespace {
-struct Closer {
-    void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
-};
-using Connection = std::unique_ptr<sqlite3, Closer>;
-
-Result<Connection> openDb(const QString &path, int flags)
-{
-    sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
-    Connection db(raw);
-    if (rc != SQLITE_OK)
-        return Error{ErrorCode::Io,
-                     QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
-    sqlite3_busy_timeout(raw, 10000);
-    return db;
-}
-} // namespace
 
 Result<StoreBackup::Figures> StoreBackup::backup(const QString &storePath, const QString &targetPath)
 {
@@ -36,10 +17,10 @@ Result<StoreBackup::Figures> StoreBackup::backup(const QString &storePath, const
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the backup target exists: ") + targetPath};
     QElapsedTimer timer;
     timer.start();
-    auto source = openDb(storePath, SQLITE_OPEN_READONLY);
+    auto source = Sqlite::open(storePath, SQLITE_OPEN_READONLY, 10000);
     if (!source)
         return source.error();
-    auto target = openDb(targetPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    auto target = Sqlite::open(targetPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 10000);
     if (!target)
         return target.error();
     sqlite3_backup *backup = sqlite3_backup_init(target.value().get(), "main", source.value().get(), "main");

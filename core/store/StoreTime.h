@@ -1,16 +1,11 @@
 #pragma once
 
-#include <QDateTime>
-#include <QString>
+#include "core/database/DatabaseTime.h"
 
 namespace mado {
 
-// Times in the store are UTC text in one fixed format (yyyy-MM-ddTHH:mm:ss.zzzZ), so that
-// comparing the text compares the times, in SQLite and PostgreSQL alike.
-class StoreTime {
-public:
-    static QString format(const QDateTime &time);
-    static QDateTime parse(const QString &text);
-};
+// Times in the store: the one database time format of core/database (UTC text,
+// yyyy-MM-ddTHH:mm:ss.zzzZ, compared as text in SQLite and PostgreSQL alike).
+using StoreTime = DatabaseTime;
 
 } // namespace mado

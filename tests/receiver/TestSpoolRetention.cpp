@@ -1,7 +1,7 @@
 #include "core/receiver/ReceiverMetrics.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/SpoolRetention.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QDir>
 #include <QFile>

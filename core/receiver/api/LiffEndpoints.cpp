@@ -4,7 +4,7 @@
 #include "core/receiver/api/ApplicantApi.h"
 #include "core/receiver/http/JsonResponse.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 #include "core/receiver/api/ProcedureCatalogue.h"
 
 #include <Poco/Net/HTTPServerRequest.h>

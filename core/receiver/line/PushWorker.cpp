@@ -3,7 +3,7 @@
 #include "core/net/HttpCall.h"
 #include "core/receiver/IntakeLog.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QRandomGenerator>
 

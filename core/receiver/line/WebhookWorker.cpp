@@ -8,8 +8,8 @@
 #include "core/receiver/ReceiverMetrics.h"
 #include "core/receiver/api/ReferenceNumber.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
 #include "core/receiver/api/UploadedImage.h"
 
 #include <QDir>

@@ -6,7 +6,7 @@
 #include "core/receiver/api/ReferenceNumber.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/SpoolSealing.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "core/receiver/spool/ChallengeStore.h"
 
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QRandomGenerator>
 #include <QStringList>

@@ -8,8 +8,8 @@
 #include "core/receiver/spool/DurableFiles.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/SpoolSealing.h"
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "core/receiver/spool/WalSync.h"
 
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 #include "core/receiver/spool/SpoolSchema.h"
 
 #include <sqlite3.h>
@@ -43,15 +43,12 @@ Result<std::unique_ptr<Spool>> Spool::open(const QString &path, SpoolScrubber::O
 {
     if (path.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("no spool path given")};
-    sqlite3 *db = nullptr;
-    const QByteArray nativePath = path.toUtf8();
-    const int rc = sqlite3_open_v2(nativePath.constData(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<Spool> spool(db ? new Spool(db, path) : nullptr);
-    if (rc != SQLITE_OK || !spool)
-        return Error{ErrorCode::Io, QStringLiteral("cannot open spool '%1': %2")
-                                        .arg(path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)))};
-    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    auto opened =
+        Sqlite::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, kBusyTimeoutMs);
+    if (!opened)
+        return Error{ErrorCode::Io, QStringLiteral("spool: %1").arg(opened.error().message)};
+    sqlite3 *db = opened.value().release(); // the Spool closes it
+    std::unique_ptr<Spool> spool(new Spool(db, path));
     sqlite3_extended_result_codes(db, 1);
     auto fail = [&path](const Error &error) {
         return Error{error.code, QStringLiteral("spool '%1': %2").arg(path, error.message)};

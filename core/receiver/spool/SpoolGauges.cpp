@@ -1,7 +1,7 @@
 #include "core/receiver/spool/SpoolGauges.h"
 
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <sqlite3.h>
 

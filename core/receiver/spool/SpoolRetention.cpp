@@ -4,8 +4,8 @@
 #include "core/receiver/spool/ChallengeStore.h"
 #include "core/receiver/spool/DurableFiles.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
 #include "core/receiver/spool/WorkstationStore.h"
 
 #include <QFileInfo>

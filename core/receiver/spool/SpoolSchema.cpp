@@ -1,10 +1,10 @@
 #include "core/receiver/spool/SpoolSchema.h"
 
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/MigrationRunner.h"
+#include "core/database/SqliteFileTarget.h"
 
 #include <iterator>
-#include <string>
+#include <vector>
 
 namespace mado {
 
@@ -172,11 +172,6 @@ CREATE TABLE application_signatures (
 )sql"},
 };
 
-Error refuse(const QString &message)
-{
-    return Error{ErrorCode::InvalidArgument, message};
-}
-
 } // namespace
 
 int SpoolSchema::latestVersion()
@@ -186,43 +181,13 @@ int SpoolSchema::latestVersion()
 
 Status SpoolSchema::migrate(sqlite3 *db, int upTo)
 {
-    const auto applicationId = Sqlite::queryInt(db, "PRAGMA application_id");
-    if (!applicationId)
-        return applicationId.error();
-    const auto version = Sqlite::queryInt(db, "PRAGMA user_version");
-    if (!version)
-        return version.error();
-    const auto objects = Sqlite::queryInt(db, "SELECT count(*) FROM sqlite_master");
-    if (!objects)
-        return objects.error();
-
-    if (applicationId.value() != 0 && applicationId.value() != kApplicationId)
-        return refuse(QStringLiteral("the file is another program's database (application_id %1), not a spool")
-                          .arg(applicationId.value()));
-    if (applicationId.value() == 0 && objects.value() > 0)
-        return refuse(QStringLiteral("the file is a database without the spool's mark; refusing to change it"));
-    if (version.value() > latestVersion())
-        return refuse(QStringLiteral("spool schema version %1 is newer than this receiver supports (%2); "
-                                     "use a newer madoguchi-receiver")
-                          .arg(version.value())
-                          .arg(latestVersion()));
-
-    for (const Revision &revision : kRevisions) {
-        if (revision.version <= version.value() || (upTo > 0 && revision.version > upTo))
-            continue;
-        SqliteTransaction transaction(db);
-        if (!transaction.begun().ok())
-            return transaction.begun().error();
-        if (Status applied = Sqlite::exec(db, revision.sql); !applied)
-            return applied;
-        // PRAGMAs take no parameters; both values are integers under our control.
-        const std::string mark = "PRAGMA application_id = " + std::to_string(kApplicationId) +
-                                 "; PRAGMA user_version = " + std::to_string(revision.version);
-        if (Status marked = Sqlite::exec(db, mark.c_str()); !marked)
-            return marked;
-        if (Status committed = transaction.commit(); !committed)
-            return committed;
-    }
+    std::vector<Migration> steps;
+    for (const Revision &revision : kRevisions)
+        steps.push_back(Migration{revision.version, QString(), QString::fromUtf8(revision.sql)});
+    SqliteFileTarget target(db, kApplicationId, QStringLiteral("spool"));
+    auto reached = MigrationRunner::run(target, std::move(steps), upTo > 0 ? upTo : -1);
+    if (!reached)
+        return reached.error();
     return {};
 }
 

@@ -2,7 +2,7 @@
 
 #include "core/receiver/IntakeLog.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <sqlite3.h>
 

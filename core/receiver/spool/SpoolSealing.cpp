@@ -3,7 +3,7 @@
 #include "core/crypto/Keyring.h"
 #include "core/crypto/SealedFile.h"
 #include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QDir>
 #include <QJsonDocument>

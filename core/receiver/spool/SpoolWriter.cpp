@@ -1,7 +1,7 @@
 #include "core/receiver/spool/SpoolWriter.h"
 
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
 
 #include <sqlite3.h>
 

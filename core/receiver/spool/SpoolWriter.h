@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <QtGlobal>
 

@@ -5,8 +5,8 @@
 #include "core/crypto/SealedFile.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/SpoolSealing.h"
-#include "core/receiver/spool/Sqlite.h"
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
 
 #include <QFile>
 #include <QJsonArray>

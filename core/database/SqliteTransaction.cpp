@@ -1,6 +1,6 @@
-#include "core/receiver/spool/SqliteTransaction.h"
+#include "core/database/SqliteTransaction.h"
 
-#include "core/receiver/spool/Sqlite.h"
+#include "core/database/Sqlite.h"
 
 #include <sqlite3.h>
 
@@ -20,7 +20,7 @@ SqliteTransaction::~SqliteTransaction()
 Status SqliteTransaction::commit()
 {
     if (!m_open)
-        return Error{ErrorCode::Internal, QStringLiteral("no open spool transaction")};
+        return Error{ErrorCode::Internal, QStringLiteral("no open SQLite transaction")};
     Status status = Sqlite::exec(m_db, "COMMIT");
     // A failed COMMIT leaves the transaction open; the destructor rolls it back.
     if (status.ok())

@@ -1,13 +1,13 @@
-#include "core/store/StoreTime.h"
+#include "core/database/DatabaseTime.h"
 
 namespace mado {
 
-QString StoreTime::format(const QDateTime &time)
+QString DatabaseTime::format(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
-QDateTime StoreTime::parse(const QString &text)
+QDateTime DatabaseTime::parse(const QString &text)
 {
     const QDateTime local = QDateTime::fromString(text, QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     if (!local.isValid())
