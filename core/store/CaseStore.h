@@ -54,6 +54,8 @@ public:
                                                    int targetVersion = -1);
 
     StoreConnections &connections() { return m_connections; }
+    // Where the store lives (what a second connection, e.g. QueueChanges, opens).
+    const StoreAddress &address() const { return m_connections.address(); }
     // The keys that seal and open the case images.
     const Keyring &keyring() const { return *m_keyring; }
     const Clock &clock() const { return m_clock; }

@@ -38,7 +38,7 @@ void QueueModel::reload()
 
 void QueueModel::followChanges(QueueChanges::Options options)
 {
-    m_changes = std::make_unique<QueueChanges>(m_store.connections().address(), options);
+    m_changes = std::make_unique<QueueChanges>(m_store.address(), options);
     connect(m_changes.get(), &QueueChanges::changed, this, &QueueModel::reload);
 }
 
