@@ -37,8 +37,10 @@ mapfile -t tests < <(ctest --test-dir build/asan -N -L "$labels" "${exclude[@]}"
                      sed -n 's/^ *Test *#[0-9]*: *\(Test[A-Za-z0-9_]*\|fuzz_[a-z_]*\)$/\1/p')
 read -r -a targets <<< "${MADO_SANITIZE_PROGRAMS-madoguchi-cli madoguchi-receiver madoguchi-linesim}"
 for t in "${tests[@]}"; do
-    case $t in fuzz_*) targets+=("${t}_replay") ;; *) targets+=("$t") ;; esac
+    # A `_pg` test runs its suite's executable again against the throwaway PostgreSQL cluster.
+    case $t in fuzz_*) targets+=("${t}_replay") ;; *_pg) targets+=("${t%_pg}") ;; *) targets+=("$t") ;; esac
 done
+mapfile -t targets < <(printf '%s\n' "${targets[@]}" | awk 'NF && !seen[$0]++')
 echo "sanitize: building ${#tests[@]} tests: ${tests[*]}"
 cmake --build build/asan -j"$jobs" --target "${targets[@]}"
 
