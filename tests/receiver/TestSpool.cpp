@@ -95,6 +95,9 @@ void TestSpool::rawExec(const QString &path, const char *sql)
 {
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    // An open spool's scrubber and retention pass write at start and on their timer: wait for
+    // them like any other writer of the spool, instead of failing on "database is locked".
+    sqlite3_busy_timeout(db, 5000);
     char *message = nullptr;
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
     const QByteArray error = message ? QByteArray(message) : QByteArray();
