@@ -349,6 +349,7 @@ void TestLineWebhook::spoolFailureIsNotAcknowledged()
     // Break the spool file from another connection, as a damaged or foreign-modified file would be.
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(m_spool->path().toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000); // the spool's own timers may be writing
     const int rc = sqlite3_exec(db, "DROP TABLE webhook_events", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     QCOMPARE(rc, SQLITE_OK);

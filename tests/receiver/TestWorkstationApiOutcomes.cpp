@@ -75,6 +75,7 @@ void TestWorkstationApiOutcomes::alreadyAcceptedPushIs409AndCountsAsSent()
     QCOMPARE(int(m_line->pushes().size()), 1);
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(m_spool->path().toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000); // the spool's own timers may be writing
     QCOMPARE(
         sqlite3_exec(db,
                      "UPDATE push_outbox SET state = 'pending', body = '{\"to\":\"U3333333333333333333333333333cccc\","
