@@ -6,6 +6,9 @@
 #                          (share/madoguchi/liff, installed by resources/liff/CMakeLists.txt)
 # Build them with installer/linux/build-deb.sh (or: cpack -G DEB in the build directory).
 # The program targets are installed in app/CMakeLists.txt (components workstation, receiver).
+# To look at an installation: cmake --install BUILD --component workstation --prefix DIR. The
+# receiver component's unit and configuration have absolute destinations (below): without
+# --component, or for the receiver, add DESTDIR=DIR, or they are written into the host's /lib and /etc.
 
 set(MADO_PKG_SRC ${CMAKE_CURRENT_SOURCE_DIR})
 
