@@ -1,7 +1,4 @@
 #include "core/face/CaseVerifier.h"
-#include "core/face/FaceThresholds.h"
-#include "core/face/ImageDecoder.h"
-#include "core/face/ModelSet.h"
 #include "core/evaluation/SampleCaseWriter.h"
 #include "core/issuance/CertificateData.h"
 #include "core/station/Importer.h"
@@ -13,8 +10,8 @@
 #include "core/workflow/CaseWorkflow.h"
 #include "tests/jpki/TestPki.h"
 #include "tests/receiver/HttpTestClient.h"
+#include "tests/support/RealFaces.h"
 #include "tests/support/StoreFixture.h"
-#include "tests/support/TestData.h"
 
 #include "tests/station/ReceiverFixture.h"
 
@@ -52,7 +49,13 @@ private:
     QString submitAndSign(const QString &signer, const QString &key);
     // Imports one round over HTTP; the case id of `applicationId` (0 on failure).
     qint64 importOne(const QString &applicationId);
+    // submitAndSign + importOne: the case id, 0 on failure (the test failed).
+    qint64 signedCase(const QString &signer, QString &applicationId);
     QString text(const QString &sql, qint64 caseId);
+    QString column(const QString &name, qint64 caseId)
+    {
+        return text(QStringLiteral("SELECT %1 FROM cases WHERE id = :c").arg(name), caseId);
+    }
 
     QTemporaryDir m_dir;
     QString m_pki;
@@ -69,19 +72,12 @@ void TestSignedJourney::initTestCase()
     // StoreFixture's register resident (見本 太郎, 1980-04-01, 登録町4-5-6), spelt as J-LIS does.
     QVERIFY(test::TestPki::generate(m_pki, {QStringLiteral("見本　太郎"), QStringLiteral("319800401"), QStringLiteral("1"),
                                             QStringLiteral("東京都見本区登録町四丁目５番６号")}));
-    auto thresholds = FaceThresholds::shipped();
-    QVERIFY(thresholds.ok());
-    auto verifier = CaseVerifier::load(ModelSet(), thresholds.value());
+    auto verifier = test::RealFaces::shippedVerifier();
     QVERIFY2(verifier.ok(), qPrintable(verifier.ok() ? QString() : verifier.error().message));
     m_verifier = std::move(verifier).value();
 
-    const QString person = QStringLiteral("John_Simm");
-    QVERIFY2(!test::johnPhoto(person, 0).isEmpty(), "dlib's example photos are missing: run fetch-models.sh");
-    SampleCaseWriter::Input input;
-    input.portrait = ImageDecoder().decodeFile(test::johnPhoto(person, 0)).value().bgr;
-    for (int i = 1; i <= 4; ++i)
-        input.frames.push_back(ImageDecoder().decodeFile(test::johnPhoto(person, i)).value().bgr);
-    input.documentPhotoSize = cv::Size(1600, 1200);
+    SampleCaseWriter::Input input = test::RealFaces::personInput(QStringLiteral("John_Simm"));
+    QVERIFY2(!input.portrait.empty(), "dlib's example photos are missing: run fetch-models.sh");
     input.procedure = QStringLiteral("juminhyo_copy");
     // The form as the register's resident fills it in.
     input.applicant = ApplicantForm{QStringLiteral("juminhyo_copy"), QStringLiteral("見本 太郎"), QStringLiteral("ミホン タロウ"),
@@ -165,6 +161,15 @@ qint64 TestSignedJourney::importOne(const QString &applicationId)
     return id.ok() ? id.value().toLongLong() : 0;
 }
 
+qint64 TestSignedJourney::signedCase(const QString &signer, QString &applicationId)
+{
+    applicationId = submitAndSign(signer, QStringLiteral("journey-") + signer);
+    const qint64 caseId = applicationId.isEmpty() ? 0 : importOne(applicationId);
+    if (caseId <= 0 && !QTest::currentTestFailed())
+        QTest::qFail("the signed application was not imported", __FILE__, __LINE__);
+    return caseId;
+}
+
 QString TestSignedJourney::text(const QString &sql, qint64 caseId)
 {
     auto db = m_store->store().connections().database();
@@ -174,12 +179,11 @@ QString TestSignedJourney::text(const QString &sql, qint64 caseId)
 
 void TestSignedJourney::signedJuminhyoIsIssued()
 {
-    const QString applicationId = submitAndSign(QStringLiteral("ok"), QStringLiteral("journey-ok"));
-    QVERIFY(!applicationId.isEmpty());
-    const qint64 caseId = importOne(applicationId);
+    QString applicationId;
+    const qint64 caseId = signedCase(QStringLiteral("ok"), applicationId);
     QVERIFY(caseId > 0);
-    QCOMPARE(text(QStringLiteral("SELECT identity_method FROM cases WHERE id = :c"), caseId), QStringLiteral("jpki_signature"));
-    QCOMPARE(text(QStringLiteral("SELECT hold_reason FROM cases WHERE id = :c"), caseId), QString());
+    QCOMPARE(column(QStringLiteral("identity_method"), caseId), QStringLiteral("jpki_signature"));
+    QCOMPARE(column(QStringLiteral("hold_reason"), caseId), QString());
 
     // Acknowledged: the receiver holds none of the application's personal data any more.
     QCOMPARE(m_rx->spoolText(QStringLiteral("SELECT count(*) FROM applications WHERE id = '%1' AND manifest IS NULL")
@@ -237,13 +241,12 @@ void TestSignedJourney::signedJuminhyoIsIssued()
 
 void TestSignedJourney::revokedSignerIsHeld()
 {
-    const QString applicationId = submitAndSign(QStringLiteral("revoked"), QStringLiteral("journey-revoked"));
-    QVERIFY(!applicationId.isEmpty());
-    const qint64 caseId = importOne(applicationId);
+    QString applicationId;
+    const qint64 caseId = signedCase(QStringLiteral("revoked"), applicationId);
     QVERIFY(caseId > 0);
     // Imported, but its identity does not rest on the signature, and 住民票 is held with the reason.
-    QCOMPARE(text(QStringLiteral("SELECT identity_method FROM cases WHERE id = :c"), caseId), QStringLiteral("ekyc_face"));
-    const QString hold = text(QStringLiteral("SELECT hold_reason FROM cases WHERE id = :c"), caseId);
+    QCOMPARE(column(QStringLiteral("identity_method"), caseId), QStringLiteral("ekyc_face"));
+    const QString hold = column(QStringLiteral("hold_reason"), caseId);
     QVERIFY2(hold.contains(JpkiSignatureResult::reasonJa(QStringLiteral("revoked"))), qPrintable(hold));
     // The verdict says so too, and the case stays held after the verification.
     auto verdict = VerificationJob(m_store->store(), *m_verifier, m_store->user(QStringLiteral("clerk1"))).verifyCase(caseId);
