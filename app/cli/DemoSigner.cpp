@@ -2,7 +2,7 @@
 
 #include "core/bundle/CanonicalManifest.h"
 #include "core/bundle/CaseBundleReader.h"
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
 
 #include <openssl/cms.h>
 #include <openssl/err.h>
