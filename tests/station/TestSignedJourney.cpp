@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,7 +33,8 @@ using namespace mado;
 // it (the receiver then holds none of its personal data); the real face engine and the JPKI check
 // make the verdict; a clerk decides, another person (the supervisor) approves the batch, the
 // 住民票の写し is issued and the receiver told; the audit names the identity method. On the same
-// path a revoked signer's request is imported held, with the reason, and cannot be issued.
+// path a revoked signer's request is imported held, with the reason, and cannot be issued; and the
+// demo's signing app (`madoguchi-cli demo sign-remote`) signs through the receiver the same way.
 class TestSignedJourney : public QObject {
     Q_OBJECT
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void cleanup();
     void signedJuminhyoIsIssued();
     void revokedSignerIsHeld();
+    void demoSigningAppSignsThroughTheReceiver();
 
 private:
     // Submits the resident's signed request, signs the manifest the receiver serves with `signer`
@@ -258,6 +261,33 @@ void TestSignedJourney::revokedSignerIsHeld()
     const Status allowed = IssuanceService(m_store->store(), &m_rx->client()).issuable(caseId);
     QVERIFY(!allowed.ok());
     QCOMPARE(allowed.error().code, ErrorCode::PolicyRefused);
+}
+
+void TestSignedJourney::demoSigningAppSignsThroughTheReceiver()
+{
+    // `madoguchi-cli demo sign-remote`, the demo's stand-in for the resident's signing app.
+    const QString id = m_rx->submitBundle(m_bundle, QStringLiteral("journey-demo"),
+                                          {{QStringLiteral("signing"), QStringLiteral("jpki")}});
+    QVERIFY(!id.isEmpty());
+    const QStringList arguments{QStringLiteral("demo"), QStringLiteral("sign-remote"), id, QStringLiteral("--pki"), m_pki,
+                                QStringLiteral("--receiver"), QStringLiteral("http://127.0.0.1:%1").arg(m_rx->applicantPort()),
+                                QStringLiteral("--id-token"), m_rx->idToken()};
+    const auto run = [&arguments](QByteArray *err) {
+        QProcess process;
+        process.start(QStringLiteral(MADO_CLI_PATH), arguments);
+        if (!process.waitForFinished(60000))
+            return -1;
+        *err = process.readAllStandardError();
+        return process.exitCode();
+    };
+    QByteArray err;
+    QCOMPARE(run(&err), 0);
+    // Once: the receiver refuses a second signature (409), the command says so with exit code 2.
+    QCOMPARE(run(&err), 2);
+    QVERIFY2(err.contains("409"), err.constData());
+    const qint64 caseId = importOne(id);
+    QVERIFY(caseId > 0);
+    QCOMPARE(column(QStringLiteral("identity_method"), caseId), QStringLiteral("jpki_signature"));
 }
 
 QTEST_GUILESS_MAIN(TestSignedJourney)
