@@ -27,7 +27,9 @@ prefix="$cache/prefix"
 qtdir="$cache/qt6"
 host=x86_64-w64-mingw32
 jobs="${JOBS:-2}"
-toolchain="$here/mingw-toolchain.cmake"
+# The build trees keep the toolchain file's path; a copy in the cache keeps them valid when the
+# checkout that started them moves or is removed (refreshed only when its content changed).
+toolchain="$cache/mingw-toolchain.cmake"
 all_steps=(sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui)
 export MADO_MINGW_PREFIX="$prefix"
 export CC="$host-gcc-posix" CXX="$host-g++-posix" AR="$host-ar" RANLIB="$host-ranlib"
@@ -43,6 +45,7 @@ for tool in "$CC" "$CXX" "$WINDRES" apt-get dpkg-source cmake ninja make tclsh a
     command -v "$tool" >/dev/null || { echo "build-deps: '$tool' is missing" >&2; exit 1; }
 done
 mkdir -p "$cache"/{src,build,logs,stamps} "$prefix"/{bin,lib,include}
+cmp -s "$here/mingw-toolchain.cmake" "$toolchain" || cp "$here/mingw-toolchain.cmake" "$toolchain"
 
 # Mixed-case names of MinGW's lower-case system headers and libraries, for sources written on Windows
 # (see mingw-toolchain.cmake, which adds case/ after every other include and library directory).
