@@ -7,7 +7,7 @@ mado_layer(image      DIRS core/image      TARGETS mado_image      USES domain  
 mado_layer(face       DIRS core/face       TARGETS mado_face       USES image          GUI_FREE)
 mado_layer(evaluation DIRS core/evaluation TARGETS mado_evaluation USES face           GUI_FREE)
 mado_layer(bundle     DIRS core/bundle     TARGETS mado_bundle     USES image          GUI_FREE)
-mado_layer(jpki       DIRS core/jpki       TARGETS mado_jpki       USES bundle         GUI_FREE)
+mado_layer(jpki       DIRS core/jpki       TARGETS mado_jpki       USES bundle crypto  GUI_FREE)
 mado_layer(net        DIRS core/net        TARGETS mado_net        USES domain         GUI_FREE)
 mado_layer(store      DIRS core/store      TARGETS mado_store      USES face crypto database GUI_FREE)
 mado_layer(security   DIRS core/security   TARGETS mado_security   USES store          GUI_FREE)

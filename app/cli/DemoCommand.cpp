@@ -23,6 +23,7 @@ QString defaultSamples()
 DemoCommand::DemoCommand()
     : Command(QStringLiteral("demo"), QStringLiteral("Prepare the demo's applications and resident register."),
               {QStringLiteral("prepare OUT_DIR [--samples DIR]"), QStringLiteral("sign BUNDLE_DIR --pki DIR"),
+               QStringLiteral("sign-remote APPLICATION_ID --pki DIR --receiver URL --id-token TOKEN"),
                QStringLiteral("import BUNDLE_DIR [--store FILE]")}),
       m_samples(addOption({QStringLiteral("samples"),
                            QStringLiteral("dlib's example photos (default: $MADOGUCHI_SAMPLES_DIR, else "
@@ -31,28 +32,40 @@ DemoCommand::DemoCommand()
       m_pki(addOption({QStringLiteral("pki"),
                        QStringLiteral("A TEST PKI made by tests/jpki/make-test-pki.sh (sign; never J-LIS keys)."),
                        QStringLiteral("DIR")})),
+      m_receiver(addOption({QStringLiteral("receiver"),
+                            QStringLiteral("The receiver's applicant API, e.g. http://127.0.0.1:8080 (sign-remote)."),
+                            QStringLiteral("URL")})),
+      m_idToken(addOption({QStringLiteral("id-token"),
+                           QStringLiteral("The resident's LINE ID token (sign-remote; the demo's come from the "
+                                          "LINE simulator)."),
+                           QStringLiteral("TOKEN")})),
       m_store(addOption(CliStore::storeOption()))
 {
-    addArgument(QStringLiteral("ACTION"), QStringLiteral("prepare, sign or import."));
+    addArgument(QStringLiteral("ACTION"), QStringLiteral("prepare, sign, sign-remote or import."));
     addArgument(QStringLiteral("DIR"), QStringLiteral("prepare: where the case bundles, register.csv, scenarios.txt "
-                                                      "and jpki-facts.txt go; sign, import: a bundle directory."));
-    setActions({QStringLiteral("prepare"), QStringLiteral("sign"), QStringLiteral("import")});
+                                                      "and jpki-facts.txt go; sign, import: a bundle directory; "
+                                                      "sign-remote: the application id the receiver answered."));
+    setActions({QStringLiteral("prepare"), QStringLiteral("sign"), QStringLiteral("sign-remote"), QStringLiteral("import")});
     setHelpNotes(QStringLiteral("prepare prints the directory of each case bundle written; import prints the case id.\n"
-                                "Exit codes: 0 done, 1 failed, 2 an unusable bundle or key, 3 models missing or no store."));
+                                "Exit codes: 0 done, 1 failed (or the receiver did not answer), 2 an unusable bundle or key or a "
+                                "refusal by the receiver, 3 models missing or no store."));
 }
 
 int DemoCommand::execute(const QCommandLineParser &parser, CliStreams streams)
 {
     const QStringList arguments = parser.positionalArguments();
     if (arguments.size() != 2)
-        return usageError(streams, QStringLiteral("expects: prepare OUT_DIR, sign BUNDLE_DIR or import BUNDLE_DIR"));
+        return usageError(streams, QStringLiteral("expects: prepare OUT_DIR, sign BUNDLE_DIR, sign-remote APPLICATION_ID "
+                                                  "or import BUNDLE_DIR"));
     if (arguments.at(0) == QLatin1String("prepare"))
         return prepare(parser, streams);
     if (arguments.at(0) == QLatin1String("sign"))
         return sign(parser, streams);
+    if (arguments.at(0) == QLatin1String("sign-remote"))
+        return signRemote(parser, streams);
     if (arguments.at(0) == QLatin1String("import"))
         return importBundle(parser, streams);
-    return usageError(streams, QStringLiteral("expects prepare, sign or import"));
+    return usageError(streams, QStringLiteral("expects prepare, sign, sign-remote or import"));
 }
 
 int DemoCommand::sign(const QCommandLineParser &parser, CliStreams streams)
@@ -64,6 +77,20 @@ int DemoCommand::sign(const QCommandLineParser &parser, CliStreams streams)
     if (!signedBundle) {
         streams.err << "madoguchi-cli demo: " << signedBundle.error().message << Qt::endl;
         return signedBundle.error().code == ErrorCode::Io ? kExitFailed : kExitBadInput;
+    }
+    return kExitOk;
+}
+
+int DemoCommand::signRemote(const QCommandLineParser &parser, CliStreams streams)
+{
+    if (!parser.isSet(m_pki) || !parser.isSet(m_receiver) || !parser.isSet(m_idToken))
+        return usageError(streams, QStringLiteral("sign-remote needs --pki, --receiver and --id-token"));
+    const Status signedRemotely = DemoSigner::signRemote(parser.value(m_receiver), parser.value(m_idToken),
+                                                         parser.positionalArguments().at(1), parser.value(m_pki),
+                                                         QStringLiteral("ok"));
+    if (!signedRemotely) {
+        streams.err << "madoguchi-cli demo: " << signedRemotely.error().message << Qt::endl;
+        return signedRemotely.error().code == ErrorCode::InvalidArgument ? kExitBadInput : kExitFailed;
     }
     return kExitOk;
 }

@@ -2,7 +2,8 @@
 
 #include "core/bundle/CanonicalManifest.h"
 #include "core/bundle/CaseBundleReader.h"
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
+#include "core/net/HttpCall.h"
 
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -12,7 +13,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace mado::cli {
 
@@ -61,6 +64,20 @@ Status DemoSigner::sign(const QString &bundleDirectory, const QString &pki, cons
     if (!canonical)
         return canonical.error();
 
+    auto der = signBytes(canonical.value(), pki, signer);
+    if (!der)
+        return der.error();
+    const QDir bundleDir(bundleDirectory);
+    if (Status written = writeFile(bundleDir.filePath(QStringLiteral("signature.p7s")), der.value()); !written)
+        return written;
+    bundle.signature = BundleSignature{QStringLiteral("signature.p7s"),
+                                       QString::fromLatin1(QCryptographicHash::hash(der.value(), QCryptographicHash::Sha256).toHex()),
+                                       {}, {}};
+    return writeFile(bundleDir.filePath(QStringLiteral("case.json")), QJsonDocument(bundle.toJson()).toJson());
+}
+
+Result<QByteArray> DemoSigner::signBytes(const QByteArray &content, const QString &pki, const QString &signer)
+{
     const QDir dir(pki);
     auto certificatePem = readFile(dir.filePath(signer + QStringLiteral(".pem")));
     auto keyPem = readFile(dir.filePath(signer + QStringLiteral(".key")));
@@ -80,23 +97,49 @@ Status DemoSigner::sign(const QString &bundleDirectory, const QString &pki, cons
         return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: unreadable test key material (%2)")
                                                      .arg(pki, ossl::lastError())};
     // Detached, binary, SHA-256 (OpenSSL's default for RSA), signingTime among the signed attributes.
-    auto content = ossl::memory(canonical.value());
+    auto bytes = ossl::memory(content);
     ossl::Ptr<CMS_ContentInfo> cms(
-        CMS_sign(certificate.get(), key.get(), chain.get(), content.get(), CMS_DETACHED | CMS_BINARY));
+        CMS_sign(certificate.get(), key.get(), chain.get(), bytes.get(), CMS_DETACHED | CMS_BINARY));
     ossl::Ptr<BIO> out(BIO_new(BIO_s_mem()));
     if (!cms || !out || i2d_CMS_bio(out.get(), cms.get()) != 1)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("signing failed: %1").arg(ossl::lastError())};
     char *data = nullptr;
     const long size = BIO_get_mem_data(out.get(), &data);
-    const QByteArray der(data, int(size));
+    return QByteArray(data, int(size));
+}
 
-    const QDir bundleDir(bundleDirectory);
-    if (Status written = writeFile(bundleDir.filePath(QStringLiteral("signature.p7s")), der); !written)
-        return written;
-    bundle.signature = BundleSignature{QStringLiteral("signature.p7s"),
-                                       QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex()),
-                                       {}, {}};
-    return writeFile(bundleDir.filePath(QStringLiteral("case.json")), QJsonDocument(bundle.toJson()).toJson());
+Status DemoSigner::signRemote(const QString &receiverBase, const QString &idToken, const QString &applicationId,
+                              const QString &pki, const QString &signer)
+{
+    const QString application = receiverBase + QStringLiteral("/api/v1/applications/") +
+                                QString::fromLatin1(QUrl::toPercentEncoding(applicationId));
+    const HttpCall::Headers auth{{"Authorization", "Bearer " + idToken.toStdString()}};
+    const auto refused = [](const char *step, const HttpCall::Reply &reply) {
+        const QString code = QJsonDocument::fromJson(reply.body)
+                                 .object()
+                                 .value(QStringLiteral("error"))
+                                 .toObject()
+                                 .value(QStringLiteral("code"))
+                                 .toString();
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("%1: the receiver answered %2 %3").arg(QLatin1String(step)).arg(reply.status).arg(code)};
+    };
+    // The exact bytes to sign: the canonical manifest as the receiver will hand it on.
+    auto manifest = HttpCall::request("GET", application + QStringLiteral("/manifest"), auth, {}, {});
+    if (!manifest)
+        return manifest.error();
+    if (manifest.value().status != 200)
+        return refused("manifest", manifest.value());
+    auto der = signBytes(manifest.value().body, pki, signer);
+    if (!der)
+        return der.error();
+    auto uploaded = HttpCall::request("PUT", application + QStringLiteral("/signature"), auth, der.value(),
+                                      "application/pkcs7-signature");
+    if (!uploaded)
+        return uploaded.error();
+    if (uploaded.value().status != 200)
+        return refused("signature", uploaded.value());
+    return {};
 }
 
 } // namespace mado::cli

@@ -39,7 +39,9 @@ int usage()
                  "      [--text TEXT] [--image-id ID] [--event-id ID] [--redelivery]\n"
                  "      sends one signed webhook event (follow, unfollow, message) to URL/line/webhook\n"
                  "  madoguchi-linesim apply --receiver URL --id-token TOKEN --bundle DIR [--idempotency-key KEY]\n"
-                 "      submits a case bundle directory as a LIFF application (challenge, then multipart)\n";
+                 "                         [--signing jpki]\n"
+                 "      submits a case bundle directory as a LIFF application (challenge, then multipart);\n"
+                 "      --signing jpki: to be signed with the My Number card (madoguchi-cli demo sign-remote)\n";
     return 2;
 }
 
@@ -128,8 +130,11 @@ int main(int argc, char **argv)
             return usage();
         const QString key = args.count("--idempotency-key") ? get("--idempotency-key")
                                                             : QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QMap<QString, QString> extra;
+        if (args.count("--signing"))
+            extra.insert(QStringLiteral("signing"), get("--signing"));
         return printAnswer(
-            mado::test::LineClient::submitBundle(get("--receiver"), get("--id-token"), get("--bundle"), key));
+            mado::test::LineClient::submitBundle(get("--receiver"), get("--id-token"), get("--bundle"), key, extra));
     }
     return usage();
 }

@@ -39,7 +39,7 @@ QJsonObject BundleTransfer::pack(const std::vector<std::pair<QString, QByteArray
 Status BundleTransfer::unpack(const QByteArray &transferJson, const QString &directory)
 {
     static const QRegularExpression namePattern(
-        QStringLiteral("^(case\\.json|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(jpg|png))$"));
+        QStringLiteral("^(case\\.json|signature\\.p7s|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(jpg|png))$"));
     const QJsonObject transfer = QJsonDocument::fromJson(transferJson).object();
     if (transfer.value(QStringLiteral("format")).toString() != QLatin1String("madoguchi-bundle-transfer") ||
         transfer.value(QStringLiteral("version")).toInt() != 1 || !transfer.value(QStringLiteral("files")).isArray())

@@ -14,7 +14,8 @@ namespace mado {
 // How GET /ws/v1/applications/{id}/bundle carries a case bundle: one JSON object
 //   {"format": "madoguchi-bundle-transfer", "version": 1,
 //    "files": [{"name": "case.json", "sha256": "<hex>", "base64": "..."}, {"name": "frame0.jpg", ...}]}
-// with every file of the bundle directory (docs/case-bundle.md) byte for byte. unpack() writes them
+// with every file of the bundle directory (docs/case-bundle.md: case.json, the images, a signed
+// application's signature.p7s) byte for byte. unpack() writes them
 // into a directory, which CaseBundleReader then reads. Pure functions; any thread. unpack() fails
 // with BundleInvalid on a malformed transfer, a bad file name or a SHA-256 mismatch, Io on disk errors.
 class BundleTransfer {

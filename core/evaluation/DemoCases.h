@@ -22,7 +22,8 @@ namespace mado {
 // six people who turn both ways, so their photos serve several scenarios: the workstation's
 // cross-case replay check marks the later ones "seen in case ...", as it would in a ward.
 // Last, a 住民票 request to be signed with the My Number card's JPKI certificate ("juminhyo_signed":
-// demo.sh signs it with a TEST PKI made for the facts in jpki-facts.txt and imports it directly).
+// demo.sh submits it with signing=jpki and signs its manifest with a TEST PKI made for the facts
+// in jpki-facts.txt, `madoguchi-cli demo sign-remote`).
 // Also writes register.csv (the fictitious residents), scenarios.txt and jpki-facts.txt (氏名,
 // 生年月日 EYYYYMMDD, 性別, 住所 as J-LIS writes them, one a line). Calling thread.
 class DemoCases {

@@ -2,7 +2,7 @@
 
 #include "core/domain/Result.h"
 #include "core/jpki/JpkiConfig.h"
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,5 +1,6 @@
 #include "core/jpki/JpkiVerifier.h"
 
+#include "core/crypto/DetachedSignature.h"
 #include "core/jpki/FactComparison.h"
 #include "core/jpki/OcspClient.h"
 
@@ -23,6 +24,23 @@ Check &refuse(Check &check, JpkiStatus status, const QString &reason)
     check.result.reason = reason;
     ERR_clear_error();
     return check;
+}
+
+// The verdict's reason for a refusal of DetachedSignature's (the codes are the receiver's).
+QString cmsReason(const Error &error)
+{
+    const QString code = DetachedSignature::codeOf(error);
+    if (code == QLatin1String(DetachedSignature::kNotDetached))
+        return QStringLiteral("cms_not_detached");
+    if (code == QLatin1String(DetachedSignature::kSignerCount))
+        return QStringLiteral("cms_signer_count");
+    if (code == QLatin1String(DetachedSignature::kDigest))
+        return QStringLiteral("cms_digest_not_sha256");
+    if (code == QLatin1String(DetachedSignature::kNoCertificate))
+        return QStringLiteral("signer_certificate_missing");
+    if (code == QLatin1String(DetachedSignature::kOtherBytes))
+        return QStringLiteral("cms_signature_invalid");
+    return QStringLiteral("cms_malformed");
 }
 
 QDateTime signingTime(CMS_SignerInfo *signer)
@@ -74,36 +92,16 @@ JpkiVerifier::Check JpkiVerifier::verify(const CaseBundle &bundle,
         return refuse(check, JpkiStatus::Invalid, QStringLiteral("not_signed"));
     const BundleSignature &signature = *bundle.signature;
 
-    // 1. The CMS over the canonical manifest.
-    auto input = ossl::memory(signature.cms);
-    ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_bio(input.get(), nullptr));
-    if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("cms_malformed"));
-    if (CMS_is_detached(cms.get()) != 1)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("cms_not_detached"));
-    STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(cms.get());
-    if (!signers || sk_CMS_SignerInfo_num(signers) != 1)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("cms_signer_count"));
-    CMS_SignerInfo *signer = sk_CMS_SignerInfo_value(signers, 0);
-    X509_ALGOR *digest = nullptr;
-    CMS_SignerInfo_get0_algs(signer, nullptr, nullptr, &digest, nullptr);
-    if (!digest || OBJ_obj2nid(digest->algorithm) != NID_sha256)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("cms_digest_not_sha256"));
-    ossl::CertStack carried(CMS_get1_certs(cms.get()));
-    X509 *leaf = nullptr;
-    for (int i = 0; carried && i < sk_X509_num(carried.get()); ++i) {
-        if (CMS_SignerInfo_cert_cmp(signer, sk_X509_value(carried.get(), i)) == 0) {
-            leaf = sk_X509_value(carried.get(), i);
-            break;
-        }
-    }
-    if (!leaf)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("signer_certificate_missing"));
-    CMS_SignerInfo_set1_signer_cert(signer, leaf);
-    auto content = ossl::memory(signature.signedManifest);
-    if (CMS_verify(cms.get(), nullptr, nullptr, content.get(), nullptr,
-                   CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY | CMS_NOINTERN) != 1)
-        return refuse(check, JpkiStatus::Invalid, QStringLiteral("cms_signature_invalid"));
+    // 1. The CMS over the canonical manifest: its form and mathematics as the receiver checked
+    // them at upload (DetachedSignature), named with the verdict's reasons.
+    auto parsed = DetachedSignature::parse(signature.cms);
+    if (!parsed)
+        return refuse(check, JpkiStatus::Invalid, cmsReason(parsed.error()));
+    if (Status over = DetachedSignature::verifyOver(parsed.value(), signature.signedManifest); !over)
+        return refuse(check, JpkiStatus::Invalid, cmsReason(over.error()));
+    CMS_SignerInfo *signer = parsed.value().signer;
+    X509 *leaf = parsed.value().certificate;
+    const ossl::CertStack &carried = parsed.value().certificates;
     // The signed bytes are the application: its facts and times are taken from them.
     QJsonParseError parseError;
     const QJsonDocument signedDocument = QJsonDocument::fromJson(signature.signedManifest, &parseError);

@@ -1,7 +1,7 @@
 #include "core/jpki/OcspClient.h"
 
 #include "core/jpki/JpkiTrustStore.h"
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
 
 #include <openssl/err.h>
 #include <openssl/http.h>

@@ -1,7 +1,7 @@
 #include "core/jpki/SignerFacts.h"
 
 #include "core/jpki/JpkiProfile.h"
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
 
 #include <openssl/err.h>
 

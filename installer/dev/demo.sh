@@ -7,8 +7,9 @@
 #     PostgreSQL cluster, tests/support/pg-cluster.sh, stopped and deleted with the demo) with the
 #     demo resident register and two demo accounts (a clerk and a supervisor) whose passwords are
 #     printed once;
-#   - a 住民票 request signed with a TEST JPKI made now (tests/jpki/make-test-pki.sh, never a J-LIS
-#     key; the store's ward settings trust only it), imported straight into the store;
+#   - among them a 住民票 request signed with a TEST JPKI made now (tests/jpki/make-test-pki.sh,
+#     never a J-LIS key; the store's ward settings trust only it): submitted with signing=jpki, its
+#     manifest signed and uploaded by `madoguchi-cli demo sign-remote` (the resident's signing app);
 #   - then the workstation, which pulls the applications from the receiver.
 # State lives in $MADOGUCHI_DEMO_DIR (default ~/.local/share/madoguchi-demo) and is recreated at
 # every run; the services stop when the workstation closes. Usage: demo.sh BUILD_DIR
@@ -91,17 +92,32 @@ wait_for "http://127.0.0.1:$public_port/healthz"
 
 echo "demo: preparing the applications from dlib's photos (about a minute)"
 "$cli" demo prepare "$state/cases" > /dev/null
+echo "demo: a TEST JPKI made now for the signed 住民票 request (not J-LIS's)"
+pki="$state/test-jpki"
+mapfile -t facts < "$state/cases/jpki-facts.txt"
+"$source_dir/tests/jpki/make-test-pki.sh" "$pki" "${facts[@]}" > /dev/null
 for bundle in "$state"/cases/*/; do
-    case "$bundle" in *-juminhyo_signed/) continue ;; esac # signed and imported below
     user="U$(printf '%s' "$bundle" | sha256sum | cut -c1-32)"
     token=$(curl -fsS -X POST "http://127.0.0.1:$sim_port/admin/id-tokens" \
         -H 'Content-Type: application/json' \
         -d "{\"userId\":\"$user\",\"channelId\":\"1657000000\",\"expiresIn\":3600}" |
         sed -n 's/.*"idToken" *: *"\([^"]*\)".*/\1/p')
-    "$build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$public_port" --id-token "$token" \
-        --bundle "$bundle" > /dev/null
+    case "$bundle" in
+    *-juminhyo_signed/)
+        # To be signed: the receiver holds it back until the resident's signing app (here the
+        # CLI with the test PKI) has fetched the manifest, signed it and uploaded signature.p7s.
+        answer=$("$build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$public_port" \
+            --id-token "$token" --bundle "$bundle" --signing jpki)
+        id=$(printf '%s' "$answer" | sed -n 's/.*"applicationId" *: *"\([^"]*\)".*/\1/p')
+        "$cli" demo sign-remote "$id" --pki "$pki" --receiver "http://127.0.0.1:$public_port" --id-token "$token"
+        ;;
+    *)
+        "$build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$public_port" --id-token "$token" \
+            --bundle "$bundle" > /dev/null
+        ;;
+    esac
 done
-echo "demo: $(ls -d "$state"/cases/*/ | grep -vc juminhyo_signed) applications submitted"
+echo "demo: $(ls -d "$state"/cases/*/ | wc -l) applications submitted (one signed with the test JPKI)"
 
 store="$state/store.sqlite"
 if [ "$store_kind" = postgresql ]; then
@@ -122,15 +138,9 @@ printf '%s\n%s\n' "$admin_password" "$supervisor_password" |
 printf '%s\n' "$admin_password" |
     "$cli" register import "$state/cases/register.csv" --as admin --store "$store" > /dev/null
 
-echo "demo: a signed 住民票 request with a TEST JPKI made now (not J-LIS's)"
-pki="$state/test-jpki"
-mapfile -t facts < "$state/cases/jpki-facts.txt"
-"$source_dir/tests/jpki/make-test-pki.sh" "$pki" "${facts[@]}" > /dev/null
+# The ward trusts the test JPKI's root and keeps its CRL (docs/admin.md, "JPKI signatures").
 printf '%s\n' "$admin_password" | "$cli" jpki configure --anchors "$pki/root.pem" --crls "$pki/crl.pem" \
     --as admin --store "$store" > /dev/null
-signed=$(ls -d "$state"/cases/*-juminhyo_signed)
-"$cli" demo sign "$signed" --pki "$pki"
-"$cli" demo import "$signed" --store "$store" > /dev/null
 
 # The residents' LIFF page, opened in an ordinary browser as a demo resident (the simulator's ID
 # token goes in the URL's fragment; the page uses the LIFF SDK's mock because liff.mock = true).

@@ -112,13 +112,24 @@ QString ReceiverFixture::submitAs(const QString &lineUser, int n, const QMap<QSt
     return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
 }
 
-QString ReceiverFixture::submitBundle(const QString &directory, const QString &idempotencyKey)
+QString ReceiverFixture::submitBundle(const QString &directory, const QString &idempotencyKey,
+                                     const QMap<QString, QString> &extraFields)
 {
     const auto reply = LineClient::submitBundle(QStringLiteral("http://127.0.0.1:%1").arg(m_receiver->port()),
-                                                m_line->mintIdToken(kUser, kChannel), directory, idempotencyKey);
+                                                idToken(), directory, idempotencyKey, extraFields);
     if (reply.status != 201)
         qWarning() << "submission failed" << reply.status << reply.body;
     return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("applicationId")).toString();
+}
+
+quint16 ReceiverFixture::applicantPort() const
+{
+    return m_receiver->port();
+}
+
+QString ReceiverFixture::idToken() const
+{
+    return m_line->mintIdToken(kUser, kChannel);
 }
 
 bool ReceiverFixture::sendChatImage(const QString &messageId, const QByteArray &bytes)

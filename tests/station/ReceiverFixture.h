@@ -35,8 +35,14 @@ public:
     QString submitAs(const QString &lineUser, int n, const QMap<QString, QString> &fields = {},
                      const QByteArray &documentJpeg = {});
     // Submits a case bundle directory (case.json and its images) through the real applicant API,
-    // as the LIFF page would; returns the application id, empty on failure.
-    QString submitBundle(const QString &directory, const QString &idempotencyKey);
+    // as the LIFF page would; returns the application id, empty on failure. extraFields: further
+    // form fields (signing=jpki for a signed 住民票 request).
+    QString submitBundle(const QString &directory, const QString &idempotencyKey,
+                         const QMap<QString, QString> &extraFields = {});
+    // The applicant API's port and an ID token of the resident submit() and submitBundle() use (the
+    // resident's signing app fetches the manifest and uploads the signature with it).
+    quint16 applicantPort() const;
+    QString idToken() const;
     // Starts (again) the workstation listener; port 0 picks a free one. False if it cannot bind.
     bool startWorkstationServer(quint16 port);
     void stopWorkstationServer() { m_server.reset(); }

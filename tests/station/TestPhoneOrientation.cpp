@@ -1,15 +1,13 @@
 #include "core/face/CaseVerifier.h"
-#include "core/face/FaceThresholds.h"
 #include "core/face/ImageDecoder.h"
-#include "core/face/ModelSet.h"
 #include "core/evaluation/SampleCaseWriter.h"
 #include "core/store/CaseStore.h"
 #include "core/station/Importer.h"
 #include "core/station/VerificationJob.h"
 #include "tests/support/JpegSegments.h"
 #include "tests/support/PhoneJpeg.h"
+#include "tests/support/RealFaces.h"
 #include "tests/support/StoreFixture.h"
-#include "tests/support/TestData.h"
 
 #include "tests/station/ReceiverFixture.h"
 
@@ -77,19 +75,12 @@ QByteArray readAll(const QString &path)
 void TestPhoneOrientation::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    auto thresholds = FaceThresholds::shipped();
-    QVERIFY(thresholds.ok());
-    auto verifier = CaseVerifier::load(ModelSet(), thresholds.value());
+    auto verifier = test::RealFaces::shippedVerifier();
     QVERIFY2(verifier.ok(), qPrintable(verifier.ok() ? QString() : verifier.error().message));
     m_verifier = std::move(verifier).value();
 
-    const QString person = QStringLiteral("John_Simm");
-    QVERIFY2(!test::johnPhoto(person, 0).isEmpty(), "dlib's example photos are missing: run fetch-models.sh");
-    SampleCaseWriter::Input input;
-    input.portrait = ImageDecoder().decodeFile(test::johnPhoto(person, 0)).value().bgr;
-    for (int i = 1; i <= 4; ++i)
-        input.frames.push_back(ImageDecoder().decodeFile(test::johnPhoto(person, i)).value().bgr);
-    input.documentPhotoSize = cv::Size(1600, 1200);
+    SampleCaseWriter::Input input = test::RealFaces::personInput(QStringLiteral("John_Simm"));
+    QVERIFY2(!input.portrait.empty(), "dlib's example photos are missing: run fetch-models.sh");
     m_upright = m_dir.filePath(QStringLiteral("upright"));
     auto written = SampleCaseWriter::write(m_upright, input);
     QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));

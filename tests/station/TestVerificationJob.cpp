@@ -1,15 +1,12 @@
 #include "core/face/CaseVerifier.h"
-#include "core/face/FaceThresholds.h"
-#include "core/face/ImageDecoder.h"
-#include "core/face/ModelSet.h"
 #include "core/bundle/CaseBundleReader.h"
 #include "core/evaluation/SampleCaseWriter.h"
 #include "core/store/AuditChain.h"
 #include "core/store/CaseStore.h"
 #include "core/store/ImageSanitizer.h"
 #include "core/station/VerificationJob.h"
+#include "tests/support/RealFaces.h"
 #include "tests/support/StoreFixture.h"
-#include "tests/support/TestData.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,9 +47,7 @@ private:
 void TestVerificationJob::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    auto thresholds = FaceThresholds::shipped();
-    QVERIFY(thresholds.ok());
-    auto verifier = CaseVerifier::load(ModelSet(), thresholds.value());
+    auto verifier = test::RealFaces::shippedVerifier();
     QVERIFY2(verifier.ok(), qPrintable(verifier.ok() ? QString() : verifier.error().message));
     m_verifier = std::move(verifier).value();
 }
@@ -70,11 +65,7 @@ void TestVerificationJob::cleanup()
 
 TestVerificationJob::Written TestVerificationJob::write(const QString &person, int sequence)
 {
-    SampleCaseWriter::Input input;
-    input.portrait = ImageDecoder().decodeFile(test::johnPhoto(person, 0)).value().bgr;
-    for (int i = 1; i <= 4; ++i)
-        input.frames.push_back(ImageDecoder().decodeFile(test::johnPhoto(person, i)).value().bgr);
-    input.documentPhotoSize = cv::Size(1600, 1200);
+    SampleCaseWriter::Input input = test::RealFaces::personInput(person);
     input.sequence = sequence;
     input.seed = unsigned(sequence);
     const QString directory = m_dir.filePath(QStringLiteral("case-%1-%2").arg(person).arg(sequence));

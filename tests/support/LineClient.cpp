@@ -92,7 +92,8 @@ LineClient::Answer LineClient::sendWebhook(const QString &receiverBase, const QB
 }
 
 LineClient::Answer LineClient::submitBundle(const QString &receiverBase, const QString &idToken,
-                                            const QString &bundleDirectory, const QString &idempotencyKey)
+                                            const QString &bundleDirectory, const QString &idempotencyKey,
+                                            const QMap<QString, QString> &extraFields)
 {
     const std::string auth = "Bearer " + idToken.toStdString();
     const Answer challenge = post(receiverBase + QStringLiteral("/api/v1/challenges"), {}, {{"Authorization", auth}});
@@ -132,6 +133,8 @@ LineClient::Answer LineClient::submitBundle(const QString &receiverBase, const Q
     field("copies", QString::number(applicant.value(QStringLiteral("copies")).toInt()));
     field("documentType", document.value(QStringLiteral("type")).toString());
     field("challenge", nonce);
+    for (auto it = extraFields.begin(); it != extraFields.end(); ++it)
+        field(qPrintable(it.key()), it.value());
     file(QStringLiteral("document_front"), document[QStringLiteral("front")][QStringLiteral("file")].toString());
     if (document.contains(QStringLiteral("tilted")))
         file(QStringLiteral("document_tilted"), document[QStringLiteral("tilted")][QStringLiteral("file")].toString());

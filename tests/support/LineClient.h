@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace mado::test {
@@ -22,9 +23,10 @@ public:
     static Answer sendWebhook(const QString &receiverBase, const QByteArray &channelSecret,
                               const QList<QJsonObject> &events);
     // The LIFF app: requests a challenge with the ID token and submits the case bundle directory
-    // (case.json and its images, as docs/case-bundle.md) as a multipart application.
+    // (case.json and its images, as docs/case-bundle.md) as a multipart application; extraFields
+    // are further form fields (e.g. signing=jpki).
     static Answer submitBundle(const QString &receiverBase, const QString &idToken, const QString &bundleDirectory,
-                               const QString &idempotencyKey);
+                               const QString &idempotencyKey, const QMap<QString, QString> &extraFields = {});
     // Base64 HMAC-SHA256 of body (x-line-signature).
     static QByteArray sign(const QByteArray &channelSecret, const QByteArray &body);
 };

@@ -15,7 +15,8 @@
 
 namespace mado::ossl {
 
-// Owning pointers for the OpenSSL objects core/jpki uses, and the few conversions it needs.
+// Owning pointers for the OpenSSL objects core/crypto (DetachedSignature) and core/jpki use, and
+// the few conversions they need (in mado_crypto so that core/jpki, above it, shares them).
 struct Free {
     void operator()(BIO *p) const { BIO_free(p); }
     void operator()(X509 *p) const { X509_free(p); }

@@ -1,4 +1,4 @@
-#include "core/jpki/OpenSslTypes.h"
+#include "core/crypto/OpenSslTypes.h"
 
 #include <openssl/bn.h>
 #include <openssl/err.h>
