@@ -53,11 +53,10 @@ for need in "$mingw/qt6/include/QtCore/qconfig.h" "$mingw/prefix/include/sodium.
 done
 
 # 1. The TU list and their flags, from a Linux configure with the Windows build's choices.
-if [ ! -f "$build/compile_commands.json" ]; then
-    echo "check-sources: configuring $build (Linux, painter renderer, configure only)"
-    (cd "$repo" && cmake --preset dev -B "$build" -DMADO_PDF_RENDERER=painter -DMADO_BUILD_TESTS=OFF \
-        >"$build.configure.log" 2>&1) || { echo "check-sources: configure failed, see $build.configure.log" >&2; exit 2; }
-fi
+# (Configured again each time, quickly when it exists, so that new sources are listed.)
+echo "check-sources: configuring $build (Linux, painter renderer, configure only)"
+(cd "$repo" && cmake --preset dev -B "$build" -DMADO_PDF_RENDERER=painter -DMADO_BUILD_TESTS=OFF \
+    >"$build.configure.log" 2>&1) || { echo "check-sources: configure failed, see $build.configure.log" >&2; exit 2; }
 mkdir -p "$out/logs" "$out/opencv-generated/opencv2"
 
 # 2. OpenCV's two configure-time headers (see the top).
