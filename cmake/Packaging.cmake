@@ -1,11 +1,14 @@
 # Install rules and CPack DEB configuration: two component packages for Debian 12 (or 13: build-deb.sh --suite).
 #   madoguchi-workstation: madoguchi, madoguchi-cli (with its bash completion), the .desktop entry,
 #                          the staff guides, the face models' fetch script (the models themselves
-#                          are not packaged)
+#                          are not packaged), the PostgreSQL role scripts (share/madoguchi/postgresql)
 #   madoguchi-receiver:    madoguchi-receiver, its systemd unit, an example configuration, the residents' LIFF page
 #                          (share/madoguchi/liff, installed by resources/liff/CMakeLists.txt)
 # Build them with installer/linux/build-deb.sh (or: cpack -G DEB in the build directory).
 # The program targets are installed in app/CMakeLists.txt (components workstation, receiver).
+# To look at an installation: cmake --install BUILD --component workstation --prefix DIR. The
+# receiver component's unit and configuration have absolute destinations (below): without
+# --component, or for the receiver, add DESTDIR=DIR, or they are written into the host's /lib and /etc.
 
 set(MADO_PKG_SRC ${CMAKE_CURRENT_SOURCE_DIR})
 
@@ -27,6 +30,10 @@ install(PROGRAMS ${MADO_PKG_SRC}/installer/dev/fetch-models.sh
         DESTINATION share/madoguchi COMPONENT workstation)
 install(FILES ${MADO_PKG_SRC}/resources/models/SHA256SUMS
         DESTINATION share/madoguchi COMPONENT workstation)
+# The database administrator's psql scripts for a PostgreSQL store (docs/admin.md, "Roles"):
+# roles.sql before `madoguchi-cli init`, grants.sql after it. The AppImage carries them too.
+install(FILES ${MADO_PKG_SRC}/installer/postgresql/roles.sql ${MADO_PKG_SRC}/installer/postgresql/grants.sql
+        DESTINATION share/madoguchi/postgresql COMPONENT workstation)
 
 # --- receiver ------------------------------------------------------------------------------
 # Absolute destinations: Debian's places for units and configuration, whatever the prefix.
@@ -83,7 +90,8 @@ madoguchi (the Qt workstation for clerks and supervisors) and\n\
 madoguchi-cli (store set-up, accounts, register import, backups,\n\
 model checks). The dlib face models are not included: run\n\
 /usr/share/madoguchi/fetch-models.sh once as each workstation user\n\
-(or set MADOGUCHI_MODELS_DIR). Guides: /usr/share/doc/madoguchi-workstation.")
+(or set MADOGUCHI_MODELS_DIR). Guides: /usr/share/doc/madoguchi-workstation.\n\
+PostgreSQL role scripts: /usr/share/madoguchi/postgresql.")
 
 set(CPACK_DEBIAN_RECEIVER_PACKAGE_NAME madoguchi-receiver)
 set(CPACK_DEBIAN_RECEIVER_PACKAGE_SECTION net)

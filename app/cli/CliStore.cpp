@@ -69,10 +69,6 @@ CaseStore *CliStore::open(CliStreams streams, bool create)
 
 std::optional<Session> CliStore::login(CliStreams streams)
 {
-    if (m_as.isEmpty()) {
-        streams.err << "this command needs --as LOGIN (the password is read from standard input)" << Qt::endl;
-        return std::nullopt;
-    }
     auto session = UserDirectory(*m_store).login(m_as, readSecretLine());
     if (!session) {
         streams.err << "login refused: " << session.error().message << Qt::endl;

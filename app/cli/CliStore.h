@@ -32,7 +32,8 @@ public:
     const QString &actingLogin() const { return m_as; }
     // Opens (and migrates) the store; prints the reason and returns nullptr on failure.
     CaseStore *open(CliStreams streams, bool create = false);
-    // Logs in --as with the next stdin line; prints the reason on failure.
+    // Logs in --as with the next stdin line; prints the reason on failure. Commands check that
+    // --as is given first (Command::requireAs, Command::logIn).
     std::optional<Session> login(CliStreams streams);
     void logout(const Session &session);
     // open() and login() together, for the commands an acting user runs; on failure nullopt, and

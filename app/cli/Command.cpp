@@ -117,4 +117,19 @@ int Command::usageError(CliStreams streams, const QString &reason) const
     return kExitUsage;
 }
 
+int Command::requireAs(const QString &actingLogin, const QString &who, CliStreams streams) const
+{
+    if (!actingLogin.isEmpty())
+        return kExitOk;
+    return usageError(streams, QStringLiteral("needs --as %1 (the password is read from standard input)").arg(who));
+}
+
+int Command::logIn(CliStore &cli, const QString &who, std::optional<Session> &session, CliStreams streams) const
+{
+    if (const int usage = requireAs(cli.actingLogin(), who, streams); usage != kExitOk)
+        return usage;
+    session = cli.openAndLogin(streams);
+    return session ? kExitOk : cli.failure();
+}
+
 } // namespace mado::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/security/Session.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QList>
@@ -7,7 +9,11 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace mado::cli {
+
+class CliStore;
 
 // Exit codes of madoguchi-cli, listed by `madoguchi-cli --help` and in docs/admin.md.
 enum ExitCode {
@@ -61,6 +67,12 @@ protected:
     void setHelpNotes(const QString &notes) { m_notes = notes; }
     // Prints "madoguchi-cli: NAME: REASON (see 'madoguchi-cli NAME --help')" and returns kExitUsage.
     int usageError(CliStreams streams, const QString &reason) const;
+    // For a command run as a user (CliStore::asOption): kExitOk when actingLogin is given, else
+    // the usage error "needs --as WHO (the password is read from standard input)" (kExitUsage).
+    int requireAs(const QString &actingLogin, const QString &who, CliStreams streams) const;
+    // requireAs() for cli's acting user, then CliStore::openAndLogin(): kExitOk with session set,
+    // else kExitUsage (no --as), kExitSetup (no store) or kExitFailed (the login refused).
+    int logIn(CliStore &cli, const QString &who, std::optional<Session> &session, CliStreams streams) const;
 
 private:
     void setUpParser(QCommandLineParser &parser) const;

@@ -141,13 +141,10 @@ int JpkiCommand::configure(const QCommandLineParser &parser, CliStreams streams)
         return kExitBadInput;
     }
     CliStore cliStore(parser.value(m_store), parser.value(m_as));
-    CaseStore *store = cliStore.open(streams);
-    if (!store)
-        return kExitSetup;
-    auto session = cliStore.login(streams);
-    if (!session)
-        return kExitFailed;
-    const Status written = JpkiSettings::write(*store, session->userId(), config);
+    std::optional<Session> session;
+    if (const int failed = logIn(cliStore, QStringLiteral("ADMIN"), session, streams); failed != kExitOk)
+        return failed;
+    const Status written = JpkiSettings::write(cliStore.store(), session->userId(), config);
     cliStore.logout(*session);
     if (!written) {
         streams.err << "madoguchi-cli jpki: " << written.error().message << Qt::endl;

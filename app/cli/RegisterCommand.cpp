@@ -23,12 +23,10 @@ int RegisterCommand::execute(const QCommandLineParser &parser, CliStreams stream
     const QStringList arguments = QStringList{QString()} + parser.positionalArguments();
     if (arguments.size() != 3 || arguments.at(1) != QLatin1String("import"))
         return usageError(streams, QStringLiteral("expects: import FILE.csv"));
-    if (!parser.isSet(m_as))
-        return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    const auto session = cli.openAndLogin(streams);
-    if (!session)
-        return cli.failure();
+    std::optional<Session> session;
+    if (const int failed = logIn(cli, QStringLiteral("ADMIN"), session, streams); failed != kExitOk)
+        return failed;
     auto report = ResidentRegisterImport::importFile(cli.store(), session->userId(), arguments.at(2));
     cli.logout(*session);
     if (!report) {

@@ -109,12 +109,10 @@ int RetentionCommand::execute(const QCommandLineParser &parser, CliStreams strea
         if (!number)
             return usageError(streams, QStringLiteral("not a number of days: %1").arg(arguments.at(2)));
     }
-    if (!parser.isSet(m_as))
-        return usageError(streams, QStringLiteral("needs --as ADMIN (the password is read from standard input)"));
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    const auto session = cli.openAndLogin(streams);
-    if (!session)
-        return cli.failure();
+    std::optional<Session> session;
+    if (const int failed = logIn(cli, QStringLiteral("ADMIN"), session, streams); failed != kExitOk)
+        return failed;
     int code = kExitOk;
     if (days) {
         code = daysSetting(cli.store(), *session, arguments, streams);

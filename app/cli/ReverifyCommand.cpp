@@ -27,10 +27,10 @@ int ReverifyCommand::execute(const QCommandLineParser &parser, CliStreams stream
 {
     if (!parser.positionalArguments().isEmpty())
         return usageError(streams, QStringLiteral("takes no arguments"));
-    if (!parser.isSet(m_as))
-        return usageError(streams, QStringLiteral("needs --as USER (the password is read from standard input)"));
     const bool pending = parser.isSet(m_pending);
     CliStore cli(parser.value(m_store), parser.value(m_as));
+    if (const int usage = requireAs(cli.actingLogin(), QStringLiteral("USER"), streams); usage != kExitOk)
+        return usage;
     CaseStore *store = cli.open(streams);
     if (!store)
         return kExitSetup;

@@ -34,8 +34,6 @@ int UserCommand::execute(const QCommandLineParser &parser, CliStreams streams)
         (action == QLatin1String("disable") || action == QLatin1String("passwd")) && arguments.size() == 2;
     if (!add && !other)
         return usageError(streams, QStringLiteral("expects add LOGIN ROLE, disable LOGIN or passwd LOGIN"));
-    if (!parser.isSet(m_as))
-        return usageError(streams, QStringLiteral("needs --as LOGIN (the password is read from standard input)"));
     std::optional<Role> role;
     if (add) {
         role = roleFromName(arguments.at(2));
@@ -45,9 +43,9 @@ int UserCommand::execute(const QCommandLineParser &parser, CliStreams streams)
     }
     const QString login = arguments.at(1);
     CliStore cli(parser.value(m_store), parser.value(m_as));
-    const auto session = cli.openAndLogin(streams);
-    if (!session)
-        return cli.failure();
+    std::optional<Session> session;
+    if (const int failed = logIn(cli, QStringLiteral("LOGIN"), session, streams); failed != kExitOk)
+        return failed;
     UserDirectory users(cli.store());
     Status result;
     if (add) {

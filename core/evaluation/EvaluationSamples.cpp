@@ -30,13 +30,18 @@ FaceEvaluation::Describe EvaluationSamples::photo() const
     };
 }
 
+Result<cv::Mat> EvaluationSamples::cardPortraitOfFile(const QString &path) const
+{
+    auto image = m_decoder.decodeFile(path);
+    if (!image)
+        return image.error();
+    return cardPortrait(image.value().bgr, unsigned(qHash(path)));
+}
+
 FaceEvaluation::Describe EvaluationSamples::documentCard() const
 {
     return [this](const QString &path) -> Result<FaceDescriptor> {
-        auto image = m_decoder.decodeFile(path);
-        if (!image)
-            return image.error();
-        auto chip = cardPortrait(image.value().bgr, unsigned(qHash(path)));
+        auto chip = cardPortraitOfFile(path);
         if (!chip)
             return chip.error();
         return m_faces.describe({chip.value()}).at(0);
@@ -46,10 +51,7 @@ FaceEvaluation::Describe EvaluationSamples::documentCard() const
 FaceEvaluation::Sample EvaluationSamples::documentSample() const
 {
     return [this](const QString &path) -> Result<FaceEvaluation::FaceSample> {
-        auto image = m_decoder.decodeFile(path);
-        if (!image)
-            return image.error();
-        auto chip = cardPortrait(image.value().bgr, unsigned(qHash(path)));
+        auto chip = cardPortraitOfFile(path);
         if (!chip)
             return chip.error();
         return sampleOf(chip.value());

@@ -31,6 +31,8 @@ public:
     Result<cv::Mat> cardPortrait(const cv::Mat &photoBgr, unsigned seed) const;
 
 private:
+    // The image file at path decoded and made into cardPortrait() (seeded from the path).
+    Result<cv::Mat> cardPortraitOfFile(const QString &path) const;
     Result<FaceEvaluation::FaceSample> selfieOf(const cv::Mat &frameBgr) const;
     FaceEvaluation::FaceSample sampleOf(const cv::Mat &chip) const;
 

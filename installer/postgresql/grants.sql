@@ -2,7 +2,7 @@
 -- after `madoguchi-cli init --store postgresql://madoguchi_owner@HOST/madoguchi` created the
 -- schema, and again after an upgrade that adds tables:
 --   psql 'host=HOST dbname=madoguchi user=madoguchi_owner' -v app_role=madoguchi_app \
---        -f installer/postgresql/grants.sql
+--        -f /usr/share/madoguchi/postgresql/grants.sql   (installer/postgresql/ in the source)
 -- The application role may read and write cases, users, the register and the rest, and may only
 -- SELECT and INSERT on the audit chain: UPDATE, DELETE and TRUNCATE are refused by these GRANTs,
 -- and by the triggers audit_append_only and audit_no_truncate for any role (revision 0010). The

@@ -1,6 +1,6 @@
 -- Madoguchi on PostgreSQL, step 1 of 2: the roles and the database. Run once, as a superuser:
 --   psql -U postgres -v owner_role=madoguchi_owner -v app_role=madoguchi_app -v database=madoguchi \
---        -f installer/postgresql/roles.sql
+--        -f /usr/share/madoguchi/postgresql/roles.sql   (installer/postgresql/ in the source)
 -- (the three -v are optional; these are the defaults). No password is set here: give each role
 -- its password afterwards with psql's \password (it is never written into a file or the shell
 -- history), e.g.  psql -U postgres -c '\password madoguchi_app'.

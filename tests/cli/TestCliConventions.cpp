@@ -133,7 +133,16 @@ void TestCliConventions::usageErrorsExit64OnOneLine_data()
     QTest::addRow("unknown action") << QStringList{QStringLiteral("models"), QStringLiteral("fetch")}
                                     << QStringLiteral("check");
     QTest::addRow("--as missing") << QStringList{QStringLiteral("reverify"), QStringLiteral("--pending")}
-                                  << QStringLiteral("--as");
+                                  << QStringLiteral("--as USER");
+    // Checked before the store is looked for (there is none): a usage error, not "no store".
+    QTest::addRow("--as missing, register")
+        << QStringList{QStringLiteral("register"), QStringLiteral("import"), QStringLiteral("r.csv")}
+        << QStringLiteral("needs --as ADMIN");
+    QTest::addRow("--as missing, retention") << QStringList{QStringLiteral("retention"), QStringLiteral("days")}
+                                             << QStringLiteral("needs --as ADMIN");
+    QTest::addRow("--as empty, user")
+        << QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("bob"), QStringLiteral("--as=")}
+        << QStringLiteral("needs --as LOGIN");
     QTest::addRow("unknown shell") << QStringList{QStringLiteral("completion"), QStringLiteral("tcsh")}
                                    << QStringLiteral("bash");
 }
