@@ -3,6 +3,11 @@
 #include <QFile>
 #include <QStringList>
 
+#if defined(Q_OS_WIN)
+#include "core/crypto/WindowsFileAccess.h"
+
+#include <QFileInfo>
+#endif
 #if defined(Q_OS_UNIX)
 #include <grp.h>
 #include <pwd.h>
@@ -55,6 +60,20 @@ Status KeyFileCheck::check(const QString &setting, const QString &path, const Id
                                 "(or, for a file root installs: chmod 0640 %2; chown root:%6 %2)")
                      .arg(setting, path, QString::number(info.st_mode & 07777, 8).rightJustified(4, QLatin1Char('0')),
                           problems.join(QStringLiteral("; ")), identity.userName, identity.groupName)};
+#elif defined(Q_OS_WIN)
+    Q_UNUSED(identity)
+    if (!QFileInfo(path).isFile())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: '%2' is not a regular file").arg(setting, path)};
+    auto others = WindowsFileAccess::othersWithAccess(path);
+    if (!others)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: %2").arg(setting, others.error().message)};
+    if (others.value().isEmpty())
+        return {};
+    return Error{
+        ErrorCode::InvalidArgument,
+        QStringLiteral("%1: '%2' is not kept secret (%3 may read or change it); run: %4 "
+                       "and remove the other accounts' own entries (icacls \"%2\" /remove NAME)")
+            .arg(setting, path, others.value().join(QStringLiteral(", ")), WindowsFileAccess::fixCommand(path))};
 #else
     Q_UNUSED(setting)
     Q_UNUSED(path)

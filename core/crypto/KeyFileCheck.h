@@ -14,7 +14,9 @@ namespace mado {
 // group). So 0600 or 0400 owned by the user, and the .deb's 0640 root:madoguchi with the
 // process running as madoguchi, pass; 0644, 0660, another owner or a foreign group fail with an
 // InvalidArgument error that names the setting, the file, what is wrong and the commands that fix
-// it. On systems without POSIX owners (Windows) every file passes. Any thread.
+// it. On Windows (no owner and mode bits) the file's access list decides: refused when it lets
+// anyone but the running user, SYSTEM or Administrators read or change it (WindowsFileAccess);
+// Identity is not used there. Any thread.
 class KeyFileCheck {
 public:
     // Who the process runs as.

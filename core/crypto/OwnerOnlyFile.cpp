@@ -11,8 +11,9 @@
 #include <sys/stat.h>
 
 #if defined(Q_OS_WIN)
+#include "core/crypto/WindowsFileAccess.h"
+
 #include <io.h>
-#include <share.h>
 #ifndef NOMINMAX
 #define NOMINMAX // std::min, not windows.h's macro
 #endif
@@ -33,13 +34,8 @@ QString systemReason()
 #if defined(Q_OS_WIN)
 int openNew(const QString &path)
 {
-    int fd = -1;
-    const errno_t failed = ::_wsopen_s(&fd, reinterpret_cast<const wchar_t *>(path.utf16()),
-                                       _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY | _O_NOINHERIT, _SH_DENYRW,
-                                       _S_IREAD | _S_IWRITE);
-    if (failed != 0)
-        errno = failed;
-    return failed == 0 ? fd : -1;
+    // A DACL for the current user only, not the folder's: the Windows form of 0600.
+    return WindowsFileAccess::createOwnerOnly(path);
 }
 int writeSome(int fd, const char *bytes, qsizetype size)
 {

@@ -10,8 +10,8 @@ namespace mado {
 // A new file for secrets (key files, sealed blobs) that only its owner may read: created only if
 // the path does not exist yet (O_EXCL), written in full, flushed to the disk with its directory
 // entry on commit(). On POSIX systems the mode is 0600 whatever the umask; on Windows the file
-// takes the access list of its folder (the user's own profile or the ward's data folder), opened
-// without inheritance into child processes. The platform calls live here only, so DataKey and
+// gets a protected access list that grants the current user alone (WindowsFileAccess), whatever its
+// folder's, and its handle is not inherited by child processes. The platform calls live here only, so DataKey and
 // SealedFile stay portable. Not copyable; one thread at a time. A file not committed is removed
 // when the object goes.
 class OwnerOnlyFile {

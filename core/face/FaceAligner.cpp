@@ -1,5 +1,7 @@
 #include "core/face/FaceAligner.h"
 
+#include "core/face/ModelFileStream.h"
+
 #include <dlib/image_processing.h>
 #include <dlib/image_transforms.h>
 #include <dlib/opencv/cv_image.h>
@@ -18,7 +20,8 @@ Result<std::shared_ptr<const FaceAligner>> FaceAligner::load(const QString &shap
 {
     std::shared_ptr<FaceAligner> aligner(new FaceAligner);
     try {
-        dlib::deserialize(shapePredictor5Path.toStdString()) >> aligner->d->predictor;
+        std::ifstream file = ModelFileStream::open(shapePredictor5Path);
+        dlib::deserialize(file) >> aligner->d->predictor;
     } catch (const std::exception &) {
         return Error{ErrorCode::ModelCorrupt,
                      QStringLiteral("model file %1 cannot be loaded by dlib").arg(shapePredictor5Path)};

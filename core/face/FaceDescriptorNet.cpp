@@ -1,5 +1,7 @@
 #include "core/face/FaceDescriptorNet.h"
 
+#include "core/face/ModelFileStream.h"
+
 #include <dlib/dnn.h>
 
 namespace mado {
@@ -56,7 +58,8 @@ Result<std::unique_ptr<FaceDescriptorNet>> FaceDescriptorNet::load(const QString
 {
     std::unique_ptr<FaceDescriptorNet> descriptorNet(new FaceDescriptorNet);
     try {
-        dlib::deserialize(resnetModelPath.toStdString()) >> descriptorNet->d->network;
+        std::ifstream file = ModelFileStream::open(resnetModelPath);
+        dlib::deserialize(file) >> descriptorNet->d->network;
     } catch (const std::exception &) {
         return Error{ErrorCode::ModelCorrupt,
                      QStringLiteral("model file %1 cannot be loaded by dlib").arg(resnetModelPath)};

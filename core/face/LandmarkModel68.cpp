@@ -1,5 +1,7 @@
 #include "core/face/LandmarkModel68.h"
 
+#include "core/face/ModelFileStream.h"
+
 #include <dlib/image_processing.h>
 #include <dlib/opencv/cv_image.h>
 #include <dlib/serialize.h>
@@ -45,7 +47,8 @@ Result<std::shared_ptr<const LandmarkModel68>> LandmarkModel68::loadFile(const Q
 {
     std::shared_ptr<LandmarkModel68> model(new LandmarkModel68);
     try {
-        dlib::deserialize(path.toStdString()) >> model->d->predictor;
+        std::ifstream file = ModelFileStream::open(path);
+        dlib::deserialize(file) >> model->d->predictor;
     } catch (const std::exception &) {
         return Error{ErrorCode::ModelCorrupt, QStringLiteral("model file %1 cannot be loaded by dlib").arg(path)};
     }

@@ -11,8 +11,9 @@ namespace mado {
 // (madoguchi-cli import --token-file FILE, the workstation's $MADOGUCHI_RECEIVER_TOKEN_FILE).
 // The token is the file's content without surrounding white space (a trailing newline is fine),
 // 1 to kMaxBytes bytes. Refused: a file that cannot be read (Io), an empty or larger file
-// (InvalidArgument). A file other users can read is accepted with a warning (chmod 600), so an
-// older set-up keeps working while the admin is told. Messages name the path, never the token.
+// (InvalidArgument). A file other users can read (Windows: by its access list, WindowsFileAccess)
+// is accepted with a warning (chmod 600; icacls on Windows), so an older set-up keeps working
+// while the admin is told. Messages name the path, never the token.
 // Stateless; any thread.
 class ReceiverTokenFile {
 public:

@@ -1,6 +1,7 @@
 #include "core/store/StoreRekey.h"
 
 #include "core/crypto/Keyring.h"
+#include "core/crypto/OwnerOnlyFile.h"
 #include "core/store/CaseStore.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreKey.h"
@@ -65,8 +66,14 @@ Result<StoreRekey::Counts> StoreRekey::run(CaseStore &store, const QString &stor
         ++counts.resealed;
     }
     // Every image is under the next key: it becomes the key.
+#if defined(Q_OS_WIN)
+    // The C library's rename does not replace an existing file on Windows; MoveFileEx does.
+    if (Status moved = OwnerOnlyFile::replace(nextFile, keyFile); !moved)
+        return Error{ErrorCode::Io, QStringLiteral("cannot rename '%1' to '%2'").arg(nextFile, keyFile)};
+#else
     if (std::rename(QFile::encodeName(nextFile).constData(), QFile::encodeName(keyFile).constData()) != 0)
         return Error{ErrorCode::Io, QStringLiteral("cannot rename '%1' to '%2'").arg(nextFile, keyFile)};
+#endif
     counts.finished = true;
     // No old sealed (or plain) image bytes left in the log.
     auto checkpoint = Sql::run(db.value(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));

@@ -8,7 +8,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#if !defined(Q_OS_WIN)
+#if defined(Q_OS_WIN)
+#include "core/crypto/OwnerOnlyFile.h"
+#include "core/crypto/WindowsFileAccess.h"
+
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+
+#include <sddl.h>
+#else
 #include <sys/stat.h>
 #endif
 
@@ -38,6 +48,15 @@ QFileDevice::Permissions permissions(int mode)
 QString writeKey(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes, int mode)
 {
     const QString path = dir.filePath(name);
+#if defined(Q_OS_WIN)
+    // No mode bits on Windows: the modes called private here (none for others) become an access
+    // list naming this user only; the tests of readable modes are POSIX-only.
+    Q_UNUSED(mode)
+    OwnerOnlyFile owned;
+    if (!owned.create(path, QStringLiteral("key file")).ok() || !owned.write(bytes) || !owned.commit().ok())
+        return QString();
+    return path;
+#endif
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         return QString();
@@ -92,7 +111,7 @@ private Q_SLOTS:
     void readableKeyFileIsRefusedWithTheFix()
     {
 #if defined(Q_OS_WIN)
-        QSKIP("Windows files have no POSIX owner and mode; KeyFileCheck passes every file there");
+        QSKIP("Windows files have no POSIX owner and mode (their access lists: windowsAccessListDecides)");
 #endif
         QFETCH(int, mode);
         QFETCH(QString, problem);
@@ -116,7 +135,7 @@ private Q_SLOTS:
     void foreignOwnerOrGroupIsRefused()
     {
 #if defined(Q_OS_WIN)
-        QSKIP("Windows files have no POSIX owner and mode; KeyFileCheck passes every file there");
+        QSKIP("Windows files have no POSIX owner and mode (their access lists: windowsAccessListDecides)");
 #endif
         QTemporaryDir dir;
         const QString path = writeKey(dir, QStringLiteral("k"), QByteArray(32, 's'), 0640);
@@ -136,6 +155,41 @@ private Q_SLOTS:
         otherUser.uid = me.uid == 0 ? 4242 : me.uid + 1;
         if (me.uid != 0) // a file of our own user seen by another non-root user
             QVERIFY(!KeyFileCheck::check(QStringLiteral("k"), path, otherUser).ok());
+    }
+
+    void windowsAccessListDecides()
+    {
+#if !defined(Q_OS_WIN)
+        QSKIP("Windows access lists; the POSIX owner and mode are tested above");
+#else
+        QTemporaryDir dir;
+        const QString mine = writeKey(dir, QStringLiteral("mine.key"), QByteArray(32, 'w'), 0600);
+        QVERIFY(KeyFileCheck::check(QStringLiteral("k"), mine).ok());
+        // A key file whose access list lets Everyone (WD) read and change it.
+        const QString shared = dir.filePath(QStringLiteral("shared.key"));
+        PSECURITY_DESCRIPTOR descriptor = nullptr;
+        QVERIFY(::ConvertStringSecurityDescriptorToSecurityDescriptorW(L"D:P(A;;FA;;;WD)", SDDL_REVISION_1, &descriptor,
+                                                                       nullptr));
+        SECURITY_ATTRIBUTES attributes{sizeof(SECURITY_ATTRIBUTES), descriptor, FALSE};
+        const HANDLE file = ::CreateFileW(reinterpret_cast<const wchar_t *>(shared.utf16()), GENERIC_WRITE, 0,
+                                          &attributes, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+        ::LocalFree(descriptor);
+        QVERIFY(file != INVALID_HANDLE_VALUE);
+        DWORD written = 0;
+        QVERIFY(::WriteFile(file, QByteArray(32, 'e').constData(), 32, &written, nullptr) && written == 32);
+        ::CloseHandle(file);
+        const auto others = WindowsFileAccess::othersWithAccess(shared);
+        QVERIFY(others.ok());
+        QCOMPARE(others.value().size(), 1);
+        const auto key = DataKey::loadFile(shared, QStringLiteral("spool.key_file"));
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error().code, ErrorCode::InvalidArgument);
+        const QString message = key.error().message;
+        QVERIFY2(message.startsWith(QStringLiteral("spool.key_file: '%1' is not kept secret").arg(shared)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(others.value().first()) && message.contains(QStringLiteral("icacls")),
+                 qPrintable(message));
+#endif
     }
 
     void malformedAndMissingKeyFiles()

@@ -1,6 +1,9 @@
 // OwnerOnlyFile: the portable way core/crypto creates secret files (exclusive, owner-only, synced)
 // and replaces them in one step.
 #include "core/crypto/OwnerOnlyFile.h"
+#if defined(Q_OS_WIN)
+#include "core/crypto/WindowsFileAccess.h"
+#endif
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -33,7 +36,12 @@ private Q_SLOTS:
         QVERIFY(file.write(bytes.mid(10)));
         QVERIFY(file.commit().ok());
         QCOMPARE(contents(path), bytes);
-#if !defined(Q_OS_WIN)
+#if defined(Q_OS_WIN)
+        // Its access list names this user only: nobody else may read it.
+        const auto others = WindowsFileAccess::othersWithAccess(path);
+        QVERIFY2(others.ok(), qPrintable(others.ok() ? QString() : others.error().message));
+        QVERIFY2(others.value().isEmpty(), qPrintable(others.value().join(QStringLiteral(", "))));
+#else
         QCOMPARE(QFile::permissions(path) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 #endif

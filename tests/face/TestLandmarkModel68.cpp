@@ -3,6 +3,7 @@
 #include "tests/support/SampleFaces.h"
 #include "tests/support/TestData.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void missingModelIsAnError();
     void corruptModelIsAnError();
     void fiveIsNotSixtyEight();
+    void loadsFromAFolderWithLettersOutsideTheCodePage();
 
 private:
     std::shared_ptr<const LandmarkModel68> m_model;
@@ -174,6 +176,22 @@ void TestLandmarkModel68::fiveIsNotSixtyEight()
     QVERIFY(!model.ok());
     QCOMPARE(model.error().code, ErrorCode::ModelCorrupt);
     QVERIFY(model.error().message.contains(QLatin1String("68-point")));
+}
+
+void TestLandmarkModel68::loadsFromAFolderWithLettersOutsideTheCodePage()
+{
+    // Windows reads a narrow file name in the ANSI code page: Japanese and Korean letters together
+    // fit none (not 932, not 1252), so only a model opened by its Unicode path (ModelFileStream)
+    // loads from here there. On Linux both ways are the same UTF-8 bytes.
+    auto source = ModelSet().verifiedPath(Model::ShapePredictor68);
+    QVERIFY(source.ok());
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("窓口モデル_한"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString copy = QDir(folder).filePath(ModelSet::fileName(Model::ShapePredictor68));
+    QVERIFY(QFile::copy(source.value(), copy));
+    auto model = LandmarkModel68::loadFile(copy);
+    QVERIFY2(model.ok(), qPrintable(model.ok() ? QString() : model.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestLandmarkModel68)
