@@ -11,7 +11,7 @@
 #                        tarballs, seconds it took, date
 # A step that already finished (stamps/<step>) is reused; delete its stamp to rebuild it.
 # Usage: build-deps.sh [--fetch-only] [step ...]   (default: every step, the CLI's dependencies first)
-# Steps: sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui
+# Steps: sqlite3 bzip2 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui
 # (and qtconfigure: Qt's configure alone, which qtcore runs first when it has not been done)
 # (everything before qtgui is what madoguchi-cli and the core tests need; qtgui adds Gui, Widgets, PrintSupport)
 # (Debian's OpenCV source has no 3rdparty/ folder, so zlib, libjpeg and libpng are built first.)
@@ -30,7 +30,7 @@ jobs="${JOBS:-2}"
 # The build trees keep the toolchain file's path; a copy in the cache keeps them valid when the
 # checkout that started them moves or is removed (refreshed only when its content changed).
 toolchain="$cache/mingw-toolchain.cmake"
-all_steps=(sqlite3 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui)
+all_steps=(sqlite3 bzip2 libsodium openssl poco openblas dlib zlib libjpeg-turbo libpng1.6 opencv qtcore qtgui)
 export MADO_MINGW_PREFIX="$prefix"
 export CC="$host-gcc-posix" CXX="$host-g++-posix" AR="$host-ar" RANLIB="$host-ranlib"
 export RC="$host-windres" WINDRES="$host-windres" STRIP="$host-strip"
@@ -115,6 +115,16 @@ build_sqlite3() {
         -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_JSON1 -DSQLITE_THREADSAFE=1 \
         -DSQLITE_API='__declspec(dllexport)' -Wl,--out-implib,"$prefix/lib/libsqlite3.dll.a"
     cp "$b/sqlite3.h" "$src/src/sqlite3ext.h" "$prefix/include/"
+}
+
+build_bzip2() {   # the models' .bz2 archives (core/station/ModelFetcher): a static libbz2.a and bzlib.h
+    local src b f; src=$(source_tree bzip2); b="$cache/build/bzip2"
+    rm -rf "$b"; mkdir -p "$b"
+    for f in blocksort huffman crctable randtable compress decompress bzlib; do
+        "$CC" -O2 -D_FILE_OFFSET_BITS=64 -c "$src/$f.c" -o "$b/$f.o"
+    done
+    "$AR" rcs "$prefix/lib/libbz2.a" "$b"/*.o
+    cp "$src/bzlib.h" "$prefix/include/"
 }
 
 build_libsodium() {
