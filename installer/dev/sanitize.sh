@@ -11,7 +11,7 @@
 # Usage: installer/dev/sanitize.sh [extra ctest arguments]     e.g. -R 'TestSpool|TestCaseBundleReader'
 # The ctest arguments also narrow what is built (only the executables of the selected tests and the core
 # libraries they link). MADO_SANITIZE_PROGRAMS names the programs the selected tests start (default: all
-# three; a run of tests that start none, e.g. the fuzz replays, can say MADO_SANITIZE_PROGRAMS= and skip
+# four, madoguchi-loadgen being LoadgenSmoke's command itself; a run of tests that start none, e.g. the fuzz replays, can say MADO_SANITIZE_PROGRAMS= and skip
 # building madoguchi-cli with its face engine).
 # The last line printed is the summary; the whole log is in build/asan/sanitize.log.
 set -euo pipefail
@@ -35,7 +35,7 @@ if [ "${MADO_SANITIZE_SLOW:-0}" = 1 ]; then exclude=(); fi
 # runs fuzz_<name>_replay), plus the programs the tests start.
 mapfile -t tests < <(ctest --test-dir build/asan -N -L "$labels" "${exclude[@]}" "$@" 2>/dev/null |
                      sed -n 's/^ *Test *#[0-9]*: *\(Test[A-Za-z0-9_]*\|fuzz_[a-z_]*\)$/\1/p')
-read -r -a targets <<< "${MADO_SANITIZE_PROGRAMS-madoguchi-cli madoguchi-receiver madoguchi-linesim}"
+read -r -a targets <<< "${MADO_SANITIZE_PROGRAMS-madoguchi-cli madoguchi-receiver madoguchi-linesim madoguchi-loadgen}"
 for t in "${tests[@]}"; do
     # A `_pg` test runs its suite's executable again against the throwaway PostgreSQL cluster.
     case $t in fuzz_*) targets+=("${t}_replay") ;; *_pg) targets+=("${t%_pg}") ;; *) targets+=("$t") ;; esac
