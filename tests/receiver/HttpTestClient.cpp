@@ -23,6 +23,23 @@ HttpTestClient::Reply readReply(std::istream &in, const Poco::Net::HTTPResponse 
                                  response.get("Retry-After", std::string())};
 }
 
+// Sends the request with its body and reads the answer. A write the server cut short is not an
+// error: it refused from the head (e.g. 413 for a declared length over a limit) or part-way through
+// the body, closed, and its answer is already on the way.
+HttpTestClient::Reply exchange(Poco::Net::HTTPClientSession &session, Poco::Net::HTTPRequest &request,
+                               const QByteArray &body)
+{
+    std::ostream &out = session.sendRequest(request);
+    try {
+        out.write(body.constData(), body.size());
+        out.flush();
+    } catch (const Poco::IOException &) {
+    }
+    Poco::Net::HTTPResponse response;
+    std::istream &in = session.receiveResponse(response);
+    return readReply(in, response);
+}
+
 } // namespace
 
 HttpTestClient::Reply HttpTestClient::request(quint16 port, const std::string &method, const std::string &path,
@@ -34,17 +51,7 @@ HttpTestClient::Reply HttpTestClient::request(quint16 port, const std::string &m
     for (const auto &[name, value] : headers)
         request.set(name, value);
     request.setContentLength(body.size());
-    std::ostream &out = session.sendRequest(request);
-    try {
-        out.write(body.constData(), body.size());
-        out.flush();
-    } catch (const Poco::IOException &) {
-        // The server refused from the head (e.g. 413 for a declared length over a limit) and closed
-        // before reading the body; its answer is already on the way.
-    }
-    Poco::Net::HTTPResponse response;
-    std::istream &in = session.receiveResponse(response);
-    return readReply(in, response);
+    return exchange(session, request, body);
 }
 
 HttpTestClient::Reply HttpTestClient::requestChunked(quint16 port, const std::string &method, const std::string &path,
@@ -56,16 +63,7 @@ HttpTestClient::Reply HttpTestClient::requestChunked(quint16 port, const std::st
     for (const auto &[name, value] : headers)
         request.set(name, value);
     request.setChunkedTransferEncoding(true);
-    std::ostream &out = session.sendRequest(request);
-    try {
-        out.write(body.constData(), body.size());
-        out.flush();
-    } catch (const Poco::IOException &) {
-        // The server refused the body part-way; its answer is already on the way.
-    }
-    Poco::Net::HTTPResponse response;
-    std::istream &in = session.receiveResponse(response);
-    return readReply(in, response);
+    return exchange(session, request, body);
 }
 
 HttpTestClient::Reply HttpTestClient::sendPartial(quint16 port, const QByteArray &bytes, int timeoutSeconds)
