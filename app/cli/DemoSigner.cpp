@@ -3,6 +3,7 @@
 #include "core/bundle/CanonicalManifest.h"
 #include "core/bundle/CaseBundleReader.h"
 #include "core/crypto/OpenSslTypes.h"
+#include "core/domain/BundleFileNames.h"
 #include "core/net/HttpCall.h"
 
 #include <openssl/cms.h>
@@ -68,12 +69,15 @@ Status DemoSigner::sign(const QString &bundleDirectory, const QString &pki, cons
     if (!der)
         return der.error();
     const QDir bundleDir(bundleDirectory);
-    if (Status written = writeFile(bundleDir.filePath(QStringLiteral("signature.p7s")), der.value()); !written)
+    if (Status written = writeFile(bundleDir.filePath(QLatin1String(bundle_files::kSignature)), der.value()); !written)
         return written;
-    bundle.signature = BundleSignature{QStringLiteral("signature.p7s"),
-                                       QString::fromLatin1(QCryptographicHash::hash(der.value(), QCryptographicHash::Sha256).toHex()),
-                                       {}, {}};
-    return writeFile(bundleDir.filePath(QStringLiteral("case.json")), QJsonDocument(bundle.toJson()).toJson());
+    bundle.signature =
+        BundleSignature{QLatin1String(bundle_files::kSignature),
+                        QString::fromLatin1(QCryptographicHash::hash(der.value(), QCryptographicHash::Sha256).toHex()),
+                        {},
+                        {}};
+    return writeFile(bundleDir.filePath(QLatin1String(bundle_files::kManifest)),
+                     QJsonDocument(bundle.toJson()).toJson());
 }
 
 Result<QByteArray> DemoSigner::signBytes(const QByteArray &content, const QString &pki, const QString &signer)

@@ -1,5 +1,7 @@
 #include "core/bundle/BundleTransfer.h"
 
+#include "core/domain/BundleFileNames.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -39,7 +41,9 @@ QJsonObject BundleTransfer::pack(const std::vector<std::pair<QString, QByteArray
 Status BundleTransfer::unpack(const QByteArray &transferJson, const QString &directory)
 {
     static const QRegularExpression namePattern(
-        QStringLiteral("^(case\\.json|signature\\.p7s|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(jpg|png))$"));
+        QStringLiteral("^(%1|%2|[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(jpg|png))$")
+            .arg(QRegularExpression::escape(QLatin1String(bundle_files::kManifest)),
+                 QRegularExpression::escape(QLatin1String(bundle_files::kSignature))));
     const QJsonObject transfer = QJsonDocument::fromJson(transferJson).object();
     if (transfer.value(QStringLiteral("format")).toString() != QLatin1String("madoguchi-bundle-transfer") ||
         transfer.value(QStringLiteral("version")).toInt() != 1 || !transfer.value(QStringLiteral("files")).isArray())
@@ -62,8 +66,8 @@ Status BundleTransfer::unpack(const QByteArray &transferJson, const QString &dir
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(*decoded) != (*decoded).size())
             return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
     }
-    if (!seen.contains(QStringLiteral("case.json")))
-        return invalid(QStringLiteral("the transfer has no case.json"));
+    if (!seen.contains(QLatin1String(bundle_files::kManifest)))
+        return invalid(QStringLiteral("the transfer has no %1").arg(QLatin1String(bundle_files::kManifest)));
     return {};
 }
 

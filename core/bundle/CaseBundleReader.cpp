@@ -1,6 +1,7 @@
 #include "core/bundle/CaseBundleReader.h"
 
 #include "core/bundle/CanonicalManifest.h"
+#include "core/domain/BundleFileNames.h"
 #include "core/image/ImageProbe.h"
 
 #include <QCryptographicHash>
@@ -46,19 +47,20 @@ Result<CaseBundle> CaseBundleReader::read(const QString &directory) const
     const QDir dir(directory);
     if (!dir.exists())
         return Error{ErrorCode::Io, QStringLiteral("bundle directory %1 does not exist").arg(directory)};
-    QFile manifestFile(dir.filePath(QStringLiteral("case.json")));
+    QFile manifestFile(dir.filePath(QLatin1String(bundle_files::kManifest)));
     if (!manifestFile.exists())
-        return invalid(QStringLiteral("case.json"), QStringLiteral("is missing"));
+        return invalid(QLatin1String(bundle_files::kManifest), QStringLiteral("is missing"));
     if (manifestFile.size() > kMaxManifestBytes)
-        return invalid(QStringLiteral("case.json"), QStringLiteral("is larger than %1 bytes").arg(kMaxManifestBytes));
+        return invalid(QLatin1String(bundle_files::kManifest),
+                       QStringLiteral("is larger than %1 bytes").arg(kMaxManifestBytes));
     if (!manifestFile.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, QStringLiteral("case.json cannot be read: %1").arg(manifestFile.errorString())};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(manifestFile.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("case.json"), QStringLiteral("is not valid JSON (%1 at offset %2)")
-                                                        .arg(parseError.errorString())
-                                                        .arg(parseError.offset));
+        return invalid(
+            QLatin1String(bundle_files::kManifest),
+            QStringLiteral("is not valid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
     if (auto violation = m_schema.validate(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array())))
         return invalid(violation->path, violation->message);
 

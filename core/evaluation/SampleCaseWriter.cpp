@@ -1,5 +1,6 @@
 #include "core/evaluation/SampleCaseWriter.h"
 
+#include "core/domain/BundleFileNames.h"
 #include "core/evaluation/SpecimenCard.h"
 
 #include <QCryptographicHash>
@@ -85,7 +86,7 @@ Result<CaseBundle> SampleCaseWriter::write(const QString &directory, const Input
             return image.error();
         bundle.frames.push_back(SelfieFrame{steps[i], issued.addSecs(10 + 2 * i), image.value()});
     }
-    QFile manifest(dir.filePath(QStringLiteral("case.json")));
+    QFile manifest(dir.filePath(QLatin1String(bundle_files::kManifest)));
     const QByteArray json = QJsonDocument(bundle.toJson()).toJson();
     if (!manifest.open(QIODevice::WriteOnly) || manifest.write(json) != json.size())
         return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(manifest.fileName())};

@@ -4,12 +4,13 @@
 #include "core/crypto/DetachedSignature.h"
 #include "core/crypto/Keyring.h"
 #include "core/crypto/SealedFile.h"
+#include "core/database/Sqlite.h"
+#include "core/database/SqliteTransaction.h"
+#include "core/domain/BundleFileNames.h"
 #include "core/receiver/spool/ApplicationStore.h"
 #include "core/receiver/spool/DurableFiles.h"
 #include "core/receiver/spool/Spool.h"
 #include "core/receiver/spool/SpoolSealing.h"
-#include "core/database/Sqlite.h"
-#include "core/database/SqliteTransaction.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -91,17 +92,18 @@ Status SignatureStore::attach(const QString &applicationId, const QString &userI
         return signature;
     // The file first (sealed like the photos), then the manifest and the mark in one write.
     const QString path = ApplicationStore(m_spool).directoryOf(applicationId) + QLatin1Char('/') +
-                         QLatin1String(kFileName);
+                         QLatin1String(bundle_files::kSignature);
     QFile::remove(path); // a crash between file and row left one: it is replaced
     const Status written = m_spool.keyring() ? SealedFile::write(path, der, *m_spool.keyring())
                                              : DurableFiles::writeNew(path, der);
     if (!written)
         return written;
     QJsonObject manifest = QJsonDocument::fromJson(found.value().manifestJson).object();
-    manifest.insert(QStringLiteral("signature"),
-                    QJsonObject{{QStringLiteral("file"), QLatin1String(kFileName)},
-                                {QStringLiteral("sha256"),
-                                 QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex())}});
+    manifest.insert(
+        QStringLiteral("signature"),
+        QJsonObject{{QStringLiteral("file"), QLatin1String(bundle_files::kSignature)},
+                    {QStringLiteral("sha256"),
+                     QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex())}});
     const QByteArray sealed =
         SpoolSealing::sealManifest(QJsonDocument(manifest).toJson(QJsonDocument::Compact), m_spool.keyring());
     const Status marked = m_spool.committed([&](sqlite3 *db) -> Status {

@@ -23,8 +23,6 @@ class Spool;
 // code first). Thread-safe (the spool's lock).
 class SignatureStore {
 public:
-    static constexpr const char *kFileName = "signature.p7s";
-
     explicit SignatureStore(Spool &spool) : m_spool(spool) {}
 
     Result<QByteArray> manifestToSign(const QString &applicationId, const QString &userId,

@@ -1,12 +1,13 @@
 #include "core/receiver/spool/WorkstationStore.h"
 
-#include "core/receiver/spool/ApplicationStore.h"
-#include "core/receiver/spool/DurableFiles.h"
 #include "core/crypto/SealedFile.h"
-#include "core/receiver/spool/Spool.h"
-#include "core/receiver/spool/SpoolSealing.h"
 #include "core/database/Sqlite.h"
 #include "core/database/SqliteTransaction.h"
+#include "core/domain/BundleFileNames.h"
+#include "core/receiver/spool/ApplicationStore.h"
+#include "core/receiver/spool/DurableFiles.h"
+#include "core/receiver/spool/Spool.h"
+#include "core/receiver/spool/SpoolSealing.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -300,7 +301,7 @@ WorkstationStore::bundleFiles(const QString &id, const QString &holder, const QD
     const auto json = SpoolSealing::openManifest(row.value().manifest, m_spool.keyring());
     if (!json)
         return Error{ErrorCode::Io, QStringLiteral("application %1: %2").arg(id, json.error().message)};
-    std::vector<std::pair<QString, QByteArray>> files{{QStringLiteral("case.json"), json.value()}};
+    std::vector<std::pair<QString, QByteArray>> files{{QLatin1String(bundle_files::kManifest), json.value()}};
     const QJsonObject manifest = QJsonDocument::fromJson(json.value()).object();
     QStringList names{manifest[QStringLiteral("document")][QStringLiteral("front")][QStringLiteral("file")].toString()};
     const QJsonValue tilted = manifest[QStringLiteral("document")][QStringLiteral("tilted")];
