@@ -1,5 +1,7 @@
 #include "core/crypto/OpenSslTypes.h"
 
+#include <QTimeZone>
+
 #include <openssl/bn.h>
 #include <openssl/err.h>
 
@@ -11,8 +13,10 @@ QDateTime toDateTime(const ASN1_TIME *time)
     struct tm tm = {};
     if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
         return {};
+    // toUTC(): the spec Qt::UTC on Qt 6.4 too (there QTimeZone::utc() is a zone, printed "+00:00").
     return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
+                     QTimeZone::utc())
+        .toUTC();
 }
 
 QString nameText(const X509_NAME *name)

@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace mado {
@@ -31,7 +32,7 @@ namespace {
 QDateTime startOfJapanDay(const QDateTime &now)
 {
     const QDate today = now.toUTC().addSecs(9 * 3600).date();
-    return QDateTime(today, QTime(0, 0), Qt::UTC).addSecs(-9 * 3600);
+    return QDateTime(today, QTime(0, 0), QTimeZone::utc()).toUTC().addSecs(-9 * 3600);
 }
 
 QTableWidgetItem *item(const QString &text, qint64 id = 0)
