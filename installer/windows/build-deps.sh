@@ -55,6 +55,10 @@ make_case_shims() {
     for h in Winsock2.h Iphlpapi.h WinSock2.h Windows.h; do
         printf '#include <%s>\n' "${h,,}" > "$cache/case/include/$h"
     done
+    # MinGW's iphlpapi.h reaches wincrypt.h (through iprtrmib.h and mprapi.h; the Windows SDK's does
+    # not), whose TIMESTAMP_REQUEST macro breaks the ICMP type enum of Poco's ICMPv4PacketImpl.h.
+    # Only Poco includes the mixed-case name (Poco/UnWindows.h), and nothing of Poco's uses the macro.
+    printf '#undef TIMESTAMP_REQUEST\n' >> "$cache/case/include/Iphlpapi.h"
     for l in Crypt32 Iphlpapi Ws2_32; do
         ln -sf "$sysroot/lib/lib${l,,}.a" "$cache/case/lib/lib$l.a"
     done
