@@ -1,9 +1,10 @@
 #include "app/cli/SamplesCommand.h"
 
-#include "core/face/HogFaceDetector.h"
-#include "core/face/ImageDecoder.h"
+#include "core/evaluation/JpegFile.h"
 #include "core/evaluation/SampleCaseWriter.h"
 #include "core/evaluation/SpecimenCard.h"
+#include "core/face/HogFaceDetector.h"
+#include "core/face/ImageDecoder.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,8 +60,8 @@ int SamplesCommand::runCard(const QStringList &arguments, CliStreams streams) co
     options.seed = arguments.size() > 4 ? arguments.at(4).toUInt() : 1u;
     const DocumentType type = documentTypeFromName(arguments.value(5)).value_or(DocumentType::MyNumberCard);
     const SpecimenPhoto photo = SpecimenCard::photograph(SpecimenCard::render(portrait.value().bgr, type), options);
-    if (!cv::imwrite(arguments.at(3).toStdString(), photo.bgr, {cv::IMWRITE_JPEG_QUALITY, 92})) {
-        streams.err << "madoguchi-cli samples: cannot write " << arguments.at(3) << Qt::endl;
+    if (auto written = JpegFile::write(arguments.at(3), photo.bgr, 92); !written) {
+        streams.err << "madoguchi-cli samples: " << written.error().message << Qt::endl;
         return kExitFailed;
     }
     return kExitOk;
@@ -143,8 +144,8 @@ int SamplesCommand::runSplit(const QStringList &arguments, CliStreams streams) c
                                            face->rect.width * 3, face->rect.height * 3) &
                                   cv::Rect(0, 0, bgr.cols, bgr.rows);
             const QString path = out.filePath(QStringLiteral("%1.jpg").arg(index, 2, 10, QLatin1Char('0')));
-            if (!cv::imwrite(path.toStdString(), bgr(wide), {cv::IMWRITE_JPEG_QUALITY, 95})) {
-                streams.err << "madoguchi-cli samples: cannot write " << path << Qt::endl;
+            if (auto jpeg = JpegFile::write(path, bgr(wide), 95); !jpeg) {
+                streams.err << "madoguchi-cli samples: " << jpeg.error().message << Qt::endl;
                 return kExitFailed;
             }
             ++written;

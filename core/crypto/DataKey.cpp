@@ -23,6 +23,20 @@ bool sodiumReady()
     return ready;
 }
 
+// How a person makes a key file by hand, for the messages below. Windows has no /dev/urandom, and
+// there only the workstation's store uses key files (it makes its own: StoreKey).
+QString makeKeyHint(const QString &path)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(path)
+    return QStringLiteral("restore the key file from the key backup");
+#else
+    return QStringLiteral("make one with: (umask 077; head -c %1 /dev/urandom > %2)")
+        .arg(DataKey::kBytes)
+        .arg(path.isEmpty() ? QStringLiteral("FILE") : path);
+#endif
+}
+
 } // namespace
 
 // The key bytes in memory sodium allocates (guard pages, locked if the system allows it, wiped on free).
@@ -50,9 +64,10 @@ Result<DataKey> DataKey::fromBytes(const QByteArray &raw)
         return Error{ErrorCode::Internal, QStringLiteral("libsodium could not be initialised")};
     if (raw.size() != kBytes)
         return Error{ErrorCode::InvalidArgument,
-                     QStringLiteral("a key has exactly %1 bytes, not %2 (make one with: head -c 32 /dev/urandom)")
+                     QStringLiteral("a key has exactly %1 bytes, not %2 (%3)")
                          .arg(kBytes)
-                         .arg(raw.size())};
+                         .arg(raw.size())
+                         .arg(makeKeyHint(QString()))};
     auto secret = std::make_shared<Secret>();
     if (!secret->bytes)
         return Error{ErrorCode::Internal, QStringLiteral("cannot allocate protected memory for a key")};
@@ -69,10 +84,9 @@ Result<DataKey> DataKey::loadFile(const QString &path, const QString &setting)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: no key file named").arg(setting)};
     if (!QFileInfo::exists(path))
         return Error{ErrorCode::InvalidArgument,
-                     QStringLiteral("%1: key file '%2' does not exist (a new installation makes one with: "
-                                    "(umask 077; head -c 32 /dev/urandom > %2); if it was lost, restore it from "
-                                    "the key backup: data sealed with it cannot be read without it)")
-                         .arg(setting, path)};
+                     QStringLiteral("%1: key file '%2' does not exist (a new installation: %3; if it was lost, "
+                                    "restore it from the key backup: data sealed with it cannot be read without it)")
+                         .arg(setting, path, makeKeyHint(path))};
     if (Status safe = KeyFileCheck::check(setting, path); !safe)
         return safe.error();
     QFile file(path);

@@ -1,13 +1,14 @@
 #include "core/evaluation/DemoCases.h"
 
+#include "core/evaluation/JpegFile.h"
+#include "core/evaluation/LabelledFaces.h"
+#include "core/evaluation/PlaneTilt.h"
+#include "core/evaluation/SampleCaseWriter.h"
 #include "core/face/HeadPose.h"
 #include "core/face/HeadTurnCheck.h"
 #include "core/face/HogFaceDetector.h"
 #include "core/face/ImageDecoder.h"
 #include "core/face/LandmarkModel68.h"
-#include "core/evaluation/LabelledFaces.h"
-#include "core/evaluation/PlaneTilt.h"
-#include "core/evaluation/SampleCaseWriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -149,8 +150,8 @@ Status writePool(const QString &directory, const std::map<Direction, std::vector
         for (std::size_t i = 0; i < frames.size(); ++i) {
             const QString path =
                 dir.filePath(directionName(direction) + (i ? QStringLiteral("-%1").arg(i + 1) : QString()) + QStringLiteral(".jpg"));
-            if (!cv::imwrite(path.toStdString(), frames[i], {cv::IMWRITE_JPEG_QUALITY, 90}))
-                return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(path)};
+            if (auto written = JpegFile::write(path, frames[i], 90); !written)
+                return written.error();
         }
     }
     return {};

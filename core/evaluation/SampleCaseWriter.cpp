@@ -1,6 +1,7 @@
 #include "core/evaluation/SampleCaseWriter.h"
 
 #include "core/domain/BundleFileNames.h"
+#include "core/evaluation/JpegFile.h"
 #include "core/evaluation/SpecimenCard.h"
 
 #include <QCryptographicHash>
@@ -17,14 +18,11 @@ namespace {
 
 Result<BundleImage> writeJpeg(const QDir &dir, const QString &name, const cv::Mat &bgr)
 {
-    std::vector<uchar> bytes;
-    if (!cv::imencode(".jpg", bgr, bytes, {cv::IMWRITE_JPEG_QUALITY, 90}))
-        return Error{ErrorCode::Internal, QStringLiteral("cannot encode %1").arg(name)};
-    const QByteArray data(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
-    return BundleImage{name, QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex())};
+    const auto data = JpegFile::write(dir.filePath(name), bgr, 90);
+    if (!data)
+        return data.error();
+    return BundleImage{name,
+                       QString::fromLatin1(QCryptographicHash::hash(data.value(), QCryptographicHash::Sha256).toHex())};
 }
 
 } // namespace

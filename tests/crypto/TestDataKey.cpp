@@ -203,8 +203,12 @@ private Q_SLOTS:
         QVERIFY(!DataKey::loadFile(hexKey, QStringLiteral("spool.key_file")).ok());
         key = DataKey::loadFile(dir.filePath(QStringLiteral("absent")), QStringLiteral("spool.key_file"));
         QVERIFY(!key.ok());
-        QVERIFY2(key.error().message.contains(QStringLiteral("does not exist")) &&
-                     key.error().message.contains(QStringLiteral("head -c 32 /dev/urandom")),
+#ifdef Q_OS_WIN
+        const QString hint = QStringLiteral("restore the key file from the key backup");
+#else
+        const QString hint = QStringLiteral("head -c 32 /dev/urandom > ") + dir.filePath(QStringLiteral("absent"));
+#endif
+        QVERIFY2(key.error().message.contains(QStringLiteral("does not exist")) && key.error().message.contains(hint),
                  qPrintable(key.error().message));
     }
 
