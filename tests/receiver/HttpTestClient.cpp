@@ -1,5 +1,7 @@
 #include "HttpTestClient.h"
 
+#include <QTest>
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -8,6 +10,7 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace mado {
@@ -82,6 +85,19 @@ HttpTestClient::Reply HttpTestClient::sendPartial(quint16 port, const QByteArray
     }
     return Reply{int(response.getStatus()), response.getContentType(), response.get("Connection", std::string()),
                  QByteArray::fromStdString(body), response.get("Retry-After", std::string())};
+}
+
+QByteArray HttpTestClient::metricsWith(quint16 port, const std::vector<std::string> &lines, int timeoutMs)
+{
+    QByteArray text;
+    const auto hasAll = [&] {
+        text = request(port, "GET", "/metrics").body;
+        return std::all_of(lines.begin(), lines.end(),
+                           [&](const std::string &line) { return text.contains(QByteArray::fromStdString(line)); });
+    };
+    // After the timeout the last text is returned: the caller's checks name what is missing.
+    [[maybe_unused]] const bool found = QTest::qWaitFor(hasAll, timeoutMs);
+    return text;
 }
 
 } // namespace mado

@@ -30,6 +30,10 @@ public:
     // Writes bytes (the start of a request, possibly incomplete) and reads the answer without sending
     // anything more. Throws Poco::TimeoutException if no answer comes within timeoutSeconds.
     static Reply sendPartial(quint16 port, const QByteArray &bytes, int timeoutSeconds = 5);
+    // GET /metrics until its text contains every one of `lines` (or timeoutMs passed), and that text.
+    // The receiver counts a request once its answer is sent, so a client that has just read an
+    // answer can ask /metrics a moment before that answer is counted.
+    static QByteArray metricsWith(quint16 port, const std::vector<std::string> &lines, int timeoutMs = 5000);
 };
 
 } // namespace mado

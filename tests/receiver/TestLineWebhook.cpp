@@ -326,6 +326,8 @@ void TestLineWebhook::metricsCountRequestsEventsAndDepth()
     QCOMPARE(postSigned(body).status, 200);
     QCOMPARE(post(body, "AAAA").status, 401);
     QCOMPARE(HttpTestClient::request(m_server->port(), "GET", "/no/such/path").status, 404);
+    // Counted once its answer is sent: wait until the last one (the 404) is.
+    HttpTestClient::metricsWith(m_server->port(), {"madoguchi_receiver_http_requests_total{route=\"other\""});
 
     const auto reply = HttpTestClient::request(m_server->port(), "GET", "/metrics");
     QCOMPARE(reply.status, 200);
@@ -362,8 +364,9 @@ void TestLineWebhook::spoolFailureIsNotAcknowledged()
                  QStringLiteral("code")).toString(),
              QStringLiteral("spool_unavailable"));
     QCOMPARE(HttpTestClient::request(m_server->port(), "GET", "/healthz").status, 503);
-    const QByteArray metrics = HttpTestClient::request(m_server->port(), "GET", "/metrics").body;
-    QVERIFY(metrics.contains("madoguchi_receiver_http_requests_total{route=\"/line/webhook\",status=\"503\"} 1\n"));
+    const char *refusedLine = "madoguchi_receiver_http_requests_total{route=\"/line/webhook\",status=\"503\"} 1\n";
+    const QByteArray metrics = HttpTestClient::metricsWith(m_server->port(), {refusedLine});
+    QVERIFY(metrics.contains(refusedLine));
     QVERIFY(!metrics.contains("madoguchi_receiver_spool_pending_events"));
 }
 

@@ -1,4 +1,5 @@
 #include "FrontFixture.h"
+#include "HttpTestClient.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -87,6 +88,9 @@ void TestWebhookFrontFraming::handedOverRequestArrivesUnread()
     RawConnection webhook(m_server->port());
     QVERIFY(webhook.send(webhookRequest(QStringLiteral("01METRICS00000000000000001"))));
     QCOMPARE(webhook.read().status, 200);
+    // Counted once its answer is sent: wait until it is, then read /metrics through the front.
+    HttpTestClient::metricsWith(m_server->port(),
+                                {"madoguchi_receiver_http_requests_total{route=\"/line/webhook\",status=\"200\"}"});
     RawConnection metrics(m_server->port());
     QVERIFY(metrics.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"));
     const auto text = metrics.read();

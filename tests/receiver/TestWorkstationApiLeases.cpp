@@ -219,11 +219,9 @@ void TestWorkstationApiLeases::metricsShowWaitingLeasedAndPushes()
     // The workstation listener's requests are counted by route pattern (never an id) and status.
     QCOMPARE(ws("POST", "/ws/v1/leases", R"({"count":1,"seconds":60})", "wrong-token").status, 401);
     QCOMPARE(ws("GET", "/ws/v1/nothing-here").status, 404);
-    // A request is counted once its answer is sent, so the client can read the 404 a moment before
-    // the server thread counts it: wait for that last count (each try one /metrics request).
-    QByteArray text;
-    QVERIFY(QTest::qWaitFor(
-        [&] { return (text = metrics()).contains("madoguchi_receiver_http_requests_total{route=\"ws-other\""); }, 5000));
+    // Counted once its answer is sent: wait until the last one (the 404) is.
+    const QByteArray text =
+        HttpTestClient::metricsWith(m_receiver->port(), {"madoguchi_receiver_http_requests_total{route=\"ws-other\""});
     for (const char *line : {"madoguchi_receiver_http_requests_total{route=\"/ws/v1/leases\",status=\"200\"} 1\n",
                              "madoguchi_receiver_http_requests_total{route=\"/ws/v1/leases\",status=\"401\"} 1\n",
                              "madoguchi_receiver_http_requests_total{route=\"/ws/v1/applications/{id}/ack\","
