@@ -217,8 +217,10 @@ build_openblas() {
     # with AVX (USE_AVX_INSTRUCTIONS) anyway, so a PC without AVX2 is out of reach either way.
     # Only the real precisions (BUILD_SINGLE/BUILD_DOUBLE: dlib calls cblas_s*/cblas_d* only), which
     # skips the complex kernels, about half of the tree. No Fortran, so no LAPACK (dlib does not need it).
+    # NO_AVX2=0: c_check compares `gcc -dumpversion` with 4.6 as text, and Debian's MinGW gcc says
+    # "12-posix", which sorts below "4.6": it would turn AVX2 off and build Sandy Bridge kernels.
     local opts=(CC="$CC" HOSTCC=gcc AR="$AR" RANLIB="$RANLIB" OSNAME=WINNT BINARY=64 TARGET=HASWELL
-                DYNAMIC_ARCH=0 BUILD_SINGLE=1 BUILD_DOUBLE=1
+                DYNAMIC_ARCH=0 NO_AVX2=0 BUILD_SINGLE=1 BUILD_DOUBLE=1
                 NOFORTRAN=1 NO_LAPACK=1 NO_LAPACKE=1 USE_THREAD=1 NUM_THREADS=16
                 USE_OPENMP=0 NO_STATIC=1 CROSS=1)
     make -C "$b" -j"$jobs" "${opts[@]}" libs shared
@@ -227,11 +229,12 @@ build_openblas() {
 
 build_dlib() {
     local src b; src=$(source_tree dlib); b="$cache/build/dlib"
+    # SOVERSION: Debian's fix-soname.patch makes dlib's CMakeLists read it (debian/rules passes 19.1).
     cmake_cross "$src/dlib" "$b" -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON -DDLIB_USE_CUDA=OFF \
         -DDLIB_JPEG_SUPPORT=OFF -DDLIB_PNG_SUPPORT=OFF -DDLIB_GIF_SUPPORT=OFF -DDLIB_WEBP_SUPPORT=OFF \
         -DDLIB_LINK_WITH_SQLITE3=OFF -DDLIB_USE_FFMPEG=OFF -DDLIB_USE_LAPACK=OFF -DDLIB_USE_BLAS=ON \
         -DDLIB_USE_MKL_FFT=OFF -DBLAS_openblas_LIBRARY="$prefix/lib/libopenblas.dll.a" \
-        -DUSE_AVX_INSTRUCTIONS=ON
+        -DUSE_AVX_INSTRUCTIONS=ON -DSOVERSION=19.1
     cmake --build "$b" -j"$jobs" && cmake --install "$b"
 }
 
