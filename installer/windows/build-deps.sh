@@ -157,6 +157,9 @@ build_poco() {
         -DENABLE_PAGECOMPILER_FILE2PAGE=OFF -DENABLE_JWT=OFF -DENABLE_PROMETHEUS=OFF -DENABLE_ACTIVERECORD=OFF \
         -DENABLE_ACTIVERECORD_COMPILER=OFF -DOPENSSL_ROOT_DIR="$prefix"
     cmake --build "$b" -j"$jobs" && cmake --install "$b"
+    # Poco 1.11's PocoUtilConfig.cmake asks for PocoXML whether or not Util was built with it; built
+    # without (POCO_UTIL_NO_XMLCONFIGURATION), the dependency is not there and find_package(Poco) fails.
+    sed -i '/find_dependency(PocoXML)/d' "$prefix/cmake/PocoUtilConfig.cmake"
 }
 
 # Qt's qtbase, built in place in $qtdir. qtcore builds what the CLI and the tests need; qtgui the rest.
@@ -193,6 +196,34 @@ build_qtgui() {
 
 build_zlib() {
     local src; src=$(source_tree zlib)
+    # Debian's zlib source leaves out win32/, but zlib's CMakeLists compiles win32/zlib1.rc (the DLL's
+    # version resource) under MinGW: a small one of ours stands in for it (windres refuses an empty one).
+    if [ ! -f "$src/win32/zlib1.rc" ]; then
+        mkdir -p "$src/win32"
+        cat > "$src/win32/zlib1.rc" <<'RC'
+#include <winver.h>
+#include "zlib.h"
+1 VERSIONINFO
+FILEVERSION ZLIB_VER_MAJOR, ZLIB_VER_MINOR, ZLIB_VER_REVISION, 0
+PRODUCTVERSION ZLIB_VER_MAJOR, ZLIB_VER_MINOR, ZLIB_VER_REVISION, 0
+FILEOS VOS__WINDOWS32
+FILETYPE VFT_DLL
+BEGIN
+    BLOCK "StringFileInfo"
+    BEGIN
+        BLOCK "040904E4"
+        BEGIN
+            VALUE "FileDescription", "zlib (built from Debian's source for Madoguchi)"
+            VALUE "FileVersion", ZLIB_VERSION
+        END
+    END
+    BLOCK "VarFileInfo"
+    BEGIN
+        VALUE "Translation", 0x0409, 1252
+    END
+END
+RC
+    fi
     cmake_cross "$src" "$cache/build/zlib" && cmake --build "$cache/build/zlib" -j"$jobs" && cmake --install "$cache/build/zlib"
 }
 

@@ -7,7 +7,8 @@
 #   4. init + user add on a new store
 #   5. madoguchi.exe under Xvfb: a screenshot of its login window into docs/images/windows-login-wine.png
 #      (skipped, and said so, when the MSI has no madoguchi.exe)
-#   6. the core QTest executables of the Windows build, run under Wine (their DLLs found through WINEPATH)
+#   6. the core QTest executables of the Windows build, run under Wine (their DLLs found through WINEPATH;
+#      each one's QTest output kept in BUILD_DIR/wine-tests/NAME.txt)
 #   7. wine msiexec /x: no program files left; the store (the ward's data) still there
 # Usage: try-wine.sh [MSI]   (default: the newest build/windows*/Madoguchi-*-x64.msi)
 # Environment: BUILD_DIR (the Windows build of the tests; default the MSI's folder), LINUX_CLI,
@@ -26,7 +27,7 @@ linux_cli="${LINUX_CLI:-$repo/build/dev/app/madoguchi-cli}"
 msi="${1:-$(ls -t "$repo"/build/windows*/Madoguchi-*-x64.msi 2>/dev/null | head -n1 || true)}"
 [ -f "$msi" ] || { echo "try-wine: no MSI (run installer/windows/build-msi.sh)" >&2; exit 1; }
 msi=$(cd "$(dirname "$msi")" && pwd)/$(basename "$msi")
-build="${BUILD_DIR:-$(dirname "$msi")}"
+build=$(cd "${BUILD_DIR:-$(dirname "$msi")}" && pwd)
 for tool in wine xvfb-run xwd convert; do
     command -v "$tool" >/dev/null || { echo "try-wine: '$tool' is missing" >&2; exit 1; }
 done
@@ -124,11 +125,16 @@ tests=$(find "$build/tests" -name 'Test*.exe' 2>/dev/null | sort)
 for test in $tests; do
     name=$(basename "$test" .exe)
     start=$(date +%s)
+    # QTest's own output goes to a file (-o): under Wine its console output does not reach a pipe.
+    result="$build/wine-tests/$name.txt"   # kept: the full QTest output of each test
+    mkdir -p "$build/wine-tests"
     if (cd "$(dirname "$test")" && QT_QPA_PLATFORM=offscreen MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
-            MADOGUCHI_SAMPLES_DIR="$(winpath "$samples")" timeout 900 wine "$test" >"$work/$name.log" 2>&1); then
-        pass "$name ($(( $(date +%s) - start )) s)"
+            MADOGUCHI_SAMPLES_DIR="$(winpath "$samples")" timeout 900 wine "$test" -o "$(winpath "$result"),txt" \
+            >"$work/$name.log" 2>&1); then
+        pass "$name ($(( $(date +%s) - start )) s; $(grep -m1 '^Totals:' "$result" | tr -d '\r'))"
     else
-        fail "$name: $(grep -m3 'FAIL!\|QFATAL' "$work/$name.log" | tr -d '\r' | tr '\n' ' ')"
+        fail "$name ($(( $(date +%s) - start )) s): $( (grep -m3 'FAIL!\|QFATAL\|^Totals:' "$result" 2>/dev/null ||
+                                                    tail -n 3 "$work/$name.log") | tr -d '\r' | tr '\n' ' ')"
     fi
 done
 

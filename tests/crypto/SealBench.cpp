@@ -13,12 +13,25 @@
 
 #include <cstdio>
 #include <functional>
-#include <fcntl.h>
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 
 using namespace mado;
 
 namespace {
+
+// The baseline's fsync (what SealedFile::write does after writing: OwnerOnlyFile).
+bool syncToDisk(int fd)
+{
+#ifdef Q_OS_WIN
+    return ::_commit(fd) == 0;
+#else
+    return ::fsync(fd) == 0;
+#endif
+}
 
 double bestSeconds(int rounds, const std::function<void()> &work)
 {
@@ -64,11 +77,10 @@ int main(int argc, char *argv[])
 
     int n = 0;
     report("file: plain write+fsync", bytes, bestSeconds(rounds, [&] {
-               const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("p%1").arg(n++)));
-               const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-               if (::write(fd, plain.constData(), std::size_t(plain.size())) != plain.size() || ::fsync(fd) != 0)
+               QFile file(dir.filePath(QStringLiteral("p%1").arg(n++)));
+               if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(plain) != plain.size() ||
+                   !file.flush() || !syncToDisk(file.handle()))
                    std::abort();
-               ::close(fd);
            }));
     report("file: SealedFile::write (+fsync)", bytes, bestSeconds(rounds, [&] {
                if (!SealedFile::write(dir.filePath(QStringLiteral("s%1").arg(n++)), plain, keyring))

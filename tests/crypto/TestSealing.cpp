@@ -9,7 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#ifndef Q_OS_WIN
 #include <unistd.h>
+#endif
 
 using namespace mado;
 
@@ -211,6 +213,10 @@ private Q_SLOTS:
         // A second name for the file (a hard link) keeps the replaced inode reachable, so the test
         // can read what its blocks hold after reseal(): zeros, not the old ciphertext (or, for a
         // file from before encryption, the plaintext).
+#ifdef Q_OS_WIN
+        QSKIP("Linux only: on Windows OwnerOnlyFile::replace moves the new file over with MoveFileEx "
+              "and does not zero the replaced one (docs/install-windows.md)");
+#else
         QTemporaryDir dir;
         const DataKey oldKey = DataKey::generate();
         const Keyring newRing(DataKey::generate(), {oldKey});
@@ -230,6 +236,7 @@ private Q_SLOTS:
             QVERIFY(SealedFile::read(path, &newRing).ok());
         }
         QCOMPARE(SealedFile::read(legacy, &newRing).value(), plain);
+#endif
     }
 
     void damagedFileIsRefused()
