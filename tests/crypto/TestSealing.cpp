@@ -3,6 +3,7 @@
 #include "core/crypto/Keyring.h"
 #include "core/crypto/SealStream.h"
 #include "core/crypto/SealedFile.h"
+#include "tests/support/FilePrivacy.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -184,7 +185,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("frame0.jpg"));
         const QByteArray plain = randomBytes(4 * 1024 * 1024 + 3, 9);
         QVERIFY(SealedFile::write(path, plain, oldRing).ok());
-        QCOMPARE(QFile(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QCOMPARE(othersWhoMayRead(path), QString());
         QVERIFY(!SealedFile::write(path, plain, oldRing).ok()); // never overwrites
         QCOMPARE(SealedFile::read(path, &oldRing).value(), plain);
         QVERIFY(!readFile(path).contains(plain.mid(1000, 32)));
