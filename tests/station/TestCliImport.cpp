@@ -64,8 +64,11 @@ TestCliImport::Run TestCliImport::cli(const QStringList &arguments)
     process.start(QStringLiteral(MADO_CLI_PATH), arguments);
     if (!process.waitForStarted(10000) || !process.waitForFinished(60000))
         return {};
-    return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
+    // Windows writes text-mode output with CRLF line ends; the tests compare the text.
+    const auto text = [](const QByteArray &bytes) {
+        return QString::fromUtf8(bytes).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    };
+    return Run{process.exitCode(), text(process.readAllStandardOutput()), text(process.readAllStandardError())};
 }
 
 QStringList TestCliImport::importArguments() const

@@ -50,8 +50,11 @@ TestCliStore::Run TestCliStore::cli(const QStringList &arguments, const QByteArr
     process.closeWriteChannel();
     if (!process.waitForFinished(60000))
         return {};
-    return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
+    // Windows writes text-mode output with CRLF line ends; the tests compare the text.
+    const auto text = [](const QByteArray &bytes) {
+        return QString::fromUtf8(bytes).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    };
+    return Run{process.exitCode(), text(process.readAllStandardOutput()), text(process.readAllStandardError())};
 }
 
 void TestCliStore::initTestCase()
