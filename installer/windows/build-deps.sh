@@ -165,7 +165,13 @@ build_poco() {
 # Qt's qtbase, built in place in $qtdir. qtcore builds what the CLI and the tests need; qtgui the rest.
 qt_configure() {
     local src; src=$(source_tree qt6-base)
-    [ -f "$qtdir/build.ninja" ] && return   # a configure that stopped half-way is redone
+    # tabletevent off: the Windows platform plugin's tablet support needs src/3rdparty/wintab, which
+    # Debian's source leaves out (its licence does not permit modification): wintab.h not found.
+    if [ -f "$qtdir/build.ninja" ]; then   # a configure that stopped half-way is redone
+        # An option added after this tree was configured is applied to it (CMake runs again).
+        grep -q '^FEATURE_tabletevent:BOOL=OFF' "$qtdir/CMakeCache.txt" || cmake -DFEATURE_tabletevent=OFF "$qtdir"
+        return
+    fi
     # Debian's own Qt 6.4.2 provides the host tools (moc, rcc, uic, ...).
     cmake -G Ninja -S "$src" -B "$qtdir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
         -DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=BOTH -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$qtdir" \
@@ -177,7 +183,7 @@ qt_configure() {
         -DFEATURE_sql_sqlite=ON -DFEATURE_system_sqlite=ON -DSQLite3_INCLUDE_DIR="$prefix/include" \
         -DSQLite3_LIBRARY="$prefix/lib/libsqlite3.dll.a" -DFEATURE_sql_odbc=OFF -DFEATURE_sql_psql=OFF \
         -DFEATURE_sql_mysql=OFF -DFEATURE_sql_ibase=OFF -DFEATURE_sql_oci=OFF -DFEATURE_sql_db2=OFF \
-        -DFEATURE_sql_mimer=OFF
+        -DFEATURE_sql_mimer=OFF -DFEATURE_tabletevent=OFF
 }
 
 build_qtconfigure() {   # configure only (50 s unloaded): run on its own, it finds a wall in Qt early
