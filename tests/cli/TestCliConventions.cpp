@@ -1,3 +1,5 @@
+#include "tests/support/ProcessText.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -50,9 +52,8 @@ TestCliConventions::Run TestCliConventions::run(const QString &program, const QS
         return result;
     }
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    // Windows writes text-mode output with CRLF line ends; the conventions are about the text.
-    result.out = QString::fromUtf8(process.readAllStandardOutput()).replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    result.err = QString::fromUtf8(process.readAllStandardError()).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    result.out = mado::test::processText(process.readAllStandardOutput());
+    result.err = mado::test::processText(process.readAllStandardError());
     return result;
 }
 

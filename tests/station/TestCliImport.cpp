@@ -2,6 +2,7 @@
 #include "tests/support/StoreFixture.h"
 
 #include "tests/station/ReceiverFixture.h"
+#include "tests/support/ProcessText.h"
 
 #include <QFile>
 #include <QProcess>
@@ -64,11 +65,8 @@ TestCliImport::Run TestCliImport::cli(const QStringList &arguments)
     process.start(QStringLiteral(MADO_CLI_PATH), arguments);
     if (!process.waitForStarted(10000) || !process.waitForFinished(60000))
         return {};
-    // Windows writes text-mode output with CRLF line ends; the tests compare the text.
-    const auto text = [](const QByteArray &bytes) {
-        return QString::fromUtf8(bytes).replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    };
-    return Run{process.exitCode(), text(process.readAllStandardOutput()), text(process.readAllStandardError())};
+    return Run{process.exitCode(), test::processText(process.readAllStandardOutput()),
+               test::processText(process.readAllStandardError())};
 }
 
 QStringList TestCliImport::importArguments() const

@@ -1,6 +1,8 @@
 #include "core/store/Sql.h"
 #include "core/store/StoreConnections.h"
 
+#include "tests/support/ProcessText.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,11 +52,8 @@ TestCliStore::Run TestCliStore::cli(const QStringList &arguments, const QByteArr
     process.closeWriteChannel();
     if (!process.waitForFinished(60000))
         return {};
-    // Windows writes text-mode output with CRLF line ends; the tests compare the text.
-    const auto text = [](const QByteArray &bytes) {
-        return QString::fromUtf8(bytes).replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    };
-    return Run{process.exitCode(), text(process.readAllStandardOutput()), text(process.readAllStandardError())};
+    return Run{process.exitCode(), test::processText(process.readAllStandardOutput()),
+               test::processText(process.readAllStandardError())};
 }
 
 void TestCliStore::initTestCase()
