@@ -4,6 +4,8 @@
 #include "core/store/Sql.h"
 
 #include <QSqlError>
+#include <QThread>
+#include <QThreadStorage>
 
 #include <atomic>
 #include <utility>
@@ -22,7 +24,11 @@ quint64 threadSerial()
 }
 } // namespace
 
-// Closes, when its thread ends, the connections that thread opened in stores still alive.
+// Closes, when its thread ends, the connections that thread opened in stores still alive. It lives in
+// a QThreadStorage, not in a thread_local: Qt deletes it while a QThread finishes, or, for a thread Qt
+// did not start, once it sees the thread ended (on Windows in its watcher thread). A thread_local's
+// destructor, built by MinGW, runs from a TLS callback under the loader lock and after the emulated
+// TLS block was freed: it read a freed mutex and hung (seen under Wine).
 class StoreConnections::ThreadExit {
 public:
     void add(const std::shared_ptr<Names> &names, const QString &name)
@@ -34,17 +40,20 @@ public:
     }
     ~ThreadExit()
     {
+        // Another thread (Qt's watcher of foreign threads on Windows) may only remove the connection.
+        const bool ownThread = QThread::currentThreadId() == m_threadId;
         for (const auto &[weakNames, name] : m_entries) {
             const auto names = weakNames.lock();
             if (!names)
                 continue; // the store is gone and closed its connections itself
             const QMutexLocker lock(&names->mutex);
             if (names->open.removeOne(name))
-                StoreConnections::close(name, true);
+                StoreConnections::close(name, ownThread);
         }
     }
 
 private:
+    const Qt::HANDLE m_threadId = QThread::currentThreadId();
     std::vector<std::pair<std::weak_ptr<Names>, QString>> m_entries;
 };
 
@@ -91,8 +100,10 @@ Result<QSqlDatabase> StoreConnections::database()
                 return db;
         } else {
             m_names->open.append(name);
-            thread_local ThreadExit exitHook;
-            exitHook.add(m_names, name);
+            static QThreadStorage<ThreadExit *> exitHooks; // deletes each thread's hook as the thread ends
+            if (!exitHooks.hasLocalData())
+                exitHooks.setLocalData(new ThreadExit);
+            exitHooks.localData()->add(m_names, name);
         }
     }
     const QString driver = m_address.isPostgresql() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");

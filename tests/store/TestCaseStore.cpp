@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <thread>
 #include <tuple>
 
 using namespace mado;
@@ -104,7 +105,9 @@ void TestCaseStore::concurrentImportsOfOneApplicationGiveOneCase()
 
 // Thread-pool threads end without closing their connection, and a new thread may get the id of
 // one that ended: each must still get a working connection of its own, and the ended threads'
-// connections must be closed (a workstation runs background jobs all day).
+// connections must be closed (a workstation runs background jobs all day). Half the rounds run on
+// threads Qt did not start (std::thread), whose end Qt learns differently (on Windows, from a
+// watcher thread).
 void TestCaseStore::threadsThatEndWithoutClosingLeaveNoConnection()
 {
     test::StoreFixture f;
@@ -115,7 +118,7 @@ void TestCaseStore::threadsThatEndWithoutClosingLeaveNoConnection()
     const auto before = storeConnections();
     for (int round = 0; round < 40; ++round) {
         QString failure;
-        std::unique_ptr<QThread> thread(QThread::create([&] {
+        const auto work = [&] {
             auto db = f.store().connections().database();
             if (!db) {
                 failure = db.error().message;
@@ -124,12 +127,17 @@ void TestCaseStore::threadsThatEndWithoutClosingLeaveNoConnection()
             auto count = Sql::scalar(db.value(), QStringLiteral("SELECT COUNT(*) FROM cases"));
             if (!count)
                 failure = count.error().message;
-        }));
-        thread->start();
-        QVERIFY(thread->wait(30000));
+        };
+        if (round % 2 == 0) {
+            std::unique_ptr<QThread> thread(QThread::create(work));
+            thread->start();
+            QVERIFY(thread->wait(30000));
+        } else {
+            std::thread(work).join();
+        }
         QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(failure)));
     }
-    // A thread's thread_local destructors run just after QThread::wait() returns: give them a moment.
+    // A thread's exit hook may run just after wait() or join() returns: give it a moment.
     QTRY_COMPARE_WITH_TIMEOUT(storeConnections(), before, 10000);
 }
 
