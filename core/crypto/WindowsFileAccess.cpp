@@ -112,10 +112,14 @@ constexpr ACCESS_MASK kRevealing = FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEN
 
 } // namespace
 
+QString WindowsFileAccess::currentUserSid()
+{
+    return CurrentUser().sidString();
+}
+
 int WindowsFileAccess::createOwnerOnly(const QString &path)
 {
-    const CurrentUser user;
-    const QString userSid = user.sidString();
+    const QString userSid = currentUserSid();
     if (userSid.isEmpty()) {
         errno = EACCES;
         return -1;

@@ -29,6 +29,10 @@ public:
 
     // The command that makes path private to the current user (for messages).
     static QString fixCommand(const QString &path);
+
+    // The SID of the user the process runs as ("S-1-5-21-..."), for access lists written in SDDL;
+    // empty when the process token cannot be read.
+    static QString currentUserSid();
 };
 
 } // namespace mado

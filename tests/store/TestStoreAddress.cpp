@@ -1,5 +1,6 @@
 #include "core/store/StoreAddress.h"
 #include "core/store/StoreLocation.h"
+#include "tests/support/FilePrivacy.h"
 
 #include <QDir>
 #include <QFile>
@@ -168,21 +169,23 @@ void TestStoreAddress::passwordFileIsReadAndMustBeSecret()
     QVERIFY(address.readPassword().ok());
     QVERIFY(address.readPassword().value().isEmpty()); // no file: libpq's own lookup
     address.setPasswordFile(path);
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(makeFilePrivate(path));
     auto password = address.readPassword();
     QVERIFY2(password.ok(), qPrintable(password.ok() ? QString() : password.error().message));
     QCOMPARE(password.value(), QStringLiteral("s3cret-Pass"));
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    QVERIFY(exposeFileToEveryone(path));
     auto exposed = address.readPassword();
     QVERIFY(!exposed.ok());
     QVERIFY2(exposed.error().message.contains(QStringLiteral("not kept secret")), qPrintable(exposed.error().message));
     QVERIFY(!exposed.error().message.contains(QStringLiteral("s3cret")));
     // The environment names the file when the program does not.
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(makeFilePrivate(path));
     qputenv("MADOGUCHI_STORE_PASSWORD_FILE", QFile::encodeName(path));
     auto fromEnvironment = StoreAddress::parse(QStringLiteral("postgresql://mado_app@db/madoguchi")).value();
     QCOMPARE(fromEnvironment.passwordFile(), path);
-    QCOMPARE(fromEnvironment.readPassword().value(), QStringLiteral("s3cret-Pass"));
+    auto environmentPassword = fromEnvironment.readPassword();
+    QVERIFY2(environmentPassword.ok(), qPrintable(environmentPassword.ok() ? QString() : environmentPassword.error().message));
+    QCOMPARE(environmentPassword.value(), QStringLiteral("s3cret-Pass"));
     qunsetenv("MADOGUCHI_STORE_PASSWORD_FILE");
 }
 

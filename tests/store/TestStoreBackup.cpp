@@ -3,6 +3,7 @@
 #include "core/store/Sql.h"
 #include "core/store/StoreBackup.h"
 #include "core/workflow/CaseWorkflow.h"
+#include "tests/support/FilePrivacy.h"
 #include "tests/support/StoreFixture.h"
 
 #include <QFile>
@@ -41,7 +42,9 @@ void TestStoreBackup::backupThenRestoreGivesTheSameStore()
     test::MockClock clock;
     // Its images are sealed: without the store's key (kept apart from backups) it does not open.
     QVERIFY(!CaseStore::open(restored, clock).ok());
+    // A copied key is made private again (the copy is on POSIX; on Windows it takes its folder's access list).
     QVERIFY(QFile::copy(f.path() + QStringLiteral(".key"), restored + QStringLiteral(".key")));
+    QVERIFY(makeFilePrivate(restored + QStringLiteral(".key")));
     auto store = CaseStore::open(restored, clock);
     QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
     auto counts = store.value()->statistics();

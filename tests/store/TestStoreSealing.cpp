@@ -3,10 +3,14 @@
 // encryption keep working and are sealed by a rotation, which may be interrupted and resumed,
 // and a store whose key is missing or readable by others does not open.
 #include "core/crypto/Keyring.h"
+#if defined(Q_OS_WIN)
+#include "core/crypto/WindowsFileAccess.h"
+#endif
 #include "core/store/ImageSanitizer.h"
 #include "core/store/Sql.h"
 #include "core/store/StoreKey.h"
 #include "core/store/StoreRekey.h"
+#include "tests/support/FilePrivacy.h"
 #include "tests/support/StoreFixture.h"
 
 #include <QCryptographicHash>
@@ -76,9 +80,14 @@ private Q_SLOTS:
         const auto [caseId, jpeg] = importCase(f, 1);
         QVERIFY(caseId > 0);
         // A key file next to the store, private.
+        const QString key = f.path() + QStringLiteral(".key");
+        QVERIFY(QFile::exists(key));
+        QCOMPARE(othersWhoMayRead(key), QString());
+#if !defined(Q_OS_WIN)
         struct stat info {};
-        QCOMPARE(::stat(QFile::encodeName(f.path() + QStringLiteral(".key")).constData(), &info), 0);
+        QCOMPARE(::stat(QFile::encodeName(key).constData(), &info), 0);
         QCOMPARE(int(info.st_mode & 07777), 0600);
+#endif
         // Not a run of 64 bytes of the JPEG in the store file or its log; the row is sealed.
         QVERIFY(Keyring::isSealed(rawImage(f.store(), caseId)));
         for (qsizetype at = 0; at + 64 <= jpeg.size(); at += 997)
@@ -107,12 +116,16 @@ private Q_SLOTS:
         QCOMPARE(QCryptographicHash::hash(fileBytes(f.path()), QCryptographicHash::Sha256), storeBefore);
 
         QVERIFY(QFile::rename(key + QStringLiteral(".away"), key));
-        ::chmod(QFile::encodeName(key).constData(), 0644);
+        QVERIFY(exposeFileToEveryone(key));
         refused = CaseStore::open(f.path(), f.clock());
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message.contains(QStringLiteral("chmod 0600 %1").arg(key)),
-                 qPrintable(refused.error().message));
-        ::chmod(QFile::encodeName(key).constData(), 0600);
+#if defined(Q_OS_WIN)
+        const QString fix = WindowsFileAccess::fixCommand(key);
+#else
+        const QString fix = QStringLiteral("chmod 0600 %1").arg(key);
+#endif
+        QVERIFY2(refused.error().message.contains(fix), qPrintable(refused.error().message));
+        QVERIFY(makeFilePrivate(key));
         auto reopened = CaseStore::open(f.path(), f.clock());
         QVERIFY(reopened.ok());
         QCOMPARE(reopened.value()->imageForVerification(caseId, QStringLiteral("document_front")).value(), jpeg);

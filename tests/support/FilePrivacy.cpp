@@ -2,10 +2,17 @@
 
 #if defined(Q_OS_WIN)
 #include "core/crypto/WindowsFileAccess.h"
+
+#include <windows.h>
+
+#include <aclapi.h>
+#include <sddl.h>
 #endif
 
 #include <QFile>
 #include <QStringList>
+
+#include <string>
 
 namespace mado {
 
@@ -26,6 +33,59 @@ QString othersWhoMayRead(const QString &path)
     if (permissions & QFileDevice::ReadOther)
         who << QStringLiteral("others");
     return who.join(QStringLiteral(", "));
+#endif
+}
+
+namespace {
+
+#if defined(Q_OS_WIN)
+// Replaces the file's access list with a protected one (nothing inherited from its folder) written in
+// SDDL: full access (FA) for the current user, plus read (FR) for Everyone (WD) when asked.
+bool setAccessList(const QString &path, bool everyoneMayRead)
+{
+    const QString user = WindowsFileAccess::currentUserSid();
+    if (user.isEmpty())
+        return false;
+    QString sddl = QStringLiteral("D:P(A;;FA;;;%1)").arg(user);
+    if (everyoneMayRead)
+        sddl += QStringLiteral("(A;;FR;;;WD)");
+    PSECURITY_DESCRIPTOR descriptor = nullptr;
+    if (!::ConvertStringSecurityDescriptorToSecurityDescriptorW(reinterpret_cast<const wchar_t *>(sddl.utf16()),
+                                                                SDDL_REVISION_1, &descriptor, nullptr))
+        return false;
+    BOOL present = FALSE;
+    BOOL defaulted = FALSE;
+    PACL dacl = nullptr;
+    bool ok = ::GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted) && present;
+    if (ok) {
+        std::wstring name = path.toStdWString();
+        ok = ::SetNamedSecurityInfoW(name.data(), SE_FILE_OBJECT,
+                                     DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr,
+                                     nullptr, dacl, nullptr) == ERROR_SUCCESS;
+    }
+    ::LocalFree(descriptor);
+    return ok;
+}
+#endif
+
+} // namespace
+
+bool makeFilePrivate(const QString &path)
+{
+#if defined(Q_OS_WIN)
+    return setAccessList(path, false);
+#else
+    return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+#endif
+}
+
+bool exposeFileToEveryone(const QString &path)
+{
+#if defined(Q_OS_WIN)
+    return setAccessList(path, true);
+#else
+    return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                           QFileDevice::ReadOther);
 #endif
 }
 
