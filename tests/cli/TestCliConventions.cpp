@@ -1,7 +1,7 @@
-#include "tests/support/ProcessText.h"
+#include "tests/support/CliRun.h"
+
 
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,11 +23,7 @@ private Q_SLOTS:
     void completionCompletesOptionsAndActions();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = mado::test::CliRun;
     static Run run(const QString &program, const QStringList &arguments);
     static Run cli(const QStringList &arguments) { return run(QStringLiteral(MADO_CLI_PATH), arguments); }
     // What bash completes for the words typed so far (the last one is being completed).
@@ -38,23 +34,13 @@ private:
     QStringList m_commands;
 };
 
-TestCliConventions::Run TestCliConventions::run(const QString &program, const QStringList &arguments)
+mado::test::CliRun TestCliConventions::run(const QString &program, const QStringList &arguments)
 {
-    QProcess process;
     // No store, no models: these runs must not depend on the machine's set-up.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("MADOGUCHI_STORE"), QStringLiteral("/nonexistent/madoguchi-test/store.sqlite"));
-    process.setProcessEnvironment(env);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = mado::test::processText(process.readAllStandardOutput());
-    result.err = mado::test::processText(process.readAllStandardError());
-    return result;
+    mado::test::CliRunOptions options;
+    options.environment.insert(QStringLiteral("MADOGUCHI_STORE"), QStringLiteral("/nonexistent/madoguchi-test/store.sqlite"));
+    options.timeoutMs = 60000;
+    return mado::test::runCli(program, arguments, options);
 }
 
 void TestCliConventions::initTestCase()

@@ -1,9 +1,9 @@
+#include "tests/support/CliRun.h"
 #include "tests/support/ImageFiles.h"
 #include "tests/support/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,12 +22,12 @@ private Q_SLOTS:
     void usageErrorExits64();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run cli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    using Run = mado::test::CliRun;
+    static mado::test::CliRun cli(const QStringList &arguments,
+                                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        return mado::test::runCli(QStringLiteral(MADO_CLI_PATH), arguments, {env, {}, 120000});
+    }
     QTemporaryDir m_dir;
     QString m_salley0;
     QString m_salley1;
@@ -43,28 +43,12 @@ void TestCliMatch::initTestCase()
     QVERIFY2(!m_salley0.isEmpty() && !m_simm0.isEmpty(), "samples missing: run installer/dev/fetch-models.sh");
 }
 
-TestCliMatch::Run TestCliMatch::cli(const QStringList &arguments, const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MADO_CLI_PATH), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
 void TestCliMatch::samePersonMatches()
 {
     const Run run = cli({QStringLiteral("match"), QStringLiteral("--json"), m_salley0, m_salley1});
     QCOMPARE(run.exitCode, 0);
     QJsonParseError parseError;
-    const QJsonObject json = QJsonDocument::fromJson(run.out, &parseError).object();
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8(), &parseError).object();
     QCOMPARE(parseError.error, QJsonParseError::NoError);
     QVERIFY(json.value(QStringLiteral("distance")).isDouble());
     QCOMPARE(json.value(QStringLiteral("band")).toString(), QStringLiteral("match"));
@@ -74,7 +58,7 @@ void TestCliMatch::differentPeopleMismatch()
 {
     const Run run = cli({QStringLiteral("match"), QStringLiteral("--json"), m_salley0, m_simm0});
     QCOMPARE(run.exitCode, 0);
-    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("band")).toString(), QStringLiteral("mismatch"));
     QVERIFY(json.value(QStringLiteral("distance")).toDouble() > 0.6);
 }
@@ -83,7 +67,7 @@ void TestCliMatch::textOutputNamesBandAndBoxes()
 {
     const Run run = cli({QStringLiteral("match"), m_salley0, m_salley1});
     QCOMPARE(run.exitCode, 0);
-    const QString text = QString::fromUtf8(run.out);
+    const QString text = run.out;
     QVERIFY2(text.contains(QLatin1String("band:     match")), qPrintable(text));
     QVERIFY(text.contains(QLatin1String("distance: 0.")));
     QVERIFY(text.contains(QLatin1String("document: x=")));
@@ -116,14 +100,14 @@ void TestCliMatch::badImagesExitTwo()
 
     const Run run = cli(QStringList{QStringLiteral("match")} + images);
     QCOMPARE(run.exitCode, 2);
-    const QString err = QString::fromUtf8(run.err).trimmed();
+    const QString err = run.err.trimmed();
     QVERIFY2(err.contains(reason), qPrintable(err));
     QVERIFY2(err.contains(path), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0); // one line
 
     const Run jsonRun = cli(QStringList{QStringLiteral("match"), QStringLiteral("--json")} + images);
     QCOMPARE(jsonRun.exitCode, 2);
-    const QJsonObject json = QJsonDocument::fromJson(jsonRun.out).object();
+    const QJsonObject json = QJsonDocument::fromJson(jsonRun.out.toUtf8()).object();
     QVERIFY(json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(reason));
 }
 
@@ -134,7 +118,7 @@ void TestCliMatch::missingModelsAreNamed()
     env.insert(QStringLiteral("MADOGUCHI_MODELS_DIR"), empty.path());
     const Run run = cli({QStringLiteral("match"), m_salley0, m_salley1}, env);
     QCOMPARE(run.exitCode, 3);
-    const QString err = QString::fromUtf8(run.err);
+    const QString err = run.err;
     QVERIFY2(err.contains(QLatin1String(".dat is missing")), qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("installer/dev/fetch-models.sh")), qPrintable(err));
 }

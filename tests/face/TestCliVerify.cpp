@@ -1,5 +1,6 @@
-#include "core/face/ImageDecoder.h"
 #include "core/evaluation/SampleCaseWriter.h"
+#include "core/face/ImageDecoder.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,29 +25,15 @@ private Q_SLOTS:
     void unusableBundleExitsTwo();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run cli(const QStringList &arguments);
+    using Run = test::CliRun;
+    static test::CliRun cli(const QStringList &arguments)
+    {
+        return test::runCli(QStringLiteral(MADO_CLI_PATH), arguments);
+    }
     QString writeCase(const QString &name);
     QTemporaryDir m_dir;
     QString m_case;
 };
-
-TestCliVerify::Run TestCliVerify::cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(MADO_CLI_PATH), arguments);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
 
 QString TestCliVerify::writeCase(const QString &name)
 {
@@ -72,7 +58,7 @@ void TestCliVerify::verifiesABundle()
 {
     const Run run = cli({QStringLiteral("verify"), QStringLiteral("--json"), m_case});
     QCOMPARE(run.exitCode, 0);
-    const QJsonObject verdict = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject verdict = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(verdict.value(QStringLiteral("checks")).toArray().size(), 9);
     QCOMPARE(verdict.value(QStringLiteral("band")).toString(), QStringLiteral("match"));
     QCOMPARE(verdict.value(QStringLiteral("frames")).toArray().size(), 4);
@@ -83,7 +69,7 @@ void TestCliVerify::textOutputListsEveryCheck()
 {
     const Run run = cli({QStringLiteral("verify"), m_case});
     QCOMPARE(run.exitCode, 0);
-    const QString text = QString::fromUtf8(run.out);
+    const QString text = run.out;
     for (const char *check : {"document_face", "image_quality", "challenge", "same_person", "flat_photo", "replay",
                               "selfie_copies_document", "capture_window", "face_match"})
         QVERIFY2(text.contains(QLatin1String(check)), check);
@@ -122,7 +108,7 @@ void TestCliVerify::unusableBundleExitsTwo()
     }
     const Run run = cli({QStringLiteral("verify"), dir});
     QCOMPARE(run.exitCode, 2);
-    const QString err = QString::fromUtf8(run.err).trimmed();
+    const QString err = run.err.trimmed();
     QVERIFY2(err.contains(reason), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0);
 }

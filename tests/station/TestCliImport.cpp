@@ -1,11 +1,9 @@
 #include "core/store/CaseStore.h"
+#include "tests/station/ReceiverFixture.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/StoreFixture.h"
 
-#include "tests/station/ReceiverFixture.h"
-#include "tests/support/ProcessText.h"
-
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,12 +22,8 @@ private Q_SLOTS:
     void plainHttpToAnotherHostIsRefused();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run cli(const QStringList &arguments);
+    using Run = test::CliRun;
+    static test::CliRun cli(const QStringList &arguments);
     QStringList importArguments() const;
 
     QTemporaryDir m_dir;
@@ -59,14 +53,9 @@ void TestCliImport::cleanup()
     m_store.reset();
 }
 
-TestCliImport::Run TestCliImport::cli(const QStringList &arguments)
+test::CliRun TestCliImport::cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(MADO_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000))
-        return {};
-    return Run{process.exitCode(), test::processText(process.readAllStandardOutput()),
-               test::processText(process.readAllStandardError())};
+    return test::runCli(QStringLiteral(MADO_CLI_PATH), arguments);
 }
 
 QStringList TestCliImport::importArguments() const

@@ -1,9 +1,8 @@
 #include "core/store/Sql.h"
 #include "core/store/StoreConnections.h"
+#include "tests/support/CliRun.h"
 
-#include "tests/support/ProcessText.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,12 +24,8 @@ private Q_SLOTS:
     void refusesANewerSchema();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run cli(const QStringList &arguments, const QByteArray &input = {}) const;
+    using Run = test::CliRun;
+    test::CliRun cli(const QStringList &arguments, const QByteArray &input = {}) const;
     QTemporaryDir m_dir;
     QString m_store;
 };
@@ -39,21 +34,12 @@ namespace {
 const QByteArray kAdmin = "admin password 1\n";
 }
 
-TestCliStore::Run TestCliStore::cli(const QStringList &arguments, const QByteArray &input) const
+test::CliRun TestCliStore::cli(const QStringList &arguments, const QByteArray &input) const
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("MADOGUCHI_STORE"), m_store);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(MADO_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        return {};
-    return Run{process.exitCode(), test::processText(process.readAllStandardOutput()),
-               test::processText(process.readAllStandardError())};
+    test::CliRunOptions options;
+    options.environment.insert(QStringLiteral("MADOGUCHI_STORE"), m_store);
+    options.input = input;
+    return test::runCli(QStringLiteral(MADO_CLI_PATH), arguments, options);
 }
 
 void TestCliStore::initTestCase()

@@ -1,8 +1,8 @@
 #include "core/store/AuditChain.h"
 #include "core/store/Sql.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/StoreFixture.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace mado;
@@ -18,12 +18,8 @@ private Q_SLOTS:
     void daysSetting();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run cli(const test::StoreFixture &f, const QStringList &arguments, const QByteArray &input);
+    using Run = test::CliRun;
+    static test::CliRun cli(const test::StoreFixture &f, const QStringList &arguments, const QByteArray &input);
     static qint64 purgedCount(test::StoreFixture &f);
 };
 
@@ -31,20 +27,14 @@ namespace {
 const QByteArray kPassword = QByteArray(test::StoreFixture::kPassword) + '\n';
 }
 
-TestRetentionCli::Run TestRetentionCli::cli(const test::StoreFixture &f, const QStringList &arguments,
-                                            const QByteArray &input)
+test::CliRun TestRetentionCli::cli(const test::StoreFixture &f, const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
-    process.start(QStringLiteral(MADO_CLI_PATH), QStringList{QStringLiteral("retention")} + arguments +
-                                                     QStringList{QStringLiteral("--store"), f.path()});
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        return {};
-    return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
+    test::CliRunOptions options;
+    options.input = input;
+    options.timeoutMs = 60000;
+    return test::runCli(QStringLiteral(MADO_CLI_PATH),
+                        QStringList{QStringLiteral("retention")} + arguments + QStringList{QStringLiteral("--store"), f.path()},
+                        options);
 }
 
 qint64 TestRetentionCli::purgedCount(test::StoreFixture &f)
