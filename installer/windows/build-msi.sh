@@ -6,7 +6,7 @@
 # walking `objdump -p` imports (and the Qt plugins' imports) through the dependency cache of
 # build-deps.sh, Qt's bin folder and the MinGW runtime; what is found nowhere must be a Windows
 # system DLL and is listed. The licences are the Debian copyright files of every source package
-# the DLLs came from. The version is the project's (CMakeLists.txt). Writes BUILD_DIR/Madoguchi-<version>-x64.msi.
+# the DLLs came from. The version is the project's (CMakeLists.txt; MADO_MSI_VERSION overrides it). Writes BUILD_DIR/Madoguchi-<version>-x64.msi.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,6 +25,8 @@ for tool in wixl wixl-heat msibuild $host-objdump; do
     command -v "$tool" >/dev/null || { echo "build-msi: '$tool' is missing (apt-get install wixl msitools binutils-mingw-w64-x86-64)" >&2; exit 1; }
 done
 version=$(sed -n 's/^project(Madoguchi VERSION \([0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")
+# MADO_MSI_VERSION packs the same programs as another version: a second MSI to try an upgrade with.
+version=${MADO_MSI_VERSION:-$version}
 gui=0
 [ -f "$build/app/madoguchi.exe" ] && gui=1
 

@@ -4,14 +4,15 @@
 #   2. the installed madoguchi-cli.exe --version
 #   3. match on two sample photos with the models folder given: the same band as the Linux build and
 #      a distance within 1e-3 of it (LINUX_CLI, default build/dev/app/madoguchi-cli)
-#   4. init + user add on a new store
+#   4. init + user add on a new store; with NEWER_MSI, the upgrade to it and the refused downgrade
 #   5. madoguchi.exe under Xvfb: a screenshot of its login window into docs/images/windows-login-wine.png
 #      (skipped, and said so, when the MSI has no madoguchi.exe)
 #   6. the core QTest executables of the Windows build, run under Wine (their DLLs found through WINEPATH;
 #      each one's QTest output kept in BUILD_DIR/wine-tests/NAME.txt)
 #   7. wine msiexec /x: no program files left; the store (the ward's data) still there
 # Usage: try-wine.sh [MSI]   (default: the newest build/windows*/Madoguchi-*-x64.msi)
-# Environment: BUILD_DIR (the Windows build of the tests; default the MSI's folder), TESTS=none, LINUX_CLI,
+# Environment: BUILD_DIR (the Windows build of the tests; default the MSI's folder), TESTS=none,
+# NEWER_MSI (a higher version of the same programs: the upgrade and downgrade steps), LINUX_CLI,
 # MADOGUCHI_MODELS_DIR, MADOGUCHI_SAMPLES_DIR (default ~/.cache/madoguchi/{models,samples}).
 # Prints one line per step and exits non-zero when a step fails.
 set -euo pipefail
@@ -95,6 +96,41 @@ else
     fail "init + user add"
 fi
 
+# 4b. upgrade (NEWER_MSI: the same programs packed as a higher version, build-msi.sh with
+# MADO_MSI_VERSION): the newer MSI replaces the older one, so one Madoguchi is installed, the newer;
+# the older MSI is then refused (no downgrade); the store is untouched
+installed() {   # "DisplayVersion" of each installed product named Madoguchi, one per line
+    wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | tr -d '\r' |
+        awk '/^HKEY/ {name = ""; ver = ""} /DisplayName/ {name = $NF} /DisplayVersion/ {ver = $NF}
+             name == "Madoguchi" && ver != "" {print ver; name = ""}'
+}
+uninstall_msi=$msi
+if [ -n "${NEWER_MSI:-}" ]; then
+    newer=$(cd "$(dirname "$NEWER_MSI")" && pwd)/$(basename "$NEWER_MSI")
+    before=$(installed | tr '\n' ' ')
+    store_sum=$( [ -n "$store" ] && sha256sum "$store" | cut -d' ' -f1 || true)
+    if wine msiexec /i "$(winpath "$newer")" /qn; then
+        after=$(installed | tr '\n' ' ')
+        # Files of the same version in both MSIs must survive the removal of the older product.
+        files=$(find "$program_dir" -type f 2>/dev/null | wc -l)
+        [ "$(wc -w <<<"$after")" -eq 1 ] && [ "$after" != "$before" ] && [ -f "$program_dir/madoguchi-cli.exe" ] &&
+            wine "$cli" --version >/dev/null &&
+            pass "upgrade: installed ${before% } → ${after% } (one product; $files files, madoguchi-cli runs)" ||
+            fail "upgrade: installed before '${before% }', after '${after% }'"
+        uninstall_msi=$newer
+        if wine msiexec /i "$(winpath "$msi")" /qn 2>/dev/null; then
+            fail "downgrade: the older MSI installed over the newer one ($(installed | tr '\n' ' '))"
+        else
+            [ "$(installed | tr '\n' ' ')" = "$after" ] && pass "downgrade refused (still ${after% })" ||
+                fail "downgrade: refused, but the installed version changed"
+        fi
+        [ -z "$store_sum" ] || [ "$(sha256sum "$store" | cut -d' ' -f1)" = "$store_sum" ] &&
+            pass "the store is unchanged by the upgrade" || fail "the upgrade changed the store"
+    else
+        fail "upgrade: msiexec /i $(basename "$newer") failed"
+    fi
+fi
+
 # 5. the workstation's login window
 if [ -f "$program_dir/madoguchi.exe" ]; then
     display=:$(( 90 + RANDOM % 100 ))
@@ -143,7 +179,7 @@ for test in $tests; do
 done
 
 # 7. uninstall
-wine msiexec /x "$(winpath "$msi")" /qn || true
+wine msiexec /x "$(winpath "$uninstall_msi")" /qn || true
 left=0   # the folder itself may be gone (find would fail the script under pipefail)
 [ -d "$program_dir" ] && left=$(find "$program_dir" -type f | wc -l)
 [ "$left" -eq 0 ] && pass "uninstall (no program files left)" || fail "uninstall left $left files in $program_dir"
