@@ -9,6 +9,7 @@
 #include <sddl.h>
 #endif
 
+#include <QDir>
 #include <QFile>
 #include <QStringList>
 
@@ -58,7 +59,7 @@ bool setAccessList(const QString &path, bool everyoneMayRead)
     PACL dacl = nullptr;
     bool ok = ::GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted) && present;
     if (ok) {
-        std::wstring name = path.toStdWString();
+        std::wstring name = QDir::toNativeSeparators(path).toStdWString();
         ok = ::SetNamedSecurityInfoW(name.data(), SE_FILE_OBJECT,
                                      DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr,
                                      nullptr, dacl, nullptr) == ERROR_SUCCESS;
