@@ -5,8 +5,9 @@
 #   3. match on two sample photos with the models folder given: the same band as the Linux build and
 #      a distance within 1e-3 of it (LINUX_CLI, default build/dev/app/madoguchi-cli)
 #   4. init + user add on a new store; with NEWER_MSI, the upgrade to it and the refused downgrade
-#   5. madoguchi.exe under Xvfb: a screenshot of its login window into docs/images/windows-login-wine.png
-#      (skipped, and said so, when the MSI has no madoguchi.exe)
+#   5. madoguchi.exe under Xvfb (1366x768): a screenshot of its login window into
+#      docs/images/windows-login-wine.png; with xdotool, the admin of step 4 logs in and the main window
+#      is shot into docs/images/windows-main-wine.png (skipped, and said so, when the MSI has no madoguchi.exe)
 #   6. the core QTest executables of the Windows build, run under Wine (their DLLs found through WINEPATH;
 #      each one's QTest output kept in BUILD_DIR/wine-tests/NAME.txt)
 #   7. wine msiexec /x: no program files left; the store (the ward's data) still there
@@ -131,13 +132,13 @@ if [ -n "${NEWER_MSI:-}" ]; then
     fi
 fi
 
-# 5. the workstation's login window
+# 5. the workstation's login window, then (with xdotool) the admin of step 4 logging in: its main window
 if [ -f "$program_dir/madoguchi.exe" ]; then
     display=:$(( 90 + RANDOM % 100 ))
-    Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb_pid=$!
+    Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 & xvfb_pid=$!   # a counter PC's screen
     sleep 2
-    DISPLAY=$display wine "C:\\Program Files\\Madoguchi\\madoguchi.exe" \
-        >"$work/gui.log" 2>&1 & gui_pid=$!
+    DISPLAY=$display MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+        wine "C:\\Program Files\\Madoguchi\\madoguchi.exe" >"$work/gui.log" 2>&1 & gui_pid=$!
     sleep "${GUI_WAIT:-40}"
     mkdir -p "$repo/docs/images"
     shot="$repo/docs/images/windows-login-wine.png"
@@ -145,6 +146,33 @@ if [ -f "$program_dir/madoguchi.exe" ]; then
         pass "madoguchi.exe running, screenshot $shot"
     else
         fail "madoguchi.exe exited: $(tail -n 5 "$work/gui.log")"
+    fi
+    login=$(DISPLAY=$display xdotool search --name 'ログイン' 2>/dev/null | head -n1 || true)
+    if ! command -v xdotool >/dev/null; then
+        echo "try-wine: SKIP logging in (no xdotool)"
+    elif [ -z "$login" ] || [ -z "$store" ]; then
+        fail "log in: no login window, or no store with an admin (step 4)"
+    else
+        # No window manager: keys go to the window under the pointer; the login ID field has the focus.
+        eval "$(DISPLAY=$display xdotool getwindowgeometry --shell "$login")"
+        DISPLAY=$display xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
+        DISPLAY=$display xdotool type --delay 60 admin
+        DISPLAY=$display xdotool key Tab
+        DISPLAY=$display xdotool type --delay 60 admin-password-1
+        DISPLAY=$display xdotool key Return
+        main=""
+        for _ in $(seq 60); do
+            main=$(DISPLAY=$display xdotool search --name '職員確認端末' 2>/dev/null | head -n1 || true)
+            [ -n "$main" ] && break
+            sleep 1
+        done
+        sleep 5   # the queue's first load
+        shot="$repo/docs/images/windows-main-wine.png"
+        if [ -n "$main" ] && DISPLAY=$display xwd -root -silent | convert xwd:- "$shot"; then
+            pass "logged in as admin: '$(DISPLAY=$display xdotool getwindowname "$main")', screenshot $shot"
+        else
+            fail "log in: no main window after 60 s: $(tail -n 5 "$work/gui.log")"
+        fi
     fi
     kill "$gui_pid" 2>/dev/null || true
 else
