@@ -4,7 +4,9 @@
 #   2. the installed madoguchi-cli.exe --version
 #   3. match on two sample photos with the models folder given: the same band as the Linux build and
 #      a distance within 1e-3 of it (LINUX_CLI, default build/dev/app/madoguchi-cli)
-#   4. init + user add on a new store; with NEWER_MSI, the upgrade to it and the refused downgrade
+#   4. init + user add on a new store; an application imported over HTTP from the Linux build's receiver,
+#      verified on Windows, and verify's verdict compared with Linux's; with NEWER_MSI, the upgrade to it
+#      and the refused downgrade
 #   5. madoguchi.exe under Xvfb (1366x768): a screenshot of its login window into
 #      docs/images/windows-login-wine.png; with xdotool, the admin of step 4 logs in and the main window
 #      is shot into docs/images/windows-main-wine.png (skipped, and said so, when the MSI has no madoguchi.exe)
@@ -41,6 +43,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/madoguchi-try.XXXXXX")
 xvfb_pid=""
 cleanup() {
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    kill ${rx_pid:-} ${sim_pid:-} 2>/dev/null || true
     wineserver -k 2>/dev/null || true
     rm -rf "$WINEPREFIX" "$work"
 }
@@ -95,6 +98,66 @@ if printf 'admin-password-1\n' | wine "$cli" init --admin admin >/dev/null &&
 else
     store=""
     fail "init + user add"
+fi
+
+# 4a. an application from the internet side: the Linux build's receiver and LINE simulator on loopback
+# take one application (a sample case bundle); the Windows CLI leases it over HTTP with a workstation
+# token into its store, runs the AI checks on it (reverify, as a clerk), and the receiver has nothing
+# left to hand out. Then `verify` of the same bundle on Windows and on Linux: the same outcome and
+# reason for every check, values within 1e-3. Skipped when the Linux build has no receiver.
+linux_build=$(dirname "$(dirname "$linux_cli")")
+if [ -x "$linux_build/app/madoguchi-receiver" ] && [ -x "$linux_build/app/madoguchi-linesim" ] && [ -n "$store" ]; then
+    rx="$work/receiver"; mkdir -p "$rx/secrets"; chmod 700 "$rx/secrets"
+    port=$(( 20000 + RANDOM % 20000 ))   # public, workstation and simulator ports: port, +1, +2
+    for f in channel_secret access_token workstation_token; do head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$rx/secrets/$f"; done
+    echo "wine:$(sha256sum <"$rx/secrets/workstation_token" | cut -d' ' -f1)" >"$rx/secrets/workstation_tokens"
+    head -c 32 /dev/urandom >"$rx/secrets/spool.key"
+    chmod 600 "$rx"/secrets/*
+    printf '%s\n' "[http]" "listen = 127.0.0.1:$port" "[line]" "channel_secret_file = $rx/secrets/channel_secret" \
+        "channel_access_token_file = $rx/secrets/access_token" "api_base = http://127.0.0.1:$((port + 2))" \
+        "data_api_base = http://127.0.0.1:$((port + 2))" "[liff]" "channel_id = 1657000000" "mock = true" \
+        "[challenge]" "directions = left,right" "[spool]" "path = $rx/spool.sqlite" "key_file = $rx/secrets/spool.key" \
+        "[workstation]" "listen = 127.0.0.1:$((port + 1))" "tokens_file = $rx/secrets/workstation_tokens" >"$rx/receiver.ini"
+    "$linux_build/app/madoguchi-linesim" serve --access-token-file "$rx/secrets/access_token" \
+        --listen "127.0.0.1:$((port + 2))" >"$rx/linesim.log" 2>&1 & sim_pid=$!
+    "$linux_build/app/madoguchi-receiver" --config "$rx/receiver.ini" >"$rx/receiver.log" 2>&1 & rx_pid=$!
+    for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.1; done
+    "$linux_cli" samples case "$samples/johns/John_Salley" "$rx/case" 7 >/dev/null
+    id_token=$(curl -fsS -X POST "http://127.0.0.1:$((port + 2))/admin/id-tokens" -H 'Content-Type: application/json' \
+        -d '{"userId":"Uwinetrial00000000000000000000000","channelId":"1657000000","expiresIn":3600}' |
+        sed -n 's/.*"idToken" *: *"\([^"]*\)".*/\1/p')
+    applied=$("$linux_build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$port" --id-token "$id_token" \
+        --bundle "$rx/case" 2>&1 || true)
+    lease=(import --once --receiver "http://127.0.0.1:$((port + 1))" --token-file "$(winpath "$rx/secrets/workstation_token")")
+    imported=$(MADOGUCHI_MODELS_DIR="$(winpath "$models")" wine "$cli" "${lease[@]}" 2>&1 | tr -d '\r' | tail -n1)
+    printf 'admin-password-1\nclerk-password-1\n' | wine "$cli" user add --as admin tanaka clerk >/dev/null
+    verified=$(printf 'clerk-password-1\n' | MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+        wine "$cli" reverify --pending --as tanaka 2>&1 | tr -d '\r' | tail -n1)
+    again=$(wine "$cli" "${lease[@]}" 2>&1 | tr -d '\r' | tail -n1)
+    if [[ "$applied" == 201* && "$imported" == "1 leased, 1 imported"* && "$verified" == "1 verified"* &&
+          "$again" == "0 leased"* ]]; then
+        pass "import over HTTP from the Linux receiver: '$imported'; reverify: '$verified'; the receiver then: '$again'"
+    else
+        fail "import from the receiver: apply '${applied:0:80}', import '$imported', reverify '$verified', again '$again'"
+    fi
+    win_verdict=$(MADOGUCHI_MODELS_DIR="$(winpath "$models")" wine "$cli" verify --json "$(winpath "$rx/case")" | tr -d '\r')
+    lin_verdict=$("$linux_cli" verify --json "$rx/case" 2>/dev/null || true)
+    if python3 - "$win_verdict" "$lin_verdict" <<'PY'
+import json, sys
+w, l = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+checks = lambda v: {c["id"]: c for c in v["checks"]}
+cw, cl = checks(w), checks(l)
+differ = [k for k in cl if k not in cw or (cw[k]["outcome"], cw[k]["reason"]) != (cl[k]["outcome"], cl[k]["reason"])
+          or abs(cw[k].get("value", 0) - cl[k].get("value", 0)) > 1e-3]
+print(f"{len(cl)} checks, overall {w['overall']} / {l['overall']}, distance {w['matchDistance']:.6f} / {l['matchDistance']:.6f}"
+      + (f"; differ: {differ}" if differ else ""))
+sys.exit(1 if differ or w["overall"] != l["overall"] else 0)
+PY
+    then pass "verify: the Windows verdict agrees with the Linux one, check by check"
+    else fail "verify: the Windows and Linux verdicts differ"; fi
+    kill "$rx_pid" "$sim_pid" 2>/dev/null || true
+else
+    echo "try-wine: SKIP the import from a receiver (no $linux_build/app/madoguchi-receiver, or no store)"
 fi
 
 # 4b. upgrade (NEWER_MSI: the same programs packed as a higher version, build-msi.sh with
