@@ -173,7 +173,9 @@ void TestReceiverServer::executableKeepsAcknowledgedEventsAfterKill()
     QVERIFY(events.ok());
     QCOMPARE(events.value().size(), std::size_t(1));
     QCOMPARE(events.value().front().webhookEventId, QStringLiteral("01KILLTEST0000000000000001"));
-    QCOMPARE(events.value().front().state, QStringLiteral("pending"));
+    // Kept, whether the receiver's worker had handled it ("done") in the moment before the kill or not.
+    const QString state = events.value().front().state;
+    QVERIFY2(state == QLatin1String("pending") || state == QLatin1String("done"), qPrintable(state));
 }
 
 void TestReceiverServer::executableNeverLogsBodiesOrSecrets()
