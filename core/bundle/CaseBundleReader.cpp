@@ -54,7 +54,8 @@ Result<CaseBundle> CaseBundleReader::read(const QString &directory) const
         return invalid(QLatin1String(bundle_files::kManifest),
                        QStringLiteral("is larger than %1 bytes").arg(kMaxManifestBytes));
     if (!manifestFile.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("%1 cannot be read: %2").arg(QLatin1String(bundle_files::kManifest), manifestFile.errorString())};
+        return Error{ErrorCode::Io, QStringLiteral("%1 cannot be read: %2")
+                                        .arg(QLatin1String(bundle_files::kManifest), manifestFile.errorString())};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(manifestFile.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)

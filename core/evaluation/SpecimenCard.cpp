@@ -20,7 +20,7 @@ namespace {
 // (always so on Windows), shrunk to end before x = right: the large specimen mark in that font would
 // otherwise run across the portrait, and the card's face would no longer be the photo's.
 void drawText(cv::Mat &image, const std::string &japanese, const std::string &latin, cv::Point origin, int height,
-              cv::Scalar colour, int thickness, int right)
+              cv::Scalar colour, int right)
 {
 #if defined(MADO_HAVE_CV_FREETYPE)
     static cv::Ptr<cv::freetype::FreeType2> font = [] {
@@ -37,22 +37,22 @@ void drawText(cv::Mat &image, const std::string &japanese, const std::string &la
         return ft;
     }();
     if (font) {
-        font->putText(image, japanese, origin, height, colour, thickness, cv::LINE_AA, false);
+        font->putText(image, japanese, origin, height, colour, -1, cv::LINE_AA, false); // filled
         return;
     }
 #else
     Q_UNUSED(japanese)
 #endif
+    // The Hershey font has strokes only: their width grows with the scale, as a filled glyph's would.
     constexpr int face = cv::FONT_HERSHEY_SIMPLEX;
+    const auto strokeWidth = [](double scale) { return std::max(1, int(std::lround(scale * 1.5))); };
     double scale = cv::getFontScaleFromHeight(face, height);
-    int lineWidth = std::max(1, thickness < 0 ? int(std::lround(scale * 1.5)) : thickness);
     int baseline = 0;
-    const cv::Size size = cv::getTextSize(latin, face, scale, lineWidth, &baseline);
+    const int width = cv::getTextSize(latin, face, scale, strokeWidth(scale), &baseline).width;
     const int room = right - origin.x;
-    if (size.width > room && room > 0) {
-        scale *= double(room) / double(size.width);
-        lineWidth = std::max(1, thickness < 0 ? int(std::lround(scale * 1.5)) : thickness);
-    }
+    if (width > room && room > 0)
+        scale *= double(room) / double(width);
+    const int lineWidth = strokeWidth(scale);
     const int capital = cv::getTextSize(latin, face, scale, lineWidth, &baseline).height;
     // cv::putText places the baseline at the point given; the text's top is put at origin.y.
     cv::putText(image, latin, cv::Point(origin.x, origin.y + capital), face, scale, colour, lineWidth, cv::LINE_AA);
@@ -94,23 +94,23 @@ cv::Mat SpecimenCard::render(const cv::Mat &portraitBgr, DocumentType type)
                   cv::FILLED);
     // The text side ends before the portrait; the title band spans the card.
     const int textEnd = portraitSlot().x - 16;
-    drawText(card, licence ? "運転免許証（見本）" : "個人番号カード（見本）", licence ? "DRIVING LICENCE (SPECIMEN)"
-                                                                                  : "ID CARD (SPECIMEN)",
-             cv::Point(24, 14), 40, cv::Scalar(255, 255, 255), -1, kWidth - 24);
+    drawText(card, licence ? "運転免許証（見本）" : "個人番号カード（見本）",
+             licence ? "DRIVING LICENCE (SPECIMEN)" : "ID CARD (SPECIMEN)", cv::Point(24, 14), 40,
+             cv::Scalar(255, 255, 255), kWidth - 24);
     const cv::Scalar ink(40, 40, 40);
-    drawText(card, "氏名　見本　太郎", "NAME  SPECIMEN TARO", cv::Point(30, 110), 34, ink, -1, textEnd);
-    drawText(card, "住所　東京都見本区見本町一丁目2番3号", "ADDRESS  1-2-3 MIHON-CHO", cv::Point(30, 175), 24, ink, -1,
+    drawText(card, "氏名　見本　太郎", "NAME  SPECIMEN TARO", cv::Point(30, 110), 34, ink, textEnd);
+    drawText(card, "住所　東京都見本区見本町一丁目2番3号", "ADDRESS  1-2-3 MIHON-CHO", cv::Point(30, 175), 24, ink,
              textEnd);
-    drawText(card, "生年月日　昭和55年4月1日生", "BORN 1980-04-01", cv::Point(30, 225), 24, ink, -1, textEnd);
-    drawText(card, "有効期限　令和12年4月1日まで", "VALID UNTIL 2030-04-01", cv::Point(30, 275), 24, ink, -1, textEnd);
+    drawText(card, "生年月日　昭和55年4月1日生", "BORN 1980-04-01", cv::Point(30, 225), 24, ink, textEnd);
+    drawText(card, "有効期限　令和12年4月1日まで", "VALID UNTIL 2030-04-01", cv::Point(30, 275), 24, ink, textEnd);
 
     const cv::Rect slot = portraitSlot();
     portraitCrop(portraitBgr, slot.size()).copyTo(card(slot));
     cv::rectangle(card, slot, cv::Scalar(90, 90, 90), 2);
 
     // The specimen mark, large and red, across the text side of the card.
-    drawText(card, "見本", "SPECIMEN", cv::Point(170, 300), 170, cv::Scalar(40, 40, 220), -1, textEnd);
-    drawText(card, "SPECIMEN", "SPECIMEN", cv::Point(40, 470), 44, cv::Scalar(40, 40, 220), -1, textEnd);
+    drawText(card, "見本", "SPECIMEN", cv::Point(170, 300), 170, cv::Scalar(40, 40, 220), textEnd);
+    drawText(card, "SPECIMEN", "SPECIMEN", cv::Point(40, 470), 44, cv::Scalar(40, 40, 220), textEnd);
     return card;
 }
 

@@ -55,6 +55,7 @@ fail() { echo "try-wine: FAIL $*"; failures=$((failures + 1)); }
 winpath() { winepath -w "$1" 2>/dev/null; }
 
 wineboot -i >/dev/null 2>&1 || true
+models_win=$(winpath "$models")   # the models folder as the Windows programs see it
 program_dir="$WINEPREFIX/drive_c/Program Files/Madoguchi"
 cli="C:\\Program Files\\Madoguchi\\madoguchi-cli.exe"
 
@@ -78,7 +79,7 @@ expected=$(sed -n 's/^project(Madoguchi VERSION \([0-9.]*\).*/\1/p' "$repo/CMake
 # 3. match, against the Linux build
 doc="$samples/johns/John_Salley/$(ls "$samples/johns/John_Salley" | sed -n 1p)"
 selfie="$samples/johns/John_Salley/$(ls "$samples/johns/John_Salley" | sed -n 2p)"
-win_json=$(wine "$cli" match --json --models "$(winpath "$models")" "$(winpath "$doc")" "$(winpath "$selfie")" | tr -d '\r')
+win_json=$(wine "$cli" match --json --models "$models_win" "$(winpath "$doc")" "$(winpath "$selfie")" | tr -d '\r')
 lin_json=$("$linux_cli" match --json --models "$models" "$doc" "$selfie")
 if python3 - "$win_json" "$lin_json" <<'PY'
 import json, sys
@@ -129,9 +130,9 @@ if [ -x "$linux_build/app/madoguchi-receiver" ] && [ -x "$linux_build/app/madogu
     applied=$("$linux_build/app/madoguchi-linesim" apply --receiver "http://127.0.0.1:$port" --id-token "$id_token" \
         --bundle "$rx/case" 2>&1 || true)
     lease=(import --once --receiver "http://127.0.0.1:$((port + 1))" --token-file "$(winpath "$rx/secrets/workstation_token")")
-    imported=$(MADOGUCHI_MODELS_DIR="$(winpath "$models")" wine "$cli" "${lease[@]}" 2>&1 | tr -d '\r' | tail -n1)
+    imported=$(MADOGUCHI_MODELS_DIR="$models_win" wine "$cli" "${lease[@]}" 2>&1 | tr -d '\r' | tail -n1)
     printf 'admin-password-1\nclerk-password-1\n' | wine "$cli" user add --as admin tanaka clerk >/dev/null
-    verified=$(printf 'clerk-password-1\n' | MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+    verified=$(printf 'clerk-password-1\n' | MADOGUCHI_MODELS_DIR="$models_win" \
         wine "$cli" reverify --pending --as tanaka 2>&1 | tr -d '\r' | tail -n1)
     again=$(wine "$cli" "${lease[@]}" 2>&1 | tr -d '\r' | tail -n1)
     if [[ "$applied" == 201* && "$imported" == "1 leased, 1 imported"* && "$verified" == "1 verified"* &&
@@ -140,7 +141,7 @@ if [ -x "$linux_build/app/madoguchi-receiver" ] && [ -x "$linux_build/app/madogu
     else
         fail "import from the receiver: apply '${applied:0:80}', import '$imported', reverify '$verified', again '$again'"
     fi
-    win_verdict=$(MADOGUCHI_MODELS_DIR="$(winpath "$models")" wine "$cli" verify --json "$(winpath "$rx/case")" | tr -d '\r')
+    win_verdict=$(MADOGUCHI_MODELS_DIR="$models_win" wine "$cli" verify --json "$(winpath "$rx/case")" | tr -d '\r')
     lin_verdict=$("$linux_cli" verify --json "$rx/case" 2>/dev/null || true)
     if python3 - "$win_verdict" "$lin_verdict" <<'PY'
 import json, sys
@@ -200,7 +201,7 @@ if [ -f "$program_dir/madoguchi.exe" ]; then
     display=:$(( 90 + RANDOM % 100 ))
     Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 & xvfb_pid=$!   # a counter PC's screen
     sleep 2
-    DISPLAY=$display MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+    DISPLAY=$display MADOGUCHI_MODELS_DIR="$models_win" \
         wine "C:\\Program Files\\Madoguchi\\madoguchi.exe" >"$work/gui.log" 2>&1 & gui_pid=$!
     sleep "${GUI_WAIT:-40}"
     mkdir -p "$repo/docs/images"
@@ -259,7 +260,7 @@ for test in $tests; do
     # QTest's own output goes to a file (-o): under Wine its console output does not reach a pipe.
     result="$build/wine-tests/$name.txt"   # kept: the full QTest output of each test
     mkdir -p "$build/wine-tests"
-    if (cd "$(dirname "$test")" && QT_QPA_PLATFORM=offscreen MADOGUCHI_MODELS_DIR="$(winpath "$models")" \
+    if (cd "$(dirname "$test")" && QT_QPA_PLATFORM=offscreen MADOGUCHI_MODELS_DIR="$models_win" \
             MADOGUCHI_SAMPLES_DIR="$(winpath "$samples")" timeout 900 wine "$test" -o "$(winpath "$result"),txt" \
             >"$work/$name.log" 2>&1); then
         pass "$name ($(( $(date +%s) - start )) s; $(grep -m1 '^Totals:' "$result" | tr -d '\r'))"

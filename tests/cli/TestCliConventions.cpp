@@ -1,6 +1,5 @@
 #include "tests/support/CliRun.h"
 
-
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -38,7 +37,8 @@ mado::test::CliRun TestCliConventions::run(const QString &program, const QString
 {
     // No store, no models: these runs must not depend on the machine's set-up.
     mado::test::CliRunOptions options;
-    options.environment.insert(QStringLiteral("MADOGUCHI_STORE"), QStringLiteral("/nonexistent/madoguchi-test/store.sqlite"));
+    options.environment.insert(QStringLiteral("MADOGUCHI_STORE"),
+                               QStringLiteral("/nonexistent/madoguchi-test/store.sqlite"));
     options.timeoutMs = 60000;
     return mado::test::runCli(program, arguments, options);
 }

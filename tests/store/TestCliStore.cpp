@@ -2,7 +2,6 @@
 #include "core/store/StoreConnections.h"
 #include "tests/support/CliRun.h"
 
-
 #include <QTemporaryDir>
 #include <QTest>
 

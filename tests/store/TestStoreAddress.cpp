@@ -184,7 +184,8 @@ void TestStoreAddress::passwordFileIsReadAndMustBeSecret()
     auto fromEnvironment = StoreAddress::parse(QStringLiteral("postgresql://mado_app@db/madoguchi")).value();
     QCOMPARE(fromEnvironment.passwordFile(), path);
     auto environmentPassword = fromEnvironment.readPassword();
-    QVERIFY2(environmentPassword.ok(), qPrintable(environmentPassword.ok() ? QString() : environmentPassword.error().message));
+    QVERIFY2(environmentPassword.ok(),
+             qPrintable(environmentPassword.ok() ? QString() : environmentPassword.error().message));
     QCOMPARE(environmentPassword.value(), QStringLiteral("s3cret-Pass"));
     qunsetenv("MADOGUCHI_STORE_PASSWORD_FILE");
 }

@@ -1,10 +1,18 @@
 #include "tests/support/CliRun.h"
 
-#include "tests/support/ProcessText.h"
-
+#include <QLatin1String>
 #include <QProcess>
 
 namespace mado::test {
+
+namespace {
+// A child's output as text for comparisons: UTF-8, with the CRLF line ends a Windows program writes
+// in text mode turned into LF (the tests compare the text, not the line ends).
+QString processText(const QByteArray &bytes)
+{
+    return QString::fromUtf8(bytes).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+}
+} // namespace
 
 CliRun runCli(const QString &program, const QStringList &arguments, const CliRunOptions &options)
 {

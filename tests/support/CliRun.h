@@ -10,7 +10,7 @@ namespace mado::test {
 // One run of a command-line program of ours (madoguchi-cli, given as MADO_CLI_PATH) in a test.
 struct CliRun {
     int exitCode = -1; // -1: it did not start, crashed or ran past the time allowed (then killed)
-    QString out;       // stdout and stderr as text, CRLF turned into LF (processText)
+    QString out;       // stdout and stderr as text, CRLF turned into LF
     QString err;
 };
 

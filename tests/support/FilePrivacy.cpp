@@ -61,8 +61,8 @@ bool setAccessList(const QString &path, bool everyoneMayRead)
     if (ok) {
         std::wstring name = QDir::toNativeSeparators(path).toStdWString();
         ok = ::SetNamedSecurityInfoW(name.data(), SE_FILE_OBJECT,
-                                     DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr,
-                                     nullptr, dacl, nullptr) == ERROR_SUCCESS;
+                                     DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr, nullptr,
+                                     dacl, nullptr) == ERROR_SUCCESS;
     }
     ::LocalFree(descriptor);
     return ok;

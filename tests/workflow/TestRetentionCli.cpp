@@ -33,7 +33,8 @@ test::CliRun TestRetentionCli::cli(const test::StoreFixture &f, const QStringLis
     options.input = input;
     options.timeoutMs = 60000;
     return test::runCli(QStringLiteral(MADO_CLI_PATH),
-                        QStringList{QStringLiteral("retention")} + arguments + QStringList{QStringLiteral("--store"), f.path()},
+                        QStringList{QStringLiteral("retention")} + arguments +
+                            QStringList{QStringLiteral("--store"), f.path()},
                         options);
 }
 
